@@ -1,0 +1,582 @@
+/* tr-report-json.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+
+#include "tr-date.h"
+#include "tr-error.h"
+#include "tr-report-json.h"
+
+/* Keys allowed at each level; anything else is rejected by name, so a typo
+ * in a script ("sumary") is an error rather than silently lost text. */
+static const char * const root_keys[] = {
+  "id", "kind", "created", "modified", "fields", "summary", "sections",
+  "appendix", "unclassified", "warnings", "source", NULL
+};
+static const char * const source_keys[] = { "filename", "sha256", NULL };
+
+static gboolean
+check_keys (JsonObject          *object,
+            const char          *path,
+            const char * const  *allowed,
+            gboolean           (*is_extra_key) (const char *key),
+            GError             **error)
+{
+  JsonObjectIter iter;
+  const char *key;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, NULL))
+    {
+      if (allowed != NULL && g_strv_contains (allowed, key))
+        continue;
+      if (is_extra_key != NULL && is_extra_key (key))
+        continue;
+      if (path[0] != '\0')
+        g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                     _("Unknown key “%s” in “%s”"), key, path);
+      else
+        g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                     _("Unknown key “%s” in the report"), key);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+wrong_type (const char  *path,
+            const char  *expected,
+            GError     **error)
+{
+  /* TRANSLATORS: first %s is a JSON path like fields.title; second is
+   * a type description such as "a string" */
+  g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+               _("“%s” must be %s"), path, expected);
+  return FALSE;
+}
+
+/* A string or null (null and "" both mean "not filled in"). */
+static gboolean
+read_string (JsonNode    *node,
+             const char  *path,
+             const char **out_value,
+             GError     **error)
+{
+  if (JSON_NODE_HOLDS_NULL (node))
+    {
+      *out_value = NULL;
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return wrong_type (path, _("a string"), error);
+  *out_value = json_node_get_string (node);
+  return TRUE;
+}
+
+static GStrv
+read_string_array (JsonNode    *node,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return g_strv_builder_end (builder);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      wrong_type (path, _("an array of strings"), error);
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+        {
+          g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+          wrong_type (element_path, _("a string"), error);
+          return NULL;
+        }
+      g_strv_builder_add (builder, json_node_get_string (element));
+    }
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+read_text_field (TrReport    *report,
+                 TrField      field,
+                 JsonNode    *node,
+                 const char  *path,
+                 GError     **error)
+{
+  const char *value;
+
+  if (!read_string (node, path, &value, error))
+    return FALSE;
+
+  if (tr_field_is_date (field) && value != NULL && value[0] != '\0' &&
+      !tr_date_parse_iso (value, NULL))
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” is not a valid date in “%s” (expected YYYY-MM-DD)"), value, path);
+      return FALSE;
+    }
+
+  tr_report_set_text (report, field, value);
+  return TRUE;
+}
+
+static gboolean
+read_travellers (TrReport    *report,
+                 JsonNode    *node,
+                 GError     **error)
+{
+  static const char *path = "fields.travellers";
+  JsonArray *array;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (path, _("an array of objects"), error);
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+      g_autoptr(TrTraveller) traveller = tr_traveller_new ();
+      const char *allowed[TR_TRAVELLER_N_FIELDS + 1] = { NULL };
+      JsonObject *object;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        return wrong_type (element_path, _("an object"), error);
+      object = json_node_get_object (element);
+
+      for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
+        allowed[f] = tr_traveller_field_get_key (f);
+      if (!check_keys (object, element_path, allowed, NULL, error))
+        return FALSE;
+
+      for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
+        {
+          const char *key = tr_traveller_field_get_key (f);
+          JsonNode *value_node = json_object_get_member (object, key);
+          g_autofree char *value_path = NULL;
+          const char *value;
+
+          if (value_node == NULL)
+            continue;
+          value_path = g_strdup_printf ("%s.%s", element_path, key);
+          if (!read_string (value_node, value_path, &value, error))
+            return FALSE;
+          tr_traveller_set (traveller, f, value);
+        }
+      g_list_store_append (tr_report_get_travellers (report), traveller);
+    }
+  return TRUE;
+}
+
+static gboolean
+is_form_field_key (const char *key)
+{
+  TrField field;
+
+  return tr_field_from_key (key, &field) && tr_field_is_form_field (field);
+}
+
+static gboolean
+read_fields (TrReport    *report,
+             JsonNode    *node,
+             GError     **error)
+{
+  static const char * const extra_keys[] = {
+    "travellers", "keywords", "has_attachments", "pages", NULL
+  };
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *member;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return wrong_type ("fields", _("an object"), error);
+
+  object = json_node_get_object (node);
+  if (!check_keys (object, "fields", extra_keys, is_form_field_key, error))
+    return FALSE;
+
+  json_object_iter_init (&iter, object);
+  while (json_object_iter_next (&iter, &key, &member))
+    {
+      g_autofree char *path = g_strconcat ("fields.", key, NULL);
+      TrField field;
+
+      if (tr_field_from_key (key, &field))
+        {
+          if (!read_text_field (report, field, member, path, error))
+            return FALSE;
+        }
+      else if (g_str_equal (key, "travellers"))
+        {
+          if (!read_travellers (report, member, error))
+            return FALSE;
+        }
+      else if (g_str_equal (key, "keywords"))
+        {
+          g_auto(GStrv) keywords = read_string_array (member, path, error);
+
+          if (keywords == NULL)
+            return FALSE;
+          tr_report_set_keywords (report, (const char * const *) keywords);
+        }
+      else if (g_str_equal (key, "has_attachments"))
+        {
+          if (JSON_NODE_HOLDS_NULL (member))
+            continue;
+          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+            return wrong_type (path, _("true or false"), error);
+          tr_report_set_has_attachments (report, json_node_get_boolean (member));
+        }
+      else if (g_str_equal (key, "pages"))
+        {
+          gint64 pages;
+
+          if (JSON_NODE_HOLDS_NULL (member))
+            continue;
+          if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_INT64)
+            return wrong_type (path, _("a whole number"), error);
+          pages = json_node_get_int (member);
+          if (pages < 0 || pages > G_MAXINT)
+            return wrong_type (path, _("a whole number"), error);
+          tr_report_set_pages (report, (guint) pages);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+is_section_key (const char *key)
+{
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    if (g_str_equal (key, tr_section_get_key (s)))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+read_sections (TrReport    *report,
+               JsonNode    *node,
+               GError     **error)
+{
+  JsonObject *object;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return wrong_type ("sections", _("an object"), error);
+
+  object = json_node_get_object (node);
+  if (!check_keys (object, "sections", NULL, is_section_key, error))
+    return FALSE;
+
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      const char *key = tr_section_get_key (s);
+      JsonNode *member = json_object_get_member (object, key);
+      g_autofree char *path = NULL;
+
+      if (member == NULL)
+        continue;
+      path = g_strconcat ("sections.", key, NULL);
+      if (!read_text_field (report, TR_FIELD_FROM_SECTION (s), member, path, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static GDateTime *
+read_date_time (JsonObject  *root,
+                const char  *key,
+                gboolean    *ok,
+                GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, key);
+  const char *text;
+  GDateTime *date_time;
+
+  *ok = TRUE;
+  if (node == NULL || !read_string (node, key, &text, error) || text == NULL)
+    {
+      *ok = (error == NULL || *error == NULL);
+      return NULL;
+    }
+
+  date_time = g_date_time_new_from_iso8601 (text, NULL);
+  if (date_time == NULL)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” is not a valid date and time in “%s” (expected ISO 8601)"), text, key);
+      *ok = FALSE;
+    }
+  return date_time;
+}
+
+TrReport *
+tr_report_new_from_json_node (JsonNode  *node,
+                              GError   **error)
+{
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_autofree char *id = NULL;
+  TrReportKind kind = TR_REPORT_KIND_DRAFT;
+  JsonObject *root;
+  JsonNode *member;
+  const char *text;
+  gboolean ok;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("A report must be a JSON object"));
+      return NULL;
+    }
+  root = json_node_get_object (node);
+  if (!check_keys (root, "", root_keys, NULL, error))
+    return NULL;
+
+  if ((member = json_object_get_member (root, "id")) != NULL)
+    {
+      if (!read_string (member, "id", &text, error))
+        return NULL;
+      if (text != NULL && !g_uuid_string_is_valid (text))
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                       _("“%s” is not a valid report ID (expected a UUID)"), text);
+          return NULL;
+        }
+      id = g_strdup (text);
+    }
+
+  if ((member = json_object_get_member (root, "kind")) != NULL)
+    {
+      if (!read_string (member, "kind", &text, error))
+        return NULL;
+      if (text != NULL && !tr_report_kind_from_string (text, &kind))
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                       _("“%s” is not a kind of report (expected “draft” or “imported”)"), text);
+          return NULL;
+        }
+    }
+
+  created = read_date_time (root, "created", &ok, error);
+  if (!ok)
+    return NULL;
+  modified = read_date_time (root, "modified", &ok, error);
+  if (!ok)
+    return NULL;
+
+  if (id == NULL)
+    id = g_uuid_string_random ();
+  report = tr_report_new_full (id, kind, created, modified);
+
+  if ((member = json_object_get_member (root, "fields")) != NULL &&
+      !read_fields (report, member, error))
+    return NULL;
+
+  if ((member = json_object_get_member (root, "sections")) != NULL &&
+      !read_sections (report, member, error))
+    return NULL;
+
+  {
+    static const TrField top_level[] = { TR_FIELD_SUMMARY, TR_FIELD_APPENDIX, TR_FIELD_UNCLASSIFIED };
+
+    for (guint i = 0; i < G_N_ELEMENTS (top_level); i++)
+      {
+        const char *key = tr_field_get_key (top_level[i]);
+
+        if ((member = json_object_get_member (root, key)) != NULL &&
+            !read_text_field (report, top_level[i], member, key, error))
+          return NULL;
+      }
+  }
+
+  if ((member = json_object_get_member (root, "warnings")) != NULL)
+    {
+      g_auto(GStrv) warnings = read_string_array (member, "warnings", error);
+
+      if (warnings == NULL)
+        return NULL;
+      tr_report_set_warnings (report, (const char * const *) warnings);
+    }
+
+  if ((member = json_object_get_member (root, "source")) != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      JsonObject *source;
+      const char *filename = NULL, *sha256 = NULL;
+      JsonNode *value;
+
+      if (!JSON_NODE_HOLDS_OBJECT (member))
+        {
+          wrong_type ("source", _("an object"), error);
+          return NULL;
+        }
+      source = json_node_get_object (member);
+      if (!check_keys (source, "source", source_keys, NULL, error))
+        return NULL;
+      if ((value = json_object_get_member (source, "filename")) != NULL &&
+          !read_string (value, "source.filename", &filename, error))
+        return NULL;
+      if ((value = json_object_get_member (source, "sha256")) != NULL &&
+          !read_string (value, "source.sha256", &sha256, error))
+        return NULL;
+      tr_report_set_source_info (report, filename, sha256);
+    }
+
+  return g_steal_pointer (&report);
+}
+
+TrReport *
+tr_report_new_from_json (const char  *data,
+                         gssize       length,
+                         GError     **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("Not valid JSON: %s"), local_error->message);
+      return NULL;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("The JSON input is empty"));
+      return NULL;
+    }
+  return tr_report_new_from_json_node (json_parser_get_root (parser), error);
+}
+
+static void
+add_string_array (JsonBuilder        *builder,
+                  const char         *key,
+                  const char * const *strings)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_begin_array (builder);
+  for (guint i = 0; strings[i] != NULL; i++)
+    json_builder_add_string_value (builder, strings[i]);
+  json_builder_end_array (builder);
+}
+
+static void
+add_date_time (JsonBuilder *builder,
+               const char  *key,
+               GDateTime   *date_time)
+{
+  g_autofree char *text = g_date_time_format_iso8601 (date_time);
+
+  json_builder_set_member_name (builder, key);
+  json_builder_add_string_value (builder, text);
+}
+
+JsonNode *
+tr_report_to_json_node (TrReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  GListModel *travellers;
+
+  g_return_val_if_fail (TR_IS_REPORT (report), NULL);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, tr_report_get_id (report));
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, tr_report_kind_to_string (tr_report_get_kind (report)));
+  add_date_time (builder, "created", tr_report_get_created (report));
+  add_date_time (builder, "modified", tr_report_get_modified (report));
+
+  json_builder_set_member_name (builder, "fields");
+  json_builder_begin_object (builder);
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    {
+      if (!tr_field_is_form_field (f))
+        continue;
+      json_builder_set_member_name (builder, tr_field_get_key (f));
+      json_builder_add_string_value (builder, tr_report_get_text (report, f));
+    }
+  json_builder_set_member_name (builder, "travellers");
+  json_builder_begin_array (builder);
+  travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+
+      json_builder_begin_object (builder);
+      for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
+        {
+          json_builder_set_member_name (builder, tr_traveller_field_get_key (f));
+          json_builder_add_string_value (builder, tr_traveller_get (traveller, f));
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  add_string_array (builder, "keywords", tr_report_get_keywords (report));
+  json_builder_set_member_name (builder, "has_attachments");
+  json_builder_add_boolean_value (builder, tr_report_get_has_attachments (report));
+  json_builder_set_member_name (builder, "pages");
+  json_builder_add_int_value (builder, tr_report_get_pages (report));
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "summary");
+  json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_SUMMARY));
+
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_object (builder);
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      json_builder_set_member_name (builder, tr_section_get_key (s));
+      json_builder_add_string_value (builder, tr_report_get_section (report, s));
+    }
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "appendix");
+  json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_APPENDIX));
+  json_builder_set_member_name (builder, "unclassified");
+  json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));
+  add_string_array (builder, "warnings", tr_report_get_warnings (report));
+
+  if (tr_report_get_source_sha256 (report) != NULL)
+    {
+      json_builder_set_member_name (builder, "source");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "filename");
+      json_builder_add_string_value (builder, tr_report_get_source_filename (report));
+      json_builder_set_member_name (builder, "sha256");
+      json_builder_add_string_value (builder, tr_report_get_source_sha256 (report));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+char *
+tr_report_to_json (TrReport *report,
+                   gboolean  pretty)
+{
+  g_autoptr(JsonNode) node = tr_report_to_json_node (report);
+
+  return json_to_string (node, pretty);
+}

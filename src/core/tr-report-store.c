@@ -1,0 +1,1228 @@
+/* tr-report-store.c
+ *
+ * The library is one SQLite file. Reports are rows of `reports`; travellers
+ * and the original PDF of imported reports live in their own tables so that
+ * listing the library never reads long texts or blobs.
+ *
+ * Search uses two FTS5 indexes over the same external content (a view that
+ * flattens each report into title / fields / summary / body / appendix):
+ * `report_fts` with the trigram tokenizer answers words of three characters
+ * or more as substrings; `report_fts_short` with our one-character tokenizer
+ * answers the one- and two-character words trigram cannot. Both are kept in
+ * step with the reports inside the transaction of each save.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <sqlite3.h>
+
+#include "tr-error.h"
+#include "tr-report-store.h"
+#include "tr-unigram-tokenizer.h"
+
+/* Long enough to ride out an autosave of another window, short enough that a
+ * stuck lock is reported while the user still remembers what they did. */
+#define BUSY_TIMEOUT_MS 3000
+
+/* Each entry migrates from version N (its index) to N + 1. Never edit an
+ * entry once released: add a new one. */
+static const char * const migrations[] = {
+  /* 0 → 1: the reports, their travellers and their source files. */
+  "CREATE TABLE reports ("
+  "  num INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('draft', 'imported')),"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  agency TEXT NOT NULL DEFAULT '',"
+  "  contact TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  category_other TEXT NOT NULL DEFAULT '',"
+  "  period_start TEXT NOT NULL DEFAULT '',"
+  "  period_end TEXT NOT NULL DEFAULT '',"
+  "  destination TEXT NOT NULL DEFAULT '',"
+  "  report_date TEXT NOT NULL DEFAULT '',"
+  "  classification TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  purpose TEXT NOT NULL DEFAULT '',"
+  "  process TEXT NOT NULL DEFAULT '',"
+  "  observations TEXT NOT NULL DEFAULT '',"
+  "  recommendations TEXT NOT NULL DEFAULT '',"
+  "  appendix TEXT NOT NULL DEFAULT '',"
+  "  unclassified TEXT NOT NULL DEFAULT '',"
+  "  warnings TEXT NOT NULL DEFAULT '[]',"
+  "  has_attachments INTEGER NOT NULL DEFAULT 0,"
+  "  pages INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX reports_by_modified ON reports (modified);"
+  "CREATE TABLE travellers ("
+  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  agency TEXT NOT NULL DEFAULT '',"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (report_num, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE keywords ("
+  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  keyword TEXT NOT NULL,"
+  "  PRIMARY KEY (report_num, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sources ("
+  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE,"
+  "  filename TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  data BLOB"
+  ");"
+  "CREATE INDEX sources_by_sha256 ON sources (sha256);",
+
+  /* 1 → 2: full-text search. (json_each() must not appear in the content
+   * view: FTS5 cannot rebuild from a view that nests a table-valued function.) */
+  "CREATE VIEW report_search_content AS"
+  "  SELECT r.num AS num,"
+  "    r.title AS title,"
+  "    r.agency || ' ' || r.contact || ' ' || r.phone || ' ' || r.category || ' ' ||"
+  "    r.category_other || ' ' || r.destination || ' ' || r.classification || ' ' ||"
+  "    ifnull ((SELECT group_concat (k.keyword, ' ') FROM keywords k WHERE k.report_num = r.num), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (t.name || ' ' || t.agency || ' ' || t.unit || ' ' || t.title, ' ')"
+  "             FROM travellers t WHERE t.report_num = r.num), '') AS fields,"
+  "    r.summary AS summary,"
+  "    r.purpose || char (10) || r.process || char (10) ||"
+  "    r.observations || char (10) || r.recommendations AS body,"
+  "    r.appendix || char (10) || r.unclassified AS appendix"
+  "  FROM reports r;"
+  "CREATE VIRTUAL TABLE report_fts USING fts5 ("
+  "  title, fields, summary, body, appendix,"
+  "  content = 'report_search_content', content_rowid = 'num', tokenize = 'trigram');"
+  "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
+  "  title, fields, summary, body, appendix,"
+  "  content = 'report_search_content', content_rowid = 'num', tokenize = '" TR_UNIGRAM_TOKENIZER_NAME "');"
+  /* A hit in the title matters more than one deep in the body. */
+  "INSERT INTO report_fts (report_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+  "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+  "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
+  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
+
+typedef sqlite3_stmt TrStatement;
+
+static void
+tr_statement_release (TrStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrStatement, tr_statement_release)
+
+struct _TrReportStore
+{
+  GObject parent_instance;
+
+  char *path;
+  sqlite3 *db;
+  /* SQL text → prepared statement, reused across calls. */
+  GHashTable *statements;
+};
+
+G_DEFINE_FINAL_TYPE (TrReportStore, tr_report_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Statements over every TrField column, built once from the field table so
+ * that a new field is one line there. */
+static char *insert_report_sql;
+static char *update_report_sql;
+static char *select_report_sql;
+
+#define REPORT_FIRST_FIELD_PARAM 6
+#define SELECT_FIRST_FIELD_COLUMN 5
+
+static TrError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return TR_ERROR_DB_LOCKED;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return TR_ERROR_DB_READ_ONLY;
+    case SQLITE_FULL:
+      return TR_ERROR_DB_FULL;
+    case SQLITE_NOTADB:
+      return TR_ERROR_DB_NOT_DATABASE;
+    case SQLITE_CORRUPT:
+      return TR_ERROR_DB_CORRUPT;
+    case SQLITE_CANTOPEN:
+      return TR_ERROR_DB_CANT_OPEN;
+    default:
+      return TR_ERROR_FAILED;
+    }
+}
+
+static const char *
+describe_error_code (TrError code)
+{
+  switch (code)
+    {
+    case TR_ERROR_DB_LOCKED:
+      return _("the library is in use by another program; close it and try again");
+    case TR_ERROR_DB_READ_ONLY:
+      return _("the library file is read-only; check its permissions");
+    case TR_ERROR_DB_FULL:
+      return _("the disk is full; free some space and try again");
+    case TR_ERROR_DB_NOT_DATABASE:
+      return _("the file is not a Trip Reports library");
+    case TR_ERROR_DB_CORRUPT:
+      return _("the library file is damaged; restore it from a backup");
+    case TR_ERROR_DB_CANT_OPEN:
+      return _("the file cannot be opened or created");
+    default:
+      return NULL;
+    }
+}
+
+/* @what says what failed ("Could not save the report"); the message adds why. */
+static gboolean
+set_sqlite_error (GError     **error,
+                  sqlite3     *db,
+                  int          rc,
+                  const char  *what)
+{
+  TrError code = error_code_from_sqlite (rc);
+  const char *why = describe_error_code (code);
+
+  if (why != NULL)
+    g_set_error (error, TR_ERROR, code, "%s: %s", what, why);
+  else
+    g_set_error (error, TR_ERROR, code, "%s: %s", what,
+                 db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+  return FALSE;
+}
+
+static gboolean
+exec_sql (TrReportStore  *self,
+          const char     *sql,
+          const char     *what,
+          GError        **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (error, self->db, rc, what);
+  return TRUE;
+}
+
+static TrStatement *
+prepare (TrReportStore  *self,
+         const char     *sql,
+         const char     *what,
+         GError        **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static void
+bind_text (TrStatement *stmt,
+           int          index,
+           const char  *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+static const char *
+column_text (TrStatement *stmt,
+             int          index)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+  return text != NULL ? text : "";
+}
+
+/* Times are stored in UTC with microseconds, in a fixed-width form that sorts
+ * as text. */
+static char *
+format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
+
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+static GDateTime *
+parse_time (const char *text)
+{
+  GDateTime *time = g_date_time_new_from_iso8601 (text, NULL);
+
+  /* A damaged value must not make the report unreadable. */
+  return time != NULL ? time : g_date_time_new_from_unix_utc (0);
+}
+
+static char *
+strv_to_json (const char * const *strv)
+{
+  g_autoptr(JsonArray) array = json_array_new ();
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+  for (guint i = 0; strv[i] != NULL; i++)
+    json_array_add_string_element (array, strv[i]);
+  json_node_set_array (node, array);
+  return json_to_string (node, FALSE);
+}
+
+static GStrv
+strv_from_json (const char *text)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(JsonNode) node = json_from_string (text, NULL);
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          const char *element = json_array_get_string_element (array, i);
+
+          if (element != NULL)
+            g_strv_builder_add (builder, element);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
+static void
+tr_report_store_finalize (GObject *object)
+{
+  TrReportStore *self = TR_REPORT_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+
+  G_OBJECT_CLASS (tr_report_store_parent_class)->finalize (object);
+}
+
+static void
+tr_report_store_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  TrReportStore *self = TR_REPORT_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+build_report_sql (void)
+{
+  g_autoptr(GString) columns = g_string_new (NULL);
+  g_autoptr(GString) placeholders = g_string_new (NULL);
+  g_autoptr(GString) assignments = g_string_new (NULL);
+  const int extra = REPORT_FIRST_FIELD_PARAM + TR_N_FIELDS;
+
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    {
+      const char *key = tr_field_get_key (f);
+
+      g_string_append_printf (columns, ", %s", key);
+      g_string_append_printf (placeholders, ", ?%u", f + REPORT_FIRST_FIELD_PARAM);
+      g_string_append_printf (assignments, ", %s = ?%u", key, f + REPORT_FIRST_FIELD_PARAM);
+    }
+
+  /* ?1..?5 are id, kind, created, modified and num; the fields follow, then
+   * warnings, has_attachments and pages. */
+  insert_report_sql =
+    g_strdup_printf ("INSERT INTO reports (id, kind, created, modified%s,"
+                     " warnings, has_attachments, pages)"
+                     " VALUES (?1, ?2, ?3, ?4%s, ?%d, ?%d, ?%d)",
+                     columns->str, placeholders->str, extra, extra + 1, extra + 2);
+  update_report_sql =
+    g_strdup_printf ("UPDATE reports SET kind = ?2, modified = ?4%s,"
+                     " warnings = ?%d, has_attachments = ?%d, pages = ?%d"
+                     " WHERE num = ?5",
+                     assignments->str, extra, extra + 1, extra + 2);
+  /* Columns: num, kind, created, modified, id, the fields, warnings,
+   * has_attachments, pages, source filename, source sha256. */
+  select_report_sql =
+    g_strdup_printf ("SELECT r.num, r.kind, r.created, r.modified, r.id%s,"
+                     " r.warnings, r.has_attachments, r.pages,"
+                     " s.filename, s.sha256"
+                     " FROM reports r LEFT JOIN sources s ON s.report_num = r.num"
+                     " WHERE r.id = ?1",
+                     columns->str);
+}
+
+static void
+tr_report_store_class_init (TrReportStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tr_report_store_finalize;
+  object_class->get_property = tr_report_store_get_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  build_report_sql ();
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+tr_report_store_init (TrReportStore *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+}
+
+char *
+tr_report_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "trip-reports", "library.db", NULL);
+}
+
+static gboolean
+read_user_version (TrReportStore  *self,
+                   int            *out_version,
+                   GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_version = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open the library “%s”"), self->path);
+      return set_sqlite_error (error, self->db, rc, what);
+    }
+  return TRUE;
+}
+
+/* A file with tables but no version was written by some other program. */
+static gboolean
+check_is_ours (TrReportStore  *self,
+               GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n_objects = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
+  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n_objects = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open the library “%s”"), self->path);
+      return set_sqlite_error (error, self->db, rc, what);
+    }
+  if (n_objects > 0)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_NOT_DATABASE,
+                   _("Could not open the library “%s”: it is a database of another program"),
+                   self->path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (TrReportStore  *self,
+         int             from_version,
+         GError        **error)
+{
+  g_autofree char *what = g_strdup_printf (_("Could not update the library “%s” to this version"),
+                                           self->path);
+
+  for (int version = from_version; version < TR_REPORT_STORE_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+
+      /* Each step is one transaction: an interrupted upgrade leaves the
+       * file at the previous version, and the next start resumes. */
+      if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
+        return FALSE;
+      if (!exec_sql (self, migrations[version], what, error) ||
+          !exec_sql (self, set_version, what, error) ||
+          !exec_sql (self, "COMMIT", what, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+TrReportStore *
+tr_report_store_open (const char  *path,
+                      GError     **error)
+{
+  g_autoptr(TrReportStore) self = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *what = NULL;
+  int version = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TR_TYPE_REPORT_STORE, NULL);
+  self->path = g_strdup (path);
+  what = g_strdup_printf (_("Could not open the library “%s”"), path);
+
+  folder = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, TR_ERROR,
+                   saved_errno == EACCES || saved_errno == EROFS ? TR_ERROR_DB_READ_ONLY
+                                                                 : TR_ERROR_DB_CANT_OPEN,
+                   "%s: %s", what, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW |
+                        SQLITE_OPEN_EXRESCODE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Look before touching: switching to WAL writes to the file, and a file
+   * from a newer version or another program must be left as it was. */
+  if (!read_user_version (self, &version, error))
+    return NULL;
+  if (version > TR_REPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_NEWER_SCHEMA,
+                   _("Could not open the library “%s”: it was written by a newer version of Trip Reports; update the app"),
+                   path);
+      return NULL;
+    }
+  if (version == 0 && !check_is_ours (self, error))
+    return NULL;
+
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      set_sqlite_error (error, self->db, SQLITE_READONLY, what);
+      return NULL;
+    }
+
+  rc = tr_unigram_tokenizer_register (self->db);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+
+  if (!exec_sql (self,
+                 "PRAGMA journal_mode = WAL;"
+                 "PRAGMA synchronous = NORMAL;"
+                 "PRAGMA foreign_keys = ON;",
+                 what, error))
+    return NULL;
+
+  if (!migrate (self, version, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+tr_report_store_get_path (TrReportStore *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  return self->path;
+}
+
+/* The report's row number, 0 when it is not stored. */
+static gboolean
+find_num (TrReportStore  *self,
+          const char     *id,
+          gint64         *out_num,
+          const char     *what,
+          GError        **error)
+{
+  g_autoptr(TrStatement) stmt = prepare (self, "SELECT num FROM reports WHERE id = ?1", what, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out_num = sqlite3_column_int64 (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *out_num = 0;
+  else
+    return set_sqlite_error (error, self->db, rc, what);
+  return TRUE;
+}
+
+static gboolean
+step_done (TrReportStore  *self,
+           TrStatement    *stmt,
+           const char     *what,
+           GError        **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_sqlite_error (error, self->db, rc, what);
+  return TRUE;
+}
+
+/* External-content FTS5 tables must be told the old text before it changes,
+ * and the new text after. */
+static gboolean
+update_search_index (TrReportStore  *self,
+                     gint64          num,
+                     gboolean        remove,
+                     const char     *what,
+                     GError        **error)
+{
+  static const char * const remove_sql[] = {
+    "INSERT INTO report_fts (report_fts, rowid, title, fields, summary, body, appendix)"
+    " SELECT 'delete', num, title, fields, summary, body, appendix"
+    " FROM report_search_content WHERE num = ?1",
+    "INSERT INTO report_fts_short (report_fts_short, rowid, title, fields, summary, body, appendix)"
+    " SELECT 'delete', num, title, fields, summary, body, appendix"
+    " FROM report_search_content WHERE num = ?1",
+  };
+  static const char * const add_sql[] = {
+    "INSERT INTO report_fts (rowid, title, fields, summary, body, appendix)"
+    " SELECT num, title, fields, summary, body, appendix"
+    " FROM report_search_content WHERE num = ?1",
+    "INSERT INTO report_fts_short (rowid, title, fields, summary, body, appendix)"
+    " SELECT num, title, fields, summary, body, appendix"
+    " FROM report_search_content WHERE num = ?1",
+  };
+  const char * const *sql = remove ? remove_sql : add_sql;
+
+  for (guint i = 0; i < G_N_ELEMENTS (remove_sql); i++)
+    {
+      g_autoptr(TrStatement) stmt = prepare (self, sql[i], what, error);
+
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, num);
+      if (!step_done (self, stmt, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_report_row (TrReportStore  *self,
+                  TrReport       *report,
+                  gint64         *num,
+                  const char     *what,
+                  GError        **error)
+{
+  g_autoptr(TrStatement) stmt = NULL;
+  g_autofree char *created = format_time (tr_report_get_created (report));
+  g_autofree char *modified = format_time (tr_report_get_modified (report));
+  g_autofree char *warnings = strv_to_json (tr_report_get_warnings (report));
+  const int extra = REPORT_FIRST_FIELD_PARAM + TR_N_FIELDS;
+
+  stmt = prepare (self, *num == 0 ? insert_report_sql : update_report_sql, what, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  bind_text (stmt, 1, tr_report_get_id (report));
+  bind_text (stmt, 2, tr_report_kind_to_string (tr_report_get_kind (report)));
+  bind_text (stmt, 3, created);
+  bind_text (stmt, 4, modified);
+  sqlite3_bind_int64 (stmt, 5, *num);
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    bind_text (stmt, f + REPORT_FIRST_FIELD_PARAM, tr_report_get_text (report, f));
+  bind_text (stmt, extra, warnings);
+  sqlite3_bind_int (stmt, extra + 1, tr_report_get_has_attachments (report));
+  sqlite3_bind_int64 (stmt, extra + 2, tr_report_get_pages (report));
+
+  if (!step_done (self, stmt, what, error))
+    return FALSE;
+  if (*num == 0)
+    *num = sqlite3_last_insert_rowid (self->db);
+  return TRUE;
+}
+
+static gboolean
+write_travellers (TrReportStore  *self,
+                  TrReport       *report,
+                  gint64          num,
+                  const char     *what,
+                  GError        **error)
+{
+  GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+  g_autoptr(TrStatement) clear = prepare (self, "DELETE FROM travellers WHERE report_num = ?1",
+                                          what, error);
+
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, num);
+  if (!step_done (self, clear, what, error))
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+      g_autoptr(TrStatement) insert =
+        prepare (self,
+                 "INSERT INTO travellers (report_num, position, name, agency, unit, title, phone)"
+                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 what, error);
+
+      G_STATIC_ASSERT (TR_TRAVELLER_N_FIELDS == 5);
+
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, num);
+      sqlite3_bind_int (insert, 2, i);
+      for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
+        bind_text (insert, f + 3, tr_traveller_get (traveller, f));
+      if (!step_done (self, insert, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_keywords (TrReportStore  *self,
+                TrReport       *report,
+                gint64          num,
+                const char     *what,
+                GError        **error)
+{
+  const char * const *keywords = tr_report_get_keywords (report);
+  g_autoptr(TrStatement) clear = prepare (self, "DELETE FROM keywords WHERE report_num = ?1",
+                                          what, error);
+
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, num);
+  if (!step_done (self, clear, what, error))
+    return FALSE;
+
+  for (guint i = 0; keywords[i] != NULL; i++)
+    {
+      g_autoptr(TrStatement) insert =
+        prepare (self, "INSERT INTO keywords (report_num, position, keyword) VALUES (?1, ?2, ?3)",
+                 what, error);
+
+      if (insert == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (insert, 1, num);
+      sqlite3_bind_int (insert, 2, i);
+      bind_text (insert, 3, keywords[i]);
+      if (!step_done (self, insert, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_source (TrReportStore  *self,
+              TrReport       *report,
+              gint64          num,
+              const char     *what,
+              GError        **error)
+{
+  const char *sha256 = tr_report_get_source_sha256 (report);
+  GBytes *data = tr_report_get_source_data (report);
+  g_autoptr(TrStatement) stmt = NULL;
+
+  if (sha256 == NULL)
+    {
+      stmt = prepare (self, "DELETE FROM sources WHERE report_num = ?1", what, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, num);
+      return step_done (self, stmt, what, error);
+    }
+
+  /* A report loaded from the store does not carry the bytes: keep them. */
+  stmt = prepare (self,
+                  "INSERT INTO sources (report_num, filename, sha256, data) VALUES (?1, ?2, ?3, ?4)"
+                  " ON CONFLICT (report_num) DO UPDATE SET filename = excluded.filename,"
+                  " sha256 = excluded.sha256, data = ifnull (excluded.data, sources.data)",
+                  what, error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  bind_text (stmt, 2, tr_report_get_source_filename (report));
+  bind_text (stmt, 3, sha256);
+  if (data != NULL)
+    sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                         SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, 4);
+  return step_done (self, stmt, what, error);
+}
+
+gboolean
+tr_report_store_save (TrReportStore  *self,
+                      TrReport       *report,
+                      GError        **error)
+{
+  const char *what = _("Could not save the report");
+  g_autoptr(GDateTime) now = NULL;
+  gint64 num = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (TR_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
+    return FALSE;
+
+  now = g_date_time_new_now_utc ();
+  tr_report_set_modified (report, now);
+
+  if (!find_num (self, tr_report_get_id (report), &num, what, error) ||
+      (num != 0 && !update_search_index (self, num, TRUE, what, error)) ||
+      !write_report_row (self, report, &num, what, error) ||
+      !write_travellers (self, report, num, what, error) ||
+      !write_keywords (self, report, num, what, error) ||
+      !write_source (self, report, num, what, error) ||
+      !update_search_index (self, num, FALSE, what, error) ||
+      !exec_sql (self, "COMMIT", what, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+load_travellers (TrReportStore  *self,
+                 TrReport       *report,
+                 gint64          num,
+                 const char     *what,
+                 GError        **error)
+{
+  g_autoptr(TrStatement) stmt =
+    prepare (self,
+             "SELECT name, agency, unit, title, phone FROM travellers"
+             " WHERE report_num = ?1 ORDER BY position",
+             what, error);
+  GListStore *travellers = tr_report_get_travellers (report);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TrTraveller) traveller = tr_traveller_new ();
+
+      for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
+        tr_traveller_set (traveller, f, column_text (stmt, f));
+      g_list_store_append (travellers, traveller);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, what);
+  return TRUE;
+}
+
+static gboolean
+load_keywords (TrReportStore  *self,
+               TrReport       *report,
+               gint64          num,
+               const char     *what,
+               GError        **error)
+{
+  g_autoptr(TrStatement) stmt =
+    prepare (self, "SELECT keyword FROM keywords WHERE report_num = ?1 ORDER BY position",
+             what, error);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) keywords = NULL;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_strv_builder_add (builder, column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, what);
+
+  keywords = g_strv_builder_end (builder);
+  tr_report_set_keywords (report, (const char * const *) keywords);
+  return TRUE;
+}
+
+static void
+set_not_found (GError     **error,
+               const char  *id)
+{
+  g_set_error (error, TR_ERROR, TR_ERROR_NOT_FOUND, _("No report with ID “%s”"), id);
+}
+
+TrReport *
+tr_report_store_load (TrReportStore  *self,
+                      const char     *id,
+                      GError        **error)
+{
+  const char *what = _("Could not read the report");
+  g_autoptr(TrStatement) stmt = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GDateTime) created = NULL;
+  g_autoptr(GDateTime) modified = NULL;
+  g_auto(GStrv) warnings = NULL;
+  TrReportKind kind = TR_REPORT_KIND_DRAFT;
+  const int extra = SELECT_FIRST_FIELD_COLUMN + TR_N_FIELDS;
+  gint64 num;
+  int rc;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = prepare (self, select_report_sql, what, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found (error, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+
+  num = sqlite3_column_int64 (stmt, 0);
+  tr_report_kind_from_string (column_text (stmt, 1), &kind);
+  created = parse_time (column_text (stmt, 2));
+  modified = parse_time (column_text (stmt, 3));
+  report = tr_report_new_full (id, kind, created, modified);
+
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    tr_report_set_text (report, f, column_text (stmt, SELECT_FIRST_FIELD_COLUMN + f));
+  warnings = strv_from_json (column_text (stmt, extra));
+  tr_report_set_warnings (report, (const char * const *) warnings);
+  tr_report_set_has_attachments (report, sqlite3_column_int (stmt, extra + 1));
+  tr_report_set_pages (report, (guint) CLAMP (sqlite3_column_int64 (stmt, extra + 2), 0, G_MAXUINT));
+  if (sqlite3_column_type (stmt, extra + 4) != SQLITE_NULL)
+    tr_report_set_source_info (report, column_text (stmt, extra + 3), column_text (stmt, extra + 4));
+
+  if (!load_travellers (self, report, num, what, error) ||
+      !load_keywords (self, report, num, what, error))
+    return NULL;
+
+  return g_steal_pointer (&report);
+}
+
+GBytes *
+tr_report_store_load_source_data (TrReportStore  *self,
+                                  const char     *id,
+                                  GError        **error)
+{
+  const char *what = _("Could not read the original file of the report");
+  g_autoptr(TrStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT s.data FROM reports r JOIN sources s ON s.report_num = r.num"
+                  " WHERE r.id = ?1 AND s.data IS NOT NULL",
+                  what, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      set_not_found (error, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+  return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+}
+
+gboolean
+tr_report_store_delete (TrReportStore  *self,
+                        const char     *id,
+                        GError        **error)
+{
+  const char *what = _("Could not delete the report");
+  g_autoptr(TrStatement) stmt = NULL;
+  gint64 num = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
+    return FALSE;
+  if (!find_num (self, id, &num, what, error))
+    goto rollback;
+  if (num == 0)
+    {
+      set_not_found (error, id);
+      goto rollback;
+    }
+  if (!update_search_index (self, num, TRUE, what, error))
+    goto rollback;
+  stmt = prepare (self, "DELETE FROM reports WHERE num = ?1", what, error);
+  if (stmt == NULL)
+    goto rollback;
+  sqlite3_bind_int64 (stmt, 1, num);
+  if (!step_done (self, stmt, what, error) || !exec_sql (self, "COMMIT", what, error))
+    goto rollback;
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+guint
+tr_report_store_count (TrReportStore  *self,
+                       GError        **error)
+{
+  const char *what = _("Could not read the library");
+  g_autoptr(TrStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), 0);
+
+  stmt = prepare (self, "SELECT count(*) FROM reports", what, error);
+  if (stmt == NULL)
+    return 0;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return 0;
+    }
+  return (guint) sqlite3_column_int64 (stmt, 0);
+}
+
+/* Columns 0–6 of every query that makes TrReportInfo rows. */
+#define INFO_COLUMNS "r.id, r.kind, r.title, r.period_start, r.period_end, r.destination, r.modified"
+
+static TrReportInfo *
+info_from_row (TrStatement *stmt)
+{
+  g_autoptr(GDateTime) modified = parse_time (column_text (stmt, 6));
+  TrReportKind kind = TR_REPORT_KIND_DRAFT;
+
+  tr_report_kind_from_string (column_text (stmt, 1), &kind);
+  return tr_report_info_new (column_text (stmt, 0), kind, column_text (stmt, 2),
+                             column_text (stmt, 3), column_text (stmt, 4),
+                             column_text (stmt, 5), modified);
+}
+
+GPtrArray *
+tr_report_store_list (TrReportStore  *self,
+                      GError        **error)
+{
+  const char *what = _("Could not read the library");
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TrStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+
+  stmt = prepare (self,
+                  "SELECT " INFO_COLUMNS " FROM reports r ORDER BY r.modified DESC, r.num DESC",
+                  what, error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (infos, info_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&infos);
+}
+
+char *
+tr_report_store_find_by_source_sha256 (TrReportStore  *self,
+                                       const char     *sha256,
+                                       GError        **error)
+{
+  const char *what = _("Could not read the library");
+  g_autoptr(TrStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (sha256 != NULL, NULL);
+
+  stmt = prepare (self,
+                  "SELECT r.id FROM sources s JOIN reports r ON r.num = s.report_num"
+                  " WHERE s.sha256 = ?1 ORDER BY r.num LIMIT 1",
+                  what, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, sha256);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return g_strdup (column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    set_sqlite_error (error, self->db, rc, what);
+  return NULL;
+}
+
+/* Each word becomes an FTS5 string ("…", quotes doubled), so that whatever
+ * the user types is text, never query syntax. */
+static void
+append_fts_phrase (GString    *match,
+                   const char *word)
+{
+  if (match->len > 0)
+    g_string_append (match, " AND ");
+  g_string_append_c (match, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, *p);
+    }
+  g_string_append_c (match, '"');
+}
+
+GPtrArray *
+tr_report_store_search (TrReportStore  *self,
+                        const char     *query,
+                        guint           limit,
+                        GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) long_match = g_string_new (NULL);
+  g_autoptr(GString) short_match = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  g_autoptr(TrStatement) stmt = NULL;
+  const char *sql;
+  int rc;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+
+  words = g_strsplit_set (query, " \t\n\r\u3000", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong length = g_utf8_strlen (words[i], -1);
+
+      if (length == 0)
+        continue;
+      append_fts_phrase (length >= 3 ? long_match : short_match, words[i]);
+    }
+
+  if (long_match->len == 0 && short_match->len == 0)
+    return g_steal_pointer (&hits);
+
+  /* Trigram leads whenever a long word is present: it is far more selective
+   * than single characters, and its snippet shows the longest word. */
+  if (long_match->len > 0 && short_match->len > 0)
+    sql = "SELECT " INFO_COLUMNS ", snippet (report_fts, -1, char (2), char (3), '…', 40)"
+          " FROM report_fts JOIN reports r ON r.num = report_fts.rowid"
+          " WHERE report_fts MATCH ?1"
+          " AND report_fts.rowid IN (SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2)"
+          " ORDER BY report_fts.rank LIMIT ?3";
+  else if (long_match->len > 0)
+    sql = "SELECT " INFO_COLUMNS ", snippet (report_fts, -1, char (2), char (3), '…', 40)"
+          " FROM report_fts JOIN reports r ON r.num = report_fts.rowid"
+          " WHERE report_fts MATCH ?1 ORDER BY report_fts.rank LIMIT ?3";
+  else
+    sql = "SELECT " INFO_COLUMNS ", snippet (report_fts_short, -1, char (2), char (3), '…', 40)"
+          " FROM report_fts_short JOIN reports r ON r.num = report_fts_short.rowid"
+          " WHERE report_fts_short MATCH ?2 ORDER BY report_fts_short.rank LIMIT ?3";
+
+  stmt = prepare (self, sql, what, error);
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, long_match->str);
+  bind_text (stmt, 2, short_match->str);
+  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TrReportInfo *info = info_from_row (stmt);
+
+      tr_report_info_set_snippet (info, column_text (stmt, 7));
+      g_ptr_array_add (hits, info);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+  return g_steal_pointer (&hits);
+}

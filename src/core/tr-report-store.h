@@ -1,0 +1,65 @@
+/* tr-report-store.h: the library of reports, kept in one SQLite file
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tr-report.h"
+#include "tr-report-info.h"
+
+G_BEGIN_DECLS
+
+/* The schema version this build writes (PRAGMA user_version). */
+#define TR_REPORT_STORE_SCHEMA_VERSION 2
+
+#define TR_TYPE_REPORT_STORE (tr_report_store_get_type ())
+G_DECLARE_FINAL_TYPE (TrReportStore, tr_report_store, TR, REPORT_STORE, GObject)
+
+/* $XDG_DATA_HOME/trip-reports/library.db */
+char          *tr_report_store_get_default_path (void);
+
+/* Opens (creating the file and its folder when missing) and migrates the
+ * schema forward. A file written by a newer version is refused untouched
+ * (TR_ERROR_DB_NEWER_SCHEMA). All errors are in the TR_ERROR domain. */
+TrReportStore *tr_report_store_open      (const char     *path,
+                                          GError        **error);
+const char    *tr_report_store_get_path  (TrReportStore  *self);
+
+/* Inserts or replaces the whole report in one transaction, and sets its
+ * modified time to now. */
+gboolean       tr_report_store_save      (TrReportStore  *self,
+                                          TrReport       *report,
+                                          GError        **error);
+/* TR_ERROR_NOT_FOUND when there is no such report. The original PDF bytes
+ * of an imported report are not loaded: see load_source_data(). */
+TrReport      *tr_report_store_load      (TrReportStore  *self,
+                                          const char     *id,
+                                          GError        **error);
+GBytes        *tr_report_store_load_source_data (TrReportStore *self,
+                                          const char     *id,
+                                          GError        **error);
+/* TR_ERROR_NOT_FOUND when there is no such report. */
+gboolean       tr_report_store_delete    (TrReportStore  *self,
+                                          const char     *id,
+                                          GError        **error);
+
+guint          tr_report_store_count     (TrReportStore  *self,
+                                          GError        **error);
+/* Every report as a TrReportInfo, newest change first. */
+GPtrArray     *tr_report_store_list      (TrReportStore  *self,
+                                          GError        **error);
+/* The ID of the imported report whose source file has this SHA-256, or NULL. */
+char          *tr_report_store_find_by_source_sha256 (TrReportStore *self,
+                                          const char     *sha256,
+                                          GError        **error);
+
+/* Full-text search in Chinese and Latin text. @query is one or more words
+ * separated by spaces, all of which must occur (as substrings); words of any
+ * length work, including one or two CJK characters. Returns TrReportInfo
+ * with snippets, best match first, at most @limit (0: no limit). */
+GPtrArray     *tr_report_store_search    (TrReportStore  *self,
+                                          const char     *query,
+                                          guint           limit,
+                                          GError        **error);
+
+G_END_DECLS

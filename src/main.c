@@ -1,0 +1,26 @@
+/* main.c: chooses between the command line and the window
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "tr-application.h"
+#include "tr-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc > 1 && tr_cli_handles (argv[1]))
+    return tr_cli_run (argc, argv);
+
+  {
+    g_autoptr(TrApplication) app = tr_application_new ();
+
+    return g_application_run (G_APPLICATION (app), argc, argv);
+  }
+}

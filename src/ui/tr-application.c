@@ -1,0 +1,137 @@
+/* tr-application.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "tr-application.h"
+#include "tr-report-store.h"
+#include "tr-window.h"
+
+struct _TrApplication
+{
+  AdwApplication parent_instance;
+
+  char *db_path;
+  TrReportStore *store;
+  GError *store_error;
+};
+
+G_DEFINE_FINAL_TYPE (TrApplication, tr_application, ADW_TYPE_APPLICATION)
+
+static void
+tr_application_finalize (GObject *object)
+{
+  TrApplication *self = TR_APPLICATION (object);
+
+  g_free (self->db_path);
+  g_clear_object (&self->store);
+  g_clear_error (&self->store_error);
+
+  G_OBJECT_CLASS (tr_application_parent_class)->finalize (object);
+}
+
+static int
+tr_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options)
+{
+  TrApplication *self = TR_APPLICATION (application);
+
+  g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+  return -1;
+}
+
+static void
+tr_application_startup (GApplication *application)
+{
+  TrApplication *self = TR_APPLICATION (application);
+  g_autofree char *path = NULL;
+
+  G_APPLICATION_CLASS (tr_application_parent_class)->startup (application);
+
+  /* The window shows the error in place: a library that cannot be opened is
+   * something to explain, not a reason to vanish. */
+  path = self->db_path != NULL ? g_strdup (self->db_path) : tr_report_store_get_default_path ();
+  self->store = tr_report_store_open (path, &self->store_error);
+}
+
+static void
+tr_application_activate (GApplication *application)
+{
+  TrApplication *self = TR_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (tr_window_new (self, self->store, self->store_error));
+
+  gtk_window_present (window);
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  static const char *developers[] = { "Trip Reports developers", NULL };
+
+  adw_show_about_window (gtk_application_get_active_window (application),
+                         "application-name", _("Trip Reports"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", "Trip Reports developers",
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { .name = "quit", .activate = quit_activated },
+  { .name = "about", .activate = about_activated },
+};
+
+static void
+tr_application_class_init (TrApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = tr_application_finalize;
+  app_class->handle_local_options = tr_application_handle_local_options;
+  app_class->startup = tr_application_startup;
+  app_class->activate = tr_application_activate;
+}
+
+static void
+tr_application_init (TrApplication *self)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  g_application_add_main_option (G_APPLICATION (self), "db", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_FILENAME,
+                                 _("Use the library at PATH instead of the default one"),
+                                 _("PATH"));
+}
+
+TrApplication *
+tr_application_new (void)
+{
+  /* NON_UNIQUE: a second instance with another --db must open that library,
+   * not raise the first instance's window. */
+  return g_object_new (TR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "resource-base-path", "/org/example/TripReports",
+                       NULL);
+}
