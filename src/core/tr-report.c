@@ -1,5 +1,7 @@
 /* tr-report.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+
 #include "tr-report.h"
 #include "tr-core-enums.h"
 #include "tr-core-private.h"
@@ -49,27 +51,28 @@ static GParamSpec *properties[N_PROPS];
 static const struct {
   const char *key;       /* JSON key and store column */
   const char *property;  /* GObject property name */
+  const char *label;     /* for people, translated at use */
   gboolean is_date;
   gboolean is_form_field;
 } field_info[TR_N_FIELDS] = {
-  [TR_FIELD_TITLE]           = { "title",           "title",           FALSE, TRUE },
-  [TR_FIELD_AGENCY]          = { "agency",          "agency",          FALSE, TRUE },
-  [TR_FIELD_CONTACT]         = { "contact",         "contact",         FALSE, TRUE },
-  [TR_FIELD_PHONE]           = { "phone",           "phone",           FALSE, TRUE },
-  [TR_FIELD_CATEGORY]        = { "category",        "category",        FALSE, TRUE },
-  [TR_FIELD_CATEGORY_OTHER]  = { "category_other",  "category-other",  FALSE, TRUE },
-  [TR_FIELD_PERIOD_START]    = { "period_start",    "period-start",    TRUE,  TRUE },
-  [TR_FIELD_PERIOD_END]      = { "period_end",      "period-end",      TRUE,  TRUE },
-  [TR_FIELD_DESTINATION]     = { "destination",     "destination",     FALSE, TRUE },
-  [TR_FIELD_REPORT_DATE]     = { "report_date",     "report-date",     TRUE,  TRUE },
-  [TR_FIELD_CLASSIFICATION]  = { "classification",  "classification",  FALSE, TRUE },
-  [TR_FIELD_SUMMARY]         = { "summary",         "summary",         FALSE, FALSE },
-  [TR_FIELD_PURPOSE]         = { "purpose",         "purpose",         FALSE, FALSE },
-  [TR_FIELD_PROCESS]         = { "process",         "process",         FALSE, FALSE },
-  [TR_FIELD_OBSERVATIONS]    = { "observations",    "observations",    FALSE, FALSE },
-  [TR_FIELD_RECOMMENDATIONS] = { "recommendations", "recommendations", FALSE, FALSE },
-  [TR_FIELD_APPENDIX]        = { "appendix",        "appendix",        FALSE, FALSE },
-  [TR_FIELD_UNCLASSIFIED]    = { "unclassified",    "unclassified",    FALSE, FALSE },
+  [TR_FIELD_TITLE]           = { "title",           "title",           N_("Report title"),       FALSE, TRUE },
+  [TR_FIELD_AGENCY]          = { "agency",          "agency",          N_("Organizing agency"),  FALSE, TRUE },
+  [TR_FIELD_CONTACT]         = { "contact",         "contact",         N_("Contact person"),     FALSE, TRUE },
+  [TR_FIELD_PHONE]           = { "phone",           "phone",           N_("Phone"),              FALSE, TRUE },
+  [TR_FIELD_CATEGORY]        = { "category",        "category",        N_("Trip category"),      FALSE, TRUE },
+  [TR_FIELD_CATEGORY_OTHER]  = { "category_other",  "category-other",  N_("Other category"),     FALSE, TRUE },
+  [TR_FIELD_PERIOD_START]    = { "period_start",    "period-start",    N_("Departure date"),     TRUE,  TRUE },
+  [TR_FIELD_PERIOD_END]      = { "period_end",      "period-end",      N_("Return date"),        TRUE,  TRUE },
+  [TR_FIELD_DESTINATION]     = { "destination",     "destination",     N_("Destination"),        FALSE, TRUE },
+  [TR_FIELD_REPORT_DATE]     = { "report_date",     "report-date",     N_("Report date"),        TRUE,  TRUE },
+  [TR_FIELD_CLASSIFICATION]  = { "classification",  "classification",  N_("Classification"),     FALSE, TRUE },
+  [TR_FIELD_SUMMARY]         = { "summary",         "summary",         N_("Summary"),            FALSE, FALSE },
+  [TR_FIELD_PURPOSE]         = { "purpose",         "purpose",         N_("Purpose"),            FALSE, FALSE },
+  [TR_FIELD_PROCESS]         = { "process",         "process",         N_("Process"),            FALSE, FALSE },
+  [TR_FIELD_OBSERVATIONS]    = { "observations",    "observations",    N_("Observations"),       FALSE, FALSE },
+  [TR_FIELD_RECOMMENDATIONS] = { "recommendations", "recommendations", N_("Recommendations"),    FALSE, FALSE },
+  [TR_FIELD_APPENDIX]        = { "appendix",        "appendix",        N_("Appendix"),           FALSE, FALSE },
+  [TR_FIELD_UNCLASSIFIED]    = { "unclassified",    "unclassified",    N_("Unclassified text"),  FALSE, FALSE },
 };
 
 static const char * const section_headings[TR_N_SECTIONS] = {
@@ -102,6 +105,13 @@ tr_field_from_key (const char *key,
         return TRUE;
       }
   return FALSE;
+}
+
+const char *
+tr_field_get_label (TrField field)
+{
+  g_return_val_if_fail (field < TR_N_FIELDS, NULL);
+  return _(field_info[field].label);
 }
 
 gboolean

@@ -51,6 +51,8 @@ typedef enum {
 const char   *tr_field_get_key             (TrField       field);
 gboolean      tr_field_from_key            (const char   *key,
                                             TrField      *out_field);
+/* The translated name of @field for people ("Report title", "Purpose" …). */
+const char   *tr_field_get_label           (TrField       field);
 /* TRUE for the ISO 8601 date fields. */
 gboolean      tr_field_is_date             (TrField       field);
 /* TRUE for the fields of the 提要 form (stored under "fields" in JSON). */
