@@ -19,6 +19,7 @@
 #include <sqlite3.h>
 
 #include "tr-error.h"
+#include "tr-report-json.h"
 #include "tr-report-store.h"
 #include "tr-unigram-tokenizer.h"
 
@@ -129,7 +130,13 @@ struct _TrReportStore
   GObject parent_instance;
 
   char *path;
+  /* One connection, one transaction at a time: the worker threads of
+   * save_async() and the main thread take turns. */
+  GMutex lock;
   sqlite3 *db;
+  /* One thread, so that autosaves reach the file in the order they were
+   * made: an older snapshot must never overwrite a newer one. */
+  GThreadPool *save_pool;
   /* SQL text → prepared statement, reused across calls. */
   GHashTable *statements;
 };
@@ -326,10 +333,14 @@ tr_report_store_finalize (GObject *object)
 {
   TrReportStore *self = TR_REPORT_STORE (object);
 
+  /* Pending saves hold a reference to the store, so the pool is idle here. */
+  if (self->save_pool != NULL)
+    g_thread_pool_free (self->save_pool, FALSE, TRUE);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (tr_report_store_parent_class)->finalize (object);
 }
@@ -417,6 +428,7 @@ static void
 tr_report_store_init (TrReportStore *self)
 {
   self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  g_mutex_init (&self->lock);
 }
 
 char *
@@ -822,6 +834,7 @@ tr_report_store_save (TrReportStore  *self,
                       TrReport       *report,
                       GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not save the report");
   g_autoptr(GDateTime) now = NULL;
   gint64 num = 0;
@@ -829,6 +842,8 @@ tr_report_store_save (TrReportStore  *self,
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
   g_return_val_if_fail (TR_IS_REPORT (report), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
     return FALSE;
@@ -848,6 +863,79 @@ tr_report_store_save (TrReportStore  *self,
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+  return TRUE;
+}
+
+typedef struct {
+  TrReport *report;    /* the caller's, touched only in the caller's thread */
+  TrReport *snapshot;  /* ours, written in the worker */
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_clear_object (&data->report);
+  g_clear_object (&data->snapshot);
+  g_free (data);
+}
+
+static void
+save_in_worker (gpointer task_pointer,
+                gpointer user_data)
+{
+  g_autoptr(GTask) task = task_pointer;
+  TrReportStore *self = g_task_get_source_object (task);
+  SaveData *data = g_task_get_task_data (task);
+  GError *error = NULL;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (tr_report_store_save (self, data->snapshot, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+tr_report_store_save_async (TrReportStore       *self,
+                            TrReport            *report,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (TR_IS_REPORT_STORE (self));
+  g_return_if_fail (TR_IS_REPORT (report));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tr_report_store_save_async);
+  data = g_new0 (SaveData, 1);
+  data->report = g_object_ref (report);
+  data->snapshot = tr_report_copy (report);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+
+  if (self->save_pool == NULL)
+    self->save_pool = g_thread_pool_new (save_in_worker, NULL, 1, FALSE, NULL);
+  g_thread_pool_push (self->save_pool, g_steal_pointer (&task), NULL);
+}
+
+gboolean
+tr_report_store_save_finish (TrReportStore  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  SaveData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tr_report_store_save_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  tr_report_set_modified (data->report, tr_report_get_modified (data->snapshot));
   return TRUE;
 }
 
@@ -921,6 +1009,7 @@ tr_report_store_load (TrReportStore  *self,
                       const char     *id,
                       GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not read the report");
   g_autoptr(TrStatement) stmt = NULL;
   g_autoptr(TrReport) report = NULL;
@@ -934,6 +1023,8 @@ tr_report_store_load (TrReportStore  *self,
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   stmt = prepare (self, select_report_sql, what, error);
   if (stmt == NULL)
@@ -978,12 +1069,15 @@ tr_report_store_load_source_data (TrReportStore  *self,
                                   const char     *id,
                                   GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not read the original file of the report");
   g_autoptr(TrStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
   g_return_val_if_fail (id != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   stmt = prepare (self,
                   "SELECT s.data FROM reports r JOIN sources s ON s.report_num = r.num"
@@ -1011,12 +1105,15 @@ tr_report_store_delete (TrReportStore  *self,
                         const char     *id,
                         GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not delete the report");
   g_autoptr(TrStatement) stmt = NULL;
   gint64 num = 0;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
     return FALSE;
@@ -1046,11 +1143,14 @@ guint
 tr_report_store_count (TrReportStore  *self,
                        GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not read the library");
   g_autoptr(TrStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), 0);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   stmt = prepare (self, "SELECT count(*) FROM reports", what, error);
   if (stmt == NULL)
@@ -1083,12 +1183,15 @@ GPtrArray *
 tr_report_store_list (TrReportStore  *self,
                       GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not read the library");
   g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(TrStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   stmt = prepare (self,
                   "SELECT " INFO_COLUMNS " FROM reports r ORDER BY r.modified DESC, r.num DESC",
@@ -1110,12 +1213,15 @@ tr_report_store_find_by_source_sha256 (TrReportStore  *self,
                                        const char     *sha256,
                                        GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not read the library");
   g_autoptr(TrStatement) stmt = NULL;
   int rc;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
   g_return_val_if_fail (sha256 != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   stmt = prepare (self,
                   "SELECT r.id FROM sources s JOIN reports r ON r.num = s.report_num"
@@ -1156,6 +1262,7 @@ tr_report_store_search (TrReportStore  *self,
                         guint           limit,
                         GError        **error)
 {
+  g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not search the library");
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) long_match = g_string_new (NULL);
@@ -1167,6 +1274,8 @@ tr_report_store_search (TrReportStore  *self,
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
 
   if (!g_utf8_validate (query, -1, NULL))
     {

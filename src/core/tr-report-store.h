@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 /* The schema version this build writes (PRAGMA user_version). */
 #define TR_REPORT_STORE_SCHEMA_VERSION 2
 
+/* Every method may be called from any thread; calls are serialized. */
 #define TR_TYPE_REPORT_STORE (tr_report_store_get_type ())
 G_DECLARE_FINAL_TYPE (TrReportStore, tr_report_store, TR, REPORT_STORE, GObject)
 
@@ -30,6 +31,17 @@ const char    *tr_report_store_get_path  (TrReportStore  *self);
 gboolean       tr_report_store_save      (TrReportStore  *self,
                                           TrReport       *report,
                                           GError        **error);
+/* The same, on a snapshot of @report taken now, in a worker thread: typing
+ * goes on while a long report is written. On success the report's modified
+ * time is set to the saved one. Saves finish in the order they were made. */
+void           tr_report_store_save_async  (TrReportStore       *self,
+                                            TrReport            *report,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+gboolean       tr_report_store_save_finish (TrReportStore       *self,
+                                            GAsyncResult        *result,
+                                            GError             **error);
 /* TR_ERROR_NOT_FOUND when there is no such report. The original PDF bytes
  * of an imported report are not loaded: see load_source_data(). */
 TrReport      *tr_report_store_load      (TrReportStore  *self,

@@ -371,6 +371,37 @@ tr_report_new_full (const char   *id,
                        NULL);
 }
 
+static gboolean replace_strv (GStrv *strv, const char * const *new_strv);
+
+TrReport *
+tr_report_copy (TrReport *self)
+{
+  TrReport *copy;
+  GListModel *travellers;
+
+  g_return_val_if_fail (TR_IS_REPORT (self), NULL);
+
+  copy = tr_report_new_full (self->id, self->kind, self->created, self->modified);
+  for (guint i = 0; i < TR_N_FIELDS; i++)
+    copy->texts[i] = g_strdup (self->texts[i]);
+  travellers = G_LIST_MODEL (self->travellers);
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+      g_autoptr(TrTraveller) traveller_copy = tr_traveller_copy (traveller);
+
+      g_list_store_append (copy->travellers, traveller_copy);
+    }
+  replace_strv (&copy->keywords, (const char * const *) self->keywords);
+  replace_strv (&copy->warnings, (const char * const *) self->warnings);
+  copy->has_attachments = self->has_attachments;
+  copy->pages = self->pages;
+  copy->source_filename = g_strdup (self->source_filename);
+  copy->source_sha256 = g_strdup (self->source_sha256);
+  copy->source_data = self->source_data != NULL ? g_bytes_ref (self->source_data) : NULL;
+  return copy;
+}
+
 const char *
 tr_report_get_id (TrReport *self)
 {

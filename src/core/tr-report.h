@@ -77,6 +77,9 @@ TrReport     *tr_report_new_full           (const char   *id,
                                             GDateTime    *created,
                                             GDateTime    *modified);
 
+/* A deep copy, for handing a snapshot to another thread. */
+TrReport     *tr_report_copy               (TrReport     *self);
+
 const char   *tr_report_get_id             (TrReport     *self);
 TrReportKind  tr_report_get_kind           (TrReport     *self);
 GDateTime    *tr_report_get_created        (TrReport     *self);
