@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 #define TR_CLI_EXIT_USAGE   2
 
 /* TRUE when @arg (argv[1]) asks for the command line rather than the window:
- * a subcommand, "help", "--help"/"-h" or "--version". */
+ * any word (a subcommand, "help", or a typo that deserves a usage error),
+ * "--help"/"-h" or "--version". */
 gboolean tr_cli_handles (const char *arg);
 
 /* Runs the command line; never touches a display. Returns the exit status. */

@@ -11,8 +11,10 @@ struct _TrApplication
   AdwApplication parent_instance;
 
   char *db_path;
+  char *open_id;
   TrReportStore *store;
   GError *store_error;
+  GSettings *settings;
 };
 
 G_DEFINE_FINAL_TYPE (TrApplication, tr_application, ADW_TYPE_APPLICATION)
@@ -23,8 +25,10 @@ tr_application_finalize (GObject *object)
   TrApplication *self = TR_APPLICATION (object);
 
   g_free (self->db_path);
+  g_free (self->open_id);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
+  g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (tr_application_parent_class)->finalize (object);
 }
@@ -36,6 +40,7 @@ tr_application_handle_local_options (GApplication *application,
   TrApplication *self = TR_APPLICATION (application);
 
   g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
+  g_variant_dict_lookup (options, "open", "s", &self->open_id);
   return -1;
 }
 
@@ -51,6 +56,17 @@ tr_application_startup (GApplication *application)
    * something to explain, not a reason to vanish. */
   path = self->db_path != NULL ? g_strdup (self->db_path) : tr_report_store_get_default_path ();
   self->store = tr_report_store_open (path, &self->store_error);
+
+  /* Run from a build tree without an installed schema, the app still works;
+   * it only forgets its window size. */
+  {
+    GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+    g_autoptr(GSettingsSchema) schema =
+      source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+    if (schema != NULL)
+      self->settings = g_settings_new (APP_ID);
+  }
 }
 
 static void
@@ -60,7 +76,12 @@ tr_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (tr_window_new (self, self->store, self->store_error));
+    {
+      window = GTK_WINDOW (tr_window_new (GTK_APPLICATION (self), self->store, self->store_error,
+                                          self->settings));
+      if (self->open_id != NULL)
+        tr_window_open_report (TR_WINDOW (window), self->open_id);
+    }
 
   gtk_window_present (window);
 }
@@ -70,7 +91,13 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
+
+  /* Closing each window saves what it has pending, as its close button does. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_application_quit (G_APPLICATION (application));
 }
 
 static void
@@ -113,15 +140,21 @@ static void
 tr_application_init (TrApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "<Control>question", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
 
   g_application_add_main_option (G_APPLICATION (self), "db", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
                                  _("Use the library at PATH instead of the default one"),
                                  _("PATH"));
+  g_application_add_main_option (G_APPLICATION (self), "open", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_STRING,
+                                 _("Open the report with this ID"),
+                                 _("ID"));
 }
 
 TrApplication *

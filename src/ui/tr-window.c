@@ -2,7 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
-#include "tr-date.h"
+#include "editor/tr-report-editor.h"
+#include "library/tr-library-view.h"
+#include "reader/tr-report-view.h"
 #include "tr-window.h"
 
 struct _TrWindow
@@ -10,69 +12,451 @@ struct _TrWindow
   AdwApplicationWindow parent_instance;
 
   TrReportStore *store;
+  TrLibraryModel *library;
+  GSettings *settings;
 
-  GtkStack *stack;
-  GtkListBox *report_list;
+  TrReport *report;        /* open in the main area */
+  TrReport *reference;     /* shown beside it */
+  char *last_draft_id;     /* to come back to after reading a reference */
+
+  TrReportEditor *editor;
+
+  AdwToastOverlay *toast_overlay;
+  AdwLeaflet *leaflet;
+  TrLibraryView *library_view;
+  AdwHeaderBar *content_header;
+  GtkButton *back_button;
+  AdwWindowTitle *content_title;
+  GtkMenuButton *report_menu_button;
+  GtkStack *content_stack;
+  GtkPaned *paned;
+  GtkStack *report_stack;
+  TrReportView *report_view;
+  GtkBox *reference_box;
+  GtkLabel *reference_label;
+  TrReportView *reference_view;
   AdwStatusPage *error_page;
 };
 
 G_DEFINE_FINAL_TYPE (TrWindow, tr_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static char *
-format_period (TrReportInfo *info)
+static void
+toast (TrWindow   *self,
+       const char *message)
 {
-  g_autofree char *start = tr_date_format_minguo (tr_report_info_get_period_start (info));
-  g_autofree char *end = tr_date_format_minguo (tr_report_info_get_period_end (info));
-
-  if (start != NULL && end != NULL)
-    /* TRANSLATORS: a trip's period, from the first date to the second */
-    return g_strdup_printf (_("%s to %s"), start, end);
-  return g_strdup (start != NULL ? start : end);
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static GtkWidget *
-create_report_row (TrReportInfo *info)
+static const char *
+report_title (TrReport *report)
 {
-  GtkWidget *row = adw_action_row_new ();
-  g_autofree char *period = format_period (info);
-  const char *title = tr_report_info_get_title (info);
-  const char *destination = tr_report_info_get_destination (info);
-  g_autofree char *subtitle = NULL;
+  const char *title = tr_report_get_text (report, TR_FIELD_TITLE);
 
-  if (period != NULL && destination[0] != '\0')
-    subtitle = g_strdup_printf ("%s · %s", period, destination);
-  else
-    subtitle = g_strdup (period != NULL ? period : destination);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 title[0] != '\0' ? title : _("Untitled Report"));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  return row;
+  return title[0] != '\0' ? title : _("Untitled Report");
 }
 
 static void
-tr_window_reload (TrWindow *self)
+update_title (TrWindow *self)
 {
-  g_autoptr(GPtrArray) infos = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkWidget *child;
+  const char *subtitle = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->report_list))) != NULL)
-    gtk_list_box_remove (self->report_list, child);
-
-  infos = tr_report_store_list (self->store, &error);
-  if (infos == NULL)
+  if (self->report == NULL)
     {
-      adw_status_page_set_description (self->error_page, error->message);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      adw_window_title_set_title (self->content_title, "");
+      adw_window_title_set_subtitle (self->content_title, "");
       return;
     }
 
-  for (guint i = 0; i < infos->len; i++)
-    gtk_list_box_append (self->report_list, create_report_row (g_ptr_array_index (infos, i)));
+  adw_window_title_set_title (self->content_title, report_title (self->report));
+  if (tr_report_get_kind (self->report) == TR_REPORT_KIND_IMPORTED)
+    subtitle = _("Imported · Read Only");
+  else
+    switch (tr_report_editor_get_save_state (self->editor))
+      {
+      case TR_SAVE_STATE_SAVED:
+        subtitle = _("Saved");
+        break;
+      case TR_SAVE_STATE_UNSAVED:
+        subtitle = _("Edited");
+        break;
+      case TR_SAVE_STATE_SAVING:
+        subtitle = _("Saving…");
+        break;
+      case TR_SAVE_STATE_FAILED:
+        subtitle = _("Not Saved");
+        break;
+      default:
+        break;
+      }
+  adw_window_title_set_subtitle (self->content_title, subtitle);
+}
 
-  gtk_stack_set_visible_child_name (self->stack, infos->len > 0 ? "library" : "empty");
+static void
+update_actions (TrWindow *self)
+{
+  gboolean has_report = self->report != NULL;
+  gboolean is_draft = has_report && tr_report_get_kind (self->report) == TR_REPORT_KIND_DRAFT;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-as-reference", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", is_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-reference", self->reference != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->report_menu_button), has_report);
+}
+
+/* What the content area shows when no report is open. */
+static void
+show_placeholder (TrWindow *self)
+{
+  gboolean empty = self->library == NULL || tr_library_model_get_total (self->library) == 0;
+
+  gtk_stack_set_visible_child_name (self->content_stack, empty ? "welcome" : "no-selection");
+}
+
+static void
+reload_library (TrWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->library == NULL)
+    return;
+  if (!tr_library_model_reload (self->library, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  tr_library_view_update_years (self->library_view);
+  tr_library_view_select (self->library_view, self->report != NULL ? tr_report_get_id (self->report) : NULL);
+}
+
+static void
+set_report (TrWindow *self,
+            TrReport *report)
+{
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_func (self->report, update_title, self);
+  g_set_object (&self->report, report);
+  if (report != NULL)
+    g_signal_connect_object (report, "notify::title", G_CALLBACK (update_title), self,
+                             G_CONNECT_SWAPPED);
+
+  if (report == NULL)
+    {
+      tr_report_editor_set_report (self->editor, NULL);
+      tr_report_view_set_report (self->report_view, NULL);
+      show_placeholder (self);
+    }
+  else if (tr_report_get_kind (report) == TR_REPORT_KIND_DRAFT)
+    {
+      tr_report_editor_set_report (self->editor, report);
+      gtk_stack_set_visible_child (self->report_stack, GTK_WIDGET (self->editor));
+      gtk_stack_set_visible_child_name (self->content_stack, "report");
+      g_free (self->last_draft_id);
+      self->last_draft_id = g_strdup (tr_report_get_id (report));
+    }
+  else
+    {
+      tr_report_view_set_report (self->report_view, report);
+      gtk_stack_set_visible_child_name (self->report_stack, "view");
+      gtk_stack_set_visible_child_name (self->content_stack, "report");
+    }
+
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-report-id",
+                           report != NULL ? tr_report_get_id (report) : "");
+
+  tr_library_view_select (self->library_view, report != NULL ? tr_report_get_id (report) : NULL);
+  if (report != NULL)
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  update_title (self);
+  update_actions (self);
+}
+
+gboolean
+tr_window_open_report (TrWindow   *self,
+                       const char *id)
+{
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  if (self->report != NULL && g_str_equal (tr_report_get_id (self->report), id))
+    {
+      adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      return TRUE;
+    }
+
+  report = tr_report_store_load (self->store, id, &error);
+  if (report == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  set_report (self, report);
+  return TRUE;
+}
+
+static void
+report_activated (TrLibraryView *view,
+                  const char    *id,
+                  TrWindow      *self)
+{
+  tr_window_open_report (self, id);
+}
+
+static void
+save_state_changed (TrWindow *self)
+{
+  TrSaveState state = tr_report_editor_get_save_state (self->editor);
+
+  update_title (self);
+  if (state == TR_SAVE_STATE_SAVED)
+    reload_library (self);
+  else if (state == TR_SAVE_STATE_FAILED)
+    toast (self, tr_report_editor_get_save_error (self->editor));
+}
+
+static void
+new_report_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+  /* Stored at once: a draft exists from its first second. */
+  if (!tr_report_store_save (self->store, report, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  set_report (self, report);
+  reload_library (self);
+  tr_report_editor_focus_target (self->editor, "title", -1);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  tr_library_view_focus_search (self->library_view);
+}
+
+static void
+show_library_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  adw_leaflet_navigate (TR_WINDOW (widget)->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+set_reference (TrWindow *self,
+               TrReport *reference)
+{
+  g_autofree char *label = NULL;
+
+  g_set_object (&self->reference, reference);
+  tr_report_view_set_report (self->reference_view, reference);
+  gtk_widget_set_visible (GTK_WIDGET (self->reference_box), reference != NULL);
+  if (reference != NULL)
+    {
+      /* TRANSLATORS: heading of the pane that shows another report beside the draft */
+      label = g_strdup_printf (_("Reference: %s"), report_title (reference));
+      gtk_label_set_text (self->reference_label, label);
+    }
+  update_actions (self);
+}
+
+static void
+use_as_reference_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  g_autoptr(TrReport) reference = NULL;
+  g_autofree char *draft_id = NULL;
+
+  if (self->report == NULL)
+    return;
+
+  reference = g_object_ref (self->report);
+  set_reference (self, reference);
+
+  /* Reading an old report is usually a step away from writing a new one:
+   * go back to that draft, now with the reference beside it. */
+  draft_id = g_strdup (self->last_draft_id);
+  if (tr_report_get_kind (reference) != TR_REPORT_KIND_DRAFT && draft_id != NULL)
+    tr_window_open_report (self, draft_id);
+
+  gtk_paned_set_position (self->paned, gtk_widget_get_width (GTK_WIDGET (self->paned)) / 2);
+}
+
+static void
+close_reference_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  set_reference (TR_WINDOW (widget), NULL);
+}
+
+static void
+toggle_panel_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  gboolean visible;
+
+  g_object_get (self->editor, "panel-visible", &visible, NULL);
+  g_object_set (self->editor, "panel-visible", !visible, NULL);
+}
+
+typedef struct {
+  TrWindow *window;
+  TrReport *report;
+  GBytes *source_data;
+} DeletedReport;
+
+static void
+deleted_report_free (gpointer data)
+{
+  DeletedReport *deleted = data;
+
+  g_object_unref (deleted->window);
+  g_object_unref (deleted->report);
+  g_clear_pointer (&deleted->source_data, g_bytes_unref);
+  g_free (deleted);
+}
+
+static void
+undo_delete (AdwToast      *toast_widget,
+             DeletedReport *deleted)
+{
+  TrWindow *self = deleted->window;
+  g_autoptr(GError) error = NULL;
+
+  /* The same ID, text and original file come back. */
+  if (deleted->source_data != NULL)
+    tr_report_set_source (deleted->report, tr_report_get_source_filename (deleted->report),
+                          deleted->source_data);
+  if (!tr_report_store_save (self->store, deleted->report, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  reload_library (self);
+  set_report (self, deleted->report);
+}
+
+static void
+delete_report_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  DeletedReport *deleted;
+  AdwToast *undo_toast;
+
+  if (self->report == NULL)
+    return;
+
+  /* Pending typing reaches the store first: Undo then brings all of it back,
+   * and no late autosave can bring the report back by itself. */
+  if (!tr_window_save_all (self, &error))
+    {
+      toast (self, error->message);
+      return;
+    }
+  report = g_object_ref (self->report);
+  set_report (self, NULL);
+
+  deleted = g_new0 (DeletedReport, 1);
+  deleted->window = g_object_ref (self);
+  deleted->report = g_object_ref (report);
+  if (tr_report_get_source_sha256 (report) != NULL)
+    deleted->source_data = tr_report_store_load_source_data (self->store, tr_report_get_id (report), NULL);
+
+  if (!tr_report_store_delete (self->store, tr_report_get_id (report), &error))
+    {
+      deleted_report_free (deleted);
+      toast (self, error->message);
+      set_report (self, report);
+      return;
+    }
+
+  if (self->reference != NULL && g_str_equal (tr_report_get_id (self->reference), tr_report_get_id (report)))
+    set_reference (self, NULL);
+  if (g_strcmp0 (self->last_draft_id, tr_report_get_id (report)) == 0)
+    g_clear_pointer (&self->last_draft_id, g_free);
+  reload_library (self);
+  show_placeholder (self);
+
+  /* TRANSLATORS: %s is a report title */
+  message = g_strdup_printf (_("“%s” deleted"), report_title (report));
+  undo_toast = adw_toast_new (message);
+  adw_toast_set_button_label (undo_toast, _("_Undo"));
+  adw_toast_set_priority (undo_toast, ADW_TOAST_PRIORITY_HIGH);
+  g_signal_connect_data (undo_toast, "button-clicked", G_CALLBACK (undo_delete), deleted,
+                         (GClosureNotify) (void (*) (void)) deleted_report_free, 0);
+  adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
+}
+
+gboolean
+tr_window_save_all (TrWindow  *self,
+                    GError   **error)
+{
+  g_return_val_if_fail (TR_IS_WINDOW (self), FALSE);
+
+  if (self->editor == NULL)
+    return TRUE;
+  return tr_report_editor_save_and_wait (self->editor, error);
+}
+
+static gboolean
+tr_window_close_request (GtkWindow *window)
+{
+  TrWindow *self = TR_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (!tr_window_save_all (self, &error))
+    g_warning ("%s", error->message);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (tr_window_parent_class)->close_request (window);
+}
+
+static void
+folded_changed (TrWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), folded);
+  adw_header_bar_set_show_end_title_buttons (tr_library_view_get_header_bar (self->library_view), folded);
+  adw_header_bar_set_show_start_title_buttons (self->content_header, folded);
 }
 
 static void
@@ -80,10 +464,24 @@ tr_window_dispose (GObject *object)
 {
   TrWindow *self = TR_WINDOW (object);
 
-  g_clear_object (&self->store);
+  g_clear_object (&self->report);
+  g_clear_object (&self->reference);
   gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tr_window_parent_class)->dispose (object);
+}
+
+static void
+tr_window_finalize (GObject *object)
+{
+  TrWindow *self = TR_WINDOW (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->library);
+  g_clear_object (&self->settings);
+  g_free (self->last_draft_id);
+
+  G_OBJECT_CLASS (tr_window_parent_class)->finalize (object);
 }
 
 static void
@@ -91,37 +489,149 @@ tr_window_class_init (TrWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = tr_window_dispose;
+  object_class->finalize = tr_window_finalize;
+  window_class->close_request = tr_window_close_request;
 
+  g_type_ensure (TR_TYPE_LIBRARY_VIEW);
+  g_type_ensure (TR_TYPE_REPORT_VIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/example/TripReports/tr-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, TrWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, TrWindow, report_list);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, library_view);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, content_header);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, report_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, paned);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, report_stack);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, report_view);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, reference_box);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, reference_label);
+  gtk_widget_class_bind_template_child (widget_class, TrWindow, reference_view);
   gtk_widget_class_bind_template_child (widget_class, TrWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
+  gtk_widget_class_install_action (widget_class, "win.use-as-reference", NULL, use_as_reference_action);
+  gtk_widget_class_install_action (widget_class, "win.close-reference", NULL, close_reference_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
+  gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.use-as-reference", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-report", NULL);
 }
 
 static void
 tr_window_init (TrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->library_view, "report-activated", G_CALLBACK (report_activated), self, 0);
+  folded_changed (self);
+}
+
+static void
+restore_state (TrWindow *self)
+{
+  g_autofree char *last_id = NULL;
+
+  if (self->settings == NULL)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (self), 1100, 720);
+      return;
+    }
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  last_id = g_settings_get_string (self->settings, "last-report-id");
+  if (last_id[0] != '\0' && self->store != NULL)
+    {
+      g_autoptr(TrReport) report = tr_report_store_load (self->store, last_id, NULL);
+
+      /* A report deleted elsewhere is simply not reopened. */
+      if (report != NULL)
+        set_report (self, report);
+    }
 }
 
 TrWindow *
-tr_window_new (TrApplication *application,
-               TrReportStore *store,
-               const GError  *store_error)
+tr_window_new (GtkApplication *application,
+               TrReportStore  *store,
+               const GError   *store_error,
+               GSettings      *settings)
 {
   TrWindow *self = g_object_new (TR_TYPE_WINDOW, "application", application, NULL);
+
+  self->settings = settings != NULL ? g_object_ref (settings) : NULL;
 
   if (store == NULL)
     {
       adw_status_page_set_description (self->error_page,
                                        store_error != NULL ? store_error->message : NULL);
-      gtk_stack_set_visible_child_name (self->stack, "error");
+      gtk_stack_set_visible_child_name (self->content_stack, "error");
+      gtk_widget_set_sensitive (GTK_WIDGET (self->library_view), FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-report", FALSE);
+      update_actions (self);
+      restore_state (self);
       return self;
     }
 
   self->store = g_object_ref (store);
-  tr_window_reload (self);
+  self->library = tr_library_model_new (store);
+  tr_library_view_set_model (self->library_view, self->library);
+
+  self->editor = TR_REPORT_EDITOR (tr_report_editor_new (store));
+  gtk_stack_add_named (self->report_stack, GTK_WIDGET (self->editor), "editor");
+  g_signal_connect_object (self->editor, "notify::save-state", G_CALLBACK (save_state_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->editor, "notify::report", G_CALLBACK (update_title), self,
+                           G_CONNECT_SWAPPED);
+
+  reload_library (self);
+  show_placeholder (self);
+  update_actions (self);
+  restore_state (self);
   return self;
+}
+
+TrReport *
+tr_window_get_report (TrWindow *self)
+{
+  g_return_val_if_fail (TR_IS_WINDOW (self), NULL);
+  return self->report;
+}
+
+TrReport *
+tr_window_get_reference (TrWindow *self)
+{
+  g_return_val_if_fail (TR_IS_WINDOW (self), NULL);
+  return self->reference;
+}
+
+GtkWidget *
+tr_window_get_editor (TrWindow *self)
+{
+  g_return_val_if_fail (TR_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->editor);
+}
+
+GtkWidget *
+tr_window_get_library_view (TrWindow *self)
+{
+  g_return_val_if_fail (TR_IS_WINDOW (self), NULL);
+  return GTK_WIDGET (self->library_view);
 }

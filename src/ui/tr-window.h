@@ -1,10 +1,9 @@
-/* tr-window.h
+/* tr-window.h: the main window — library beside the open report
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>
 
-#include "tr-application.h"
 #include "tr-report-store.h"
 
 G_BEGIN_DECLS
@@ -12,9 +11,28 @@ G_BEGIN_DECLS
 #define TR_TYPE_WINDOW (tr_window_get_type ())
 G_DECLARE_FINAL_TYPE (TrWindow, tr_window, TR, WINDOW, AdwApplicationWindow)
 
-/* @store is NULL when it could not be opened; @store_error then says why. */
-TrWindow *tr_window_new (TrApplication *application,
-                         TrReportStore *store,
-                         const GError  *store_error);
+/* @store is NULL when it could not be opened; @store_error then says why.
+ * @settings may be NULL (no schema installed). */
+TrWindow  *tr_window_new              (GtkApplication *application,
+                                       TrReportStore  *store,
+                                       const GError   *store_error,
+                                       GSettings      *settings);
+
+/* Opens the report with @id: a draft in the editor, an imported report to
+ * read. FALSE (and a toast) when it cannot be loaded. */
+gboolean   tr_window_open_report      (TrWindow       *self,
+                                       const char     *id);
+/* The report open in the main area, or NULL. */
+TrReport  *tr_window_get_report       (TrWindow       *self);
+/* The report shown beside it for reference, or NULL. */
+TrReport  *tr_window_get_reference    (TrWindow       *self);
+
+/* The parts a UI test drives. */
+GtkWidget *tr_window_get_editor       (TrWindow       *self);
+GtkWidget *tr_window_get_library_view (TrWindow       *self);
+
+/* Writes what is pending; for quitting. */
+gboolean   tr_window_save_all         (TrWindow       *self,
+                                       GError        **error);
 
 G_END_DECLS

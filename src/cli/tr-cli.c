@@ -1,0 +1,913 @@
+/* tr-cli.c: the headless command line (`trip-reports SUBCOMMAND …`)
+ *
+ * Other tools drive the app through this, so its output and exit statuses
+ * are a contract: plain output is one record per line with tab-separated
+ * columns, --json output is what json-glib prints, a failure is one line on
+ * stderr. Errors from the core already say what failed and why (“Could not
+ * open the library “…”: the disk is full”) and are shown as they are.
+ *
+ * Each subcommand is one entry of `commands` and one run function; the run
+ * function declares its own options and hands them to cli_parse(), which
+ * adds the shared ones (--db, --json, --help) and checks the arguments.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "tr-cli.h"
+#include "tr-date.h"
+#include "tr-error.h"
+#include "tr-report.h"
+#include "tr-report-info.h"
+#include "tr-report-json.h"
+#include "tr-report-store.h"
+
+#define PROGRAM "trip-reports"
+#define DEFAULT_SEARCH_LIMIT 20
+
+/* The markers that show matches in snippets, plain and --json alike. */
+#define SNIPPET_OPEN  "["
+#define SNIPPET_CLOSE "]"
+
+typedef struct _Command Command;
+
+typedef enum {
+  COMMAND_USES_STORE = 1 << 0,  /* takes --db */
+  COMMAND_HAS_JSON   = 1 << 1,  /* takes --json */
+} CommandFlags;
+
+/* One run of a subcommand. */
+typedef struct {
+  const Command *command;
+  GStrv          argv;      /* argv[0] is the program; then the subcommand's arguments */
+  char          *db_path;   /* --db, in the file system encoding */
+  gboolean       json;      /* --json */
+  GStrv          args;      /* the positional arguments, UTF-8 */
+} Invocation;
+
+static void
+invocation_clear (Invocation *cli)
+{
+  g_clear_pointer (&cli->argv, g_strfreev);
+  g_clear_pointer (&cli->args, g_strfreev);
+  g_clear_pointer (&cli->db_path, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
+
+struct _Command {
+  const char   *name;
+  const char   *arg_name;   /* the positional argument, for usage ("ID"), or NULL */
+  guint         min_args;
+  guint         max_args;   /* G_MAXUINT: any number */
+  CommandFlags  flags;
+  const char   *summary;
+  const char   *description;
+  int         (*run) (Invocation *cli);
+};
+
+static int run_list   (Invocation *cli);
+static int run_show   (Invocation *cli);
+static int run_search (Invocation *cli);
+static int run_new    (Invocation *cli);
+static int run_delete (Invocation *cli);
+static int run_help   (Invocation *cli);
+
+/* Later subcommands (import, export) are one more entry each. */
+static const Command commands[] = {
+  { "list", NULL, 0, 0, COMMAND_USES_STORE | COMMAND_HAS_JSON,
+    N_("List every report, newest change first"),
+    N_("Plain output has one line per report with tab-separated columns: "
+       "ID, kind, period (Minguo dates) and title."),
+    run_list },
+  { "show", N_("ID"), 1, 1, COMMAND_USES_STORE | COMMAND_HAS_JSON,
+    N_("Show one report"),
+    N_("With --json, prints the report in the JSON form that “new --from-json” reads."),
+    run_show },
+  { "search", N_("QUERY"), 1, G_MAXUINT, COMMAND_USES_STORE | COMMAND_HAS_JSON,
+    N_("Search the text of every report"),
+    N_("Every word of QUERY must occur in a report; words of one or two Chinese "
+       "characters work too. Plain output has, for each hit, a line with the ID "
+       "and the title, then the matching text indented, with matches between [ and ]."),
+    run_search },
+  { "new", NULL, 0, 0, COMMAND_USES_STORE,
+    N_("Create a draft from a report in JSON form"),
+    N_("Reads the JSON form that “show --json” prints, from FILE or, when FILE is "
+       "“-”, from standard input, and saves it as a new draft. The keys “id”, "
+       "“kind”, “created”, “modified” and “source” are accepted but not used: "
+       "the draft always gets a fresh ID, the kind “draft” and the current time. "
+       "Prints the ID of the new draft."),
+    run_new },
+  { "delete", N_("ID"), 1, 1, COMMAND_USES_STORE,
+    N_("Delete a report"),
+    NULL,
+    run_delete },
+  { "help", N_("SUBCOMMAND"), 0, 1, 0,
+    N_("Show the help of a subcommand"),
+    NULL,
+    run_help },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+/* Runs @command with @argv (the program, then its arguments), which it takes. */
+static int
+invoke (const Command *command,
+        GStrv          argv)
+{
+  g_auto(Invocation) cli = { .command = command, .argv = argv };
+
+  return command->run (&cli);
+}
+
+/* Output ------------------------------------------------------------------ */
+
+/* g_print() converts to the locale's character set, turning Chinese into
+ * escapes under LC_ALL=C; scripts rely on UTF-8 whatever the locale. */
+static void
+print_utf8 (const char *string)
+{
+  fputs (string, stdout);
+}
+
+static void
+printerr_utf8 (const char *string)
+{
+  fputs (string, stderr);
+}
+
+static int fail (const char *format,
+                 ...) G_GNUC_PRINTF (1, 2);
+
+/* A failure: always exactly one line on stderr, however long the reason. */
+static int
+fail (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_strstrip (message);
+  g_strdelimit (message, "\r\n", ' ');
+  g_printerr ("%s: %s\n", PROGRAM, message);
+  return TR_CLI_EXIT_FAILED;
+}
+
+/* A usage error: the reason, then where to read the usage. */
+static int
+usage_error (const Command *command,
+             const char    *message)
+{
+  g_autofree char *line = g_strdup (message);
+
+  g_strdelimit (g_strstrip (line), "\r\n", ' ');
+  g_printerr ("%s: %s\n", PROGRAM, line);
+  if (command != NULL)
+    /* TRANSLATORS: “Run “trip-reports help search” to see its usage.” */
+    g_printerr (_("Run “%s help %s” to see its usage.\n"), PROGRAM, command->name);
+  else
+    g_printerr (_("Run “%s help” to list the subcommands.\n"), PROGRAM);
+  return TR_CLI_EXIT_USAGE;
+}
+
+/* A value for one tab-separated column or one line: no tabs or line breaks. */
+static char *
+one_line (const char *text)
+{
+  return g_strdelimit (g_strdup (text), "\t\r\n", ' ');
+}
+
+static const char *
+title_or_untitled (const char *title)
+{
+  return title[0] != '\0' ? title : _("(untitled)");
+}
+
+/* "105年7月9日", or the text as stored when it is not a date of the Republic. */
+static char *
+format_date (const char *iso)
+{
+  char *minguo = tr_date_format_minguo (iso);
+
+  return minguo != NULL ? minguo : g_strdup (iso);
+}
+
+/* "105年7月9日–105年7月11日", a half-open period, or NULL when neither is set. */
+static char *
+format_period (const char *start,
+               const char *end)
+{
+  g_autofree char *start_text = NULL;
+  g_autofree char *end_text = NULL;
+
+  if (start[0] == '\0' && end[0] == '\0')
+    return NULL;
+
+  start_text = format_date (start);
+  end_text = format_date (end);
+  return g_strconcat (start_text, "–", end_text, NULL);
+}
+
+static void
+print_json (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+
+  g_print ("%s\n", text);
+}
+
+static void
+add_string_member (JsonBuilder *builder,
+                   const char  *name,
+                   const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+/* The object that list and search print for one report with --json. */
+static void
+add_info_object (JsonBuilder  *builder,
+                 TrReportInfo *info)
+{
+  g_autofree char *modified = g_date_time_format_iso8601 (tr_report_info_get_modified (info));
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "id", tr_report_info_get_id (info));
+  add_string_member (builder, "kind", tr_report_kind_to_string (tr_report_info_get_kind (info)));
+  add_string_member (builder, "title", tr_report_info_get_title (info));
+  add_string_member (builder, "period_start", tr_report_info_get_period_start (info));
+  add_string_member (builder, "period_end", tr_report_info_get_period_end (info));
+  add_string_member (builder, "destination", tr_report_info_get_destination (info));
+  add_string_member (builder, "modified", modified);
+  if (tr_report_info_get_snippet (info) != NULL)
+    {
+      g_autofree char *snippet = tr_report_info_format_snippet (info, SNIPPET_OPEN, SNIPPET_CLOSE);
+
+      add_string_member (builder, "snippet", snippet);
+    }
+  json_builder_end_object (builder);
+}
+
+static void
+print_infos_as_json (GPtrArray *infos)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < infos->len; i++)
+    add_info_object (builder, g_ptr_array_index (infos, i));
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  print_json (root);
+}
+
+/* Options ----------------------------------------------------------------- */
+
+/* Parses the subcommand's arguments with its own @entries and the shared
+ * options. Returns FALSE when the run ends here, with *out_status set:
+ * after --help (on stdout, success) or on a usage error. */
+static gboolean
+cli_parse (Invocation         *cli,
+           const GOptionEntry *entries,
+           int                *out_status)
+{
+  const Command *command = cli->command;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM, command->name);
+  g_autofree char *arguments = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean help = FALSE;
+  guint n_args;
+  const GOptionEntry json_entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json, N_("Print JSON instead of text"), NULL },
+    G_OPTION_ENTRY_NULL
+  };
+  const GOptionEntry store_entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &cli->db_path,
+      N_("Use the library in PATH instead of the default one"), N_("PATH") },
+    G_OPTION_ENTRY_NULL
+  };
+  /* Positional arguments are taken as bytes and checked for UTF-8 below:
+   * G_OPTION_ARG_STRING would reject Chinese under LC_ALL=C. */
+  const GOptionEntry common_entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, N_("Show this help"), NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
+
+  /* The usage line reads "trip-reports search [OPTION…] QUERY…". */
+  g_set_prgname (prgname);
+  if (command->arg_name != NULL)
+    {
+      gboolean optional = command->min_args == 0;
+
+      arguments = g_strconcat (optional ? "[" : "", _(command->arg_name),
+                               command->max_args > 1 ? "…" : "", optional ? "]" : "", NULL);
+    }
+
+  context = g_option_context_new (arguments);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  /* Our own --help prints to stdout and exits with success. */
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_set_summary (context, command->summary);
+  g_option_context_set_description (context, command->description);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  if (command->flags & COMMAND_HAS_JSON)
+    g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
+  if (command->flags & COMMAND_USES_STORE)
+    g_option_context_add_main_entries (context, store_entries, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse_strv (context, &cli->argv, &error))
+    {
+      *out_status = usage_error (command, error->message);
+      return FALSE;
+    }
+
+  if (help)
+    {
+      g_autofree char *text = g_option_context_get_help (context, TRUE, NULL);
+
+      g_print ("%s", text);
+      *out_status = TR_CLI_EXIT_OK;
+      return FALSE;
+    }
+
+  n_args = args != NULL ? g_strv_length (args) : 0;
+  for (guint i = 0; i < n_args; i++)
+    if (!g_utf8_validate (args[i], -1, NULL))
+      {
+        *out_status = usage_error (command, _("an argument is not valid UTF-8"));
+        return FALSE;
+      }
+  if (n_args < command->min_args)
+    {
+      /* TRANSLATORS: “show: missing ID” */
+      g_autofree char *message = g_strdup_printf (_("%s: missing %s"), command->name,
+                                                  _(command->arg_name));
+      *out_status = usage_error (command, message);
+      return FALSE;
+    }
+  if (n_args > command->max_args)
+    {
+      g_autofree char *message = g_strdup_printf (_("%s: unexpected argument “%s”"),
+                                                  command->name, args[command->max_args]);
+      *out_status = usage_error (command, message);
+      return FALSE;
+    }
+
+  cli->args = args != NULL ? g_steal_pointer (&args) : g_new0 (char *, 1);
+  return TRUE;
+}
+
+/* Opens the library of --db, or the default one; reports the failure.
+ * The store's messages say what failed and why, so they are shown as is. */
+static TrReportStore *
+cli_open_store (Invocation *cli)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  TrReportStore *store;
+
+  path = cli->db_path != NULL ? g_strdup (cli->db_path) : tr_report_store_get_default_path ();
+  store = tr_report_store_open (path, &error);
+  if (store == NULL)
+    fail ("%s", error->message);
+  return store;
+}
+
+/* Reports a failure to load or delete the report @id. */
+static int
+fail_on_report (const char   *id,
+                const GError *error)
+{
+  if (g_error_matches (error, TR_ERROR, TR_ERROR_NOT_FOUND))
+    return fail (_("no report with ID “%s”"), id);
+  return fail ("%s", error->message);
+}
+
+/* list -------------------------------------------------------------------- */
+
+static int
+run_list (Invocation *cli)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = NULL;
+  int status;
+
+  if (!cli_parse (cli, NULL, &status))
+    return status;
+  if ((store = cli_open_store (cli)) == NULL)
+    return TR_CLI_EXIT_FAILED;
+
+  infos = tr_report_store_list (store, &error);
+  if (infos == NULL)
+    return fail ("%s", error->message);
+
+  if (cli->json)
+    {
+      print_infos_as_json (infos);
+      return TR_CLI_EXIT_OK;
+    }
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < infos->len; i++)
+    {
+      TrReportInfo *info = g_ptr_array_index (infos, i);
+      g_autofree char *period = format_period (tr_report_info_get_period_start (info),
+                                               tr_report_info_get_period_end (info));
+      g_autofree char *title = one_line (title_or_untitled (tr_report_info_get_title (info)));
+
+      g_string_append_printf (out, "%s\t%s\t%s\t%s\n",
+                              tr_report_info_get_id (info),
+                              tr_report_kind_to_string (tr_report_info_get_kind (info)),
+                              period != NULL ? period : "-",
+                              title);
+    }
+  g_print ("%s", out->str);
+  return TR_CLI_EXIT_OK;
+}
+
+/* show -------------------------------------------------------------------- */
+
+/* The English labels of the 提要 form's fields. */
+static const struct {
+  TrField     field;
+  const char *label;
+} form_labels[] = {
+  { TR_FIELD_AGENCY,          N_("Agency") },
+  { TR_FIELD_CONTACT,         N_("Contact") },
+  { TR_FIELD_PHONE,           N_("Phone") },
+  { TR_FIELD_CATEGORY,        N_("Category") },
+  { TR_FIELD_CATEGORY_OTHER,  N_("Other category") },
+  { TR_FIELD_PERIOD_START,    N_("Period") },  /* with the end, as on the form */
+  { TR_FIELD_DESTINATION,     N_("Destination") },
+  { TR_FIELD_REPORT_DATE,     N_("Report date") },
+  { TR_FIELD_CLASSIFICATION,  N_("Classification") },
+};
+
+static void
+append_label (GString    *out,
+              const char *label,
+              const char *value)
+{
+  if (value != NULL && value[0] != '\0')
+    /* TRANSLATORS: a label and its value, “Destination: 愛沙尼亞” */
+    g_string_append_printf (out, _("%s: %s\n"), label, value);
+}
+
+/* A block of text under a heading, separated from what comes before. */
+static void
+append_block (GString    *out,
+              const char *heading,
+              const char *text)
+{
+  g_string_append_printf (out, "\n%s\n%s", heading, text);
+  if (!g_str_has_suffix (text, "\n"))
+    g_string_append_c (out, '\n');
+}
+
+static void
+append_travellers (GString  *out,
+                   TrReport *report)
+{
+  GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+  guint n_travellers = g_list_model_get_n_items (travellers);
+
+  if (n_travellers == 0)
+    return;
+
+  g_string_append_printf (out, "%s\n", _("Travellers:"));
+  for (guint i = 0; i < n_travellers; i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+      g_autoptr(GStrvBuilder) parts = g_strv_builder_new ();
+      g_auto(GStrv) strv = NULL;
+      g_autofree char *line = NULL;
+
+      for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
+        if (tr_traveller_get (traveller, f)[0] != '\0')
+          g_strv_builder_add (parts, tr_traveller_get (traveller, f));
+      strv = g_strv_builder_end (parts);
+      line = g_strjoinv (" · ", strv);
+      g_string_append_printf (out, "  %s\n", line);
+    }
+}
+
+static char *
+format_report (TrReport *report)
+{
+  GString *out = g_string_new (NULL);
+  const char * const *keywords = tr_report_get_keywords (report);
+  const char * const *warnings = tr_report_get_warnings (report);
+  gboolean has_body = FALSE;
+
+  g_string_append_printf (out, "%s\n", title_or_untitled (tr_report_get_text (report, TR_FIELD_TITLE)));
+  append_label (out, _("ID"), tr_report_get_id (report));
+  append_label (out, _("Kind"), tr_report_kind_to_string (tr_report_get_kind (report)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (form_labels); i++)
+    {
+      TrField field = form_labels[i].field;
+      g_autofree char *value = NULL;
+
+      if (field == TR_FIELD_PERIOD_START)
+        value = format_period (tr_report_get_text (report, TR_FIELD_PERIOD_START),
+                               tr_report_get_text (report, TR_FIELD_PERIOD_END));
+      else if (tr_field_is_date (field))
+        value = format_date (tr_report_get_text (report, field));
+      else
+        value = g_strdup (tr_report_get_text (report, field));
+      append_label (out, _(form_labels[i].label), value);
+    }
+
+  if (tr_report_get_pages (report) > 0)
+    {
+      g_autofree char *pages = g_strdup_printf ("%u", tr_report_get_pages (report));
+
+      append_label (out, _("Pages"), pages);
+    }
+  if (tr_report_get_has_attachments (report))
+    append_label (out, _("Attachments"), _("yes"));
+  append_travellers (out, report);
+  if (keywords[0] != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", (char **) keywords);
+
+      append_label (out, _("Keywords"), joined);
+    }
+
+  if (tr_report_get_text (report, TR_FIELD_SUMMARY)[0] != '\0')
+    append_block (out, "摘要", tr_report_get_text (report, TR_FIELD_SUMMARY));
+
+  /* The four sections go together: when one is written, an empty one is a
+   * gap the reader must see (the review form asks for all four). */
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    has_body |= tr_report_get_section (report, s)[0] != '\0';
+  for (guint s = 0; has_body && s < TR_N_SECTIONS; s++)
+    {
+      const char *text = tr_report_get_section (report, s);
+
+      append_block (out, tr_section_get_heading (s), text[0] != '\0' ? text : _("(empty)"));
+    }
+
+  if (tr_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0')
+    append_block (out, "附錄", tr_report_get_text (report, TR_FIELD_APPENDIX));
+  if (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED)[0] != '\0')
+    append_block (out, _("Unclassified text"), tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));
+
+  if (warnings[0] != NULL)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Warnings:"));
+      for (guint i = 0; warnings[i] != NULL; i++)
+        g_string_append_printf (out, "- %s\n", warnings[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+run_show (Invocation *cli)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  int status;
+
+  if (!cli_parse (cli, NULL, &status))
+    return status;
+  if ((store = cli_open_store (cli)) == NULL)
+    return TR_CLI_EXIT_FAILED;
+
+  report = tr_report_store_load (store, cli->args[0], &error);
+  if (report == NULL)
+    return fail_on_report (cli->args[0], error);
+
+  text = cli->json ? tr_report_to_json (report, TRUE) : format_report (report);
+  g_print ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
+  return TR_CLI_EXIT_OK;
+}
+
+/* search ------------------------------------------------------------------ */
+
+static int
+run_search (Invocation *cli)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *limit_text = NULL;
+  g_autofree char *query = NULL;
+  g_autoptr(GString) out = NULL;
+  guint64 limit = DEFAULT_SEARCH_LIMIT;
+  int status;
+  const GOptionEntry entries[] = {
+    { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text,
+      N_("Show at most N hits (default: 20)"), N_("N") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (cli, entries, &status))
+    return status;
+
+  if (limit_text != NULL &&
+      !g_ascii_string_to_unsigned (limit_text, 10, 1, G_MAXUINT, &limit, NULL))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--limit must be a positive whole number, not “%s”"), limit_text);
+      return usage_error (cli->command, message);
+    }
+
+  query = g_strstrip (g_strjoinv (" ", cli->args));
+  if (query[0] == '\0')
+    return usage_error (cli->command, _("search: the query is empty"));
+  if ((store = cli_open_store (cli)) == NULL)
+    return TR_CLI_EXIT_FAILED;
+
+  hits = tr_report_store_search (store, query, (guint) limit, &error);
+  if (hits == NULL)
+    return fail ("%s", error->message);
+
+  if (cli->json)
+    {
+      print_infos_as_json (hits);
+      return TR_CLI_EXIT_OK;
+    }
+
+  out = g_string_new (NULL);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      TrReportInfo *hit = g_ptr_array_index (hits, i);
+      g_autofree char *title = one_line (title_or_untitled (tr_report_info_get_title (hit)));
+      g_autofree char *snippet = tr_report_info_format_snippet (hit, SNIPPET_OPEN, SNIPPET_CLOSE);
+      g_autofree char *snippet_line = one_line (snippet != NULL ? snippet : "");
+
+      g_string_append_printf (out, "%s\t%s\n  %s\n", tr_report_info_get_id (hit), title, snippet_line);
+    }
+  g_print ("%s", out->str);
+  return TR_CLI_EXIT_OK;
+}
+
+/* new --------------------------------------------------------------------- */
+
+static gboolean
+read_input (const char  *filename,
+            char       **out_data,
+            gsize       *out_length,
+            GError     **error)
+{
+  g_autoptr(GIOChannel) channel = NULL;
+
+  /* GLib's messages name the file; standard input needs saying. */
+  if (g_strcmp0 (filename, "-") != 0)
+    return g_file_get_contents (filename, out_data, out_length, error);
+
+  channel = g_io_channel_unix_new (STDIN_FILENO);
+  if (g_io_channel_set_encoding (channel, NULL, error) != G_IO_STATUS_NORMAL ||
+      g_io_channel_read_to_end (channel, out_data, out_length, error) != G_IO_STATUS_NORMAL)
+    {
+      g_prefix_error (error, _("cannot read standard input: "));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* A draft of its own with everything @source says but its identity, times
+ * and original file: "new" never overwrites or imports. */
+static TrReport *
+new_draft_from (TrReport *source)
+{
+  TrReport *draft = tr_report_new (TR_REPORT_KIND_DRAFT);
+  GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (source));
+
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    tr_report_set_text (draft, f, tr_report_get_text (source, f));
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+      g_autoptr(TrTraveller) copy = tr_traveller_copy (traveller);
+
+      g_list_store_append (tr_report_get_travellers (draft), copy);
+    }
+  tr_report_set_keywords (draft, tr_report_get_keywords (source));
+  tr_report_set_warnings (draft, tr_report_get_warnings (source));
+  tr_report_set_has_attachments (draft, tr_report_get_has_attachments (source));
+  tr_report_set_pages (draft, tr_report_get_pages (source));
+  return draft;
+}
+
+static int
+run_new (Invocation *cli)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) parsed = NULL;
+  g_autoptr(TrReport) draft = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *from_json = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *data = NULL;
+  gsize length;
+  int status;
+  const GOptionEntry entries[] = {
+    { "from-json", 0, 0, G_OPTION_ARG_FILENAME, &from_json,
+      N_("Read the report from FILE (“-”: standard input)"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (cli, entries, &status))
+    return status;
+  if (from_json == NULL)
+    return usage_error (cli->command, _("new: missing --from-json FILE"));
+
+  /* Read and check the input first: bad input leaves the library untouched. */
+  display_name = g_strcmp0 (from_json, "-") == 0 ? g_strdup (_("standard input"))
+                                                 : g_filename_display_name (from_json);
+  if (!read_input (from_json, &data, &length, &error))
+    return fail ("%s", error->message);
+  parsed = tr_report_new_from_json (data, length, &error);
+  if (parsed == NULL)
+    return fail (_("cannot read a report from “%s”: %s"), display_name, error->message);
+  draft = new_draft_from (parsed);
+
+  if ((store = cli_open_store (cli)) == NULL)
+    return TR_CLI_EXIT_FAILED;
+  if (!tr_report_store_save (store, draft, &error))
+    return fail ("%s", error->message);
+
+  g_print ("%s\n", tr_report_get_id (draft));
+  return TR_CLI_EXIT_OK;
+}
+
+/* delete ------------------------------------------------------------------ */
+
+static int
+run_delete (Invocation *cli)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!cli_parse (cli, NULL, &status))
+    return status;
+  if ((store = cli_open_store (cli)) == NULL)
+    return TR_CLI_EXIT_FAILED;
+
+  if (!tr_report_store_delete (store, cli->args[0], &error))
+    return fail_on_report (cli->args[0], error);
+  return TR_CLI_EXIT_OK;
+}
+
+/* help -------------------------------------------------------------------- */
+
+static void
+print_overall_help (void)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *default_path = tr_report_store_get_default_path ();
+  g_autofree char *display_path = g_filename_display_name (default_path);
+  int width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    width = MAX (width, (int) strlen (commands[i].name));
+
+  g_string_append_printf (out, "%s\n", _("Usage:"));
+  g_string_append_printf (out, "  %s\n", PROGRAM);
+  g_string_append_printf (out, _("  %s SUBCOMMAND [OPTION…]\n"), PROGRAM);
+  g_string_append_printf (out, "  %s --version\n\n", PROGRAM);
+  g_string_append_printf (out, "%s\n\n", _("Drafts and reviews trip reports (公務出國報告). "
+                                           "With no arguments, it opens its window."));
+  g_string_append_printf (out, "%s\n", _("Subcommands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (out, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
+  g_string_append_c (out, '\n');
+  g_string_append_printf (out, _("Every subcommand that reads or changes the library takes "
+                                 "--db PATH; the default library is “%s”.\n"), display_path);
+  g_string_append_printf (out, _("Run “%s help SUBCOMMAND” for the usage of a subcommand.\n"),
+                          PROGRAM);
+  g_print ("%s", out->str);
+}
+
+static int
+run_help (Invocation *cli)
+{
+  const Command *command;
+  int status;
+
+  if (!cli_parse (cli, NULL, &status))
+    return status;
+  if (cli->args[0] == NULL)
+    {
+      print_overall_help ();
+      return TR_CLI_EXIT_OK;
+    }
+
+  command = find_command (cli->args[0]);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”"), cli->args[0]);
+      return usage_error (NULL, message);
+    }
+
+  /* “help X” is “X --help”: the help comes from X's own options. */
+  {
+    const char * const argv[] = { PROGRAM, "--help", NULL };
+
+    return invoke (command, g_strdupv ((char **) argv));
+  }
+}
+
+/* Entry points ------------------------------------------------------------ */
+
+gboolean
+tr_cli_handles (const char *arg)
+{
+  if (arg == NULL)
+    return FALSE;
+  /* Any word is a subcommand, so that a typo gets a usage error rather
+   * than a window; options (--db …) belong to the window. */
+  return arg[0] != '-' ||
+         g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "--version");
+}
+
+/* The subcommand sees the program name, then its own arguments. */
+static GStrv
+subcommand_argv (int    argc,
+                 char **argv)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  g_strv_builder_add (builder, PROGRAM);
+  for (int i = 2; i < argc; i++)
+    g_strv_builder_add (builder, argv[i]);
+  return g_strv_builder_end (builder);
+}
+
+int
+tr_cli_run (int    argc,
+            char **argv)
+{
+  const char *name;
+  const Command *command;
+  int status;
+
+  g_set_print_handler (print_utf8);
+  g_set_printerr_handler (printerr_utf8);
+
+  if (argc < 2)
+    return usage_error (NULL, _("missing subcommand"));
+
+  name = argv[1];
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h"))
+    name = "help";
+
+  if (g_str_equal (name, "--version"))
+    {
+      if (argc > 2)
+        {
+          g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[2]);
+          return usage_error (NULL, message);
+        }
+      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
+      status = TR_CLI_EXIT_OK;
+    }
+  else if ((command = find_command (name)) != NULL)
+    status = invoke (command, subcommand_argv (argc, argv));
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”"), name);
+      return usage_error (NULL, message);
+    }
+
+  /* Output that never reached its file (a full disk, a closed pipe) is a failure. */
+  if (fflush (stdout) != 0 || ferror (stdout))
+    {
+      int saved_errno = errno;
+
+      return fail (_("cannot write the output: %s"), g_strerror (saved_errno));
+    }
+  return status;
+}

@@ -1,0 +1,474 @@
+/* tr-form-editor.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "tr-date-row.h"
+#include "tr-form-editor.h"
+#include "tr-traveller-row.h"
+
+/* Report content, not UI text: the form prints these words. */
+const char * const tr_form_editor_categories[] = {
+  "考察", "進修", "研究", "實習", "視察", "訪問", "開會", "談判", "其他", NULL
+};
+#define CATEGORY_OTHER "其他"
+
+struct _TrFormEditor
+{
+  GtkWidget parent_instance;
+
+  TrReport *report;
+  GPtrArray *bindings;
+  /* Field key → the row that edits it, for the completeness panel. */
+  GHashTable *targets;
+  GtkStringList *categories;
+  gboolean updating;
+
+  AdwEntryRow *title_row;
+  AdwEntryRow *agency_row;
+  AdwEntryRow *contact_row;
+  AdwEntryRow *phone_row;
+  AdwEntryRow *keywords_row;
+  AdwEntryRow *classification_row;
+  GtkSwitch *attachments_switch;
+  GtkSpinButton *pages_spin;
+  AdwComboRow *category_row;
+  AdwEntryRow *category_other_row;
+  AdwEntryRow *destination_row;
+  TrDateRow *period_start_row;
+  TrDateRow *period_end_row;
+  TrDateRow *report_date_row;
+  AdwPreferencesGroup *travellers_group;
+  GtkListBox *traveller_list;
+};
+
+G_DEFINE_FINAL_TYPE (TrFormEditor, tr_form_editor, GTK_TYPE_WIDGET)
+
+static void
+bind (TrFormEditor *self,
+      const char   *report_property,
+      gpointer      widget,
+      const char   *widget_property)
+{
+  GBinding *binding = g_object_bind_property (self->report, report_property, widget, widget_property,
+                                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
+}
+
+static void
+unbind_all (TrFormEditor *self)
+{
+  for (guint i = 0; i < self->bindings->len; i++)
+    g_binding_unbind (g_ptr_array_index (self->bindings, i));
+  g_ptr_array_set_size (self->bindings, 0);
+}
+
+/* Keywords are typed in one row, separated the way people write them. */
+static void
+keywords_changed (TrFormEditor *self)
+{
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GString) text = NULL;
+  g_auto(GStrv) keywords = NULL;
+
+  if (self->updating || self->report == NULL)
+    return;
+
+  text = g_string_new (gtk_editable_get_text (GTK_EDITABLE (self->keywords_row)));
+  g_string_replace (text, "、", ",", 0);
+  g_string_replace (text, "，", ",", 0);
+  g_string_replace (text, "；", ",", 0);
+  g_string_replace (text, ";", ",", 0);
+  parts = g_strsplit (text->str, ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_strstrip (parts[i]);
+      if (parts[i][0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
+    }
+  keywords = g_strv_builder_end (builder);
+
+  self->updating = TRUE;
+  tr_report_set_keywords (self->report, (const char * const *) keywords);
+  self->updating = FALSE;
+}
+
+static void
+report_keywords_changed (TrFormEditor *self)
+{
+  g_autofree char *joined = NULL;
+
+  if (self->updating)
+    return;
+  joined = g_strjoinv ("、", (char **) tr_report_get_keywords (self->report));
+  self->updating = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->keywords_row), joined);
+  self->updating = FALSE;
+}
+
+static guint
+find_category (TrFormEditor *self,
+               const char   *category)
+{
+  GListModel *model = G_LIST_MODEL (self->categories);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (self->categories, i), category) == 0)
+      return i;
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+report_category_changed (TrFormEditor *self)
+{
+  const char *category = tr_report_get_text (self->report, TR_FIELD_CATEGORY);
+  guint position;
+
+  if (self->updating)
+    return;
+
+  position = find_category (self, category);
+  /* Imported reports may use an older list (國際會議 …): show it as it is. */
+  if (position == GTK_INVALID_LIST_POSITION && category[0] != '\0')
+    {
+      gtk_string_list_append (self->categories, category);
+      position = find_category (self, category);
+    }
+
+  self->updating = TRUE;
+  adw_combo_row_set_selected (self->category_row, position);
+  self->updating = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->category_other_row),
+                          g_str_equal (category, CATEGORY_OTHER) ||
+                          tr_report_get_text (self->report, TR_FIELD_CATEGORY_OTHER)[0] != '\0');
+}
+
+static void
+category_selected (TrFormEditor *self)
+{
+  guint position = adw_combo_row_get_selected (self->category_row);
+  const char *category;
+
+  if (self->updating || self->report == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  category = gtk_string_list_get_string (self->categories, position);
+  self->updating = TRUE;
+  tr_report_set_text (self->report, TR_FIELD_CATEGORY, category);
+  self->updating = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->category_other_row), g_str_equal (category, CATEGORY_OTHER));
+}
+
+static void
+check_period (TrFormEditor *self)
+{
+  const char *start = tr_date_row_get_date (self->period_start_row);
+  const char *end = tr_date_row_get_date (self->period_end_row);
+
+  /* ISO dates compare as text. */
+  if (start[0] != '\0' && end[0] != '\0' && strcmp (start, end) > 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->period_end_row), "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->period_end_row),
+                                   _("The return date is before the departure date"));
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->period_end_row), "error");
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->period_end_row), NULL);
+    }
+}
+
+static void row_action_activated (TrFormEditor  *self,
+                                  GVariant      *parameter,
+                                  GSimpleAction *action);
+
+static GtkWidget *
+create_traveller_row (gpointer item,
+                      gpointer user_data)
+{
+  TrFormEditor *self = user_data;
+  GtkWidget *row = tr_traveller_row_new (TR_TRAVELLER (item));
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+  static const char * const names[] = { "move-up", "move-down", "remove" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
+
+      g_object_set_data (G_OBJECT (action), "traveller", item);
+      g_signal_connect_object (action, "activate", G_CALLBACK (row_action_activated), self,
+                               G_CONNECT_SWAPPED);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
+    }
+  gtk_widget_insert_action_group (row, "traveller", G_ACTION_GROUP (group));
+  g_object_unref (group);
+  return row;
+}
+
+static gboolean
+find_traveller (TrFormEditor *self,
+                TrTraveller  *traveller,
+                guint        *out_position)
+{
+  return g_list_store_find (tr_report_get_travellers (self->report), traveller, out_position);
+}
+
+/* Travellers are moved by removing and inserting: the list store notifies,
+ * the rows follow, and the report is saved in the new order. */
+static void
+move_traveller (TrFormEditor *self,
+                TrTraveller  *traveller,
+                int           delta)
+{
+  GListStore *travellers = tr_report_get_travellers (self->report);
+  guint position, n_items = g_list_model_get_n_items (G_LIST_MODEL (travellers));
+  g_autoptr(TrTraveller) held = NULL;
+
+  if (!find_traveller (self, traveller, &position))
+    return;
+  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n_items))
+    return;
+
+  held = g_object_ref (traveller);
+  g_list_store_remove (travellers, position);
+  g_list_store_insert (travellers, position + delta, held);
+}
+
+static void
+traveller_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  TrFormEditor *self = TR_FORM_EDITOR (widget);
+  GListStore *travellers;
+
+  if (self->report == NULL)
+    return;
+  travellers = tr_report_get_travellers (self->report);
+
+  if (g_str_equal (action_name, "form.add-traveller"))
+    {
+      g_autoptr(TrTraveller) traveller = tr_traveller_new ();
+      GtkListBoxRow *row;
+
+      /* A new traveller usually shares the form's agency. */
+      tr_traveller_set (traveller, TR_TRAVELLER_AGENCY,
+                        tr_report_get_text (self->report, TR_FIELD_AGENCY));
+      g_list_store_append (travellers, traveller);
+      row = gtk_list_box_get_row_at_index (self->traveller_list,
+                                           g_list_model_get_n_items (G_LIST_MODEL (travellers)) - 1);
+      if (row != NULL)
+        {
+          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+          gtk_widget_grab_focus (tr_traveller_row_get_name_entry (TR_TRAVELLER_ROW (row)));
+        }
+    }
+}
+
+static void
+row_action_activated (TrFormEditor  *self,
+                      GVariant      *parameter,
+                      GSimpleAction *action)
+{
+  TrTraveller *traveller = g_object_get_data (G_OBJECT (action), "traveller");
+  const char *name = g_action_get_name (G_ACTION (action));
+  guint position;
+
+  if (self->report == NULL)
+    return;
+  if (g_str_equal (name, "move-up"))
+    move_traveller (self, traveller, -1);
+  else if (g_str_equal (name, "move-down"))
+    move_traveller (self, traveller, 1);
+  else if (g_str_equal (name, "remove") && find_traveller (self, traveller, &position))
+    g_list_store_remove (tr_report_get_travellers (self->report), position);
+}
+
+static void
+tr_form_editor_dispose (GObject *object)
+{
+  TrFormEditor *self = TR_FORM_EDITOR (object);
+
+  if (self->report != NULL)
+    {
+      unbind_all (self);
+      g_signal_handlers_disconnect_by_data (self->report, self);
+      g_clear_object (&self->report);
+    }
+  gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_FORM_EDITOR);
+
+  G_OBJECT_CLASS (tr_form_editor_parent_class)->dispose (object);
+}
+
+static void
+tr_form_editor_finalize (GObject *object)
+{
+  TrFormEditor *self = TR_FORM_EDITOR (object);
+
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
+  g_clear_pointer (&self->targets, g_hash_table_unref);
+  g_clear_object (&self->categories);
+
+  G_OBJECT_CLASS (tr_form_editor_parent_class)->finalize (object);
+}
+
+static void
+tr_form_editor_class_init (TrFormEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tr_form_editor_dispose;
+  object_class->finalize = tr_form_editor_finalize;
+
+  g_type_ensure (TR_TYPE_DATE_ROW);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/TripReports/editor/tr-form-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, agency_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, contact_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, phone_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, keywords_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, classification_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, attachments_switch);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, pages_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, category_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, category_other_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, destination_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, period_start_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, period_end_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, report_date_row);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, travellers_group);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, traveller_list);
+
+  gtk_widget_class_install_action (widget_class, "form.add-traveller", NULL, traveller_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+tr_form_editor_init (TrFormEditor *self)
+{
+  GtkWidget *placeholder;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 24);
+
+  self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
+  self->targets = g_hash_table_new (g_str_hash, g_str_equal);
+  {
+    GtkWidget *rows[] = {
+      GTK_WIDGET (self->title_row), GTK_WIDGET (self->agency_row), GTK_WIDGET (self->contact_row),
+      GTK_WIDGET (self->phone_row), GTK_WIDGET (self->keywords_row),
+      GTK_WIDGET (self->classification_row), GTK_WIDGET (self->category_row),
+      GTK_WIDGET (self->category_other_row), GTK_WIDGET (self->destination_row),
+      GTK_WIDGET (self->period_start_row), GTK_WIDGET (self->period_end_row),
+      GTK_WIDGET (self->report_date_row),
+    };
+
+    /* The rows are named after the field keys in the template. */
+    for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+      g_hash_table_insert (self->targets, (gpointer) gtk_widget_get_name (rows[i]), rows[i]);
+  }
+  self->categories = gtk_string_list_new ((const char * const *) tr_form_editor_categories);
+  adw_combo_row_set_model (self->category_row, G_LIST_MODEL (self->categories));
+  adw_combo_row_set_selected (self->category_row, GTK_INVALID_LIST_POSITION);
+
+  placeholder = gtk_label_new (_("No travellers yet"));
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 12);
+  gtk_widget_set_margin_bottom (placeholder, 12);
+  gtk_list_box_set_placeholder (self->traveller_list, placeholder);
+
+  g_signal_connect_object (self->keywords_row, "changed", G_CALLBACK (keywords_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->category_row, "notify::selected", G_CALLBACK (category_selected),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->period_start_row, "notify::date", G_CALLBACK (check_period),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->period_end_row, "notify::date", G_CALLBACK (check_period),
+                           self, G_CONNECT_SWAPPED);
+}
+
+void
+tr_form_editor_set_report (TrFormEditor *self,
+                           TrReport     *report)
+{
+  static const struct {
+    const char *property;
+    gsize offset;
+  } entries[] = {
+    { "title", G_STRUCT_OFFSET (TrFormEditor, title_row) },
+    { "agency", G_STRUCT_OFFSET (TrFormEditor, agency_row) },
+    { "contact", G_STRUCT_OFFSET (TrFormEditor, contact_row) },
+    { "phone", G_STRUCT_OFFSET (TrFormEditor, phone_row) },
+    { "classification", G_STRUCT_OFFSET (TrFormEditor, classification_row) },
+    { "category-other", G_STRUCT_OFFSET (TrFormEditor, category_other_row) },
+    { "destination", G_STRUCT_OFFSET (TrFormEditor, destination_row) },
+  };
+
+  g_return_if_fail (TR_IS_FORM_EDITOR (self));
+  g_return_if_fail (report == NULL || TR_IS_REPORT (report));
+
+  if (self->report != NULL)
+    {
+      unbind_all (self);
+      g_signal_handlers_disconnect_by_data (self->report, self);
+      g_clear_object (&self->report);
+    }
+  if (report == NULL)
+    {
+      gtk_list_box_bind_model (self->traveller_list, NULL, NULL, NULL, NULL);
+      return;
+    }
+
+  self->report = g_object_ref (report);
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    bind (self, entries[i].property, G_STRUCT_MEMBER (gpointer, self, entries[i].offset), "text");
+  bind (self, "period-start", self->period_start_row, "date");
+  bind (self, "period-end", self->period_end_row, "date");
+  bind (self, "report-date", self->report_date_row, "date");
+  bind (self, "has-attachments", self->attachments_switch, "active");
+  bind (self, "pages", self->pages_spin, "value");
+
+  g_signal_connect_object (report, "notify::keywords", G_CALLBACK (report_keywords_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (report, "notify::category", G_CALLBACK (report_category_changed),
+                           self, G_CONNECT_SWAPPED);
+  report_keywords_changed (self);
+  report_category_changed (self);
+  check_period (self);
+
+  gtk_list_box_bind_model (self->traveller_list, G_LIST_MODEL (tr_report_get_travellers (report)),
+                           create_traveller_row, self, NULL);
+}
+
+gboolean
+tr_form_editor_focus_target (TrFormEditor *self,
+                             const char   *target)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (TR_IS_FORM_EDITOR (self), FALSE);
+
+  if (g_strcmp0 (target, "travellers") == 0)
+    {
+      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->traveller_list, 0);
+
+      if (first == NULL)
+        {
+          gtk_widget_activate_action (GTK_WIDGET (self), "form.add-traveller", NULL);
+          return TRUE;
+        }
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
+      return gtk_widget_grab_focus (tr_traveller_row_get_name_entry (TR_TRAVELLER_ROW (first)));
+    }
+
+  widget = g_hash_table_lookup (self->targets, target);
+  if (widget == NULL)
+    return FALSE;
+  gtk_widget_set_visible (widget, TRUE);
+  return gtk_widget_grab_focus (widget);
+}

@@ -1,0 +1,581 @@
+/* tr-report-editor.c
+ *
+ * Autosave: every change (a keystroke in a section, a field, a traveller)
+ * restarts a short timer; when it fires, the texts that changed are copied
+ * into the report and a snapshot is written off the main thread. Long
+ * sections are only copied out of their buffers when they changed, so
+ * typing in a 200-page draft stays smooth.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "tr-body-section-editor.h"
+#include "tr-completeness.h"
+#include "tr-form-editor.h"
+#include "tr-report-editor.h"
+#include "tr-summary-editor.h"
+
+struct _TrReportEditor
+{
+  GtkWidget parent_instance;
+
+  TrReportStore *store;
+  TrReport *report;
+
+  /* Editors of the long texts, by TrField; NULL for the form's fields. */
+  TrSectionEditor *text_editors[TR_N_FIELDS];
+  /* Bit per TrField whose editor holds text the report does not have yet. */
+  guint32 dirty_texts;
+  gboolean loading;
+
+  guint save_timeout_id;
+  guint saves_in_flight;
+  TrSaveState save_state;
+  char *save_error;
+  GCancellable *cancellable;
+
+  GListStore *problems;
+
+  GtkScrolledWindow *scroller;
+  GtkBox *parts_box;
+  GtkLabel *form_heading;
+  TrFormEditor *form_editor;
+  GtkRevealer *panel_revealer;
+  GtkListBox *outline_list;
+  GtkLabel *problems_heading;
+  GtkListBox *problem_list;
+};
+
+G_DEFINE_FINAL_TYPE (TrReportEditor, tr_report_editor, GTK_TYPE_WIDGET)
+
+G_STATIC_ASSERT (TR_N_FIELDS <= 32);
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_REPORT,
+  PROP_SAVE_STATE,
+  PROP_PANEL_VISIBLE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void schedule_save (TrReportEditor *self);
+
+static void
+set_save_state (TrReportEditor *self,
+                TrSaveState     state,
+                const char     *error_message)
+{
+  g_free (self->save_error);
+  self->save_error = g_strdup (error_message);
+  if (self->save_state == state)
+    return;
+  self->save_state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
+}
+
+static void
+update_problems (TrReportEditor *self)
+{
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *heading = NULL;
+
+  if (self->report == NULL)
+    {
+      g_list_store_remove_all (self->problems);
+      return;
+    }
+
+  problems = tr_completeness_check (self->report, NULL);
+  g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
+                       problems->pdata, problems->len);
+
+  if (problems->len == 0)
+    heading = g_strdup (_("Ready to Submit"));
+  else
+    heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Thing to Fix", "%u Things to Fix",
+                                            problems->len),
+                               problems->len);
+  gtk_label_set_text (self->problems_heading, heading);
+}
+
+/* Copies the long texts that changed into the report. */
+static void
+pull_texts (TrReportEditor *self)
+{
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    {
+      g_autofree char *text = NULL;
+
+      if ((self->dirty_texts & (1u << f)) == 0 || self->text_editors[f] == NULL)
+        continue;
+      text = tr_section_editor_dup_text (self->text_editors[f]);
+      self->loading = TRUE;
+      tr_report_set_text (self->report, f, text);
+      self->loading = FALSE;
+    }
+  self->dirty_texts = 0;
+}
+
+static void
+save_finished (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(TrReportEditor) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  self->saves_in_flight--;
+
+  if (!tr_report_store_save_finish (TR_REPORT_STORE (source), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("%s", error->message);
+      set_save_state (self, TR_SAVE_STATE_FAILED, error->message);
+      /* Keep trying: the disk may have room again, the lock may be gone. */
+      self->dirty_texts |= 1u << TR_FIELD_TITLE;
+      schedule_save (self);
+      return;
+    }
+
+  if (self->saves_in_flight == 0 && self->save_timeout_id == 0)
+    set_save_state (self, TR_SAVE_STATE_SAVED, NULL);
+  update_problems (self);
+}
+
+static void
+start_save (TrReportEditor *self)
+{
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  if (self->report == NULL)
+    return;
+
+  pull_texts (self);
+  self->saves_in_flight++;
+  set_save_state (self, TR_SAVE_STATE_SAVING, NULL);
+  tr_report_store_save_async (self->store, self->report, self->cancellable,
+                              save_finished, g_object_ref (self));
+}
+
+static gboolean
+save_timeout (gpointer user_data)
+{
+  TrReportEditor *self = user_data;
+
+  self->save_timeout_id = 0;
+  start_save (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_save (TrReportEditor *self)
+{
+  if (self->loading || self->report == NULL)
+    return;
+
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  self->save_timeout_id = g_timeout_add (self->save_state == TR_SAVE_STATE_FAILED ? 5000
+                                                                                  : TR_AUTOSAVE_DELAY_MS,
+                                         save_timeout, self);
+  if (self->save_state != TR_SAVE_STATE_FAILED)
+    set_save_state (self, TR_SAVE_STATE_UNSAVED, NULL);
+}
+
+static void
+text_editor_changed (TrSectionEditor *editor,
+                     TrReportEditor  *self)
+{
+  TrField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editor), "tr-field"));
+
+  if (self->loading)
+    return;
+  self->dirty_texts |= 1u << field;
+  schedule_save (self);
+}
+
+static void
+report_notify (TrReport       *report,
+               GParamSpec     *pspec,
+               TrReportEditor *self)
+{
+  /* The store sets the modified time; that is not a change to save. */
+  if (g_str_equal (pspec->name, "modified"))
+    return;
+  schedule_save (self);
+}
+
+static void
+traveller_notify (TrReportEditor *self)
+{
+  schedule_save (self);
+}
+
+static void
+travellers_changed (GListModel     *travellers,
+                    guint           position,
+                    guint           removed,
+                    guint           added,
+                    TrReportEditor *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+
+      g_signal_handlers_disconnect_by_func (traveller, traveller_notify, self);
+      g_signal_connect_object (traveller, "notify", G_CALLBACK (traveller_notify), self,
+                               G_CONNECT_SWAPPED);
+    }
+  schedule_save (self);
+}
+
+static void
+disconnect_report (TrReportEditor *self)
+{
+  GListModel *travellers;
+
+  if (self->report == NULL)
+    return;
+
+  travellers = G_LIST_MODEL (tr_report_get_travellers (self->report));
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+
+      g_signal_handlers_disconnect_by_func (traveller, traveller_notify, self);
+    }
+  g_signal_handlers_disconnect_by_data (travellers, self);
+  g_signal_handlers_disconnect_by_data (self->report, self);
+}
+
+void
+tr_report_editor_set_report (TrReportEditor *self,
+                             TrReport       *report)
+{
+  g_return_if_fail (TR_IS_REPORT_EDITOR (self));
+  g_return_if_fail (report == NULL || TR_IS_REPORT (report));
+
+  if (self->report == report)
+    return;
+
+  /* Whatever was typed into the previous report goes to the store first. */
+  if (self->report != NULL && (self->save_timeout_id != 0 || self->dirty_texts != 0))
+    start_save (self);
+
+  disconnect_report (self);
+  g_set_object (&self->report, report);
+
+  self->loading = TRUE;
+  tr_form_editor_set_report (self->form_editor, report);
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    if (self->text_editors[f] != NULL)
+      tr_section_editor_set_text (self->text_editors[f],
+                                  report != NULL ? tr_report_get_text (report, f) : "");
+  self->dirty_texts = 0;
+  self->loading = FALSE;
+
+  if (report != NULL)
+    {
+      GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+
+      g_signal_connect_object (report, "notify", G_CALLBACK (report_notify), self, 0);
+      g_signal_connect_object (travellers, "items-changed", G_CALLBACK (travellers_changed), self, 0);
+      self->loading = TRUE;
+      travellers_changed (travellers, 0, 0, g_list_model_get_n_items (travellers), self);
+      self->loading = FALSE;
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+    }
+
+  if (self->saves_in_flight == 0)
+    set_save_state (self, TR_SAVE_STATE_SAVED, NULL);
+  update_problems (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
+}
+
+gboolean
+tr_report_editor_save_and_wait (TrReportEditor  *self,
+                                GError         **error)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), FALSE);
+
+  if (self->report != NULL && (self->save_timeout_id != 0 || self->dirty_texts != 0))
+    start_save (self);
+
+  while (self->saves_in_flight > 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (self->save_state == TR_SAVE_STATE_FAILED)
+    {
+      g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, self->save_error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+tr_report_editor_focus_target (TrReportEditor *self,
+                               const char     *target,
+                               gssize          offset)
+{
+  TrField field;
+
+  g_return_if_fail (TR_IS_REPORT_EDITOR (self));
+
+  if (tr_field_from_key (target, &field) && self->text_editors[field] != NULL)
+    tr_section_editor_focus_at (self->text_editors[field], offset);
+  else
+    tr_form_editor_focus_target (self->form_editor, target);
+}
+
+static void
+outline_row_activated (GtkListBox     *list,
+                       GtkListBoxRow  *row,
+                       TrReportEditor *self)
+{
+  const char *target = g_object_get_data (G_OBJECT (row), "tr-target");
+
+  tr_report_editor_focus_target (self, target, -1);
+}
+
+static void
+problem_row_activated (GtkListBox     *list,
+                       GtkListBoxRow  *row,
+                       TrReportEditor *self)
+{
+  g_autoptr(TrProblem) problem =
+    g_list_model_get_item (G_LIST_MODEL (self->problems), gtk_list_box_row_get_index (row));
+
+  if (problem != NULL)
+    tr_report_editor_focus_target (self, tr_problem_get_target (problem),
+                                   tr_problem_get_offset (problem));
+}
+
+static GtkWidget *
+create_problem_row (gpointer item,
+                    gpointer user_data)
+{
+  TrProblem *problem = item;
+  GtkWidget *label = gtk_label_new (tr_problem_get_message (problem));
+  GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "warning");
+  gtk_box_append (GTK_BOX (box), icon);
+  gtk_box_append (GTK_BOX (box), label);
+  return box;
+}
+
+static void
+add_outline_row (TrReportEditor *self,
+                 const char     *label,
+                 const char     *target)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *text = gtk_label_new (label);
+
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), text);
+  g_object_set_data_full (G_OBJECT (row), "tr-target", g_strdup (target), g_free);
+  gtk_list_box_append (self->outline_list, row);
+}
+
+static void
+add_text_editor (TrReportEditor  *self,
+                 TrField          field,
+                 GtkWidget       *editor)
+{
+  self->text_editors[field] = TR_SECTION_EDITOR (editor);
+  g_object_set_data (G_OBJECT (editor), "tr-field", GUINT_TO_POINTER (field));
+  g_signal_connect_object (editor, "changed", G_CALLBACK (text_editor_changed), self, 0);
+  gtk_box_append (self->parts_box, editor);
+  add_outline_row (self, tr_section_editor_get_heading (TR_SECTION_EDITOR (editor)),
+                   tr_field_get_key (field));
+}
+
+static void
+tr_report_editor_dispose (GObject *object)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (object);
+
+  g_clear_handle_id (&self->save_timeout_id, g_source_remove);
+  disconnect_report (self);
+  g_clear_object (&self->report);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_REPORT_EDITOR);
+
+  G_OBJECT_CLASS (tr_report_editor_parent_class)->dispose (object);
+}
+
+static void
+tr_report_editor_finalize (GObject *object)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->problems);
+  g_clear_object (&self->cancellable);
+  g_free (self->save_error);
+
+  G_OBJECT_CLASS (tr_report_editor_parent_class)->finalize (object);
+}
+
+static void
+tr_report_editor_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_REPORT:
+      g_value_set_object (value, self->report);
+      break;
+    case PROP_SAVE_STATE:
+      g_value_set_uint (value, self->save_state);
+      break;
+    case PROP_PANEL_VISIBLE:
+      g_value_set_boolean (value, gtk_revealer_get_reveal_child (self->panel_revealer));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tr_report_editor_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_REPORT:
+      tr_report_editor_set_report (self, g_value_get_object (value));
+      break;
+    case PROP_PANEL_VISIBLE:
+      gtk_revealer_set_reveal_child (self->panel_revealer, g_value_get_boolean (value));
+      g_object_notify_by_pspec (object, pspec);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tr_report_editor_class_init (TrReportEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tr_report_editor_dispose;
+  object_class->finalize = tr_report_editor_finalize;
+  object_class->get_property = tr_report_editor_get_property;
+  object_class->set_property = tr_report_editor_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, TR_TYPE_REPORT_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_REPORT] =
+    g_param_spec_object ("report", NULL, NULL, TR_TYPE_REPORT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SAVE_STATE] =
+    g_param_spec_uint ("save-state", NULL, NULL, TR_SAVE_STATE_SAVED, TR_SAVE_STATE_FAILED,
+                       TR_SAVE_STATE_SAVED, G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                       G_PARAM_STATIC_STRINGS);
+  properties[PROP_PANEL_VISIBLE] =
+    g_param_spec_boolean ("panel-visible", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (TR_TYPE_FORM_EDITOR);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/org/example/TripReports/editor/tr-report-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, scroller);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, parts_box);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, form_heading);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, form_editor);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, panel_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, outline_list);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, problems_heading);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, problem_list);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+}
+
+static void
+tr_report_editor_init (TrReportEditor *self)
+{
+  GtkWidget *appendix;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->problems = g_list_store_new (TR_TYPE_PROBLEM);
+  self->cancellable = g_cancellable_new ();
+
+  add_outline_row (self, "提要", "title");
+  add_text_editor (self, TR_FIELD_SUMMARY, tr_summary_editor_new ());
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    add_text_editor (self, TR_FIELD_FROM_SECTION (s), tr_body_section_editor_new (s));
+  appendix = g_object_new (TR_TYPE_SECTION_EDITOR, "heading", "附錄", NULL);
+  gtk_widget_set_name (appendix, "appendix");
+  add_text_editor (self, TR_FIELD_APPENDIX, appendix);
+
+  gtk_list_box_bind_model (self->problem_list, G_LIST_MODEL (self->problems),
+                           create_problem_row, self, NULL);
+  g_signal_connect_object (self->outline_list, "row-activated",
+                           G_CALLBACK (outline_row_activated), self, 0);
+  g_signal_connect_object (self->problem_list, "row-activated",
+                           G_CALLBACK (problem_row_activated), self, 0);
+  update_problems (self);
+}
+
+GtkWidget *
+tr_report_editor_new (TrReportStore *store)
+{
+  g_return_val_if_fail (TR_IS_REPORT_STORE (store), NULL);
+
+  return g_object_new (TR_TYPE_REPORT_EDITOR, "store", store, NULL);
+}
+
+TrReport *
+tr_report_editor_get_report (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  return self->report;
+}
+
+TrSaveState
+tr_report_editor_get_save_state (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), TR_SAVE_STATE_SAVED);
+  return self->save_state;
+}
+
+const char *
+tr_report_editor_get_save_error (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  return self->save_error;
+}
+
+GListModel *
+tr_report_editor_get_problems (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  return G_LIST_MODEL (self->problems);
+}

@@ -1,0 +1,42 @@
+/* tr-section-editor.h: a fixed heading over a multi-line text, with a count
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define TR_TYPE_SECTION_EDITOR (tr_section_editor_get_type ())
+G_DECLARE_DERIVABLE_TYPE (TrSectionEditor, tr_section_editor, TR, SECTION_EDITOR, GtkWidget)
+
+struct _TrSectionEditorClass
+{
+  GtkWidgetClass parent_class;
+
+  /* The text under the heading changed; the buffer is already up to date. */
+  void   (*text_changed)  (TrSectionEditor *self);
+  /* The counter's text, e.g. "1,234 characters". */
+  char * (*format_count)  (TrSectionEditor *self,
+                           const char      *text);
+};
+
+/* The heading is report content (目的 …) and cannot be edited. */
+const char    *tr_section_editor_get_heading   (TrSectionEditor *self);
+void           tr_section_editor_set_heading   (TrSectionEditor *self,
+                                                const char      *heading);
+
+/* Reading the text copies it: the editor asks only when it saves. */
+char          *tr_section_editor_dup_text      (TrSectionEditor *self);
+/* Replaces the text without making an undo step. */
+void           tr_section_editor_set_text      (TrSectionEditor *self,
+                                                const char      *text);
+
+GtkTextView   *tr_section_editor_get_text_view (TrSectionEditor *self);
+GtkTextBuffer *tr_section_editor_get_buffer    (TrSectionEditor *self);
+GtkLabel      *tr_section_editor_get_count_label (TrSectionEditor *self);
+
+/* Moves the cursor to @offset (bytes, -1 for the start) and focuses the text. */
+void           tr_section_editor_focus_at      (TrSectionEditor *self,
+                                                gssize           offset);
+
+G_END_DECLS

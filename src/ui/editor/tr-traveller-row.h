@@ -1,0 +1,19 @@
+/* tr-traveller-row.h: one traveller of the 提要 form, editable in place
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tr-traveller.h"
+
+G_BEGIN_DECLS
+
+#define TR_TYPE_TRAVELLER_ROW (tr_traveller_row_get_type ())
+G_DECLARE_FINAL_TYPE (TrTravellerRow, tr_traveller_row, TR, TRAVELLER_ROW, AdwExpanderRow)
+
+GtkWidget   *tr_traveller_row_new           (TrTraveller    *traveller);
+TrTraveller *tr_traveller_row_get_traveller (TrTravellerRow *self);
+/* The entry of the name, to focus a new traveller. */
+GtkWidget   *tr_traveller_row_get_name_entry (TrTravellerRow *self);
+
+G_END_DECLS

@@ -1,0 +1,316 @@
+/* tr-library-model.c
+ *
+ * Holds TrReportInfo rows only: a title, dates and a destination per
+ * report, never their text, so even a library of 100,000 reports is a few
+ * megabytes here. Filters by kind and year apply in memory; a query goes
+ * to the store's full-text index.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
+#include "tr-library-model.h"
+
+/* Enough hits for any reading; the best come first. */
+#define SEARCH_LIMIT 500
+
+struct _TrLibraryModel
+{
+  GObject parent_instance;
+
+  TrReportStore *store;
+  GPtrArray *all;        /* every report, newest change first */
+  GPtrArray *visible;    /* what the list shows */
+  char *query;
+  int kind;
+  guint year;
+};
+
+static void tr_library_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (TrLibraryModel, tr_library_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      tr_library_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_QUERY,
+  PROP_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static guint
+info_year (TrReportInfo *info)
+{
+  const char *start = tr_report_info_get_period_start (info);
+
+  if (strlen (start) >= 4)
+    return (guint) g_ascii_strtoull (start, NULL, 10);
+  return (guint) g_date_time_get_year (tr_report_info_get_modified (info));
+}
+
+static gboolean
+passes_filters (TrLibraryModel *self,
+                TrReportInfo   *info)
+{
+  if (self->kind != TR_LIBRARY_ALL_KINDS && (int) tr_report_info_get_kind (info) != self->kind)
+    return FALSE;
+  if (self->year != TR_LIBRARY_ALL_YEARS && info_year (info) != self->year)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+refilter (TrLibraryModel *self,
+          GPtrArray      *source)
+{
+  guint old_length = self->visible->len;
+
+  g_ptr_array_set_size (self->visible, 0);
+  for (guint i = 0; i < source->len; i++)
+    if (passes_filters (self, g_ptr_array_index (source, i)))
+      g_ptr_array_add (self->visible, g_object_ref (g_ptr_array_index (source, i)));
+
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_length, self->visible->len);
+}
+
+static void
+update (TrLibraryModel *self)
+{
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->query[0] == '\0')
+    {
+      refilter (self, self->all);
+      return;
+    }
+
+  hits = tr_report_store_search (self->store, self->query, SEARCH_LIMIT, &error);
+  if (hits == NULL)
+    {
+      g_warning ("%s", error->message);
+      hits = g_ptr_array_new ();
+    }
+  refilter (self, hits);
+}
+
+static GType
+tr_library_model_get_item_type (GListModel *model)
+{
+  return TR_TYPE_REPORT_INFO;
+}
+
+static guint
+tr_library_model_get_n_items (GListModel *model)
+{
+  return TR_LIBRARY_MODEL (model)->visible->len;
+}
+
+static gpointer
+tr_library_model_get_item (GListModel *model,
+                           guint       position)
+{
+  TrLibraryModel *self = TR_LIBRARY_MODEL (model);
+
+  if (position >= self->visible->len)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (self->visible, position));
+}
+
+static void
+tr_library_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = tr_library_model_get_item_type;
+  iface->get_n_items = tr_library_model_get_n_items;
+  iface->get_item = tr_library_model_get_item;
+}
+
+static void
+tr_library_model_finalize (GObject *object)
+{
+  TrLibraryModel *self = TR_LIBRARY_MODEL (object);
+
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_free (self->query);
+
+  G_OBJECT_CLASS (tr_library_model_parent_class)->finalize (object);
+}
+
+static void
+tr_library_model_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  TrLibraryModel *self = TR_LIBRARY_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_QUERY:
+      g_value_set_string (value, self->query);
+      break;
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->all->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tr_library_model_class_init (TrLibraryModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tr_library_model_finalize;
+  object_class->get_property = tr_library_model_get_property;
+
+  properties[PROP_QUERY] =
+    g_param_spec_string ("query", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TOTAL] =
+    g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+tr_library_model_init (TrLibraryModel *self)
+{
+  self->all = g_ptr_array_new_with_free_func (g_object_unref);
+  self->visible = g_ptr_array_new_with_free_func (g_object_unref);
+  self->query = g_strdup ("");
+  self->kind = TR_LIBRARY_ALL_KINDS;
+}
+
+TrLibraryModel *
+tr_library_model_new (TrReportStore *store)
+{
+  TrLibraryModel *self;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (store), NULL);
+
+  self = g_object_new (TR_TYPE_LIBRARY_MODEL, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+gboolean
+tr_library_model_reload (TrLibraryModel  *self,
+                         GError         **error)
+{
+  GPtrArray *all;
+  guint old_total;
+
+  g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), FALSE);
+
+  all = tr_report_store_list (self->store, error);
+  if (all == NULL)
+    return FALSE;
+
+  old_total = self->all->len;
+  g_ptr_array_unref (self->all);
+  self->all = all;
+  update (self);
+  if (old_total != all->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+  return TRUE;
+}
+
+void
+tr_library_model_set_query (TrLibraryModel *self,
+                            const char     *query)
+{
+  g_autofree char *stripped = g_strstrip (g_strdup (query != NULL ? query : ""));
+
+  g_return_if_fail (TR_IS_LIBRARY_MODEL (self));
+
+  if (g_str_equal (stripped, self->query))
+    return;
+  g_free (self->query);
+  self->query = g_steal_pointer (&stripped);
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_QUERY]);
+}
+
+const char *
+tr_library_model_get_query (TrLibraryModel *self)
+{
+  g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), NULL);
+  return self->query;
+}
+
+void
+tr_library_model_set_kind (TrLibraryModel *self,
+                           int             kind)
+{
+  g_return_if_fail (TR_IS_LIBRARY_MODEL (self));
+
+  if (self->kind == kind)
+    return;
+  self->kind = kind;
+  update (self);
+}
+
+void
+tr_library_model_set_year (TrLibraryModel *self,
+                           guint           year)
+{
+  g_return_if_fail (TR_IS_LIBRARY_MODEL (self));
+
+  if (self->year == year)
+    return;
+  self->year = year;
+  update (self);
+}
+
+static int
+compare_years_descending (gconstpointer a,
+                          gconstpointer b)
+{
+  guint year_a = *(const guint *) a, year_b = *(const guint *) b;
+
+  return (year_a < year_b) - (year_a > year_b);
+}
+
+GArray *
+tr_library_model_get_years (TrLibraryModel *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), years);
+
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      guint year = info_year (g_ptr_array_index (self->all, i));
+
+      if (year != 0 && g_hash_table_add (seen, GUINT_TO_POINTER (year)))
+        g_array_append_val (years, year);
+    }
+  g_array_sort (years, compare_years_descending);
+  return years;
+}
+
+guint
+tr_library_model_get_total (TrLibraryModel *self)
+{
+  g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), 0);
+  return self->all->len;
+}
+
+guint
+tr_library_model_find (TrLibraryModel *self,
+                       const char     *id)
+{
+  g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), G_MAXUINT);
+
+  for (guint i = 0; i < self->visible->len; i++)
+    if (g_strcmp0 (tr_report_info_get_id (g_ptr_array_index (self->visible, i)), id) == 0)
+      return i;
+  return G_MAXUINT;
+}

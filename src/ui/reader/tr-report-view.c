@@ -1,0 +1,229 @@
+/* tr-report-view.c
+ *
+ * Everything is selectable and copyable: people read old reports to borrow
+ * their wording. One read-only text view holds the whole body so that a
+ * selection can run across sections.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "tr-date.h"
+#include "tr-report-view.h"
+
+struct _TrReportView
+{
+  GtkWidget parent_instance;
+
+  TrReport *report;
+  GtkScrolledWindow *scroller;
+  GtkTextView *text_view;
+  GtkTextTag *title_tag;
+  GtkTextTag *heading_tag;
+  GtkTextTag *label_tag;
+  GtkTextTag *warning_tag;
+};
+
+G_DEFINE_FINAL_TYPE (TrReportView, tr_report_view, GTK_TYPE_WIDGET)
+
+static void
+append (TrReportView *self,
+        const char   *text,
+        GtkTextTag   *tag)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  if (tag != NULL)
+    gtk_text_buffer_insert_with_tags (buffer, &end, text, -1, tag, NULL);
+  else
+    gtk_text_buffer_insert (buffer, &end, text, -1);
+}
+
+static void
+append_field (TrReportView *self,
+              const char   *label,
+              const char   *value)
+{
+  if (value == NULL || value[0] == '\0')
+    return;
+  append (self, label, self->label_tag);
+  append (self, "　", NULL);
+  append (self, value, NULL);
+  append (self, "\n", NULL);
+}
+
+static void
+append_date_field (TrReportView *self,
+                   TrField       field)
+{
+  g_autofree char *minguo = tr_date_format_minguo (tr_report_get_text (self->report, field));
+
+  append_field (self, tr_field_get_label (field),
+                minguo != NULL ? minguo : tr_report_get_text (self->report, field));
+}
+
+static void
+append_part (TrReportView *self,
+             const char   *heading,
+             const char   *text)
+{
+  if (text[0] == '\0')
+    return;
+  append (self, "\n", NULL);
+  append (self, heading, self->heading_tag);
+  append (self, "\n", NULL);
+  append (self, text, NULL);
+  append (self, "\n", NULL);
+}
+
+static void
+rebuild (TrReportView *self)
+{
+  static const char * const section_numbers[TR_N_SECTIONS] = { "壹", "貳", "參", "肆" };
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  static const TrField plain_fields[] = {
+    TR_FIELD_AGENCY, TR_FIELD_CONTACT, TR_FIELD_PHONE, TR_FIELD_CATEGORY,
+    TR_FIELD_CATEGORY_OTHER, TR_FIELD_DESTINATION, TR_FIELD_CLASSIFICATION,
+  };
+  GListModel *travellers;
+  g_autofree char *keywords = NULL;
+  const char * const *warnings;
+  const char *title;
+
+  gtk_text_buffer_set_text (buffer, "", 0);
+  if (self->report == NULL)
+    return;
+
+  title = tr_report_get_text (self->report, TR_FIELD_TITLE);
+  append (self, title[0] != '\0' ? title : _("Untitled Report"), self->title_tag);
+  append (self, "\n", NULL);
+
+  warnings = tr_report_get_warnings (self->report);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    {
+      append (self, warnings[i], self->warning_tag);
+      append (self, "\n", NULL);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain_fields); i++)
+    append_field (self, tr_field_get_label (plain_fields[i]),
+                  tr_report_get_text (self->report, plain_fields[i]));
+  append_date_field (self, TR_FIELD_PERIOD_START);
+  append_date_field (self, TR_FIELD_PERIOD_END);
+  append_date_field (self, TR_FIELD_REPORT_DATE);
+
+  travellers = G_LIST_MODEL (tr_report_get_travellers (self->report));
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+      g_autofree char *line = g_strjoin ("　",
+                                         tr_traveller_get (traveller, TR_TRAVELLER_NAME),
+                                         tr_traveller_get (traveller, TR_TRAVELLER_AGENCY),
+                                         tr_traveller_get (traveller, TR_TRAVELLER_UNIT),
+                                         tr_traveller_get (traveller, TR_TRAVELLER_TITLE),
+                                         NULL);
+
+      append_field (self, _("Traveller"), g_strstrip (line));
+    }
+
+  keywords = g_strjoinv ("、", (char **) tr_report_get_keywords (self->report));
+  append_field (self, _("Keywords"), keywords);
+
+  append_part (self, "摘要", tr_report_get_text (self->report, TR_FIELD_SUMMARY));
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      g_autofree char *heading = g_strdup_printf ("%s、%s", section_numbers[s],
+                                                  tr_section_get_heading (s));
+
+      append_part (self, heading, tr_report_get_section (self->report, s));
+    }
+  append_part (self, "附錄", tr_report_get_text (self->report, TR_FIELD_APPENDIX));
+  append_part (self, _("Text not placed in a section"),
+               tr_report_get_text (self->report, TR_FIELD_UNCLASSIFIED));
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+tr_report_view_dispose (GObject *object)
+{
+  TrReportView *self = TR_REPORT_VIEW (object);
+
+  g_clear_object (&self->report);
+  if (self->scroller != NULL)
+    {
+      gtk_widget_unparent (GTK_WIDGET (self->scroller));
+      self->scroller = NULL;
+    }
+
+  G_OBJECT_CLASS (tr_report_view_parent_class)->dispose (object);
+}
+
+static void
+tr_report_view_class_init (TrReportViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tr_report_view_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+tr_report_view_init (TrReportView *self)
+{
+  GtkTextBuffer *buffer;
+
+  self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
+  gtk_text_view_set_editable (self->text_view, FALSE);
+  gtk_text_view_set_cursor_visible (self->text_view, FALSE);
+  gtk_text_view_set_wrap_mode (self->text_view, GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_left_margin (self->text_view, 24);
+  gtk_text_view_set_right_margin (self->text_view, 24);
+  gtk_text_view_set_top_margin (self->text_view, 18);
+  gtk_text_view_set_bottom_margin (self->text_view, 36);
+  gtk_text_view_set_pixels_below_lines (self->text_view, 6);
+  gtk_text_view_set_pixels_inside_wrap (self->text_view, 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->text_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Report text"), -1);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  self->title_tag = gtk_text_buffer_create_tag (buffer, "title", "scale", 1.6,
+                                                "weight", PANGO_WEIGHT_BOLD,
+                                                "pixels-below-lines", 12, NULL);
+  self->heading_tag = gtk_text_buffer_create_tag (buffer, "heading", "scale", 1.25,
+                                                  "weight", PANGO_WEIGHT_BOLD,
+                                                  "pixels-above-lines", 12, NULL);
+  self->label_tag = gtk_text_buffer_create_tag (buffer, "label", "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->warning_tag = gtk_text_buffer_create_tag (buffer, "warning", "style", PANGO_STYLE_ITALIC,
+                                                  "foreground", "#9c6e03", NULL);
+
+  self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->text_view));
+  gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
+}
+
+GtkWidget *
+tr_report_view_new (void)
+{
+  return g_object_new (TR_TYPE_REPORT_VIEW, NULL);
+}
+
+TrReport *
+tr_report_view_get_report (TrReportView *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_VIEW (self), NULL);
+  return self->report;
+}
+
+void
+tr_report_view_set_report (TrReportView *self,
+                           TrReport     *report)
+{
+  g_return_if_fail (TR_IS_REPORT_VIEW (self));
+
+  if (g_set_object (&self->report, report))
+    rebuild (self);
+}

@@ -1,0 +1,1118 @@
+/* test-cli.c: runs the real trip-reports binary as scripts do
+ *
+ * Every test gets a fresh folder with its own library and its own
+ * XDG_DATA_HOME, runs $TR_BINARY with GSubprocess (no display: DISPLAY and
+ * WAYLAND_DISPLAY are removed) and checks exit status, stdout and stderr.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <locale.h>
+#include <string.h>
+
+#define EXIT_OK     0
+#define EXIT_FAILED 1
+#define EXIT_USAGE  2
+
+/* A report with Chinese text in every part, as a script would write it.
+ * The id, kind and times must be ignored by "new". */
+static const char report_json[] =
+  "{\n"
+  "  \"id\": \"0b7c3a52-5f1e-4d55-9a3e-2f1d7c1c9a10\",\n"
+  "  \"kind\": \"imported\",\n"
+  "  \"created\": \"2016-10-01T09:00:00+08:00\",\n"
+  "  \"modified\": \"2016-10-02T09:00:00+08:00\",\n"
+  "  \"fields\": {\n"
+  "    \"title\": \"赴愛沙尼亞考察數位治理及電子化政府\",\n"
+  "    \"agency\": \"國家發展委員會\",\n"
+  "    \"contact\": \"王小明\",\n"
+  "    \"phone\": \"02-2316-5300\",\n"
+  "    \"category\": \"考察\",\n"
+  "    \"category_other\": \"\",\n"
+  "    \"period_start\": \"2016-07-09\",\n"
+  "    \"period_end\": \"2016-07-11\",\n"
+  "    \"destination\": \"愛沙尼亞\",\n"
+  "    \"report_date\": \"2016-10-01\",\n"
+  "    \"classification\": \"H0/H0\",\n"
+  "    \"travellers\": [\n"
+  "      { \"name\": \"王小明\", \"agency\": \"國家發展委員會\", \"unit\": \"資訊管理處\",\n"
+  "        \"title\": \"科長\", \"phone\": \"02-2316-5301\" },\n"
+  "      { \"name\": \"陳美玲\", \"agency\": \"國家發展委員會\", \"unit\": \"法制協調中心\",\n"
+  "        \"title\": \"專員\", \"phone\": \"\" }\n"
+  "    ],\n"
+  "    \"keywords\": [\"數位治理\", \"電子化政府\", \"X-Road\"],\n"
+  "    \"has_attachments\": true,\n"
+  "    \"pages\": 42\n"
+  "  },\n"
+  "  \"summary\": \"本次考察愛沙尼亞數位治理經驗，參訪電子化政府相關機關。\",\n"
+  "  \"sections\": {\n"
+  "    \"purpose\": \"瞭解愛沙尼亞推動數位身分證及資料交換平臺之經驗。\",\n"
+  "    \"process\": \"7月9日抵達塔林，參訪e-Estonia展示中心。\\n7月10日拜會資訊系統局。\",\n"
+  "    \"observations\": \"愛沙尼亞以X-Road串接各機關資料庫，值得借鏡。\",\n"
+  "    \"recommendations\": \"一、建議研議資料交換平臺。\\n二、建議推動數位身分識別。\"\n"
+  "  },\n"
+  "  \"appendix\": \"照片1：參訪e-Estonia展示中心\",\n"
+  "  \"unclassified\": \"\",\n"
+  "  \"warnings\": [\"摘要少於200字\"],\n"
+  "  \"source\": { \"filename\": \"report.pdf\", \"sha256\": \"abc\" }\n"
+  "}\n";
+
+/* A second report about something else, with a Latin word in it. */
+static const char other_json[] =
+  "{ \"fields\": { \"title\": \"出席國際港埠協會年會\", \"period_start\": \"2017-05-01\","
+  "  \"period_end\": \"2017-05-05\", \"destination\": \"荷蘭\" },"
+  "  \"sections\": { \"purpose\": \"出席IAPH年會，討論Blockchain於港口物流之應用。\","
+  "                  \"process\": \"會議議程\", \"observations\": \"心得\","
+  "                  \"recommendations\": \"無\" } }";
+
+typedef struct {
+  char *dir;       /* the test's own folder */
+  char *db_path;   /* dir/library.db */
+  char *xdg_data;  /* dir/xdg-data, where the default library would go */
+} Fixture;
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->xdg_data = g_build_filename (fixture->dir, "xdg-data", NULL);
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
+
+  remove_tree (dir);
+  g_free (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->xdg_data);
+}
+
+/* Runs the binary with @argv (NULL-terminated, without the program), @input
+ * on stdin, and @env_changes ("NAME=value" sets, "NAME" unsets) applied to
+ * the environment. Output must be UTF-8: communicate_utf8 checks it. */
+static Result
+run_full (Fixture            *fixture,
+          const char         *input,
+          const char * const *env_changes,
+          const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *binary = g_getenv ("TR_BINARY");
+  Result result = { 0 };
+
+  g_assert_nonnull (binary);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
+  /* Never the user's own library, and never a display. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->xdg_data, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  for (guint i = 0; env_changes != NULL && env_changes[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (env_changes[i], "=", 2);
+
+      if (parts[1] != NULL)
+        g_subprocess_launcher_setenv (launcher, parts[0], parts[1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, parts[0]);
+    }
+
+  g_ptr_array_add (full_argv, (gpointer) binary);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (full_argv, (gpointer) argv[i]);
+  g_ptr_array_add (full_argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &result.out, &result.err, &error);
+  g_assert_no_error (error);
+
+  /* A crash or a fatal critical is never an acceptable exit. */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result.status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+#define run(fixture, ...) \
+  run_full ((fixture), NULL, NULL, (const char * const []) { __VA_ARGS__, NULL })
+#define run_with_input(fixture, input, ...) \
+  run_full ((fixture), (input), NULL, (const char * const []) { __VA_ARGS__, NULL })
+
+static guint
+count_lines (const char *text)
+{
+  guint n = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* exit 1, nothing on stdout, exactly one line on stderr that says who speaks */
+static void
+assert_failure (const Result *result)
+{
+  if (result->status != EXIT_FAILED || count_lines (result->err) != 1)
+    g_test_message ("status %d, stderr: %s", result->status, result->err);
+  g_assert_cmpint (result->status, ==, EXIT_FAILED);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_cmpuint (count_lines (result->err), ==, 1);
+  g_assert_true (g_str_has_prefix (result->err, "trip-reports: "));
+  g_assert_true (g_str_has_suffix (result->err, "\n"));
+}
+
+/* exit 2, nothing on stdout, the reason then the hint to read the usage */
+static void
+assert_usage_error (const Result *result)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (result->status != EXIT_USAGE)
+    g_test_message ("status %d, stderr: %s", result->status, result->err);
+  g_assert_cmpint (result->status, ==, EXIT_USAGE);
+  g_assert_cmpstr (result->out, ==, "");
+  g_assert_cmpuint (count_lines (result->err), ==, 2);
+  lines = g_strsplit (result->err, "\n", -1);
+  g_assert_true (g_str_has_prefix (lines[0], "trip-reports: "));
+  g_assert_nonnull (strstr (lines[1], "trip-reports help"));
+}
+
+static void
+assert_success (const Result *result)
+{
+  if (result->status != EXIT_OK)
+    g_test_message ("status %d, stderr: %s", result->status, result->err);
+  g_assert_cmpint (result->status, ==, EXIT_OK);
+  g_assert_cmpstr (result->err, ==, "");
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Creates a draft from @json through stdin and returns its ID. */
+static char *
+new_report (Fixture    *fixture,
+            const char *json)
+{
+  g_auto(Result) result = run_with_input (fixture, json, "new", "--db", fixture->db_path,
+                                          "--from-json", "-");
+
+  assert_success (&result);
+  g_assert_true (g_str_has_suffix (result.out, "\n"));
+  result.out[strlen (result.out) - 1] = '\0';
+  g_assert_true (g_uuid_string_is_valid (result.out));
+  return g_steal_pointer (&result.out);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *node = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *name)
+{
+  g_assert_true (json_object_has_member (object, name));
+  return json_object_get_string_member (object, name);
+}
+
+/* --version, --help, help ------------------------------------------------- */
+
+static void
+test_version (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_auto(Result) result = run (fixture, "--version");
+  g_auto(Result) extra = run (fixture, "--version", "now");
+
+  assert_success (&result);
+  g_assert_cmpstr (result.out, ==, "trip-reports " PACKAGE_VERSION "\n");
+  g_assert_cmpstr (PACKAGE_VERSION, ==, "0.1.0");
+  assert_usage_error (&extra);
+}
+
+static const char * const subcommands[] = { "list", "show", "search", "new", "delete", "help", NULL };
+
+static void
+test_help (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_auto(Result) long_option = run (fixture, "--help");
+  g_auto(Result) short_option = run (fixture, "-h");
+  g_auto(Result) help = run (fixture, "help");
+
+  assert_success (&long_option);
+  assert_success (&short_option);
+  assert_success (&help);
+  g_assert_cmpstr (short_option.out, ==, long_option.out);
+  g_assert_cmpstr (help.out, ==, long_option.out);
+
+  for (guint i = 0; subcommands[i] != NULL; i++)
+    {
+      g_autofree char *line = g_strdup_printf ("\n  %s ", subcommands[i]);
+
+      g_assert_nonnull (strstr (help.out, line));
+    }
+  g_assert_nonnull (strstr (help.out, "--version"));
+  g_assert_nonnull (strstr (help.out, "--db PATH"));
+  g_assert_nonnull (strstr (help.out, "With no arguments, it opens its window"));
+  /* Help never touches a library. */
+  g_assert_false (g_file_test (fixture->xdg_data, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_help_subcommand (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  for (guint i = 0; subcommands[i] != NULL; i++)
+    {
+      const char *name = subcommands[i];
+      g_auto(Result) help = run (fixture, "help", name);
+      g_auto(Result) option = run (fixture, name, "--help");
+      g_auto(Result) short_option = run (fixture, name, "-h");
+      g_autofree char *usage = g_strdup_printf ("Usage:\n  trip-reports %s [OPTION…]", name);
+      gboolean has_json = g_strv_contains ((const char * const[]) { "list", "show", "search", NULL },
+                                           name);
+
+      assert_success (&help);
+      assert_success (&option);
+      assert_success (&short_option);
+      g_assert_cmpstr (help.out, ==, option.out);
+      g_assert_cmpstr (short_option.out, ==, option.out);
+      g_assert_true (g_str_has_prefix (help.out, usage));
+      g_assert_nonnull (strstr (help.out, "\n  -h, --help "));
+      g_assert_true ((strstr (help.out, "\n  --json ") != NULL) == has_json);
+      g_assert_true ((strstr (help.out, "\n  --db=PATH ") != NULL) == !g_str_equal (name, "help"));
+    }
+
+  {
+    g_auto(Result) show = run (fixture, "help", "show");
+    g_auto(Result) search = run (fixture, "help", "search");
+    g_auto(Result) new = run (fixture, "help", "new");
+
+    g_assert_nonnull (strstr (show.out, "trip-reports show [OPTION…] ID\n"));
+    g_assert_nonnull (strstr (search.out, "trip-reports search [OPTION…] QUERY…\n"));
+    g_assert_nonnull (strstr (search.out, "--limit=N"));
+    g_assert_nonnull (strstr (new.out, "--from-json=FILE"));
+    /* The keys that "new" accepts but does not use are named. */
+    for (guint i = 0; i < 5; i++)
+      {
+        const char *key = (const char *[]) { "“id”", "“kind”", "“created”", "“modified”", "“source”" }[i];
+
+        g_assert_nonnull (strstr (new.out, key));
+      }
+  }
+  g_assert_false (g_file_test (fixture->xdg_data, G_FILE_TEST_EXISTS));
+}
+
+/* Usage errors ----------------------------------------------------------- */
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *db = fixture->db_path;
+  const char * const *cases[] = {
+    (const char * const []) { "help", "frobnicate", NULL },
+    (const char * const []) { "frobnicate", "--db", db, NULL },
+    (const char * const []) { "help", "list", "show", NULL },
+    (const char * const []) { "list", "--frobnicate", "--db", db, NULL },
+    (const char * const []) { "list", "extra", "--db", db, NULL },
+    (const char * const []) { "list", "--db", NULL },
+    (const char * const []) { "show", "--db", db, NULL },
+    (const char * const []) { "show", "a", "b", "--db", db, NULL },
+    (const char * const []) { "delete", "--db", db, NULL },
+    (const char * const []) { "delete", "--json", "x", "--db", db, NULL },
+    (const char * const []) { "search", "--db", db, NULL },
+    (const char * const []) { "search", " ", "--db", db, NULL },
+    (const char * const []) { "search", "數位", "--limit", "0", "--db", db, NULL },
+    (const char * const []) { "search", "數位", "--limit", "-3", "--db", db, NULL },
+    (const char * const []) { "search", "數位", "--limit", "abc", "--db", db, NULL },
+    (const char * const []) { "search", "數位", "--limit", "5x", "--db", db, NULL },
+    (const char * const []) { "search", "數位", "--limit", "", "--db", db, NULL },
+    (const char * const []) { "search", "數位", "--limit", "99999999999999999999", "--db", db, NULL },
+    (const char * const []) { "search", "數位", "--limit", NULL },
+    (const char * const []) { "new", "--db", db, NULL },
+    (const char * const []) { "new", "extra", "--from-json", "-", "--db", db, NULL },
+    (const char * const []) { "new", "--json", "--from-json", "-", "--db", db, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) result = run_full (fixture, "{}", NULL, cases[i]);
+      g_autofree char *joined = g_strjoinv (" ", (char **) cases[i]);
+
+      g_test_message ("trip-reports %s", joined);
+      assert_usage_error (&result);
+    }
+
+  {
+    g_auto(Result) unknown = run (fixture, "help", "frobnicate");
+    g_auto(Result) typo = run (fixture, "lst", "--db", db);
+    g_auto(Result) option = run (fixture, "list", "--frobnicate", "--db", db);
+    g_auto(Result) missing = run (fixture, "show", "--db", db);
+    g_auto(Result) limit = run (fixture, "search", "x", "--limit", "0", "--db", db);
+
+    g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+    g_assert_nonnull (strstr (unknown.err, "Run “trip-reports help”"));
+    /* A typo never opens a window: it is a usage error naming the word. */
+    g_assert_nonnull (strstr (typo.err, "lst"));
+    g_assert_nonnull (strstr (option.err, "--frobnicate"));
+    g_assert_nonnull (strstr (option.err, "Run “trip-reports help list”"));
+    g_assert_nonnull (strstr (missing.err, "ID"));
+    g_assert_nonnull (strstr (limit.err, "--limit"));
+    g_assert_nonnull (strstr (limit.err, "Run “trip-reports help search”"));
+  }
+
+  /* A usage error never opens, let alone creates, a library. */
+  g_assert_false (g_file_test (db, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (fixture->xdg_data, G_FILE_TEST_EXISTS));
+}
+
+/* new --------------------------------------------------------------------- */
+
+static void
+test_new_from_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "報告.json", NULL);
+  g_autofree char *show_text = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  JsonObject *object;
+
+  write_file (path, report_json, -1);
+  {
+    g_auto(Result) result = run (fixture, "new", "--from-json", path, "--db", fixture->db_path);
+    g_auto(Result) show = { 0 };
+
+    assert_success (&result);
+    g_assert_cmpuint (count_lines (result.out), ==, 1);
+    g_strchomp (result.out);
+    g_assert_true (g_uuid_string_is_valid (result.out));
+    /* Always a new draft: not the ID nor the kind of the input. */
+    g_assert_cmpstr (result.out, !=, "0b7c3a52-5f1e-4d55-9a3e-2f1d7c1c9a10");
+
+    show = run (fixture, "show", result.out, "--json", "--db", fixture->db_path);
+    assert_success (&show);
+    shown = parse_json (show.out);
+    object = json_node_get_object (shown);
+    g_assert_cmpstr (member_string (object, "id"), ==, result.out);
+  }
+  g_assert_cmpstr (member_string (object, "kind"), ==, "draft");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (object, "fields"), "title"),
+                   ==, "赴愛沙尼亞考察數位治理及電子化政府");
+  /* Fresh times, not those of the input. */
+  g_assert_false (g_str_has_prefix (member_string (object, "created"), "2016-"));
+  g_assert_false (g_str_has_prefix (member_string (object, "modified"), "2016-"));
+  g_assert_false (json_object_has_member (object, "source"));
+
+  /* The same file twice is two drafts. */
+  {
+    g_auto(Result) again = run (fixture, "new", "--from-json", path, "--db", fixture->db_path);
+    g_auto(Result) list = { 0 };
+
+    assert_success (&again);
+    list = run (fixture, "list", "--db", fixture->db_path);
+    assert_success (&list);
+    g_assert_cmpuint (count_lines (list.out), ==, 2);
+  }
+}
+
+static void
+test_new_from_stdin (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture, report_json);
+  g_auto(Result) show = run (fixture, "show", id, "--db", fixture->db_path);
+
+  assert_success (&show);
+  g_assert_true (g_str_has_prefix (show.out, "赴愛沙尼亞考察數位治理及電子化政府\n"));
+
+  /* An empty object is an empty draft. */
+  {
+    g_autofree char *empty_id = new_report (fixture, "{}");
+    g_auto(Result) list = run (fixture, "list", "--db", fixture->db_path);
+    g_autofree char *line = g_strdup_printf ("%s\tdraft\t-\t(untitled)\n", empty_id);
+
+    assert_success (&list);
+    g_assert_true (g_str_has_prefix (list.out, line));
+  }
+}
+
+static void
+test_new_bad_json (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.json", NULL);
+  static const struct {
+    const char *json;
+    const char *named;   /* what the message must name */
+  } cases[] = {
+    { "{ \"sumary\": \"摘要\" }", "sumary" },
+    { "{ \"fields\": { \"titel\": \"標題\" } }", "titel" },
+    { "{ \"fields\": { \"pages\": \"十\" } }", "fields.pages" },
+    { "{ \"sections\": { \"purpose\": 3 } }", "sections.purpose" },
+    { "{ \"fields\": { \"period_start\": \"105年7月9日\" } }", "105年7月9日" },
+    { "{ \"fields\": { \"keywords\": \"數位\" } }", "fields.keywords" },
+    { "{ \"title\": ", "JSON" },
+    { "[]", "object" },
+    { "", "empty" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(Result) result = run_with_input (fixture, cases[i].json, "new", "--from-json", "-",
+                                              "--db", fixture->db_path);
+
+      g_test_message ("input: %s", cases[i].json);
+      assert_failure (&result);
+      g_assert_nonnull (strstr (result.err, cases[i].named));
+      g_assert_nonnull (strstr (result.err, "standard input"));
+    }
+
+  {
+    g_auto(Result) result = run (fixture, "new", "--from-json", missing, "--db", fixture->db_path);
+
+    assert_failure (&result);
+    g_assert_nonnull (strstr (result.err, missing));
+  }
+
+  /* Bad input is refused before the library is even opened. */
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+}
+
+/* list -------------------------------------------------------------------- */
+
+static void
+test_list (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *first = new_report (fixture, report_json);
+  g_autofree char *second = NULL;
+  g_autofree char *third = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_auto(GStrv) lines = NULL;
+  JsonArray *array;
+
+  /* Apart enough for any clock resolution of the stored times. */
+  g_usleep (G_USEC_PER_SEC * 11 / 10);
+  second = new_report (fixture, other_json);
+  g_usleep (G_USEC_PER_SEC * 11 / 10);
+  third = new_report (fixture, "{ \"fields\": { \"destination\": \"日本\" } }");
+
+  {
+    g_auto(Result) result = run (fixture, "list", "--db", fixture->db_path);
+    g_auto(GStrv) columns = NULL;
+    g_autofree char *expected_first = g_strdup_printf ("%s\tdraft\t105年7月9日–105年7月11日\t"
+                                                       "赴愛沙尼亞考察數位治理及電子化政府", first);
+    g_autofree char *expected_second = g_strdup_printf ("%s\tdraft\t106年5月1日–106年5月5日\t"
+                                                        "出席國際港埠協會年會", second);
+    g_autofree char *expected_third = g_strdup_printf ("%s\tdraft\t-\t(untitled)", third);
+
+    assert_success (&result);
+    lines = g_strsplit (result.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+    g_assert_cmpstr (lines[3], ==, "");
+    /* Newest change first. */
+    g_assert_cmpstr (lines[0], ==, expected_third);
+    g_assert_cmpstr (lines[1], ==, expected_second);
+    g_assert_cmpstr (lines[2], ==, expected_first);
+    columns = g_strsplit (lines[2], "\t", -1);
+    g_assert_cmpuint (g_strv_length (columns), ==, 4);
+  }
+
+  {
+    g_auto(Result) result = run (fixture, "list", "--json", "--db", fixture->db_path);
+    const char *ids[] = { third, second, first };
+    g_autoptr(GDateTime) previous = NULL;
+    JsonObject *object;
+
+    assert_success (&result);
+    root = parse_json (result.out);
+    g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+    array = json_node_get_array (root);
+    g_assert_cmpuint (json_array_get_length (array), ==, 3);
+
+    for (guint i = 0; i < 3; i++)
+      {
+        g_autoptr(GDateTime) modified = NULL;
+
+        object = json_array_get_object_element (array, i);
+        g_assert_cmpuint (json_object_get_size (object), ==, 7);
+        g_assert_cmpstr (member_string (object, "id"), ==, ids[i]);
+        g_assert_cmpstr (member_string (object, "kind"), ==, "draft");
+        modified = g_date_time_new_from_iso8601 (member_string (object, "modified"), NULL);
+        g_assert_nonnull (modified);
+        if (previous != NULL)
+          g_assert_cmpint (g_date_time_compare (previous, modified), >, 0);
+        g_clear_pointer (&previous, g_date_time_unref);
+        previous = g_steal_pointer (&modified);
+      }
+
+    object = json_array_get_object_element (array, 2);
+    g_assert_cmpstr (member_string (object, "title"), ==, "赴愛沙尼亞考察數位治理及電子化政府");
+    g_assert_cmpstr (member_string (object, "period_start"), ==, "2016-07-09");
+    g_assert_cmpstr (member_string (object, "period_end"), ==, "2016-07-11");
+    g_assert_cmpstr (member_string (object, "destination"), ==, "愛沙尼亞");
+    object = json_array_get_object_element (array, 0);
+    g_assert_cmpstr (member_string (object, "title"), ==, "");
+    g_assert_cmpstr (member_string (object, "period_start"), ==, "");
+    g_assert_cmpstr (member_string (object, "destination"), ==, "日本");
+  }
+
+  /* An empty library: nothing, or an empty array. */
+  {
+    g_autofree char *empty_db = g_build_filename (fixture->dir, "empty.db", NULL);
+    g_auto(Result) plain = run (fixture, "list", "--db", empty_db);
+    g_auto(Result) json = run (fixture, "list", "--json", "--db", empty_db);
+
+    assert_success (&plain);
+    g_assert_cmpstr (plain.out, ==, "");
+    assert_success (&json);
+    g_assert_cmpstr (json.out, ==, "[]\n");
+  }
+}
+
+/* show -------------------------------------------------------------------- */
+
+static void
+assert_members_equal (JsonObject *expected,
+                      JsonObject *actual,
+                      const char *name)
+{
+  JsonNode *expected_node = json_object_get_member (expected, name);
+  JsonNode *actual_node = json_object_get_member (actual, name);
+
+  g_test_message ("comparing “%s”", name);
+  g_assert_nonnull (expected_node);
+  g_assert_nonnull (actual_node);
+  g_assert_true (json_node_equal (expected_node, actual_node));
+}
+
+static void
+test_show_json_round_trip (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture, report_json);
+  g_auto(Result) result = run (fixture, "show", id, "--json", "--db", fixture->db_path);
+  g_autoptr(JsonNode) input = parse_json (report_json);
+  g_autoptr(JsonNode) output = NULL;
+  JsonObject *in, *out, *in_fields, *out_fields;
+  GList *names;
+
+  assert_success (&result);
+  output = parse_json (result.out);
+  in = json_node_get_object (input);
+  out = json_node_get_object (output);
+
+  /* Every form field, the travellers and the keywords, as written. */
+  in_fields = json_object_get_object_member (in, "fields");
+  out_fields = json_object_get_object_member (out, "fields");
+  names = json_object_get_members (in_fields);
+  for (GList *l = names; l != NULL; l = l->next)
+    assert_members_equal (in_fields, out_fields, l->data);
+  g_list_free (names);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (out_fields, "travellers")), ==, 2);
+
+  for (guint i = 0; i < 5; i++)
+    assert_members_equal (in, out,
+                          (const char *[]) { "summary", "sections", "appendix", "unclassified", "warnings" }[i]);
+
+  g_assert_cmpstr (member_string (out, "id"), ==, id);
+  g_assert_cmpstr (member_string (out, "kind"), ==, "draft");
+
+  /* Reading back what show printed gives the same draft again. */
+  {
+    g_autofree char *copy_id = new_report (fixture, result.out);
+    g_auto(Result) copy = run (fixture, "show", copy_id, "--json", "--db", fixture->db_path);
+    g_autoptr(JsonNode) copy_root = NULL;
+
+    assert_success (&copy);
+    copy_root = parse_json (copy.out);
+    assert_members_equal (out, json_node_get_object (copy_root), "fields");
+    assert_members_equal (out, json_node_get_object (copy_root), "sections");
+  }
+}
+
+static void
+test_show_plain (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture, report_json);
+  g_auto(Result) result = run (fixture, "show", id, "--db", fixture->db_path);
+  static const char * const in_order[] = {
+    "赴愛沙尼亞考察數位治理及電子化政府\n",
+    "Kind: draft\n",
+    "Agency: 國家發展委員會\n",
+    "Period: 105年7月9日–105年7月11日\n",
+    "Destination: 愛沙尼亞\n",
+    "Report date: 105年10月1日\n",
+    "Pages: 42\n",
+    "王小明 · 國家發展委員會 · 資訊管理處 · 科長 · 02-2316-5301\n",
+    "陳美玲 · 國家發展委員會 · 法制協調中心 · 專員\n",
+    "Keywords: 數位治理, 電子化政府, X-Road\n",
+    "\n摘要\n本次考察愛沙尼亞數位治理經驗",
+    "\n目的\n瞭解愛沙尼亞",
+    "\n過程\n7月9日抵達塔林",
+    "7月10日拜會資訊系統局。\n",
+    "\n心得\n愛沙尼亞以X-Road",
+    "\n建議\n一、建議研議資料交換平臺。\n二、",
+    "照片1：參訪e-Estonia展示中心\n",
+    "摘要少於200字\n",
+  };
+  const char *position;
+
+  assert_success (&result);
+  g_assert_true (g_utf8_validate (result.out, -1, NULL));
+  position = result.out;
+  for (guint i = 0; i < G_N_ELEMENTS (in_order); i++)
+    {
+      const char *found = strstr (position, in_order[i]);
+
+      if (found == NULL)
+        g_test_message ("“%s” missing after “%s”", in_order[i], position);
+      g_assert_nonnull (found);
+      position = found + strlen (in_order[i]);
+    }
+  g_assert_nonnull (strstr (result.out, id));
+  /* Dates are shown the Minguo way only. */
+  g_assert_null (strstr (result.out, "2016-07-09"));
+  /* Empty parts are left out. */
+  g_assert_null (strstr (result.out, "Other category"));
+  g_assert_null (strstr (result.out, "Unclassified"));
+
+  /* A report with only one section shows the other three as empty. */
+  {
+    g_autofree char *partial = new_report (fixture, "{ \"sections\": { \"process\": \"行程\" } }");
+    g_auto(Result) show = run (fixture, "show", partial, "--db", fixture->db_path);
+
+    assert_success (&show);
+    g_assert_true (g_str_has_prefix (show.out, "(untitled)\n"));
+    g_assert_nonnull (strstr (show.out, "\n目的\n(empty)\n"));
+    g_assert_nonnull (strstr (show.out, "\n過程\n行程\n"));
+    g_assert_null (strstr (show.out, "摘要"));
+  }
+}
+
+/* search ------------------------------------------------------------------ */
+
+/* The hits of a plain search, as "ID\ttitle" → snippet. */
+static GHashTable *
+search_plain (Fixture    *fixture,
+              const char *query)
+{
+  g_auto(Result) result = run (fixture, "search", query, "--db", fixture->db_path);
+  g_autoptr(GHashTable) hits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_auto(GStrv) lines = NULL;
+  guint n_lines;
+
+  assert_success (&result);
+  lines = g_strsplit (result.out, "\n", -1);
+  n_lines = g_strv_length (lines) - 1;
+  g_assert_cmpstr (lines[n_lines], ==, "");
+  g_assert_cmpuint (n_lines % 2, ==, 0);
+  for (guint i = 0; i < n_lines; i += 2)
+    {
+      g_auto(GStrv) columns = g_strsplit (lines[i], "\t", -1);
+
+      g_assert_cmpuint (g_strv_length (columns), ==, 2);
+      g_assert_true (g_uuid_string_is_valid (columns[0]));
+      g_assert_true (g_str_has_prefix (lines[i + 1], "  "));
+      g_hash_table_insert (hits, g_strdup (columns[0]), g_strdup (lines[i + 1] + 2));
+    }
+  return g_steal_pointer (&hits);
+}
+
+static void
+assert_marked (const char *snippet,
+               const char *text)
+{
+  g_autofree char *marked = g_strdup_printf ("[%s]", text);
+
+  if (strstr (snippet, marked) == NULL)
+    g_test_message ("snippet “%s” does not mark “%s”", snippet, text);
+  g_assert_nonnull (strstr (snippet, marked));
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *estonia = new_report (fixture, report_json);
+  g_autofree char *harbour = new_report (fixture, other_json);
+
+  /* One, two and four Chinese characters, and a Latin word. */
+  {
+    g_autoptr(GHashTable) hits = search_plain (fixture, "塔");
+
+    g_assert_cmpuint (g_hash_table_size (hits), ==, 1);
+    assert_marked (g_hash_table_lookup (hits, estonia), "塔");
+  }
+  {
+    g_autoptr(GHashTable) hits = search_plain (fixture, "年會");
+
+    g_assert_cmpuint (g_hash_table_size (hits), ==, 1);
+    assert_marked (g_hash_table_lookup (hits, harbour), "年會");
+  }
+  {
+    g_autoptr(GHashTable) hits = search_plain (fixture, "資料交換");
+
+    g_assert_cmpuint (g_hash_table_size (hits), ==, 1);
+    g_assert_true (g_hash_table_contains (hits, estonia));
+    g_assert_nonnull (strstr (g_hash_table_lookup (hits, estonia), "["));
+    g_assert_nonnull (strstr (g_hash_table_lookup (hits, estonia), "]"));
+  }
+  {
+    g_autoptr(GHashTable) hits = search_plain (fixture, "議");
+
+    /* 議 is in both: 建議 and 會議議程. */
+    g_assert_cmpuint (g_hash_table_size (hits), ==, 2);
+    g_assert_true (g_hash_table_contains (hits, estonia));
+    g_assert_true (g_hash_table_contains (hits, harbour));
+  }
+  {
+    g_autoptr(GHashTable) hits = search_plain (fixture, "Blockchain");
+
+    g_assert_cmpuint (g_hash_table_size (hits), ==, 1);
+    assert_marked (g_hash_table_lookup (hits, harbour), "Blockchain");
+  }
+
+  /* Several words, as separate arguments: all must occur. */
+  {
+    g_auto(Result) both = run (fixture, "search", "愛沙尼亞", "X-Road", "--db", fixture->db_path);
+    g_auto(Result) none = run (fixture, "search", "愛沙尼亞", "港口", "--db", fixture->db_path);
+
+    assert_success (&both);
+    g_assert_true (g_str_has_prefix (both.out, estonia));
+    g_assert_cmpuint (count_lines (both.out), ==, 2);
+    assert_success (&none);
+    g_assert_cmpstr (none.out, ==, "");
+  }
+
+  /* --json: the list fields plus the snippet. */
+  {
+    g_auto(Result) result = run (fixture, "search", "--json", "數位", "--db", fixture->db_path);
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *hit;
+
+    assert_success (&result);
+    root = parse_json (result.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+    hit = json_array_get_object_element (json_node_get_array (root), 0);
+    g_assert_cmpuint (json_object_get_size (hit), ==, 8);
+    g_assert_cmpstr (member_string (hit, "id"), ==, estonia);
+    g_assert_cmpstr (member_string (hit, "kind"), ==, "draft");
+    g_assert_cmpstr (member_string (hit, "title"), ==, "赴愛沙尼亞考察數位治理及電子化政府");
+    g_assert_cmpstr (member_string (hit, "period_start"), ==, "2016-07-09");
+    g_assert_cmpstr (member_string (hit, "period_end"), ==, "2016-07-11");
+    g_assert_cmpstr (member_string (hit, "destination"), ==, "愛沙尼亞");
+    g_assert_nonnull (member_string (hit, "modified"));
+    assert_marked (member_string (hit, "snippet"), "數位");
+    g_assert_null (strchr (member_string (hit, "snippet"), '\x02'));
+  }
+
+  /* --limit */
+  {
+    g_auto(Result) limited = run (fixture, "search", "議", "--limit", "1", "--db", fixture->db_path);
+    g_auto(Result) json = run (fixture, "search", "議", "--json", "--limit=1", "--db", fixture->db_path);
+    g_autoptr(JsonNode) root = NULL;
+
+    assert_success (&limited);
+    g_assert_cmpuint (count_lines (limited.out), ==, 2);
+    assert_success (&json);
+    root = parse_json (json.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+  }
+
+  /* No hit: nothing, or an empty array; still a success. */
+  {
+    g_auto(Result) plain = run (fixture, "search", "冰島", "--db", fixture->db_path);
+    g_auto(Result) json = run (fixture, "search", "冰島", "--json", "--db", fixture->db_path);
+
+    assert_success (&plain);
+    g_assert_cmpstr (plain.out, ==, "");
+    assert_success (&json);
+    g_assert_cmpstr (json.out, ==, "[]\n");
+  }
+}
+
+/* delete ------------------------------------------------------------------ */
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture, report_json);
+  g_autofree char *kept = new_report (fixture, other_json);
+  g_auto(Result) deleted = run (fixture, "delete", id, "--db", fixture->db_path);
+  g_auto(Result) show = run (fixture, "show", id, "--db", fixture->db_path);
+  g_auto(Result) again = run (fixture, "delete", id, "--db", fixture->db_path);
+  g_auto(Result) list = run (fixture, "list", "--db", fixture->db_path);
+  g_auto(Result) search = run (fixture, "search", "愛沙尼亞", "--db", fixture->db_path);
+  g_auto(Result) bogus = run (fixture, "show", "not-an-id", "--json", "--db", fixture->db_path);
+
+  assert_success (&deleted);
+  g_assert_cmpstr (deleted.out, ==, "");
+
+  assert_failure (&show);
+  g_assert_nonnull (strstr (show.err, id));
+  assert_failure (&again);
+  g_assert_nonnull (strstr (again.err, id));
+  assert_failure (&bogus);
+  g_assert_nonnull (strstr (bogus.err, "not-an-id"));
+
+  assert_success (&list);
+  g_assert_true (g_str_has_prefix (list.out, kept));
+  g_assert_cmpuint (count_lines (list.out), ==, 1);
+  assert_success (&search);
+  g_assert_cmpstr (search.out, ==, "");
+}
+
+/* Libraries that cannot be used ------------------------------------------ */
+
+static void
+test_db_unusable_path (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *file = g_build_filename (fixture->dir, "plain-file", NULL);
+  g_autofree char *under_file = g_build_filename (file, "library.db", NULL);
+  const char * const paths[] = { under_file, "/proc/trip-reports-test.db" };
+
+  write_file (file, "not a folder", -1);
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_auto(Result) list = run (fixture, "list", "--db", paths[i]);
+      g_auto(Result) new = run_with_input (fixture, report_json, "new", "--from-json", "-",
+                                           "--db", paths[i]);
+
+      assert_failure (&list);
+      g_assert_nonnull (strstr (list.err, paths[i]));
+      assert_failure (&new);
+      g_assert_nonnull (strstr (new.err, paths[i]));
+    }
+}
+
+static void
+test_db_not_database (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const char garbage[] = "\x89PNG\r\n\x1a\n this is not a SQLite database at all \x00\x01\x02"
+                                "..............................................................";
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  write_file (fixture->db_path, garbage, sizeof garbage);
+  {
+    g_auto(Result) list = run (fixture, "list", "--db", fixture->db_path);
+    g_auto(Result) search = run (fixture, "search", "數位", "--json", "--db", fixture->db_path);
+    g_auto(Result) new = run_with_input (fixture, report_json, "new", "--from-json", "-",
+                                         "--db", fixture->db_path);
+
+    assert_failure (&list);
+    g_assert_nonnull (strstr (list.err, fixture->db_path));
+    assert_failure (&search);
+    assert_failure (&new);
+  }
+
+  /* The file is left as it was. */
+  g_file_get_contents (fixture->db_path, &contents, &length, NULL);
+  g_assert_cmpmem (contents, length, garbage, sizeof garbage);
+}
+
+/* Without --db: $XDG_DATA_HOME/trip-reports/library.db, folders created. */
+static void
+test_default_path (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *xdg = g_build_filename (fixture->dir, "not", "yet", "there", NULL);
+  g_autofree char *xdg_env = g_strconcat ("XDG_DATA_HOME=", xdg, NULL);
+  g_autofree char *expected = g_build_filename (xdg, "trip-reports", "library.db", NULL);
+  const char * const env[] = { xdg_env, NULL };
+  g_autofree char *id = NULL;
+
+  {
+    g_auto(Result) result = run_full (fixture, report_json, env,
+                                      (const char * const []) { "new", "--from-json", "-", NULL });
+
+    assert_success (&result);
+    id = g_strdup (g_strchomp (result.out));
+    g_assert_true (g_uuid_string_is_valid (id));
+  }
+  g_assert_true (g_file_test (expected, G_FILE_TEST_IS_REGULAR));
+
+  {
+    g_auto(Result) list = run_full (fixture, NULL, env, (const char * const []) { "list", NULL });
+    g_auto(Result) explicit = run (fixture, "list", "--db", expected);
+    g_auto(Result) help = run_full (fixture, NULL, env, (const char * const []) { "help", NULL });
+
+    assert_success (&list);
+    g_assert_true (g_str_has_prefix (list.out, id));
+    assert_success (&explicit);
+    g_assert_cmpstr (explicit.out, ==, list.out);
+    /* The overall help names the default library. */
+    assert_success (&help);
+    g_assert_nonnull (strstr (help.out, expected));
+  }
+}
+
+/* Output that cannot be written is a failure, not a silent success. */
+static void
+test_output_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *id = new_report (fixture, report_json);
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->xdg_data, TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("TR_BINARY"),
+                                         "show", id, "--db", fixture->db_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, EXIT_FAILED);
+  g_assert_cmpuint (count_lines (err), ==, 1);
+  g_assert_true (g_str_has_prefix (err, "trip-reports: "));
+}
+
+/* Locales ----------------------------------------------------------------- */
+
+static void
+test_locale (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture, report_json);
+  /* The usual environment of scripts, and a plain C locale: Chinese
+   * arguments are understood and output stays UTF-8 in both. */
+  const char * const utf8_env[] = { "LC_ALL=C.UTF-8", "LANGUAGE", "LANG", NULL };
+  const char * const c_env[] = { "LC_ALL=C", "LANGUAGE", "LANG", NULL };
+  const char * const *envs[] = { utf8_env, c_env };
+
+  for (guint i = 0; i < G_N_ELEMENTS (envs); i++)
+    {
+      g_auto(Result) show = run_full (fixture, NULL, envs[i], (const char * const []) {
+                                        "show", id, "--db", fixture->db_path, NULL });
+      g_auto(Result) search = run_full (fixture, NULL, envs[i], (const char * const []) {
+                                          "search", "治理", "--db", fixture->db_path, NULL });
+      g_auto(Result) missing = run_full (fixture, NULL, envs[i], (const char * const []) {
+                                           "show", "不存在", "--db", fixture->db_path, NULL });
+
+      g_test_message ("environment: %s", envs[i][0]);
+      assert_success (&show);
+      g_assert_nonnull (strstr (show.out, "\n目的\n"));
+      g_assert_nonnull (strstr (show.out, "Period: 105年7月9日–105年7月11日\n"));
+      assert_success (&search);
+      g_assert_true (g_str_has_prefix (search.out, id));
+      g_assert_nonnull (strstr (search.out, "[治理]"));
+      assert_failure (&missing);
+      g_assert_nonnull (strstr (missing.err, "“不存在”"));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/cli/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("version", test_version);
+  ADD ("help", test_help);
+  ADD ("help-subcommand", test_help_subcommand);
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("new/from-file", test_new_from_file);
+  ADD ("new/from-stdin", test_new_from_stdin);
+  ADD ("new/bad-json", test_new_bad_json);
+  ADD ("list", test_list);
+  ADD ("show/json-round-trip", test_show_json_round_trip);
+  ADD ("show/plain", test_show_plain);
+  ADD ("search", test_search);
+  ADD ("delete", test_delete);
+  ADD ("db/unusable-path", test_db_unusable_path);
+  ADD ("db/not-a-database", test_db_not_database);
+  ADD ("db/default-path", test_default_path);
+  ADD ("output-error", test_output_error);
+  ADD ("locale", test_locale);
+
+#undef ADD
+
+  return g_test_run ();
+}
