@@ -192,7 +192,7 @@ describe_error_code (TrError code)
     case TR_ERROR_DB_LOCKED:
       return _("the library is in use by another program; close it and try again");
     case TR_ERROR_DB_READ_ONLY:
-      return _("the library file is read-only; check its permissions");
+      return _("the library file or its folder is read-only; check their permissions");
     case TR_ERROR_DB_FULL:
       return _("the disk is full; free some space and try again");
     case TR_ERROR_DB_NOT_DATABASE:
@@ -684,13 +684,14 @@ update_search_index (TrReportStore  *self,
 static gboolean
 write_report_row (TrReportStore  *self,
                   TrReport       *report,
+                  GDateTime      *now,
                   gint64         *num,
                   const char     *what,
                   GError        **error)
 {
   g_autoptr(TrStatement) stmt = NULL;
   g_autofree char *created = format_time (tr_report_get_created (report));
-  g_autofree char *modified = format_time (tr_report_get_modified (report));
+  g_autofree char *modified = format_time (now);
   g_autofree char *warnings = strv_to_json (tr_report_get_warnings (report));
   const int extra = REPORT_FIRST_FIELD_PARAM + TR_N_FIELDS;
 
@@ -849,11 +850,9 @@ tr_report_store_save (TrReportStore  *self,
     return FALSE;
 
   now = g_date_time_new_now_utc ();
-  tr_report_set_modified (report, now);
-
   if (!find_num (self, tr_report_get_id (report), &num, what, error) ||
       (num != 0 && !update_search_index (self, num, TRUE, what, error)) ||
-      !write_report_row (self, report, &num, what, error) ||
+      !write_report_row (self, report, now, &num, what, error) ||
       !write_travellers (self, report, num, what, error) ||
       !write_keywords (self, report, num, what, error) ||
       !write_source (self, report, num, what, error) ||
@@ -863,6 +862,11 @@ tr_report_store_save (TrReportStore  *self,
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
+
+  /* Outside the lock: a handler of notify::modified may call the store. A
+   * failed save leaves the report's time alone. */
+  g_clear_pointer (&locker, g_mutex_locker_free);
+  tr_report_set_modified (report, now);
   return TRUE;
 }
 
@@ -1267,6 +1271,7 @@ tr_report_store_search (TrReportStore  *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) long_match = g_string_new (NULL);
   g_autoptr(GString) short_match = g_string_new (NULL);
+  g_autoptr(GString) spaced = NULL;
   g_auto(GStrv) words = NULL;
   g_autoptr(TrStatement) stmt = NULL;
   const char *sql;
@@ -1284,7 +1289,11 @@ tr_report_store_search (TrReportStore  *self,
       return NULL;
     }
 
-  words = g_strsplit_set (query, " \t\n\r\u3000", -1);
+  /* The ideographic space is a word separator too; g_strsplit_set() splits
+   * on bytes, so it is turned into a plain space first. */
+  spaced = g_string_new (query);
+  g_string_replace (spaced, "\u3000", " ", 0);
+  words = g_strsplit_set (spaced->str, " \t\n\r", -1);
   for (guint i = 0; words[i] != NULL; i++)
     {
       glong length = g_utf8_strlen (words[i], -1);
