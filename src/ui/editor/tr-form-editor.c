@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-date-row.h"
+#include "tr-widget-util.h"
 #include "tr-form-editor.h"
 #include "tr-traveller-row.h"
 
@@ -261,7 +262,7 @@ traveller_action (GtkWidget  *widget,
       if (row != NULL)
         {
           adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-          gtk_widget_grab_focus (tr_traveller_row_get_name_entry (TR_TRAVELLER_ROW (row)));
+          gtk_widget_grab_focus (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_NAME));
         }
     }
 }
@@ -297,6 +298,7 @@ tr_form_editor_dispose (GObject *object)
       g_clear_object (&self->report);
     }
   gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_FORM_EDITOR);
+  tr_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (tr_form_editor_parent_class)->dispose (object);
 }
@@ -463,12 +465,28 @@ tr_form_editor_focus_target (TrFormEditor *self,
           return TRUE;
         }
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
-      return gtk_widget_grab_focus (tr_traveller_row_get_name_entry (TR_TRAVELLER_ROW (first)));
+      return gtk_widget_grab_focus (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (first), TR_TRAVELLER_NAME));
     }
 
-  widget = g_hash_table_lookup (self->targets, target);
+  widget = tr_form_editor_get_row (self, target);
   if (widget == NULL)
     return FALSE;
   gtk_widget_set_visible (widget, TRUE);
   return gtk_widget_grab_focus (widget);
+}
+
+GtkWidget *
+tr_form_editor_get_row (TrFormEditor *self,
+                        const char   *key)
+{
+  g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
+  return key != NULL ? g_hash_table_lookup (self->targets, key) : NULL;
+}
+
+GtkWidget *
+tr_form_editor_get_traveller_row (TrFormEditor *self,
+                                  guint         index)
+{
+  g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->traveller_list, index));
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-body-section-editor.h"
+#include "tr-widget-util.h"
 #include "tr-completeness.h"
 #include "tr-form-editor.h"
 #include "tr-report-editor.h"
@@ -408,6 +409,7 @@ tr_report_editor_dispose (GObject *object)
   disconnect_report (self);
   g_clear_object (&self->report);
   gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_REPORT_EDITOR);
+  tr_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (tr_report_editor_parent_class)->dispose (object);
 }
@@ -578,4 +580,20 @@ tr_report_editor_get_problems (TrReportEditor *self)
 {
   g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
   return G_LIST_MODEL (self->problems);
+}
+
+GtkWidget *
+tr_report_editor_get_form_editor (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  return GTK_WIDGET (self->form_editor);
+}
+
+GtkWidget *
+tr_report_editor_get_text_editor (TrReportEditor *self,
+                                  TrField         field)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  g_return_val_if_fail (field < TR_N_FIELDS, NULL);
+  return self->text_editors[field] != NULL ? GTK_WIDGET (self->text_editors[field]) : NULL;
 }

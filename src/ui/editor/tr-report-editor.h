@@ -47,4 +47,10 @@ void         tr_report_editor_focus_target     (TrReportEditor *self,
 
 GListModel  *tr_report_editor_get_problems     (TrReportEditor *self);
 
+/* The parts, for tests and for the window. */
+GtkWidget   *tr_report_editor_get_form_editor  (TrReportEditor *self);
+/* The editor of a long text (summary, a section, the appendix), or NULL. */
+GtkWidget   *tr_report_editor_get_text_editor  (TrReportEditor *self,
+                                                TrField         field);
+
 G_END_DECLS

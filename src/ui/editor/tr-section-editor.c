@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-section-editor.h"
+#include "tr-widget-util.h"
 
 typedef struct
 {
@@ -65,7 +66,14 @@ on_buffer_changed (GtkTextBuffer   *buffer,
 static void
 tr_section_editor_dispose (GObject *object)
 {
-  gtk_widget_dispose_template (GTK_WIDGET (object), TR_TYPE_SECTION_EDITOR);
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (TR_SECTION_EDITOR (object));
+
+  /* Not gtk_widget_dispose_template(): in GTK 4.8 it looks for the template
+   * on the instance's class, which a subclass does not have. */
+  tr_widget_unparent_children (GTK_WIDGET (object));
+  priv->heading_label = NULL;
+  priv->text_view = NULL;
+  priv->count_label = NULL;
 
   G_OBJECT_CLASS (tr_section_editor_parent_class)->dispose (object);
 }

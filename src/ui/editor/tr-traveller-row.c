@@ -130,8 +130,10 @@ tr_traveller_row_get_traveller (TrTravellerRow *self)
 }
 
 GtkWidget *
-tr_traveller_row_get_name_entry (TrTravellerRow *self)
+tr_traveller_row_get_entry (TrTravellerRow   *self,
+                            TrTravellerField  field)
 {
   g_return_val_if_fail (TR_IS_TRAVELLER_ROW (self), NULL);
-  return self->entries[TR_TRAVELLER_NAME];
+  g_return_val_if_fail (field < TR_TRAVELLER_N_FIELDS, NULL);
+  return self->entries[field];
 }

@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (TrTravellerRow, tr_traveller_row, TR, TRAVELLER_ROW, AdwEx
 
 GtkWidget   *tr_traveller_row_new           (TrTraveller    *traveller);
 TrTraveller *tr_traveller_row_get_traveller (TrTravellerRow *self);
-/* The entry of the name, to focus a new traveller. */
-GtkWidget   *tr_traveller_row_get_name_entry (TrTravellerRow *self);
+/* The entry row of @field. */
+GtkWidget   *tr_traveller_row_get_entry     (TrTravellerRow   *self,
+                                             TrTravellerField  field);
 
 G_END_DECLS

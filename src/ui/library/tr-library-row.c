@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-date.h"
+#include "tr-widget-util.h"
 #include "tr-library-row.h"
 
 #include <string.h>
@@ -35,6 +36,7 @@ static void
 tr_library_row_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), TR_TYPE_LIBRARY_ROW);
+  tr_widget_unparent_children (GTK_WIDGET (object));
 
   G_OBJECT_CLASS (tr_library_row_parent_class)->dispose (object);
 }

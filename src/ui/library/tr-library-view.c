@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-library-row.h"
+#include "tr-widget-util.h"
 #include "tr-library-view.h"
 
 struct _TrLibraryView
@@ -114,6 +115,7 @@ tr_library_view_dispose (GObject *object)
   g_clear_object (&self->model);
   g_clear_pointer (&self->years, g_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_LIBRARY_VIEW);
+  tr_widget_unparent_children (GTK_WIDGET (self));
 
   G_OBJECT_CLASS (tr_library_view_parent_class)->dispose (object);
 }
@@ -270,4 +272,11 @@ tr_library_view_get_search_entry (TrLibraryView *self)
 {
   g_return_val_if_fail (TR_IS_LIBRARY_VIEW (self), NULL);
   return self->search_entry;
+}
+
+GtkListView *
+tr_library_view_get_list_view (TrLibraryView *self)
+{
+  g_return_val_if_fail (TR_IS_LIBRARY_VIEW (self), NULL);
+  return self->list_view;
 }

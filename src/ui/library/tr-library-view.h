@@ -22,5 +22,6 @@ void            tr_library_view_select       (TrLibraryView  *self,
                                               const char     *id);
 AdwHeaderBar   *tr_library_view_get_header_bar (TrLibraryView *self);
 GtkSearchEntry *tr_library_view_get_search_entry (TrLibraryView *self);
+GtkListView    *tr_library_view_get_list_view (TrLibraryView *self);
 
 G_END_DECLS

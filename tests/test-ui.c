@@ -1,0 +1,687 @@
+/* test-ui.c: the window, driven as a user would, under Xvfb
+ *
+ * Each test opens a real window on a real library file, acts through the
+ * widgets (entries, text buffers, actions, the search entry, the list) and
+ * then checks the file through a second, independent store connection.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <signal.h>
+
+#include "editor/tr-date-row.h"
+#include "editor/tr-form-editor.h"
+#include "editor/tr-report-editor.h"
+#include "editor/tr-section-editor.h"
+#include "editor/tr-traveller-row.h"
+#include "library/tr-library-view.h"
+#include "reader/tr-report-view.h"
+#include "tr-problem.h"
+#include "tr-report-json.h"
+#include "tr-window.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  TrReportStore *store;
+  TrWindow *window;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tr-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->store = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+}
+
+#define wait_until(condition, timeout_ms)                                      \
+  G_STMT_START {                                                               \
+    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
+    while (!(condition) && g_get_monotonic_time () < _end)                     \
+      {                                                                        \
+        g_main_context_iteration (NULL, FALSE);                                \
+        g_usleep (2000);                                                       \
+      }                                                                        \
+    g_assert_true (condition);                                                 \
+  } G_STMT_END
+
+static TrWindow *
+open_window (Fixture *fixture)
+{
+  fixture->window = tr_window_new (NULL, fixture->store, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 5000);
+  return fixture->window;
+}
+
+static TrReportEditor *
+get_editor (Fixture *fixture)
+{
+  return TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+}
+
+static TrSectionEditor *
+text_editor (Fixture *fixture,
+             TrField  field)
+{
+  return TR_SECTION_EDITOR (tr_report_editor_get_text_editor (get_editor (fixture), field));
+}
+
+/* Typing, as the keyboard does it: at the cursor, respecting editability. */
+static void
+type_into (TrSectionEditor *editor,
+           const char      *text)
+{
+  GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+
+  gtk_widget_grab_focus (GTK_WIDGET (tr_section_editor_get_text_view (editor)));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, p,
+                                                                   g_utf8_next_char (p) - p, TRUE));
+      g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+type_into_row (GtkWidget  *row,
+               const char *text)
+{
+  gtk_widget_grab_focus (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "");
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+static TrReport *
+load_independently (Fixture    *fixture,
+                    const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) other = tr_report_store_open (fixture->path, &error);
+  TrReport *report;
+
+  g_assert_no_error (error);
+  report = tr_report_store_load (other, id, &error);
+  g_assert_no_error (error);
+  return report;
+}
+
+static const struct {
+  const char *key;
+  const char *value;
+} form_values[] = {
+  { "title", "赴日本東京考察智慧交通出國報告" },
+  { "agency", "臺中市政府交通局" },
+  { "contact", "林怡君" },
+  { "phone", "04-22289111#5678" },
+  { "classification", "交通／運輸" },
+  { "destination", "日本東京" },
+  { "category_other", "國際會議" },
+};
+
+static const struct {
+  TrField field;
+  const char *text;
+} typed_texts[] = {
+  { TR_FIELD_SUMMARY, "本次考察東京都智慧交通系統。" },
+  { TR_FIELD_PURPOSE, "一、了解東京都交通管理經驗。\n二、建立交流管道。" },
+  { TR_FIELD_PROCESS, "一、第一天\n（一）拜會東京都廳\n1. 聽取簡報" },
+  { TR_FIELD_OBSERVATIONS, "東京重視公共運輸 (MaaS)。" },
+  { TR_FIELD_RECOMMENDATIONS, "一、推動公車動態資訊整合。" },
+  { TR_FIELD_APPENDIX, "照片 1：拜會東京都廳" },
+};
+
+static void
+test_new_draft_type_everything (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  TrWindow *window = open_window (fixture);
+  TrFormEditor *form;
+  TrReport *report;
+  g_autoptr(TrReport) stored = NULL;
+  g_autofree char *id = NULL;
+  GtkWidget *row;
+  static const char * const traveller_names[] = { "王大明", "陳小華" };
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
+  report = tr_window_get_report (window);
+  g_assert_nonnull (report);
+  g_assert_cmpint (tr_report_get_kind (report), ==, TR_REPORT_KIND_DRAFT);
+  id = g_strdup (tr_report_get_id (report));
+  /* The new draft is in the library at once. */
+  g_assert_cmpuint (tr_report_store_count (fixture->store, NULL), ==, 1);
+
+  form = TR_FORM_EDITOR (tr_report_editor_get_form_editor (get_editor (fixture)));
+  /* Picking 其他 reveals the row for its text. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (tr_form_editor_get_row (form, "category")), 8);
+  g_assert_true (gtk_widget_get_visible (tr_form_editor_get_row (form, "category_other")));
+  for (guint i = 0; i < G_N_ELEMENTS (form_values); i++)
+    type_into_row (tr_form_editor_get_row (form, form_values[i].key), form_values[i].value);
+  type_into_row (tr_form_editor_get_row (form, "keywords"), "智慧交通、MaaS, 公共運輸");
+  tr_date_row_set_date (TR_DATE_ROW (tr_form_editor_get_row (form, "period_start")), "2023-10-02");
+  tr_date_row_set_date (TR_DATE_ROW (tr_form_editor_get_row (form, "period_end")), "2023-10-06");
+  tr_date_row_set_date (TR_DATE_ROW (tr_form_editor_get_row (form, "report_date")), "2023-12-20");
+
+  for (guint i = 0; i < G_N_ELEMENTS (traveller_names); i++)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (form), "form.add-traveller", NULL);
+      row = tr_form_editor_get_traveller_row (form, i);
+      g_assert_nonnull (row);
+      type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_NAME),
+                     traveller_names[i]);
+      type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_UNIT), "運輸規劃科");
+      type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_TITLE), "科長");
+      type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_PHONE), "04-2222");
+    }
+  /* Reorder: the second traveller moves up. */
+  row = tr_form_editor_get_traveller_row (form, 1);
+  g_assert_true (gtk_widget_activate_action (row, "traveller.move-up", NULL));
+  wait_ms (50);
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed_texts); i++)
+    type_into (text_editor (fixture, typed_texts[i].field), typed_texts[i].text);
+
+  /* Autosave: within a second of the last keystroke, with no Save button. */
+  wait_ms (1000);
+  wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 2000);
+
+  stored = load_independently (fixture, id);
+  for (guint i = 0; i < G_N_ELEMENTS (form_values); i++)
+    {
+      TrField field;
+
+      g_assert_true (tr_field_from_key (form_values[i].key, &field));
+      g_assert_cmpstr (tr_report_get_text (stored, field), ==, form_values[i].value);
+    }
+  g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_CATEGORY), ==, "其他");
+  g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_PERIOD_START), ==, "2023-10-02");
+  g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_PERIOD_END), ==, "2023-10-06");
+  g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_REPORT_DATE), ==, "2023-12-20");
+  {
+    const char * const expected[] = { "智慧交通", "MaaS", "公共運輸", NULL };
+
+    g_assert_true (g_strv_equal (tr_report_get_keywords (stored), expected));
+  }
+  for (guint i = 0; i < G_N_ELEMENTS (typed_texts); i++)
+    g_assert_cmpstr (tr_report_get_text (stored, typed_texts[i].field), ==, typed_texts[i].text);
+
+  {
+    GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (stored));
+    g_autoptr(TrTraveller) first = NULL;
+    g_autoptr(TrTraveller) second = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, 2);
+    first = g_list_model_get_item (travellers, 0);
+    second = g_list_model_get_item (travellers, 1);
+    g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_NAME), ==, "陳小華");
+    g_assert_cmpstr (tr_traveller_get (second, TR_TRAVELLER_NAME), ==, "王大明");
+    /* A new traveller starts with the form's agency. */
+    g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_AGENCY), ==, "臺中市政府交通局");
+    g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_TITLE), ==, "科長");
+  }
+
+  /* Removing a traveller is saved too. */
+  row = tr_form_editor_get_traveller_row (form, 0);
+  g_assert_true (gtk_widget_activate_action (row, "traveller.remove", NULL));
+  wait_ms (1000);
+  wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 2000);
+  {
+    g_autoptr(TrReport) after = load_independently (fixture, id);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (after))), ==, 1);
+  }
+
+  /* Undo in a section is the text view's own, and is saved as well. */
+  {
+    GtkTextBuffer *buffer = tr_section_editor_get_buffer (text_editor (fixture, TR_FIELD_APPENDIX));
+    g_autoptr(TrReport) undone = NULL;
+
+    g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+    gtk_text_buffer_undo (buffer);
+    wait_ms (1000);
+    wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 2000);
+    undone = load_independently (fixture, id);
+    g_assert_cmpstr (tr_report_get_text (undone, TR_FIELD_APPENDIX), !=, "照片 1：拜會東京都廳");
+  }
+}
+
+static void
+test_headings_cannot_be_removed (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  static const char * const expected_order[] = {
+    "summary", "purpose", "process", "observations", "recommendations", "appendix", NULL
+  };
+  static const char * const headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
+  TrWindow *window = open_window (fixture);
+  GtkWidget *parts_box;
+  GtkWidget *child;
+  guint i = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
+
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      TrSectionEditor *editor = text_editor (fixture, TR_FIELD_FROM_SECTION (s));
+      GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+      GtkTextIter start, end;
+
+      type_into (editor, "內容");
+      /* Backspace at the very start, then select everything and delete:
+       * the text goes, the heading stays. */
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      g_assert_false (gtk_text_buffer_backspace (buffer, &start, TRUE, TRUE));
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_select_range (buffer, &start, &end);
+      g_assert_true (gtk_text_buffer_delete_selection (buffer, TRUE, TRUE));
+      gtk_text_buffer_get_start_iter (buffer, &start);
+      g_assert_false (gtk_text_buffer_backspace (buffer, &start, TRUE, TRUE));
+
+      g_assert_cmpstr (tr_section_editor_get_heading (editor), ==, headings[s]);
+      /* The heading is not text the user can reach. */
+      g_assert_false (g_strrstr (tr_section_editor_dup_text (editor), headings[s] + strlen ("壹、")) != NULL);
+    }
+
+  /* All parts, in order, whatever was typed or deleted. */
+  parts_box = gtk_widget_get_parent (tr_report_editor_get_text_editor (get_editor (fixture), TR_FIELD_SUMMARY));
+  for (child = gtk_widget_get_first_child (parts_box); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      if (!TR_IS_SECTION_EDITOR (child))
+        continue;
+      g_assert_nonnull (expected_order[i]);
+      g_assert_cmpstr (gtk_widget_get_name (child), ==, expected_order[i]);
+      i++;
+    }
+  g_assert_null (expected_order[i]);
+
+  /* An emptied section is listed as something to fix. */
+  wait_ms (1000);
+  {
+    GListModel *problems = tr_report_editor_get_problems (get_editor (fixture));
+    gboolean purpose_listed = FALSE;
+
+    for (guint p = 0; p < g_list_model_get_n_items (problems); p++)
+      {
+        g_autoptr(TrProblem) problem = g_list_model_get_item (problems, p);
+
+        if (tr_problem_get_kind (problem) == TR_PROBLEM_EMPTY_SECTION &&
+            g_str_equal (tr_problem_get_target (problem), "purpose"))
+          purpose_listed = TRUE;
+      }
+    g_assert_true (purpose_listed);
+  }
+}
+
+static char *
+store_report (Fixture      *fixture,
+              TrReportKind  kind,
+              const char   *title,
+              const char   *purpose)
+{
+  g_autoptr(TrReport) report = tr_report_new (kind);
+  g_autoptr(GError) error = NULL;
+
+  tr_report_set_text (report, TR_FIELD_TITLE, title);
+  tr_report_set_section (report, TR_SECTION_PURPOSE, purpose);
+  tr_report_store_save (fixture->store, report, &error);
+  g_assert_no_error (error);
+  return g_strdup (tr_report_get_id (report));
+}
+
+static void
+test_search_and_open (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *bangkok = store_report (fixture, TR_REPORT_KIND_IMPORTED, "赴泰國出席會議報告",
+                                           "參加在曼谷舉行的亞太經合會議。");
+  g_autofree char *seoul = store_report (fixture, TR_REPORT_KIND_DRAFT, "赴韓國考察住宅報告",
+                                         "了解首爾社會住宅政策。");
+  g_autofree char *tokyo = store_report (fixture, TR_REPORT_KIND_DRAFT, "赴日本考察交通報告",
+                                         "考察東京智慧交通，並參訪曼谷以外的城市。");
+  TrWindow *window = open_window (fixture);
+  TrLibraryView *library = TR_LIBRARY_VIEW (tr_window_get_library_view (window));
+  TrLibraryModel *model = tr_library_view_get_model (library);
+  GtkListView *list = tr_library_view_get_list_view (library);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+
+  /* Ctrl+F lands in the search entry. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  wait_until (gtk_widget_has_focus (GTK_WIDGET (tr_library_view_get_search_entry (library))) ||
+              gtk_widget_is_focus (gtk_widget_get_first_child (GTK_WIDGET (tr_library_view_get_search_entry (library)))) ||
+              gtk_root_get_focus (GTK_ROOT (window)) != NULL, 1000);
+
+  /* Two characters: below what trigram can match. */
+  gtk_editable_set_text (GTK_EDITABLE (tr_library_view_get_search_entry (library)), "住宅");
+  wait_until (g_list_model_get_n_items (G_LIST_MODEL (model)) == 1, 3000);
+  {
+    g_autoptr(TrReportInfo) hit = g_list_model_get_item (G_LIST_MODEL (model), 0);
+
+    g_assert_cmpstr (tr_report_info_get_id (hit), ==, seoul);
+    g_assert_nonnull (strstr (tr_report_info_get_snippet (hit), TR_SNIPPET_MATCH_START "住宅"));
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (tr_library_view_get_search_entry (library)), "曼谷");
+  wait_until (g_list_model_get_n_items (G_LIST_MODEL (model)) == 2, 3000);
+
+  /* Narrowed to imported reports, one hit is left; open it. */
+  tr_library_model_set_kind (model, TR_REPORT_KIND_IMPORTED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  g_signal_emit_by_name (list, "activate", 0);
+  g_assert_nonnull (tr_window_get_report (window));
+  g_assert_cmpstr (tr_report_get_id (tr_window_get_report (window)), ==, bangkok);
+
+  /* No hit: the list says so rather than showing stale rows. */
+  tr_library_model_set_kind (model, TR_LIBRARY_ALL_KINDS);
+  gtk_editable_set_text (GTK_EDITABLE (tr_library_view_get_search_entry (library)), "不存在的詞");
+  wait_until (g_list_model_get_n_items (G_LIST_MODEL (model)) == 0, 3000);
+
+  gtk_editable_set_text (GTK_EDITABLE (tr_library_view_get_search_entry (library)), "");
+  wait_until (g_list_model_get_n_items (G_LIST_MODEL (model)) == 3, 3000);
+  (void) tokyo;
+}
+
+static void
+copied_text_ready (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static GtkTextView *
+find_text_view (GtkWidget *widget)
+{
+  if (GTK_IS_TEXT_VIEW (widget))
+    return GTK_TEXT_VIEW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkTextView *found = find_text_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_reference_beside_draft (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *old = store_report (fixture, TR_REPORT_KIND_IMPORTED, "一〇五年赴新加坡報告",
+                                       "出席世界城市峰會，了解宜居城市政策。");
+  g_autofree char *draft = store_report (fixture, TR_REPORT_KIND_DRAFT, "今年的草稿", "");
+  TrWindow *window = open_window (fixture);
+  GtkPaned *paned;
+  GtkWidget *reference_pane;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *copied = NULL;
+  const char *quote = "宜居城市政策";
+
+  g_assert_true (tr_window_open_report (window, draft));
+  g_assert_true (tr_window_open_report (window, old));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.use-as-reference", NULL);
+
+  /* Back to the draft, with the old report beside it. */
+  g_assert_cmpstr (tr_report_get_id (tr_window_get_report (window)), ==, draft);
+  g_assert_nonnull (tr_window_get_reference (window));
+  g_assert_cmpstr (tr_report_get_id (tr_window_get_reference (window)), ==, old);
+  wait_ms (200);
+
+  /* Both are on screen, side by side, the reference on the right. */
+  paned = GTK_PANED (gtk_widget_get_ancestor (GTK_WIDGET (get_editor (fixture)), GTK_TYPE_PANED));
+  reference_pane = gtk_paned_get_end_child (paned);
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (get_editor (fixture))));
+  g_assert_true (gtk_widget_get_mapped (reference_pane));
+  {
+    graphene_point_t editor_origin, reference_origin;
+
+    g_assert_true (gtk_widget_compute_point (GTK_WIDGET (get_editor (fixture)), GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &editor_origin));
+    g_assert_true (gtk_widget_compute_point (reference_pane, GTK_WIDGET (window),
+                                             &GRAPHENE_POINT_INIT (0, 0), &reference_origin));
+    g_assert_cmpfloat (reference_origin.x, >, editor_origin.x + 200);
+  }
+
+  /* The reference's text is selectable and copyable, not editable. */
+  text_view = find_text_view (reference_pane);
+  g_assert_nonnull (text_view);
+  g_assert_false (gtk_text_view_get_editable (text_view));
+  buffer = gtk_text_view_get_buffer (text_view);
+  {
+    g_autofree char *all = NULL;
+    const char *found;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    all = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    found = strstr (all, quote);
+    g_assert_nonnull (found);
+    gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_pointer_to_offset (all, found));
+    gtk_text_buffer_get_iter_at_offset (buffer, &end,
+                                        g_utf8_pointer_to_offset (all, found) + g_utf8_strlen (quote, -1));
+  }
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_buffer_copy_clipboard (buffer, gtk_widget_get_clipboard (GTK_WIDGET (text_view)));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), NULL,
+                                 copied_text_ready, &copied);
+  wait_until (copied != NULL, 3000);
+  g_assert_cmpstr (copied, ==, quote);
+
+  /* Typing in the draft leaves the reference alone. */
+  type_into (text_editor (fixture, TR_FIELD_PURPOSE), "引用：");
+  g_assert_cmpstr (tr_report_get_id (tr_window_get_reference (window)), ==, old);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.close-reference", NULL);
+  g_assert_null (tr_window_get_reference (window));
+}
+
+static void
+test_delete_and_undo (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, TR_REPORT_KIND_DRAFT, "要刪除的草稿", "目的內容");
+  TrWindow *window = open_window (fixture);
+  GtkWidget *toast_overlay;
+  g_autoptr(TrReport) back = NULL;
+
+  g_assert_true (tr_window_open_report (window, id));
+  type_into (text_editor (fixture, TR_FIELD_PROCESS), "最後一刻的修改");
+  /* Deleting asks nothing; what was just typed is saved first, for Undo. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-report", NULL);
+  g_assert_null (tr_window_get_report (window));
+  g_assert_cmpuint (tr_report_store_count (fixture->store, NULL), ==, 0);
+
+  /* Undo is the toast's button: press it through its action target. */
+  toast_overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
+  g_assert_true (ADW_IS_TOAST_OVERLAY (toast_overlay));
+  {
+    GtkWidget *button = NULL;
+    GPtrArray *stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, toast_overlay);
+    while (stack->len > 0 && button == NULL)
+      {
+        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) != NULL &&
+            g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0)
+          button = widget;
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+    g_ptr_array_unref (stack);
+    g_assert_nonnull (button);
+    g_signal_emit_by_name (button, "clicked");
+  }
+
+  wait_until (tr_report_store_count (fixture->store, NULL) == 1, 2000);
+  back = load_independently (fixture, id);
+  g_assert_cmpstr (tr_report_get_section (back, TR_SECTION_PROCESS), ==, "最後一刻的修改");
+  g_assert_cmpstr (tr_report_get_id (tr_window_get_report (window)), ==, id);
+}
+
+/* The crash test's child: a real window types into a section, says so, and
+ * waits to be killed. */
+static int
+run_crash_child (const char *path,
+                 const char *id,
+                 const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (path, &error);
+  TrWindow *window;
+  TrSectionEditor *editor;
+
+  g_assert_no_error (error);
+  window = tr_window_new (NULL, store, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (tr_window_open_report (window, id));
+  editor = TR_SECTION_EDITOR (tr_report_editor_get_text_editor (TR_REPORT_EDITOR (tr_window_get_editor (window)),
+                                                               TR_FIELD_OBSERVATIONS));
+  type_into (editor, text);
+  g_print ("typed\n");
+  fflush (stdout);
+  for (;;)
+    g_main_context_iteration (NULL, TRUE);
+  return 0;
+}
+
+static char *test_program;
+
+static void
+test_crash_after_typing (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, TR_REPORT_KIND_DRAFT, "當機測試", "目的");
+  const char *text = "這段心得在程式被強制結束前輸入。";
+  g_autoptr(GSubprocess) child = NULL;
+  g_autoptr(GDataInputStream) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(TrReport) after = NULL;
+  g_autoptr(TrReportStore) reopened = NULL;
+
+  /* The store of this process must not hold the file while the child writes. */
+  g_clear_object (&fixture->store);
+
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                            test_program, "--crash-child", fixture->path, id, text, NULL);
+  g_assert_no_error (error);
+  lines = g_data_input_stream_new (g_subprocess_get_stdout_pipe (child));
+  line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (line, ==, "typed");
+
+  g_usleep (1500 * G_TIME_SPAN_MILLISECOND);
+  kill (atoi (g_subprocess_get_identifier (child)), SIGKILL);
+  g_subprocess_wait (child, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (g_subprocess_get_if_exited (child));
+
+  /* Restart: the app reads the same file and finds the text. */
+  reopened = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  after = tr_report_store_load (reopened, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tr_report_get_section (after, TR_SECTION_OBSERVATIONS), ==, text);
+
+  fixture->store = g_steal_pointer (&reopened);
+  {
+    TrWindow *window = open_window (fixture);
+    g_autofree char *shown = NULL;
+
+    g_assert_true (tr_window_open_report (window, id));
+    shown = tr_section_editor_dup_text (text_editor (fixture, TR_FIELD_OBSERVATIONS));
+    g_assert_cmpstr (shown, ==, text);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  test_program = argv[0];
+
+  if (argc == 5 && g_str_equal (argv[1], "--crash-child"))
+    {
+      gtk_init ();
+      adw_init ();
+      return run_crash_child (argv[2], argv[3], argv[4]);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui/draft/type-everything", Fixture, NULL, fixture_set_up,
+              test_new_draft_type_everything, fixture_tear_down);
+  g_test_add ("/ui/draft/headings-cannot-be-removed", Fixture, NULL, fixture_set_up,
+              test_headings_cannot_be_removed, fixture_tear_down);
+  g_test_add ("/ui/library/search-and-open", Fixture, NULL, fixture_set_up,
+              test_search_and_open, fixture_tear_down);
+  g_test_add ("/ui/reference/beside-draft", Fixture, NULL, fixture_set_up,
+              test_reference_beside_draft, fixture_tear_down);
+  g_test_add ("/ui/library/delete-and-undo", Fixture, NULL, fixture_set_up,
+              test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/ui/crash/sigkill-after-typing", Fixture, NULL, fixture_set_up,
+              test_crash_after_typing, fixture_tear_down);
+
+  return g_test_run ();
+}
