@@ -10,8 +10,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir = g_getenv ("TR_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TR_LOCALEDIR lets the build tree's translations (build/po) be used
+   * before installation: for build-aux/run.sh, screenshots and tests. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

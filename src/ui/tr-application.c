@@ -12,6 +12,7 @@ struct _TrApplication
 
   char *db_path;
   char *open_id;
+  char *reference_id;
   TrReportStore *store;
   GError *store_error;
   GSettings *settings;
@@ -26,6 +27,7 @@ tr_application_finalize (GObject *object)
 
   g_free (self->db_path);
   g_free (self->open_id);
+  g_free (self->reference_id);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_object (&self->settings);
@@ -41,6 +43,7 @@ tr_application_handle_local_options (GApplication *application,
 
   g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
   g_variant_dict_lookup (options, "open", "s", &self->open_id);
+  g_variant_dict_lookup (options, "reference", "s", &self->reference_id);
   return -1;
 }
 
@@ -69,6 +72,24 @@ tr_application_startup (GApplication *application)
   }
 }
 
+/* For the launch benchmark (tests/bench/bench-startup): says when the first
+ * frame of the window has been painted. */
+static void
+first_frame_painted (GdkFrameClock *clock,
+                     gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, user_data);
+  g_print ("first-frame\n");
+  fflush (stdout);
+}
+
+static void
+report_first_frame (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_painted), NULL);
+}
+
 static void
 tr_application_activate (GApplication *application)
 {
@@ -79,8 +100,12 @@ tr_application_activate (GApplication *application)
     {
       window = GTK_WINDOW (tr_window_new (GTK_APPLICATION (self), self->store, self->store_error,
                                           self->settings));
+      if (self->reference_id != NULL)
+        tr_window_show_reference (TR_WINDOW (window), self->reference_id);
       if (self->open_id != NULL)
         tr_window_open_report (TR_WINDOW (window), self->open_id);
+      if (g_getenv ("TR_PRINT_FIRST_FRAME") != NULL)
+        g_signal_connect (window, "map", G_CALLBACK (report_first_frame), NULL);
     }
 
   gtk_window_present (window);
@@ -154,6 +179,10 @@ tr_application_init (TrApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "open", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_STRING,
                                  _("Open the report with this ID"),
+                                 _("ID"));
+  g_application_add_main_option (G_APPLICATION (self), "reference", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_STRING,
+                                 _("Show the report with this ID beside the open one"),
                                  _("ID"));
 }
 

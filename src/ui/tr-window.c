@@ -270,6 +270,10 @@ set_reference (TrWindow *self,
   g_set_object (&self->reference, reference);
   tr_report_view_set_report (self->reference_view, reference);
   gtk_widget_set_visible (GTK_WIDGET (self->reference_box), reference != NULL);
+  /* Draft and reference need the width more than the panel does (F9 brings
+   * it back). */
+  if (self->editor != NULL)
+    g_object_set (self->editor, "panel-visible", reference == NULL, NULL);
   if (reference != NULL)
     {
       /* TRANSLATORS: heading of the pane that shows another report beside the draft */
@@ -301,6 +305,28 @@ use_as_reference_action (GtkWidget  *widget,
     tr_window_open_report (self, draft_id);
 
   gtk_paned_set_position (self->paned, gtk_widget_get_width (GTK_WIDGET (self->paned)) / 2);
+}
+
+gboolean
+tr_window_show_reference (TrWindow   *self,
+                          const char *id)
+{
+  g_autoptr(TrReport) reference = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TR_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (self->store == NULL)
+    return FALSE;
+  reference = tr_report_store_load (self->store, id, &error);
+  if (reference == NULL)
+    {
+      toast (self, error->message);
+      return FALSE;
+    }
+  set_reference (self, reference);
+  return TRUE;
 }
 
 static void

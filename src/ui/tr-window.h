@@ -22,6 +22,9 @@ TrWindow  *tr_window_new              (GtkApplication *application,
  * read. FALSE (and a toast) when it cannot be loaded. */
 gboolean   tr_window_open_report      (TrWindow       *self,
                                        const char     *id);
+/* Shows the report with @id beside the open one, to read and quote. */
+gboolean   tr_window_show_reference   (TrWindow       *self,
+                                       const char     *id);
 /* The report open in the main area, or NULL. */
 TrReport  *tr_window_get_report       (TrWindow       *self);
 /* The report shown beside it for reference, or NULL. */

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Makes the screenshots of the README and the AppStream metainfo: the window
+# in Traditional Chinese with Noto CJK fonts, under Xvfb, from example
+# reports written for this project (build-aux/screenshots/*.json).
+#
+# Usage: build-aux/screenshots.sh [OUTPUT_FOLDER]   (default data/screenshots)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build-aux/install-deps.sh test
+[ -d _build ] || meson setup _build
+meson compile -C _build
+
+out=$(realpath -m "${1:-data/screenshots}")
+mkdir -p "$out"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+app=_build/src/trip-reports
+db=$work/library.db
+new_report() { "$app" new --db "$db" --from-json "$1"; }
+
+empty=$(echo '{}' | "$app" new --db "$db" --from-json -)
+seoul=$(new_report build-aux/screenshots/seoul.json)
+half=$(new_report build-aux/screenshots/singapore-draft.json)
+tokyo=$(new_report build-aux/screenshots/tokyo.json)
+
+# The window's default size; Xvfb has no window manager, so it sits at 0,0.
+width=1100 height=720
+
+shoot() {
+  local name=$1; shift
+  xvfb-run -a -s "-screen 0 ${width}x${height}x24" bash -c '
+    out=$1; shift
+    "$@" & pid=$!
+    sleep 4
+    import -window root "$out"
+    kill $pid' _ "$out/$name.png" \
+    env LANGUAGE=zh_TW LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 TR_LOCALEDIR="$PWD/_build/po" \
+        GSETTINGS_BACKEND=memory GTK_A11Y=none GSK_RENDERER=cairo \
+        "$app" --db "$db" "$@" 2>/dev/null
+  echo "$out/$name.png"
+}
+
+shoot library
+shoot empty-draft --open "$empty"
+shoot filled-draft --open "$tokyo"
+shoot completeness --open "$half"
+shoot reference --open "$half" --reference "$seoul"

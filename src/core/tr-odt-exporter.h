@@ -1,0 +1,42 @@
+/* tr-odt-exporter.h: a report as an OpenDocument text file, ready to submit
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tr-report.h"
+
+G_BEGIN_DECLS
+
+/* The ODF 1.3 package of @report: cover, 提要 form, 摘要, 目次, body and
+ * appendix in the official layout, as the bytes of an .odt file. Errors
+ * are in the G_IO_ERROR domain. */
+GBytes   *tr_odt_export_to_bytes     (TrReport             *report,
+                                      GError              **error);
+
+/* Writes the package to @file through a temporary file in the same folder
+ * that is renamed over @file: whatever fails (a full disk, a read-only or
+ * missing folder, a target that is not a regular file), an existing file
+ * is left as it was. Errors are in the G_IO_ERROR domain, with a message
+ * that names the file. Blocks: call it from a worker thread, or use
+ * tr_odt_export_async(). */
+gboolean  tr_odt_export_to_file      (TrReport             *report,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+
+/* The same in a worker thread, on a snapshot of @report taken now: the
+ * report can be edited while the file is written. */
+void      tr_odt_export_async        (TrReport             *report,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
+gboolean  tr_odt_export_finish       (GAsyncResult         *result,
+                                      GError              **error);
+
+/* A file name for the export: the title, with the characters file systems
+ * refuse replaced by their full-width forms ("a/b" → "a／b.odt"). */
+char     *tr_odt_export_suggest_name (TrReport             *report);
+
+G_END_DECLS
