@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Trip Reports needs that are not installed
+# yet, and nothing else.
+#
+# Usage: build-aux/install-deps.sh build   # to build and run the app
+#        build-aux/install-deps.sh test    # to build and run every test
+set -euo pipefail
+
+# To build and run.
+build_packages=(
+  meson
+  ninja-build
+  pkg-config
+  gcc
+  libglib2.0-dev
+  libglib2.0-dev-bin
+  libjson-glib-dev
+  libsqlite3-dev
+  libxml2-dev
+  libzip-dev
+  libgtk-4-dev
+  libadwaita-1-dev
+  gettext
+  desktop-file-utils
+  appstream
+)
+
+# To run the tests, on top of build_packages.
+test_packages=(
+  xvfb
+  xauth
+  fonts-noto-cjk
+  sqlite3
+  imagemagick
+  libxml2-utils
+  libreoffice-writer-nogui
+  poppler-utils
+  pandoc
+  locales
+)
+
+usage() {
+  echo "usage: $0 build|test" >&2
+  exit 2
+}
+
+[ $# -eq 1 ] || usage
+case "$1" in
+  build) wanted=("${build_packages[@]}") ;;
+  test) wanted=("${build_packages[@]}" "${test_packages[@]}") ;;
+  *) usage ;;
+esac
+
+missing=()
+for package in "${wanted[@]}"; do
+  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+  if [ "$status" != "install ok installed" ]; then
+    missing+=("$package")
+  fi
+done
+
+as_root=()
+if [ "$(id -u)" -ne 0 ]; then
+  if ! command -v sudo >/dev/null; then
+    echo "install-deps: not root and sudo is missing; install as root: ${missing[*]}" >&2
+    exit 1
+  fi
+  as_root=(sudo)
+fi
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#wanted[@]} $1 packages are installed"
+else
+  echo "install-deps: installing ${missing[*]}"
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update
+  "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
+fi
+
+# The tests and screenshots run the window in Traditional Chinese: gettext
+# needs the zh_TW.UTF-8 locale to exist.
+if [ "$1" = test ] && ! locale -a 2>/dev/null | grep -qi '^zh_TW\.utf-\?8$'; then
+  echo "install-deps: generating the zh_TW.UTF-8 locale"
+  "${as_root[@]}" sed -i 's/^# *\(zh_TW.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^zh_TW.UTF-8 UTF-8' /etc/locale.gen ||
+    echo 'zh_TW.UTF-8 UTF-8' | "${as_root[@]}" tee -a /etc/locale.gen >/dev/null
+  "${as_root[@]}" locale-gen
+fi

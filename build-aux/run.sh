@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Builds Trip Reports in _build and runs it from the build tree, without
+# installing. Arguments go to the app: `build-aux/run.sh list --json`.
+# Progress goes to stderr so the app's own output stays clean.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+stage() {
+  echo "==> $*" >&2
+}
+
+stage "Checking build dependencies"
+bash build-aux/install-deps.sh build >&2
+
+if [ -f _build/meson-private/coredata.dat ]; then
+  stage "Reconfiguring _build"
+  meson setup --reconfigure _build >&2
+else
+  stage "Configuring _build"
+  meson setup _build >&2
+fi
+
+stage "Compiling _build"
+meson compile -C _build >&2
+
+stage "Running _build/src/trip-reports"
+GSETTINGS_SCHEMA_DIR=_build/data exec _build/src/trip-reports "$@"
