@@ -1084,6 +1084,54 @@ test_locale (Fixture       *fixture,
     }
 }
 
+/* export ----------------------------------------------------------------- */
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture,
+                                    "{\"fields\": {\"title\": \"赴日本考察報告\"},"
+                                    " \"sections\": {\"purpose\": \"了解交通政策。\"}}");
+  g_autofree char *output = g_build_filename (fixture->dir, "報告.odt", NULL);
+  g_autofree char *missing_folder = g_build_filename (fixture->dir, "no-such-folder", "x.odt", NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_auto(Result) result = run (fixture, "export", id, "--output", output, "--db", fixture->db_path);
+
+    assert_success (&result);
+    g_assert_cmpstr (result.out, ==, "");
+  }
+  /* An ODF package: a zip whose first entry is the stored mimetype. */
+  g_file_get_contents (output, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, >, 38 + strlen ("application/vnd.oasis.opendocument.text"));
+  g_assert_cmpmem (contents, 4, "PK\x03\x04", 4);
+  g_assert_cmpmem (contents + 30, 8, "mimetype", 8);
+  g_assert_cmpmem (contents + 38, 39, "application/vnd.oasis.opendocument.text", 39);
+
+  {
+    g_auto(Result) no_output = run (fixture, "export", id, "--db", fixture->db_path);
+    g_auto(Result) no_report = run (fixture, "export", "00000000-0000-4000-8000-000000000000",
+                                    "--output", output, "--db", fixture->db_path);
+    g_auto(Result) no_folder = run (fixture, "export", id, "--output", missing_folder,
+                                    "--db", fixture->db_path);
+    g_autofree char *after = NULL;
+
+    assert_usage_error (&no_output);
+    assert_failure (&no_report);
+    assert_failure (&no_folder);
+    g_assert_nonnull (strstr (no_folder.err, "no-such-folder"));
+    /* The failures left the earlier export as it was. */
+    g_file_get_contents (output, &after, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_cmpmem (after, length, contents, length);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1106,6 +1154,7 @@ main (int   argc,
   ADD ("show/plain", test_show_plain);
   ADD ("search", test_search);
   ADD ("delete", test_delete);
+  ADD ("export", test_export);
   ADD ("db/unusable-path", test_db_unusable_path);
   ADD ("db/not-a-database", test_db_not_database);
   ADD ("db/default-path", test_default_path);

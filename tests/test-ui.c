@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
+#include <zip.h>
 
 #include "editor/tr-date-row.h"
 #include "editor/tr-form-editor.h"
@@ -575,6 +576,56 @@ test_delete_and_undo (Fixture       *fixture,
   g_assert_cmpstr (tr_report_get_id (tr_window_get_report (window)), ==, id);
 }
 
+static char *
+read_zip_entry (const char *path,
+                const char *name)
+{
+  int error_code = 0;
+  zip_t *archive = zip_open (path, ZIP_RDONLY, &error_code);
+  zip_stat_t stat;
+  zip_file_t *entry;
+  char *contents;
+
+  g_assert_nonnull (archive);
+  g_assert_cmpint (zip_stat (archive, name, 0, &stat), ==, 0);
+  entry = zip_fopen (archive, name, 0);
+  g_assert_nonnull (entry);
+  contents = g_malloc0 (stat.size + 1);
+  g_assert_cmpint (zip_fread (entry, contents, stat.size), ==, (zip_int64_t) stat.size);
+  zip_fclose (entry);
+  zip_close (archive);
+  return contents;
+}
+
+static void
+test_export_while_typing (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, TR_REPORT_KIND_DRAFT, "匯出測試", "目的內容");
+  g_autofree char *path = g_build_filename (fixture->dir, "匯出測試.odt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *content = NULL;
+  TrWindow *window = open_window (fixture);
+  guint iterations = 0;
+
+  g_assert_true (tr_window_open_report (window, id));
+  type_into (text_editor (fixture, TR_FIELD_RECOMMENDATIONS), "一、剛剛輸入的建議。");
+  tr_window_export (window, file);
+  /* The window keeps running while the document is written. */
+  while (!g_file_query_exists (file, NULL) && iterations < 5000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+      iterations++;
+    }
+  g_assert_true (g_file_query_exists (file, NULL));
+  wait_ms (100);
+
+  content = read_zip_entry (path, "content.xml");
+  g_assert_nonnull (strstr (content, "剛剛輸入的建議。"));
+  g_assert_nonnull (strstr (content, "目的內容"));
+}
+
 /* The crash test's child: a real window types into a section, says so, and
  * waits to be killed. */
 static int
@@ -680,6 +731,8 @@ main (int   argc,
               test_reference_beside_draft, fixture_tear_down);
   g_test_add ("/ui/library/delete-and-undo", Fixture, NULL, fixture_set_up,
               test_delete_and_undo, fixture_tear_down);
+  g_test_add ("/ui/export/while-typing", Fixture, NULL, fixture_set_up,
+              test_export_while_typing, fixture_tear_down);
   g_test_add ("/ui/crash/sigkill-after-typing", Fixture, NULL, fixture_set_up,
               test_crash_after_typing, fixture_tear_down);
 

@@ -22,7 +22,20 @@ static const char * const formal_numerals[] = {
   "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖", "拾",
 };
 
-#define FORM_COLUMNS 6  /* the label, then the five of a traveller row */
+/* The label, then the five of a traveller row; the widths add up to the
+ * 16 cm between the margins. */
+#define FORM_COLUMNS 6
+static const struct {
+  const char *name;
+  const char *width;
+} form_columns[FORM_COLUMNS] = {
+  { "TrForm.A", "3.6cm" },  /* the labels: 出國計畫主辦機關 on one line */
+  { "TrForm.B", "2.0cm" },  /* 姓名 */
+  { "TrForm.C", "3.0cm" },  /* 服務機關 */
+  { "TrForm.D", "2.5cm" },  /* 單位 */
+  { "TrForm.E", "2.0cm" },  /* 職稱 */
+  { "TrForm.F", "2.9cm" },  /* 電話: 02-2345-6789 on one line */
+};
 
 typedef struct {
   const char *title;     /* 目的 … */
@@ -54,21 +67,6 @@ write_paragraph (TrOdtXml   *xml,
  * indent with: the styles indent instead). */
 static char *
 strip_line (const char *line,
-            gsize       length);
-
-/* A one-line value of a field, without the spaces typed around it. */
-static void
-write_field (TrOdtXml   *xml,
-             const char *style,
-             const char *text)
-{
-  g_autofree char *stripped = strip_line (text, strlen (text));
-
-  write_paragraph (xml, style, stripped);
-}
-
-static char *
-strip_line (const char *line,
             gsize       length)
 {
   const char *start = line;
@@ -85,6 +83,25 @@ strip_line (const char *line,
       end = prev;
     }
   return g_strndup (start, end - start);
+}
+
+static gboolean
+has_text (const char *text)
+{
+  g_autofree char *stripped = strip_line (text, strlen (text));
+
+  return stripped[0] != '\0';
+}
+
+/* A one-line value of a field, without the spaces typed around it. */
+static void
+write_field (TrOdtXml   *xml,
+             const char *style,
+             const char *text)
+{
+  g_autofree char *stripped = strip_line (text, strlen (text));
+
+  write_paragraph (xml, style, stripped);
 }
 
 /* A section's text, one paragraph per line. A numbered line gets the style
@@ -401,6 +418,7 @@ write_form (Builder *self)
   g_autofree char *period = format_period (report);
   g_autofree char *report_date = format_date (tr_report_get_text (report, TR_FIELD_REPORT_DATE));
   g_autofree char *keywords = g_strjoinv ("、", (char **) tr_report_get_keywords (report));
+  g_auto(GStrv) summary_lines = g_strsplit (tr_report_get_text (report, TR_FIELD_SUMMARY), "\n", -1);
   gboolean attachments = tr_report_get_has_attachments (report);
 
   write_paragraph (xml, "TrFormTitle", "公務出國或赴大陸地區報告提要");
@@ -409,10 +427,7 @@ write_form (Builder *self)
   tr_odt_xml_attr (xml, "table:name", "提要");
   tr_odt_xml_attr (xml, "table:style-name", "TrForm");
   for (guint i = 0; i < FORM_COLUMNS; i++)
-    tr_odt_xml_empty (xml, "table:table-column", "table:style-name",
-                      (const char * const[]) { "TrForm.A", "TrForm.B", "TrForm.C",
-                                               "TrForm.D", "TrForm.E", "TrForm.F" }[i],
-                      NULL);
+    tr_odt_xml_empty (xml, "table:table-column", "table:style-name", form_columns[i].name, NULL);
 
   write_form_row (xml, "出國報告名稱", tr_report_get_text (report, TR_FIELD_TITLE));
 
@@ -450,22 +465,12 @@ write_form (Builder *self)
   tr_odt_xml_start (xml, "table:table-row");
   write_cell (xml, "TrFormLabel", "內容摘要", 1);
   start_cell (xml, FORM_COLUMNS - 1, 1);
-  {
-    g_auto(GStrv) lines = g_strsplit (tr_report_get_text (report, TR_FIELD_SUMMARY), "\n", -1);
-    guint n_written = 0;
-
-    for (guint i = 0; lines[i] != NULL; i++)
-      {
-        g_autofree char *line = strip_line (lines[i], strlen (lines[i]));
-
-        if (line[0] != '\0' || (lines[i + 1] == NULL && n_written == 0))
-          {
-            /* A cell must hold a paragraph, even an empty one. */
-            write_paragraph (xml, "TrFormText", line);
-            n_written++;
-          }
-      }
-  }
+  for (guint i = 0; summary_lines[i] != NULL; i++)
+    if (has_text (summary_lines[i]))
+      write_field (xml, "TrFormText", summary_lines[i]);
+  /* A cell holds at least one paragraph. */
+  if (!has_text (tr_report_get_text (report, TR_FIELD_SUMMARY)))
+    write_paragraph (xml, "TrFormText", "");
   end_cell (xml, FORM_COLUMNS - 1);
   tr_odt_xml_end (xml);
 
@@ -581,19 +586,6 @@ write_body (Builder *self)
 static void
 write_automatic_styles (TrOdtXml *xml)
 {
-  /* The column widths add up to the 16 cm between the margins. */
-  static const struct {
-    const char *name;
-    const char *width;
-  } columns[FORM_COLUMNS] = {
-    { "TrForm.A", "3.6cm" },  /* the labels: 出國計畫主辦機關 on one line */
-    { "TrForm.B", "2.0cm" },  /* 姓名 */
-    { "TrForm.C", "3.0cm" },  /* 服務機關 */
-    { "TrForm.D", "2.5cm" },  /* 單位 */
-    { "TrForm.E", "2.0cm" },  /* 職稱 */
-    { "TrForm.F", "2.9cm" },  /* 電話: 02-2345-6789 on one line */
-  };
-
   tr_odt_xml_start (xml, "office:automatic-styles");
 
   tr_odt_xml_start (xml, "style:style");
@@ -617,10 +609,10 @@ write_automatic_styles (TrOdtXml *xml)
   for (guint i = 0; i < FORM_COLUMNS; i++)
     {
       tr_odt_xml_start (xml, "style:style");
-      tr_odt_xml_attr (xml, "style:name", columns[i].name);
+      tr_odt_xml_attr (xml, "style:name", form_columns[i].name);
       tr_odt_xml_attr (xml, "style:family", "table-column");
       tr_odt_xml_empty (xml, "style:table-column-properties",
-                        "style:column-width", columns[i].width,
+                        "style:column-width", form_columns[i].width,
                         NULL);
       tr_odt_xml_end (xml);
     }
@@ -663,11 +655,11 @@ tr_odt_build_content (TrReport  *report,
   /* The four sections always, even empty: the review form asks for them. */
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     add_heading (&self, tr_section_get_heading (s), TR_FIELD_FROM_SECTION (s));
-  if (tr_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0')
+  if (has_text (tr_report_get_text (report, TR_FIELD_APPENDIX)))
     add_heading (&self, "附錄", TR_FIELD_APPENDIX);
   /* Text an import could not place: shown, so that nothing is lost and
    * the author sees what to move before submitting. */
-  if (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED)[0] != '\0')
+  if (has_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED)))
     add_heading (&self, "未分類內容", TR_FIELD_UNCLASSIFIED);
 
   tr_odt_xml_init (&self.xml);
@@ -723,6 +715,7 @@ tr_odt_build_meta (TrReport  *report,
   g_autofree char *created = format_date_time (tr_report_get_created (report));
   g_autofree char *modified = format_date_time (tr_report_get_modified (report));
   const char *author = tr_report_get_text (report, TR_FIELD_CONTACT);
+  g_autofree char *title = NULL;
   TrOdtXml xml;
 
   /* The author is the first traveller, who writes the report. */
@@ -734,12 +727,15 @@ tr_odt_build_meta (TrReport  *report,
         author = tr_traveller_get (first, TR_TRAVELLER_NAME);
     }
 
+  title = strip_line (tr_report_get_text (report, TR_FIELD_TITLE),
+                      strlen (tr_report_get_text (report, TR_FIELD_TITLE)));
+
   tr_odt_xml_init (&xml);
   tr_odt_xml_start_root (&xml, "office:document-meta",
                          TR_ODT_NS_OFFICE | TR_ODT_NS_DC | TR_ODT_NS_META);
   tr_odt_xml_start (&xml, "office:meta");
   write_meta_element (&xml, "meta:generator", "TripReports/" PACKAGE_VERSION);
-  write_meta_element (&xml, "dc:title", tr_report_get_text (report, TR_FIELD_TITLE));
+  write_meta_element (&xml, "dc:title", title);
   write_meta_element (&xml, "dc:subject", "公務出國報告");
   write_meta_element (&xml, "dc:description", tr_report_get_text (report, TR_FIELD_SUMMARY));
   for (guint i = 0; keywords[i] != NULL; i++)

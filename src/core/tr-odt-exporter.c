@@ -252,9 +252,9 @@ set_save_error (GError     **error,
       break;
     }
 
-  /* TRANSLATORS: “Cannot save “/home/me/report.odt”: the disk is full” */
+  /* TRANSLATORS: “Could not save “/home/me/report.odt”: the disk is full” */
   g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-               _("Cannot save “%s”: %s"), display_path, reason);
+               _("Could not save “%s”: %s"), display_path, reason);
 }
 
 static gboolean
@@ -313,7 +313,7 @@ write_local_file (const char    *path,
           g_set_error (error, G_IO_ERROR,
                        S_ISDIR (target_stat.st_mode) ? G_IO_ERROR_IS_DIRECTORY
                                                      : G_IO_ERROR_NOT_REGULAR_FILE,
-                       _("Cannot save “%s”: it is not a regular file"), display_path);
+                       _("Could not save “%s”: it is not a regular file"), display_path);
           return FALSE;
         }
       exists = TRUE;
@@ -422,7 +422,7 @@ tr_odt_export_to_file (TrReport      *report,
         g_autofree char *name = g_file_get_parse_name (file);
 
         g_set_error (error, local_error->domain, local_error->code,
-                     _("Cannot save “%s”: %s"), name, local_error->message);
+                     _("Could not save “%s”: %s"), name, local_error->message);
         return FALSE;
       }
     return TRUE;

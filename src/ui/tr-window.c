@@ -5,6 +5,7 @@
 #include "editor/tr-report-editor.h"
 #include "library/tr-library-view.h"
 #include "reader/tr-report-view.h"
+#include "tr-odt-exporter.h"
 #include "tr-window.h"
 
 struct _TrWindow
@@ -98,6 +99,7 @@ update_actions (TrWindow *self)
   gboolean is_draft = has_report && tr_report_get_kind (self->report) == TR_REPORT_KIND_DRAFT;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-as-reference", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", is_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-reference", self->reference != NULL);
@@ -442,6 +444,133 @@ delete_report_action (GtkWidget  *widget,
   adw_toast_overlay_add_toast (self->toast_overlay, undo_toast);
 }
 
+typedef struct {
+  TrWindow *window;
+  GFile *file;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
+
+static void
+export_finished (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *message = NULL;
+
+  if (!tr_odt_export_finish (result, &error))
+    {
+      toast (data->window, error->message);
+      return;
+    }
+  name = g_file_get_basename (data->file);
+  /* TRANSLATORS: %s is a file name */
+  message = g_strdup_printf (_("Exported “%s”"), name);
+  toast (data->window, message);
+}
+
+void
+tr_window_export (TrWindow *self,
+                  GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  ExportData *data;
+
+  g_return_if_fail (TR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->report == NULL)
+    return;
+  /* What was just typed belongs in the document. */
+  if (!tr_window_save_all (self, &error))
+    toast (self, error->message);
+
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  tr_odt_export_async (self->report, file, NULL, export_finished, data);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+export_file_chosen (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(TrWindow) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (file != NULL && self->report != NULL)
+    tr_window_export (self, file);
+}
+#else
+static void
+export_response (GtkNativeDialog *dialog,
+                 int              response,
+                 TrWindow        *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL && self->report != NULL)
+    tr_window_export (self, file);
+  g_object_unref (dialog);
+}
+#endif
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  g_autofree char *name = NULL;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->report == NULL)
+    return;
+
+  name = tr_odt_export_suggest_name (self->report);
+  gtk_file_filter_set_name (filter, _("OpenDocument Text"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
+  gtk_file_filter_add_suffix (filter, "odt");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_title (dialog, _("Export Report"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_file_chosen, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+                                                                GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                                _("_Export"), NULL);
+
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  }
+#endif
+}
+
 gboolean
 tr_window_save_all (TrWindow  *self,
                     GError   **error)
@@ -547,11 +676,13 @@ tr_window_class_init (TrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.close-reference", NULL, close_reference_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.use-as-reference", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-report", NULL);
 }
 

@@ -34,6 +34,12 @@ TrReport  *tr_window_get_reference    (TrWindow       *self);
 GtkWidget *tr_window_get_editor       (TrWindow       *self);
 GtkWidget *tr_window_get_library_view (TrWindow       *self);
 
+/* Exports the open report to @file as ODT, off the main thread, after
+ * saving what was just typed; a toast says how it went. (Ctrl+E asks for
+ * the file through the portal, then calls this.) */
+void       tr_window_export           (TrWindow       *self,
+                                       GFile          *file);
+
 /* Writes what is pending; for quitting. */
 gboolean   tr_window_save_all         (TrWindow       *self,
                                        GError        **error);
