@@ -2,8 +2,8 @@
  *
  * FTS5's trigram tokenizer, which gives substring search in Chinese, cannot
  * match queries shorter than three characters, yet 心得 or 泰國 are the most
- * natural things to search for. This tokenizer makes every non-space
- * character a token of its own, so a one-character query is a single-token
+ * natural things to search for. This tokenizer makes every character a
+ * token of its own, so a one-character query is a single-token
  * query and a two-character query is a two-token phrase: both answered from
  * the index, ranked with bm25, with offsets into the original text so that
  * snippet() works.
@@ -58,12 +58,11 @@ unigram_tokenize (Fts5Tokenizer *tokenizer,
       if (next > n_text)
         break;
 
+      /* Spaces and line breaks are tokens too (all as one space), so that a
+       * two-character word never matches across a line break: the same
+       * substring semantics as the trigram index. */
       if (g_unichar_isspace (c))
-        {
-          pos = next;
-          continue;
-        }
-
+        c = ' ';
       n_folded = g_unichar_to_utf8 (g_unichar_tolower (c), folded);
       rc = emit (context, 0, folded, n_folded, pos, next);
       if (rc != SQLITE_OK)
