@@ -24,4 +24,5 @@ stage "Compiling _build"
 meson compile -C _build >&2
 
 stage "Running _build/src/trip-reports"
-GSETTINGS_SCHEMA_DIR=_build/data exec _build/src/trip-reports "$@"
+# The build tree's settings schema and translations, before any install.
+GSETTINGS_SCHEMA_DIR=_build/data TR_LOCALEDIR="$PWD/_build/po" exec _build/src/trip-reports "$@"

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 /* TRUE when @arg (argv[1]) asks for the command line rather than the window:
  * any word (a subcommand, "help", or a typo that deserves a usage error),
- * "--help"/"-h" or "--version". */
+ * "--help"/"-h" or "--version"; not a path or a .pdf file, which the window
+ * imports. */
 gboolean tr_cli_handles (const char *arg);
 
 /* Runs the command line; never touches a display. Returns the exit status. */

@@ -19,6 +19,16 @@ typedef enum {
   TR_ERROR_DB_NOT_DATABASE,   /* the file is not a SQLite database */
   TR_ERROR_DB_CORRUPT,        /* the file is damaged */
   TR_ERROR_DB_NEWER_SCHEMA,   /* written by a newer Trip Reports */
+  TR_ERROR_PDF_NOT_PDF,       /* the file is not a PDF at all */
+  TR_ERROR_PDF_DAMAGED,       /* truncated or corrupt */
+  TR_ERROR_PDF_EMPTY,         /* an empty file, or a PDF without pages */
+  TR_ERROR_PDF_ENCRYPTED,     /* needs a password, none was given */
+  TR_ERROR_PDF_BAD_PASSWORD,  /* the password given is wrong */
+  TR_ERROR_PDF_NO_TEXT,       /* no text layer: probably a scan */
+  TR_ERROR_PDF_TOO_LARGE,     /* over the page or size limit */
+  TR_ERROR_IMPORT_CRASHED,    /* the reading process died */
+  TR_ERROR_IMPORT_TIMEOUT,    /* the reading process took too long */
+  TR_ERROR_DUPLICATE,         /* the same file is already in the library */
 } TrError;
 
 GQuark tr_error_quark (void);

@@ -111,6 +111,24 @@ tr_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* `trip-reports FILE.pdf…`, or "Open With" in a file manager: import. */
+static void
+tr_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
+  GtkWindow *window;
+
+  g_application_activate (application);
+  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  for (int i = 0; i < n_files; i++)
+    g_list_store_append (list, files[i]);
+  if (TR_IS_WINDOW (window))
+    tr_window_import (TR_WINDOW (window), G_LIST_MODEL (list));
+}
+
 static void
 quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
@@ -159,6 +177,7 @@ tr_application_class_init (TrApplicationClass *klass)
   app_class->handle_local_options = tr_application_handle_local_options;
   app_class->startup = tr_application_startup;
   app_class->activate = tr_application_activate;
+  app_class->open = tr_application_open;
 }
 
 static void
@@ -193,7 +212,7 @@ tr_application_new (void)
    * not raise the first instance's window. */
   return g_object_new (TR_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/example/TripReports",
                        NULL);
 }

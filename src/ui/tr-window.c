@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "editor/tr-report-editor.h"
+#include "import/tr-import-dialog.h"
 #include "library/tr-library-view.h"
 #include "reader/tr-report-view.h"
 #include "tr-odt-exporter.h"
@@ -571,6 +572,169 @@ export_action (GtkWidget  *widget,
 #endif
 }
 
+/* The import worker is this very program (`trip-reports import-worker`);
+ * TR_IMPORT_WORKER names another binary, for tests of the window. */
+static GStrv
+worker_argv (void)
+{
+  const char *override = g_getenv ("TR_IMPORT_WORKER");
+  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
+  const char *program = override != NULL ? override : self_path != NULL ? self_path : g_get_prgname ();
+  GStrv argv = g_new0 (char *, 3);
+
+  argv[0] = g_strdup (program);
+  argv[1] = g_strdup ("import-worker");
+  return argv;
+}
+
+static void
+imported_report_saved (TrWindow   *self,
+                       const char *id)
+{
+  reload_library (self);
+}
+
+static void
+imported_report_open (TrWindow   *self,
+                      const char *id)
+{
+  tr_window_open_report (self, id);
+}
+
+GtkWindow *
+tr_window_import (TrWindow   *self,
+                  GListModel *files)
+{
+  g_auto(GStrv) argv = worker_argv ();
+  TrImportDialog *dialog;
+
+  g_return_val_if_fail (TR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (G_IS_LIST_MODEL (files), NULL);
+
+  if (self->store == NULL || g_list_model_get_n_items (files) == 0)
+    return NULL;
+
+  dialog = tr_import_dialog_new (GTK_WINDOW (self), self->store, (const char * const *) argv, files);
+  g_signal_connect_object (dialog, "report-saved", G_CALLBACK (imported_report_saved), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "open-report", G_CALLBACK (imported_report_open), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return GTK_WINDOW (dialog);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+import_files_chosen (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(TrWindow) self = user_data;
+  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
+
+  if (files != NULL)
+    tr_window_import (self, files);
+}
+
+static void
+import_folder_chosen (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(TrWindow) self = user_data;
+  g_autoptr(GFile) folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  if (folder == NULL)
+    return;
+  g_list_store_append (files, folder);
+  tr_window_import (self, G_LIST_MODEL (files));
+}
+#else
+static void
+import_response (GtkNativeDialog *dialog,
+                 int              response,
+                 TrWindow        *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+
+      tr_window_import (self, files);
+    }
+  g_object_unref (dialog);
+}
+#endif
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  gboolean folder = g_str_equal (action_name, "win.import-folder");
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
+
+    g_list_store_append (filters, filter);
+    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
+    if (folder)
+      {
+        gtk_file_dialog_set_title (dialog, _("Import a Folder of PDFs"));
+        gtk_file_dialog_select_folder (dialog, GTK_WINDOW (self), NULL, import_folder_chosen,
+                                       g_object_ref (self));
+      }
+    else
+      {
+        gtk_file_dialog_set_title (dialog, _("Import PDFs"));
+        gtk_file_dialog_open_multiple (dialog, GTK_WINDOW (self), NULL, import_files_chosen,
+                                       g_object_ref (self));
+      }
+  }
+#else
+  {
+    GtkFileChooserNative *dialog =
+      gtk_file_chooser_native_new (folder ? _("Import a Folder of PDFs") : _("Import PDFs"),
+                                   GTK_WINDOW (self),
+                                   folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                          : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                   _("_Import"), NULL);
+
+    if (!folder)
+      {
+        gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+        gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+      }
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+    g_signal_connect (dialog, "response", G_CALLBACK (import_response), self);
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+  }
+#endif
+}
+
+static gboolean
+files_dropped (GtkDropTarget *target,
+               const GValue  *value,
+               double         x,
+               double         y,
+               TrWindow      *self)
+{
+  GSList *list = g_value_get_boxed (value);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_list_store_append (files, l->data);
+  return tr_window_import (self, G_LIST_MODEL (files)) != NULL;
+}
+
 gboolean
 tr_window_save_all (TrWindow  *self,
                     GError   **error)
@@ -677,19 +841,29 @@ tr_window_class_init (TrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.use-as-reference", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-report", NULL);
 }
 
 static void
 tr_window_init (TrWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* PDFs dropped anywhere on the window are imported. */
+  drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop_target, "drop", G_CALLBACK (files_dropped), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (folded_changed), self,
                            G_CONNECT_SWAPPED);
@@ -742,6 +916,8 @@ tr_window_new (GtkApplication *application,
       gtk_stack_set_visible_child_name (self->content_stack, "error");
       gtk_widget_set_sensitive (GTK_WIDGET (self->library_view), FALSE);
       gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-report", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-folder", FALSE);
       update_actions (self);
       restore_state (self);
       return self;

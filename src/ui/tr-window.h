@@ -40,6 +40,10 @@ GtkWidget *tr_window_get_library_view (TrWindow       *self);
 void       tr_window_export           (TrWindow       *self,
                                        GFile          *file);
 
+/* Reads @files (GFile: PDFs or folders of PDFs) in the import dialog. */
+GtkWindow *tr_window_import           (TrWindow       *self,
+                                       GListModel     *files);
+
 /* Writes what is pending; for quitting. */
 gboolean   tr_window_save_all         (TrWindow       *self,
                                        GError        **error);

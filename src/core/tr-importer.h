@@ -1,0 +1,65 @@
+/* tr-importer.h: turns a PDF into an imported report, safely
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tr-report.h"
+
+G_BEGIN_DECLS
+
+/* The wall-clock limit of one file (the worker also has a CPU and memory
+ * limit of its own). */
+#define TR_IMPORT_TIMEOUT_SECONDS 120
+#define TR_IMPORT_MEMORY_LIMIT_BYTES (G_GUINT64_CONSTANT (2) << 30)
+/* A larger file is refused (TR_ERROR_PDF_TOO_LARGE) before it is read. */
+#define TR_IMPORT_MAX_FILE_BYTES (G_GUINT64_CONSTANT (512) << 20)
+
+/* For tests, the environment can change the worker:
+ * - TR_IMPORT_TIMEOUT_SECONDS=N replaces the wall-clock (and CPU) limit;
+ * - TR_IMPORT_WORKER_TEST=crash makes the worker abort(), =hang makes it
+ *   sleep forever; "crash:NAME" and "hang:NAME" do it only for the file
+ *   whose base name is NAME, so that one batch can mix good and bad files.
+ * A crash comes back as TR_ERROR_IMPORT_CRASHED and a hang, once killed,
+ * as TR_ERROR_IMPORT_TIMEOUT. */
+
+/* Progress of the file being read: pages done of pages in all. */
+typedef void (*TrImportProgressFunc) (guint    page,
+                                      guint    n_pages,
+                                      gpointer user_data);
+
+/* Parses @file in a separate process started as @worker_argv (e.g.
+ * { "/usr/bin/trip-reports", "import-worker", NULL }), so that a PDF that
+ * crashes or hangs poppler costs only that file (TR_ERROR_IMPORT_CRASHED,
+ * TR_ERROR_IMPORT_TIMEOUT). The result is a report of kind "imported"
+ * carrying the file's name, SHA-256 and bytes; it is not saved. */
+void      tr_import_file_async    (GFile                *file,
+                                   const char           *password,
+                                   const char * const   *worker_argv,
+                                   TrImportProgressFunc  progress,
+                                   gpointer              progress_data,
+                                   GDestroyNotify        progress_data_free,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data);
+TrReport *tr_import_file_finish   (GAsyncResult         *result,
+                                   GError              **error);
+
+/* The same, blocking: for the command line. */
+TrReport *tr_import_file          (GFile                *file,
+                                   const char           *password,
+                                   const char * const   *worker_argv,
+                                   GCancellable         *cancellable,
+                                   GError              **error);
+
+/* The worker's side: reads the PDF at @path (password on stdin's first
+ * line, if any), writes progress and then the report as JSON lines on
+ * stdout, and returns the exit status. Called by `trip-reports
+ * import-worker PATH`. The lines are objects with one member:
+ *   {"progress": {"page": 3, "pages": 40}}   after each page;
+ *   {"report": {…}}                           the report JSON, last; or
+ *   {"error": {"code": "pdf-encrypted", "message": "…"}}   last, where
+ * the code is the nick of a TrError. */
+int       tr_import_worker_main   (const char           *path);
+
+G_END_DECLS

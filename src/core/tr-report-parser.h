@@ -1,0 +1,24 @@
+/* tr-report-parser.h: the structure of an old report, from its laid-out text
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tr-layout-line.h"
+#include "tr-report.h"
+
+G_BEGIN_DECLS
+
+/* Rebuilds a report from the lines of a document (TrLayoutLine, in reading
+ * order, pages in order): drops running headers, footers and page numbers,
+ * joins lines broken inside sentences, skips the 目次, finds the headings
+ * of the four sections in whatever style the report used, reads the 提要
+ * form, and puts the rest in the 摘要, the appendix or "unclassified".
+ * Never drops text. Never fails: a document with no standard structure
+ * comes back with its text in "unclassified" and a warning saying so.
+ * The report is of kind "imported". */
+TrReport *tr_report_parse_lines (GPtrArray  *lines,
+                                 guint       n_pages);
+
+/* The same from plain text (form feeds between pages). */
+TrReport *tr_report_parse_text  (const char *text);
+
+G_END_DECLS
