@@ -6,6 +6,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
@@ -13,6 +14,7 @@
 #include <pango/pangocairo.h>
 #include <zip.h>
 
+#include "tr-completeness.h"
 #include "tr-text-block.h"
 
 #include "editor/tr-date-row.h"
@@ -827,7 +829,85 @@ run_crash_child (const char *path,
   return 0;
 }
 
+/* The locale test's child: started with LANG=zh_TW.UTF-8, it shows the
+ * window and prints what a person would read first. */
+static int
+run_locale_child (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (path, &error);
+  TrWindow *window;
+  TrLibraryView *library;
+
+  g_assert_no_error (error);
+  window = tr_window_new (NULL, store, NULL, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+
+  library = TR_LIBRARY_VIEW (tr_window_get_library_view (window));
+  g_print ("%s\n", gtk_window_get_title (GTK_WINDOW (window)));
+  g_print ("%s\n", gtk_editable_get_text (GTK_EDITABLE (tr_library_view_get_search_entry (library))));
+  {
+    g_autofree char *placeholder = NULL;
+
+    /* GtkSearchEntry gained a getter only in GTK 4.10. */
+    g_object_get (tr_library_view_get_search_entry (library), "placeholder-text", &placeholder, NULL);
+    g_print ("%s\n", placeholder);
+  }
+  return 0;
+}
+
 static char *test_program;
+
+static void
+test_follows_language (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char * const languages[][2] = {
+    { "zh_TW.UTF-8", "zh_TW" },
+    { "C.UTF-8", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+      g_autoptr(GSubprocess) child = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *output = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      g_subprocess_launcher_setenv (launcher, "LANG", languages[i][0], TRUE);
+      g_subprocess_launcher_setenv (launcher, "LC_ALL", languages[i][0], TRUE);
+      if (languages[i][1] != NULL)
+        g_subprocess_launcher_setenv (launcher, "LANGUAGE", languages[i][1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, "LANGUAGE");
+      child = g_subprocess_launcher_spawn (launcher, &error, test_program, "--locale-child",
+                                           fixture->path, NULL);
+      g_assert_no_error (error);
+      g_subprocess_communicate_utf8 (child, NULL, NULL, &output, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_subprocess_get_successful (child));
+      lines = g_strsplit (output, "\n", -1);
+      g_assert_cmpuint (g_strv_length (lines), >=, 3);
+      g_test_message ("%s: “%s”, “%s”", languages[i][0], lines[0], lines[2]);
+
+      if (languages[i][1] != NULL)
+        {
+          /* zh_TW: the window's title and the search hint are in Chinese. */
+          g_assert_cmpuint (tr_count_chinese_characters (lines[0]), >, 0);
+          g_assert_cmpuint (tr_count_chinese_characters (lines[2]), >, 0);
+        }
+      else
+        {
+          g_assert_cmpstr (lines[0], ==, "Trip Reports");
+          g_assert_cmpstr (lines[2], ==, "Search reports");
+        }
+    }
+}
+
+
 
 static void
 test_crash_after_typing (Fixture       *fixture,
@@ -886,6 +966,18 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", FALSE);
   test_program = argv[0];
 
+  /* As main.c does: the build tree's translations when TR_LOCALEDIR says so. */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TR_LOCALEDIR") != NULL ? g_getenv ("TR_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  if (argc == 3 && g_str_equal (argv[1], "--locale-child"))
+    {
+      gtk_init ();
+      adw_init ();
+      return run_locale_child (argv[2]);
+    }
+
   if (argc == 5 && g_str_equal (argv[1], "--crash-child"))
     {
       gtk_init ();
@@ -910,6 +1002,8 @@ main (int   argc,
               test_export_while_typing, fixture_tear_down);
   g_test_add ("/ui/import/review-and-save", Fixture, NULL, fixture_set_up,
               test_import_review_save, fixture_tear_down);
+  g_test_add ("/ui/locale/follows-language", Fixture, NULL, fixture_set_up,
+              test_follows_language, fixture_tear_down);
   g_test_add ("/ui/crash/sigkill-after-typing", Fixture, NULL, fixture_set_up,
               test_crash_after_typing, fixture_tear_down);
 
