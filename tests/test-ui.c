@@ -302,6 +302,66 @@ test_new_draft_type_everything (Fixture       *fixture,
   }
 }
 
+/* A 200-page draft: typing goes on while autosaves write it off the main
+ * thread, and the last keystroke reaches the file. Latencies are printed,
+ * not asserted: speed belongs to benchmarks. */
+static void
+test_long_draft_typing (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReport) stored = NULL;
+  g_autofree char *id = NULL;
+  TrWindow *window;
+  TrSectionEditor *editor;
+  gint64 slowest = 0;
+  const char *typed = "在長篇草稿的最後輸入這段文字，確認自動儲存不影響打字。";
+
+  /* About 600 characters a page. */
+  for (guint page = 0; page < 200; page++)
+    for (guint line = 0; line < 20; line++)
+      g_string_append_printf (long_text, "第%u頁第%u行：本次考察行程緊湊，與各機關交流。\n", page + 1, line + 1);
+  tr_report_set_section (report, TR_SECTION_PROCESS, long_text->str);
+  tr_report_store_save (fixture->store, report, &error);
+  g_assert_no_error (error);
+  id = g_strdup (tr_report_get_id (report));
+
+  window = open_window (fixture);
+  g_assert_true (tr_window_open_report (window, id));
+  editor = text_editor (fixture, TR_FIELD_PROCESS);
+  {
+    GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+    GtkTextIter end;
+
+    gtk_text_buffer_get_end_iter (buffer, &end);
+    gtk_text_buffer_place_cursor (buffer, &end);
+  }
+
+  for (const char *p = typed; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gint64 start = g_get_monotonic_time (), elapsed;
+
+      gtk_text_buffer_insert_interactive_at_cursor (tr_section_editor_get_buffer (editor), p,
+                                                    g_utf8_next_char (p) - p, TRUE);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      elapsed = g_get_monotonic_time () - start;
+      slowest = MAX (slowest, elapsed);
+      /* A fast typist: a key every 60 ms, so autosaves start mid-typing. */
+      wait_ms (60);
+    }
+  g_test_message ("slowest keystroke in a 200-page section: %.1f ms", slowest / 1000.0);
+
+  wait_ms (1000);
+  wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 5000);
+  stored = load_independently (fixture, id);
+  g_assert_true (g_str_has_suffix (tr_report_get_section (stored, TR_SECTION_PROCESS), typed));
+  g_assert_cmpuint (strlen (tr_report_get_section (stored, TR_SECTION_PROCESS)), ==,
+                    long_text->len + strlen (typed));
+}
+
 static void
 test_headings_cannot_be_removed (Fixture       *fixture,
                                  gconstpointer  data)
@@ -990,6 +1050,8 @@ main (int   argc,
 
   g_test_add ("/ui/draft/type-everything", Fixture, NULL, fixture_set_up,
               test_new_draft_type_everything, fixture_tear_down);
+  g_test_add ("/ui/draft/long-draft-typing", Fixture, NULL, fixture_set_up,
+              test_long_draft_typing, fixture_tear_down);
   g_test_add ("/ui/draft/headings-cannot-be-removed", Fixture, NULL, fixture_set_up,
               test_headings_cannot_be_removed, fixture_tear_down);
   g_test_add ("/ui/library/search-and-open", Fixture, NULL, fixture_set_up,

@@ -73,6 +73,9 @@ time_launch (const char *db)
   g_subprocess_launcher_setenv (launcher, "TR_PRINT_FIRST_FRAME", "1", TRUE);
   g_subprocess_launcher_setenv (launcher, "GSETTINGS_BACKEND", "memory", TRUE);
   g_subprocess_launcher_setenv (launcher, "GTK_A11Y", "none", TRUE);
+  /* Under Xvfb there is no GPU: the GL renderer would run in software. */
+  if (g_getenv ("GSK_RENDERER") == NULL)
+    g_subprocess_launcher_setenv (launcher, "GSK_RENDERER", "cairo", TRUE);
 
   start = g_get_monotonic_time ();
   app = g_subprocess_launcher_spawn (launcher, &error, binary, db_option, NULL);

@@ -34,12 +34,11 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static char *
-tr_section_editor_real_format_count (TrSectionEditor *self,
-                                     const char      *text)
+tr_section_editor_real_format_count (TrSectionEditor *self)
 {
-  glong count = g_utf8_strlen (text, -1);
+  int count = gtk_text_buffer_get_char_count (tr_section_editor_get_buffer (self));
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%ld character", "%ld characters", count),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d character", "%d characters", count),
                           count);
 }
 
@@ -47,8 +46,7 @@ static void
 update_count (TrSectionEditor *self)
 {
   TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
-  g_autofree char *text = tr_section_editor_dup_text (self);
-  g_autofree char *count = TR_SECTION_EDITOR_GET_CLASS (self)->format_count (self, text);
+  g_autofree char *count = TR_SECTION_EDITOR_GET_CLASS (self)->format_count (self);
 
   gtk_label_set_text (priv->count_label, count);
 }

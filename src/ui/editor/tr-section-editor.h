@@ -15,9 +15,9 @@ struct _TrSectionEditorClass
 
   /* The text under the heading changed; the buffer is already up to date. */
   void   (*text_changed)  (TrSectionEditor *self);
-  /* The counter's text, e.g. "1,234 characters". */
-  char * (*format_count)  (TrSectionEditor *self,
-                           const char      *text);
+  /* The counter's text, e.g. "1234 characters". Runs at every keystroke:
+   * the default asks the buffer for its length rather than copying it. */
+  char * (*format_count)  (TrSectionEditor *self);
 };
 
 /* The heading is report content (目的 …) and cannot be edited. */

@@ -13,9 +13,10 @@ struct _TrSummaryEditor
 G_DEFINE_FINAL_TYPE (TrSummaryEditor, tr_summary_editor, TR_TYPE_SECTION_EDITOR)
 
 static char *
-tr_summary_editor_format_count (TrSectionEditor *editor,
-                                const char      *text)
+tr_summary_editor_format_count (TrSectionEditor *editor)
 {
+  /* A summary is a few hundred characters: copying it is cheap. */
+  g_autofree char *text = tr_section_editor_dup_text (editor);
   guint count = tr_count_chinese_characters (text);
   GtkWidget *label = GTK_WIDGET (tr_section_editor_get_count_label (editor));
   gboolean in_range = count >= TR_SUMMARY_MIN_CHARACTERS && count <= TR_SUMMARY_MAX_CHARACTERS;
