@@ -108,6 +108,8 @@ open_window (Fixture *fixture)
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
   gtk_window_present (GTK_WINDOW (fixture->window));
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 5000);
+  /* The library is read after the first frame, off the main thread. */
+  wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (fixture->window)))), 5000);
   return fixture->window;
 }
 
@@ -487,7 +489,7 @@ test_search_and_open (Fixture       *fixture,
 
   /* Narrowed to imported reports, one hit is left; open it. */
   tr_library_model_set_kind (model, TR_REPORT_KIND_IMPORTED);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  wait_until (g_list_model_get_n_items (G_LIST_MODEL (model)) == 1, 3000);
   g_signal_emit_by_name (list, "activate", 0);
   g_assert_nonnull (tr_window_get_report (window));
   g_assert_cmpstr (tr_report_get_id (tr_window_get_report (window)), ==, bangkok);
@@ -840,7 +842,7 @@ test_import_review_save (Fixture       *fixture,
   g_assert_cmpstr (tr_report_get_source_filename (stored), ==, "新加坡報告.pdf");
 
   /* The library lists it, and it opens read-only. */
-  g_assert_cmpuint (tr_library_model_get_total (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (window)))), ==, 1);
+  wait_until (tr_library_model_get_total (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (window)))) == 1, 5000);
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   /* The same file again: offered to open, not imported twice. */

@@ -56,9 +56,11 @@ build_library (const char *path,
            (g_get_monotonic_time () - start) / 1e6);
 }
 
-/* Seconds from spawning the app to its "first-frame" line. */
+/* Seconds from spawning the app to its "first-frame" line, and in
+ * @out_loaded to its "library-loaded" line (the list filled in). */
 static double
-time_launch (const char *db)
+time_launch (const char *db,
+             double     *out_loaded)
 {
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                                                         G_SUBPROCESS_FLAGS_STDERR_SILENCE);
@@ -88,6 +90,12 @@ time_launch (const char *db)
   seconds = (g_get_monotonic_time () - start) / 1e6;
   if (line == NULL)
     g_error ("the app ended before its first frame (is there a display?)");
+  g_clear_pointer (&line, g_free);
+  while ((line = g_data_input_stream_read_line_utf8 (lines, NULL, NULL, &error)) != NULL &&
+         !g_str_equal (line, "library-loaded"))
+    g_clear_pointer (&line, g_free);
+  if (out_loaded != NULL)
+    *out_loaded = (g_get_monotonic_time () - start) / 1e6;
 
   g_subprocess_send_signal (app, SIGTERM);
   g_subprocess_wait (app, NULL, NULL);
@@ -118,6 +126,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) empty_times = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) full_times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) empty_loaded = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) full_loaded = g_array_new (FALSE, FALSE, sizeof (double));
   g_autofree char *empty_db = NULL;
   g_autofree char *full_db = NULL;
   double empty_median, full_median, ratio;
@@ -150,14 +160,17 @@ main (int   argc,
   build_library (full_db, n_reports);
 
   /* One launch each to warm the page cache and the font cache. */
-  time_launch (empty_db);
-  time_launch (full_db);
+  time_launch (empty_db, NULL);
+  time_launch (full_db, NULL);
   for (int i = 0; i < n_runs; i++)
     {
-      double empty = time_launch (empty_db), full = time_launch (full_db);
+      double empty_filled, full_filled;
+      double empty = time_launch (empty_db, &empty_filled), full = time_launch (full_db, &full_filled);
 
       g_array_append_val (empty_times, empty);
       g_array_append_val (full_times, full);
+      g_array_append_val (empty_loaded, empty_filled);
+      g_array_append_val (full_loaded, full_filled);
     }
 
   empty_median = median (empty_times);
@@ -168,6 +181,11 @@ main (int   argc,
   g_print ("  empty library:          %7.1f ms\n", empty_median * 1000);
   g_print ("  %6d-report library:  %7.1f ms\n", n_reports, full_median * 1000);
   g_print ("  ratio big/empty:        %7.2f×\n", ratio);
+  /* The window paints before the library is read (off the main thread);
+   * this is when the list is filled in. */
+  g_print ("launch to the library listed:\n");
+  g_print ("  empty library:          %7.1f ms\n", median (empty_loaded) * 1000);
+  g_print ("  %6d-report library:  %7.1f ms\n", n_reports, median (full_loaded) * 1000);
   g_print ("target < 500 ms: %s; target ≤ 1.2× empty: %s\n",
            full_median < 0.5 ? "MET" : "NOT MET", ratio <= 1.2 ? "MET" : "NOT MET");
 

@@ -23,6 +23,11 @@ struct _TrLibraryModel
   char *query;
   int kind;
   guint year;
+  gboolean loaded;
+  /* Bumped by every reload, and by every query: the results of older ones
+   * are dropped. */
+  guint reload_generation;
+  guint search_generation;
 };
 
 static void tr_library_model_list_model_init (GListModelInterface *iface);
@@ -75,25 +80,82 @@ refilter (TrLibraryModel *self,
   g_list_model_items_changed (G_LIST_MODEL (self), 0, old_length, self->visible->len);
 }
 
+typedef struct {
+  guint generation;
+  char *query;   /* NULL: read the whole library */
+} ReadData;
+
 static void
-update (TrLibraryModel *self)
+read_data_free (ReadData *data)
 {
+  g_free (data->query);
+  g_free (data);
+}
+
+static void
+read_in_thread (GTask        *task,
+                gpointer      source,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  TrLibraryModel *self = source;
+  ReadData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *infos;
+
+  if (data->query != NULL)
+    infos = tr_report_store_search (self->store, data->query, SEARCH_LIMIT, &error);
+  else
+    infos = tr_report_store_list (self->store, &error);
+
+  if (infos == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, infos, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+search_done (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TrLibraryModel *self = TR_LIBRARY_MODEL (source);
+  ReadData *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (self->query[0] == '\0')
-    {
-      refilter (self, self->all);
-      return;
-    }
-
-  hits = tr_report_store_search (self->store, self->query, SEARCH_LIMIT, &error);
+  hits = g_task_propagate_pointer (G_TASK (result), &error);
+  if (data->generation != self->search_generation)
+    return;
   if (hits == NULL)
     {
       g_warning ("%s", error->message);
       hits = g_ptr_array_new ();
     }
   refilter (self, hits);
+}
+
+/* Searching goes to a worker thread: the index answers in tens of
+ * milliseconds, which the search entry must not feel. */
+static void
+update (TrLibraryModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadData *data;
+
+  self->search_generation++;
+  if (self->query[0] == '\0')
+    {
+      refilter (self, self->all);
+      return;
+    }
+
+  data = g_new0 (ReadData, 1);
+  data->generation = self->search_generation;
+  data->query = g_strdup (self->query);
+  task = g_task_new (self, NULL, search_done, NULL);
+  g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
+  g_task_run_in_thread (task, read_in_thread);
 }
 
 static GType
@@ -199,26 +261,77 @@ tr_library_model_new (TrReportStore *store)
   return self;
 }
 
+static void
+set_all (TrLibraryModel *self,
+         GPtrArray      *all)
+{
+  guint old_total = self->all->len;
+
+  g_ptr_array_unref (self->all);
+  self->all = g_ptr_array_ref (all);
+  self->loaded = TRUE;
+  update (self);
+  if (old_total != all->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+}
+
 gboolean
 tr_library_model_reload (TrLibraryModel  *self,
                          GError         **error)
 {
-  GPtrArray *all;
-  guint old_total;
+  g_autoptr(GPtrArray) all = NULL;
 
   g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), FALSE);
 
   all = tr_report_store_list (self->store, error);
   if (all == NULL)
     return FALSE;
-
-  old_total = self->all->len;
-  g_ptr_array_unref (self->all);
-  self->all = all;
-  update (self);
-  if (old_total != all->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+  set_all (self, all);
   return TRUE;
+}
+
+void
+tr_library_model_reload_async (TrLibraryModel      *self,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReadData *data;
+
+  g_return_if_fail (TR_IS_LIBRARY_MODEL (self));
+
+  data = g_new0 (ReadData, 1);
+  data->generation = ++self->reload_generation;
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, tr_library_model_reload_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
+  g_task_run_in_thread (task, read_in_thread);
+}
+
+gboolean
+tr_library_model_reload_finish (TrLibraryModel  *self,
+                                GAsyncResult    *result,
+                                GError         **error)
+{
+  ReadData *data = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  all = g_task_propagate_pointer (G_TASK (result), error);
+  if (all == NULL)
+    return FALSE;
+  /* When a newer reload is on its way, this one's rows may be stale. */
+  if (data->generation == self->reload_generation)
+    set_all (self, all);
+  return TRUE;
+}
+
+gboolean
+tr_library_model_is_loaded (TrLibraryModel *self)
+{
+  g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), FALSE);
+  return self->loaded;
 }
 
 void

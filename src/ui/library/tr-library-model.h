@@ -21,6 +21,17 @@ TrLibraryModel *tr_library_model_new        (TrReportStore  *store);
 /* Reads the store again (after a save, a delete or an import). */
 gboolean        tr_library_model_reload     (TrLibraryModel *self,
                                              GError        **error);
+/* The same off the main thread: a library of 10,000 reports takes a tenth
+ * of a second to read. The list changes when the reading is done; a newer
+ * reload or query makes an older one moot. */
+void            tr_library_model_reload_async  (TrLibraryModel      *self,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean        tr_library_model_reload_finish (TrLibraryModel      *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+/* FALSE until the library was read once. */
+gboolean        tr_library_model_is_loaded  (TrLibraryModel *self);
 
 /* "" lists everything, newest change first; otherwise search hits, best first. */
 void            tr_library_model_set_query  (TrLibraryModel *self,

@@ -50,7 +50,8 @@ bind_row (GtkSignalListItemFactory *factory,
 static void
 update_stack (TrLibraryView *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->model)) > 0 ||
+      !tr_library_model_is_loaded (self->model))
     gtk_stack_set_visible_child_name (self->stack, "list");
   else if (tr_library_model_get_total (self->model) == 0)
     gtk_stack_set_visible_child_name (self->stack, "empty");
