@@ -8,6 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 build-aux/install-deps.sh test
+# Only the import review needs a click.
+command -v xdotool >/dev/null || apt-get install -y xdotool
 [ -d _build ] || meson setup _build
 meson compile -C _build
 
@@ -28,14 +30,17 @@ tokyo=$(new_report build-aux/screenshots/tokyo.json)
 # The window's default size; Xvfb has no window manager, so it sits at 0,0.
 width=1100 height=720
 
+# shoot NAME [--click X,Y] APP-ARGUMENTS…
 shoot() {
-  local name=$1; shift
+  local name=$1 click=none; shift
+  if [ "$1" = --click ]; then click=$2; shift 2; fi
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" bash -c '
-    out=$1; shift
+    out=$1 click=$2; shift 2
     "$@" & pid=$!
     sleep 4
+    if [ "$click" != none ]; then xdotool mousemove ${click%,*} ${click#*,} click 1; sleep 2; fi
     import -window root "$out"
-    kill $pid' _ "$out/$name.png" \
+    kill $pid' _ "$out/$name.png" "$click" \
     env LANGUAGE=zh_TW LANG=zh_TW.UTF-8 LC_ALL=zh_TW.UTF-8 TR_LOCALEDIR="$PWD/_build/po" \
         GSETTINGS_BACKEND=memory GTK_A11Y=none GSK_RENDERER=cairo \
         "$app" --db "$db" "$@" 2>/dev/null
@@ -47,3 +52,12 @@ shoot empty-draft --open "$empty"
 shoot filled-draft --open "$tokyo"
 shoot completeness --open "$half"
 shoot reference --open "$half" --reference "$seoul"
+
+# An old report as a PDF, laid out by LibreOffice from our own export.
+"$app" export "$tokyo" --db "$db" --output "$work/東京考察報告.odt"
+soffice --headless "-env:UserInstallation=file://$work/lo" --convert-to pdf \
+  --outdir "$work" "$work/東京考察報告.odt" >/dev/null
+"$app" delete "$tokyo" --db "$db"
+shoot import "$work/東京考察報告.pdf"
+# The "Review…" button of the first row of the import dialog.
+shoot import-review --click 776,141 "$work/東京考察報告.pdf"
