@@ -49,11 +49,15 @@ GPtrArray *
 tr_layout_lines_from_text (const char *text)
 {
   GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
+  g_autofree char *valid = NULL;
   g_auto(GStrv) pages = NULL;
 
   g_return_val_if_fail (text != NULL, lines);
 
-  pages = g_strsplit (text, "\f", -1);
+  /* The text may come from anywhere (a fuzzer, a file): lengths below are
+   * counted in characters, which needs valid UTF-8. */
+  valid = g_utf8_make_valid (text, -1);
+  pages = g_strsplit (valid, "\f", -1);
   for (guint page = 0; pages[page] != NULL; page++)
     {
       g_auto(GStrv) page_lines = g_strsplit (pages[page], "\n", -1);

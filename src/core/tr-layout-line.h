@@ -10,7 +10,9 @@ G_BEGIN_DECLS
  * with where it sits and how it is set. Coordinates are in PDF points from
  * the top-left of the page. */
 typedef struct {
-  char    *text;        /* UTF-8, without the newline */
+  char    *text;        /* UTF-8, without the newline; where the line's pieces
+                         * stand apart (the cells of a table row, a form's
+                         * label and value), a tab separates them */
   guint    page;        /* 0-based */
   double   x;           /* left edge */
   double   y;           /* top edge */
