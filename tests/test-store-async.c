@@ -4,6 +4,7 @@
 #include <locale.h>
 
 #include "tr-report-store.h"
+#include "tr-test-util.h"
 
 typedef struct {
   char *dir;
@@ -28,20 +29,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (fixture->dir);
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
   g_clear_object (&fixture->store);
-  children = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
-  while (children != NULL && (info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, g_file_info_get_name (info), NULL);
-
-      g_remove (path);
-      g_object_unref (info);
-    }
-  g_rmdir (fixture->dir);
+  tr_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

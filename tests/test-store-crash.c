@@ -19,6 +19,7 @@
 
 #include "tr-error.h"
 #include "tr-report-store.h"
+#include "tr-test-util.h"
 #include "tr-unigram-tokenizer.h"
 
 #define SAVES_PER_CHILD 1000
@@ -130,29 +131,6 @@ run_child (const char *path,
 }
 
 /* ---- the parent --------------------------------------------------------- */
-
-static void
-rm_rf (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
 
 static char *
 query_text (sqlite3    *db,
@@ -405,7 +383,7 @@ test_kill (void)
     }
 
   g_assert_cmpuint (n_killed, >, 0);
-  rm_rf (dir);
+  tr_test_remove_tree (dir);
 }
 
 int

@@ -15,6 +15,7 @@
 #include "tr-error.h"
 #include "tr-report-json.h"
 #include "tr-report-store.h"
+#include "tr-test-util.h"
 
 #define NOBODY_UID 65534
 #define NOBODY_GID 65534
@@ -79,32 +80,6 @@ static const char v1_schema[] =
 
 /* ---- helpers ------------------------------------------------------------ */
 
-static void
-rm_rf (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      /* Tests make folders read-only: make them ours again first. */
-      g_chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_remove (path);
-}
-
 static char *
 make_tmp_dir (void)
 {
@@ -147,7 +122,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->store);
-  rm_rf (fixture->dir);
+  tr_test_remove_tree (fixture->dir);
   g_assert_false (g_file_test (fixture->dir, G_FILE_TEST_EXISTS));
   g_free (fixture->path);
   g_free (fixture->dir);
@@ -884,7 +859,7 @@ test_default_path (void)
     g_assert_no_error (error);
     g_assert_cmpuint (tr_report_store_count (store, &error), ==, 1);
   }
-  rm_rf (dir);
+  tr_test_remove_tree (dir);
 }
 
 static void
@@ -1352,7 +1327,7 @@ test_read_only_file (void)
       g_assert_no_error (error);
       report = load (store, id);
     }
-    rm_rf (tmp);
+    tr_test_remove_tree (tmp);
   }
 }
 
@@ -1416,7 +1391,7 @@ test_read_only_folder (void)
       g_assert_no_error (error);
       g_assert_cmpuint (tr_report_store_count (store, &error), ==, 1);
     }
-    rm_rf (tmp);
+    tr_test_remove_tree (tmp);
   }
 }
 

@@ -29,6 +29,7 @@
 #include "reader/tr-report-view.h"
 #include "tr-problem.h"
 #include "tr-report-json.h"
+#include "tr-test-util.h"
 #include "tr-window.h"
 
 typedef struct {
@@ -37,24 +38,6 @@ typedef struct {
   TrReportStore *store;
   TrWindow *window;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -76,7 +59,7 @@ fixture_tear_down (Fixture       *fixture,
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->store);
-  remove_tree (fixture->dir);
+  tr_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }
