@@ -44,26 +44,6 @@ struct _TrFormEditor
 
 G_DEFINE_FINAL_TYPE (TrFormEditor, tr_form_editor, GTK_TYPE_WIDGET)
 
-static void
-bind (TrFormEditor *self,
-      const char   *report_property,
-      gpointer      widget,
-      const char   *widget_property)
-{
-  GBinding *binding = g_object_bind_property (self->report, report_property, widget, widget_property,
-                                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-
-  g_ptr_array_add (self->bindings, g_object_ref (binding));
-}
-
-static void
-unbind_all (TrFormEditor *self)
-{
-  for (guint i = 0; i < self->bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (self->bindings, i));
-  g_ptr_array_set_size (self->bindings, 0);
-}
-
 /* Keywords are typed in one row, separated the way people write them. */
 static void
 keywords_changed (TrFormEditor *self)
@@ -293,7 +273,7 @@ tr_form_editor_dispose (GObject *object)
 
   if (self->report != NULL)
     {
-      unbind_all (self);
+      tr_unbind_all (self->bindings);
       g_signal_handlers_disconnect_by_data (self->report, self);
       g_clear_object (&self->report);
     }
@@ -416,7 +396,7 @@ tr_form_editor_set_report (TrFormEditor *self,
 
   if (self->report != NULL)
     {
-      unbind_all (self);
+      tr_unbind_all (self->bindings);
       g_signal_handlers_disconnect_by_data (self->report, self);
       g_clear_object (&self->report);
     }
@@ -428,12 +408,13 @@ tr_form_editor_set_report (TrFormEditor *self,
 
   self->report = g_object_ref (report);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    bind (self, entries[i].property, G_STRUCT_MEMBER (gpointer, self, entries[i].offset), "text");
-  bind (self, "period-start", self->period_start_row, "date");
-  bind (self, "period-end", self->period_end_row, "date");
-  bind (self, "report-date", self->report_date_row, "date");
-  bind (self, "has-attachments", self->attachments_switch, "active");
-  bind (self, "pages", self->pages_spin, "value");
+    tr_bind_both_ways (self->bindings, report, entries[i].property,
+                       G_STRUCT_MEMBER (gpointer, self, entries[i].offset), "text");
+  tr_bind_both_ways (self->bindings, report, "period-start", self->period_start_row, "date");
+  tr_bind_both_ways (self->bindings, report, "period-end", self->period_end_row, "date");
+  tr_bind_both_ways (self->bindings, report, "report-date", self->report_date_row, "date");
+  tr_bind_both_ways (self->bindings, report, "has-attachments", self->attachments_switch, "active");
+  tr_bind_both_ways (self->bindings, report, "pages", self->pages_spin, "value");
 
   g_signal_connect_object (report, "notify::keywords", G_CALLBACK (report_keywords_changed),
                            self, G_CONNECT_SWAPPED);

@@ -180,9 +180,7 @@ clear_report (TrImportReview *self)
 {
   GtkWidget *child;
 
-  for (guint i = 0; i < self->bindings->len; i++)
-    g_binding_unbind (g_ptr_array_index (self->bindings, i));
-  g_ptr_array_set_size (self->bindings, 0);
+  tr_unbind_all (self->bindings);
   g_clear_object (&self->report);
   g_list_store_remove_all (self->blocks);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_box))) != NULL)
@@ -275,18 +273,6 @@ tr_import_review_new (void)
   return g_object_new (TR_TYPE_IMPORT_REVIEW, NULL);
 }
 
-static void
-bind (TrImportReview *self,
-      const char     *property,
-      gpointer        widget,
-      const char     *widget_property)
-{
-  GBinding *binding = g_object_bind_property (self->report, property, widget, widget_property,
-                                              G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-
-  g_ptr_array_add (self->bindings, g_object_ref (binding));
-}
-
 void
 tr_import_review_set_report (TrImportReview *self,
                              TrReport       *report)
@@ -302,13 +288,13 @@ tr_import_review_set_report (TrImportReview *self,
   clear_report (self);
   self->report = g_object_ref (report);
 
-  bind (self, "title", self->title_row, "text");
-  bind (self, "agency", self->agency_row, "text");
-  bind (self, "category", self->category_row, "text");
-  bind (self, "destination", self->destination_row, "text");
-  bind (self, "period-start", self->period_start_row, "date");
-  bind (self, "period-end", self->period_end_row, "date");
-  bind (self, "report-date", self->report_date_row, "date");
+  tr_bind_both_ways (self->bindings, report, "title", self->title_row, "text");
+  tr_bind_both_ways (self->bindings, report, "agency", self->agency_row, "text");
+  tr_bind_both_ways (self->bindings, report, "category", self->category_row, "text");
+  tr_bind_both_ways (self->bindings, report, "destination", self->destination_row, "text");
+  tr_bind_both_ways (self->bindings, report, "period-start", self->period_start_row, "date");
+  tr_bind_both_ways (self->bindings, report, "period-end", self->period_end_row, "date");
+  tr_bind_both_ways (self->bindings, report, "report-date", self->report_date_row, "date");
 
   traveller_list = G_LIST_MODEL (tr_report_get_travellers (report));
   for (guint i = 0; i < g_list_model_get_n_items (traveller_list); i++)
