@@ -18,6 +18,7 @@ build_packages=(
   libsqlite3-dev
   libxml2-dev
   libzip-dev
+  libpoppler-glib-dev
   libgtk-4-dev
   libadwaita-1-dev
   gettext
@@ -35,6 +36,7 @@ test_packages=(
   libxml2-utils
   libreoffice-writer-nogui
   poppler-utils
+  qpdf
   pandoc
   locales
 )

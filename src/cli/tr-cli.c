@@ -22,6 +22,7 @@
 #include "tr-cli.h"
 #include "tr-date.h"
 #include "tr-error.h"
+#include "tr-importer.h"
 #include "tr-odt-exporter.h"
 #include "tr-report.h"
 #include "tr-report-info.h"
@@ -40,6 +41,7 @@ typedef struct _Command Command;
 typedef enum {
   COMMAND_USES_STORE = 1 << 0,  /* takes --db */
   COMMAND_HAS_JSON   = 1 << 1,  /* takes --json */
+  COMMAND_HIDDEN     = 1 << 2,  /* not listed in the help: for the app itself */
 } CommandFlags;
 
 /* One run of a subcommand. */
@@ -78,7 +80,12 @@ static int run_search (Invocation *cli);
 static int run_new    (Invocation *cli);
 static int run_delete (Invocation *cli);
 static int run_export (Invocation *cli);
+static int run_import (Invocation *cli);
+static int run_import_worker (Invocation *cli);
 static int run_help   (Invocation *cli);
+
+/* The real argv[0], for starting this program again as the import worker. */
+static const char *program_argv0;
 
 /* Later subcommands (import, export) are one more entry each. */
 static const Command commands[] = {
@@ -115,6 +122,24 @@ static const Command commands[] = {
        "to FILE, given with --output. An existing FILE is replaced only once the new "
        "one is complete."),
     run_export },
+  { "import", N_("FILE"), 1, G_MAXUINT, COMMAND_USES_STORE | COMMAND_HAS_JSON,
+    N_("Import old reports from PDF files"),
+    N_("Recovers each PDF's 提要 fields, 摘要, four sections and appendix and saves "
+       "it as an imported report, with the original file. Several files are read at "
+       "once, one per processor. Plain output has one line per imported file: the new "
+       "ID and the file, tab-separated. With --dry-run nothing is saved and each report "
+       "is shown as “show” would show it; with --json each report is printed in the "
+       "JSON form of “show --json” (an array when there are several files). A file that "
+       "cannot be imported (not a PDF, damaged, protected by a password, a scan without "
+       "text, already in the library) gets one line on standard error, and the exit "
+       "status is then 1."),
+    run_import },
+  /* `import-worker PATH`: reads one PDF for `import` and the window, in a
+   * process of its own (see tr-importer.h). Not for people. */
+  { "import-worker", N_("PATH"), 1, 1, COMMAND_HIDDEN,
+    NULL,
+    NULL,
+    run_import_worker },
   { "help", N_("SUBCOMMAND"), 0, 1, 0,
     N_("Show the help of a subcommand"),
     NULL,
@@ -800,7 +825,8 @@ print_overall_help (void)
   int width = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    width = MAX (width, (int) strlen (commands[i].name));
+    if (!(commands[i].flags & COMMAND_HIDDEN))
+      width = MAX (width, (int) strlen (commands[i].name));
 
   g_string_append_printf (out, "%s\n", _("Usage:"));
   g_string_append_printf (out, "  %s\n", PROGRAM);
@@ -810,7 +836,8 @@ print_overall_help (void)
                                            "With no arguments, it opens its window."));
   g_string_append_printf (out, "%s\n", _("Subcommands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    g_string_append_printf (out, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
+    if (!(commands[i].flags & COMMAND_HIDDEN))
+      g_string_append_printf (out, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
   g_string_append_c (out, '\n');
   g_string_append_printf (out, _("Every subcommand that reads or changes the library takes "
                                  "--db PATH; the default library is “%s”.\n"), display_path);
@@ -885,15 +912,276 @@ run_export (Invocation *cli)
   return TR_CLI_EXIT_OK;
 }
 
+/* import ------------------------------------------------------------------ */
+
+typedef struct _ImportBatch ImportBatch;
+
+/* One file of an import batch. */
+typedef struct {
+  ImportBatch *batch;
+  const char  *name;     /* as given on the command line */
+  GFile       *file;
+  TrReport    *report;
+  GError      *error;
+  gboolean     done;
+} ImportItem;
+
+struct _ImportBatch {
+  TrReportStore *store;        /* NULL with --dry-run */
+  const char    *password;
+  GStrv          worker_argv;
+  ImportItem    *items;
+  guint          n_items;
+  guint          n_started;
+  guint          n_finished;   /* reported, in the order given */
+  guint          n_running;
+  guint          max_running;
+  guint          n_failed;
+  JsonArray     *json;         /* with --json: the reports, in order */
+};
+
+/* This very program, to run as `import-worker`. */
+static GStrv
+import_worker_argv (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *argv[] = { NULL, "import-worker", NULL };
+
+  if (self == NULL && program_argv0 != NULL)
+    self = strchr (program_argv0, G_DIR_SEPARATOR) != NULL ? g_strdup (program_argv0)
+                                                           : g_find_program_in_path (program_argv0);
+  argv[0] = self != NULL ? self : PROGRAM;
+  return g_strdupv ((char **) argv);
+}
+
+/* The ID of the report already imported from @sha256, or NULL. */
+static char *
+find_duplicate (ImportBatch  *batch,
+                const char   *sha256,
+                GError      **error)
+{
+  if (batch->store == NULL || sha256 == NULL)
+    return NULL;
+  return tr_report_store_find_by_source_sha256 (batch->store, sha256, error);
+}
+
+static GError *
+new_duplicate_error (const char *id)
+{
+  return g_error_new (TR_ERROR, TR_ERROR_DUPLICATE, _("already in the library as ID %s"), id);
+}
+
+static void
+import_next (ImportBatch *batch);
+
+/* Saves (unless --dry-run) and prints one file's outcome. */
+static void
+report_item (ImportBatch *batch,
+             ImportItem  *item)
+{
+  g_autofree char *existing = NULL;
+
+  if (item->error == NULL)
+    {
+      existing = find_duplicate (batch, tr_report_get_source_sha256 (item->report), &item->error);
+      /* The same file twice in one batch: the first one is in by now. */
+      if (existing != NULL)
+        item->error = new_duplicate_error (existing);
+      else if (item->error == NULL && batch->store != NULL)
+        tr_report_store_save (batch->store, item->report, &item->error);
+    }
+
+  if (item->error != NULL)
+    {
+      batch->n_failed++;
+      if (g_error_matches (item->error, TR_ERROR, TR_ERROR_PDF_ENCRYPTED))
+        /* TRANSLATORS: the file, then why it was refused */
+        fail (_("“%s”: %s; give it with --password"), item->name, item->error->message);
+      else
+        fail (_("“%s”: %s"), item->name, item->error->message);
+      return;
+    }
+
+  if (batch->json != NULL)
+    json_array_add_element (batch->json, tr_report_to_json_node (item->report));
+  else if (batch->store != NULL)
+    {
+      g_autofree char *name = one_line (item->name);
+
+      g_print ("%s\t%s\n", tr_report_get_id (item->report), name);
+    }
+  else
+    {
+      g_autofree char *text = format_report (item->report);
+
+      if (batch->n_items > 1)
+        g_print ("%s==> %s <==\n", batch->n_finished > 0 ? "\n" : "", item->name);
+      g_print ("%s", text);
+    }
+}
+
+/* Reports every file that is done and whose predecessors are all reported. */
+static void
+finish_ready_items (ImportBatch *batch)
+{
+  while (batch->n_finished < batch->n_items && batch->items[batch->n_finished].done)
+    {
+      ImportItem *item = &batch->items[batch->n_finished];
+
+      report_item (batch, item);
+      /* A long batch must not keep every PDF in memory. */
+      g_clear_object (&item->report);
+      g_clear_error (&item->error);
+      batch->n_finished++;
+    }
+}
+
+static void
+on_file_imported (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ImportItem *item = user_data;
+  ImportBatch *batch = item->batch;
+
+  item->report = tr_import_file_finish (result, &item->error);
+  item->done = TRUE;
+  batch->n_running--;
+  import_next (batch);
+  finish_ready_items (batch);
+}
+
+/* Refuses a file already in the library before reading it: importing a
+ * folder again must not parse it all again. */
+static gboolean
+check_not_imported (ImportBatch *batch,
+                    ImportItem  *item)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  g_autofree char *existing = NULL;
+  gsize length;
+
+  if (batch->store == NULL || !g_file_load_contents (item->file, NULL, &contents, &length, NULL, NULL))
+    return TRUE;  /* the import says what is wrong with the file */
+  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  existing = find_duplicate (batch, sha256, &item->error);
+  if (existing != NULL)
+    item->error = new_duplicate_error (existing);
+  return item->error == NULL;
+}
+
+/* Starts files until every processor has one. */
+static void
+import_next (ImportBatch *batch)
+{
+  while (batch->n_running < batch->max_running && batch->n_started < batch->n_items)
+    {
+      ImportItem *item = &batch->items[batch->n_started++];
+
+      if (!check_not_imported (batch, item))
+        {
+          item->done = TRUE;
+          continue;
+        }
+
+      batch->n_running++;
+      tr_import_file_async (item->file, batch->password, (const char * const *) batch->worker_argv,
+                            NULL, NULL, NULL, NULL, on_file_imported, item);
+    }
+}
+
+static int
+run_import (Invocation *cli)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(JsonArray) json = NULL;
+  g_auto(GStrv) worker_argv = NULL;
+  g_autofree ImportItem *items = NULL;
+  g_autofree char *password = NULL;
+  gboolean dry_run = FALSE;
+  ImportBatch batch = { 0 };
+  int status;
+  const GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
+      N_("Read the files and show what was found, without saving"), NULL },
+    /* Bytes, not the locale's text: a password may be anything. */
+    { "password", 0, 0, G_OPTION_ARG_FILENAME, &password,
+      N_("Open password-protected PDFs with PASSWORD"), N_("PASSWORD") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (cli, entries, &status))
+    return status;
+  if (!dry_run && (store = cli_open_store (cli)) == NULL)
+    return TR_CLI_EXIT_FAILED;
+
+  worker_argv = import_worker_argv ();
+  batch.n_items = g_strv_length (cli->args);
+  items = g_new0 (ImportItem, batch.n_items);
+  for (guint i = 0; i < batch.n_items; i++)
+    {
+      items[i].batch = &batch;
+      items[i].name = cli->args[i];
+      items[i].file = g_file_new_for_commandline_arg (cli->args[i]);
+    }
+  if (cli->json)
+    json = json_array_new ();
+
+  batch.store = store;
+  batch.password = password;
+  batch.worker_argv = worker_argv;
+  batch.items = items;
+  batch.max_running = MAX (g_get_num_processors (), 1);
+  batch.json = json;
+
+  /* Each worker is a process: the main loop only waits for their output. */
+  import_next (&batch);
+  finish_ready_items (&batch);
+  while (batch.n_finished < batch.n_items)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* One object for one file, an array for several. */
+  if (json != NULL && batch.n_items == 1 && json_array_get_length (json) == 1)
+    print_json (json_array_get_element (json, 0));
+  else if (json != NULL && batch.n_items > 1)
+    {
+      g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+
+      json_node_set_array (root, json);
+      print_json (root);
+    }
+
+  for (guint i = 0; i < batch.n_items; i++)
+    g_clear_object (&items[i].file);
+  return batch.n_failed > 0 ? TR_CLI_EXIT_FAILED : TR_CLI_EXIT_OK;
+}
+
+/* `import-worker PATH`: not through cli_parse(), which wants UTF-8, as a
+ * path need not be. */
+static int
+run_import_worker (Invocation *cli)
+{
+  if (g_strv_length (cli->argv) != 2)
+    return usage_error (cli->command, _("import-worker: expected one PATH"));
+  return tr_import_worker_main (cli->argv[1]);
+}
+
 gboolean
 tr_cli_handles (const char *arg)
 {
   if (arg == NULL)
     return FALSE;
   /* Any word is a subcommand, so that a typo gets a usage error rather
-   * than a window; options (--db …) belong to the window. */
-  return arg[0] != '-' ||
-         g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "--version");
+   * than a window; options (--db …) and files to import (a path, or a
+   * name ending in .pdf) belong to the window. */
+  if (arg[0] != '-')
+    {
+      g_autofree char *lower = g_ascii_strdown (arg, -1);
+
+      return strchr (arg, G_DIR_SEPARATOR) == NULL && !g_str_has_suffix (lower, ".pdf");
+    }
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "--version");
 }
 
 /* The subcommand sees the program name, then its own arguments. */
@@ -919,6 +1207,7 @@ tr_cli_run (int    argc,
 
   g_set_print_handler (print_utf8);
   g_set_printerr_handler (printerr_utf8);
+  program_argv0 = argv[0];
 
   if (argc < 2)
     return usage_error (NULL, _("missing subcommand"));

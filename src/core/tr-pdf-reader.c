@@ -1,0 +1,816 @@
+/* tr-pdf-reader.c: the laid-out text of a PDF, through poppler-glib
+ *
+ * Poppler gives, per page, the text (lines ended by "\n", in its reading
+ * order), one rectangle per character of that text and runs of characters
+ * in one font. From them we rebuild visual lines: poppler's lines that sit
+ * on the same baseline (the cells of one table row, a label and its value
+ * on a form, a header with its page number) become one line, left to right,
+ * with a tab where they stand apart, as a reader sees them; the lines of a
+ * page then go top to bottom. Each line carries its box and the size and
+ * weight of most of its characters, which is what tells headings apart.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <poppler.h>
+#include <string.h>
+
+#include "tr-error.h"
+#include "tr-pdf-reader.h"
+
+/* The PDF header may follow some junk, but within the first KiB (as
+ * readers have always allowed); the end-of-file marker must be in the last
+ * one, or the file was cut short. */
+#define HEADER_WINDOW 1024
+#define TRAILER_WINDOW 1024
+
+/* Two pieces of text are on one visual line when their middles are closer
+ * than this part of the shorter one's height. */
+#define SAME_LINE_FRACTION 0.5
+/* Lines of one table cell start within this many points of each other,
+ * are evenly spaced (to this fraction of their pitch) and at most this
+ * many line heights apart. */
+#define ALIGN_TOLERANCE 2.0
+#define PITCH_TOLERANCE 0.1
+#define MAX_PITCH_HEIGHTS 1.6
+
+/* A thread for every so many pages, up to the processors or this many. */
+#define PAGES_PER_THREAD 8
+#define MAX_THREADS 4
+
+/* Between two characters of one line, a gap wider than this many font
+ * sizes separates two cells (a tab); between two Latin words (a word
+ * space, which justified text stretches), a gap wider than the second. */
+#define CELL_GAP_EMS 0.6
+#define WORD_GAP_EMS 2.0
+
+typedef struct {
+  double size;
+  guint  count;
+} SizeCount;
+
+/* What every character of a page's text is set in. */
+typedef struct {
+  float    *sizes;
+  gboolean *bold;
+} CharFonts;
+
+/* One of poppler's lines: characters [start, end) of the page. */
+typedef struct {
+  guint       start;
+  guint       end;
+  const char *text;      /* its first byte in the page's text */
+  gsize       n_bytes;
+  double      x1, y1, x2, y2;
+  gboolean    has_box;   /* FALSE when only spaces */
+} Segment;
+
+/* A visual line and where its first cell ends. */
+typedef struct {
+  TrLayoutLine *line;
+  guint         n_cells;
+  gsize         first_cell_bytes;  /* the first cell's text, before the tab */
+  double        first_cell_right;
+  double        second_cell_left;
+} Row;
+
+static gboolean
+memory_contains (const guint8 *data,
+                 gsize         length,
+                 const char   *needle)
+{
+  gsize needle_length = strlen (needle);
+
+  if (length < needle_length)
+    return FALSE;
+  for (gsize i = 0; i + needle_length <= length; i++)
+    if (data[i] == (guint8) needle[0] && memcmp (data + i, needle, needle_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Refuses what poppler would misreport: poppler calls garbage "damaged" and
+ * reconstructs a truncated file from what is left, silently losing pages. */
+static gboolean
+check_envelope (GBytes  *data,
+                GError **error)
+{
+  gsize length;
+  const guint8 *bytes = g_bytes_get_data (data, &length);
+
+  if (length == 0)
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_PDF_EMPTY, _("the file is empty"));
+      return FALSE;
+    }
+  if (!memory_contains (bytes, MIN (length, HEADER_WINDOW), "%PDF-"))
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_PDF_NOT_PDF, _("the file is not a PDF"));
+      return FALSE;
+    }
+  if (!memory_contains (bytes + length - MIN (length, TRAILER_WINDOW), MIN (length, TRAILER_WINDOW),
+                        "%%EOF"))
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_PDF_DAMAGED,
+                           _("the PDF is incomplete: the file was cut short"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static PopplerDocument *
+new_document (GBytes      *data,
+              const char  *password,
+              GError     **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+
+  if (password == NULL)
+    return poppler_document_new_from_bytes (data, NULL, error);
+
+  /* Poppler (22.12 at least) crashes in new_from_bytes() when a password
+   * is wrong: its second try, with the password as UTF-8, loses the
+   * stream. The stream version survives it. */
+  stream = g_memory_input_stream_new_from_bytes (data);
+  return poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (data),
+                                           password, NULL, error);
+}
+
+static PopplerDocument *
+open_document (GBytes      *data,
+               const char  *password,
+               GError     **error)
+{
+  g_autoptr(GError) poppler_error = NULL;
+  PopplerDocument *document;
+
+  if (!check_envelope (data, error))
+    return NULL;
+
+  document = new_document (data, password, &poppler_error);
+  if (document != NULL)
+    return document;
+
+  if (g_error_matches (poppler_error, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+    {
+      if (password == NULL)
+        g_set_error_literal (error, TR_ERROR, TR_ERROR_PDF_ENCRYPTED,
+                             _("the PDF is protected by a password"));
+      else
+        g_set_error_literal (error, TR_ERROR, TR_ERROR_PDF_BAD_PASSWORD,
+                             _("the password of the PDF is wrong"));
+    }
+  else
+    g_set_error (error, TR_ERROR, TR_ERROR_PDF_DAMAGED,
+                 _("the PDF is damaged (%s)"), poppler_error->message);
+  return NULL;
+}
+
+/* "ABCDEF+NotoSansCJKtc-Bold", "Arial,BoldItalic", "MicrosoftJhengHeiBold":
+ * the weight is in the style part after the family, when there is one. */
+static gboolean
+font_name_is_bold (const char *name)
+{
+  g_autofree char *lower = NULL;
+  const char *style;
+
+  if (name == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (name, -1);
+  style = strrchr (lower, '-');
+  if (style == NULL)
+    style = strrchr (lower, ',');
+  if (style == NULL)
+    style = lower;
+  return strstr (style, "bold") != NULL || strstr (style, "black") != NULL ||
+         strstr (style, "heavy") != NULL;
+}
+
+static void
+char_fonts_clear (CharFonts *fonts)
+{
+  g_clear_pointer (&fonts->sizes, g_free);
+  g_clear_pointer (&fonts->bold, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CharFonts, char_fonts_clear)
+
+static void
+char_fonts_init (CharFonts   *fonts,
+                 PopplerPage *page,
+                 guint        n_chars)
+{
+  GList *attributes = poppler_page_get_text_attributes (page);
+
+  fonts->sizes = g_new0 (float, MAX (n_chars, 1));
+  fonts->bold = g_new0 (gboolean, MAX (n_chars, 1));
+  for (GList *l = attributes; l != NULL; l = l->next)
+    {
+      PopplerTextAttributes *run = l->data;
+      gboolean bold = font_name_is_bold (run->font_name);
+
+      /* end_index is the run's last character, not one past it. */
+      for (int i = MAX (run->start_index, 0); i <= run->end_index && (guint) i < n_chars; i++)
+        {
+          fonts->sizes[i] = (float) run->font_size;
+          fonts->bold[i] = bold;
+        }
+    }
+  poppler_page_free_text_attributes (attributes);
+}
+
+/* Cuts the page's text into poppler's lines, each with the box of its
+ * visible characters. */
+static GArray *
+split_segments (const char       *text,
+                PopplerRectangle *rects,
+                guint             n_rects,
+                guint            *out_n_chars)
+{
+  GArray *segments = g_array_new (FALSE, TRUE, sizeof (Segment));
+  Segment current = { 0 };
+  const char *p = text;
+  guint index = 0;
+
+  current.text = p;
+  for (;; index++)
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n' || c == '\0')
+        {
+          current.end = index;
+          current.n_bytes = (gsize) (p - current.text);
+          if (current.has_box)
+            g_array_append_val (segments, current);
+          if (c == '\0')
+            break;
+          p = g_utf8_next_char (p);
+          memset (&current, 0, sizeof current);
+          current.start = index + 1;
+          current.text = p;
+          continue;
+        }
+
+      if (!g_unichar_isspace (c) && index < n_rects)
+        {
+          PopplerRectangle *r = &rects[index];
+          double x1 = MIN (r->x1, r->x2), x2 = MAX (r->x1, r->x2);
+          double y1 = MIN (r->y1, r->y2), y2 = MAX (r->y1, r->y2);
+
+          if (!current.has_box)
+            {
+              current.x1 = x1; current.y1 = y1; current.x2 = x2; current.y2 = y2;
+              current.has_box = TRUE;
+            }
+          else
+            {
+              current.x1 = MIN (current.x1, x1); current.y1 = MIN (current.y1, y1);
+              current.x2 = MAX (current.x2, x2); current.y2 = MAX (current.y2, y2);
+            }
+        }
+      p = g_utf8_next_char (p);
+    }
+  *out_n_chars = index;
+  return segments;
+}
+
+static int
+compare_segments_by_middle (gconstpointer a,
+                            gconstpointer b)
+{
+  const Segment *sa = a, *sb = b;
+  double ma = (sa->y1 + sa->y2) / 2, mb = (sb->y1 + sb->y2) / 2;
+
+  if (ma != mb)
+    return ma < mb ? -1 : 1;
+  /* Stable on ties: poppler's order. */
+  return sa->start < sb->start ? -1 : sa->start > sb->start;
+}
+
+static int
+compare_segments_by_x (gconstpointer a,
+                       gconstpointer b)
+{
+  const Segment *sa = *(const Segment * const *) a, *sb = *(const Segment * const *) b;
+
+  if (sa->x1 != sb->x1)
+    return sa->x1 < sb->x1 ? -1 : 1;
+  return sa->start < sb->start ? -1 : sa->start > sb->start;
+}
+
+static gboolean
+is_latin_word_char (gunichar c)
+{
+  return c < 0x2E80 && g_unichar_isalnum (c);
+}
+
+static void
+count_size (GArray *sizes,
+            double  size)
+{
+  /* To a tenth of a point: the same size set twice compares equal. */
+  double rounded = round (size * 10.0) / 10.0;
+
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      SizeCount *entry = &g_array_index (sizes, SizeCount, i);
+
+      if (entry->size == rounded)
+        {
+          entry->count++;
+          return;
+        }
+    }
+  g_array_append_val (sizes, ((SizeCount) { rounded, 1 }));
+}
+
+/* One visual line from the pieces of @row (Segment pointers, left to
+ * right). Poppler puts cells that sit close together in one of its lines,
+ * without a space between Chinese text: the gaps say where cells end. */
+static TrLayoutLine *
+make_line (GPtrArray              *row,
+           const PopplerRectangle *rects,
+           guint                   n_rects,
+           const CharFonts        *fonts,
+           guint                   page_index,
+           double                  page_width,
+           double                  page_height,
+           Row                    *out_row)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (SizeCount));
+  TrLayoutLine *line;
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  double previous_right = 0.0;
+  gunichar previous = 0;
+  guint n_visible = 0, n_bold = 0;
+  SizeCount best = { 0.0, 0 };
+
+  out_row->n_cells = 1;
+  for (guint i = 0; i < row->len; i++)
+    {
+      const Segment *segment = g_ptr_array_index (row, i);
+      const char *p = segment->text;
+      gunichar space_before = 0;  /* the space between this character and the last */
+      gboolean first = TRUE;
+
+      x1 = MIN (x1, segment->x1); y1 = MIN (y1, segment->y1);
+      x2 = MAX (x2, segment->x2); y2 = MAX (y2, segment->y2);
+
+      for (guint index = segment->start; index < segment->end; index++, p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          const PopplerRectangle *r;
+          double em, gap;
+
+          if (g_unichar_isspace (c) || index >= n_rects)
+            {
+              if (previous != 0 && space_before == 0)
+                space_before = g_unichar_isspace (c) ? c : ' ';
+              continue;
+            }
+
+          r = &rects[index];
+          em = fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
+          gap = MIN (r->x1, r->x2) - previous_right;
+          if (previous != 0)
+            {
+              /* Between two pieces, a space where Latin words meet. */
+              if (first)
+                space_before = is_latin_word_char (previous) && is_latin_word_char (c) ? ' ' : 0;
+              /* A space between Latin words may stretch in justified
+               * text; other gaps are wide only between cells. */
+              gboolean word_space = space_before != 0 && is_latin_word_char (previous) &&
+                                    is_latin_word_char (c);
+
+              if (gap > (word_space ? WORD_GAP_EMS : CELL_GAP_EMS) * em)
+                {
+                  if (out_row->n_cells == 1)
+                    {
+                      out_row->first_cell_bytes = text->len;
+                      out_row->first_cell_right = previous_right;
+                      out_row->second_cell_left = MIN (r->x1, r->x2);
+                    }
+                  out_row->n_cells++;
+                  g_string_append_c (text, '\t');
+                }
+              else if (space_before != 0)
+                g_string_append_unichar (text, space_before);
+            }
+          g_string_append_unichar (text, c);
+          previous = c;
+          previous_right = MAX (r->x1, r->x2);
+          space_before = 0;
+          first = FALSE;
+
+          n_visible++;
+          n_bold += fonts->bold[index] ? 1 : 0;
+          count_size (sizes, fonts->sizes[index]);
+        }
+    }
+
+  for (guint i = 0; i < sizes->len; i++)
+    {
+      SizeCount entry = g_array_index (sizes, SizeCount, i);
+
+      /* On a tie, the larger size: a heading's numbering is often smaller. */
+      if (entry.count > best.count || (entry.count == best.count && entry.size > best.size))
+        best = entry;
+    }
+
+  line = tr_layout_line_new (text->str, page_index);
+  line->x = x1;
+  line->y = y1;
+  line->width = x2 - x1;
+  line->height = y2 - y1;
+  line->page_width = page_width;
+  line->page_height = page_height;
+  line->font_size = best.size;
+  line->bold = n_visible > 0 && n_bold * 2 > n_visible;
+  out_row->line = line;
+  if (out_row->n_cells == 1)
+    {
+      out_row->first_cell_bytes = text->len;
+      out_row->first_cell_right = x2;
+    }
+  return line;
+}
+
+static double
+row_middle (const Row *row)
+{
+  return row->line->y + row->line->height / 2;
+}
+
+static gboolean
+same_left (const Row *row,
+           double     x)
+{
+  return fabs (row->line->x - x) <= ALIGN_TOLERANCE;
+}
+
+/* Moves the first cell of rows[@from] to the front of rows[@to], as a cell. */
+static void
+hoist_label (GArray *rows,
+             guint   from,
+             guint   to)
+{
+  Row *label_row = &g_array_index (rows, Row, from);
+  Row *top = &g_array_index (rows, Row, to);
+  TrLayoutLine *line = label_row->line;
+  g_autofree char *label = g_strndup (line->text, label_row->first_cell_bytes);
+  char *joined = g_strconcat (label, "\t", top->line->text, NULL);
+  double right = top->line->x + top->line->width;
+
+  g_free (top->line->text);
+  top->line->text = joined;
+  top->line->x = line->x;
+  top->line->width = right - line->x;
+
+  if (label_row->n_cells == 1)
+    {
+      tr_layout_line_free (line);
+      g_array_remove_index (rows, from);
+      return;
+    }
+
+  /* What is left of the row starts at its second cell. */
+  {
+    const char *rest = line->text + label_row->first_cell_bytes;
+    char *text;
+
+    while (*rest == '\t')
+      rest++;
+    text = g_strdup (rest);
+    g_free (line->text);
+    line->text = text;
+    line->width -= label_row->second_cell_left - line->x;
+    line->x = label_row->second_cell_left;
+    label_row->n_cells--;
+  }
+}
+
+/* How many rows just above (@step -1) or below (+1) rows[@index] start at
+ * @x, one line pitch (@pitch) apart: the other lines of one table cell. */
+static guint
+count_cell_lines (GArray *rows,
+                  guint   index,
+                  int     step,
+                  double  x,
+                  double  pitch)
+{
+  guint n = 0;
+
+  for (int k = (int) index + step; k >= 0 && k < (int) rows->len; k += step)
+    {
+      const Row *row = &g_array_index (rows, Row, k);
+      const Row *nearer = &g_array_index (rows, Row, k - step);
+
+      if (!same_left (row, x) || fabs (fabs (row_middle (row) - row_middle (nearer)) - pitch) > PITCH_TOLERANCE * pitch)
+        break;
+      n++;
+    }
+  return n;
+}
+
+/* A label cell centred vertically beside a value of several lines (the
+ * 提要 form's 內容摘要, or 出國類別 beside its tick boxes) sits on the
+ * value's middle line, or between two of its lines: top to bottom, it
+ * would come after the value's first lines. Put it before them. */
+static void
+hoist_centred_labels (GArray *rows)
+{
+  for (guint i = 1; i + 1 < rows->len; i++)
+    {
+      const Row *row = &g_array_index (rows, Row, i);
+      const Row *above = &g_array_index (rows, Row, i - 1);
+      const Row *below = &g_array_index (rows, Row, i + 1);
+      double label_right = row->first_cell_right + CELL_GAP_EMS * row->line->font_size;
+
+      if (row->n_cells > 1)
+        {
+          /* On the middle line: as many value lines above as below. */
+          double x = row->second_cell_left;
+          double pitch = row_middle (below) - row_middle (row);
+          guint n_above, n_below;
+
+          if (!same_left (above, x) || !same_left (below, x) || pitch <= 0 ||
+              pitch > MAX_PITCH_HEIGHTS * row->line->height)
+            continue;
+          n_above = count_cell_lines (rows, i, -1, x, pitch);
+          n_below = count_cell_lines (rows, i, +1, x, pitch);
+          if (n_above > 0 && n_above + 1 >= n_below && n_below + 1 >= n_above)
+            hoist_label (rows, i, i - n_above);
+        }
+      else
+        {
+          /* Between two lines: level with neither, half-way between them. */
+          double pitch = row_middle (below) - row_middle (above);
+          guint n_above, n_below;
+
+          if (!same_left (below, above->line->x) || above->line->x < label_right ||
+              pitch <= 0 || pitch > MAX_PITCH_HEIGHTS * MIN (above->line->height, below->line->height) ||
+              fabs (row_middle (row) - (row_middle (above) + row_middle (below)) / 2) > 0.25 * row->line->height)
+            continue;
+          n_above = 1 + count_cell_lines (rows, i - 1, -1, above->line->x, pitch);
+          n_below = 1 + count_cell_lines (rows, i + 1, +1, above->line->x, pitch);
+          if (n_above + 1 >= n_below && n_below + 1 >= n_above)
+            hoist_label (rows, i, i - n_above);
+        }
+    }
+}
+
+/* Adds the visual lines of one page to @lines; returns how many
+ * characters of text it had (0: none, as on a scanned page). */
+static guint
+read_page (PopplerPage *page,
+           guint        page_index,
+           GPtrArray   *lines)
+{
+  g_autofree char *text = poppler_page_get_text (page);
+  g_autofree PopplerRectangle *rects = NULL;
+  g_autoptr(GArray) segments = NULL;
+  g_autoptr(GPtrArray) row = g_ptr_array_new ();
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  g_auto(CharFonts) fonts = { 0 };
+  guint n_rects = 0, n_chars = 0, n_visible = 0;
+  double width, height;
+
+  if (text == NULL || text[0] == '\0')
+    return 0;
+
+  poppler_page_get_size (page, &width, &height);
+  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
+    n_rects = 0;
+  segments = split_segments (text, rects, n_rects, &n_chars);
+  char_fonts_init (&fonts, page, n_chars);
+
+  g_array_sort (segments, compare_segments_by_middle);
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      Segment *segment = &g_array_index (segments, Segment, i);
+      Segment *next = i + 1 < segments->len ? &g_array_index (segments, Segment, i + 1) : NULL;
+      const Segment *first;
+
+      g_ptr_array_add (row, segment);
+      n_visible += segment->end - segment->start;
+
+      /* The row goes on while the next piece's middle is level with the
+       * row's first piece. */
+      first = g_ptr_array_index (row, 0);
+      if (next != NULL)
+        {
+          double middle = (first->y1 + first->y2) / 2;
+          double next_middle = (next->y1 + next->y2) / 2;
+          double shorter = MIN (first->y2 - first->y1, next->y2 - next->y1);
+
+          if (fabs (next_middle - middle) < SAME_LINE_FRACTION * shorter)
+            continue;
+        }
+
+      g_ptr_array_sort (row, compare_segments_by_x);
+      {
+        Row made = { 0 };
+
+        make_line (row, rects, n_rects, &fonts, page_index, width, height, &made);
+        g_array_append_val (rows, made);
+      }
+      g_ptr_array_set_size (row, 0);
+    }
+
+  hoist_centred_labels (rows);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (lines, g_array_index (rows, Row, i).line);
+  return n_visible;
+}
+
+/* Pages are shared out among threads, each with a document of its own
+ * (poppler's objects are not thread-safe; separate documents are). */
+typedef struct {
+  GBytes     *data;
+  const char *password;
+  guint       n_pages;
+  GPtrArray **page_lines;   /* the lines of each page, as they are read */
+  guint      *page_chars;   /* characters of text on each page */
+  gint        next_page;    /* atomic: the next page nobody has taken */
+  gint        n_done;       /* atomic: pages read */
+  gint        stop;         /* atomic: the read was cancelled */
+} SharedRead;
+
+/* Reads the next page nobody has taken; FALSE when none is left. */
+static gboolean
+read_next_page (SharedRead      *shared,
+                PopplerDocument *document)
+{
+  guint index;
+  PopplerPage *page;
+
+  if (g_atomic_int_get (&shared->stop) || (guint) g_atomic_int_get (&shared->next_page) >= shared->n_pages)
+    return FALSE;
+  index = (guint) g_atomic_int_add (&shared->next_page, 1);
+  if (index >= shared->n_pages)
+    return FALSE;
+
+  shared->page_lines[index] = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
+  /* A page poppler cannot build has no text to give: go on with the rest. */
+  page = poppler_document_get_page (document, (int) index);
+  if (page != NULL)
+    {
+      shared->page_chars[index] = read_page (page, index, shared->page_lines[index]);
+      g_object_unref (page);
+    }
+  g_atomic_int_inc (&shared->n_done);
+  return TRUE;
+}
+
+static gpointer
+read_pages_thread (gpointer user_data)
+{
+  SharedRead *shared = user_data;
+  /* The password was right for the first document: it is for this one. */
+  PopplerDocument *document = new_document (shared->data, shared->password, NULL);
+
+  /* Without a document, the other threads read this one's share. */
+  if (document != NULL)
+    {
+      while (read_next_page (shared, document))
+        ;
+      g_object_unref (document);
+    }
+  return NULL;
+}
+
+static void
+join_threads (GPtrArray *threads)
+{
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+  g_ptr_array_set_size (threads, 0);
+}
+
+/* How many threads read @n_pages: a few pages are not worth a thread. */
+static guint
+count_threads (guint n_pages)
+{
+  return CLAMP (MIN (g_get_num_processors (), n_pages / PAGES_PER_THREAD), 1, MAX_THREADS);
+}
+
+GPtrArray *
+tr_pdf_read_lines (GBytes             *data,
+                   const char         *password,
+                   guint              *out_n_pages,
+                   TrPdfProgressFunc   progress,
+                   gpointer            user_data,
+                   GError            **error)
+{
+  g_autoptr(GObject) document_object = NULL;  /* poppler 22 has no autoptr types */
+  PopplerDocument *document;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autofree GPtrArray **page_lines = NULL;
+  g_autofree guint *page_chars = NULL;
+  SharedRead shared = { 0 };
+  guint64 n_chars = 0;
+  guint reported = 0, n_threads;
+  gboolean cancelled = FALSE;
+  int n_pages;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (password != NULL && password[0] == '\0')
+    password = NULL;
+
+  document = open_document (data, password, error);
+  if (document == NULL)
+    return NULL;
+  document_object = G_OBJECT (document);
+
+  n_pages = poppler_document_get_n_pages (document);
+  if (n_pages <= 0)
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_PDF_EMPTY, _("the PDF has no pages"));
+      return NULL;
+    }
+  if (n_pages > TR_PDF_MAX_PAGES)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_PDF_TOO_LARGE,
+                   _("the PDF has too many pages (%d; at most %d can be imported)"),
+                   n_pages, TR_PDF_MAX_PAGES);
+      return NULL;
+    }
+
+  page_lines = g_new0 (GPtrArray *, n_pages);
+  page_chars = g_new0 (guint, n_pages);
+  shared.data = data;
+  shared.password = password;
+  shared.n_pages = (guint) n_pages;
+  shared.page_lines = page_lines;
+  shared.page_chars = page_chars;
+
+  /* Poppler takes about as long as pdftotext; the other processors halve
+   * that on a long report. */
+  n_threads = count_threads ((guint) n_pages);
+  for (guint i = 1; i < n_threads; i++)
+    {
+      /* Under the worker's memory limit a thread may not start: fewer
+       * threads read more pages each. */
+      GThread *thread = g_thread_try_new ("tr-pdf-reader", read_pages_thread, &shared, NULL);
+
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+
+  /* This thread reads too, a page at a time so that it can report
+   * progress (the callback is only ever called from here). */
+  while (!cancelled)
+    {
+      guint done;
+
+      if (!read_next_page (&shared, document) && threads->len > 0)
+        /* Only the other threads' last pages are left. */
+        join_threads (threads);
+
+      done = (guint) g_atomic_int_get (&shared.n_done);
+      while (reported < done && !cancelled)
+        {
+          reported++;
+          cancelled = progress != NULL && !progress (reported, shared.n_pages, user_data);
+        }
+      if (reported == shared.n_pages)
+        break;
+    }
+
+  if (cancelled)
+    {
+      g_atomic_int_set (&shared.stop, TRUE);
+      join_threads (threads);
+    }
+
+  lines = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
+  for (guint i = 0; i < shared.n_pages; i++)
+    {
+      if (page_lines[i] == NULL)
+        continue;
+      n_chars += page_chars[i];
+      g_ptr_array_extend_and_steal (lines, page_lines[i]);
+    }
+
+  if (cancelled)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("the import was cancelled"));
+      return NULL;
+    }
+  if (n_chars == 0)
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_PDF_NO_TEXT,
+                           _("this PDF has no text; it is probably a scan"));
+      return NULL;
+    }
+
+  if (out_n_pages != NULL)
+    *out_n_pages = (guint) n_pages;
+  return g_steal_pointer (&lines);
+}
