@@ -25,6 +25,7 @@
 #include "tr-pdf-reader.h"
 #include "tr-report-json.h"
 #include "tr-report-store.h"
+#include "tr-test-util.h"
 
 #define MIN_ACCURACY 0.98
 #define ENCRYPT_PASSWORD "機密-secret-2016"
@@ -1890,29 +1891,11 @@ test_cli_help (void)
 
 /* Set-up ------------------------------------------------------------------ */
 
-static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-  g_file_delete (file, NULL, NULL);
-}
-
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GFile) dir = NULL;
   int status;
 
   setlocale (LC_ALL, "");
@@ -1954,9 +1937,8 @@ main (int   argc,
 
   status = g_test_run ();
 
-  dir = g_file_new_for_path (test_dir);
   if (g_getenv ("TR_KEEP_TEST_DIR") == NULL)
-    remove_tree (dir);
+    tr_test_remove_tree (test_dir);
   else
     g_printerr ("# kept %s\n", test_dir);
   g_free (test_dir);
