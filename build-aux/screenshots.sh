@@ -33,7 +33,7 @@ width=1100 height=720
 # shoot NAME [--click X,Y] APP-ARGUMENTS…
 shoot() {
   local name=$1 click=none; shift
-  if [ "$1" = --click ]; then click=$2; shift 2; fi
+  if [ "${1:-}" = --click ]; then click=$2; shift 2; fi
   xvfb-run -a -s "-screen 0 ${width}x${height}x24" bash -c '
     out=$1 click=$2; shift 2
     "$@" & pid=$!
