@@ -1862,6 +1862,135 @@ test_form_travellers (void)
   }
 }
 
+/* The cover's 姓名職稱 names the form's travellers again: it fills only
+ * what the form left empty and adds nobody the form does not list. */
+static void
+test_form_cover_travellers (void)
+{
+  static const char *cover =
+    "出國報告（出國類別：考察）\n"
+    "赴愛沙尼亞考察數位治理\n"
+    "服務機關：國家發展委員會\n"
+    "%s：%s\n"
+    "\f";
+  static const char *form =
+    "公務出國或赴大陸地區報告提要\n"
+    "出國報告名稱：赴愛沙尼亞考察數位治理\n"
+    "%s\n"
+    "出國期間：105年7月9日至7月15日\n"
+    "\f"
+    "壹、目的\n目的。\n貳、過程\n過程。\n參、心得\n心得。\n肆、建議\n建議。\n";
+  static const struct {
+    const char *label;
+    const char *names;
+    const char *table;
+  } cases[] = {
+    { "姓名職稱", "王小明 科長、陳美玲 專員",
+      "姓名 服務機關 單位 職稱 電話\n"
+      "王小明 國家發展委員會 資訊管理處 科長 02-2316-5301\n"
+      "陳美玲 國家發展委員會 法制協調中心 專員 02-2316-5302" },
+    /* Names without a space before the title; a table without titles. */
+    { "職稱姓名", "科長 王小明，專員 陳美玲",
+      "姓名 服務機關 單位 電話\n"
+      "王小明 國家發展委員會 資訊管理處 02-2316-5301\n"
+      "陳美玲 國家發展委員會 法制協調中心 02-2316-5302" },
+    { "姓名職稱", "王小明科長、陳美玲專員、林大同 技正",
+      "姓名 服務機關 單位 職稱 電話\n"
+      "王小明 國家發展委員會 資訊管理處 科長 02-2316-5301\n"
+      "陳美玲 國家發展委員會 法制協調中心 專員 02-2316-5302" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *cover_text = g_strdup_printf (cover, cases[i].label, cases[i].names);
+      g_autofree char *form_part = g_strdup_printf (form, cases[i].table);
+      g_autofree char *text = g_strconcat (cover_text, form_part, NULL);
+      g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+      g_test_message ("%s：%s", cases[i].label, cases[i].names);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))), ==, 2);
+      assert_traveller (report, 0, "王小明", "國家發展委員會", "資訊管理處", "科長", "02-2316-5301");
+      assert_traveller (report, 1, "陳美玲", "國家發展委員會", "法制協調中心", "專員", "02-2316-5302");
+      assert_text (tr_report_get_text (report, TR_FIELD_PERIOD_START), "2016-07-09");
+    }
+
+  /* Without a form the cover's list is all there is. */
+  {
+    g_autofree char *text = g_strdup_printf ("%s%s", "服務機關：國家發展委員會\n姓名職稱：王小明 科長、陳美玲 專員\n",
+                                             "目的\n甲。\n過程\n乙。\n");
+    g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))), ==, 2);
+    assert_traveller (report, 0, "王小明", "國家發展委員會", "", "科長", "");
+    assert_traveller (report, 1, "陳美玲", "", "", "專員", "");
+  }
+}
+
+/* The form's 內容摘要 and the 摘要 page often carry the same text: it is
+ * kept once, the page's; a form copy that says something else stays. */
+static void
+test_form_summary_copy (void)
+{
+  static const char *summary =
+    "本次考察愛沙尼亞數位治理經驗，參訪 e-Estonia 展示中心及資訊系統局，"
+    "瞭解該國推動數位身分證及 X-Road 資料交換平臺之做法。建議我國研議資料交換平臺之法制基礎。";
+  static const char *layout =
+    "公務出國或赴大陸地區報告提要\n"
+    "出國報告名稱：赴愛沙尼亞考察數位治理\n"
+    "內容摘要：%s\n"
+    "\f"
+    "摘要\n"
+    "%s\n"
+    "\f"
+    "壹、目的\n目的。\n貳、過程\n過程。\n參、心得\n心得。\n肆、建議\n建議。\n";
+  g_autofree char *in_cell = NULL;
+  g_autofree char *start = g_utf8_substring (summary, 0, 40);
+  g_autofree char *cut = g_strconcat (start, "…", NULL);
+  glong length = g_utf8_strlen (summary, -1);
+
+  /* The cell is narrower than the page: its lines break elsewhere, and a
+   * Latin word loses its spaces. */
+  {
+    g_autoptr(GString) broken = g_string_new (NULL);
+    const char *p = summary;
+
+    for (glong i = 0; i < length; i++, p = g_utf8_next_char (p))
+      {
+        if (i > 0 && i % 23 == 0)
+          g_string_append_c (broken, '\n');
+        g_string_append_unichar (broken, g_utf8_get_char (p));
+      }
+    in_cell = g_string_free (g_steal_pointer (&broken), FALSE);
+  }
+
+  {
+    g_autofree char *text = g_strdup_printf (layout, in_cell, summary);
+    g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+    assert_text (tr_report_get_text (report, TR_FIELD_SUMMARY), summary);
+  }
+  {
+    g_autofree char *text = g_strdup_printf (layout, cut, summary);
+    g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+    assert_text (tr_report_get_text (report, TR_FIELD_SUMMARY), summary);
+  }
+  {
+    g_autofree char *text = g_strdup_printf (layout, "詳如摘要頁。", summary);
+    g_autoptr(TrReport) report = tr_report_parse_text (text);
+    g_autofree char *both = g_strconcat ("詳如摘要頁。\n", summary, NULL);
+
+    assert_text (tr_report_get_text (report, TR_FIELD_SUMMARY), both);
+  }
+  /* Only in the form, or only on the page. */
+  {
+    g_autofree char *text = g_strdup_printf (layout, summary, "");
+    g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+    assert_text (tr_report_get_text (report, TR_FIELD_SUMMARY), summary);
+  }
+}
+
 static void
 test_form_categories (void)
 {
@@ -2502,6 +2631,8 @@ main (int   argc,
   g_test_add_func ("/parser/join/indented", test_join_indented);
   g_test_add_func ("/parser/form/fields", test_form_fields);
   g_test_add_func ("/parser/form/travellers", test_form_travellers);
+  g_test_add_func ("/parser/form/cover-travellers", test_form_cover_travellers);
+  g_test_add_func ("/parser/form/summary-copy", test_form_summary_copy);
   g_test_add_func ("/parser/form/categories", test_form_categories);
   g_test_add_func ("/parser/form/cells", test_form_cells);
   g_test_add_func ("/parser/form/values", test_form_values);

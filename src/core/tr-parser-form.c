@@ -96,7 +96,11 @@ static const LabelInfo labels[] = {
 struct _TrFormReader
 {
   TrReport          *report;
-  TrTravellerReader *travellers;
+  /* The form's 出國人員 are the travellers; the cover's labels (職稱姓名
+   * …) only fill in what the form left out, so they are read apart. */
+  TrTravellerReader *form_travellers;
+  TrTravellerReader *cover_travellers;
+  TrTravellerReader *travellers;  /* one of the two, for the current line */
   GPtrArray         *keywords;
 
   /* A value read inside the form wins over one read on the cover. */
@@ -120,7 +124,9 @@ tr_form_reader_new (TrReport *report)
   TrFormReader *self = g_new0 (TrFormReader, 1);
 
   self->report = g_object_ref (report);
-  self->travellers = tr_traveller_reader_new ();
+  self->form_travellers = tr_traveller_reader_new ();
+  self->cover_travellers = tr_traveller_reader_new ();
+  self->travellers = self->cover_travellers;
   self->keywords = g_ptr_array_new_with_free_func (g_free);
   self->last_value = g_string_new (NULL);
   return self;
@@ -132,7 +138,8 @@ tr_form_reader_free (TrFormReader *self)
   if (self == NULL)
     return;
   g_clear_object (&self->report);
-  tr_traveller_reader_free (self->travellers);
+  tr_traveller_reader_free (self->form_travellers);
+  tr_traveller_reader_free (self->cover_travellers);
   g_ptr_array_unref (self->keywords);
   g_string_free (self->last_value, TRUE);
   g_free (self);
@@ -143,7 +150,8 @@ tr_form_reader_interrupt (TrFormReader *self)
 {
   self->has_pending = FALSE;
   self->has_last = FALSE;
-  tr_traveller_reader_interrupt (self->travellers);
+  tr_traveller_reader_interrupt (self->form_travellers);
+  tr_traveller_reader_interrupt (self->cover_travellers);
 }
 
 guint
@@ -540,6 +548,7 @@ tr_form_reader_read_line (TrFormReader  *self,
   *out_complete = TRUE;
   *out_rest = NULL;
   in_form = (flags & TR_FORM_IN_FORM) || self->n_labelled >= 2;
+  self->travellers = (flags & TR_FORM_IN_FORM) ? self->form_travellers : self->cover_travellers;
   line_start = tr_parser_skip_spaces (text);
 
   /* A header row of column names reads like labels without values. */
@@ -613,7 +622,8 @@ tr_form_reader_read_line (TrFormReader  *self,
 void
 tr_form_reader_finish (TrFormReader *self)
 {
-  tr_traveller_reader_finish (self->travellers, tr_report_get_travellers (self->report));
+  tr_traveller_reader_add_cover (self->form_travellers, self->cover_travellers);
+  tr_traveller_reader_finish (self->form_travellers, tr_report_get_travellers (self->report));
 
   if (self->keywords->len > 0)
     {

@@ -100,22 +100,47 @@ tr_traveller_reader_read_names (TrTravellerReader *self,
     tr_traveller_reader_set (self, TR_TRAVELLER_NAME, names[i]);
 }
 
+static void
+read_name_and_title (TrTravellerReader *self,
+                     const char        *item,
+                     gboolean           name_first)
+{
+  g_auto(GStrv) parts = tr_parser_split (item, NULL);
+
+  /* Without a space between them there is no telling where the name starts. */
+  if (g_strv_length (parts) != 2)
+    {
+      tr_traveller_reader_set (self, TR_TRAVELLER_NAME, item);
+      return;
+    }
+  tr_traveller_reader_set (self, TR_TRAVELLER_NAME, parts[name_first ? 0 : 1]);
+  tr_traveller_set (self->current, TR_TRAVELLER_TITLE, parts[name_first ? 1 : 0]);
+}
+
 void
 tr_traveller_reader_read_name_and_title (TrTravellerReader *self,
                                          const char        *value,
                                          gboolean           name_first)
 {
   g_autofree char *clean = tr_parser_clean_value (value);
-  g_auto(GStrv) parts = tr_parser_split (clean, NULL);
+  const char *item = clean;
 
-  /* Without a space between them there is no telling where the name starts. */
-  if (g_strv_length (parts) != 2)
+  /* "王小明 科長、陳美玲 專員": one person per item of the list; the space
+   * inside an item is between name and title. */
+  for (const char *p = clean;; p = g_utf8_next_char (p))
     {
-      tr_traveller_reader_set (self, TR_TRAVELLER_NAME, clean);
-      return;
+      if (*p == '\0' || g_utf8_strchr ("、，,;；", -1, g_utf8_get_char (p)) != NULL)
+        {
+          g_autofree char *raw = g_strndup (item, p - item);
+          g_autofree char *trimmed = tr_parser_trim (raw);
+
+          if (*trimmed != '\0')
+            read_name_and_title (self, trimmed, name_first);
+          if (*p == '\0')
+            break;
+          item = g_utf8_next_char (p);
+        }
     }
-  tr_traveller_reader_set (self, TR_TRAVELLER_NAME, parts[name_first ? 0 : 1]);
-  tr_traveller_set (self->current, TR_TRAVELLER_TITLE, parts[name_first ? 1 : 0]);
 }
 
 static int
@@ -332,6 +357,56 @@ tr_traveller_reader_read_table (TrTravellerReader *self,
     return TRUE;
   self->n_table_columns = 0;
   return read_table_header (self, cells);
+}
+
+/* The form's @name is the cover's @cover_name, or begins it when the
+ * cover gave no space before the title ("王小明科長"). */
+static gboolean
+same_person (const char *name,
+             const char *cover_name)
+{
+  g_autofree char *a = tr_parser_compact (name);
+  g_autofree char *b = tr_parser_compact (cover_name);
+
+  return *a != '\0' && g_str_has_prefix (b, a);
+}
+
+void
+tr_traveller_reader_add_cover (TrTravellerReader *self,
+                               TrTravellerReader *cover)
+{
+  gboolean form_lists_people = FALSE;
+
+  for (guint i = 0; i < self->travellers->len; i++)
+    form_lists_people |= *tr_traveller_get (g_ptr_array_index (self->travellers, i), TR_TRAVELLER_NAME) != '\0';
+
+  for (guint i = 0; i < cover->travellers->len; i++)
+    {
+      TrTraveller *from_cover = g_ptr_array_index (cover->travellers, i);
+      const char *cover_name = tr_traveller_get (from_cover, TR_TRAVELLER_NAME);
+      TrTraveller *match = NULL;
+
+      for (guint j = 0; j < self->travellers->len && match == NULL; j++)
+        if (same_person (tr_traveller_get (g_ptr_array_index (self->travellers, j), TR_TRAVELLER_NAME),
+                         cover_name))
+          match = g_ptr_array_index (self->travellers, j);
+
+      if (match != NULL)
+        {
+          /* The form's values win; the cover's fill only its gaps. */
+          for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
+            if (f != TR_TRAVELLER_NAME && *tr_traveller_get (match, f) == '\0')
+              tr_traveller_set (match, f, tr_traveller_get (from_cover, f));
+        }
+      /* Only when the form lists nobody: a misread cover line must not
+       * become a traveller. (A person named on the cover alone is then
+       * not listed; see the import issue's notes.) */
+      else if (!form_lists_people)
+        g_ptr_array_add (self->travellers, g_object_ref (from_cover));
+    }
+
+  cover->current = NULL;
+  g_ptr_array_set_size (cover->travellers, 0);
 }
 
 void

@@ -51,6 +51,12 @@ gboolean           tr_traveller_reader_read_entries (TrTravellerReader *self,
 gboolean           tr_traveller_reader_read_table   (TrTravellerReader *self,
                                                      const char        *line);
 
+/* Takes the travellers read on the cover into the form's: a person the
+ * form lists (matched by name) gets only the values the form left empty;
+ * the others are added only when the form lists nobody. */
+void               tr_traveller_reader_add_cover  (TrTravellerReader *self,
+                                                   TrTravellerReader *cover);
+
 /* Adds the travellers to @store, one per person: the cover and the form
  * list the same people. */
 void               tr_traveller_reader_finish     (TrTravellerReader *self,

@@ -49,6 +49,7 @@ typedef struct {
   TrField  field;
   GString *text;
   gboolean structural;
+  gboolean in_form;     /* the 提要 form's 內容摘要, not the 摘要 page */
 } Chunk;
 
 typedef struct {
@@ -65,6 +66,7 @@ typedef struct {
   char             *combined_heading;
   gboolean          found[TR_N_SECTIONS];
   gboolean          in_body;         /* a section has started */
+  gboolean          summary_in_form; /* the summary being read is the form's */
   guint             top_value;       /* the number of the last section heading */
   gboolean          heading_look_known; /* how the section headings are set */
   double            heading_font_size;
@@ -119,7 +121,8 @@ add_chunk (Parser     *self,
            gboolean    structural,
            int         last_line)
 {
-  Chunk chunk = { field, g_string_new (text), structural };
+  Chunk chunk = { field, g_string_new (text), structural,
+                  field == TR_FIELD_SUMMARY && self->summary_in_form };
 
   g_array_append_val (self->chunks, chunk);
   self->open_chunk = last_line >= 0 ? (int) self->chunks->len - 1 : -1;
@@ -360,6 +363,8 @@ handle_heading (Parser                   *self,
       break;
 
     case OPENS_SUMMARY:
+      /* 「內容摘要」 in the form, or the 摘要 page. */
+      self->summary_in_form = self->part == PART_FORM;
       self->part = PART_SUMMARY;
       add_heading (self, candidate, last_line, exact);
       break;
@@ -433,6 +438,7 @@ handle_front_line (Parser *self,
         g_autofree char *label = g_strndup (line->text, rest - line->text);
 
         self->part = PART_SUMMARY;
+        self->summary_in_form = TRUE;
         add_chunk (self, TR_FIELD_UNCLASSIFIED, label, complete, -1);
         if (*rest != '\0')
           add_chunk (self, TR_FIELD_SUMMARY, rest, FALSE, index);
@@ -522,6 +528,58 @@ assemble (Parser  *self,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* The text of the summary chunks from the form (@in_form) or the 摘要
+ * page, without whitespace: line breaks and spaces differ between them. */
+static char *
+compact_summary (Parser   *self,
+                 gboolean  in_form)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < self->chunks->len; i++)
+    {
+      Chunk *chunk = &g_array_index (self->chunks, Chunk, i);
+
+      if (chunk->field == TR_FIELD_SUMMARY && !chunk->structural && chunk->in_form == in_form)
+        {
+          g_autofree char *compact = tr_parser_compact (chunk->text->str);
+
+          g_string_append (text, compact);
+        }
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Many documents carry the summary twice, in the form's 內容摘要 cell and
+ * on the 摘要 page: one copy is enough when the form's says nothing the
+ * page does not (it may be cut short to fit its cell). The page's wins. */
+static void
+drop_form_summary_copy (Parser *self)
+{
+  g_autofree char *form = compact_summary (self, TRUE);
+  g_autofree char *page = compact_summary (self, FALSE);
+  static const char * const ellipses[] = { "……", "…", "⋯", "...", "。。。" };
+
+  if (*form == '\0' || *page == '\0')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (ellipses); i++)
+    if (g_str_has_suffix (form, ellipses[i]))
+      {
+        form[strlen (form) - strlen (ellipses[i])] = '\0';
+        break;
+      }
+  if (*form == '\0' || !g_str_has_prefix (page, form))
+    return;
+
+  for (guint i = 0; i < self->chunks->len; i++)
+    {
+      Chunk *chunk = &g_array_index (self->chunks, Chunk, i);
+
+      if (chunk->field == TR_FIELD_SUMMARY && chunk->in_form)
+        g_string_truncate (chunk->text, 0);
+    }
+}
+
 static void
 warn_missing_sections (Parser *self)
 {
@@ -564,6 +622,7 @@ finish (Parser  *self,
         TR_FIELD_RECOMMENDATIONS, TR_FIELD_APPENDIX, TR_FIELD_UNCLASSIFIED,
       };
 
+      drop_form_summary_copy (self);
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
           g_autofree char *text = assemble (self, fields[i], FALSE);
