@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "tr-bench-text.h"
+#include "tr-bench-stats.h"
 #include "tr-odt-exporter.h"
 
 #define DEFAULT_SEED 20261121
@@ -41,22 +42,6 @@ static double
 elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
 }
 
 /* The report as Markdown: headings as headings, every line a paragraph. */
@@ -181,9 +166,9 @@ run (const char  *dir,
       g_array_append_val (theirs, ms);
     }
 
-  ours_ms = median (ours);
-  bytes_ms = median (ours_bytes);
-  theirs_ms = median (theirs);
+  ours_ms = tr_bench_median (ours);
+  bytes_ms = tr_bench_median (ours_bytes);
+  theirs_ms = tr_bench_median (theirs);
 
   if (g_stat (odt_path, &st) == 0)
     g_print ("Ours:   %s, %.0f KB\n", odt_path, st.st_size / 1e3);

@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 
 #include "tr-bench-text.h"
+#include "tr-bench-stats.h"
 #include "tr-importer.h"
 #include "tr-pdf-maker.h"
 #include "tr-report-store.h"
@@ -52,22 +53,6 @@ static double
 elapsed_s (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1e6;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
-
-static double
-median (GArray *times)
-{
-  g_array_sort (times, compare_doubles);
-  return g_array_index (times, double, times->len / 2);
 }
 
 /* CPU seconds used by this process (RUSAGE_SELF) or by its finished
@@ -211,8 +196,8 @@ bench_long (const char          *dir,
         g_array_append_val (theirs, s);
     }
 
-  ours_s = median (ours);
-  theirs_s = median (theirs);
+  ours_s = tr_bench_median (ours);
+  theirs_s = tr_bench_median (theirs);
   ratio = ours_s / MAX (theirs_s, 1e-6);
   g_print ("\n%-52s %9s %9s\n", "", "median", "min");
   g_print ("%-52s %7.3f s %7.3f s\n", "import (worker + poppler + parse + save)", ours_s,

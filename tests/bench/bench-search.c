@@ -13,6 +13,7 @@
 
 #include "tr-report-store.h"
 #include "tr-bench-text.h"
+#include "tr-bench-stats.h"
 
 #define DEFAULT_SEED 20261121
 #define SEARCH_LIMIT 20
@@ -522,29 +523,6 @@ check_hits (TrReportStore  *store,
 
 /* ---- the table ------------------------------------------------------ */
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double da = *(const double *) a, db = *(const double *) b;
-
-  return da < db ? -1 : da > db ? 1 : 0;
-}
-
-/* Nearest-rank percentile. */
-static double
-percentile (GArray *sorted,
-            double  p)
-{
-  guint rank;
-
-  if (sorted->len == 0)
-    return 0.0;
-  rank = (guint) (p / 100.0 * sorted->len + 0.999999);
-  rank = CLAMP (rank, 1, sorted->len);
-  return g_array_index (sorted, double, rank - 1);
-}
-
 typedef struct {
   guint n;
   double ours_p50, ours_p95;
@@ -569,14 +547,14 @@ compute_stats (GPtrArray  *queries,
       g_array_append_val (ours, query->ours_ms);
       g_array_append_val (theirs, query->grep_ms);
     }
-  g_array_sort (ours, compare_doubles);
-  g_array_sort (theirs, compare_doubles);
+  tr_bench_sort (ours);
+  tr_bench_sort (theirs);
 
   stats.n = ours->len;
-  stats.ours_p50 = percentile (ours, 50);
-  stats.ours_p95 = percentile (ours, 95);
-  stats.grep_p50 = percentile (theirs, 50);
-  stats.grep_p95 = percentile (theirs, 95);
+  stats.ours_p50 = tr_bench_percentile (ours, 50);
+  stats.ours_p95 = tr_bench_percentile (ours, 95);
+  stats.grep_p50 = tr_bench_percentile (theirs, 50);
+  stats.grep_p95 = tr_bench_percentile (theirs, 95);
   return stats;
 }
 

@@ -11,6 +11,7 @@
 #include <signal.h>
 
 #include "tr-bench-text.h"
+#include "tr-bench-stats.h"
 #include "tr-report-store.h"
 
 static int n_reports = 10000;
@@ -102,22 +103,6 @@ time_launch (const char *db,
   return seconds;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-median (GArray *values)
-{
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, values->len / 2);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -173,8 +158,8 @@ main (int   argc,
       g_array_append_val (full_loaded, full_filled);
     }
 
-  empty_median = median (empty_times);
-  full_median = median (full_times);
+  empty_median = tr_bench_median (empty_times);
+  full_median = tr_bench_median (full_times);
   ratio = full_median / empty_median;
   g_print ("launch to first frame, median of %d launches each (nproc %u)\n",
            n_runs, g_get_num_processors ());
@@ -184,8 +169,8 @@ main (int   argc,
   /* The window paints before the library is read (off the main thread);
    * this is when the list is filled in. */
   g_print ("launch to the library listed:\n");
-  g_print ("  empty library:          %7.1f ms\n", median (empty_loaded) * 1000);
-  g_print ("  %6d-report library:  %7.1f ms\n", n_reports, median (full_loaded) * 1000);
+  g_print ("  empty library:          %7.1f ms\n", tr_bench_median (empty_loaded) * 1000);
+  g_print ("  %6d-report library:  %7.1f ms\n", n_reports, tr_bench_median (full_loaded) * 1000);
   g_print ("target < 500 ms: %s; target ≤ 1.2× empty: %s\n",
            full_median < 0.5 ? "MET" : "NOT MET", ratio <= 1.2 ? "MET" : "NOT MET");
 
