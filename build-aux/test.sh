@@ -30,8 +30,27 @@ setup _build -Dbuildtype=debugoptimized
 stage "Compiling _build"
 meson compile -C _build
 
+# Runs meson test (under Xvfb) and adds its counts to the totals.
+passed=0
+failed=0
+run_suite() {
+  local log
+  log=$(mktemp)
+  local status=0 ok bad
+  xvfb-run -a -s "-screen 0 1280x800x24" meson test "$@" --print-errorlogs 2>&1 | tee "$log" || status=$?
+  ok=$(sed -n 's/^Ok: *\([0-9]*\).*/\1/p' "$log" | tail -1)
+  bad=$(sed -n 's/^Fail: *\([0-9]*\).*/\1/p' "$log" | tail -1)
+  passed=$((passed + ${ok:-0}))
+  failed=$((failed + ${bad:-0}))
+  rm -f "$log"
+  if [ "$status" -ne 0 ]; then
+    echo "$passed passed, $failed failed"
+    exit "$status"
+  fi
+}
+
 stage "Testing _build"
-xvfb-run -a -s "-screen 0 1280x800x24" meson test -C _build --print-errorlogs
+run_suite -C _build
 
 stage "Configuring _build-sanitize (address, undefined)"
 setup _build-sanitize -Db_sanitize=address,undefined -Db_lundef=false \
@@ -41,6 +60,7 @@ stage "Compiling _build-sanitize"
 meson compile -C _build-sanitize
 
 stage "Testing _build-sanitize"
-xvfb-run -a meson test -C _build-sanitize --setup=sanitize --print-errorlogs
+run_suite -C _build-sanitize --setup=sanitize
 
 stage "All tests passed"
+echo "$passed passed, $failed failed"
