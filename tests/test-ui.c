@@ -874,6 +874,49 @@ run_crash_child (const char *path,
   return 0;
 }
 
+/* An encrypted PDF: the row asks for the password, a wrong one is said so,
+ * the right one reads the file. */
+static void
+test_import_password (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *plain = g_build_filename (fixture->dir, "plain.pdf", NULL);
+  g_autofree char *locked = g_build_filename (fixture->dir, "有密碼的報告.pdf", NULL);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) locked_file = g_file_new_for_path (locked);
+  g_autoptr(TrImportItem) item = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *qpdf_err = NULL;
+  int status = 0;
+  TrWindow *window = open_window (fixture);
+  TrImportDialog *dialog;
+  const char *qpdf[] = { "qpdf", "--encrypt", "公務", "owner-secret", "256", "--", plain, locked, NULL };
+
+  make_pdf (plain, pdf_report);
+  g_spawn_sync (NULL, (char **) qpdf, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                NULL, NULL, NULL, &qpdf_err, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_list_store_append (files, locked_file);
+
+  dialog = TR_IMPORT_DIALOG (tr_window_import (window, G_LIST_MODEL (files)));
+  item = wait_for_item (dialog, 0);
+  g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_NEEDS_PASSWORD);
+
+  tr_import_dialog_unlock (dialog, 0, "wrong");
+  wait_until (tr_import_dialog_is_idle (dialog), 60000);
+  g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_NEEDS_PASSWORD);
+  g_assert_cmpstr (tr_import_item_get_message (item), ==, "That password is not right; try again");
+
+  tr_import_dialog_unlock (dialog, 0, "公務");
+  wait_until (tr_import_dialog_is_idle (dialog), 60000);
+  g_test_message ("%s", tr_import_item_get_message (item));
+  g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_READY);
+  g_assert_nonnull (strstr (tr_report_get_section (tr_import_item_get_report (item), TR_SECTION_PURPOSE),
+                            "宜居城市"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The locale test's child: started with LANG=zh_TW.UTF-8, it shows the
  * window and prints what a person would read first. */
 static int
@@ -1049,6 +1092,8 @@ main (int   argc,
               test_export_while_typing, fixture_tear_down);
   g_test_add ("/ui/import/review-and-save", Fixture, NULL, fixture_set_up,
               test_import_review_save, fixture_tear_down);
+  g_test_add ("/ui/import/password", Fixture, NULL, fixture_set_up,
+              test_import_password, fixture_tear_down);
   g_test_add ("/ui/locale/follows-language", Fixture, NULL, fixture_set_up,
               test_follows_language, fixture_tear_down);
   g_test_add ("/ui/crash/sigkill-after-typing", Fixture, NULL, fixture_set_up,
