@@ -1866,6 +1866,62 @@ test_search_snippet (Fixture       *fixture,
   g_assert_cmpstr (tr_report_info_get_id (hits->pdata[0]), ==, tr_report_get_id (report));
 }
 
+/* More matches than are worth ranking: the newest come first, and a query
+ * mixing short and long words finds exactly the reports that hold both. */
+static void
+test_search_common_words (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) hits = NULL;
+  const guint n_reports = 620;
+
+  for (guint i = 0; i < n_reports; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("第%u份報告", i);
+      g_autoptr(TrReport) report =
+        new_report (title, i % 6 != 0 ? "本報告討論共同詞彙與防災體系。" : "本報告討論共同詞彙。");
+
+      save (fixture->store, report);
+      g_ptr_array_add (ids, g_strdup (tr_report_get_id (report)));
+    }
+
+  hits = search (fixture->store, "共", 20);
+  g_assert_cmpuint (hits->len, ==, 20);
+  for (guint i = 0; i < hits->len; i++)
+    {
+      g_autofree char *formatted = format_snippet (hits, i);
+
+      g_assert_cmpstr (tr_report_info_get_id (hits->pdata[i]), ==, ids->pdata[n_reports - 1 - i]);
+      g_assert_nonnull (strstr (formatted, "[共]同"));
+    }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  hits = search (fixture->store, "詞彙", 20);
+  g_assert_cmpuint (hits->len, ==, 20);
+  g_assert_cmpstr (tr_report_info_get_id (hits->pdata[0]), ==, ids->pdata[n_reports - 1]);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Short and long: five reports in six, the newest of them first. */
+  hits = search (fixture->store, "詞彙 防災體系", 20);
+  g_assert_cmpuint (hits->len, ==, 20);
+  for (guint i = 0, expected = n_reports - 1; i < hits->len; i++)
+    {
+      while (expected % 6 == 0)
+        expected--;
+      g_assert_cmpstr (tr_report_info_get_id (hits->pdata[i]), ==, ids->pdata[expected]);
+      expected--;
+    }
+  g_clear_pointer (&hits, g_ptr_array_unref);
+
+  /* Asking for them all still finds them all. */
+  hits = search (fixture->store, "詞彙 防災體系", 0);
+  g_assert_cmpuint (hits->len, ==, n_reports - (n_reports + 5) / 6);
+  g_clear_pointer (&hits, g_ptr_array_unref);
+  hits = search (fixture->store, "共同", 600);
+  g_assert_cmpuint (hits->len, ==, 600);
+}
+
 static void
 test_search_after_delete (Fixture       *fixture,
                           gconstpointer  data)
@@ -2226,6 +2282,7 @@ main (int   argc,
   ADD ("/store/search/all-words", test_search_all_words);
   ADD ("/store/search/no-hit", test_search_no_hit);
   ADD ("/store/search/many", test_search_many);
+  ADD ("/store/search/common-words", test_search_common_words);
   ADD ("/store/search/ranking", test_search_ranking);
   ADD ("/store/search/ranking-long", test_search_ranking_long);
   ADD ("/store/search/ranking-title", test_search_ranking_title);

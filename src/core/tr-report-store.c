@@ -21,6 +21,7 @@
 #include "tr-error.h"
 #include "tr-report-json.h"
 #include "tr-report-store.h"
+#include "tr-snippet.h"
 #include "tr-unigram-tokenizer.h"
 
 /* Long enough to ride out an autosave of another window, short enough that a
@@ -109,6 +110,16 @@ static const char * const migrations[] = {
   "INSERT INTO report_fts (report_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
   "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
   "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
+  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
+
+  /* 2 → 3: the short-query index learns character pairs, so that a
+   * two-character query is one token rather than a phrase. */
+  "DROP TABLE report_fts_short;"
+  "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
+  "  title, fields, summary, body, appendix,"
+  "  content = 'report_search_content', content_rowid = 'num',"
+  "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " bigrams');"
+  "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
   "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
 };
 
@@ -1242,6 +1253,47 @@ tr_report_store_find_by_source_sha256 (TrReportStore  *self,
   return NULL;
 }
 
+/* Past this many matches, ranking them all with bm25 costs more than a
+ * search as you type can afford, and says little: a word found in most of
+ * the library singles no report out. Such results come newest first. */
+#define RANKED_MATCHES_MAX 200
+
+/* The width of a snippet, in characters. */
+#define SNIPPET_WIDTH 40
+
+typedef enum {
+  SEARCH_LONG,   /* every word has 3 characters or more: the trigram index */
+  SEARCH_SHORT,  /* every word has 1 or 2: the one-character index */
+  SEARCH_MIXED,  /* both: trigram leads, the short words filter */
+} SearchKind;
+
+/* Newest first, stopping at ?3 matches. */
+static const char * const newest_sql[] = {
+  [SEARCH_LONG] =
+    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3",
+  [SEARCH_SHORT] =
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rowid DESC LIMIT ?3",
+};
+
+/* The unary + keeps SQLite from handing the rowid list to FTS5, which would
+ * run the MATCH again for every row (seconds). */
+static const char * const ranked_sql[] = {
+  [SEARCH_LONG] =
+    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY rank LIMIT ?3",
+  [SEARCH_SHORT] =
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rank LIMIT ?3",
+  [SEARCH_MIXED] =
+    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1"
+    " AND +rowid IN (SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2)"
+    " ORDER BY rank LIMIT ?3",
+};
+
+/* Ranks the matches of a mixed query already found, listed in ?4. */
+static const char * const ranked_listed_sql =
+  "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1"
+  " AND +rowid IN (SELECT value FROM json_each (?4))"
+  " ORDER BY rank LIMIT ?3";
+
 /* Each word becomes an FTS5 string ("…", quotes doubled), so that whatever
  * the user types is text, never query syntax. */
 static void
@@ -1260,6 +1312,252 @@ append_fts_phrase (GString    *match,
   g_string_append_c (match, '"');
 }
 
+/* Appends to @rowids the first @limit matches of @sql (-1: all of them). */
+static gboolean
+collect_rowids (TrReportStore  *self,
+                const char     *sql,
+                const char     *long_match,
+                const char     *short_match,
+                gint64          limit,
+                GArray         *rowids,
+                GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(TrStatement) stmt = prepare (self, sql, what, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_text (stmt, 1, long_match);
+  bind_text (stmt, 2, short_match);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first @limit reports, newest first, that match both the long words
+ * (trigram index) and the short ones (one-character index): both lists
+ * come sorted by rowid, so they are walked side by side. Asking one index
+ * about each match of the other, or materializing either list, costs ten
+ * times more when both words are common. */
+static gboolean
+collect_mixed_rowids (TrReportStore  *self,
+                      const char     *long_match,
+                      const char     *short_match,
+                      guint           limit,
+                      GArray         *rowids,
+                      GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(TrStatement) longs = prepare (self, newest_sql[SEARCH_LONG], what, error);
+  g_autoptr(TrStatement) shorts = NULL;
+  int rc_long, rc_short;
+
+  if (longs == NULL)
+    return FALSE;
+  shorts = prepare (self, newest_sql[SEARCH_SHORT], what, error);
+  if (shorts == NULL)
+    return FALSE;
+  bind_text (longs, 1, long_match);
+  sqlite3_bind_int64 (longs, 3, -1);
+  bind_text (shorts, 2, short_match);
+  sqlite3_bind_int64 (shorts, 3, -1);
+
+  rc_long = sqlite3_step (longs);
+  rc_short = sqlite3_step (shorts);
+  while (rc_long == SQLITE_ROW && rc_short == SQLITE_ROW && rowids->len < limit)
+    {
+      gint64 in_long = sqlite3_column_int64 (longs, 0);
+      gint64 in_short = sqlite3_column_int64 (shorts, 0);
+
+      if (in_long == in_short)
+        {
+          g_array_append_val (rowids, in_long);
+          rc_long = sqlite3_step (longs);
+          rc_short = sqlite3_step (shorts);
+        }
+      else if (in_long > in_short)
+        rc_long = sqlite3_step (longs);
+      else
+        rc_short = sqlite3_step (shorts);
+    }
+  if (rc_long != SQLITE_ROW && rc_long != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc_long, what);
+      return FALSE;
+    }
+  if (rc_short != SQLITE_ROW && rc_short != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc_short, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces @rowids, every match of a mixed query, by the best @limit. */
+static gboolean
+rank_listed_rowids (TrReportStore  *self,
+                    const char     *long_match,
+                    guint           limit,
+                    GArray         *rowids,
+                    GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(GString) listed = g_string_new ("[");
+  g_autoptr(TrStatement) stmt = prepare (self, ranked_listed_sql, what, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < rowids->len; i++)
+    g_string_append_printf (listed, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (rowids, gint64, i));
+  g_string_append_c (listed, ']');
+  g_array_set_size (rowids, 0);
+
+  bind_text (stmt, 1, long_match);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  bind_text (stmt, 4, listed->str);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (error, self->db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* FTS5's own snippet, for the rare hit whose words tr_snippet_build() does
+ * not find as written (the tokenizers fold more than case). */
+static char *
+fts_snippet (TrReportStore *self,
+             SearchKind     kind,
+             const char    *long_match,
+             const char    *short_match,
+             gint64         rowid)
+{
+  const char *sql = kind == SEARCH_SHORT
+    ? "SELECT snippet (report_fts_short, -1, char (2), char (3), '…', 40) FROM report_fts_short"
+      " WHERE report_fts_short MATCH ?1 AND rowid = ?2"
+    : "SELECT snippet (report_fts, -1, char (2), char (3), '…', 40) FROM report_fts"
+      " WHERE report_fts MATCH ?1 AND rowid = ?2";
+  g_autoptr(TrStatement) stmt = prepare (self, sql, NULL, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  bind_text (stmt, 1, kind == SEARCH_SHORT ? short_match : long_match);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup (column_text (stmt, 0));
+}
+
+/* The snippet from the body, the appendix or the text an import could not
+ * place, in that order; the row is read only now because these columns
+ * are what makes it long. */
+static char *
+body_snippet (TrReportStore      *self,
+              gint64              rowid,
+              const char * const *words)
+{
+  g_autoptr(TrStatement) stmt =
+    prepare (self,
+             "SELECT purpose, process, observations, recommendations, appendix, unclassified"
+             " FROM reports WHERE num = ?1",
+             NULL, NULL);
+  const char *texts[6];
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    texts[i] = column_text (stmt, i);
+  return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
+}
+
+/* The fields' text as the index sees it (travellers and keywords
+ * included), for a hit found nowhere else. */
+static char *
+fields_snippet (TrReportStore      *self,
+                gint64              rowid,
+                const char * const *words)
+{
+  g_autoptr(TrStatement) stmt =
+    prepare (self, "SELECT fields, title FROM report_search_content WHERE num = ?1", NULL, NULL);
+  const char *texts[2];
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  texts[0] = column_text (stmt, 0);
+  texts[1] = column_text (stmt, 1);
+  return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
+}
+
+/* The snippet comes from the text a reader would look at first: the
+ * summary, then the body, then the rest. */
+static TrReportInfo *
+load_hit (TrReportStore       *self,
+          gint64               rowid,
+          const char * const  *words,
+          SearchKind           kind,
+          const char          *long_match,
+          const char          *short_match,
+          GError             **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(TrStatement) stmt = NULL;
+  g_autofree char *snippet = NULL;
+  const char *summary;
+  TrReportInfo *info;
+  int rc;
+
+  stmt = prepare (self, "SELECT " INFO_COLUMNS ", r.summary FROM reports r WHERE r.num = ?1",
+                  what, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      /* The index and the table are written in one transaction. */
+      set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
+      return NULL;
+    }
+
+  info = info_from_row (stmt);
+  summary = column_text (stmt, 7);
+  snippet = tr_snippet_build (&summary, 1, words, SNIPPET_WIDTH);
+  sqlite3_reset (stmt);
+  if (snippet == NULL)
+    snippet = body_snippet (self, rowid, words);
+  if (snippet == NULL)
+    snippet = fields_snippet (self, rowid, words);
+  if (snippet == NULL)
+    snippet = fts_snippet (self, kind, long_match, short_match, rowid);
+  tr_report_info_set_snippet (info, snippet);
+  return info;
+}
+
 GPtrArray *
 tr_report_store_search (TrReportStore  *self,
                         const char     *query,
@@ -1267,15 +1565,13 @@ tr_report_store_search (TrReportStore  *self,
                         GError        **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not search the library");
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) long_match = g_string_new (NULL);
   g_autoptr(GString) short_match = g_string_new (NULL);
   g_autoptr(GString) spaced = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto(GStrv) words = NULL;
-  g_autoptr(TrStatement) stmt = NULL;
-  const char *sql;
-  int rc;
+  SearchKind kind;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -1305,44 +1601,58 @@ tr_report_store_search (TrReportStore  *self,
 
   if (long_match->len == 0 && short_match->len == 0)
     return g_steal_pointer (&hits);
-
-  /* Trigram leads whenever a long word is present: it is far more selective
-   * than single characters, and its snippet shows the longest word. */
-  if (long_match->len > 0 && short_match->len > 0)
-    sql = "SELECT " INFO_COLUMNS ", snippet (report_fts, -1, char (2), char (3), '…', 40)"
-          " FROM report_fts JOIN reports r ON r.num = report_fts.rowid"
-          " WHERE report_fts MATCH ?1"
-          /* The unary + keeps SQLite from handing the rowid list to FTS5,
-           * which would run the MATCH again for every row (seconds). */
-          " AND +report_fts.rowid IN (SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2)"
-          " ORDER BY report_fts.rank LIMIT ?3";
-  else if (long_match->len > 0)
-    sql = "SELECT " INFO_COLUMNS ", snippet (report_fts, -1, char (2), char (3), '…', 40)"
-          " FROM report_fts JOIN reports r ON r.num = report_fts.rowid"
-          " WHERE report_fts MATCH ?1 ORDER BY report_fts.rank LIMIT ?3";
+  if (long_match->len > 0)
+    kind = short_match->len > 0 ? SEARCH_MIXED : SEARCH_LONG;
   else
-    sql = "SELECT " INFO_COLUMNS ", snippet (report_fts_short, -1, char (2), char (3), '…', 40)"
-          " FROM report_fts_short JOIN reports r ON r.num = report_fts_short.rowid"
-          " WHERE report_fts_short MATCH ?2 ORDER BY report_fts_short.rank LIMIT ?3";
+    kind = SEARCH_SHORT;
 
-  stmt = prepare (self, sql, what, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, long_match->str);
-  bind_text (stmt, 2, short_match->str);
-  sqlite3_bind_int64 (stmt, 3, limit > 0 ? (gint64) limit : -1);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  /* Asked for more than a screenful: rank them all, however long it takes. */
+  if (limit == 0 || limit > RANKED_MATCHES_MAX)
     {
-      TrReportInfo *info = info_from_row (stmt);
-
-      tr_report_info_set_snippet (info, column_text (stmt, 7));
-      g_ptr_array_add (hits, info);
+      if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
+                           limit > 0 ? (gint64) limit : -1, rowids, error))
+        return NULL;
     }
-  if (rc != SQLITE_DONE)
+  else
     {
-      set_sqlite_error (error, self->db, rc, what);
-      return NULL;
+      /* Finding one match more than can be ranked stops early however
+       * common the words are. */
+      gboolean found;
+
+      if (kind == SEARCH_MIXED)
+        found = collect_mixed_rowids (self, long_match->str, short_match->str,
+                                      RANKED_MATCHES_MAX + 1, rowids, error);
+      else
+        found = collect_rowids (self, newest_sql[kind], long_match->str, short_match->str,
+                                RANKED_MATCHES_MAX + 1, rowids, error);
+      if (!found)
+        return NULL;
+
+      if (rowids->len > RANKED_MATCHES_MAX)
+        g_array_set_size (rowids, limit);
+      else if (kind == SEARCH_MIXED)
+        {
+          if (!rank_listed_rowids (self, long_match->str, limit, rowids, error))
+            return NULL;
+        }
+      else
+        {
+          g_array_set_size (rowids, 0);
+          if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
+                               limit, rowids, error))
+            return NULL;
+        }
+    }
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      TrReportInfo *info = load_hit (self, g_array_index (rowids, gint64, i),
+                                     (const char * const *) words, kind,
+                                     long_match->str, short_match->str, error);
+
+      if (info == NULL)
+        return NULL;
+      g_ptr_array_add (hits, info);
     }
   return g_steal_pointer (&hits);
 }

@@ -10,7 +10,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TR_REPORT_STORE_SCHEMA_VERSION 2
+#define TR_REPORT_STORE_SCHEMA_VERSION 3
 
 /* Every method may be called from any thread; calls are serialized. */
 #define TR_TYPE_REPORT_STORE (tr_report_store_get_type ())
@@ -68,7 +68,10 @@ char          *tr_report_store_find_by_source_sha256 (TrReportStore *self,
 /* Full-text search in Chinese and Latin text. @query is one or more words
  * separated by spaces, all of which must occur (as substrings); words of any
  * length work, including one or two CJK characters. Returns TrReportInfo
- * with snippets, best match first, at most @limit (0: no limit). */
+ * with snippets, at most @limit (0: no limit). The best match comes first
+ * (bm25, a hit in the title counting most) when there are at most a couple
+ * hundred matches; beyond that, ranking all of them would make typing lag
+ * and would single out nothing, so the newest reports come first. */
 GPtrArray     *tr_report_store_search    (TrReportStore  *self,
                                           const char     *query,
                                           guint           limit,

@@ -8,10 +8,19 @@
  * the index, ranked with bm25, with offsets into the original text so that
  * snippet() works.
  *
+ * With the argument "bigrams", each pair of adjacent characters is indexed
+ * too, at the position of its first character, and a two-character query
+ * asks for that one token: a phrase of two common characters otherwise
+ * means comparing the positions of both in nearly every report.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-unigram-tokenizer.h"
 
 #include <string.h>
+
+/* The two kinds of tokenizer are two static handles. */
+static char unigrams_only;
+static char with_bigrams;
 
 static int
 unigram_create (void        *context,
@@ -19,16 +28,41 @@ unigram_create (void        *context,
                 int          n_args,
                 Fts5Tokenizer **out_tokenizer)
 {
-  if (n_args != 0)
+  if (n_args == 0)
+    *out_tokenizer = (Fts5Tokenizer *) &unigrams_only;
+  else if (n_args == 1 && strcmp (args[0], "bigrams") == 0)
+    *out_tokenizer = (Fts5Tokenizer *) &with_bigrams;
+  else
     return SQLITE_ERROR;
-  /* Stateless: any non-NULL handle will do. */
-  *out_tokenizer = (Fts5Tokenizer *) context;
   return SQLITE_OK;
 }
 
 static void
 unigram_delete (Fts5Tokenizer *tokenizer)
 {
+}
+
+/* The folded character at @pos, its UTF-8 in @folded; -1 when the bytes
+ * there are not valid UTF-8. Spaces and line breaks all fold to one space,
+ * so that a word never matches across a line break: the same substring
+ * semantics as the trigram index. */
+static int
+fold_at (const char *text,
+         int         n_text,
+         int         pos,
+         char        folded[6],
+         int        *next)
+{
+  gunichar c = g_utf8_get_char_validated (text + pos, n_text - pos);
+
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return -1;
+  *next = g_utf8_next_char (text + pos) - text;
+  if (*next > n_text)
+    return -1;
+  if (g_unichar_isspace (c))
+    c = ' ';
+  return g_unichar_to_utf8 (g_unichar_tolower (c), folded);
 }
 
 static int
@@ -40,33 +74,50 @@ unigram_tokenize (Fts5Tokenizer *tokenizer,
                   int          (*emit) (void *context, int flags, const char *token,
                                           int n_token, int start, int end))
 {
+  gboolean bigrams = tokenizer == (Fts5Tokenizer *) &with_bigrams;
   int pos = 0;
+
+  if (bigrams && (flags & FTS5_TOKENIZE_QUERY) != 0)
+    {
+      char pair[12];
+      int n_first, n_second, middle, end;
+
+      n_first = fold_at (text, n_text, 0, pair, &middle);
+      if (n_first > 0 && middle < n_text && pair[0] != ' ')
+        {
+          n_second = fold_at (text, n_text, middle, pair + n_first, &end);
+          if (n_second > 0 && end == n_text && pair[n_first] != ' ')
+            return emit (context, 0, pair, n_first + n_second, 0, end);
+        }
+    }
 
   while (pos < n_text)
     {
-      gunichar c = g_utf8_get_char_validated (text + pos, n_text - pos);
-      char folded[6];
+      char folded[12];
       int next, n_folded, rc;
 
-      if (c == (gunichar) -1 || c == (gunichar) -2)
+      n_folded = fold_at (text, n_text, pos, folded, &next);
+      if (n_folded < 0)
         {
           /* Invalid UTF-8 is not indexed, but must not stop the rest. */
           pos++;
           continue;
         }
-      next = g_utf8_next_char (text + pos) - text;
-      if (next > n_text)
-        break;
-
-      /* Spaces and line breaks are tokens too (all as one space), so that a
-       * two-character word never matches across a line break: the same
-       * substring semantics as the trigram index. */
-      if (g_unichar_isspace (c))
-        c = ' ';
-      n_folded = g_unichar_to_utf8 (g_unichar_tolower (c), folded);
       rc = emit (context, 0, folded, n_folded, pos, next);
       if (rc != SQLITE_OK)
         return rc;
+
+      if (bigrams && (flags & FTS5_TOKENIZE_QUERY) == 0 && folded[0] != ' ' && next < n_text)
+        {
+          int after, n_second = fold_at (text, n_text, next, folded + n_folded, &after);
+
+          if (n_second > 0 && folded[n_folded] != ' ')
+            {
+              rc = emit (context, FTS5_TOKEN_COLOCATED, folded, n_folded + n_second, pos, after);
+              if (rc != SQLITE_OK)
+                return rc;
+            }
+        }
       pos = next;
     }
   return SQLITE_OK;
@@ -98,5 +149,5 @@ tr_unigram_tokenizer_register (sqlite3 *db)
 
   if (api == NULL)
     return SQLITE_ERROR;
-  return api->xCreateTokenizer (api, TR_UNIGRAM_TOKENIZER_NAME, api, &tokenizer, NULL);
+  return api->xCreateTokenizer (api, TR_UNIGRAM_TOKENIZER_NAME, NULL, &tokenizer, NULL);
 }
