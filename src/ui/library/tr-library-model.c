@@ -10,8 +10,9 @@
 
 #include "tr-library-model.h"
 
-/* Enough hits for any reading; the best come first. */
-#define SEARCH_LIMIT 500
+/* Enough hits for any reading, and no more than the store ranks quickly
+ * (see tr_report_store_search()). */
+#define SEARCH_LIMIT 200
 
 struct _TrLibraryModel
 {
