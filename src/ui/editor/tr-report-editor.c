@@ -19,6 +19,7 @@
 #include "tr-summary-editor.h"
 #include "review/tr-comments-panel.h"
 #include "review/tr-review-bar.h"
+#include "review/tr-review-form-dialog.h"
 
 struct _TrReportEditor
 {
@@ -646,6 +647,28 @@ comment_deleted (TrCommentsPanel *panel,
 }
 
 static void
+review_form_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->report == NULL)
+    return;
+  /* Items 1 and 2 are worked out from the report: with what was just typed. */
+  if (!tr_report_editor_save_and_wait (self, &error))
+    {
+      gtk_widget_activate_action (widget, "win.show-message", "s", error->message);
+      return;
+    }
+  dialog = tr_review_form_dialog_new (self->store, self->report);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 review_status_changed (TrReportEditor *self)
 {
   /* The library shows the status: the window reloads it. */
@@ -834,6 +857,7 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 
   gtk_widget_class_install_action (widget_class, "editor.add-comment", NULL, add_comment_action);
+  gtk_widget_class_install_action (widget_class, "editor.review-form", NULL, review_form_action);
   /* LibreOffice's key for a comment. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "editor.add-comment", NULL);

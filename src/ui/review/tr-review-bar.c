@@ -9,7 +9,6 @@
 
 #include "tr-error.h"
 #include "tr-review-bar.h"
-#include "tr-review-form-dialog.h"
 #include "tr-widget-util.h"
 
 struct _TrReviewBar
@@ -82,19 +81,6 @@ step_clicked (GtkButton   *button,
       /* The window shows it as a toast. */
       gtk_widget_activate_action (root, "win.show-message", "s", error->message);
     }
-}
-
-static void
-form_clicked (GtkButton   *button,
-              TrReviewBar *self)
-{
-  GtkWidget *dialog;
-
-  if (self->report == NULL)
-    return;
-  dialog = tr_review_form_dialog_new (self->store, self->report);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))));
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -236,7 +222,9 @@ tr_review_bar_init (TrReviewBar *self)
 
   self->form_button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("Review _Form…")));
   gtk_widget_set_name (GTK_WIDGET (self->form_button), "review_form");
-  g_signal_connect_object (self->form_button, "clicked", G_CALLBACK (form_clicked), self, 0);
+  /* The owner opens the form, once what was typed is saved: items 1 and 2
+   * are worked out from the report. */
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->form_button), "editor.review-form");
   gtk_widget_set_parent (GTK_WIDGET (self->form_button), GTK_WIDGET (self));
 
   update (self);
