@@ -1198,11 +1198,33 @@ test_comment_passage (Fixture       *fixture,
   g_assert_true (has_comment_tag (buffer, 9));
   g_assert_false (has_comment_tag (buffer, 4));
 
+  /* Once saved, the file has the passage where it is now. */
+  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 3000);
+  wait_ms (100);
+  stored = list_comments_independently (fixture, id);
+  g_assert_cmpuint (tr_comment_get_start (stored->pdata[0]), ==, 9);
+  g_assert_cmpuint (tr_comment_get_end (stored->pdata[0]), ==, 13);
+  g_assert_cmpstr (tr_comment_get_quote (stored->pdata[0]), ==, "東京都廳");
+  g_clear_pointer (&stored, g_ptr_array_unref);
+
+  /* An edit inside the passage is part of it. */
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 11);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  type_into (process, "政府");
+  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_UNSAVED, 1000);
+  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 3000);
+  wait_ms (100);
+  stored = list_comments_independently (fixture, id);
+  g_assert_cmpstr (tr_comment_get_quote (stored->pdata[0]), ==, "東京政府都廳");
+  g_assert_cmpuint (tr_comment_get_end (stored->pdata[0]), ==, 15);
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  g_assert_true (has_comment_tag (buffer, 12));
+
   /* Clicking the row selects the passage. */
   g_signal_emit_by_name (list, "row-activated", row);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   g_assert_cmpint (gtk_text_iter_get_offset (&start), ==, 9);
-  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 13);
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, 15);
 
   /* Resolve it: stored, no longer highlighted, offered to reopen. */
   g_signal_emit_by_name (find_named (row, "resolve"), "clicked");

@@ -191,6 +191,14 @@ tr_comment_get_quote (TrComment *self)
   return self->quote;
 }
 
+void
+tr_comment_set_quote (TrComment  *self,
+                      const char *quote)
+{
+  g_return_if_fail (TR_IS_COMMENT (self));
+  tr_set_str (&self->quote, quote != NULL ? quote : "");
+}
+
 const char *
 tr_comment_get_body (TrComment *self)
 {

@@ -33,6 +33,8 @@ void        tr_comment_set_range     (TrComment  *self,
                                       guint       end);
 /* Never NULL. */
 const char *tr_comment_get_quote     (TrComment  *self);
+void        tr_comment_set_quote     (TrComment  *self,
+                                      const char *quote);
 const char *tr_comment_get_body      (TrComment  *self);
 const char *tr_comment_get_author    (TrComment  *self);
 GDateTime  *tr_comment_get_created   (TrComment  *self);

@@ -75,6 +75,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void schedule_save (TrReportEditor *self);
 static void reload_comments (TrReportEditor *self);
+static void store_comment_anchors (TrReportEditor *self);
 
 static void
 set_save_state (TrReportEditor *self,
@@ -157,6 +158,9 @@ save_finished (GObject      *source,
   if (self->saves_in_flight == 0 && self->save_timeout_id == 0)
     set_save_state (self, TR_SAVE_STATE_SAVED, NULL);
   update_problems (self);
+  /* Only when the file holds what the buffers show. */
+  if (self->saves_in_flight == 0 && self->save_timeout_id == 0 && self->dirty_texts == 0)
+    store_comment_anchors (self);
 }
 
 static void
@@ -425,7 +429,27 @@ section_editor (TrReportEditor *self,
   return self->text_editors[TR_FIELD_FROM_SECTION (section)];
 }
 
-/* Marks the passages of the open comments in the section texts. */
+static void
+clear_comment_marks (TrReportEditor *self)
+{
+  for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
+    {
+      TrComment *comment = self->comments->pdata[i];
+      GtkTextMark *start = g_object_get_data (G_OBJECT (comment), "tr-start");
+      GtkTextMark *end = g_object_get_data (G_OBJECT (comment), "tr-end");
+
+      if (start != NULL && !gtk_text_mark_get_deleted (start))
+        gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (start), start);
+      if (end != NULL && !gtk_text_mark_get_deleted (end))
+        gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (end), end);
+      g_object_set_data (G_OBJECT (comment), "tr-start", NULL);
+      g_object_set_data (G_OBJECT (comment), "tr-end", NULL);
+    }
+}
+
+/* Marks the passages of the open comments in the section texts, with a
+ * pair of marks each that follow the passage as the text is edited:
+ * what is typed just before or after it stays outside. */
 static void
 highlight_comments (TrReportEditor *self)
 {
@@ -450,7 +474,49 @@ highlight_comments (TrReportEditor *self)
           gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
           gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
           gtk_text_buffer_apply_tag_by_name (buffer, COMMENT_TAG, &start, &end);
+          g_object_set_data (G_OBJECT (comment), "tr-start",
+                             gtk_text_buffer_create_mark (buffer, NULL, &start, FALSE));
+          g_object_set_data (G_OBJECT (comment), "tr-end",
+                             gtk_text_buffer_create_mark (buffer, NULL, &end, TRUE));
         }
+    }
+}
+
+/* After a save: the stored passages follow the edits, so that the export
+ * and other windows find them where they are now. */
+static void
+store_comment_anchors (TrReportEditor *self)
+{
+  for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
+    {
+      TrComment *comment = self->comments->pdata[i];
+      GtkTextMark *start_mark = g_object_get_data (G_OBJECT (comment), "tr-start");
+      GtkTextMark *end_mark = g_object_get_data (G_OBJECT (comment), "tr-end");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *quote = NULL;
+      GtkTextIter start, end;
+
+      if (start_mark == NULL || end_mark == NULL || gtk_text_mark_get_deleted (start_mark))
+        continue;
+      gtk_text_buffer_get_iter_at_mark (gtk_text_mark_get_buffer (start_mark), &start, start_mark);
+      gtk_text_buffer_get_iter_at_mark (gtk_text_mark_get_buffer (end_mark), &end, end_mark);
+      /* A passage deleted whole keeps its old quote: nothing to point at. */
+      if (gtk_text_iter_compare (&start, &end) >= 0)
+        continue;
+      quote = gtk_text_iter_get_text (&start, &end);
+      if ((guint) gtk_text_iter_get_offset (&start) == tr_comment_get_start (comment) &&
+          (guint) gtk_text_iter_get_offset (&end) == tr_comment_get_end (comment) &&
+          g_str_equal (quote, tr_comment_get_quote (comment)))
+        continue;
+      if (!tr_report_store_move_comment (self->store, tr_comment_get_id (comment),
+                                         gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end),
+                                         quote, &error))
+        {
+          g_warning ("%s", error->message);
+          continue;
+        }
+      tr_comment_set_range (comment, gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
+      tr_comment_set_quote (comment, quote);
     }
 }
 
@@ -459,6 +525,7 @@ reload_comments (TrReportEditor *self)
 {
   g_autoptr(GError) error = NULL;
 
+  clear_comment_marks (self);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
   if (self->report != NULL)
     self->comments = tr_report_store_list_comments (self->store, tr_report_get_id (self->report), &error);
