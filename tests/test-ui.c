@@ -1161,7 +1161,7 @@ test_comment_passage (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "請寫出全名");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "comment"));
   /* A click on Comment. */
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Comment")), "clicked");
+  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("Co_mment")), "clicked");
   wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL, 2000);
 
   /* In the file, through another connection: the draft and its comment. */

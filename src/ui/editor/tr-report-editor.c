@@ -653,7 +653,7 @@ add_comment_action (GtkWidget  *widget,
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "comment", _("_Comment"),
+                                    "comment", _("Co_mment"),
                                     NULL);
   adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "comment",
                                               ADW_RESPONSE_SUGGESTED);
@@ -758,7 +758,7 @@ setup_review (TrReportEditor *self)
   g_signal_connect_object (self->comments_panel, "delete", G_CALLBACK (comment_deleted), self, 0);
   gtk_box_append (self->comments_box, GTK_WIDGET (self->comments_panel));
 
-  g_menu_append (menu, _("_Comment…"), "editor.add-comment");
+  g_menu_append (menu, _("Co_mment…"), "editor.add-comment");
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     {
       TrSectionEditor *editor = section_editor (self, s);
