@@ -1288,7 +1288,12 @@ test_review_status_and_form (Fixture       *fixture,
   /* Submit, return, back to draft, submit, approve: as the buttons offer. */
   g_signal_emit_by_name (find_named (bar, "submit"), "clicked");
   g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_SUBMITTED);
+  /* In review the text is read, not changed; a reviewer still selects it. */
+  g_assert_false (gtk_text_view_get_editable (tr_section_editor_get_text_view (text_editor (fixture, TR_FIELD_PURPOSE))));
+  g_assert_false (gtk_widget_get_sensitive (tr_report_editor_get_form_editor (editor)));
   g_signal_emit_by_name (find_named (bar, "return"), "clicked");
+  g_assert_true (gtk_text_view_get_editable (tr_section_editor_get_text_view (text_editor (fixture, TR_FIELD_PURPOSE))));
+  g_assert_true (gtk_widget_get_sensitive (tr_report_editor_get_form_editor (editor)));
   g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_RETURNED);
   g_signal_emit_by_name (find_named (bar, "back-to-draft"), "clicked");
   g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_DRAFT);

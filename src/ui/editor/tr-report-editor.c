@@ -76,6 +76,7 @@ static GParamSpec *properties[N_PROPS];
 static void schedule_save (TrReportEditor *self);
 static void reload_comments (TrReportEditor *self);
 static void store_comment_anchors (TrReportEditor *self);
+static void update_editable (TrReportEditor *self);
 
 static void
 set_save_state (TrReportEditor *self,
@@ -309,6 +310,7 @@ tr_report_editor_set_report (TrReportEditor *self,
     set_save_state (self, TR_SAVE_STATE_SAVED, NULL);
   update_problems (self);
   tr_review_bar_set_report (self->review_bar, report);
+  update_editable (self);
   reload_comments (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
@@ -735,9 +737,25 @@ review_form_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* In review (送審) and once approved (核定) the text is what was handed in:
+ * it can be read, selected and commented on, not changed. Corrections
+ * start from 退回補正 → 草稿. */
+static void
+update_editable (TrReportEditor *self)
+{
+  TrReviewStatus status = tr_review_bar_get_status (self->review_bar);
+  gboolean editable = status == TR_REVIEW_STATUS_DRAFT || status == TR_REVIEW_STATUS_RETURNED;
+
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    if (self->text_editors[f] != NULL)
+      gtk_text_view_set_editable (tr_section_editor_get_text_view (self->text_editors[f]), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_editor), editable);
+}
+
 static void
 review_status_changed (TrReportEditor *self)
 {
+  update_editable (self);
   /* The library shows the status: the window reloads it. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-library", NULL);
 }

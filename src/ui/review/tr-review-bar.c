@@ -20,6 +20,7 @@ struct _TrReviewBar
   TrReviewStatus status;
 
   GtkLabel *status_label;
+  GtkLabel *hint_label;
   GtkBox *buttons;
   GtkButton *form_button;
 };
@@ -93,6 +94,14 @@ update (TrReviewBar *self)
     gtk_box_remove (self->buttons, child);
 
   gtk_label_set_text (self->status_label, tr_review_status_get_display_name (self->status));
+  if (self->status == TR_REVIEW_STATUS_SUBMITTED)
+    gtk_label_set_text (self->hint_label, _("The text cannot be changed while it is in review"));
+  else if (self->status == TR_REVIEW_STATUS_APPROVED)
+    gtk_label_set_text (self->hint_label, _("An approved report cannot be changed"));
+  else
+    gtk_label_set_text (self->hint_label, "");
+  gtk_widget_set_visible (GTK_WIDGET (self->hint_label),
+                          self->status == TR_REVIEW_STATUS_SUBMITTED || self->status == TR_REVIEW_STATUS_APPROVED);
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), status_classes[i]);
   gtk_widget_add_css_class (GTK_WIDGET (self->status_label), status_classes[self->status]);
@@ -216,6 +225,13 @@ tr_review_bar_init (TrReviewBar *self)
   gtk_widget_set_name (GTK_WIDGET (self->status_label), "review_status");
   gtk_label_set_xalign (self->status_label, 0);
   gtk_widget_set_parent (GTK_WIDGET (self->status_label), GTK_WIDGET (self));
+
+  self->hint_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->hint_label, 0);
+  gtk_label_set_wrap (self->hint_label, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "caption");
+  gtk_widget_add_css_class (GTK_WIDGET (self->hint_label), "dim-label");
+  gtk_widget_set_parent (GTK_WIDGET (self->hint_label), GTK_WIDGET (self));
 
   self->buttons = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 6));
   gtk_widget_set_parent (GTK_WIDGET (self->buttons), GTK_WIDGET (self));
