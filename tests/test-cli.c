@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <string.h>
+#include <zip.h>
 
 #include "tr-test-util.h"
 
@@ -277,7 +278,8 @@ test_version (Fixture       *fixture,
   assert_usage_error (&extra);
 }
 
-static const char * const subcommands[] = { "list", "show", "search", "new", "delete", "help", NULL };
+static const char * const subcommands[] = { "list", "show", "search", "new", "delete", "export",
+                                            "review", "comment", "help", NULL };
 
 static void
 test_help (Fixture       *fixture,
@@ -317,7 +319,7 @@ test_help_subcommand (Fixture       *fixture,
       g_auto(Result) option = run (fixture, name, "--help");
       g_auto(Result) short_option = run (fixture, name, "-h");
       g_autofree char *usage = g_strdup_printf ("Usage:\n  trip-reports %s [OPTION…]", name);
-      gboolean has_json = g_strv_contains ((const char * const[]) { "list", "show", "search", NULL },
+      gboolean has_json = g_strv_contains ((const char * const[]) { "list", "show", "search", "review", NULL },
                                            name);
 
       assert_success (&help);
@@ -584,7 +586,8 @@ test_list (Fixture       *fixture,
         g_autoptr(GDateTime) modified = NULL;
 
         object = json_array_get_object_element (array, i);
-        g_assert_cmpuint (json_object_get_size (object), ==, 7);
+        g_assert_cmpuint (json_object_get_size (object), ==, 8);
+        g_assert_cmpstr (member_string (object, "status"), ==, "draft");
         g_assert_cmpstr (member_string (object, "id"), ==, ids[i]);
         g_assert_cmpstr (member_string (object, "kind"), ==, "draft");
         modified = g_date_time_new_from_iso8601 (member_string (object, "modified"), NULL);
@@ -845,7 +848,7 @@ test_search (Fixture       *fixture,
     root = parse_json (result.out);
     g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
     hit = json_array_get_object_element (json_node_get_array (root), 0);
-    g_assert_cmpuint (json_object_get_size (hit), ==, 8);
+    g_assert_cmpuint (json_object_get_size (hit), ==, 9);
     g_assert_cmpstr (member_string (hit, "id"), ==, estonia);
     g_assert_cmpstr (member_string (hit, "kind"), ==, "draft");
     g_assert_cmpstr (member_string (hit, "title"), ==, "赴愛沙尼亞考察數位治理及電子化政府");
@@ -1115,6 +1118,203 @@ test_export (Fixture       *fixture,
   }
 }
 
+/* review and comment --------------------------------------------------- */
+
+/* The content.xml of the ODT at @path. */
+static char *
+read_content_xml (const char *path)
+{
+  int zip_status = 0;
+  zip_t *archive = zip_open (path, ZIP_RDONLY | ZIP_CHECKCONS, &zip_status);
+  zip_file_t *entry;
+  zip_stat_t stat;
+  char *data;
+
+  g_assert_nonnull (archive);
+  g_assert_cmpint (zip_stat (archive, "content.xml", 0, &stat), ==, 0);
+  entry = zip_fopen (archive, "content.xml", 0);
+  g_assert_nonnull (entry);
+  data = g_malloc (stat.size + 1);
+  g_assert_cmpint (zip_fread (entry, data, stat.size), ==, (zip_int64_t) stat.size);
+  data[stat.size] = '\0';
+  zip_fclose (entry);
+  zip_discard (archive);
+  return data;
+}
+
+static void
+assert_status (Fixture    *fixture,
+               const char *id,
+               const char *expected)
+{
+  g_auto(Result) result = run (fixture, "review", id, "--db", fixture->db_path);
+  g_autofree char *line = g_strdup_printf ("status\t%s\n", expected);
+
+  assert_success (&result);
+  g_assert_true (g_str_has_prefix (result.out, line));
+}
+
+static void
+test_review (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *estonia = new_report (fixture, report_json);
+  g_autofree char *port = new_report (fixture, other_json);
+  g_autofree char *form = g_build_filename (fixture->dir, "審核表.odt", NULL);
+
+  /* A new report is a draft; items 1 and 2 are worked out: returned on
+   * 2016-07-11, reported on 2016-10-01 (due 10-11); four sections. */
+  {
+    g_auto(Result) result = run (fixture, "review", estonia, "--db", fixture->db_path);
+    g_auto(GStrv) lines = NULL;
+
+    assert_success (&result);
+    lines = g_strsplit (result.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (lines), ==, 12);
+    g_assert_cmpstr (lines[0], ==, "status\tdraft");
+    g_assert_cmpstr (lines[1], ==, "1\t是\t是\t依限繳交出國報告");
+    g_assert_cmpstr (lines[2], ==, "2\t是\t是\t格式完整（本文具備目的、過程、心得及建議事項）");
+    g_assert_cmpstr (lines[3], ==, "3\t-\t-\t無抄襲相關資料");
+    g_assert_cmpstr (lines[11], ==, "");
+  }
+
+  /* The workflow, and what it refuses. */
+  {
+    g_auto(Result) approve = run (fixture, "review", estonia, "--status", "approved", "--db", fixture->db_path);
+    g_auto(Result) unknown = run (fixture, "review", estonia, "--status", "核定", "--db", fixture->db_path);
+    g_auto(Result) missing = run (fixture, "review", "00000000-0000-4000-8000-000000000000",
+                                  "--status", "submitted", "--db", fixture->db_path);
+
+    assert_failure (&approve);
+    g_assert_nonnull (strstr (approve.err, "草稿"));
+    assert_usage_error (&unknown);
+    assert_failure (&missing);
+  }
+  {
+    g_auto(Result) submit = run (fixture, "review", estonia, "--status", "submitted", "--db", fixture->db_path);
+    g_auto(Result) submit_port = run (fixture, "review", port, "--status", "submitted", "--db", fixture->db_path);
+    g_auto(Result) return_port = run (fixture, "review", port, "--status", "returned", "--db", fixture->db_path);
+
+    assert_success (&submit);
+    g_assert_cmpstr (submit.out, ==, "");
+    assert_success (&submit_port);
+    assert_success (&return_port);
+  }
+  assert_status (fixture, estonia, "submitted");
+  assert_status (fixture, port, "returned");
+
+  /* The library by status. */
+  {
+    g_auto(Result) submitted = run (fixture, "list", "--status", "submitted", "--db", fixture->db_path);
+    g_auto(Result) drafts = run (fixture, "list", "--status", "draft", "--db", fixture->db_path);
+    g_auto(Result) returned = run (fixture, "list", "--status", "returned", "--json", "--db", fixture->db_path);
+    g_auto(Result) bad = run (fixture, "list", "--status", "done", "--db", fixture->db_path);
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+
+    assert_success (&submitted);
+    g_assert_cmpuint (count_lines (submitted.out), ==, 1);
+    g_assert_true (g_str_has_prefix (submitted.out, estonia));
+    assert_success (&drafts);
+    g_assert_cmpstr (drafts.out, ==, "");
+    assert_success (&returned);
+    root = parse_json (returned.out);
+    g_assert_cmpuint (json_array_get_length (json_node_get_array (root)), ==, 1);
+    object = json_array_get_object_element (json_node_get_array (root), 0);
+    g_assert_cmpstr (member_string (object, "id"), ==, port);
+    g_assert_cmpstr (member_string (object, "status"), ==, "returned");
+    assert_usage_error (&bad);
+  }
+
+  /* --json gives the whole form. */
+  {
+    g_auto(Result) result = run (fixture, "review", estonia, "--json", "--db", fixture->db_path);
+    g_autoptr(JsonNode) root = NULL;
+    JsonObject *object;
+    JsonArray *items;
+
+    assert_success (&result);
+    root = parse_json (result.out);
+    object = json_node_get_object (root);
+    g_assert_cmpstr (member_string (object, "status"), ==, "submitted");
+    items = json_object_get_array_member (object, "items");
+    g_assert_cmpuint (json_array_get_length (items), ==, 10);
+    g_assert_cmpstr (member_string (json_array_get_object_element (items, 0), "self"), ==, "yes");
+    g_assert_cmpstr (member_string (json_array_get_object_element (items, 4), "agency"), ==, "");
+    g_assert_cmpstr (member_string (json_array_get_object_element (items, 9), "text"), ==,
+                     "其他處理意見及方式：");
+  }
+
+  /* The review form, filled. */
+  {
+    g_auto(Result) result = run (fixture, "export", estonia, "--review-form", "--output", form,
+                                 "--db", fixture->db_path);
+    g_autofree char *content = NULL;
+
+    assert_success (&result);
+    content = read_content_xml (form);
+    g_assert_nonnull (strstr (content, "出國報告審核表"));
+    g_assert_nonnull (strstr (content, "赴愛沙尼亞考察數位治理及電子化政府"));
+    g_assert_nonnull (strstr (content, "105年10月1日"));
+    g_assert_nonnull (strstr (content, "王小明、陳美玲"));
+    g_assert_nonnull (strstr (content, "☑"));
+    g_assert_null (strstr (content, "office:annotation"));
+  }
+}
+
+static void
+test_comment (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture, report_json);
+  g_autofree char *output = g_build_filename (fixture->dir, "comments.odt", NULL);
+  g_autofree char *plain = g_build_filename (fixture->dir, "plain.odt", NULL);
+  g_autofree char *content = NULL;
+  g_autofree char *plain_content = NULL;
+
+  {
+    g_auto(Result) result = run (fixture, "comment", id, "--section", "process", "--quote", "資訊系統局",
+                                 "--text", "請寫出局長姓名", "--author", "審核人", "--db", fixture->db_path);
+
+    assert_success (&result);
+    g_assert_cmpuint (g_ascii_strtoull (result.out, NULL, 10), >, 0);
+    g_assert_true (g_str_has_suffix (result.out, "\n"));
+  }
+  {
+    g_auto(Result) not_there = run (fixture, "comment", id, "--section", "purpose", "--quote", "資訊系統局",
+                                    "--text", "x", "--db", fixture->db_path);
+    g_auto(Result) bad_section = run (fixture, "comment", id, "--section", "summary", "--quote", "考察",
+                                      "--text", "x", "--db", fixture->db_path);
+    g_auto(Result) no_text = run (fixture, "comment", id, "--section", "process", "--quote", "塔林",
+                                  "--db", fixture->db_path);
+    g_auto(Result) no_report = run (fixture, "comment", "00000000-0000-4000-8000-000000000000",
+                                    "--section", "process", "--quote", "塔林", "--text", "x",
+                                    "--db", fixture->db_path);
+
+    assert_failure (&not_there);
+    g_assert_nonnull (strstr (not_there.err, "目的"));
+    assert_usage_error (&bad_section);
+    assert_usage_error (&no_text);
+    assert_failure (&no_report);
+  }
+
+  {
+    g_auto(Result) result = run (fixture, "export", id, "--output", output, "--db", fixture->db_path);
+    g_auto(Result) without = run (fixture, "export", id, "--no-comments", "--output", plain,
+                                  "--db", fixture->db_path);
+
+    assert_success (&result);
+    assert_success (&without);
+  }
+  content = read_content_xml (output);
+  g_assert_nonnull (strstr (content, "<dc:creator>審核人</dc:creator>"));
+  g_assert_nonnull (strstr (content, "請寫出局長姓名"));
+  g_assert_nonnull (strstr (content, "</office:annotation>資訊系統局<office:annotation-end"));
+  plain_content = read_content_xml (plain);
+  g_assert_null (strstr (plain_content, "office:annotation"));
+  g_assert_nonnull (strstr (plain_content, "資訊系統局"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1138,6 +1338,8 @@ main (int   argc,
   ADD ("search", test_search);
   ADD ("delete", test_delete);
   ADD ("export", test_export);
+  ADD ("review", test_review);
+  ADD ("comment", test_comment);
   ADD ("db/unusable-path", test_db_unusable_path);
   ADD ("db/not-a-database", test_db_not_database);
   ADD ("db/default-path", test_default_path);

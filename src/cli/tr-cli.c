@@ -24,6 +24,7 @@
 #include "tr-error.h"
 #include "tr-importer.h"
 #include "tr-odt-exporter.h"
+#include "tr-odt-review-form.h"
 #include "tr-report.h"
 #include "tr-report-info.h"
 #include "tr-report-json.h"
@@ -80,6 +81,8 @@ static int run_search (Invocation *cli);
 static int run_new    (Invocation *cli);
 static int run_delete (Invocation *cli);
 static int run_export (Invocation *cli);
+static int run_review (Invocation *cli);
+static int run_comment (Invocation *cli);
 static int run_import (Invocation *cli);
 static int run_import_worker (Invocation *cli);
 static int run_help   (Invocation *cli);
@@ -92,7 +95,8 @@ static const Command commands[] = {
   { "list", NULL, 0, 0, COMMAND_USES_STORE | COMMAND_HAS_JSON,
     N_("List every report, newest change first"),
     N_("Plain output has one line per report with tab-separated columns: "
-       "ID, kind, period (Minguo dates) and title."),
+       "ID, kind, period (Minguo dates) and title. With --status, only the reports "
+       "in that review status (draft, submitted, returned or approved)."),
     run_list },
   { "show", N_("ID"), 1, 1, COMMAND_USES_STORE | COMMAND_HAS_JSON,
     N_("Show one report"),
@@ -119,9 +123,26 @@ static const Command commands[] = {
   { "export", N_("ID"), 1, 1, COMMAND_USES_STORE,
     N_("Export a report as an OpenDocument text file"),
     N_("Writes the report in the official layout (cover, 提要, 摘要, 目次 and body) "
-       "to FILE, given with --output. An existing FILE is replaced only once the new "
-       "one is complete."),
+       "to FILE, given with --output, with the reviewers' unresolved comments as "
+       "comments on their passages (unless --no-comments). With --review-form, writes "
+       "the report's filled review form (審核表) on one page instead. An existing FILE "
+       "is replaced only once the new one is complete."),
     run_export },
+  { "review", N_("ID"), 1, 1, COMMAND_USES_STORE | COMMAND_HAS_JSON,
+    N_("Show or change the review status of a report"),
+    N_("Without --status, shows the status and the review form: one line “status” "
+       "and the status, then one line per item with tab-separated columns: the "
+       "number, the traveller's answer, the agency's answer (是, 否 or -) and the "
+       "item. Items 1 and 2 are worked out from the report. With --status, moves the "
+       "report to STATUS: draft → submitted → returned or approved, and returned → "
+       "draft; any other change is refused."),
+    run_review },
+  { "comment", N_("ID"), 1, 1, COMMAND_USES_STORE,
+    N_("Comment on a passage of a report"),
+    N_("Attaches the comment TEXT to the first occurrence of QUOTE in SECTION "
+       "(purpose, process, observations or recommendations). Prints the ID of the "
+       "new comment."),
+    run_comment },
   { "import", N_("FILE"), 1, G_MAXUINT, COMMAND_USES_STORE | COMMAND_HAS_JSON,
     N_("Import old reports from PDF files"),
     N_("Recovers each PDF's 提要 fields, 摘要, four sections and appendix and saves "
@@ -289,6 +310,7 @@ add_info_object (JsonBuilder  *builder,
   add_string_member (builder, "period_end", tr_report_info_get_period_end (info));
   add_string_member (builder, "destination", tr_report_info_get_destination (info));
   add_string_member (builder, "modified", modified);
+  add_string_member (builder, "status", tr_review_status_to_string (tr_report_info_get_status (info)));
   if (tr_report_info_get_snippet (info) != NULL)
     {
       g_autofree char *snippet = tr_report_info_format_snippet (info, SNIPPET_OPEN, SNIPPET_CLOSE);
@@ -442,6 +464,23 @@ fail_on_report (const char   *id,
 
 /* list -------------------------------------------------------------------- */
 
+/* Reads a review status given on the command line. */
+static gboolean
+parse_status (Invocation     *cli,
+              const char     *text,
+              TrReviewStatus *out_status,
+              int            *out_exit)
+{
+  g_autofree char *message = NULL;
+
+  if (tr_review_status_from_string (text, out_status))
+    return TRUE;
+  /* TRANSLATORS: the statuses are command-line words, not to be translated */
+  message = g_strdup_printf (_("unknown status “%s”: use draft, submitted, returned or approved"), text);
+  *out_exit = usage_error (cli->command, message);
+  return FALSE;
+}
+
 static int
 run_list (Invocation *cli)
 {
@@ -449,14 +488,26 @@ run_list (Invocation *cli)
   g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = NULL;
+  g_autofree char *status_text = NULL;
+  TrReviewStatus review_status = TR_REVIEW_STATUS_DRAFT;
   int status;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("Only the reports in STATUS"), N_("STATUS") },
+    G_OPTION_ENTRY_NULL
+  };
 
-  if (!cli_parse (cli, NULL, &status))
+  if (!cli_parse (cli, entries, &status))
+    return status;
+  if (status_text != NULL && !parse_status (cli, status_text, &review_status, &status))
     return status;
   if ((store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
 
-  infos = tr_report_store_list (store, &error);
+  if (status_text != NULL)
+    infos = tr_report_store_list_by_status (store, review_status, &error);
+  else
+    infos = tr_report_store_list (store, &error);
   if (infos == NULL)
     return fail ("%s", error->message);
 
@@ -887,10 +938,16 @@ run_export (Invocation *cli)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  gboolean review_form = FALSE;
+  gboolean no_comments = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the document to FILE (an .odt file)"), N_("FILE") },
+    { "review-form", 0, 0, G_OPTION_ARG_NONE, &review_form,
+      N_("Write the review form (審核表) instead of the report"), NULL },
+    { "no-comments", 0, 0, G_OPTION_ARG_NONE, &no_comments,
+      N_("Leave the reviewers' comments out"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -906,9 +963,220 @@ run_export (Invocation *cli)
     return fail_on_report (cli->args[0], error);
 
   file = g_file_new_for_commandline_arg (output);
-  /* The message names the file and says why ("…: the disk is full"). */
-  if (!tr_odt_export_to_file (report, file, NULL, &error))
-    return fail ("%s", error->message);
+  if (review_form)
+    {
+      g_autoptr(TrReview) review = tr_report_store_load_review (store, cli->args[0], &error);
+
+      if (review == NULL)
+        return fail ("%s", error->message);
+      tr_review_prefill (review, report, NULL);
+      if (!tr_odt_review_form_to_file (report, review, file, NULL, &error))
+        return fail ("%s", error->message);
+      return TR_CLI_EXIT_OK;
+    }
+
+  {
+    g_autoptr(GPtrArray) comments = NULL;
+
+    if (!no_comments)
+      {
+        comments = tr_report_store_list_comments (store, cli->args[0], &error);
+        if (comments == NULL)
+          return fail ("%s", error->message);
+      }
+    /* The message names the file and says why ("…: the disk is full"). */
+    if (!tr_odt_export_to_file_with_comments (report, comments, file, NULL, &error))
+      return fail ("%s", error->message);
+  }
+  return TR_CLI_EXIT_OK;
+}
+
+/* review ------------------------------------------------------------------ */
+
+static const char *
+answer_text (TrReviewAnswer answer)
+{
+  switch (answer)
+    {
+    case TR_REVIEW_ANSWER_YES:
+      return "是";
+    case TR_REVIEW_ANSWER_NO:
+      return "否";
+    case TR_REVIEW_ANSWER_UNSET:
+    default:
+      return "-";
+    }
+}
+
+static const char *
+answer_key (TrReviewAnswer answer)
+{
+  return answer == TR_REVIEW_ANSWER_YES ? "yes" : answer == TR_REVIEW_ANSWER_NO ? "no" : "";
+}
+
+static void
+print_review_as_json (TrReview *review)
+{
+  static const char * const signature_keys[TR_N_REVIEW_SIGNATURES] = {
+    "traveller", "unit_head", "head",
+  };
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_string_member (builder, "status", tr_review_status_to_string (tr_review_get_status (review)));
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint item = 0; item < TR_N_REVIEW_ITEMS; item++)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "number");
+      json_builder_add_int_value (builder, item + 1);
+      add_string_member (builder, "text", tr_review_item_get_text (item));
+      add_string_member (builder, "self",
+                         answer_key (tr_review_get_answer (review, item, TR_REVIEW_COLUMN_SELF)));
+      add_string_member (builder, "agency",
+                         answer_key (tr_review_get_answer (review, item, TR_REVIEW_COLUMN_AGENCY)));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "return_reasons");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < TR_N_RETURN_REASONS; i++)
+    if (tr_review_get_return_reasons (review) & (1u << i))
+      json_builder_add_string_value (builder, tr_return_reason_get_text (1u << i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "publication");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < TR_N_PUBLICATIONS; i++)
+    if (tr_review_get_publication (review) & (1u << i))
+      json_builder_add_string_value (builder, tr_publication_get_text (1u << i));
+  json_builder_end_array (builder);
+  add_string_member (builder, "publication_other", tr_review_get_publication_other (review));
+  add_string_member (builder, "remarks", tr_review_get_remarks (review));
+  json_builder_set_member_name (builder, "signatures");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < TR_N_REVIEW_SIGNATURES; i++)
+    add_string_member (builder, signature_keys[i], tr_review_get_signature (review, i));
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  print_json (root);
+}
+
+static int
+run_review (Invocation *cli)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(TrReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *status_text = NULL;
+  g_autoptr(GString) out = NULL;
+  TrReviewStatus new_status = TR_REVIEW_STATUS_DRAFT;
+  int status;
+  const GOptionEntry entries[] = {
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
+      N_("Move the report to STATUS: draft, submitted, returned or approved"), N_("STATUS") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (cli, entries, &status))
+    return status;
+  if (status_text != NULL && !parse_status (cli, status_text, &new_status, &status))
+    return status;
+  if ((store = cli_open_store (cli)) == NULL)
+    return TR_CLI_EXIT_FAILED;
+
+  if (status_text != NULL)
+    {
+      if (!tr_report_store_set_status (store, cli->args[0], new_status, &error))
+        return fail_on_report (cli->args[0], error);
+      return TR_CLI_EXIT_OK;
+    }
+
+  report = tr_report_store_load (store, cli->args[0], &error);
+  if (report == NULL)
+    return fail_on_report (cli->args[0], error);
+  review = tr_report_store_load_review (store, cli->args[0], &error);
+  if (review == NULL)
+    return fail_on_report (cli->args[0], error);
+  tr_review_prefill (review, report, NULL);
+
+  if (cli->json)
+    {
+      print_review_as_json (review);
+      return TR_CLI_EXIT_OK;
+    }
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "status\t%s\n", tr_review_status_to_string (tr_review_get_status (review)));
+  for (guint item = 0; item < TR_N_REVIEW_ITEMS; item++)
+    g_string_append_printf (out, "%u\t%s\t%s\t%s\n", item + 1,
+                            answer_text (tr_review_get_answer (review, item, TR_REVIEW_COLUMN_SELF)),
+                            answer_text (tr_review_get_answer (review, item, TR_REVIEW_COLUMN_AGENCY)),
+                            tr_review_item_get_text (item));
+  g_print ("%s", out->str);
+  return TR_CLI_EXIT_OK;
+}
+
+/* comment ----------------------------------------------------------------- */
+
+static int
+run_comment (Invocation *cli)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(TrComment) comment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *section_key = NULL;
+  g_autofree char *quote = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *author = NULL;
+  const char *section_text;
+  const char *found;
+  TrSection section = TR_N_SECTIONS;
+  glong start;
+  int status;
+  const GOptionEntry entries[] = {
+    { "section", 0, 0, G_OPTION_ARG_STRING, &section_key,
+      N_("The section: purpose, process, observations or recommendations"), N_("SECTION") },
+    { "quote", 0, 0, G_OPTION_ARG_STRING, &quote, N_("The passage commented on"), N_("QUOTE") },
+    { "text", 0, 0, G_OPTION_ARG_STRING, &text, N_("The comment"), N_("TEXT") },
+    { "author", 0, 0, G_OPTION_ARG_STRING, &author, N_("Who comments (default: your name)"), N_("NAME") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  if (!cli_parse (cli, entries, &status))
+    return status;
+  for (guint s = 0; s < TR_N_SECTIONS && section_key != NULL; s++)
+    if (g_str_equal (section_key, tr_section_get_key (s)))
+      section = s;
+  if (section == TR_N_SECTIONS)
+    return usage_error (cli->command, _("missing or unknown --section: use purpose, process, "
+                                        "observations or recommendations"));
+  if (quote == NULL || quote[0] == '\0')
+    return usage_error (cli->command, _("missing --quote QUOTE"));
+  if (text == NULL || text[0] == '\0')
+    return usage_error (cli->command, _("missing --text TEXT"));
+  if ((store = cli_open_store (cli)) == NULL)
+    return TR_CLI_EXIT_FAILED;
+
+  report = tr_report_store_load (store, cli->args[0], &error);
+  if (report == NULL)
+    return fail_on_report (cli->args[0], error);
+  section_text = tr_report_get_section (report, section);
+  found = strstr (section_text, quote);
+  if (found == NULL)
+    return fail (_("“%s” is not in the section %s"), quote, tr_section_get_heading (section));
+
+  start = g_utf8_pointer_to_offset (section_text, found);
+  comment = tr_comment_new (section, start, start + g_utf8_strlen (quote, -1), quote, text,
+                            author != NULL ? author : g_get_real_name ());
+  if (!tr_report_store_add_comment (store, cli->args[0], comment, &error))
+    return fail_on_report (cli->args[0], error);
+  g_print ("%" G_GINT64_FORMAT "\n", tr_comment_get_id (comment));
   return TR_CLI_EXIT_OK;
 }
 

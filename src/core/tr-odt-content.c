@@ -46,6 +46,8 @@ typedef struct {
 typedef struct {
   TrOdtXml    xml;
   TrReport   *report;
+  GPtrArray  *comments;  /* TrComment, or NULL */
+  guint       n_annotations;
   Heading     headings[TR_N_SECTIONS + 2];
   guint       n_headings;
 } Builder;
@@ -104,22 +106,220 @@ write_field (TrOdtXml   *xml,
   write_paragraph (xml, style, stripped);
 }
 
+/* Annotations ----------------------------------------------------------- */
+
+/* Where a comment's passage starts or ends, as a byte offset in the text of
+ * its section. */
+typedef struct {
+  gsize      offset;
+  gboolean   start;
+  TrComment *comment;
+  char      *name;     /* NULL for a comment on an empty passage: no end */
+} Mark;
+
+typedef struct {
+  GArray *marks;  /* Mark, by offset */
+  guint   next;
+} Marks;
+
+static void
+mark_clear (Mark *mark)
+{
+  g_free (mark->name);
+}
+
+static int
+compare_marks (gconstpointer a,
+               gconstpointer b)
+{
+  const Mark *x = a, *y = b;
+
+  if (x->offset != y->offset)
+    return x->offset < y->offset ? -1 : 1;
+  /* At one place, what ends comes before what starts. */
+  return (int) x->start - (int) y->start;
+}
+
+static void
+write_annotation_body (TrOdtXml   *xml,
+                       TrComment  *comment)
+{
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (tr_comment_get_created (comment));
+  g_autofree char *date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S");
+  g_auto(GStrv) lines = g_strsplit (tr_comment_get_body (comment), "\n", -1);
+
+  if (tr_comment_get_author (comment)[0] != '\0')
+    {
+      tr_odt_xml_start (xml, "dc:creator");
+      tr_odt_xml_string (xml, tr_comment_get_author (comment));
+      tr_odt_xml_end (xml);
+    }
+  tr_odt_xml_start (xml, "dc:date");
+  tr_odt_xml_string (xml, date);
+  tr_odt_xml_end (xml);
+  /* An annotation holds at least one paragraph. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      tr_odt_xml_start (xml, "text:p");
+      tr_odt_xml_odf_text (xml, lines[i]);
+      tr_odt_xml_end (xml);
+    }
+}
+
+static void
+write_mark (TrOdtXml   *xml,
+            const Mark *mark)
+{
+  if (!mark->start)
+    {
+      tr_odt_xml_empty (xml, "office:annotation-end", "office:name", mark->name, NULL);
+      return;
+    }
+  tr_odt_xml_start (xml, "office:annotation");
+  if (mark->name != NULL)
+    tr_odt_xml_attr (xml, "office:name", mark->name);
+  write_annotation_body (xml, mark->comment);
+  tr_odt_xml_end (xml);
+}
+
+/* Writes every mark before @offset (or at it, with @inclusive). */
+static void
+write_marks_before (TrOdtXml *xml,
+                    Marks    *marks,
+                    gsize     offset,
+                    gboolean  inclusive)
+{
+  if (marks == NULL)
+    return;
+  while (marks->next < marks->marks->len)
+    {
+      const Mark *mark = &g_array_index (marks->marks, Mark, marks->next);
+
+      if (mark->offset > offset || (mark->offset == offset && !inclusive))
+        break;
+      write_mark (xml, mark);
+      marks->next++;
+    }
+}
+
+/* Bytes [@from, @to) of the section, whose text there is @text (the same
+ * bytes, or what replaces them: a tab for the spaces after "1."), with the
+ * marks that fall inside. */
+static void
+write_span (TrOdtXml   *xml,
+            Marks      *marks,
+            gsize       from,
+            gsize       to,
+            const char *text,
+            gboolean    replaced)
+{
+  gsize done = 0;
+
+  write_marks_before (xml, marks, from, TRUE);
+  if (marks != NULL && !replaced)
+    {
+      while (marks->next < marks->marks->len)
+        {
+          const Mark *mark = &g_array_index (marks->marks, Mark, marks->next);
+          g_autofree char *piece = NULL;
+
+          if (mark->offset >= to)
+            break;
+          piece = g_strndup (text + done, mark->offset - from - done);
+          tr_odt_xml_odf_text (xml, piece);
+          done = mark->offset - from;
+          write_marks_before (xml, marks, mark->offset, TRUE);
+        }
+    }
+  tr_odt_xml_odf_text (xml, text + done);
+  if (replaced)
+    write_marks_before (xml, marks, to, FALSE);
+}
+
+/* The marks of the comments on @field that are not resolved and whose
+ * passage is still in @text; NULL when there are none. */
+static Marks *
+collect_marks (Builder    *self,
+               TrField     field,
+               const char *text)
+{
+  Marks *marks;
+
+  if (self->comments == NULL || field < TR_FIELD_PURPOSE || field > TR_FIELD_RECOMMENDATIONS)
+    return NULL;
+
+  marks = g_new0 (Marks, 1);
+  marks->marks = g_array_new (FALSE, TRUE, sizeof (Mark));
+  g_array_set_clear_func (marks->marks, (GDestroyNotify) mark_clear);
+  for (guint i = 0; i < self->comments->len; i++)
+    {
+      TrComment *comment = self->comments->pdata[i];
+      guint start, end;
+      Mark mark = { 0 };
+
+      if (tr_comment_get_resolved (comment) ||
+          TR_FIELD_FROM_SECTION (tr_comment_get_section (comment)) != field)
+        continue;
+      /* A passage rewritten since is still worth its comment, at its old place. */
+      tr_comment_anchor (comment, text, &start, &end);
+
+      mark.offset = g_utf8_offset_to_pointer (text, start) - text;
+      mark.start = TRUE;
+      mark.comment = comment;
+      if (end > start)
+        mark.name = g_strdup_printf ("__Annotation__tr%u", ++self->n_annotations);
+      g_array_append_val (marks->marks, mark);
+      if (end > start)
+        {
+          Mark end_mark = { 0 };
+
+          end_mark.offset = g_utf8_offset_to_pointer (text, end) - text;
+          end_mark.comment = comment;
+          end_mark.name = g_strdup (mark.name);
+          g_array_append_val (marks->marks, end_mark);
+        }
+    }
+  if (marks->marks->len == 0)
+    {
+      g_array_unref (marks->marks);
+      g_free (marks);
+      return NULL;
+    }
+  g_array_sort (marks->marks, compare_marks);
+  return marks;
+}
+
+static void
+marks_free (Marks *marks)
+{
+  if (marks == NULL)
+    return;
+  g_array_unref (marks->marks);
+  g_free (marks);
+}
+
 /* A section's text, one paragraph per line. A numbered line gets the style
  * of its level, and the plain lines after it line up with its text; blank
- * lines are dropped, the paragraph styles space the text. */
+ * lines are dropped, the paragraph styles space the text. @marks (or NULL)
+ * places the annotations, by byte offsets in @text. */
 static void
-write_lines (TrOdtXml   *xml,
-             const char *text)
+write_lines_marked (TrOdtXml   *xml,
+                    const char *text,
+                    Marks      *marks)
 {
   g_autofree char *valid = g_utf8_make_valid (text, -1);
   TrNumberingLevel level = TR_NUMBERING_NONE;
   const char *p = valid;
+  const char *style = "TrBody";
 
   while (*p != '\0')
     {
       const char *eol = strchr (p, '\n');
       gsize length = eol != NULL ? (gsize) (eol - p) : strlen (p);
       g_autofree char *line = strip_line (p, length);
+      gsize line_start = p - valid;
+      gsize next_line = line_start + length + (eol != NULL ? 1 : 0);
+      gsize from;
       TrNumberingLevel line_level;
       gsize prefix_length;
 
@@ -127,26 +327,57 @@ write_lines (TrOdtXml   *xml,
       if (line[0] == '\0')
         continue;
 
+      /* Where the stripped line starts in @text: after the spaces
+       * strip_line() dropped. */
+      from = line_start;
+      while (g_unichar_isspace (g_utf8_get_char (valid + from)))
+        from = g_utf8_next_char (valid + from) - valid;
+
       line_level = tr_numbering_get_level (line, &prefix_length);
       if (line_level == TR_NUMBERING_NONE)
+        style = tr_odt_level_style (level, FALSE);
+      else
         {
-          write_paragraph (xml, tr_odt_level_style (level, FALSE), line);
-          continue;
+          level = line_level;
+          style = tr_odt_level_style (level, TRUE);
         }
 
-      level = line_level;
-      if (level == TR_NUMBERING_ARABIC || level == TR_NUMBERING_PARENTHESIZED_ARABIC)
+      tr_odt_xml_start (xml, "text:p");
+      tr_odt_xml_attr (xml, "text:style-name", style);
+      if (line_level == TR_NUMBERING_ARABIC || line_level == TR_NUMBERING_PARENTHESIZED_ARABIC)
         {
           /* The width of "1." or "(1)" depends on the font: a tab instead
            * of the spaces after it takes the text to the hanging indent. */
           g_autofree char *marker = strip_line (line, prefix_length);
-          g_autofree char *tabbed = g_strconcat (marker, "\t", line + prefix_length, NULL);
+          gsize marker_length = strlen (marker);
 
-          write_paragraph (xml, tr_odt_level_style (level, TRUE), tabbed);
+          write_span (xml, marks, from, from + marker_length, marker, FALSE);
+          write_span (xml, marks, from + marker_length, from + prefix_length, "\t", TRUE);
+          write_span (xml, marks, from + prefix_length, from + strlen (line),
+                      line + prefix_length, FALSE);
         }
       else
-        write_paragraph (xml, tr_odt_level_style (level, TRUE), line);
+        write_span (xml, marks, from, from + strlen (line), line, FALSE);
+      /* What ends in the spaces after the line ends with it. */
+      write_marks_before (xml, marks, next_line, FALSE);
+      tr_odt_xml_end (xml);
     }
+
+  /* Marks on the blank end of a section still need a place. */
+  if (marks != NULL && marks->next < marks->marks->len)
+    {
+      tr_odt_xml_start (xml, "text:p");
+      tr_odt_xml_attr (xml, "text:style-name", style);
+      write_marks_before (xml, marks, G_MAXSIZE, TRUE);
+      tr_odt_xml_end (xml);
+    }
+}
+
+static void
+write_lines (TrOdtXml   *xml,
+             const char *text)
+{
+  write_lines_marked (xml, text, NULL);
 }
 
 /* "105年7月9日", or the text as it is when it is not an ISO date. */
@@ -579,7 +810,14 @@ write_body (Builder *self)
       tr_odt_xml_empty (xml, "text:bookmark-end", "text:name", heading->bookmark, NULL);
       tr_odt_xml_end (xml);
 
-      write_lines (xml, tr_report_get_text (self->report, heading->field));
+      {
+        const char *text = tr_report_get_text (self->report, heading->field);
+        g_autofree char *valid = g_utf8_make_valid (text, -1);
+        Marks *marks = collect_marks (self, heading->field, valid);
+
+        write_lines_marked (xml, valid, marks);
+        marks_free (marks);
+      }
     }
 }
 
@@ -646,10 +884,11 @@ add_heading (Builder    *self,
 }
 
 GBytes *
-tr_odt_build_content (TrReport  *report,
-                      GError   **error)
+tr_odt_build_content (TrReport   *report,
+                      GPtrArray  *comments,
+                      GError    **error)
 {
-  Builder self = { .report = report };
+  Builder self = { .report = report, .comments = comments };
   GBytes *bytes;
 
   /* The four sections always, even empty: the review form asks for them. */
@@ -665,7 +904,7 @@ tr_odt_build_content (TrReport  *report,
   tr_odt_xml_init (&self.xml);
   tr_odt_xml_start_root (&self.xml, "office:document-content",
                          TR_ODT_NS_OFFICE | TR_ODT_NS_STYLE | TR_ODT_NS_TEXT |
-                         TR_ODT_NS_TABLE | TR_ODT_NS_FO | TR_ODT_NS_XLINK);
+                         TR_ODT_NS_TABLE | TR_ODT_NS_FO | TR_ODT_NS_XLINK | TR_ODT_NS_DC);
   write_automatic_styles (&self.xml);
   tr_odt_xml_start (&self.xml, "office:body");
   tr_odt_xml_start (&self.xml, "office:text");

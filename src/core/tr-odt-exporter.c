@@ -20,6 +20,7 @@
 
 #include "tr-odt-exporter.h"
 #include "tr-odt-private.h"
+#include "tr-odt-review-form.h"
 #include "tr-report-json.h"
 
 #define TEMP_TEMPLATE ".trip-reports-export-XXXXXX"
@@ -142,9 +143,12 @@ read_source (zip_source_t  *source,
   return g_bytes_new_take (g_steal_pointer (&data), stat.size);
 }
 
-static GBytes *
-build_package (TrReport  *report,
-               GError   **error)
+/* The package of @content (content.xml, which it takes) with the styles
+ * and metadata of @report. */
+GBytes *
+tr_odt_build_package (TrReport  *report,
+                      GBytes    *content,
+                      GError   **error)
 {
   Part parts[] = {
     /* The mimetype must come first. */
@@ -162,7 +166,7 @@ build_package (TrReport  *report,
 
   zip_error_init (&zip_error);
   parts[0].data = g_bytes_new_static (TR_ODT_MIMETYPE, strlen (TR_ODT_MIMETYPE));
-  if ((parts[1].data = tr_odt_build_content (report, error)) == NULL ||
+  if ((parts[1].data = content) == NULL ||
       (parts[2].data = tr_odt_build_styles (error)) == NULL ||
       (parts[3].data = tr_odt_build_meta (report, error)) == NULL ||
       (manifest.data = build_manifest (parts, G_N_ELEMENTS (parts), error)) == NULL)
@@ -204,14 +208,34 @@ out:
   return package;
 }
 
+static GBytes *
+build_package (TrReport   *report,
+               GPtrArray  *comments,
+               GError    **error)
+{
+  GBytes *content = tr_odt_build_content (report, comments, error);
+
+  if (content == NULL)
+    return NULL;
+  return tr_odt_build_package (report, content, error);
+}
+
 GBytes *
 tr_odt_export_to_bytes (TrReport  *report,
                         GError   **error)
 {
+  return tr_odt_export_to_bytes_with_comments (report, NULL, error);
+}
+
+GBytes *
+tr_odt_export_to_bytes_with_comments (TrReport   *report,
+                                      GPtrArray  *comments,
+                                      GError    **error)
+{
   g_return_val_if_fail (TR_IS_REPORT (report), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return build_package (report, error);
+  return build_package (report, comments, error);
 }
 
 /* Writing the file ----------------------------------------------------- */
@@ -384,24 +408,13 @@ failed:
 }
 
 gboolean
-tr_odt_export_to_file (TrReport      *report,
-                       GFile         *file,
-                       GCancellable  *cancellable,
-                       GError       **error)
+tr_odt_write_package (GBytes        *package,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
 {
-  g_autoptr(GBytes) package = NULL;
   g_autofree char *path = NULL;
 
-  g_return_val_if_fail (TR_IS_REPORT (report), FALSE);
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-  package = build_package (report, error);
-  if (package == NULL)
-    return FALSE;
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
@@ -429,17 +442,53 @@ tr_odt_export_to_file (TrReport      *report,
   }
 }
 
+gboolean
+tr_odt_export_to_file (TrReport      *report,
+                       GFile         *file,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  return tr_odt_export_to_file_with_comments (report, NULL, file, cancellable, error);
+}
+
+gboolean
+tr_odt_export_to_file_with_comments (TrReport      *report,
+                                     GPtrArray     *comments,
+                                     GFile         *file,
+                                     GCancellable  *cancellable,
+                                     GError       **error)
+{
+  g_autoptr(GBytes) package = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT (report), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  package = build_package (report, comments, error);
+  if (package == NULL)
+    return FALSE;
+  return tr_odt_write_package (package, file, cancellable, error);
+}
+
 /* Export in a thread --------------------------------------------------- */
 
 typedef struct {
-  TrReport *snapshot;
-  GFile    *file;
+  TrReport  *snapshot;
+  GPtrArray *comments;  /* copies, or NULL */
+  TrReview  *review;    /* a copy; set for the review form */
+  GFile     *file;
 } ExportData;
 
 static void
 export_data_free (ExportData *data)
 {
   g_clear_object (&data->snapshot);
+  g_clear_pointer (&data->comments, g_ptr_array_unref);
+  g_clear_object (&data->review);
   g_clear_object (&data->file);
   g_free (data);
 }
@@ -452,37 +501,51 @@ export_thread (GTask        *task,
 {
   ExportData *data = task_data;
   GError *error = NULL;
+  gboolean ok;
 
-  if (tr_odt_export_to_file (data->snapshot, data->file, cancellable, &error))
+  if (data->review != NULL)
+    ok = tr_odt_review_form_to_file (data->snapshot, data->review, data->file, cancellable, &error);
+  else
+    ok = tr_odt_export_to_file_with_comments (data->snapshot, data->comments, data->file,
+                                              cancellable, &error);
+  if (ok)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
 }
 
 void
-tr_odt_export_async (TrReport            *report,
-                     GFile               *file,
-                     GCancellable        *cancellable,
-                     GAsyncReadyCallback  callback,
-                     gpointer             user_data)
+tr_odt_export_start_async (TrReport            *report,
+                           GPtrArray           *comments,
+                           TrReview            *review,
+                           GFile               *file,
+                           gpointer             source_tag,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(JsonNode) node = NULL;
   g_autoptr(GError) error = NULL;
   ExportData *data;
 
-  g_return_if_fail (TR_IS_REPORT (report));
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
   task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tr_odt_export_async);
+  g_task_set_source_tag (task, source_tag);
   g_task_set_name (task, "[trip-reports] tr_odt_export_async");
 
-  /* TrReport is not thread-safe: the thread works on a copy. */
+  /* TrReport, TrComment and TrReview are not thread-safe: the thread
+   * works on copies. */
   data = g_new0 (ExportData, 1);
   node = tr_report_to_json_node (report);
   data->snapshot = tr_report_new_from_json_node (node, &error);
+  if (comments != NULL)
+    {
+      data->comments = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < comments->len; i++)
+        g_ptr_array_add (data->comments, tr_comment_copy (comments->pdata[i]));
+    }
+  if (review != NULL)
+    data->review = tr_review_copy (review);
   data->file = g_file_dup (file);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
   if (data->snapshot == NULL)
@@ -492,6 +555,32 @@ tr_odt_export_async (TrReport            *report,
     }
 
   g_task_run_in_thread (task, export_thread);
+}
+
+void
+tr_odt_export_async (TrReport            *report,
+                     GFile               *file,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  tr_odt_export_with_comments_async (report, NULL, file, cancellable, callback, user_data);
+}
+
+void
+tr_odt_export_with_comments_async (TrReport            *report,
+                                   GPtrArray           *comments,
+                                   GFile               *file,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (TR_IS_REPORT (report));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  tr_odt_export_start_async (report, comments, NULL, file, tr_odt_export_async,
+                             cancellable, callback, user_data);
 }
 
 gboolean

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "tr-comment.h"
 #include "tr-report.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,26 @@ void      tr_odt_export_async        (TrReport             *report,
                                       gpointer              user_data);
 gboolean  tr_odt_export_finish       (GAsyncResult         *result,
                                       GError              **error);
+
+/* The same with reviewers' comments (TrComment) on the body: each one not
+ * resolved becomes an office:annotation over its passage, found again by
+ * its quote when the text moved, which LibreOffice shows as a comment in
+ * the margin. @comments may be NULL. */
+GBytes   *tr_odt_export_to_bytes_with_comments (TrReport        *report,
+                                      GPtrArray            *comments,
+                                      GError              **error);
+gboolean  tr_odt_export_to_file_with_comments (TrReport         *report,
+                                      GPtrArray            *comments,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
+/* Finish with tr_odt_export_finish(). */
+void      tr_odt_export_with_comments_async (TrReport           *report,
+                                      GPtrArray            *comments,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
 
 /* A file name for the export: the title, with the characters file systems
  * refuse replaced by their full-width forms ("a/b" → "a／b.odt"). */

@@ -15,6 +15,7 @@ struct _TrReportInfo
   char *period_end;
   char *destination;
   GDateTime *modified;
+  TrReviewStatus status;
   char *snippet;
 };
 
@@ -30,6 +31,7 @@ enum {
   PROP_DESTINATION,
   PROP_MODIFIED,
   PROP_SNIPPET,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -85,6 +87,9 @@ tr_report_info_get_property (GObject    *object,
     case PROP_SNIPPET:
       g_value_set_string (value, self->snippet);
       break;
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -110,6 +115,10 @@ tr_report_info_class_init (TrReportInfoClass *klass)
   properties[PROP_SNIPPET] = g_param_spec_string ("snippet", NULL, NULL, NULL,
                                                   G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
                                                   G_PARAM_STATIC_STRINGS);
+  properties[PROP_STATUS] = g_param_spec_enum ("status", NULL, NULL, TR_TYPE_REVIEW_STATUS,
+                                               TR_REVIEW_STATUS_DRAFT,
+                                               G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY |
+                                               G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -226,4 +235,23 @@ tr_report_info_format_snippet (TrReportInfo *self,
   g_string_replace (result, TR_SNIPPET_MATCH_START, open != NULL ? open : "", 0);
   g_string_replace (result, TR_SNIPPET_MATCH_END, close != NULL ? close : "", 0);
   return g_string_free (result, FALSE);
+}
+
+TrReviewStatus
+tr_report_info_get_status (TrReportInfo *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_INFO (self), TR_REVIEW_STATUS_DRAFT);
+  return self->status;
+}
+
+void
+tr_report_info_set_status (TrReportInfo   *self,
+                           TrReviewStatus  status)
+{
+  g_return_if_fail (TR_IS_REPORT_INFO (self));
+
+  if (self->status == status)
+    return;
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
 }

@@ -5,6 +5,7 @@
 #include <glib-object.h>
 
 #include "tr-report.h"
+#include "tr-review.h"
 
 G_BEGIN_DECLS
 
@@ -27,6 +28,10 @@ const char   *tr_report_info_get_period_start (TrReportInfo *self);
 const char   *tr_report_info_get_period_end   (TrReportInfo *self);
 const char   *tr_report_info_get_destination  (TrReportInfo *self);
 GDateTime    *tr_report_info_get_modified     (TrReportInfo *self);
+/* The review status; a draft unless set. */
+TrReviewStatus tr_report_info_get_status      (TrReportInfo *self);
+void          tr_report_info_set_status       (TrReportInfo   *self,
+                                               TrReviewStatus  status);
 
 /* For search hits: the text around the match, with each matched run between
  * TR_SNIPPET_MATCH_START and TR_SNIPPET_MATCH_END; NULL outside a search. */

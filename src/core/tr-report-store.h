@@ -6,11 +6,13 @@
 
 #include "tr-report.h"
 #include "tr-report-info.h"
+#include "tr-review.h"
+#include "tr-comment.h"
 
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TR_REPORT_STORE_SCHEMA_VERSION 3
+#define TR_REPORT_STORE_SCHEMA_VERSION 4
 
 /* Every method may be called from any thread; calls are serialized. */
 #define TR_TYPE_REPORT_STORE (tr_report_store_get_type ())
@@ -75,6 +77,57 @@ char          *tr_report_store_find_by_source_sha256 (TrReportStore *self,
 GPtrArray     *tr_report_store_search    (TrReportStore  *self,
                                           const char     *query,
                                           guint           limit,
+                                          GError        **error);
+
+/* Review ------------------------------------------------------------------ */
+
+/* The review of report @id, with its status; a new, empty draft review when
+ * none is stored yet. TR_ERROR_NOT_FOUND when there is no such report. */
+TrReview      *tr_report_store_load_review (TrReportStore  *self,
+                                          const char     *id,
+                                          GError        **error);
+/* Stores the form of @review (answers, reasons, ways of publication,
+ * remarks, signatures). Never its status: see set_status(). */
+gboolean       tr_report_store_save_review (TrReportStore  *self,
+                                          const char     *id,
+                                          TrReview       *review,
+                                          GError        **error);
+/* Moves report @id to @status when the workflow allows it from the stored
+ * status (TR_ERROR_INVALID_TRANSITION otherwise), in one transaction. */
+gboolean       tr_report_store_set_status  (TrReportStore  *self,
+                                          const char     *id,
+                                          TrReviewStatus  status,
+                                          GError        **error);
+/* The reports in @status, as TrReportInfo, newest change first. */
+GPtrArray     *tr_report_store_list_by_status (TrReportStore *self,
+                                          TrReviewStatus  status,
+                                          GError        **error);
+
+/* Comments ---------------------------------------------------------------- */
+
+/* Stores @comment on report @id and sets its ID. */
+gboolean       tr_report_store_add_comment (TrReportStore  *self,
+                                          const char     *id,
+                                          TrComment      *comment,
+                                          GError        **error);
+/* The comments of report @id, resolved ones too, by section and place. */
+GPtrArray     *tr_report_store_list_comments (TrReportStore *self,
+                                          const char     *id,
+                                          GError        **error);
+/* TR_ERROR_NOT_FOUND when there is no comment @comment_id. */
+gboolean       tr_report_store_set_comment_resolved (TrReportStore *self,
+                                          gint64          comment_id,
+                                          gboolean        resolved,
+                                          GError        **error);
+/* Keeps the passage of a comment in step with edits of the section. */
+gboolean       tr_report_store_move_comment (TrReportStore *self,
+                                          gint64          comment_id,
+                                          guint           start,
+                                          guint           end,
+                                          const char     *quote,
+                                          GError        **error);
+gboolean       tr_report_store_delete_comment (TrReportStore *self,
+                                          gint64          comment_id,
                                           GError        **error);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include "library/tr-library-view.h"
 #include "reader/tr-report-view.h"
 #include "tr-odt-exporter.h"
+#include "tr-odt-review-form.h"
 #include "tr-window.h"
 
 struct _TrWindow
@@ -102,6 +103,7 @@ update_actions (TrWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-review-form", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-as-reference", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", is_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-reference", self->reference != NULL);
@@ -366,6 +368,22 @@ close_reference_action (GtkWidget  *widget,
 }
 
 static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  toast (TR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+reload_library_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  reload_library (TR_WINDOW (widget));
+}
+
+static void
 toggle_panel_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
@@ -473,6 +491,7 @@ delete_report_action (GtkWidget  *widget,
 typedef struct {
   TrWindow *window;
   GFile *file;
+  gboolean review_form;
 } ExportData;
 
 static void
@@ -495,7 +514,8 @@ export_finished (GObject      *source,
   g_autofree char *name = NULL;
   g_autofree char *message = NULL;
 
-  if (!tr_odt_export_finish (result, &error))
+  if (!(data->review_form ? tr_odt_review_form_export_finish (result, &error)
+                           : tr_odt_export_finish (result, &error)))
     {
       toast (data->window, error->message);
       return;
@@ -525,7 +545,47 @@ tr_window_export (TrWindow *self,
   data = g_new0 (ExportData, 1);
   data->window = g_object_ref (self);
   data->file = g_object_ref (file);
-  tr_odt_export_async (self->report, file, NULL, export_finished, data);
+  {
+    /* The reviewers' open comments go along, as comments on their passages. */
+    g_autoptr(GPtrArray) comments = tr_report_store_list_comments (self->store, tr_report_get_id (self->report),
+                                                                   &error);
+
+    if (comments == NULL)
+      toast (self, error->message);
+    tr_odt_export_with_comments_async (self->report, comments, file, NULL, export_finished, data);
+  }
+}
+
+void
+tr_window_export_review_form (TrWindow *self,
+                              GFile    *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReview) review = NULL;
+  ExportData *data;
+
+  g_return_if_fail (TR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->report == NULL)
+    return;
+  /* Items 1 and 2 are worked out from the report as saved. */
+  if (!tr_window_save_all (self, &error))
+    toast (self, error->message);
+  g_clear_error (&error);
+  review = tr_report_store_load_review (self->store, tr_report_get_id (self->report), &error);
+  if (review == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+  tr_review_prefill (review, self->report, NULL);
+
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->file = g_object_ref (file);
+  data->review_form = TRUE;
+  tr_odt_review_form_export_async (self->report, review, file, NULL, export_finished, data);
 }
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -537,7 +597,11 @@ export_file_chosen (GObject      *source,
   g_autoptr(TrWindow) self = user_data;
   g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (source), result, NULL);
 
-  if (file != NULL && self->report != NULL)
+  if (file == NULL || self->report == NULL)
+    return;
+  if (g_object_get_data (source, "tr-review-form") != NULL)
+    tr_window_export_review_form (self, file);
+  else
     tr_window_export (self, file);
 }
 #else
@@ -549,7 +613,12 @@ export_response (GtkNativeDialog *dialog,
   g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
 
   if (response == GTK_RESPONSE_ACCEPT && file != NULL && self->report != NULL)
-    tr_window_export (self, file);
+    {
+      if (g_object_get_data (G_OBJECT (dialog), "tr-review-form") != NULL)
+        tr_window_export_review_form (self, file);
+      else
+        tr_window_export (self, file);
+    }
   g_object_unref (dialog);
 }
 #endif
@@ -562,11 +631,14 @@ export_action (GtkWidget  *widget,
   TrWindow *self = TR_WINDOW (widget);
   g_autofree char *name = NULL;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  gboolean review_form = g_str_equal (action_name, "win.export-review-form");
+  const char *title = review_form ? _("Export Review Form") : _("Export Report");
 
   if (self->report == NULL)
     return;
 
-  name = tr_odt_export_suggest_name (self->report);
+  name = review_form ? tr_odt_review_form_suggest_name (self->report)
+                     : tr_odt_export_suggest_name (self->report);
   gtk_file_filter_set_name (filter, _("OpenDocument Text"));
   gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
   gtk_file_filter_add_suffix (filter, "odt");
@@ -577,18 +649,22 @@ export_action (GtkWidget  *widget,
     g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
 
     g_list_store_append (filters, filter);
-    gtk_file_dialog_set_title (dialog, _("Export Report"));
+    gtk_file_dialog_set_title (dialog, title);
+    if (review_form)
+      g_object_set_data (G_OBJECT (dialog), "tr-review-form", GUINT_TO_POINTER (TRUE));
     gtk_file_dialog_set_initial_name (dialog, name);
     gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
     gtk_file_dialog_save (dialog, GTK_WINDOW (self), NULL, export_file_chosen, g_object_ref (self));
   }
 #else
   {
-    GtkFileChooserNative *dialog = gtk_file_chooser_native_new (_("Export Report"), GTK_WINDOW (self),
+    GtkFileChooserNative *dialog = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
                                                                 GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                 _("_Export"), NULL);
 
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
+    if (review_form)
+      g_object_set_data (G_OBJECT (dialog), "tr-review-form", GUINT_TO_POINTER (TRUE));
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
     g_signal_connect (dialog, "response", G_CALLBACK (export_response), self);
@@ -866,6 +942,10 @@ tr_window_class_init (TrWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.toggle-panel", NULL, toggle_panel_action);
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-review-form", NULL, export_action);
+  /* For the widgets inside: a message for people, a status that changed. */
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
+  gtk_widget_class_install_action (widget_class, "win.reload-library", NULL, reload_library_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
 

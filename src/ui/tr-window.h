@@ -39,6 +39,9 @@ GtkWidget *tr_window_get_library_view (TrWindow       *self);
  * the file through the portal, then calls this.) */
 void       tr_window_export           (TrWindow       *self,
                                        GFile          *file);
+/* The same for the open report's filled review form (審核表). */
+void       tr_window_export_review_form (TrWindow     *self,
+                                       GFile          *file);
 
 /* Reads @files (GFile: PDFs or folders of PDFs) in the import dialog. */
 GtkWindow *tr_window_import           (TrWindow       *self,

@@ -9,12 +9,17 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "tr-error.h"
+
 #include "tr-body-section-editor.h"
 #include "tr-widget-util.h"
 #include "tr-completeness.h"
 #include "tr-form-editor.h"
 #include "tr-report-editor.h"
 #include "tr-summary-editor.h"
+#include "review/tr-comments-panel.h"
+#include "review/tr-review-bar.h"
+#include "review/tr-review-form-dialog.h"
 
 struct _TrReportEditor
 {
@@ -36,6 +41,10 @@ struct _TrReportEditor
   GCancellable *cancellable;
 
   GListStore *problems;
+  /* TrComment, as stored; highlighted in the body sections. */
+  GPtrArray *comments;
+  TrReviewBar *review_bar;
+  TrCommentsPanel *comments_panel;
 
   GtkScrolledWindow *scroller;
   GtkBox *parts_box;
@@ -45,6 +54,8 @@ struct _TrReportEditor
   GtkListBox *outline_list;
   GtkLabel *problems_heading;
   GtkListBox *problem_list;
+  GtkBox *review_box;
+  GtkBox *comments_box;
 };
 
 G_DEFINE_FINAL_TYPE (TrReportEditor, tr_report_editor, GTK_TYPE_WIDGET)
@@ -63,6 +74,9 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void schedule_save (TrReportEditor *self);
+static void reload_comments (TrReportEditor *self);
+static void store_comment_anchors (TrReportEditor *self);
+static void update_editable (TrReportEditor *self);
 
 static void
 set_save_state (TrReportEditor *self,
@@ -145,6 +159,9 @@ save_finished (GObject      *source,
   if (self->saves_in_flight == 0 && self->save_timeout_id == 0)
     set_save_state (self, TR_SAVE_STATE_SAVED, NULL);
   update_problems (self);
+  /* Only when the file holds what the buffers show. */
+  if (self->saves_in_flight == 0 && self->save_timeout_id == 0 && self->dirty_texts == 0)
+    store_comment_anchors (self);
 }
 
 static void
@@ -292,6 +309,9 @@ tr_report_editor_set_report (TrReportEditor *self,
   if (self->saves_in_flight == 0)
     set_save_state (self, TR_SAVE_STATE_SAVED, NULL);
   update_problems (self);
+  tr_review_bar_set_report (self->review_bar, report);
+  update_editable (self);
+  reload_comments (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
 
@@ -400,6 +420,405 @@ add_text_editor (TrReportEditor  *self,
                    tr_field_get_key (field));
 }
 
+/* Review: comments on passages ------------------------------------------ */
+
+#define COMMENT_TAG "tr-comment"
+
+static TrSectionEditor *
+section_editor (TrReportEditor *self,
+                TrSection       section)
+{
+  return self->text_editors[TR_FIELD_FROM_SECTION (section)];
+}
+
+static void
+clear_comment_marks (TrReportEditor *self)
+{
+  for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
+    {
+      TrComment *comment = self->comments->pdata[i];
+      GtkTextMark *start = g_object_get_data (G_OBJECT (comment), "tr-start");
+      GtkTextMark *end = g_object_get_data (G_OBJECT (comment), "tr-end");
+
+      if (start != NULL && !gtk_text_mark_get_deleted (start))
+        gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (start), start);
+      if (end != NULL && !gtk_text_mark_get_deleted (end))
+        gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (end), end);
+      g_object_set_data (G_OBJECT (comment), "tr-start", NULL);
+      g_object_set_data (G_OBJECT (comment), "tr-end", NULL);
+    }
+}
+
+/* Marks the passages of the open comments in the section texts, with a
+ * pair of marks each that follow the passage as the text is edited:
+ * what is typed just before or after it stays outside. */
+static void
+highlight_comments (TrReportEditor *self)
+{
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      GtkTextBuffer *buffer = tr_section_editor_get_buffer (section_editor (self, s));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag_by_name (buffer, COMMENT_TAG, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+
+      for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
+        {
+          TrComment *comment = self->comments->pdata[i];
+          guint from, to;
+
+          if (tr_comment_get_section (comment) != s || tr_comment_get_resolved (comment))
+            continue;
+          tr_comment_anchor (comment, text, &from, &to);
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+          gtk_text_buffer_apply_tag_by_name (buffer, COMMENT_TAG, &start, &end);
+          g_object_set_data (G_OBJECT (comment), "tr-start",
+                             gtk_text_buffer_create_mark (buffer, NULL, &start, FALSE));
+          g_object_set_data (G_OBJECT (comment), "tr-end",
+                             gtk_text_buffer_create_mark (buffer, NULL, &end, TRUE));
+        }
+    }
+}
+
+/* After a save: the stored passages follow the edits, so that the export
+ * and other windows find them where they are now. */
+static void
+store_comment_anchors (TrReportEditor *self)
+{
+  for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
+    {
+      TrComment *comment = self->comments->pdata[i];
+      GtkTextMark *start_mark = g_object_get_data (G_OBJECT (comment), "tr-start");
+      GtkTextMark *end_mark = g_object_get_data (G_OBJECT (comment), "tr-end");
+      g_autoptr(GError) error = NULL;
+      g_autofree char *quote = NULL;
+      GtkTextIter start, end;
+
+      if (start_mark == NULL || end_mark == NULL || gtk_text_mark_get_deleted (start_mark))
+        continue;
+      gtk_text_buffer_get_iter_at_mark (gtk_text_mark_get_buffer (start_mark), &start, start_mark);
+      gtk_text_buffer_get_iter_at_mark (gtk_text_mark_get_buffer (end_mark), &end, end_mark);
+      /* A passage deleted whole keeps its old quote: nothing to point at. */
+      if (gtk_text_iter_compare (&start, &end) >= 0)
+        continue;
+      quote = gtk_text_iter_get_text (&start, &end);
+      if ((guint) gtk_text_iter_get_offset (&start) == tr_comment_get_start (comment) &&
+          (guint) gtk_text_iter_get_offset (&end) == tr_comment_get_end (comment) &&
+          g_str_equal (quote, tr_comment_get_quote (comment)))
+        continue;
+      if (!tr_report_store_move_comment (self->store, tr_comment_get_id (comment),
+                                         gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end),
+                                         quote, &error))
+        {
+          g_warning ("%s", error->message);
+          continue;
+        }
+      tr_comment_set_range (comment, gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
+      tr_comment_set_quote (comment, quote);
+    }
+}
+
+static void
+reload_comments (TrReportEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  clear_comment_marks (self);
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
+  if (self->report != NULL)
+    self->comments = tr_report_store_list_comments (self->store, tr_report_get_id (self->report), &error);
+  /* A new draft is stored at its first save: until then it has none. */
+  if (error != NULL && !g_error_matches (error, TR_ERROR, TR_ERROR_NOT_FOUND))
+    g_warning ("%s", error->message);
+  if (self->comments == NULL)
+    self->comments = g_ptr_array_new_with_free_func (g_object_unref);
+  tr_comments_panel_set_comments (self->comments_panel, self->comments);
+  highlight_comments (self);
+}
+
+/* The body section whose selection a comment is about: the focused one,
+ * else the first with text selected. */
+static gboolean
+find_selection (TrReportEditor *self,
+                TrSection      *out_section,
+                GtkTextIter    *out_start,
+                GtkTextIter    *out_end)
+{
+  for (int pass = 0; pass < 2; pass++)
+    for (guint s = 0; s < TR_N_SECTIONS; s++)
+      {
+        TrSectionEditor *editor = section_editor (self, s);
+        GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+
+        if (pass == 0 && !gtk_widget_has_focus (GTK_WIDGET (tr_section_editor_get_text_view (editor))))
+          continue;
+        if (gtk_text_buffer_get_selection_bounds (buffer, out_start, out_end))
+          {
+            *out_section = s;
+            return TRUE;
+          }
+      }
+  return FALSE;
+}
+
+gboolean
+tr_report_editor_add_comment (TrReportEditor  *self,
+                              const char      *body,
+                              GError         **error)
+{
+  g_autoptr(TrComment) comment = NULL;
+  g_autofree char *quote = NULL;
+  GtkTextIter start, end;
+  TrSection section;
+  guint from, to;
+
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), FALSE);
+  g_return_val_if_fail (body != NULL, FALSE);
+
+  if (self->report == NULL || !find_selection (self, &section, &start, &end))
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("Select the passage to comment on in 目的, 過程, 心得 or 建議"));
+      return FALSE;
+    }
+  from = gtk_text_iter_get_offset (&start);
+  to = gtk_text_iter_get_offset (&end);
+  quote = gtk_text_iter_get_text (&start, &end);
+
+  /* The comment points into the text as it is now: store that text first. */
+  if (!tr_report_editor_save_and_wait (self, error))
+    return FALSE;
+
+  comment = tr_comment_new (section, from, to, quote, body, g_get_real_name ());
+  if (!tr_report_store_add_comment (self->store, tr_report_get_id (self->report), comment, error))
+    return FALSE;
+  reload_comments (self);
+  return TRUE;
+}
+
+static void
+comment_response (AdwMessageDialog *dialog,
+                  const char       *response,
+                  TrReportEditor   *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *body = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autoptr(GError) error = NULL;
+
+  if (!g_str_equal (response, "comment") || body[0] == '\0')
+    return;
+  if (!tr_report_editor_add_comment (self, body, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+}
+
+static void
+comment_text_changed (GtkEditable      *entry,
+                      AdwMessageDialog *dialog)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "comment", text[0] != '\0');
+}
+
+static void
+add_comment_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (widget);
+  GtkWidget *dialog;
+  GtkWidget *entry;
+  GtkTextIter start, end;
+  TrSection section;
+  g_autofree char *quote = NULL;
+  g_autofree char *body = NULL;
+
+  if (self->report == NULL || !find_selection (self, &section, &start, &end))
+    {
+      gtk_widget_activate_action (widget, "win.show-message", "s",
+                                  _("Select the passage to comment on in 目的, 過程, 心得 or 建議"));
+      return;
+    }
+
+  quote = gtk_text_iter_get_text (&start, &end);
+  /* TRANSLATORS: %s is a section heading (目的…), then the passage quoted */
+  body = g_strdup_printf (_("On %s: 「%s」"), tr_section_get_heading (section), quote);
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add Comment"), body);
+  entry = gtk_entry_new ();
+  gtk_widget_set_name (entry, "comment_entry");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What should change here?"));
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "comment", _("Co_mment"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "comment",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "comment");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "comment", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (comment_text_changed), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (comment_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+comment_activated (TrCommentsPanel *panel,
+                   TrComment       *comment,
+                   TrReportEditor  *self)
+{
+  TrSectionEditor *editor = section_editor (self, tr_comment_get_section (comment));
+  GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+  GtkTextView *view = tr_section_editor_get_text_view (editor);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  guint from, to;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  tr_comment_anchor (comment, text, &from, &to);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_view_scroll_to_iter (view, &start, 0.2, FALSE, 0, 0);
+}
+
+static void
+comment_resolved (TrCommentsPanel *panel,
+                  TrComment       *comment,
+                  gboolean         resolved,
+                  TrReportEditor  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tr_report_store_set_comment_resolved (self->store, tr_comment_get_id (comment), resolved, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+  reload_comments (self);
+}
+
+static void
+comment_deleted (TrCommentsPanel *panel,
+                 TrComment       *comment,
+                 TrReportEditor  *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tr_report_store_delete_comment (self->store, tr_comment_get_id (comment), &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+  reload_comments (self);
+}
+
+static void
+review_form_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (self->report == NULL)
+    return;
+  /* Items 1 and 2 are worked out from the report: with what was just typed. */
+  if (!tr_report_editor_save_and_wait (self, &error))
+    {
+      gtk_widget_activate_action (widget, "win.show-message", "s", error->message);
+      return;
+    }
+  dialog = tr_review_form_dialog_new (self->store, self->report);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* In review (送審) and once approved (核定) the text is what was handed in:
+ * it can be read, selected and commented on, not changed. Corrections
+ * start from 退回補正 → 草稿. */
+static void
+update_editable (TrReportEditor *self)
+{
+  TrReviewStatus status = tr_review_bar_get_status (self->review_bar);
+  gboolean editable = status == TR_REVIEW_STATUS_DRAFT || status == TR_REVIEW_STATUS_RETURNED;
+
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    if (self->text_editors[f] != NULL)
+      gtk_text_view_set_editable (tr_section_editor_get_text_view (self->text_editors[f]), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->form_editor), editable);
+}
+
+static void
+review_status_changed (TrReportEditor *self)
+{
+  update_editable (self);
+  /* The library shows the status: the window reloads it. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-library", NULL);
+}
+
+static void
+setup_review (TrReportEditor *self)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+
+  self->review_bar = TR_REVIEW_BAR (tr_review_bar_new (self->store));
+  g_signal_connect_object (self->review_bar, "status-changed", G_CALLBACK (review_status_changed),
+                           self, G_CONNECT_SWAPPED);
+  gtk_box_append (self->review_box, GTK_WIDGET (self->review_bar));
+
+  self->comments_panel = TR_COMMENTS_PANEL (tr_comments_panel_new ());
+  g_signal_connect_object (self->comments_panel, "activate", G_CALLBACK (comment_activated), self, 0);
+  g_signal_connect_object (self->comments_panel, "resolve", G_CALLBACK (comment_resolved), self, 0);
+  g_signal_connect_object (self->comments_panel, "delete", G_CALLBACK (comment_deleted), self, 0);
+  gtk_box_append (self->comments_box, GTK_WIDGET (self->comments_panel));
+
+  g_menu_append (menu, _("Co_mment…"), "editor.add-comment");
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      TrSectionEditor *editor = section_editor (self, s);
+
+      gtk_text_buffer_create_tag (tr_section_editor_get_buffer (editor), COMMENT_TAG,
+                                  "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.35 },
+                                  NULL);
+      gtk_text_view_set_extra_menu (tr_section_editor_get_text_view (editor), G_MENU_MODEL (menu));
+    }
+  reload_comments (self);
+}
+
+GPtrArray *
+tr_report_editor_get_comments (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  return self->comments;
+}
+
+GtkWidget *
+tr_report_editor_get_comments_panel (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  return GTK_WIDGET (self->comments_panel);
+}
+
+GtkWidget *
+tr_report_editor_get_review_bar (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  return GTK_WIDGET (self->review_bar);
+}
+
+static void
+tr_report_editor_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (tr_report_editor_parent_class)->constructed (object);
+
+  /* The review widgets need the store, a construct property. */
+  setup_review (TR_REPORT_EDITOR (object));
+}
+
 static void
 tr_report_editor_dispose (GObject *object)
 {
@@ -421,6 +840,7 @@ tr_report_editor_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_object (&self->problems);
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
   g_free (self->save_error);
 
@@ -485,6 +905,7 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = tr_report_editor_constructed;
   object_class->dispose = tr_report_editor_dispose;
   object_class->finalize = tr_report_editor_finalize;
   object_class->get_property = tr_report_editor_get_property;
@@ -516,7 +937,15 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, outline_list);
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, problems_heading);
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, problem_list);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, review_box);
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, comments_box);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+
+  gtk_widget_class_install_action (widget_class, "editor.add-comment", NULL, add_comment_action);
+  gtk_widget_class_install_action (widget_class, "editor.review-form", NULL, review_form_action);
+  /* LibreOffice's key for a comment. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
+                                       "editor.add-comment", NULL);
 }
 
 static void

@@ -53,4 +53,17 @@ GtkWidget   *tr_report_editor_get_form_editor  (TrReportEditor *self);
 GtkWidget   *tr_report_editor_get_text_editor  (TrReportEditor *self,
                                                 TrField         field);
 
+/* Review ------------------------------------------------------------------ */
+
+/* Comments on the passage selected in a body section (the focused one, or
+ * else the first with a selection) with @body, after saving the draft.
+ * FALSE with @error when nothing is selected or the store fails. */
+gboolean     tr_report_editor_add_comment      (TrReportEditor *self,
+                                                const char     *body,
+                                                GError        **error);
+/* The comments shown beside the draft (TrComment), as stored. */
+GPtrArray   *tr_report_editor_get_comments     (TrReportEditor *self);
+GtkWidget   *tr_report_editor_get_comments_panel (TrReportEditor *self);
+GtkWidget   *tr_report_editor_get_review_bar   (TrReportEditor *self);
+
 G_END_DECLS

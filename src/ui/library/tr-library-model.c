@@ -23,6 +23,7 @@ struct _TrLibraryModel
   GPtrArray *visible;    /* what the list shows */
   char *query;
   int kind;
+  int status;
   guint year;
   gboolean loaded;
   /* Bumped by every reload, and by every query: the results of older ones
@@ -63,6 +64,8 @@ passes_filters (TrLibraryModel *self,
   if (self->kind != TR_LIBRARY_ALL_KINDS && (int) tr_report_info_get_kind (info) != self->kind)
     return FALSE;
   if (self->year != TR_LIBRARY_ALL_YEARS && info_year (info) != self->year)
+    return FALSE;
+  if (self->status != TR_LIBRARY_ALL_STATUSES && (int) tr_report_info_get_status (info) != self->status)
     return FALSE;
   return TRUE;
 }
@@ -248,6 +251,7 @@ tr_library_model_init (TrLibraryModel *self)
   self->visible = g_ptr_array_new_with_free_func (g_object_unref);
   self->query = g_strdup ("");
   self->kind = TR_LIBRARY_ALL_KINDS;
+  self->status = TR_LIBRARY_ALL_STATUSES;
 }
 
 TrLibraryModel *
@@ -367,6 +371,18 @@ tr_library_model_set_kind (TrLibraryModel *self,
   if (self->kind == kind)
     return;
   self->kind = kind;
+  update (self);
+}
+
+void
+tr_library_model_set_status (TrLibraryModel *self,
+                             int             status)
+{
+  g_return_if_fail (TR_IS_LIBRARY_MODEL (self));
+
+  if (self->status == status)
+    return;
+  self->status = status;
   update (self);
 }
 

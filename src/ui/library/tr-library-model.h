@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 /* Kind filter values besides the TrReportKind ones. */
 #define TR_LIBRARY_ALL_KINDS (-1)
+/* Status filter value besides the TrReviewStatus ones. */
+#define TR_LIBRARY_ALL_STATUSES (-1)
 /* Year filter value that keeps every year. */
 #define TR_LIBRARY_ALL_YEARS 0
 
@@ -39,6 +41,9 @@ void            tr_library_model_set_query  (TrLibraryModel *self,
 const char     *tr_library_model_get_query  (TrLibraryModel *self);
 void            tr_library_model_set_kind   (TrLibraryModel *self,
                                              int             kind);
+/* A TrReviewStatus, or TR_LIBRARY_ALL_STATUSES. */
+void            tr_library_model_set_status (TrLibraryModel *self,
+                                             int             status);
 /* A Gregorian year of the trip (of its modification when undated), or 0. */
 void            tr_library_model_set_year   (TrLibraryModel *self,
                                              guint           year);

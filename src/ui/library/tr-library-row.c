@@ -110,7 +110,11 @@ tr_library_row_set_info (TrLibraryRow *self,
   g_autofree char *period = NULL;
   g_autofree char *details = NULL;
   g_autofree char *snippet = NULL;
-  const char *title, *destination;
+  static const char * const status_classes[TR_N_REVIEW_STATUSES] = {
+    "status-draft", "status-submitted", "status-returned", "status-approved",
+  };
+  const char *title, *destination, *badge;
+  TrReviewStatus status;
   gboolean imported;
 
   g_return_if_fail (TR_IS_LIBRARY_ROW (self));
@@ -122,11 +126,27 @@ tr_library_row_set_info (TrLibraryRow *self,
   gtk_label_set_text (self->title_label, title[0] != '\0' ? title : _("Untitled Report"));
 
   imported = tr_report_info_get_kind (info) == TR_REPORT_KIND_IMPORTED;
-  gtk_label_set_text (self->kind_label, imported ? _("Imported") : _("Draft"));
+  status = tr_report_info_get_status (info);
+  /* A draft in review says where it is in the workflow instead. */
+  if (imported)
+    badge = _("Imported");
+  else if (status == TR_REVIEW_STATUS_SUBMITTED)
+    badge = C_("review status", "Submitted");
+  else if (status == TR_REVIEW_STATUS_RETURNED)
+    badge = C_("review status", "Returned");
+  else if (status == TR_REVIEW_STATUS_APPROVED)
+    badge = C_("review status", "Approved");
+  else
+    badge = _("Draft");
+  gtk_label_set_text (self->kind_label, badge);
   if (imported)
     gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), "imported");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->kind_label), "imported");
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->kind_label), status_classes[i]);
+  if (!imported)
+    gtk_widget_add_css_class (GTK_WIDGET (self->kind_label), status_classes[status]);
 
   period = tr_format_period (tr_report_info_get_period_start (info),
                              tr_report_info_get_period_end (info));

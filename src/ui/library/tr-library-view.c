@@ -18,6 +18,7 @@ struct _TrLibraryView
   AdwHeaderBar *header_bar;
   GtkSearchEntry *search_entry;
   GtkDropDown *kind_dropdown;
+  GtkDropDown *status_dropdown;
   GtkDropDown *year_dropdown;
   GtkStack *stack;
   GtkListView *list_view;
@@ -92,6 +93,18 @@ kind_selected (GtkDropDown   *dropdown,
 }
 
 static void
+status_selected (GtkDropDown   *dropdown,
+                 GParamSpec    *pspec,
+                 TrLibraryView *self)
+{
+  /* Position 0 is every status; then the TrReviewStatus values in order. */
+  guint position = gtk_drop_down_get_selected (dropdown);
+
+  if (self->model != NULL && position <= TR_N_REVIEW_STATUSES)
+    tr_library_model_set_status (self->model, (int) position - 1);
+}
+
+static void
 year_selected (GtkDropDown   *dropdown,
                GParamSpec    *pspec,
                TrLibraryView *self)
@@ -139,6 +152,7 @@ tr_library_view_class_init (TrLibraryViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrLibraryView, header_bar);
   gtk_widget_class_bind_template_child (widget_class, TrLibraryView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, TrLibraryView, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TrLibraryView, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrLibraryView, year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, TrLibraryView, stack);
   gtk_widget_class_bind_template_child (widget_class, TrLibraryView, list_view);
@@ -163,6 +177,7 @@ tr_library_view_init (TrLibraryView *self)
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed), self, 0);
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected), self, 0);
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected), self, 0);
+  g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected), self, 0);
 }
 
 void
@@ -280,4 +295,14 @@ tr_library_view_get_list_view (TrLibraryView *self)
 {
   g_return_val_if_fail (TR_IS_LIBRARY_VIEW (self), NULL);
   return self->list_view;
+}
+
+void
+tr_library_view_set_status_filter (TrLibraryView *self,
+                                   int            status)
+{
+  g_return_if_fail (TR_IS_LIBRARY_VIEW (self));
+  g_return_if_fail (status >= TR_LIBRARY_ALL_STATUSES && status < TR_N_REVIEW_STATUSES);
+
+  gtk_drop_down_set_selected (self->status_dropdown, (guint) (status + 1));
 }

@@ -23,5 +23,8 @@ void            tr_library_view_select       (TrLibraryView  *self,
 AdwHeaderBar   *tr_library_view_get_header_bar (TrLibraryView *self);
 GtkSearchEntry *tr_library_view_get_search_entry (TrLibraryView *self);
 GtkListView    *tr_library_view_get_list_view (TrLibraryView *self);
+/* Picks a TrReviewStatus (or TR_LIBRARY_ALL_STATUSES) in the status filter. */
+void            tr_library_view_set_status_filter (TrLibraryView *self,
+                                              int            status);
 
 G_END_DECLS

@@ -1,0 +1,291 @@
+/* tr-review-form-dialog.c
+ *
+ * The form's own wording (the items, the reasons, the ways of publication,
+ * the signatures) is report content and stays in Chinese; only the
+ * window's frame is translated.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "tr-review-form-dialog.h"
+
+struct _TrReviewFormDialog
+{
+  AdwPreferencesWindow parent_instance;
+
+  TrReportStore *store;
+  TrReport *report;
+  TrReview *review;
+  gboolean loading;
+};
+
+G_DEFINE_FINAL_TYPE (TrReviewFormDialog, tr_review_form_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+
+static void
+save (TrReviewFormDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->loading)
+    return;
+  if (!tr_report_store_save_review (self->store, tr_report_get_id (self->report), self->review, &error))
+    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+}
+
+static void
+answer_selected (GtkDropDown        *drop_down,
+                 GParamSpec         *pspec,
+                 TrReviewFormDialog *self)
+{
+  TrReviewItem item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "tr-item"));
+  TrReviewColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "tr-column"));
+
+  tr_review_set_answer (self->review, item, column, gtk_drop_down_get_selected (drop_down));
+  save (self);
+}
+
+static GtkWidget *
+new_answer_drop_down (TrReviewFormDialog *self,
+                      TrReviewItem        item,
+                      TrReviewColumn      column)
+{
+  /* The index is the TrReviewAnswer. */
+  const char * const answers[] = { "—", "是", "否", NULL };
+  GtkWidget *drop_down = gtk_drop_down_new_from_strings (answers);
+
+  gtk_widget_set_valign (drop_down, GTK_ALIGN_CENTER);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (drop_down), tr_review_get_answer (self->review, item, column));
+  g_object_set_data (G_OBJECT (drop_down), "tr-item", GUINT_TO_POINTER (item));
+  g_object_set_data (G_OBJECT (drop_down), "tr-column", GUINT_TO_POINTER (column));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (drop_down), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  column == TR_REVIEW_COLUMN_SELF ? _("Traveller's self-check")
+                                                                  : _("Agency's review"),
+                                  -1);
+  gtk_widget_set_tooltip_text (drop_down, column == TR_REVIEW_COLUMN_SELF ? _("Traveller's self-check")
+                                                                          : _("Agency's review"));
+  g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (answer_selected), self, 0);
+  return drop_down;
+}
+
+static void
+flag_toggled (GtkCheckButton     *check,
+              TrReviewFormDialog *self)
+{
+  guint flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "tr-flag"));
+  gboolean reason = g_object_get_data (G_OBJECT (check), "tr-reason") != NULL;
+  guint flags = reason ? tr_review_get_return_reasons (self->review) : tr_review_get_publication (self->review);
+
+  flags = gtk_check_button_get_active (check) ? flags | flag : flags & ~flag;
+  if (reason)
+    tr_review_set_return_reasons (self->review, flags);
+  else
+    tr_review_set_publication (self->review, flags);
+  save (self);
+}
+
+static GtkWidget *
+new_flag_row (TrReviewFormDialog *self,
+              const char         *title,
+              guint               flag,
+              gboolean            active,
+              gboolean            reason)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *check = gtk_check_button_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), active);
+  g_object_set_data (G_OBJECT (check), "tr-flag", GUINT_TO_POINTER (flag));
+  if (reason)
+    g_object_set_data (G_OBJECT (check), "tr-reason", GUINT_TO_POINTER (TRUE));
+  g_signal_connect_object (check, "toggled", G_CALLBACK (flag_toggled), self, 0);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  return row;
+}
+
+static void
+entry_changed (GtkEditable        *editable,
+               TrReviewFormDialog *self)
+{
+  const char *text = gtk_editable_get_text (editable);
+  int which = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "tr-entry"));
+
+  if (which < 0)
+    tr_review_set_publication_other (self->review, text);
+  else
+    tr_review_set_signature (self->review, which, text);
+  save (self);
+}
+
+static GtkWidget *
+new_entry_row (TrReviewFormDialog *self,
+               const char         *title,
+               const char         *text,
+               int                 which)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  g_object_set_data (G_OBJECT (row), "tr-entry", GINT_TO_POINTER (which));
+  g_signal_connect_object (row, "changed", G_CALLBACK (entry_changed), self, 0);
+  return row;
+}
+
+static void
+remarks_changed (GtkTextBuffer      *buffer,
+                 TrReviewFormDialog *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  tr_review_set_remarks (self->review, text);
+  save (self);
+}
+
+static void
+build (TrReviewFormDialog *self)
+{
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *items = adw_preferences_group_new ();
+  GtkWidget *reasons = adw_preferences_group_new ();
+  GtkWidget *publication = adw_preferences_group_new ();
+  GtkWidget *remarks = adw_preferences_group_new ();
+  GtkWidget *signatures = adw_preferences_group_new ();
+  GtkWidget *remarks_view = gtk_text_view_new ();
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkTextBuffer *buffer;
+
+  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Review Form"));
+  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "document-edit-symbolic");
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (items), _("Items"));
+  adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (items),
+                                         _("For each item: the traveller's self-check, then the agency's review"));
+  for (guint item = 0; item < TR_N_REVIEW_ITEMS; item++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_strdup_printf ("%u. %s", item + 1, tr_review_item_get_text (item));
+      GtkWidget *self_answer = new_answer_drop_down (self, item, TR_REVIEW_COLUMN_SELF);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (tr_review_item_is_computed (item))
+        {
+          gtk_widget_set_sensitive (self_answer, FALSE);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("Worked out from the report"));
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), self_answer);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 new_answer_drop_down (self, item, TR_REVIEW_COLUMN_AGENCY));
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (items), row);
+    }
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (reasons), _("Reasons for Return (Item 8)"));
+  for (guint i = 0; i < TR_N_RETURN_REASONS; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (reasons),
+                               new_flag_row (self, tr_return_reason_get_text (1u << i), 1u << i,
+                                             tr_review_get_return_reasons (self->review) & (1u << i), TRUE));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (publication), _("Publication (Item 9)"));
+  for (guint i = 0; i < TR_N_PUBLICATIONS; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (publication),
+                               new_flag_row (self, tr_publication_get_text (1u << i), 1u << i,
+                                             tr_review_get_publication (self->review) & (1u << i), FALSE));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (publication),
+                             new_entry_row (self, _("Other Way of Publication"),
+                                            tr_review_get_publication_other (self->review), -1));
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (remarks), _("Other Remarks (Item 10)"));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (remarks_view));
+  gtk_text_buffer_set_text (buffer, tr_review_get_remarks (self->review), -1);
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (remarks_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (remarks_view), 8);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (remarks_view), 8);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (remarks_view), 8);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (remarks_view), 8);
+  gtk_widget_set_size_request (remarks_view, -1, 96);
+  gtk_widget_set_name (remarks_view, "remarks");
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (remarks_changed), self, 0);
+  gtk_frame_set_child (GTK_FRAME (frame), remarks_view);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (remarks), frame);
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (signatures), _("Signatures"));
+  for (guint i = 0; i < TR_N_REVIEW_SIGNATURES; i++)
+    adw_preferences_group_add (ADW_PREFERENCES_GROUP (signatures),
+                               new_entry_row (self, tr_review_signature_get_text (i),
+                                              tr_review_get_signature (self->review, i), i));
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (items));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (reasons));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (publication));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (remarks));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (signatures));
+  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+}
+
+static void
+tr_review_form_dialog_dispose (GObject *object)
+{
+  TrReviewFormDialog *self = TR_REVIEW_FORM_DIALOG (object);
+
+  g_clear_object (&self->review);
+  g_clear_object (&self->report);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (tr_review_form_dialog_parent_class)->dispose (object);
+}
+
+static void
+tr_review_form_dialog_class_init (TrReviewFormDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = tr_review_form_dialog_dispose;
+}
+
+static void
+tr_review_form_dialog_init (TrReviewFormDialog *self)
+{
+  gtk_window_set_title (GTK_WINDOW (self), _("Review Form"));
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (self), 720, 720);
+  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
+}
+
+GtkWidget *
+tr_review_form_dialog_new (TrReportStore *store,
+                           TrReport      *report)
+{
+  TrReviewFormDialog *self;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (store), NULL);
+  g_return_val_if_fail (TR_IS_REPORT (report), NULL);
+
+  self = g_object_new (TR_TYPE_REVIEW_FORM_DIALOG, NULL);
+  self->store = g_object_ref (store);
+  self->report = g_object_ref (report);
+  self->review = tr_report_store_load_review (store, tr_report_get_id (report), &error);
+  if (self->review == NULL)
+    {
+      /* Not stored yet (a new draft before its first save): a new form. */
+      g_debug ("%s", error->message);
+      self->review = tr_review_new ();
+    }
+  tr_review_prefill (self->review, report, NULL);
+  self->loading = TRUE;
+  build (self);
+  self->loading = FALSE;
+  /* The computed items as the report stands now. */
+  save (self);
+  return GTK_WIDGET (self);
+}
+
+TrReview *
+tr_review_form_dialog_get_review (TrReviewFormDialog *self)
+{
+  g_return_val_if_fail (TR_IS_REVIEW_FORM_DIALOG (self), NULL);
+  return self->review;
+}
