@@ -736,6 +736,7 @@ new_draft_from (TrReport *source)
 {
   TrReport *draft = tr_report_new (TR_REPORT_KIND_DRAFT);
   GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (source));
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (source));
 
   for (guint f = 0; f < TR_N_FIELDS; f++)
     tr_report_set_text (draft, f, tr_report_get_text (source, f));
@@ -745,6 +746,13 @@ new_draft_from (TrReport *source)
       g_autoptr(TrTraveller) copy = tr_traveller_copy (traveller);
 
       g_list_store_append (tr_report_get_travellers (draft), copy);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      g_autoptr(TrPhoto) copy = tr_photo_copy (photo);
+
+      g_list_store_append (tr_report_get_photos (draft), copy);
     }
   tr_report_set_keywords (draft, tr_report_get_keywords (source));
   tr_report_set_warnings (draft, tr_report_get_warnings (source));

@@ -206,6 +206,26 @@ supported_type_of (GdkPixbufFormat *format)
   return NULL;
 }
 
+gboolean
+tr_photo_check_size (guint64      size,
+                     const char  *display_name,
+                     GError     **error)
+{
+  g_autofree char *actual = NULL;
+  g_autofree char *limit = NULL;
+
+  if (size <= TR_PHOTO_MAX_SIZE)
+    return TRUE;
+
+  actual = g_format_size (size);
+  limit = g_format_size (TR_PHOTO_MAX_SIZE);
+  /* TRANSLATORS: “photo.jpg” is 25.3 MB; a photo can be at most 20.0 MB */
+  g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+               _("“%s” is %s; a photo can be at most %s. Save a smaller copy and add that."),
+               display_name != NULL ? display_name : _("The photo"), actual, limit);
+  return FALSE;
+}
+
 TrPhoto *
 tr_photo_new_from_bytes (GBytes      *data,
                          const char  *display_name,
@@ -229,17 +249,8 @@ tr_photo_new_from_bytes (GBytes      *data,
     display_name = _("The photo");
 
   bytes = g_bytes_get_data (data, &size);
-  if (size > TR_PHOTO_MAX_SIZE)
-    {
-      g_autofree char *actual = g_format_size (size);
-      g_autofree char *limit = g_format_size (TR_PHOTO_MAX_SIZE);
-
-      /* TRANSLATORS: “photo.jpg” is 25.3 MB; a photo can be at most 20.0 MB */
-      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                   _("“%s” is %s; a photo can be at most %s. Save a smaller copy and add that."),
-                   display_name, actual, limit);
-      return NULL;
-    }
+  if (!tr_photo_check_size (size, display_name, error))
+    return NULL;
   if (size == 0)
     {
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA, _("“%s” is empty"), display_name);

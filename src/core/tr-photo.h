@@ -16,6 +16,11 @@ G_DECLARE_FINAL_TYPE (TrPhoto, tr_photo, TR, PHOTO, GObject)
 /* TRUE for the MIME types a photo may have (JPEG, PNG, WebP). */
 gboolean     tr_photo_mime_type_is_supported (const char *mime_type);
 
+/* Fails, saying both sizes, when a file of @size bytes is over the limit:
+ * lets a caller refuse a file before reading it. */
+gboolean     tr_photo_check_size      (guint64      size,
+                                       const char  *display_name,
+                                       GError     **error);
 /* Checks @data (size limit, a JPEG/PNG/WebP image that decodes) and reads
  * its type and size. Decodes the image: call it off the main thread.
  * @display_name names the file in errors; may be NULL. */
