@@ -219,6 +219,12 @@ tr_photo_check_size (guint64      size,
 
   actual = g_format_size (size);
   limit = g_format_size (TR_PHOTO_MAX_SIZE);
+  /* Just over the limit reads as the limit once rounded: give the bytes. */
+  if (g_str_equal (actual, limit))
+    {
+      g_free (actual);
+      actual = g_format_size_full (size, G_FORMAT_SIZE_LONG_FORMAT);
+    }
   /* TRANSLATORS: “photo.jpg” is 25.3 MB; a photo can be at most 20.0 MB */
   g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
                _("“%s” is %s; a photo can be at most %s. Save a smaller copy and add that."),
