@@ -70,7 +70,7 @@ make_thumbnail (GBytes  *data,
   if (!ok || gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
     {
       if (error != NULL && *error == NULL)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("No image in the file"));
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("no image in the file"));
       return NULL;
     }
   /* As the photo is meant to be seen (phones store it turned). */
