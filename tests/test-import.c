@@ -870,6 +870,51 @@ test_worker_report (void)
   g_assert_cmpuint (tr_report_get_pages (report), >=, 4);
 }
 
+/* The photos of the appendix come with the report, each with the caption
+ * line under it (without its 照片 N：), through the worker's JSON. */
+static void
+test_worker_photos (void)
+{
+  g_autoptr(TrReport) expected = make_report (3, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *path = make_pdf (expected, &layout, "worker-photos.pdf");
+  g_autoptr(TrReport) report = import_ok (path);
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+  const char * const captions[] = {
+    "參訪e-Estonia展示中心",
+    "拜會資訊系統局（RIA）",
+    "與塔林科技大學Prof. Robert Krimmer座談",
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, G_N_ELEMENTS (captions));
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      g_test_message ("photo %u: %u × %u, “%s”", i + 1, tr_photo_get_width (photo),
+                      tr_photo_get_height (photo), tr_photo_get_caption (photo));
+      g_assert_cmpstr (tr_photo_get_mime_type (photo), ==, "image/png");
+      /* The maker draws 240 × 160 pt pictures from 240 × 160 pixels. */
+      g_assert_cmpuint (tr_photo_get_width (photo), ==, 240);
+      g_assert_cmpuint (tr_photo_get_height (photo), ==, 160);
+      g_assert_cmpstr (tr_photo_get_caption (photo), ==, captions[i]);
+    }
+  /* The caption lines stay in the appendix's text too, as they were. */
+  g_assert_nonnull (strstr (tr_report_get_text (report, TR_FIELD_APPENDIX), "照片1：參訪e-Estonia展示中心"));
+
+  /* A report without an appendix has no photos, even with pictures elsewhere. */
+  {
+    g_autoptr(TrReport) plain = make_report (4, 1, FALSE);
+    g_autofree char *plain_path = NULL;
+    g_autoptr(TrReport) imported = NULL;
+
+    tr_report_set_text (plain, TR_FIELD_APPENDIX, NULL);
+    plain_path = make_pdf (plain, &layout, "worker-no-appendix.pdf");
+    imported = import_ok (plain_path);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (imported))), ==, 0);
+  }
+}
+
 static void
 test_worker_bad_input (void)
 {
@@ -1910,6 +1955,7 @@ main (int   argc,
   g_test_add_func ("/import/reader/encrypted", test_reader_encrypted);
   g_test_add_func ("/import/reader/progress", test_reader_progress);
   g_test_add_func ("/import/worker/report", test_worker_report);
+  g_test_add_func ("/import/worker/photos", test_worker_photos);
   g_test_add_func ("/import/worker/bad-input", test_worker_bad_input);
   g_test_add_func ("/import/worker/encrypted", test_worker_encrypted);
   g_test_add_func ("/import/worker/progress", test_worker_progress);
