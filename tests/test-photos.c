@@ -10,6 +10,7 @@
 #include <sqlite3.h>
 
 #include "tr-error.h"
+#include "tr-pdf-photos.h"
 #include "tr-photo.h"
 #include "tr-report-json.h"
 #include "tr-report-store.h"
@@ -410,6 +411,32 @@ test_json_invalid (void)
     }
 }
 
+static void
+test_strip_photo_number (void)
+{
+  const struct {
+    const char *line;
+    const char *caption;
+  } cases[] = {
+    { "照片 1：開幕式會場", "開幕式會場" },
+    { "照片1：參訪e-Estonia展示中心", "參訪e-Estonia展示中心" },
+    { "照片１２、與會人員合影", "與會人員合影" },
+    { "照片十：市政府外觀", "市政府外觀" },
+    { "圖 3 拜會市長", "拜會市長" },
+    { "Photo 2: Site visit", "Site visit" },
+    { "照片 4", "" },
+    { "開幕式會場", NULL },
+    { "照片說明如下", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *caption = tr_pdf_strip_photo_number (cases[i].line);
+
+      g_assert_cmpstr (caption, ==, cases[i].caption);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -427,6 +454,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add_func ("/photo/json-round-trip", test_json_round_trip);
   g_test_add_func ("/photo/json-invalid", test_json_invalid);
+  g_test_add_func ("/photo/strip-number", test_strip_photo_number);
 
   return g_test_run ();
 }
