@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <gio/gio.h>
 
 G_BEGIN_DECLS
@@ -53,5 +54,22 @@ guint        tr_photo_get_height      (TrPhoto     *self);
 const char  *tr_photo_get_caption     (TrPhoto     *self);
 void         tr_photo_set_caption     (TrPhoto     *self,
                                        const char  *caption);
+
+/* The photo decoded to fit @max_width × @max_height (never enlarged), turned
+ * as its EXIF orientation says. Decodes: call it off the main thread, or
+ * use the _async() form, which runs it in a worker thread. */
+GdkPixbuf   *tr_photo_make_thumbnail  (TrPhoto      *self,
+                                       int           max_width,
+                                       int           max_height,
+                                       GError      **error);
+void         tr_photo_make_thumbnail_async  (TrPhoto             *self,
+                                             int                  max_width,
+                                             int                  max_height,
+                                             GCancellable        *cancellable,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
+GdkPixbuf   *tr_photo_make_thumbnail_finish (TrPhoto             *self,
+                                             GAsyncResult        *result,
+                                             GError             **error);
 
 G_END_DECLS

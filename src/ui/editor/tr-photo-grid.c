@@ -13,9 +13,9 @@
 #include "tr-photo-row.h"
 #include "tr-widget-util.h"
 
-/* Twice the row's 96 × 72 box: sharp on high-density screens. */
+/* Twice the row's 96-pixel square: sharp on high-density screens. */
 #define THUMBNAIL_WIDTH  192
-#define THUMBNAIL_HEIGHT 144
+#define THUMBNAIL_HEIGHT 192
 
 struct _TrPhotoGrid
 {
@@ -43,56 +43,6 @@ static void rebuild_rows (TrPhotoGrid *self);
 /* Thumbnails ------------------------------------------------------------ */
 
 static void
-thumbnail_size_prepared (GdkPixbufLoader *loader,
-                         int              width,
-                         int              height,
-                         gpointer         user_data)
-{
-  double scale = MIN ((double) THUMBNAIL_WIDTH / MAX (width, 1),
-                      (double) THUMBNAIL_HEIGHT / MAX (height, 1));
-
-  /* JPEG decodes at the small size directly: far faster than full size. */
-  if (scale < 1.0)
-    gdk_pixbuf_loader_set_size (loader, MAX ((int) (width * scale), 1), MAX ((int) (height * scale), 1));
-}
-
-/* In a worker thread. */
-static GdkPixbuf *
-make_thumbnail (GBytes  *data,
-                GError **error)
-{
-  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
-  gboolean ok;
-
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (thumbnail_size_prepared), NULL);
-  ok = gdk_pixbuf_loader_write_bytes (loader, data, error);
-  ok = gdk_pixbuf_loader_close (loader, ok ? error : NULL) && ok;
-  if (!ok || gdk_pixbuf_loader_get_pixbuf (loader) == NULL)
-    {
-      if (error != NULL && *error == NULL)
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("no image in the file"));
-      return NULL;
-    }
-  /* As the photo is meant to be seen (phones store it turned). */
-  return gdk_pixbuf_apply_embedded_orientation (gdk_pixbuf_loader_get_pixbuf (loader));
-}
-
-static void
-thumbnail_in_thread (GTask        *task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
-{
-  GError *error = NULL;
-  GdkPixbuf *pixbuf = make_thumbnail (tr_photo_get_data (task_data), &error);
-
-  if (pixbuf != NULL)
-    g_task_return_pointer (task, pixbuf, g_object_unref);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 set_row_thumbnails (TrPhotoGrid *self)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
@@ -114,12 +64,12 @@ thumbnail_ready (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  TrPhotoGrid *self = TR_PHOTO_GRID (source);
-  TrPhoto *photo = g_task_get_task_data (G_TASK (result));
+  TrPhoto *photo = TR_PHOTO (source);
+  g_autoptr(TrPhotoGrid) self = user_data;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GError) error = NULL;
 
-  pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
+  pixbuf = tr_photo_make_thumbnail_finish (photo, result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_hash_table_remove (self->pending, tr_photo_get_id (photo));
@@ -141,16 +91,13 @@ static void
 request_thumbnail (TrPhotoGrid *self,
                    TrPhoto     *photo)
 {
-  g_autoptr(GTask) task = NULL;
   const char *id = tr_photo_get_id (photo);
 
   if (g_hash_table_contains (self->thumbnails, id) || g_hash_table_contains (self->pending, id))
     return;
   g_hash_table_add (self->pending, g_strdup (id));
-  task = g_task_new (self, self->cancellable, thumbnail_ready, NULL);
-  g_task_set_source_tag (task, request_thumbnail);
-  g_task_set_task_data (task, g_object_ref (photo), g_object_unref);
-  g_task_run_in_thread (task, thumbnail_in_thread);
+  tr_photo_make_thumbnail_async (photo, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT, self->cancellable,
+                                 thumbnail_ready, g_object_ref (self));
 }
 
 /* Rows ------------------------------------------------------------------ */
@@ -297,7 +244,7 @@ add_in_thread (GTask        *task,
           g_string_append (data->errors, error->message);
           continue;
         }
-      g_ptr_array_add (data->pixbufs, make_thumbnail (tr_photo_get_data (photo), NULL));
+      g_ptr_array_add (data->pixbufs, tr_photo_make_thumbnail (photo, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT, NULL));
       g_ptr_array_add (data->photos, g_steal_pointer (&photo));
     }
   g_task_return_boolean (task, TRUE);

@@ -376,7 +376,18 @@ tr_report_editor_focus_target (TrReportEditor *self,
   if (tr_field_from_key (target, &field) && self->text_editors[field] != NULL)
     tr_section_editor_focus_at (self->text_editors[field], offset);
   else if (g_str_equal (target, "photos"))
-    gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+      double y = 0;
+
+      gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
+      /* The whole grid in view, not just its button at the bottom edge. */
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      if (gtk_widget_translate_coordinates (GTK_WIDGET (self->photo_grid), GTK_WIDGET (self->parts_box),
+                                            0, 0, NULL, &y))
+        gtk_adjustment_set_value (adjustment, y - 12);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+    }
   else
     tr_form_editor_focus_target (self->form_editor, target);
 }
