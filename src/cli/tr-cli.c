@@ -550,6 +550,30 @@ append_travellers (GString  *out,
     }
 }
 
+/* One line per photo, numbered as the export numbers them. */
+static void
+append_photos (GString  *out,
+               TrReport *report)
+{
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+  guint n_photos = g_list_model_get_n_items (photos);
+
+  if (n_photos == 0)
+    return;
+  g_string_append_printf (out, "\n%s\n", _("Photos:"));
+  for (guint i = 0; i < n_photos; i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      g_autofree char *size = g_format_size (g_bytes_get_size (tr_photo_get_data (photo)));
+      const char *caption = tr_photo_get_caption (photo);
+
+      g_string_append_printf (out, "  照片 %u%s%s (%u × %u, %s, %s)\n", i + 1,
+                              caption[0] != '\0' ? "：" : "", caption,
+                              tr_photo_get_width (photo), tr_photo_get_height (photo),
+                              tr_photo_get_mime_type (photo), size);
+    }
+}
+
 static char *
 format_report (TrReport *report)
 {
@@ -609,6 +633,7 @@ format_report (TrReport *report)
 
   if (tr_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0')
     append_block (out, "附錄", tr_report_get_text (report, TR_FIELD_APPENDIX));
+  append_photos (out, report);
   if (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED)[0] != '\0')
     append_block (out, _("Unclassified text"), tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));
 
