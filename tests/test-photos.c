@@ -326,6 +326,22 @@ test_store_round_trip (Fixture       *fixture,
   g_assert_true (tr_report_content_equal (report, loaded));
   g_clear_object (&loaded);
 
+  /* Captions are searched with the appendix, and the index follows them
+   * (the trigram index checks itself: what a save removed was what the
+   * save before had added). */
+  {
+    g_autoptr(GPtrArray) hits = tr_report_store_search (other, "於會場合影", 0, &error);
+    g_autoptr(GPtrArray) old_hits = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+    old_hits = tr_report_store_search (other, "與會人員合影", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (old_hits->len, ==, 0);
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO report_fts (report_fts) VALUES ('integrity-check')",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+
   /* A new photo is written once; removing one deletes its row. */
   g_list_store_append (photos, third);
   g_list_store_remove (photos, 1);
@@ -339,6 +355,9 @@ test_store_round_trip (Fixture       *fixture,
   assert_captions (loaded, (const char * const[]) { "與會人員於會場合影", "", NULL });
   g_assert_true (tr_report_content_equal (report, loaded));
   g_clear_object (&loaded);
+
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO report_fts (report_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
 
   /* Removing the last photo leaves no row behind. */
   g_list_store_remove_all (photos);

@@ -5,7 +5,8 @@
  * listing the library never reads long texts or blobs.
  *
  * Search uses two FTS5 indexes over the same external content (a view that
- * flattens each report into title / fields / summary / body / appendix):
+ * flattens each report into title / fields / summary / body / appendix,
+ * photo captions included):
  * `report_fts` with the trigram tokenizer answers words of three characters
  * or more as substrings; `report_fts_short` with our one-character tokenizer
  * answers the one- and two-character words trigram cannot. Both are kept in
@@ -125,7 +126,28 @@ static const char * const migrations[] = {
   "  height INTEGER NOT NULL,"
   "  data BLOB NOT NULL,"
   "  UNIQUE (report_num, id)"
-  ");",
+  ");"
+  /* Captions are searchable, with the appendix they belong to. */
+  "DROP VIEW report_search_content;"
+  "CREATE VIEW report_search_content AS"
+  "  SELECT r.num AS num,"
+  "    r.title AS title,"
+  "    r.agency || ' ' || r.contact || ' ' || r.phone || ' ' || r.category || ' ' ||"
+  "    r.category_other || ' ' || r.destination || ' ' || r.classification || ' ' ||"
+  "    ifnull ((SELECT group_concat (k.keyword, ' ') FROM keywords k WHERE k.report_num = r.num), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (t.name || ' ' || t.agency || ' ' || t.unit || ' ' || t.title, ' ')"
+  "             FROM travellers t WHERE t.report_num = r.num), '') AS fields,"
+  "    r.summary AS summary,"
+  "    r.purpose || char (10) || r.process || char (10) ||"
+  "    r.observations || char (10) || r.recommendations AS body,"
+  "    r.appendix || char (10) ||"
+  /* In order, so that a save removes from the index exactly what it added. */
+  "    ifnull ((SELECT group_concat (c.caption, char (10))"
+  "             FROM (SELECT p.caption FROM photos p WHERE p.report_num = r.num ORDER BY p.position) c), '') ||"
+  "    char (10) || r.unclassified AS appendix"
+  "  FROM reports r;"
+  "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
+  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
