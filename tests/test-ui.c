@@ -651,6 +651,58 @@ find_text_view (GtkWidget *widget)
   return NULL;
 }
 
+static gboolean
+buffer_has_paintable (GtkTextBuffer *buffer)
+{
+  GtkTextIter iter;
+
+  for (gtk_text_buffer_get_start_iter (buffer, &iter); !gtk_text_iter_is_end (&iter);
+       gtk_text_iter_forward_char (&iter))
+    if (gtk_text_iter_get_paintable (&iter) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* An imported report is read, not edited: its photos show in the reader
+ * with their numbered captions, the picture arriving once decoded. */
+static void
+test_imported_report_photos (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *png_path = g_build_filename (fixture->dir, "photo.png", NULL);
+  g_autoptr(GBytes) png = write_png (png_path, 400, 300, 0x228844ff);
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_IMPORTED);
+  g_autoptr(TrPhoto) photo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TrWindow *window;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  photo = tr_photo_new_from_bytes (png, "photo.png", &error);
+  g_assert_no_error (error);
+  tr_photo_set_caption (photo, "參訪市區重建局");
+  tr_report_set_text (report, TR_FIELD_TITLE, "一〇五年赴新加坡報告");
+  g_list_store_append (tr_report_get_photos (report), photo);
+  tr_report_store_save (fixture->store, report, &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture);
+  g_assert_true (tr_window_open_report (window, tr_report_get_id (report)));
+  /* Not the editor: imported reports are read only. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (get_editor (fixture))));
+  text_view = find_text_view (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (get_editor (fixture)))),
+                                                           "view"));
+  g_assert_nonnull (text_view);
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "附錄"));
+  g_assert_nonnull (strstr (text, "照片 1：參訪市區重建局"));
+  wait_until (buffer_has_paintable (buffer), 5000);
+}
+
 static void
 test_reference_beside_draft (Fixture       *fixture,
                              gconstpointer  data)
@@ -1220,6 +1272,8 @@ main (int   argc,
               test_headings_cannot_be_removed, fixture_tear_down);
   g_test_add ("/ui/draft/photos-add-caption", Fixture, NULL, fixture_set_up,
               test_photos_add_caption, fixture_tear_down);
+  g_test_add ("/ui/reader/imported-report-photos", Fixture, NULL, fixture_set_up,
+              test_imported_report_photos, fixture_tear_down);
   g_test_add ("/ui/library/search-and-open", Fixture, NULL, fixture_set_up,
               test_search_and_open, fixture_tear_down);
   g_test_add ("/ui/reference/beside-draft", Fixture, NULL, fixture_set_up,

@@ -378,15 +378,13 @@ tr_report_editor_focus_target (TrReportEditor *self,
   else if (g_str_equal (target, "photos"))
     {
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-      double y = 0;
+      graphene_point_t point;
 
       gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
       /* The whole grid in view, not just its button at the bottom edge. */
-      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-      if (gtk_widget_translate_coordinates (GTK_WIDGET (self->photo_grid), GTK_WIDGET (self->parts_box),
-                                            0, 0, NULL, &y))
-        gtk_adjustment_set_value (adjustment, y - 12);
-      G_GNUC_END_IGNORE_DEPRECATIONS
+      if (gtk_widget_compute_point (GTK_WIDGET (self->photo_grid), GTK_WIDGET (self->parts_box),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point))
+        gtk_adjustment_set_value (adjustment, point.y - 12);
     }
   else
     tr_form_editor_focus_target (self->form_editor, target);
