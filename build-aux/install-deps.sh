@@ -21,6 +21,9 @@ build_packages=(
   libpoppler-glib-dev
   libgtk-4-dev
   libadwaita-1-dev
+  libgdk-pixbuf-2.0-dev
+  # WebP photos (JPEG and PNG are built into gdk-pixbuf).
+  webp-pixbuf-loader
   gettext
   desktop-file-utils
   appstream

@@ -13,6 +13,9 @@
 #include <string.h>
 #include <zip.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+#include <zip.h>
+
 #include "tr-test-util.h"
 
 #define EXIT_OK     0
@@ -463,6 +466,69 @@ test_new_from_file (Fixture       *fixture,
     list = run (fixture, "list", "--db", fixture->db_path);
     assert_success (&list);
     g_assert_cmpuint (count_lines (list.out), ==, 2);
+  }
+}
+
+/* A draft with a photo from JSON: shown with its caption, kept in the JSON
+ * form, exported into the document. */
+static void
+test_new_with_photo (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "photo.json", NULL);
+  g_autofree char *odt = g_build_filename (fixture->dir, "photo.odt", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 80, 60);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) shown = NULL;
+  g_autofree char *base64 = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *id = NULL;
+  gchar *png = NULL;
+  gsize png_size = 0;
+  JsonArray *photos;
+
+  gdk_pixbuf_fill (pixbuf, 0x336699ff);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &png, &png_size, "png", &error, NULL));
+  base64 = g_base64_encode ((const guchar *) png, png_size);
+  g_free (png);
+  json = g_strdup_printf ("{\"fields\": {\"title\": \"赴日本考察\"}, \"appendix\": \"會議照片如下。\","
+                          " \"photos\": [{\"caption\": \"拜會東京都廳\", \"data\": \"%s\"}]}", base64);
+  write_file (path, json, -1);
+
+  {
+    g_auto(Result) result = run (fixture, "new", "--from-json", path, "--db", fixture->db_path);
+
+    assert_success (&result);
+    id = g_strdup (g_strchomp (result.out));
+  }
+  {
+    g_auto(Result) show = run (fixture, "show", id, "--db", fixture->db_path);
+
+    assert_success (&show);
+    g_assert_nonnull (strstr (show.out, "照片 1：拜會東京都廳 (80 × 60, image/png"));
+  }
+  {
+    g_auto(Result) show = run (fixture, "show", id, "--json", "--db", fixture->db_path);
+
+    assert_success (&show);
+    shown = parse_json (show.out);
+    photos = json_object_get_array_member (json_node_get_object (shown), "photos");
+    g_assert_cmpuint (json_array_get_length (photos), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (photos, 0), "caption"),
+                     ==, "拜會東京都廳");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (photos, 0), "data"),
+                     ==, base64);
+  }
+  {
+    g_auto(Result) export = run (fixture, "export", id, "--output", odt, "--db", fixture->db_path);
+    zip_t *archive;
+    int zip_status = 0;
+
+    assert_success (&export);
+    archive = zip_open (odt, ZIP_RDONLY | ZIP_CHECKCONS, &zip_status);
+    g_assert_nonnull (archive);
+    g_assert_cmpint (zip_name_locate (archive, "Pictures/photo-001.png", 0), >=, 0);
+    zip_discard (archive);
   }
 }
 
@@ -1330,6 +1396,7 @@ main (int   argc,
   ADD ("help-subcommand", test_help_subcommand);
   ADD ("usage-errors", test_usage_errors);
   ADD ("new/from-file", test_new_from_file);
+  ADD ("new/with-photo", test_new_with_photo);
   ADD ("new/from-stdin", test_new_from_stdin);
   ADD ("new/bad-json", test_new_bad_json);
   ADD ("list", test_list);

@@ -21,6 +21,8 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
 #include "tr-odt-exporter.h"
 #include "tr-odt-review-form.h"
 #include "tr-report.h"
@@ -437,6 +439,7 @@ xpath_strings (xmlDocPtr   doc,
     { "dc", "http://purl.org/dc/elements/1.1/" },
     { "meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
     { "manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" },
+    { "draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" },
   };
   xmlXPathContextPtr context = xmlXPathNewContext (doc);
   xmlXPathObjectPtr result;
@@ -835,6 +838,163 @@ test_pdf_empty_sections (void)
   joined = g_strjoinv ("\n", pages);
   g_assert_null (strstr (joined, "伍、"));
   g_assert_nonnull (strstr (joined, "公務出國或赴大陸地區報告提要"));
+}
+
+/* Tests: the appendix's photos ---------------------------------------------- */
+
+/* A real photo of @width × @height in @format, with a gradient so that it
+ * is not trivially compressible. */
+static TrPhoto *
+make_photo (const char *format,
+            int         width,
+            int         height,
+            const char *caption)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
+  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) data = NULL;
+  gchar *buffer = NULL;
+  gsize size = 0;
+  TrPhoto *photo;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 *p = pixels + y * stride + x * 3;
+
+        p[0] = x * 255 / width;
+        p[1] = y * 255 / height;
+        p[2] = (x + y) % 256;
+      }
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, format, &error, NULL));
+  g_assert_no_error (error);
+  data = g_bytes_new_take (buffer, size);
+  photo = tr_photo_new_from_bytes (data, format, &error);
+  g_assert_no_error (error);
+  tr_photo_set_caption (photo, caption);
+  return photo;
+}
+
+static double
+parse_cm (const char *length)
+{
+  g_assert_true (g_str_has_suffix (length, "cm"));
+  return g_ascii_strtod (length, NULL);
+}
+
+static void
+test_pdf_photos (void)
+{
+  g_autoptr(TrReport) report = make_report ();
+  struct {
+    const char *format;
+    int width, height;
+    const char *caption;
+    const char *path;
+    const char *media_type;
+  } photos[] = {
+    { "jpeg", 1600, 1200, "開幕式會場", "Pictures/photo-001.jpg", "image/jpeg" },
+    { "png", 600, 900, "參訪市區重建局", "Pictures/photo-002.png", "image/png" },
+    { "webp", 500, 500, NULL, "Pictures/photo-003.webp", "image/webp" },
+  };
+  g_autofree char *path = NULL;
+  g_autofree char *pdf = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autoptr(xmlDoc) content = NULL;
+  g_autoptr(xmlDoc) manifest = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *image_list = NULL;
+  const char *appendix;
+  guint appendix_page, n_images = 0;
+
+  /* Not the fixture's typed 照片1：…, which would hide the numbered captions. */
+  tr_report_set_text (report, TR_FIELD_APPENDIX, "會議議程詳如下列照片。");
+  for (guint i = 0; i < G_N_ELEMENTS (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = make_photo (photos[i].format, photos[i].width, photos[i].height,
+                                             photos[i].caption);
+
+      g_list_store_append (tr_report_get_photos (report), photo);
+    }
+  path = export_report (report, "photos.odt");
+  assert_valid_package (path);
+
+  /* Each picture is in Pictures/, stored unchanged and listed. */
+  manifest = parse_entry (path, "META-INF/manifest.xml");
+  for (guint i = 0; i < G_N_ELEMENTS (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (report)), i);
+      g_autoptr(GBytes) stored = read_entry (path, photos[i].path);
+      g_autofree char *expression =
+        g_strdup_printf ("//manifest:file-entry[@manifest:full-path='%s']/@manifest:media-type",
+                         photos[i].path);
+
+      g_assert_true (g_bytes_equal (stored, tr_photo_get_data (photo)));
+      g_assert_cmpstr (xpath_string (manifest, expression), ==, photos[i].media_type);
+    }
+
+  /* Two to a row, each frame the picture's shape, within half the width. */
+  content = parse_entry (path, "content.xml");
+  g_assert_cmpuint (xpath_count (content, "//table:table[@table:name='照片']"), ==, 1);
+  g_assert_cmpuint (xpath_count (content, "//table:table[@table:name='照片']/table:table-row"), ==, 2);
+  g_assert_cmpuint (xpath_count (content, "//table:table[@table:name='照片']/table:table-row/table:table-cell"), ==, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (photos); i++)
+    {
+      g_autofree char *frame = g_strdup_printf ("//draw:frame[draw:image/@xlink:href='%s']", photos[i].path);
+      g_autofree char *width_path = g_strconcat (frame, "/@svg:width", NULL);
+      g_autofree char *height_path = g_strconcat (frame, "/@svg:height", NULL);
+      g_autofree char *anchor_path = g_strconcat (frame, "/@text:anchor-type", NULL);
+      double width = parse_cm (xpath_string (content, width_path));
+      double height = parse_cm (xpath_string (content, height_path));
+
+      g_assert_cmpstr (xpath_string (content, anchor_path), ==, "as-char");
+      g_assert_cmpfloat (width, <=, 8.0);
+      g_assert_cmpfloat (height, <=, 8.0);
+      g_assert_cmpfloat (MAX (width, height), >=, 7.5);
+      g_assert_cmpfloat_with_epsilon (width / height, (double) photos[i].width / photos[i].height, 0.01);
+    }
+
+  {
+    g_auto(GStrv) captions = xpath_strings (content, "//text:p[@text:style-name='TrPhotoCaption']");
+    const char * const expected[] = { "照片 1：開幕式會場", "照片 2：參訪市區重建局", "照片 3", "", NULL };
+
+    g_assert_cmpstrv (captions, expected);
+  }
+
+  /* LibreOffice opens it, lays the pictures out and numbers the captions
+   * (squeezed: pdftotext's spaces are layout, not text). */
+  pdf = convert_to_pdf (path);
+  pages = pdf_pages (pdf);
+  joined = g_strjoinv ("\n", pages);
+  all = squeeze (joined, TRUE);
+  appendix_page = find_heading_page (pages, "伍、附錄");
+  g_assert_cmpuint (appendix_page, >, 0);
+  appendix = strstr (strstr (all, "肆、建議") + strlen ("肆、建議"), "伍、附錄");
+  g_assert_nonnull (appendix);
+  appendix = strstr (appendix, "會議議程詳如下列照片。");
+  g_assert_nonnull (appendix);
+  appendix = strstr (appendix, "照片1：開幕式會場");
+  g_assert_nonnull (appendix);
+  appendix = strstr (appendix, "照片2：參訪市區重建局");
+  g_assert_nonnull (appendix);
+  g_assert_nonnull (strstr (appendix, "照片3"));
+  g_assert_null (strstr (appendix, "照片3："));
+
+  {
+    const char *argv[] = { "pdfimages", "-list", pdf, NULL };
+    g_auto(GStrv) lines = NULL;
+
+    image_list = run_tool (argv);
+    lines = g_strsplit (image_list, "\n", -1);
+    /* Two lines of header; then one per image (with its page number). */
+    for (guint i = 2; lines[i] != NULL; i++)
+      if (lines[i][0] != '\0' && g_ascii_strtoull (lines[i], NULL, 10) >= appendix_page)
+        n_images++;
+  }
+  g_assert_cmpuint (n_images, >=, G_N_ELEMENTS (photos));
 }
 
 static void
@@ -1617,6 +1777,7 @@ main (int   argc,
   g_test_add_func ("/export/pdf/mixed-scripts", test_pdf_mixed_scripts);
   g_test_add_func ("/export/pdf/control-characters", test_control_characters);
   g_test_add_func ("/export/pdf/title-with-slash-and-colon", test_title_with_slash_and_colon);
+  g_test_add_func ("/export/pdf/photos", test_pdf_photos);
   g_test_add_func ("/export/pdf/300-pages", test_pdf_long_report);
   g_test_add_func ("/export/file/dev-full", test_dev_full);
   g_test_add_func ("/export/file/missing-folder", test_missing_folder);

@@ -18,10 +18,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <cairo-pdf.h>
+#include <pango/pangocairo.h>
+
 #include "tr-error.h"
 #include "tr-importer.h"
 #include "tr-odt-exporter.h"
 #include "tr-pdf-maker.h"
+#include "tr-pdf-photos.h"
 #include "tr-pdf-reader.h"
 #include "tr-report-json.h"
 #include "tr-report-store.h"
@@ -868,6 +872,145 @@ test_worker_report (void)
   g_assert_cmpstr (tr_report_get_source_sha256 (report), ==, sha256);
   g_assert_true (g_bytes_equal (tr_report_get_source_data (report), bytes));
   g_assert_cmpuint (tr_report_get_pages (report), >=, 4);
+}
+
+/* The photos of the appendix come with the report, each with the caption
+ * line under it (without its 照片 N：), through the worker's JSON. */
+static void
+test_worker_photos (void)
+{
+  g_autoptr(TrReport) expected = make_report (3, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *path = make_pdf (expected, &layout, "worker-photos.pdf");
+  g_autoptr(TrReport) report = import_ok (path);
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+  const char * const captions[] = {
+    "參訪e-Estonia展示中心",
+    "拜會資訊系統局（RIA）",
+    "與塔林科技大學Prof. Robert Krimmer座談",
+  };
+
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, G_N_ELEMENTS (captions));
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      g_test_message ("photo %u: %u × %u, “%s”", i + 1, tr_photo_get_width (photo),
+                      tr_photo_get_height (photo), tr_photo_get_caption (photo));
+      g_assert_cmpstr (tr_photo_get_mime_type (photo), ==, "image/png");
+      /* The maker draws 240 × 160 pt pictures from 240 × 160 pixels. */
+      g_assert_cmpuint (tr_photo_get_width (photo), ==, 240);
+      g_assert_cmpuint (tr_photo_get_height (photo), ==, 160);
+      g_assert_cmpstr (tr_photo_get_caption (photo), ==, captions[i]);
+    }
+  /* The caption lines stay in the appendix's text too, as they were. */
+  g_assert_nonnull (strstr (tr_report_get_text (report, TR_FIELD_APPENDIX), "照片1：參訪e-Estonia展示中心"));
+
+  /* A report without an appendix has no photos, even with pictures elsewhere. */
+  {
+    g_autoptr(TrReport) plain = make_report (4, 1, FALSE);
+    g_autofree char *plain_path = NULL;
+    g_autoptr(TrReport) imported = NULL;
+
+    tr_report_set_text (plain, TR_FIELD_APPENDIX, NULL);
+    plain_path = make_pdf (plain, &layout, "worker-no-appendix.pdf");
+    imported = import_ok (plain_path);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (imported))), ==, 0);
+  }
+}
+
+static void
+paint_picture (cairo_t *cr,
+               double   x,
+               double   y,
+               int      width,
+               int      height,
+               double   red)
+{
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *image_cr = cairo_create (image);
+  cairo_pattern_t *gradient = cairo_pattern_create_linear (0, 0, width, height);
+
+  cairo_pattern_add_color_stop_rgb (gradient, 0, red, 0.3, 0.6);
+  cairo_pattern_add_color_stop_rgb (gradient, 1, 0.9, red, 0.2);
+  cairo_set_source (image_cr, gradient);
+  cairo_paint (image_cr);
+  cairo_pattern_destroy (gradient);
+  cairo_destroy (image_cr);
+
+  cairo_set_source_surface (cr, image, x, y);
+  cairo_paint (cr);
+  cairo_surface_destroy (image);
+}
+
+static void
+show_text (cairo_t    *cr,
+           double      x,
+           double      y,
+           const char *text)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  PangoFontDescription *font = pango_font_description_from_string ("Noto Sans CJK TC 10");
+
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* Two photos side by side share one line of captions; a third stands
+ * alone; a small logo is no photo. */
+static void
+test_reader_photos_in_a_row (void)
+{
+  g_autofree char *path = test_path ("photos-row.pdf");
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const captions[] = { "左邊的照片", "右邊的照片", "單獨一張照片" };
+  guint n_pages = 0;
+
+  paint_picture (cr, 520, 30, 24, 24, 0.1);
+  show_text (cr, 72, 60, "附錄");
+  paint_picture (cr, 72, 100, 200, 150, 0.2);
+  paint_picture (cr, 323, 100, 200, 150, 0.5);
+  show_text (cr, 110, 256, "照片1：左邊的照片");
+  show_text (cr, 360, 256, "照片2：右邊的照片");
+  paint_picture (cr, 197, 320, 200, 260, 0.8);
+  show_text (cr, 240, 586, "照片 3　單獨一張照片");
+  show_text (cr, 72, 640, "以上照片均由出國人員拍攝。");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  data = read_bytes (path);
+  lines = tr_pdf_read_lines (data, NULL, &n_pages, NULL, NULL, &error);
+  g_assert_no_error (error);
+  photos = tr_pdf_read_photos (data, NULL, 0, lines, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (photos->len, ==, G_N_ELEMENTS (captions));
+  for (guint i = 0; i < photos->len; i++)
+    {
+      TrPhoto *photo = g_ptr_array_index (photos, i);
+
+      g_test_message ("photo %u: %u × %u, “%s”", i + 1, tr_photo_get_width (photo),
+                      tr_photo_get_height (photo), tr_photo_get_caption (photo));
+      g_assert_cmpstr (tr_photo_get_caption (photo), ==, captions[i]);
+      g_assert_cmpuint (tr_photo_get_width (photo), ==, 200);
+    }
+  g_assert_cmpuint (tr_photo_get_height (g_ptr_array_index (photos, 2)), ==, 260);
+
+  /* From a later page on, there are none. */
+  g_clear_pointer (&photos, g_ptr_array_unref);
+  photos = tr_pdf_read_photos (data, NULL, 1, lines, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (photos->len, ==, 0);
 }
 
 static void
@@ -1910,6 +2053,8 @@ main (int   argc,
   g_test_add_func ("/import/reader/encrypted", test_reader_encrypted);
   g_test_add_func ("/import/reader/progress", test_reader_progress);
   g_test_add_func ("/import/worker/report", test_worker_report);
+  g_test_add_func ("/import/worker/photos", test_worker_photos);
+  g_test_add_func ("/import/reader/photos-in-a-row", test_reader_photos_in_a_row);
   g_test_add_func ("/import/worker/bad-input", test_worker_bad_input);
   g_test_add_func ("/import/worker/encrypted", test_worker_encrypted);
   g_test_add_func ("/import/worker/progress", test_worker_progress);

@@ -19,6 +19,8 @@
 
 #include "editor/tr-date-row.h"
 #include "editor/tr-form-editor.h"
+#include "editor/tr-photo-grid.h"
+#include "editor/tr-photo-row.h"
 #include "editor/tr-report-editor.h"
 #include "editor/tr-section-editor.h"
 #include "editor/tr-traveller-row.h"
@@ -421,6 +423,140 @@ test_headings_cannot_be_removed (Fixture       *fixture,
   }
 }
 
+/* A real PNG of @width × @height at @path; its bytes. */
+static GBytes *
+write_png (const char *path,
+           int         width,
+           int         height,
+           guint32     colour)
+{
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  gchar *buffer = NULL;
+  gsize size = 0;
+
+  gdk_pixbuf_fill (pixbuf, colour);
+  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, "png", &error, NULL));
+  g_assert_no_error (error);
+  g_file_set_contents (path, buffer, size, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (buffer, size);
+}
+
+static void
+test_photos_add_caption (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *png_path = g_build_filename (fixture->dir, "拜會東京都廳.png", NULL);
+  g_autofree char *second_path = g_build_filename (fixture->dir, "second.png", NULL);
+  g_autofree char *huge_path = g_build_filename (fixture->dir, "huge.jpg", NULL);
+  g_autofree char *text_path = g_build_filename (fixture->dir, "notes.txt", NULL);
+  g_autoptr(GBytes) png = write_png (png_path, 640, 480, 0x3366ccff);
+  g_autoptr(GBytes) second_png = NULL;
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) png_file = g_file_new_for_path (png_path);
+  g_autoptr(GFile) huge_file = g_file_new_for_path (huge_path);
+  g_autoptr(GFile) text_file = g_file_new_for_path (text_path);
+  g_autoptr(TrReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  /* A 25 MB "photo", as a scanner or a camera's raw mode makes them. */
+  const gsize huge_size = 25 * 1000 * 1000;
+  g_autofree char *huge = g_malloc0 (huge_size);
+  const char *caption = "拜會東京都廳，與交通局長合影";
+  TrWindow *window = open_window (fixture);
+  TrPhotoGrid *grid;
+  GListModel *photos;
+  GtkWidget *row;
+
+  g_file_set_contents (huge_path, huge, huge_size, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (text_path, "不是圖片", -1, &error);
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
+  id = g_strdup (tr_report_get_id (tr_window_get_report (window)));
+  grid = TR_PHOTO_GRID (tr_report_editor_get_photo_grid (get_editor (fixture)));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (grid)));
+  photos = G_LIST_MODEL (tr_report_get_photos (tr_window_get_report (window)));
+
+  /* What a drop (or the file chooser) hands over: one photo and two files
+   * that are not, which are explained and skipped. */
+  g_list_store_append (files, png_file);
+  g_list_store_append (files, huge_file);
+  g_list_store_append (files, text_file);
+  tr_photo_grid_add_files (grid, G_LIST_MODEL (files));
+  g_assert_true (tr_photo_grid_is_busy (grid));
+  wait_until (!tr_photo_grid_is_busy (grid), 10000);
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 1);
+  g_assert_nonnull (tr_photo_grid_get_error (grid));
+  g_test_message ("errors: %s", tr_photo_grid_get_error (grid));
+  g_assert_nonnull (strstr (tr_photo_grid_get_error (grid), "huge.jpg"));
+  g_assert_nonnull (strstr (tr_photo_grid_get_error (grid), "25.0"));
+  g_assert_nonnull (strstr (tr_photo_grid_get_error (grid), "20.0"));
+  g_assert_nonnull (strstr (tr_photo_grid_get_error (grid), "notes.txt"));
+
+  row = tr_photo_grid_get_row (grid, 0);
+  g_assert_nonnull (row);
+  g_assert_nonnull (tr_photo_row_get_thumbnail (TR_PHOTO_ROW (row)));
+  type_into_row (row, caption);
+
+  g_assert_true (tr_report_editor_save_and_wait (get_editor (fixture), &error));
+  g_assert_no_error (error);
+  stored = load_independently (fixture, id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (stored))), ==, 1);
+  {
+    g_autoptr(TrPhoto) photo = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 0);
+
+    g_assert_cmpstr (tr_photo_get_caption (photo), ==, caption);
+    g_assert_cmpstr (tr_photo_get_mime_type (photo), ==, "image/png");
+    g_assert_cmpuint (tr_photo_get_width (photo), ==, 640);
+    g_assert_cmpuint (tr_photo_get_height (photo), ==, 480);
+    g_assert_true (g_bytes_equal (tr_photo_get_data (photo), png));
+  }
+  g_clear_object (&stored);
+
+  /* A second photo, moved before the first with its button's action, then
+   * the first removed: the library follows. */
+  second_png = write_png (second_path, 300, 400, 0xcc6633ff);
+  {
+    g_autoptr(GListStore) more = g_list_store_new (G_TYPE_FILE);
+    g_autoptr(GFile) second_file = g_file_new_for_path (second_path);
+
+    g_list_store_append (more, second_file);
+    tr_photo_grid_add_files (grid, G_LIST_MODEL (more));
+    wait_until (!tr_photo_grid_is_busy (grid), 10000);
+  }
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 2);
+  g_assert_null (tr_photo_grid_get_error (grid));
+  type_into_row (tr_photo_grid_get_row (grid, 1), "第二張");
+  gtk_widget_activate_action (GTK_WIDGET (grid), "photos.move-earlier", "u", 1);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tr_photo_grid_get_row (grid, 0))), ==, "第二張");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tr_photo_grid_get_row (grid, 1))), ==, "照片 2");
+  g_assert_true (tr_report_editor_save_and_wait (get_editor (fixture), &error));
+  stored = load_independently (fixture, id);
+  {
+    g_autoptr(TrPhoto) first = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 0);
+    g_autoptr(TrPhoto) second = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 1);
+
+    g_assert_cmpstr (tr_photo_get_caption (first), ==, "第二張");
+    g_assert_cmpstr (tr_photo_get_caption (second), ==, caption);
+  }
+  g_clear_object (&stored);
+
+  gtk_widget_activate_action (GTK_WIDGET (grid), "photos.remove", "u", 1);
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 1);
+  g_assert_true (tr_report_editor_save_and_wait (get_editor (fixture), &error));
+  stored = load_independently (fixture, id);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (stored))), ==, 1);
+  {
+    g_autoptr(TrPhoto) only = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 0);
+
+    g_assert_cmpstr (tr_photo_get_caption (only), ==, "第二張");
+    g_assert_true (g_bytes_equal (tr_photo_get_data (only), second_png));
+  }
+}
+
 static char *
 store_report (Fixture      *fixture,
               TrReportKind  kind,
@@ -516,6 +652,58 @@ find_text_view (GtkWidget *widget)
         return found;
     }
   return NULL;
+}
+
+static gboolean
+buffer_has_paintable (GtkTextBuffer *buffer)
+{
+  GtkTextIter iter;
+
+  for (gtk_text_buffer_get_start_iter (buffer, &iter); !gtk_text_iter_is_end (&iter);
+       gtk_text_iter_forward_char (&iter))
+    if (gtk_text_iter_get_paintable (&iter) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* An imported report is read, not edited: its photos show in the reader
+ * with their numbered captions, the picture arriving once decoded. */
+static void
+test_imported_report_photos (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *png_path = g_build_filename (fixture->dir, "photo.png", NULL);
+  g_autoptr(GBytes) png = write_png (png_path, 400, 300, 0x228844ff);
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_IMPORTED);
+  g_autoptr(TrPhoto) photo = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  TrWindow *window;
+  GtkTextView *text_view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  photo = tr_photo_new_from_bytes (png, "photo.png", &error);
+  g_assert_no_error (error);
+  tr_photo_set_caption (photo, "參訪市區重建局");
+  tr_report_set_text (report, TR_FIELD_TITLE, "一〇五年赴新加坡報告");
+  g_list_store_append (tr_report_get_photos (report), photo);
+  tr_report_store_save (fixture->store, report, &error);
+  g_assert_no_error (error);
+
+  window = open_window (fixture);
+  g_assert_true (tr_window_open_report (window, tr_report_get_id (report)));
+  /* Not the editor: imported reports are read only. */
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (get_editor (fixture))));
+  text_view = find_text_view (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (get_editor (fixture)))),
+                                                           "view"));
+  g_assert_nonnull (text_view);
+  buffer = gtk_text_view_get_buffer (text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_nonnull (strstr (text, "附錄"));
+  g_assert_nonnull (strstr (text, "照片 1：參訪市區重建局"));
+  wait_until (buffer_has_paintable (buffer), 5000);
 }
 
 static void
@@ -1373,6 +1561,10 @@ main (int   argc,
               test_long_draft_typing, fixture_tear_down);
   g_test_add ("/ui/draft/headings-cannot-be-removed", Fixture, NULL, fixture_set_up,
               test_headings_cannot_be_removed, fixture_tear_down);
+  g_test_add ("/ui/draft/photos-add-caption", Fixture, NULL, fixture_set_up,
+              test_photos_add_caption, fixture_tear_down);
+  g_test_add ("/ui/reader/imported-report-photos", Fixture, NULL, fixture_set_up,
+              test_imported_report_photos, fixture_tear_down);
   g_test_add ("/ui/library/search-and-open", Fixture, NULL, fixture_set_up,
               test_search_and_open, fixture_tear_down);
   g_test_add ("/ui/reference/beside-draft", Fixture, NULL, fixture_set_up,

@@ -601,6 +601,30 @@ append_travellers (GString  *out,
     }
 }
 
+/* One line per photo, numbered as the export numbers them. */
+static void
+append_photos (GString  *out,
+               TrReport *report)
+{
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+  guint n_photos = g_list_model_get_n_items (photos);
+
+  if (n_photos == 0)
+    return;
+  g_string_append_printf (out, "\n%s\n", _("Photos:"));
+  for (guint i = 0; i < n_photos; i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      g_autofree char *size = g_format_size (g_bytes_get_size (tr_photo_get_data (photo)));
+      const char *caption = tr_photo_get_caption (photo);
+
+      g_string_append_printf (out, "  照片 %u%s%s (%u × %u, %s, %s)\n", i + 1,
+                              caption[0] != '\0' ? "：" : "", caption,
+                              tr_photo_get_width (photo), tr_photo_get_height (photo),
+                              tr_photo_get_mime_type (photo), size);
+    }
+}
+
 static char *
 format_report (TrReport *report)
 {
@@ -660,6 +684,7 @@ format_report (TrReport *report)
 
   if (tr_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0')
     append_block (out, "附錄", tr_report_get_text (report, TR_FIELD_APPENDIX));
+  append_photos (out, report);
   if (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED)[0] != '\0')
     append_block (out, _("Unclassified text"), tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));
 
@@ -787,6 +812,7 @@ new_draft_from (TrReport *source)
 {
   TrReport *draft = tr_report_new (TR_REPORT_KIND_DRAFT);
   GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (source));
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (source));
 
   for (guint f = 0; f < TR_N_FIELDS; f++)
     tr_report_set_text (draft, f, tr_report_get_text (source, f));
@@ -796,6 +822,13 @@ new_draft_from (TrReport *source)
       g_autoptr(TrTraveller) copy = tr_traveller_copy (traveller);
 
       g_list_store_append (tr_report_get_travellers (draft), copy);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      g_autoptr(TrPhoto) copy = tr_photo_copy (photo);
+
+      g_list_store_append (tr_report_get_photos (draft), copy);
     }
   tr_report_set_keywords (draft, tr_report_get_keywords (source));
   tr_report_set_warnings (draft, tr_report_get_warnings (source));

@@ -27,6 +27,7 @@
 #include "tr-core-enums.h"
 #include "tr-error.h"
 #include "tr-importer.h"
+#include "tr-pdf-photos.h"
 #include "tr-pdf-reader.h"
 #include "tr-report-json.h"
 #include "tr-report-parser.h"
@@ -718,6 +719,29 @@ run_test_hook (const char *path)
       pause ();
 }
 
+/* The pictures of the appendix, with the caption lines under them. A
+ * picture that cannot be read costs the report nothing but a warning. */
+static void
+add_appendix_photos (TrReport   *report,
+                     GBytes     *data,
+                     const char *password,
+                     guint       appendix_page,
+                     GPtrArray  *lines)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) photos = tr_pdf_read_photos (data, password, appendix_page, lines, &error);
+
+  if (photos == NULL)
+    {
+      g_autofree char *warning = g_strdup_printf (_("The photos of the appendix could not be read: %s"),
+                                                  error->message);
+
+      tr_report_add_warning (report, warning);
+      return;
+    }
+  g_list_store_splice (tr_report_get_photos (report), 0, 0, photos->pdata, photos->len);
+}
+
 int
 tr_import_worker_main (const char *path)
 {
@@ -728,6 +752,7 @@ tr_import_worker_main (const char *path)
   g_autoptr(TrReport) report = NULL;
   g_autoptr(GError) error = NULL;
   guint n_pages = 0;
+  guint appendix_page = G_MAXUINT;
 
   g_return_val_if_fail (path != NULL, EXIT_FAILURE);
 
@@ -748,9 +773,11 @@ tr_import_worker_main (const char *path)
       return EXIT_FAILURE;
     }
 
-  report = tr_report_parse_lines (lines, n_pages);
+  report = tr_report_parse_lines_full (lines, n_pages, &appendix_page);
   if (tr_report_get_pages (report) == 0)
     tr_report_set_pages (report, n_pages);
+  if (appendix_page != G_MAXUINT)
+    add_appendix_photos (report, data, password, appendix_page, lines);
   write_report (report);
   return EXIT_SUCCESS;
 }

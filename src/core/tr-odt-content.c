@@ -818,6 +818,8 @@ write_body (Builder *self)
         write_lines_marked (xml, valid, marks);
         marks_free (marks);
       }
+      if (heading->field == TR_FIELD_APPENDIX)
+        tr_odt_write_photos (xml, self->report);
     }
 }
 
@@ -865,6 +867,8 @@ write_automatic_styles (TrOdtXml *xml)
                     NULL);
   tr_odt_xml_end (xml);
 
+  tr_odt_write_photo_styles (xml);
+
   tr_odt_xml_end (xml);
 }
 
@@ -894,7 +898,7 @@ tr_odt_build_content (TrReport   *report,
   /* The four sections always, even empty: the review form asks for them. */
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     add_heading (&self, tr_section_get_heading (s), TR_FIELD_FROM_SECTION (s));
-  if (has_text (tr_report_get_text (report, TR_FIELD_APPENDIX)))
+  if (has_text (tr_report_get_text (report, TR_FIELD_APPENDIX)) || tr_odt_count_photos (report) > 0)
     add_heading (&self, "附錄", TR_FIELD_APPENDIX);
   /* Text an import could not place: shown, so that nothing is lost and
    * the author sees what to move before submitting. */
@@ -904,7 +908,8 @@ tr_odt_build_content (TrReport   *report,
   tr_odt_xml_init (&self.xml);
   tr_odt_xml_start_root (&self.xml, "office:document-content",
                          TR_ODT_NS_OFFICE | TR_ODT_NS_STYLE | TR_ODT_NS_TEXT |
-                         TR_ODT_NS_TABLE | TR_ODT_NS_FO | TR_ODT_NS_XLINK | TR_ODT_NS_DC);
+                         TR_ODT_NS_TABLE | TR_ODT_NS_FO | TR_ODT_NS_XLINK | TR_ODT_NS_DC |
+                         TR_ODT_NS_DRAW | TR_ODT_NS_SVG);
   write_automatic_styles (&self.xml);
   tr_odt_xml_start (&self.xml, "office:body");
   tr_odt_xml_start (&self.xml, "office:text");

@@ -36,13 +36,62 @@
 typedef struct {
   const char *name;
   GBytes     *data;
-  gboolean    stored;  /* not compressed */
+  gboolean    stored;      /* not compressed */
+  const char *media_type;  /* NULL: text/xml */
 } Part;
 
+/* The appendix's photos as parts under Pictures/, as they were added: JPEG
+ * and PNG are compressed already, so they are stored. */
+typedef struct {
+  GPtrArray *names;
+  GArray    *parts;
+} PhotoParts;
+
+static void
+photo_parts_init (PhotoParts *photos,
+                  TrReport   *report)
+{
+  GListModel *list = G_LIST_MODEL (tr_report_get_photos (report));
+
+  photos->names = g_ptr_array_new_with_free_func (g_free);
+  photos->parts = g_array_new (FALSE, TRUE, sizeof (Part));
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (list, i);
+      char *name = tr_odt_photo_path (photo, i);
+      Part part = { name, g_bytes_ref (tr_photo_get_data (photo)), TRUE,
+                    /* The media type outlives the photo: it is a static string. */
+                    g_intern_string (tr_photo_get_mime_type (photo)) };
+
+      g_ptr_array_add (photos->names, name);
+      g_array_append_val (photos->parts, part);
+    }
+}
+
+static void
+photo_parts_clear (PhotoParts *photos)
+{
+  for (guint i = 0; i < photos->parts->len; i++)
+    g_bytes_unref (g_array_index (photos->parts, Part, i).data);
+  g_array_unref (photos->parts);
+  g_ptr_array_unref (photos->names);
+}
+
+static void
+add_manifest_entry (TrOdtXml   *xml,
+                    const Part *part)
+{
+  tr_odt_xml_empty (xml, "manifest:file-entry",
+                    "manifest:full-path", part->name,
+                    "manifest:media-type", part->media_type != NULL ? part->media_type : "text/xml",
+                    NULL);
+}
+
 static GBytes *
-build_manifest (const Part  *parts,
-                guint        n_parts,
-                GError     **error)
+build_manifest (const Part        *parts,
+                guint              n_parts,
+                const PhotoParts  *photos,
+                GError           **error)
 {
   TrOdtXml xml;
 
@@ -57,10 +106,9 @@ build_manifest (const Part  *parts,
                     NULL);
   /* Every part but the mimetype, which the manifest never lists. */
   for (guint i = 1; i < n_parts; i++)
-    tr_odt_xml_empty (&xml, "manifest:file-entry",
-                      "manifest:full-path", parts[i].name,
-                      "manifest:media-type", "text/xml",
-                      NULL);
+    add_manifest_entry (&xml, &parts[i]);
+  for (guint i = 0; i < photos->parts->len; i++)
+    add_manifest_entry (&xml, &g_array_index (photos->parts, Part, i));
   tr_odt_xml_end (&xml);
   return tr_odt_xml_finish (&xml, "manifest.xml", error);
 }
@@ -158,6 +206,7 @@ tr_odt_build_package (TrReport  *report,
     { "meta.xml", NULL, FALSE },
   };
   Part manifest = { "META-INF/manifest.xml", NULL, FALSE };
+  PhotoParts photos;
   zip_error_t zip_error;
   zip_source_t *buffer = NULL;
   zip_t *archive = NULL;
@@ -165,11 +214,12 @@ tr_odt_build_package (TrReport  *report,
   time_t mtime = (time_t) g_date_time_to_unix (tr_report_get_modified (report));
 
   zip_error_init (&zip_error);
+  photo_parts_init (&photos, report);
   parts[0].data = g_bytes_new_static (TR_ODT_MIMETYPE, strlen (TR_ODT_MIMETYPE));
   if ((parts[1].data = content) == NULL ||
       (parts[2].data = tr_odt_build_styles (error)) == NULL ||
       (parts[3].data = tr_odt_build_meta (report, error)) == NULL ||
-      (manifest.data = build_manifest (parts, G_N_ELEMENTS (parts), error)) == NULL)
+      (manifest.data = build_manifest (parts, G_N_ELEMENTS (parts), &photos, error)) == NULL)
     goto out;
 
   buffer = zip_source_buffer_create (NULL, 0, 0, &zip_error);
@@ -184,6 +234,9 @@ tr_odt_build_package (TrReport  *report,
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (!add_part (archive, &parts[i], mtime, error))
+      goto out;
+  for (guint i = 0; i < photos.parts->len; i++)
+    if (!add_part (archive, &g_array_index (photos.parts, Part, i), mtime, error))
       goto out;
   if (!add_part (archive, &manifest, mtime, error))
     goto out;
@@ -205,6 +258,7 @@ out:
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     g_clear_pointer (&parts[i].data, g_bytes_unref);
   g_clear_pointer (&manifest.data, g_bytes_unref);
+  photo_parts_clear (&photos);
   return package;
 }
 

@@ -35,6 +35,7 @@ typedef enum {
   TR_ODT_NS_XLINK  = 1 << 6,
   TR_ODT_NS_DC     = 1 << 7,
   TR_ODT_NS_META   = 1 << 8,
+  TR_ODT_NS_DRAW   = 1 << 9,
 } TrOdtNamespaces;
 
 void      tr_odt_xml_init      (TrOdtXml        *xml);
@@ -110,5 +111,17 @@ void      tr_odt_export_start_async (TrReport           *report,
                                 gpointer            user_data);
 GBytes   *tr_odt_build_meta    (TrReport        *report,
                                 GError         **error);
+
+/* The appendix's photos (tr-odt-photos.c). */
+guint     tr_odt_count_photos  (TrReport        *report);
+/* Where photo number @index (from 0) goes in the package: Pictures/…. */
+char     *tr_odt_photo_path    (TrPhoto         *photo,
+                                guint            index);
+/* The paragraph styles (styles.xml), then the table and frame ones (content.xml). */
+void      tr_odt_write_photo_paragraph_styles (TrOdtXml *xml);
+void      tr_odt_write_photo_styles (TrOdtXml   *xml);
+/* The table of photos and captions; nothing when there are no photos. */
+void      tr_odt_write_photos  (TrOdtXml        *xml,
+                                TrReport        *report);
 
 G_END_DECLS

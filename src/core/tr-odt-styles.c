@@ -406,6 +406,7 @@ tr_odt_build_styles (GError **error)
   write_body_styles (&xml);
   write_front_styles (&xml);
   write_outline_style (&xml);
+  tr_odt_write_photo_paragraph_styles (&xml);
   tr_odt_xml_end (&xml);
 
   tr_odt_xml_start (&xml, "office:automatic-styles");

@@ -19,6 +19,7 @@ static const struct {
   { TR_ODT_NS_XLINK,  "xmlns:xlink",  "http://www.w3.org/1999/xlink" },
   { TR_ODT_NS_DC,     "xmlns:dc",     "http://purl.org/dc/elements/1.1/" },
   { TR_ODT_NS_META,   "xmlns:meta",   "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
+  { TR_ODT_NS_DRAW,   "xmlns:draw",   "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" },
 };
 
 /* XML 1.0 § 2.2: Char ::= #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD]

@@ -10,9 +10,13 @@
  * in a script ("sumary") is an error rather than silently lost text. */
 static const char * const root_keys[] = {
   "id", "kind", "created", "modified", "fields", "summary", "sections",
-  "appendix", "unclassified", "warnings", "source", NULL
+  "appendix", "photos", "unclassified", "warnings", "source", NULL
 };
 static const char * const source_keys[] = { "filename", "sha256", NULL };
+/* width and height are written for readers, and recomputed from the data. */
+static const char * const photo_keys[] = {
+  "id", "caption", "mime_type", "width", "height", "data", NULL
+};
 
 static gboolean
 check_keys (JsonObject          *object,
@@ -297,6 +301,94 @@ read_sections (TrReport    *report,
   return TRUE;
 }
 
+static TrPhoto *
+read_photo (JsonNode    *node,
+            guint        index,
+            GError     **error)
+{
+  g_autofree char *path = g_strdup_printf ("photos[%u]", index);
+  g_autofree char *id_path = g_strconcat (path, ".id", NULL);
+  g_autofree char *caption_path = g_strconcat (path, ".caption", NULL);
+  g_autofree char *type_path = g_strconcat (path, ".mime_type", NULL);
+  g_autofree char *data_path = g_strconcat (path, ".data", NULL);
+  g_autofree guchar *decoded = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(TrPhoto) checked = NULL;
+  const char *id = NULL, *caption = NULL, *mime_type = NULL, *base64 = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  gsize length;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      wrong_type (path, _("an object"), error);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if (!check_keys (object, path, photo_keys, NULL, error))
+    return NULL;
+  if (((member = json_object_get_member (object, "id")) != NULL &&
+       !read_string (member, id_path, &id, error)) ||
+      ((member = json_object_get_member (object, "caption")) != NULL &&
+       !read_string (member, caption_path, &caption, error)) ||
+      ((member = json_object_get_member (object, "mime_type")) != NULL &&
+       !read_string (member, type_path, &mime_type, error)))
+    return NULL;
+  if ((member = json_object_get_member (object, "data")) == NULL ||
+      !read_string (member, data_path, &base64, error) || base64 == NULL)
+    {
+      if (error != NULL && *error == NULL)
+        wrong_type (data_path, _("the image in Base64"), error);
+      return NULL;
+    }
+
+  decoded = g_base64_decode (base64, &length);
+  data = g_bytes_new_take (g_steal_pointer (&decoded), length);
+  checked = tr_photo_new_from_bytes (data, data_path, error);
+  if (checked == NULL)
+    return NULL;
+  if (mime_type != NULL && g_strcmp0 (mime_type, tr_photo_get_mime_type (checked)) != 0)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” says “%s”, but the image is %s"), type_path, mime_type,
+                   tr_photo_get_mime_type (checked));
+      return NULL;
+    }
+  return tr_photo_new_full (id != NULL ? id : tr_photo_get_id (checked), data,
+                            tr_photo_get_mime_type (checked), tr_photo_get_width (checked),
+                            tr_photo_get_height (checked), caption);
+}
+
+static gboolean
+read_photos (TrReport    *report,
+             JsonNode    *node,
+             GError     **error)
+{
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+  GListStore *photos = tr_report_get_photos (report);
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type ("photos", _("an array"), error);
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autoptr(TrPhoto) photo = read_photo (json_array_get_element (array, i), i, error);
+
+      if (photo == NULL)
+        return FALSE;
+      /* The ID is what the store keeps photos apart by. */
+      if (!g_hash_table_add (ids, (gpointer) tr_photo_get_id (photo)))
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                       _("Photo ID “%s” appears twice in “photos”"), tr_photo_get_id (photo));
+          return FALSE;
+        }
+      g_list_store_append (photos, photo);
+    }
+  return TRUE;
+}
+
 static GDateTime *
 read_date_time (JsonObject  *root,
                 const char  *key,
@@ -408,6 +500,10 @@ tr_report_new_from_json_node (JsonNode  *node,
       }
   }
 
+  if ((member = json_object_get_member (root, "photos")) != NULL &&
+      !read_photos (report, member, error))
+    return NULL;
+
   if ((member = json_object_get_member (root, "warnings")) != NULL)
     {
       g_auto(GStrv) warnings = read_string_array (member, "warnings", error);
@@ -491,6 +587,39 @@ add_date_time (JsonBuilder *builder,
   json_builder_add_string_value (builder, text);
 }
 
+static void
+add_photos (JsonBuilder *builder,
+            TrReport    *report)
+{
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+
+  json_builder_set_member_name (builder, "photos");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      gsize size;
+      gconstpointer data = g_bytes_get_data (tr_photo_get_data (photo), &size);
+      g_autofree char *base64 = g_base64_encode (data, size);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, tr_photo_get_id (photo));
+      json_builder_set_member_name (builder, "caption");
+      json_builder_add_string_value (builder, tr_photo_get_caption (photo));
+      json_builder_set_member_name (builder, "mime_type");
+      json_builder_add_string_value (builder, tr_photo_get_mime_type (photo));
+      json_builder_set_member_name (builder, "width");
+      json_builder_add_int_value (builder, tr_photo_get_width (photo));
+      json_builder_set_member_name (builder, "height");
+      json_builder_add_int_value (builder, tr_photo_get_height (photo));
+      json_builder_set_member_name (builder, "data");
+      json_builder_add_string_value (builder, base64);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 tr_report_to_json_node (TrReport *report)
 {
@@ -553,6 +682,7 @@ tr_report_to_json_node (TrReport *report)
 
   json_builder_set_member_name (builder, "appendix");
   json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_APPENDIX));
+  add_photos (builder, report);
   json_builder_set_member_name (builder, "unclassified");
   json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));
   add_string_array (builder, "warnings", tr_report_get_warnings (report));

@@ -76,6 +76,7 @@ typedef struct {
   int               open_line;       /* … whose last line this is */
   guint             n_incomplete_form_lines;
   guint             n_toc_lines;
+  int               appendix_line;   /* the appendix's heading, -1 until one */
 } Parser;
 
 static void
@@ -291,6 +292,8 @@ add_heading (Parser                   *self,
 {
   TrField field = part_field (self);
 
+  if (field == TR_FIELD_APPENDIX && self->appendix_line < 0)
+    self->appendix_line = last_line;
   add_chunk (self, field, candidate->text, consumed, -1);
   /* "目的：本次出國…": the text after the colon opens the section. */
   if (consumed && candidate->heading.rest != NULL)
@@ -689,6 +692,14 @@ TrReport *
 tr_report_parse_lines (GPtrArray *lines,
                        guint      n_pages)
 {
+  return tr_report_parse_lines_full (lines, n_pages, NULL);
+}
+
+TrReport *
+tr_report_parse_lines_full (GPtrArray *lines,
+                            guint      n_pages,
+                            guint     *out_appendix_page)
+{
   g_autoptr(TrParserDocument) document = tr_parser_document_new (lines);
   g_autoptr(TrParserOutline) outline = NULL;
   g_autoptr(TrFormReader) form = NULL;
@@ -710,12 +721,19 @@ tr_report_parse_lines (GPtrArray *lines,
   parser.part = PART_FRONT;
   parser.open_chunk = -1;
   parser.open_line = -1;
+  parser.appendix_line = -1;
 
   walk (&parser);
   finish (&parser, n_furniture, document->lines->len > n_furniture);
 
   if (tr_report_get_pages (report) == 0 && n_pages > 0)
     tr_report_set_pages (report, n_pages);
+
+  if (out_appendix_page != NULL)
+    *out_appendix_page = parser.appendix_line >= 0 &&
+                         tr_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0'
+                         ? tr_parser_document_get (document, (guint) parser.appendix_line)->page
+                         : G_MAXUINT;
 
   g_array_unref (parser.chunks);
   g_free (parser.combined_heading);

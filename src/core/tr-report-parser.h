@@ -19,6 +19,12 @@ TrReport *tr_report_parse_lines (GPtrArray  *lines,
                                  guint       n_pages);
 
 /* The same from plain text (form feeds between pages). */
+/* The same, and the page (from 0) where the appendix (附錄, 照片 …) starts,
+ * or G_MAXUINT when the report has none: its pictures are its photos. */
+TrReport *tr_report_parse_lines_full (GPtrArray  *lines,
+                                      guint       n_pages,
+                                      guint      *out_appendix_page);
+
 TrReport *tr_report_parse_text  (const char *text);
 
 G_END_DECLS

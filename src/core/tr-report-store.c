@@ -5,7 +5,8 @@
  * listing the library never reads long texts or blobs.
  *
  * Search uses two FTS5 indexes over the same external content (a view that
- * flattens each report into title / fields / summary / body / appendix):
+ * flattens each report into title / fields / summary / body / appendix,
+ * photo captions included):
  * `report_fts` with the trigram tokenizer answers words of three characters
  * or more as substrings; `report_fts_short` with our one-character tokenizer
  * answers the one- and two-character words trigram cannot. Both are kept in
@@ -157,6 +158,43 @@ static const char * const migrations[] = {
   "  resolved INTEGER NOT NULL DEFAULT 0"
   ");"
   "CREATE INDEX comments_by_report ON comments (report_num, section, start_offset);",
+
+  /* 4 → 5: the photos of the appendix, with their original bytes. The ID
+   * lets a save tell a photo already stored (its bytes stay put; only its
+   * caption and position are written) from a new one. */
+  "CREATE TABLE photos ("
+  "  num INTEGER PRIMARY KEY,"
+  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
+  "  id TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  caption TEXT NOT NULL DEFAULT '',"
+  "  mime_type TEXT NOT NULL,"
+  "  width INTEGER NOT NULL,"
+  "  height INTEGER NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  UNIQUE (report_num, id)"
+  ");"
+  /* Captions are searchable, with the appendix they belong to. */
+  "DROP VIEW report_search_content;"
+  "CREATE VIEW report_search_content AS"
+  "  SELECT r.num AS num,"
+  "    r.title AS title,"
+  "    r.agency || ' ' || r.contact || ' ' || r.phone || ' ' || r.category || ' ' ||"
+  "    r.category_other || ' ' || r.destination || ' ' || r.classification || ' ' ||"
+  "    ifnull ((SELECT group_concat (k.keyword, ' ') FROM keywords k WHERE k.report_num = r.num), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (t.name || ' ' || t.agency || ' ' || t.unit || ' ' || t.title, ' ')"
+  "             FROM travellers t WHERE t.report_num = r.num), '') AS fields,"
+  "    r.summary AS summary,"
+  "    r.purpose || char (10) || r.process || char (10) ||"
+  "    r.observations || char (10) || r.recommendations AS body,"
+  "    r.appendix || char (10) ||"
+  /* In order, so that a save removes from the index exactly what it added. */
+  "    ifnull ((SELECT group_concat (c.caption, char (10))"
+  "             FROM (SELECT p.caption FROM photos p WHERE p.report_num = r.num ORDER BY p.position) c), '') ||"
+  "    char (10) || r.unclassified AS appendix"
+  "  FROM reports r;"
+  "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
+  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
@@ -877,6 +915,88 @@ write_source (TrReportStore  *self,
   return step_done (self, stmt, what, error);
 }
 
+/* Autosave runs every few hundred milliseconds while typing: a photo already
+ * stored only gets its caption and position updated, and its bytes are
+ * written once, when it is new. */
+static gboolean
+write_photos (TrReportStore  *self,
+              TrReport       *report,
+              gint64          num,
+              const char     *what,
+              GError        **error)
+{
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+  guint n_photos = g_list_model_get_n_items (photos);
+  g_autoptr(JsonBuilder) ids = json_builder_new ();
+  g_autoptr(JsonNode) ids_node = NULL;
+  g_autofree char *ids_json = NULL;
+  g_autoptr(TrStatement) clear = NULL;
+
+  json_builder_begin_array (ids);
+  for (guint i = 0; i < n_photos; i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      json_builder_add_string_value (ids, tr_photo_get_id (photo));
+    }
+  json_builder_end_array (ids);
+  ids_node = json_builder_get_root (ids);
+  ids_json = json_to_string (ids_node, FALSE);
+
+  clear = prepare (self,
+                   "DELETE FROM photos WHERE report_num = ?1"
+                   " AND id NOT IN (SELECT value FROM json_each (?2))",
+                   what, error);
+  if (clear == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (clear, 1, num);
+  bind_text (clear, 2, ids_json);
+  if (!step_done (self, clear, what, error))
+    return FALSE;
+
+  for (guint i = 0; i < n_photos; i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      g_autoptr(TrStatement) update =
+        prepare (self,
+                 "UPDATE photos SET position = ?3, caption = ?4 WHERE report_num = ?1 AND id = ?2",
+                 what, error);
+      g_autoptr(TrStatement) insert = NULL;
+      GBytes *data;
+
+      if (update == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (update, 1, num);
+      bind_text (update, 2, tr_photo_get_id (photo));
+      sqlite3_bind_int (update, 3, i);
+      bind_text (update, 4, tr_photo_get_caption (photo));
+      if (!step_done (self, update, what, error))
+        return FALSE;
+      if (sqlite3_changes (self->db) > 0)
+        continue;
+
+      insert = prepare (self,
+                        "INSERT INTO photos (report_num, id, position, caption, mime_type, width, height, data)"
+                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                        what, error);
+      if (insert == NULL)
+        return FALSE;
+      data = tr_photo_get_data (photo);
+      sqlite3_bind_int64 (insert, 1, num);
+      bind_text (insert, 2, tr_photo_get_id (photo));
+      sqlite3_bind_int (insert, 3, i);
+      bind_text (insert, 4, tr_photo_get_caption (photo));
+      bind_text (insert, 5, tr_photo_get_mime_type (photo));
+      sqlite3_bind_int64 (insert, 6, tr_photo_get_width (photo));
+      sqlite3_bind_int64 (insert, 7, tr_photo_get_height (photo));
+      sqlite3_bind_blob64 (insert, 8, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                           SQLITE_STATIC);
+      if (!step_done (self, insert, what, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 tr_report_store_save (TrReportStore  *self,
                       TrReport       *report,
@@ -903,6 +1023,7 @@ tr_report_store_save (TrReportStore  *self,
       !write_travellers (self, report, num, what, error) ||
       !write_keywords (self, report, num, what, error) ||
       !write_source (self, report, num, what, error) ||
+      !write_photos (self, report, num, what, error) ||
       !update_search_index (self, num, FALSE, what, error) ||
       !exec_sql (self, "COMMIT", what, error))
     {
@@ -1048,6 +1169,41 @@ load_keywords (TrReportStore  *self,
   return TRUE;
 }
 
+static gboolean
+load_photos (TrReportStore  *self,
+             TrReport       *report,
+             gint64          num,
+             const char     *what,
+             GError        **error)
+{
+  g_autoptr(TrStatement) stmt =
+    prepare (self,
+             "SELECT id, mime_type, width, height, caption, data FROM photos"
+             " WHERE report_num = ?1 ORDER BY position",
+             what, error);
+  GListStore *photos = tr_report_get_photos (report);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GBytes) data = g_bytes_new (sqlite3_column_blob (stmt, 5),
+                                            sqlite3_column_bytes (stmt, 5));
+      g_autoptr(TrPhoto) photo =
+        tr_photo_new_full (column_text (stmt, 0), data, column_text (stmt, 1),
+                           (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT),
+                           (guint) CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXUINT),
+                           column_text (stmt, 4));
+
+      g_list_store_append (photos, photo);
+    }
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (error, self->db, rc, what);
+  return TRUE;
+}
+
 static void
 set_not_found (GError     **error,
                const char  *id)
@@ -1109,7 +1265,8 @@ tr_report_store_load (TrReportStore  *self,
     tr_report_set_source_info (report, column_text (stmt, extra + 3), column_text (stmt, extra + 4));
 
   if (!load_travellers (self, report, num, what, error) ||
-      !load_keywords (self, report, num, what, error))
+      !load_keywords (self, report, num, what, error) ||
+      !load_photos (self, report, num, what, error))
     return NULL;
 
   return g_steal_pointer (&report);
@@ -1534,24 +1691,25 @@ body_snippet (TrReportStore      *self,
   return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
 }
 
-/* The fields' text as the index sees it (travellers and keywords
- * included), for a hit found nowhere else. */
+/* The fields' and the appendix's text as the index sees them (travellers,
+ * keywords and photo captions included), for a hit found nowhere else. */
 static char *
 fields_snippet (TrReportStore      *self,
                 gint64              rowid,
                 const char * const *words)
 {
   g_autoptr(TrStatement) stmt =
-    prepare (self, "SELECT fields, title FROM report_search_content WHERE num = ?1", NULL, NULL);
-  const char *texts[2];
+    prepare (self, "SELECT fields, appendix, title FROM report_search_content WHERE num = ?1",
+             NULL, NULL);
+  const char *texts[3];
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
-  texts[0] = column_text (stmt, 0);
-  texts[1] = column_text (stmt, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    texts[i] = column_text (stmt, i);
   return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
 }
 

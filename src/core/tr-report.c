@@ -17,6 +17,7 @@ struct _TrReport
 
   char *texts[TR_N_FIELDS];
   GListStore *travellers;
+  GListStore *photos;
   GStrv keywords;
   GStrv warnings;
   gboolean has_attachments;
@@ -36,6 +37,7 @@ enum {
   PROP_CREATED,
   PROP_MODIFIED,
   PROP_TRAVELLERS,
+  PROP_PHOTOS,
   PROP_KEYWORDS,
   PROP_WARNINGS,
   PROP_HAS_ATTACHMENTS,
@@ -173,6 +175,7 @@ tr_report_finalize (GObject *object)
   for (guint i = 0; i < TR_N_FIELDS; i++)
     g_free (self->texts[i]);
   g_clear_object (&self->travellers);
+  g_clear_object (&self->photos);
   g_strfreev (self->keywords);
   g_strfreev (self->warnings);
   g_free (self->source_filename);
@@ -212,6 +215,9 @@ tr_report_get_property (GObject    *object,
       break;
     case PROP_TRAVELLERS:
       g_value_set_object (value, self->travellers);
+      break;
+    case PROP_PHOTOS:
+      g_value_set_object (value, self->photos);
       break;
     case PROP_KEYWORDS:
       g_value_set_boxed (value, self->keywords);
@@ -319,6 +325,9 @@ tr_report_class_init (TrReportClass *klass)
   properties[PROP_TRAVELLERS] =
     g_param_spec_object ("travellers", NULL, NULL, G_TYPE_LIST_MODEL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PHOTOS] =
+    g_param_spec_object ("photos", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_KEYWORDS] =
     g_param_spec_boxed ("keywords", NULL, NULL, G_TYPE_STRV, rw);
   properties[PROP_WARNINGS] =
@@ -345,6 +354,7 @@ static void
 tr_report_init (TrReport *self)
 {
   self->travellers = g_list_store_new (TR_TYPE_TRAVELLER);
+  self->photos = g_list_store_new (TR_TYPE_PHOTO);
   self->keywords = g_new0 (char *, 1);
   self->warnings = g_new0 (char *, 1);
 }
@@ -391,6 +401,13 @@ tr_report_copy (TrReport *self)
       g_autoptr(TrTraveller) traveller_copy = tr_traveller_copy (traveller);
 
       g_list_store_append (copy->travellers, traveller_copy);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->photos)); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (G_LIST_MODEL (self->photos), i);
+      g_autoptr(TrPhoto) photo_copy = tr_photo_copy (photo);
+
+      g_list_store_append (copy->photos, photo_copy);
     }
   replace_strv (&copy->keywords, (const char * const *) self->keywords);
   replace_strv (&copy->warnings, (const char * const *) self->warnings);
@@ -490,6 +507,33 @@ tr_report_get_travellers (TrReport *self)
 {
   g_return_val_if_fail (TR_IS_REPORT (self), NULL);
   return self->travellers;
+}
+
+GListStore *
+tr_report_get_photos (TrReport *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT (self), NULL);
+  return self->photos;
+}
+
+void
+tr_report_move_photo (TrReport *self,
+                      guint     from,
+                      guint     to)
+{
+  g_autoptr(TrPhoto) photo = NULL;
+  guint n_photos;
+
+  g_return_if_fail (TR_IS_REPORT (self));
+
+  n_photos = g_list_model_get_n_items (G_LIST_MODEL (self->photos));
+  g_return_if_fail (from < n_photos && to < n_photos);
+  if (from == to)
+    return;
+
+  photo = g_list_model_get_item (G_LIST_MODEL (self->photos), from);
+  g_list_store_remove (self->photos, from);
+  g_list_store_insert (self->photos, to, photo);
 }
 
 static gboolean
@@ -654,6 +698,7 @@ tr_report_content_equal (TrReport *a,
                          TrReport *b)
 {
   guint n_travellers;
+  guint n_photos;
 
   g_return_val_if_fail (TR_IS_REPORT (a), FALSE);
   g_return_val_if_fail (TR_IS_REPORT (b), FALSE);
@@ -670,6 +715,18 @@ tr_report_content_equal (TrReport *a,
       g_strcmp0 (a->source_filename, b->source_filename) != 0 ||
       g_strcmp0 (a->source_sha256, b->source_sha256) != 0)
     return FALSE;
+
+  n_photos = g_list_model_get_n_items (G_LIST_MODEL (a->photos));
+  if (n_photos != g_list_model_get_n_items (G_LIST_MODEL (b->photos)))
+    return FALSE;
+  for (guint i = 0; i < n_photos; i++)
+    {
+      g_autoptr(TrPhoto) pa = g_list_model_get_item (G_LIST_MODEL (a->photos), i);
+      g_autoptr(TrPhoto) pb = g_list_model_get_item (G_LIST_MODEL (b->photos), i);
+
+      if (!tr_photo_equal (pa, pb))
+        return FALSE;
+    }
 
   n_travellers = g_list_model_get_n_items (G_LIST_MODEL (a->travellers));
   if (n_travellers != g_list_model_get_n_items (G_LIST_MODEL (b->travellers)))

@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "tr-photo.h"
 #include "tr-traveller.h"
 
 G_BEGIN_DECLS
@@ -101,6 +102,14 @@ void          tr_report_set_section        (TrReport     *self,
 
 /* A GListModel of TrTraveller, editable in place. */
 GListStore   *tr_report_get_travellers     (TrReport     *self);
+
+/* A GListModel of TrPhoto, the appendix's photos in their order; edited in
+ * place (captions too). Photos with the same ID may not appear twice. */
+GListStore   *tr_report_get_photos         (TrReport     *self);
+/* Moves the photo at @from to @to (both positions in the current list). */
+void          tr_report_move_photo         (TrReport     *self,
+                                            guint         from,
+                                            guint         to);
 
 /* Never NULL; possibly empty. */
 const char * const *tr_report_get_keywords (TrReport     *self);

@@ -15,6 +15,7 @@
 #include "tr-widget-util.h"
 #include "tr-completeness.h"
 #include "tr-form-editor.h"
+#include "tr-photo-grid.h"
 #include "tr-report-editor.h"
 #include "tr-summary-editor.h"
 #include "review/tr-comments-panel.h"
@@ -50,6 +51,7 @@ struct _TrReportEditor
   GtkBox *parts_box;
   GtkLabel *form_heading;
   TrFormEditor *form_editor;
+  TrPhotoGrid *photo_grid;
   GtkRevealer *panel_revealer;
   GtkListBox *outline_list;
   GtkLabel *problems_heading;
@@ -249,13 +251,49 @@ travellers_changed (GListModel     *travellers,
   schedule_save (self);
 }
 
+/* A caption typed, a photo added, moved or removed: saved like text. The
+ * store writes a photo's bytes only once. */
+static void
+photo_notify (TrReportEditor *self)
+{
+  schedule_save (self);
+}
+
+static void
+photos_changed (GListModel     *photos,
+                guint           position,
+                guint           removed,
+                guint           added,
+                TrReportEditor *self)
+{
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      g_signal_handlers_disconnect_by_func (photo, photo_notify, self);
+      g_signal_connect_object (photo, "notify::caption", G_CALLBACK (photo_notify), self,
+                               G_CONNECT_SWAPPED);
+    }
+  schedule_save (self);
+}
+
 static void
 disconnect_report (TrReportEditor *self)
 {
   GListModel *travellers;
+  GListModel *photos;
 
   if (self->report == NULL)
     return;
+
+  photos = G_LIST_MODEL (tr_report_get_photos (self->report));
+  for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      g_signal_handlers_disconnect_by_func (photo, photo_notify, self);
+    }
+  g_signal_handlers_disconnect_by_data (photos, self);
 
   travellers = G_LIST_MODEL (tr_report_get_travellers (self->report));
   for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
@@ -287,6 +325,7 @@ tr_report_editor_set_report (TrReportEditor *self,
 
   self->loading = TRUE;
   tr_form_editor_set_report (self->form_editor, report);
+  tr_photo_grid_set_report (self->photo_grid, report);
   for (guint f = 0; f < TR_N_FIELDS; f++)
     if (self->text_editors[f] != NULL)
       tr_section_editor_set_text (self->text_editors[f],
@@ -303,6 +342,15 @@ tr_report_editor_set_report (TrReportEditor *self,
       self->loading = TRUE;
       travellers_changed (travellers, 0, 0, g_list_model_get_n_items (travellers), self);
       self->loading = FALSE;
+
+      {
+        GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+
+        g_signal_connect_object (photos, "items-changed", G_CALLBACK (photos_changed), self, 0);
+        self->loading = TRUE;
+        photos_changed (photos, 0, 0, g_list_model_get_n_items (photos), self);
+        self->loading = FALSE;
+      }
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
     }
 
@@ -347,6 +395,17 @@ tr_report_editor_focus_target (TrReportEditor *self,
 
   if (tr_field_from_key (target, &field) && self->text_editors[field] != NULL)
     tr_section_editor_focus_at (self->text_editors[field], offset);
+  else if (g_str_equal (target, "photos"))
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+      graphene_point_t point;
+
+      gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
+      /* The whole grid in view, not just its button at the bottom edge. */
+      if (gtk_widget_compute_point (GTK_WIDGET (self->photo_grid), GTK_WIDGET (self->parts_box),
+                                    &GRAPHENE_POINT_INIT (0, 0), &point))
+        gtk_adjustment_set_value (adjustment, point.y - 12);
+    }
   else
     tr_form_editor_focus_target (self->form_editor, target);
 }
@@ -965,6 +1024,11 @@ tr_report_editor_init (TrReportEditor *self)
   appendix = g_object_new (TR_TYPE_SECTION_EDITOR, "heading", "附錄", NULL);
   gtk_widget_set_name (appendix, "appendix");
   add_text_editor (self, TR_FIELD_APPENDIX, appendix);
+  /* The photos close the appendix, right under its text. */
+  self->photo_grid = TR_PHOTO_GRID (tr_photo_grid_new ());
+  gtk_widget_set_name (GTK_WIDGET (self->photo_grid), "appendix-photos");
+  gtk_box_append (self->parts_box, GTK_WIDGET (self->photo_grid));
+  add_outline_row (self, _("Photos"), "photos");
 
   gtk_list_box_bind_model (self->problem_list, G_LIST_MODEL (self->problems),
                            create_problem_row, self, NULL);
@@ -1016,6 +1080,13 @@ tr_report_editor_get_form_editor (TrReportEditor *self)
 {
   g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
   return GTK_WIDGET (self->form_editor);
+}
+
+GtkWidget *
+tr_report_editor_get_photo_grid (TrReportEditor *self)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
+  return GTK_WIDGET (self->photo_grid);
 }
 
 GtkWidget *

@@ -50,6 +50,8 @@ GListModel  *tr_report_editor_get_problems     (TrReportEditor *self);
 /* The parts, for tests and for the window. */
 GtkWidget   *tr_report_editor_get_form_editor  (TrReportEditor *self);
 /* The editor of a long text (summary, a section, the appendix), or NULL. */
+/* The photos of the appendix (a TrPhotoGrid). */
+GtkWidget   *tr_report_editor_get_photo_grid   (TrReportEditor *self);
 GtkWidget   *tr_report_editor_get_text_editor  (TrReportEditor *self,
                                                 TrField         field);
 

@@ -21,7 +21,14 @@ struct _TrReportView
   GtkTextTag *heading_tag;
   GtkTextTag *label_tag;
   GtkTextTag *warning_tag;
+  GtkTextTag *caption_tag;
+  /* Cancelled when the report changes: its thumbnails are not wanted. */
+  GCancellable *cancellable;
 };
+
+/* The photos of the appendix, shown at most this big (logical pixels). */
+#define PHOTO_WIDTH  360
+#define PHOTO_HEIGHT 270
 
 G_DEFINE_FINAL_TYPE (TrReportView, tr_report_view, GTK_TYPE_WIDGET)
 
@@ -75,6 +82,84 @@ append_part (TrReportView *self,
   append (self, "\n", NULL);
   append (self, text, NULL);
   append (self, "\n", NULL);
+}
+
+typedef struct {
+  TrReportView *self;
+  GtkTextMark *mark;   /* where the picture goes */
+} PhotoSlot;
+
+static void
+photo_slot_free (PhotoSlot *slot)
+{
+  if (!gtk_text_mark_get_deleted (slot->mark))
+    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (slot->mark), slot->mark);
+  g_object_unref (slot->self);
+  g_object_unref (slot->mark);
+  g_free (slot);
+}
+
+static void
+thumbnail_ready (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  PhotoSlot *slot = user_data;
+  /* NULL once the view and its buffer are gone. */
+  GtkTextBuffer *buffer = gtk_text_mark_get_buffer (slot->mark);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GError) error = NULL;
+
+  pixbuf = tr_photo_make_thumbnail_finish (TR_PHOTO (source), result, &error);
+  if (pixbuf != NULL && buffer != NULL)
+    {
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      g_autoptr(GdkTexture) texture = gdk_texture_new_for_pixbuf (pixbuf);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, slot->mark);
+      gtk_text_buffer_insert_paintable (buffer, &iter, GDK_PAINTABLE (texture));
+    }
+  else if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_warning ("No picture for photo %s: %s", tr_photo_get_id (TR_PHOTO (source)), error->message);
+  photo_slot_free (slot);
+}
+
+/* Each photo as its caption line, 照片 1：…, with the picture above it
+ * once it is decoded (off the main thread). */
+static void
+append_photos (TrReportView *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (self->report));
+  guint n_photos = g_list_model_get_n_items (photos);
+
+  if (n_photos > 0 && tr_report_get_text (self->report, TR_FIELD_APPENDIX)[0] == '\0')
+    {
+      append (self, "\n", NULL);
+      append (self, "附錄", self->heading_tag);
+      append (self, "\n", NULL);
+    }
+  for (guint i = 0; i < n_photos; i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      const char *caption = tr_photo_get_caption (photo);
+      g_autofree char *line = caption[0] != '\0' ? g_strdup_printf ("照片 %u：%s", i + 1, caption)
+                                                  : g_strdup_printf ("照片 %u", i + 1);
+      PhotoSlot *slot = g_new0 (PhotoSlot, 1);
+      GtkTextIter end;
+
+      append (self, "\n", NULL);
+      gtk_text_buffer_get_end_iter (buffer, &end);
+      slot->self = g_object_ref (self);
+      slot->mark = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &end, TRUE));
+      append (self, "\n", NULL);
+      append (self, line, self->caption_tag);
+      append (self, "\n", NULL);
+      tr_photo_make_thumbnail_async (photo, PHOTO_WIDTH, PHOTO_HEIGHT, self->cancellable,
+                                     thumbnail_ready, slot);
+    }
 }
 
 static void
@@ -139,6 +224,7 @@ rebuild (TrReportView *self)
       append_part (self, heading, tr_report_get_section (self->report, s));
     }
   append_part (self, "附錄", tr_report_get_text (self->report, TR_FIELD_APPENDIX));
+  append_photos (self);
   append_part (self, _("Text not placed in a section"),
                tr_report_get_text (self->report, TR_FIELD_UNCLASSIFIED));
 
@@ -150,6 +236,8 @@ tr_report_view_dispose (GObject *object)
 {
   TrReportView *self = TR_REPORT_VIEW (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->report);
   if (self->scroller != NULL)
     {
@@ -196,6 +284,8 @@ tr_report_view_init (TrReportView *self)
                                                   "weight", PANGO_WEIGHT_BOLD,
                                                   "pixels-above-lines", 12, NULL);
   self->label_tag = gtk_text_buffer_create_tag (buffer, "label", "weight", PANGO_WEIGHT_BOLD, NULL);
+  self->caption_tag = gtk_text_buffer_create_tag (buffer, "caption", "scale", 0.9, NULL);
+  self->cancellable = g_cancellable_new ();
   self->warning_tag = gtk_text_buffer_create_tag (buffer, "warning", "style", PANGO_STYLE_ITALIC,
                                                   "foreground", "#9c6e03", NULL);
 
@@ -225,5 +315,10 @@ tr_report_view_set_report (TrReportView *self,
   g_return_if_fail (TR_IS_REPORT_VIEW (self));
 
   if (g_set_object (&self->report, report))
-    rebuild (self);
+    {
+      g_cancellable_cancel (self->cancellable);
+      g_object_unref (self->cancellable);
+      self->cancellable = g_cancellable_new ();
+      rebuild (self);
+    }
 }

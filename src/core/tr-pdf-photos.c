@@ -1,0 +1,303 @@
+/* tr-pdf-photos.c
+ *
+ * Old reports end with photos and a caption line under each. Poppler gives
+ * each picture of a page with where it is drawn; the caption is the text
+ * line just below it that overlaps it. Where two photos share a row, one
+ * visual line carries both captions, apart (a tab between them, as the
+ * reader joins a row's pieces): they go to the photos left to right.
+ *
+ * The pictures come out of poppler as cairo surfaces, which are saved as
+ * PNG (lossless; cairo has no JPEG writer). A very large picture is scaled
+ * down first: the appendix prints photos a few centimetres wide.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <cairo.h>
+#include <math.h>
+#include <poppler.h>
+#include <stdlib.h>
+
+#include "tr-layout-line.h"
+#include "tr-pdf-photos.h"
+
+/* Smaller than this on the page (points) is a logo, an icon or a rule. */
+#define MIN_PHOTO_POINTS 72.0
+/* Fewer pixels than this is a decoration, not a photo. */
+#define MIN_PHOTO_PIXELS 48
+/* The longest side kept, in pixels: 20 cm at 300 dpi. */
+#define MAX_PHOTO_PIXELS 2400
+/* How far under a picture its caption may start, in points. */
+#define MAX_CAPTION_GAP 36.0
+
+typedef struct {
+  double   x1, y1, x2, y2;  /* from the top-left of the page, in points */
+  TrPhoto *photo;
+  int      caption_line;    /* index in the lines, or -1 */
+} Found;
+
+static void
+found_clear (gpointer data)
+{
+  Found *found = data;
+
+  g_clear_object (&found->photo);
+}
+
+char *
+tr_pdf_strip_photo_number (const char *line)
+{
+  static gsize once = 0;
+  GRegex *number;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  if (g_once_init_enter (&once))
+    g_once_init_leave (&once,
+                       (gsize) g_regex_new ("^\\s*(?:照片|相片|圖片|圖|photo|fig\\.?|figure)\\s*"
+                                            "[0-9０-９一二三四五六七八九十百]+\\s*[：:、.．-]?\\s*",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  number = (GRegex *) once;
+  if (!g_regex_match (number, line, 0, &match))
+    return NULL;
+  {
+    int end;
+
+    g_match_info_fetch_pos (match, 0, NULL, &end);
+    return g_strstrip (g_strdup (line + end));
+  }
+}
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+/* @surface as PNG bytes, scaled down when it is very large. */
+static GBytes *
+surface_to_png (cairo_surface_t *surface)
+{
+  g_autoptr(GByteArray) png = g_byte_array_new ();
+  cairo_surface_t *scaled = NULL;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  cairo_status_t status;
+
+  if (MAX (width, height) > MAX_PHOTO_PIXELS)
+    {
+      double scale = (double) MAX_PHOTO_PIXELS / MAX (width, height);
+      cairo_t *cr;
+
+      scaled = cairo_image_surface_create (cairo_image_surface_get_format (surface),
+                                           MAX ((int) (width * scale), 1),
+                                           MAX ((int) (height * scale), 1));
+      cr = cairo_create (scaled);
+      cairo_scale (cr, scale, scale);
+      cairo_set_source_surface (cr, surface, 0, 0);
+      cairo_pattern_set_filter (cairo_get_source (cr), CAIRO_FILTER_GOOD);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      surface = scaled;
+    }
+
+  status = cairo_surface_write_to_png_stream (surface, append_to_array, png);
+  if (scaled != NULL)
+    cairo_surface_destroy (scaled);
+  if (status != CAIRO_STATUS_SUCCESS)
+    return NULL;
+  return g_byte_array_free_to_bytes (g_steal_pointer (&png));
+}
+
+static void
+read_page_photos (PopplerPage *page,
+                  guint        page_index,
+                  GArray      *found)
+{
+  GList *mappings = poppler_page_get_image_mapping (page);
+
+  for (GList *l = mappings; l != NULL; l = l->next)
+    {
+      PopplerImageMapping *mapping = l->data;
+      PopplerRectangle *area = &mapping->area;
+      cairo_surface_t *surface;
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) error = NULL;
+      Found item = { 0 };
+
+      if (fabs (area->x2 - area->x1) < MIN_PHOTO_POINTS || fabs (area->y2 - area->y1) < MIN_PHOTO_POINTS)
+        continue;
+      surface = poppler_page_get_image (page, mapping->image_id);
+      if (surface == NULL)
+        continue;
+      if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE &&
+          cairo_image_surface_get_width (surface) >= MIN_PHOTO_PIXELS &&
+          cairo_image_surface_get_height (surface) >= MIN_PHOTO_PIXELS)
+        png = surface_to_png (surface);
+      cairo_surface_destroy (surface);
+      if (png == NULL)
+        continue;
+
+      item.photo = tr_photo_new_from_bytes (png, NULL, &error);
+      if (item.photo == NULL)
+        {
+          g_debug ("A picture on page %u was left out: %s", page_index + 1, error->message);
+          continue;
+        }
+      item.x1 = MIN (area->x1, area->x2);
+      item.x2 = MAX (area->x1, area->x2);
+      item.y1 = MIN (area->y1, area->y2);
+      item.y2 = MAX (area->y1, area->y2);
+      item.caption_line = -1;
+      g_array_append_val (found, item);
+      if (found->len >= TR_PDF_MAX_PHOTOS)
+        break;
+    }
+  poppler_page_free_image_mapping (mappings);
+}
+
+static int
+compare_found (gconstpointer a,
+               gconstpointer b)
+{
+  const Found *fa = a, *fb = b;
+
+  /* Rows first (a picture starting above the other's middle is in the
+   * same row or an earlier one), then left to right. */
+  if (fa->y2 <= fb->y1)
+    return -1;
+  if (fb->y2 <= fa->y1)
+    return 1;
+  return fa->x1 < fb->x1 ? -1 : fa->x1 > fb->x1;
+}
+
+/* The line right under @item that overlaps it, or -1. */
+static int
+find_caption (const Found *item,
+              guint        page,
+              GPtrArray   *lines)
+{
+  int best = -1;
+  double best_gap = MAX_CAPTION_GAP;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, i);
+      double gap = line->y - item->y2;
+
+      if (line->page != page || gap < -2.0 || gap >= best_gap)
+        continue;
+      if (line->x >= item->x2 || line->x + line->width <= item->x1)
+        continue;
+      best = (int) i;
+      best_gap = gap;
+    }
+  return best;
+}
+
+/* The caption of each picture, from the line under it (or the piece of it
+ * under it, when a row of pictures shares the line). */
+static void
+set_captions (GArray    *found,
+              guint      page,
+              guint      first,
+              GPtrArray *lines)
+{
+  for (guint i = first; i < found->len; i++)
+    g_array_index (found, Found, i).caption_line =
+      find_caption (&g_array_index (found, Found, i), page, lines);
+
+  for (guint i = first; i < found->len; i++)
+    {
+      Found *item = &g_array_index (found, Found, i);
+      const TrLayoutLine *line;
+      g_auto(GStrv) pieces = NULL;
+      guint n_sharing = 0, rank = 0, n_pieces;
+      const char *piece;
+      g_autofree char *stripped = NULL;
+
+      if (item->caption_line < 0)
+        continue;
+      line = g_ptr_array_index (lines, item->caption_line);
+      for (guint j = first; j < found->len; j++)
+        if (g_array_index (found, Found, j).caption_line == item->caption_line)
+          {
+            if (j < i)
+              rank++;
+            n_sharing++;
+          }
+
+      pieces = g_strsplit (line->text, "\t", -1);
+      n_pieces = g_strv_length (pieces);
+      /* One piece for each picture, or the whole line for one picture. */
+      if (n_sharing > 1 && n_pieces == n_sharing)
+        piece = pieces[rank];
+      else if (n_sharing == 1)
+        piece = line->text;
+      else
+        continue;
+
+      stripped = tr_pdf_strip_photo_number (piece);
+      if (stripped != NULL)
+        tr_photo_set_caption (item->photo, stripped);
+      else
+        {
+          g_autofree char *text = g_strdelimit (g_strdup (piece), "\t", ' ');
+
+          tr_photo_set_caption (item->photo, g_strstrip (text));
+        }
+    }
+}
+
+GPtrArray *
+tr_pdf_read_photos (GBytes      *data,
+                    const char  *password,
+                    guint        first_page,
+                    GPtrArray   *lines,
+                    GError     **error)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(GObject) document_object = NULL;  /* poppler 22 has no autoptr types */
+  PopplerDocument *document;
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
+  GPtrArray *photos;
+  int n_pages;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (lines != NULL, NULL);
+
+  g_array_set_clear_func (found, found_clear);
+
+  /* The stream, not the bytes: poppler 22.12 crashes in new_from_bytes()
+   * on some passwords (see tr-pdf-reader.c). */
+  stream = g_memory_input_stream_new_from_bytes (data);
+  document = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (data),
+                                               password != NULL && password[0] != '\0' ? password : NULL,
+                                               NULL, error);
+  if (document == NULL)
+    return NULL;
+  document_object = G_OBJECT (document);
+
+  n_pages = poppler_document_get_n_pages (document);
+  for (int p = (int) first_page; p < n_pages && found->len < TR_PDF_MAX_PHOTOS; p++)
+    {
+      PopplerPage *page = poppler_document_get_page (document, p);
+      guint first = found->len;
+
+      if (page == NULL)
+        continue;
+      read_page_photos (page, (guint) p, found);
+      g_object_unref (page);
+      if (found->len > first)
+        {
+          /* This page's pictures only: pages are already in order. */
+          qsort (&g_array_index (found, Found, first), found->len - first, sizeof (Found), compare_found);
+          set_captions (found, (guint) p, first, lines);
+        }
+    }
+
+  photos = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < found->len; i++)
+    g_ptr_array_add (photos, g_steal_pointer (&g_array_index (found, Found, i).photo));
+  return photos;
+}

@@ -1,0 +1,28 @@
+/* tr-pdf-photos.h: the photos of an old report's appendix, from its PDF
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tr-photo.h"
+
+G_BEGIN_DECLS
+
+/* At most this many photos are taken from one report. */
+#define TR_PDF_MAX_PHOTOS 100
+
+/* The pictures on pages @first_page and after (the appendix), in reading
+ * order, as PNG photos; each caption is the line of @lines (TrLayoutLine,
+ * as tr_pdf_read_lines() gave them) right under its picture, without its
+ * 「照片 1：」. Logos, rules and other small pictures are left out. An empty
+ * array when there are none. */
+GPtrArray *tr_pdf_read_photos (GBytes      *data,
+                               const char  *password,
+                               guint        first_page,
+                               GPtrArray   *lines,
+                               GError     **error);
+
+/* 「照片 1：開幕式」 → 「開幕式」; NULL when @line has no such number. */
+char      *tr_pdf_strip_photo_number (const char *line);
+
+G_END_DECLS

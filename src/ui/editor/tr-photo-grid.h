@@ -1,0 +1,32 @@
+/* tr-photo-grid.h: the photos of a draft's appendix: add (file chooser or
+ * drag and drop), caption, reorder and remove
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tr-report.h"
+
+G_BEGIN_DECLS
+
+#define TR_TYPE_PHOTO_GRID (tr_photo_grid_get_type ())
+G_DECLARE_FINAL_TYPE (TrPhotoGrid, tr_photo_grid, TR, PHOTO_GRID, GtkWidget)
+
+GtkWidget  *tr_photo_grid_new          (void);
+/* Edits the photos of @report in place; NULL shows none. */
+void        tr_photo_grid_set_report   (TrPhotoGrid *self,
+                                        TrReport    *report);
+/* Reads, checks and appends image files (GFile), in their order, off the
+ * main thread: what the file chooser and a drop do. Files that are not
+ * photos, or too large, are reported in the grid and skipped. */
+void        tr_photo_grid_add_files    (TrPhotoGrid *self,
+                                        GListModel  *files);
+/* TRUE while files are being read. */
+gboolean    tr_photo_grid_is_busy      (TrPhotoGrid *self);
+/* What went wrong with the last files added, or NULL. */
+const char *tr_photo_grid_get_error    (TrPhotoGrid *self);
+/* The row of the photo at @position (a TrPhotoRow), or NULL. */
+GtkWidget  *tr_photo_grid_get_row      (TrPhotoGrid *self,
+                                        guint        position);
+
+G_END_DECLS
