@@ -1318,6 +1318,62 @@ test_form (void)
   check_sections ("form", expected, report);
 }
 
+/* A person the cover names and the 提要 form leaves out is still read,
+ * from a real PDF's centred cover lines. */
+static void
+test_cover_travellers (void)
+{
+  g_autoptr(TrReport) expected = make_report (5, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .form = TRUE, .footer = "- %u -" };
+  g_autofree char *path = test_path ("cover-travellers.pdf");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *travellers;
+
+  tr_pdf_maker_add_space (maker, 60);
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_CENTRED, "出國報告（出國類別：考察）");
+  tr_pdf_maker_add_space (maker, 40);
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_TITLE, tr_report_get_text (expected, TR_FIELD_TITLE));
+  tr_pdf_maker_add_space (maker, 120);
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_CENTRED,
+                         "服務機關：國家發展委員會\n"
+                         "出國人員：科長 王小明、專員 陳美玲、技正 林大同\n"
+                         "出國期間：105年7月9日至105年7月15日");
+  tr_pdf_maker_new_page (maker);
+  tr_pdf_maker_add_report (maker, expected, &layout);
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+
+  report = import_ok (path);
+  travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) got = g_list_model_get_item (travellers, i);
+
+      g_test_message ("traveller %u: %s / %s / %s / %s / %s", i + 1,
+                      tr_traveller_get (got, TR_TRAVELLER_NAME), tr_traveller_get (got, TR_TRAVELLER_AGENCY),
+                      tr_traveller_get (got, TR_TRAVELLER_UNIT), tr_traveller_get (got, TR_TRAVELLER_TITLE),
+                      tr_traveller_get (got, TR_TRAVELLER_PHONE));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TrTraveller) got = g_list_model_get_item (travellers, i);
+      g_autoptr(TrTraveller) want = g_list_model_get_item (G_LIST_MODEL (tr_report_get_travellers (expected)), i);
+
+      g_assert_true (tr_traveller_equal (got, want));
+    }
+  {
+    g_autoptr(TrTraveller) third = g_list_model_get_item (travellers, 2);
+
+    g_assert_cmpstr (tr_traveller_get (third, TR_TRAVELLER_NAME), ==, "林大同");
+    g_assert_cmpstr (tr_traveller_get (third, TR_TRAVELLER_AGENCY), ==, "國家發展委員會");
+    g_assert_cmpstr (tr_traveller_get (third, TR_TRAVELLER_TITLE), ==, "技正");
+  }
+  check_sections ("cover-travellers", expected, report);
+}
+
 /* A document that is not a trip report keeps all its text. */
 static void
 test_not_a_report (void)
@@ -1922,6 +1978,7 @@ main (int   argc,
       g_test_add_data_func (name, &style_cases[i], check_style);
     }
   g_test_add_func ("/import/style/form", test_form);
+  g_test_add_func ("/import/style/cover-travellers", test_cover_travellers);
   g_test_add_func ("/import/style/not-a-report", test_not_a_report);
   g_test_add_func ("/import/libreoffice/html", test_libreoffice_html);
   g_test_add_func ("/import/libreoffice/odt-round-trip", test_odt_round_trip);
