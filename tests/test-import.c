@@ -1374,6 +1374,62 @@ test_cover_travellers (void)
   check_sections ("cover-travellers", expected, report);
 }
 
+/* Body pages in two columns, between pages in one: each column is read
+ * whole, the left before the right, and the single-column pages as ever. */
+static void
+test_two_columns (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(TrReport) expected = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autofree char *path = test_path ("two-columns.pdf");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
+  static const guint lengths[] = { 500, 2200, 1400, 400 };
+  guint n_pages = 0, n_column_lines = 0;
+
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_TITLE, "赴愛沙尼亞考察數位治理出國報告");
+  tr_pdf_maker_set_header (maker, "赴愛沙尼亞考察數位治理出國報告");
+  tr_pdf_maker_set_footer (maker, "- %u -");
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* 過程 and 心得 in two columns, 心得 starting part way down one. */
+      if (s == TR_SECTION_PROCESS)
+        tr_pdf_maker_set_columns (maker, 2);
+      else if (s == TR_SECTION_RECOMMENDATIONS)
+        tr_pdf_maker_set_columns (maker, 1);
+      append_paragraphs (text, rand, lengths[s], NULL);
+      tr_report_set_section (expected, s, text->str);
+      tr_pdf_maker_add_text (maker, TR_PDF_STYLE_HEADING, headings[s]);
+      tr_pdf_maker_add_text (maker, TR_PDF_STYLE_BODY, text->str);
+    }
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+
+  /* The columns' lines stand alone: no line joins the two across the gutter. */
+  lines = read_lines (path, NULL, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 4);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, i);
+
+      if (line->page == 0 || line->page == n_pages - 1 || line->font_size != TR_PDF_BODY_SIZE)
+        continue;
+      n_column_lines++;
+      g_assert_null (strchr (line->text, '\t'));
+      g_assert_cmpfloat (line->width, <, line->page_width / 2);
+    }
+  g_assert_cmpuint (n_column_lines, >, 100);
+
+  report = import_ok (path);
+  check_sections ("two-columns", expected, report);
+}
+
 /* A document that is not a trip report keeps all its text. */
 static void
 test_not_a_report (void)
@@ -1979,6 +2035,7 @@ main (int   argc,
     }
   g_test_add_func ("/import/style/form", test_form);
   g_test_add_func ("/import/style/cover-travellers", test_cover_travellers);
+  g_test_add_func ("/import/style/two-columns", test_two_columns);
   g_test_add_func ("/import/style/not-a-report", test_not_a_report);
   g_test_add_func ("/import/libreoffice/html", test_libreoffice_html);
   g_test_add_func ("/import/libreoffice/odt-round-trip", test_odt_round_trip);
