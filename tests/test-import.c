@@ -1430,6 +1430,73 @@ test_two_columns (void)
   check_sections ("two-columns", expected, report);
 }
 
+/* The same from LibreOffice: a flat ODT whose 過程 and 心得 are a section
+ * in two columns, as a word processor lays them out (balanced on the
+ * section's last page). */
+static void
+test_libreoffice_two_columns (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  g_autoptr(TrReport) expected = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autofree char *fodt_path = test_path ("two-columns.fodt");
+  g_autofree char *pdf = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GString) xml = g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+    " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+    " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+    " office:version=\"1.3\" office:mimetype=\"application/vnd.oasis.opendocument.text\">\n"
+    "<office:automatic-styles>\n"
+    "<style:style style:name=\"Columns\" style:family=\"section\"><style:section-properties>"
+    "<style:columns fo:column-count=\"2\" fo:column-gap=\"0.8cm\"/></style:section-properties></style:style>\n"
+    "<style:style style:name=\"Body\" style:family=\"paragraph\">"
+    "<style:paragraph-properties fo:text-indent=\"24pt\" fo:text-align=\"justify\" fo:margin-bottom=\"4pt\"/>"
+    "<style:text-properties fo:font-size=\"12pt\" style:font-size-asian=\"12pt\""
+    " style:font-family-asian=\"'Noto Serif CJK TC'\"/></style:style>\n"
+    "<style:style style:name=\"Heading\" style:family=\"paragraph\">"
+    "<style:paragraph-properties fo:margin-top=\"12pt\" fo:margin-bottom=\"6pt\" fo:keep-with-next=\"always\"/>"
+    "<style:text-properties fo:font-size=\"16pt\" style:font-size-asian=\"16pt\" fo:font-weight=\"bold\""
+    " style:font-weight-asian=\"bold\" style:font-family-asian=\"'Noto Sans CJK TC'\"/></style:style>\n"
+    "</office:automatic-styles>\n<office:body><office:text>\n");
+  static const char * const headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
+  static const guint lengths[] = { 500, 2400, 1600, 400 };
+
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_auto(GStrv) paragraphs = NULL;
+
+      if (s == TR_SECTION_PROCESS)
+        g_string_append (xml, "<text:section text:style-name=\"Columns\" text:name=\"Columns\">\n");
+      append_paragraphs (text, rand, lengths[s], NULL);
+      tr_report_set_section (expected, s, text->str);
+      g_string_append_printf (xml, "<text:p text:style-name=\"Heading\">%s</text:p>\n", headings[s]);
+      paragraphs = g_strsplit (text->str, "\n", -1);
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        if (paragraphs[i][0] != '\0')
+          {
+            g_autofree char *escaped = g_markup_escape_text (paragraphs[i], -1);
+
+            g_string_append_printf (xml, "<text:p text:style-name=\"Body\">%s</text:p>\n", escaped);
+          }
+      if (s == TR_SECTION_OBSERVATIONS)
+        g_string_append (xml, "</text:section>\n");
+    }
+  g_string_append (xml, "</office:text></office:body></office:document>\n");
+  write_bytes (fodt_path, xml->str, xml->len);
+
+  pdf = convert_with_libreoffice (fodt_path);
+  if (pdf == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+  report = import_ok (pdf);
+  check_sections ("LibreOffice two columns", expected, report);
+}
+
 /* A document that is not a trip report keeps all its text. */
 static void
 test_not_a_report (void)
@@ -2038,6 +2105,7 @@ main (int   argc,
   g_test_add_func ("/import/style/two-columns", test_two_columns);
   g_test_add_func ("/import/style/not-a-report", test_not_a_report);
   g_test_add_func ("/import/libreoffice/html", test_libreoffice_html);
+  g_test_add_func ("/import/libreoffice/two-columns", test_libreoffice_two_columns);
   g_test_add_func ("/import/libreoffice/odt-round-trip", test_odt_round_trip);
   g_test_add_func ("/import/size/500-pages", test_500_pages);
   g_test_add_func ("/import/cli/import", test_cli_import);

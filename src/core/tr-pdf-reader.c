@@ -570,12 +570,13 @@ hoist_centred_labels (GArray *rows)
 /* A band of x with no text between the lines of two columns of running
  * text: at least this many font sizes wide, within this part of the
  * text's width around its centre, beside at least so many lines on each
- * side, over at least this part of the text's height. */
-#define GUTTER_MIN_EMS       1.5
+ * side, over at least this part of the text's height (a two-column
+ * section may start part way down a page). */
+#define GUTTER_MIN_EMS       1.0
 #define GUTTER_BAND_LOW      0.3
 #define GUTTER_BAND_HIGH     0.7
-#define MIN_COLUMN_LINES     4
-#define MIN_COLUMN_HEIGHT    0.5
+#define MIN_COLUMN_LINES     5
+#define MIN_COLUMN_HEIGHT    0.3
 /* Running text fills its column: most lines end within this many font
  * sizes of the column's right edge, and few lines of a side have a gap
  * wider than a gutter (the cells of a table do). */
@@ -583,6 +584,8 @@ hoist_centred_labels (GArray *rows)
 #define MIN_FULL_LINES       0.5
 #define MAX_SPLIT_LINES      0.2
 #define MIN_COLUMN_WIDTH     0.25
+#define CLOSING_PUNCTUATION  "，。、；：！？）」』】〉》"
+#define OPENING_PUNCTUATION  "（「『【〈《"
 
 typedef struct {
   double x1, x2;
@@ -677,27 +680,41 @@ side_is_running_text (const GArray *rows,
          n_full >= MIN_FULL_LINES * n_lines && max_right - min_left >= MIN_COLUMN_WIDTH * text_width;
 }
 
-/* Whether rows[@index] holds text on one side of @x only, far from
- * rows[@neighbour]: a line set apart from the columns. */
+static double
+rows_gap (const GArray *rows,
+          guint         upper,
+          guint         lower)
+{
+  return g_array_index (rows, SpanRow, lower).top - g_array_index (rows, SpanRow, upper).bottom;
+}
+
+/* Whether rows[@index], at an end of the columns, belongs with what is
+ * outside them: text on one side of @x only (a heading, a running header,
+ * a page number) nearer the row outside (@outside, -1 at the page's edge)
+ * than the columns' row next to it (@inside). */
 static gboolean
 row_is_apart (const GArray *rows,
               const GArray *spans,
               guint         index,
-              guint         neighbour,
+              int           outside,
+              guint         inside,
               double        x,
               double        em)
 {
   const SpanRow *row = &g_array_index (rows, SpanRow, index);
-  const SpanRow *other = &g_array_index (rows, SpanRow, neighbour);
-  double gap = index < neighbour ? other->top - row->bottom : row->top - other->bottom;
   gboolean left = FALSE, right = FALSE;
+  double gap_inside = inside > index ? rows_gap (rows, index, inside) : rows_gap (rows, inside, index);
 
   for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
     {
       left |= g_array_index (spans, Span, s).x2 <= x;
       right |= g_array_index (spans, Span, s).x1 >= x;
     }
-  return !(left && right) && gap > 2 * em;
+  if (left && right)
+    return FALSE;
+  if (outside < 0)
+    return gap_inside > 2 * em;
+  return ((guint) outside > index ? rows_gap (rows, index, outside) : rows_gap (rows, outside, index)) <= gap_inside;
 }
 
 /* Splits the segment at @index where @x falls between its characters,
@@ -814,10 +831,18 @@ order_columns (GArray                 *segments,
             {
               Span span;
 
-              if (index >= n_rects || g_unichar_isspace (g_utf8_get_char (p)))
+              gunichar c = g_utf8_get_char (p);
+
+              if (index >= n_rects || g_unichar_isspace (c))
                 continue;
               span.x1 = MIN (rects[index].x1, rects[index].x2);
               span.x2 = MAX (rects[index].x1, rects[index].x2);
+              /* Full-width punctuation inks half its box, and may hang
+               * into the gutter at a line's end. */
+              if (g_utf8_strchr (CLOSING_PUNCTUATION, -1, c) != NULL)
+                span.x2 -= (span.x2 - span.x1) / 2;
+              else if (g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL)
+                span.x1 += (span.x2 - span.x1) / 2;
               g_array_append_val (row_spans, span);
             }
         }
@@ -887,11 +912,35 @@ order_columns (GArray                 *segments,
   if (best_lines == 0)
     return;
 
+  /* The gutter's middle, clear of a mark hanging into it. */
+  {
+    double left_edge = -G_MAXDOUBLE, right_edge = G_MAXDOUBLE;
+
+    for (guint i = best_from; i < best_to; i++)
+      {
+        const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+        for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
+          {
+            const Span *span = &g_array_index (spans, Span, s);
+
+            if (span->x2 <= best_x)
+              left_edge = MAX (left_edge, span->x2);
+            else
+              right_edge = MIN (right_edge, span->x1);
+          }
+      }
+    if (left_edge > -G_MAXDOUBLE && right_edge < G_MAXDOUBLE)
+      best_x = (left_edge + right_edge) / 2;
+  }
+
   /* A running header or a page number set apart above or below the
    * columns, on one side of the gutter, is not part of them. */
-  while (best_to - best_from > 1 && row_is_apart (rows, spans, best_from, best_from + 1, best_x, em))
+  while (best_to - best_from > 1 &&
+         row_is_apart (rows, spans, best_from, (int) best_from - 1, best_from + 1, best_x, em))
     best_from++;
-  while (best_to - best_from > 1 && row_is_apart (rows, spans, best_to - 1, best_to - 2, best_x, em))
+  while (best_to - best_from > 1 &&
+         row_is_apart (rows, spans, best_to - 1, best_to < rows->len ? (int) best_to : -1, best_to - 2, best_x, em))
     best_to--;
 
   /* The segments above the columns, in them (left, right), below. */
@@ -902,16 +951,21 @@ order_columns (GArray                 *segments,
       for (guint s = row->first_segment; s < row->first_segment + row->n_segments; s++)
         {
           Segment *segment;
+          gboolean split = FALSE;
 
           if (i >= best_from && i < best_to && split_segment_at (segments, s, best_x, rects, n_rects))
-            g_array_index (segments, Segment, segments->len - 1).key = 2;
+            {
+              g_array_index (segments, Segment, segments->len - 1).key = 2;
+              split = TRUE;
+            }
           segment = &g_array_index (segments, Segment, s);
           if (i < best_from)
             segment->key = 0;
           else if (i >= best_to)
             segment->key = 3;
           else
-            segment->key = segment->x2 <= best_x ? 1 : 2;
+            /* A left line's last mark may hang into the gutter. */
+            segment->key = split || segment->x1 < best_x ? 1 : 2;
         }
     }
   g_array_sort (segments, compare_segments_by_middle);
