@@ -599,6 +599,7 @@ typedef struct {
   double top, bottom;
   guint  first_span;
   guint  n_spans;
+  gboolean tall;         /* a segment of several lines */
 } SpanRow;
 
 static int
@@ -686,6 +687,19 @@ rows_gap (const GArray *rows,
           guint         lower)
 {
   return g_array_index (rows, SpanRow, lower).top - g_array_index (rows, SpanRow, upper).bottom;
+}
+
+/* Poppler joins the lines of a table's cell into one piece at times, never
+ * those of a column of text. */
+static gboolean
+has_tall_row (const GArray *rows,
+              guint         from,
+              guint         to)
+{
+  for (guint i = from; i < to; i++)
+    if (g_array_index (rows, SpanRow, i).tall)
+      return TRUE;
+  return FALSE;
 }
 
 /* Whether rows[@index], at an end of the columns, belongs with what is
@@ -816,13 +830,14 @@ order_columns (GArray                 *segments,
   for (guint i = 0; i < segments->len;)
     {
       const Segment *first = &g_array_index (segments, Segment, i);
-      SpanRow row = { i, 0, first->y1, first->y2, spans->len, 0 };
+      SpanRow row = { i, 0, first->y1, first->y2, spans->len, 0, FALSE };
 
       g_array_set_size (row_spans, 0);
       for (; i < segments->len && rows_level (first, &g_array_index (segments, Segment, i)); i++)
         {
           const Segment *segment = &g_array_index (segments, Segment, i);
           const char *p = segment->text;
+          double glyph_height = 0;
 
           row.n_segments++;
           row.top = MIN (row.top, segment->y1);
@@ -844,7 +859,9 @@ order_columns (GArray                 *segments,
               else if (g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL)
                 span.x1 += (span.x2 - span.x1) / 2;
               g_array_append_val (row_spans, span);
+              glyph_height = MAX (glyph_height, fabs (rects[index].y2 - rects[index].y1));
             }
+          row.tall |= segment->y2 - segment->y1 > 1.6 * glyph_height;
         }
       g_array_sort (row_spans, compare_spans);
       for (guint s = 0; s < row_spans->len; s++)
@@ -897,7 +914,8 @@ order_columns (GArray                 *segments,
             {
               guint n_left, n_right;
 
-              if (side_is_running_text (rows, spans, from, i, x, TRUE, em, x1 - x0, &n_left) &&
+              if (!has_tall_row (rows, from, i) &&
+                  side_is_running_text (rows, spans, from, i, x, TRUE, em, x1 - x0, &n_left) &&
                   side_is_running_text (rows, spans, from, i, x, FALSE, em, x1 - x0, &n_right))
                 {
                   best_lines = i - from;
