@@ -599,7 +599,7 @@ typedef struct {
   double top, bottom;
   guint  first_span;
   guint  n_spans;
-  gboolean tall;         /* a segment of several lines */
+  gboolean tall;  /* a segment of several lines */
 } SpanRow;
 
 static int
@@ -640,8 +640,7 @@ side_is_running_text (const GArray *rows,
                       double        x,
                       gboolean      left,
                       double        em,
-                      double        text_width,
-                      guint        *out_n_lines)
+                      double        text_width)
 {
   double min_left = G_MAXDOUBLE, max_right = -G_MAXDOUBLE;
   guint n_lines = 0, n_split = 0, n_full = 0;
@@ -676,7 +675,6 @@ side_is_running_text (const GArray *rows,
           n_full += right >= max_right - FULL_LINE_EMS * em;
       }
 
-  *out_n_lines = n_lines;
   return n_lines >= MIN_COLUMN_LINES && n_split <= MAX_SPLIT_LINES * n_lines &&
          n_full >= MIN_FULL_LINES * n_lines && max_right - min_left >= MIN_COLUMN_WIDTH * text_width;
 }
@@ -844,9 +842,8 @@ order_columns (GArray                 *segments,
           row.bottom = MAX (row.bottom, segment->y2);
           for (guint index = segment->start; index < segment->end; index++, p = g_utf8_next_char (p))
             {
-              Span span;
-
               gunichar c = g_utf8_get_char (p);
+              Span span;
 
               if (index >= n_rects || g_unichar_isspace (c))
                 continue;
@@ -912,11 +909,9 @@ order_columns (GArray                 *segments,
               g_array_index (rows, SpanRow, i - 1).bottom - g_array_index (rows, SpanRow, from).top >=
                 MIN_COLUMN_HEIGHT * (y1 - y0))
             {
-              guint n_left, n_right;
-
               if (!has_tall_row (rows, from, i) &&
-                  side_is_running_text (rows, spans, from, i, x, TRUE, em, x1 - x0, &n_left) &&
-                  side_is_running_text (rows, spans, from, i, x, FALSE, em, x1 - x0, &n_right))
+                  side_is_running_text (rows, spans, from, i, x, TRUE, em, x1 - x0) &&
+                  side_is_running_text (rows, spans, from, i, x, FALSE, em, x1 - x0))
                 {
                   best_lines = i - from;
                   best_from = from;
