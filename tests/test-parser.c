@@ -1983,6 +1983,10 @@ test_cover_traveller_styles (void)
       "姓名 服務機關 單位 職稱\n王小明 經濟部 能源署 科長",
       "王小明|經濟部|能源署|科長|" },
     { "出國人員：張光瑤副市長等5人", NULL, "張光瑤|||副市長|" },
+    { "出國人員：如附件", NULL, "" },
+    { "出國人員：王小明先生、李大華女士", NULL, "王小明||||;李大華||||" },
+    /* One name and its title under 姓名. */
+    { "服務機關：經濟部\n姓名：王小明 科長", NULL, "王小明|經濟部||科長|" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -2006,8 +2010,9 @@ test_cover_traveller_styles (void)
                           tr_traveller_get (traveller, TR_TRAVELLER_TITLE),
                           tr_traveller_get (traveller, TR_TRAVELLER_PHONE));
         }
-      g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, g_strv_length (expected));
-      for (guint j = 0; expected[j] != NULL; j++)
+      g_assert_cmpuint (g_list_model_get_n_items (travellers), ==,
+                        cases[i].expected[0] != '\0' ? g_strv_length (expected) : 0);
+      for (guint j = 0; cases[i].expected[0] != '\0' && expected[j] != NULL; j++)
         {
           g_auto(GStrv) values = g_strsplit (expected[j], "|", -1);
 
@@ -2015,6 +2020,29 @@ test_cover_traveller_styles (void)
           assert_traveller (report, j, values[0], values[1], values[2], values[3], values[4]);
         }
     }
+}
+
+/* A form row whose name ran into the next cell is the person the cover
+ * names: one traveller, with the cover's name. */
+static void
+test_cover_repairs_form_name (void)
+{
+  static const char *text =
+    "出國報告（出國類別：考察）\n赴德國考察再生能源\n出國人員：王小明、李大華\n"
+    "\f公務出國或赴大陸地區報告提要\n出國報告名稱：赴德國考察再生能源\n"
+    "姓名 服務機關 單位 職稱 電話\n"
+    "王小明經濟部 能源署 科長 02-2775-1234\n"
+    "李大華 經濟部 能源署 技正 02-2775-5678\n"
+    "出國期間：108年5月1日至108年5月8日\n"
+    "\f壹、目的\n目的。\n貳、過程\n過程。\n參、心得\n心得。\n肆、建議\n建議。\n";
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+  GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+  g_autoptr(TrTraveller) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, 2);
+  first = g_list_model_get_item (travellers, 0);
+  g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_NAME), ==, "王小明");
+  assert_traveller (report, 1, "李大華", "經濟部", "能源署", "技正", "02-2775-5678");
 }
 
 /* The form's 內容摘要 and the 摘要 page often carry the same text: it is
@@ -2724,6 +2752,7 @@ main (int   argc,
   g_test_add_func ("/parser/form/travellers", test_form_travellers);
   g_test_add_func ("/parser/form/cover-travellers", test_form_cover_travellers);
   g_test_add_func ("/parser/form/cover-traveller-styles", test_cover_traveller_styles);
+  g_test_add_func ("/parser/form/cover-repairs-form-name", test_cover_repairs_form_name);
   g_test_add_func ("/parser/form/summary-copy", test_form_summary_copy);
   g_test_add_func ("/parser/form/categories", test_form_categories);
   g_test_add_func ("/parser/form/cells", test_form_cells);

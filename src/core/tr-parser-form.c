@@ -317,8 +317,9 @@ read_value (TrFormReader *self,
       self->phone_for_traveller = TRUE;
       return TRUE;
     case LABEL_NAME:
-      /* 「姓名：王小明、李大華」: several people under one label. */
-      if (tr_traveller_reader_read_people (self->travellers, value, TRUE, 2) == 0)
+      /* 「姓名：王小明、李大華」, 「姓名：王小明 科長」: people and their titles;
+       * a name that reads as none is taken as it is. */
+      if (tr_traveller_reader_read_people (self->travellers, value, TRUE, 1) == 0)
         set_traveller_field (self, TR_TRAVELLER_NAME, value);
       self->phone_for_traveller = TRUE;
       return TRUE;

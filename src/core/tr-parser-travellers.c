@@ -396,6 +396,7 @@ static const char * const base_titles[] = {
   "董事長", "董事", "總經理", "經理", "執行長", "主席", "議員", "總幹事", "幹事", "護理師",
   "醫師", "藥師", "輔導員", "指導員", "教師", "老師", "研究助理", "約聘人員", "助理員", "管理員",
   "檢驗員", "稽查員", "調查員", "機要", "處員", "局員", "首長", "代表", "組員", "隊員", "所員",
+  "領隊", "隨員", "翻譯", "團長",
 };
 static const char * const title_grades[] = {
   "副", "主任", "簡任", "薦任", "委任", "專門", "高級", "資深", "首席", "助理", "約聘", "約僱",
@@ -406,7 +407,10 @@ static const char * const title_grades[] = {
 static const char * const not_in_names[] = {
   "同仁", "人員", "團員", "成員", "一行", "全體", "共計", "本部", "本府", "本署", "本局", "本處",
   "本會", "本院", "本市", "本縣", "出國", "報告", "姓名", "職稱", "機關", "單位", "服務", "名單",
+  "附件", "附表", "如下", "詳見", "另附", "名冊", "清單", "如附", "陪同", "隨行", "以下",
 };
+/* Said after a name, not part of it. */
+static const char * const honorifics[] = { "先生", "女士", "小姐" };
 /* The last words of an agency's or unit's name. */
 static const char * const organisation_ends[] = {
   "部", "署", "局", "處", "司", "科", "股", "課", "組", "隊", "所", "院", "校", "館", "會", "府",
@@ -559,6 +563,9 @@ classify_words (const char *value,
       /* "張光瑤等3人": the others are not named. */
       if (etc != NULL && etc != word && g_str_has_suffix (word, "人"))
         *etc = '\0';
+      for (guint h = 0; h < G_N_ELEMENTS (honorifics); h++)
+        if (g_str_has_suffix (word, honorifics[h]) && strlen (word) > strlen (honorifics[h]))
+          word[strlen (word) - strlen (honorifics[h])] = '\0';
       if (*word == '\0')
         continue;
       kind = word_kind (word);
@@ -665,7 +672,9 @@ tr_traveller_reader_read_people (TrTravellerReader *self,
 }
 
 /* The form's @name is the cover's @cover_name, or begins it when the
- * cover gave no space before the title ("王小明科長"). */
+ * cover gave no space before the title ("王小明科長"), or the cover's
+ * name begins the form's when a table's cells ran together there
+ * ("王小明經濟部"). */
 static gboolean
 same_person (const char *name,
              const char *cover_name)
@@ -673,7 +682,42 @@ same_person (const char *name,
   g_autofree char *a = tr_parser_compact (name);
   g_autofree char *b = tr_parser_compact (cover_name);
 
-  return *a != '\0' && g_str_has_prefix (b, a);
+  if (*a == '\0' || *b == '\0')
+    return FALSE;
+  return g_str_has_prefix (b, a) || (is_name (b) && !is_name (a) && g_str_has_prefix (a, b));
+}
+
+/* The form's traveller whose name ran into the next cells gets the
+ * cover's name; what followed it fills an empty field it reads as. */
+static void
+repair_name (TrTraveller *traveller,
+             const char  *cover_name)
+{
+  g_autofree char *name = tr_parser_compact (tr_traveller_get (traveller, TR_TRAVELLER_NAME));
+  g_autofree char *clean = tr_parser_compact (cover_name);
+  const char *rest;
+  TrTravellerField field;
+
+  if (!g_str_has_prefix (name, clean) || g_str_equal (name, clean))
+    return;
+  rest = name + strlen (clean);
+  switch (word_kind (rest))
+    {
+    case WORD_TITLE:
+      field = TR_TRAVELLER_TITLE;
+      break;
+    case WORD_ORGANISATION:
+      field = *tr_traveller_get (traveller, TR_TRAVELLER_AGENCY) == '\0' ? TR_TRAVELLER_AGENCY : TR_TRAVELLER_UNIT;
+      break;
+    case WORD_NAME:
+    case WORD_OTHER:
+    default:
+      field = TR_TRAVELLER_N_FIELDS;
+      break;
+    }
+  if (field != TR_TRAVELLER_N_FIELDS && *tr_traveller_get (traveller, field) == '\0')
+    tr_traveller_set (traveller, field, rest);
+  tr_traveller_set (traveller, TR_TRAVELLER_NAME, clean);
 }
 
 void
@@ -698,6 +742,8 @@ tr_traveller_reader_add_cover (TrTravellerReader *self,
 
       if (match != NULL)
         {
+          if (is_name (cover_name) && !is_name (tr_traveller_get (match, TR_TRAVELLER_NAME)))
+            repair_name (match, cover_name);
           /* The form's values win; the cover's fill only its gaps. */
           for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
             if (f != TR_TRAVELLER_NAME && *tr_traveller_get (match, f) == '\0')
