@@ -9,6 +9,7 @@
 
 #define MAX_COLUMNS 8
 #define MAX_PAIR_CHARS 16
+#define MAX_TITLE_CHARS 10
 
 /* The columns of the travellers' entries and table. */
 enum {
@@ -396,7 +397,7 @@ static const char * const base_titles[] = {
   "董事長", "董事", "總經理", "經理", "執行長", "主席", "議員", "總幹事", "幹事", "護理師",
   "醫師", "藥師", "輔導員", "指導員", "教師", "老師", "研究助理", "約聘人員", "助理員", "管理員",
   "檢驗員", "稽查員", "調查員", "機要", "處員", "局員", "首長", "代表", "組員", "隊員", "所員",
-  "領隊", "隨員", "翻譯", "團長",
+  "領隊", "隨員", "翻譯",
 };
 static const char * const title_grades[] = {
   "副", "主任", "簡任", "薦任", "委任", "專門", "高級", "資深", "首席", "助理", "約聘", "約僱",
@@ -442,7 +443,8 @@ is_title (const char *word)
 {
   gsize length = strlen (word);
 
-  if (length == 0)
+  /* No title runs on for long; the bound keeps the recursion shallow. */
+  if (length == 0 || g_utf8_strlen (word, -1) > MAX_TITLE_CHARS)
     return FALSE;
   if (is_one_of_words (word, length, base_titles, G_N_ELEMENTS (base_titles)))
     return TRUE;
