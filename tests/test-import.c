@@ -1461,6 +1461,321 @@ test_form (void)
   check_sections ("form", expected, report);
 }
 
+/* A person the cover names and the 提要 form leaves out is still read,
+ * from a real PDF's centred cover lines. */
+static void
+test_cover_travellers (void)
+{
+  g_autoptr(TrReport) expected = make_report (5, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .form = TRUE, .footer = "- %u -" };
+  g_autofree char *path = test_path ("cover-travellers.pdf");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *travellers;
+
+  tr_pdf_maker_add_space (maker, 60);
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_CENTRED, "出國報告（出國類別：考察）");
+  tr_pdf_maker_add_space (maker, 40);
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_TITLE, tr_report_get_text (expected, TR_FIELD_TITLE));
+  tr_pdf_maker_add_space (maker, 120);
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_CENTRED,
+                         "服務機關：國家發展委員會\n"
+                         "出國人員：科長 王小明、專員 陳美玲、技正 林大同\n"
+                         "出國期間：105年7月9日至105年7月15日");
+  tr_pdf_maker_new_page (maker);
+  tr_pdf_maker_add_report (maker, expected, &layout);
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+
+  report = import_ok (path);
+  travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) got = g_list_model_get_item (travellers, i);
+
+      g_test_message ("traveller %u: %s / %s / %s / %s / %s", i + 1,
+                      tr_traveller_get (got, TR_TRAVELLER_NAME), tr_traveller_get (got, TR_TRAVELLER_AGENCY),
+                      tr_traveller_get (got, TR_TRAVELLER_UNIT), tr_traveller_get (got, TR_TRAVELLER_TITLE),
+                      tr_traveller_get (got, TR_TRAVELLER_PHONE));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, 3);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(TrTraveller) got = g_list_model_get_item (travellers, i);
+      g_autoptr(TrTraveller) want = g_list_model_get_item (G_LIST_MODEL (tr_report_get_travellers (expected)), i);
+
+      g_assert_true (tr_traveller_equal (got, want));
+    }
+  {
+    g_autoptr(TrTraveller) third = g_list_model_get_item (travellers, 2);
+
+    g_assert_cmpstr (tr_traveller_get (third, TR_TRAVELLER_NAME), ==, "林大同");
+    g_assert_cmpstr (tr_traveller_get (third, TR_TRAVELLER_AGENCY), ==, "國家發展委員會");
+    g_assert_cmpstr (tr_traveller_get (third, TR_TRAVELLER_TITLE), ==, "技正");
+  }
+  check_sections ("cover-travellers", expected, report);
+}
+
+/* Body pages in two columns, between pages in one: each column is read
+ * whole, the left before the right, and the single-column pages as ever. */
+static void
+test_two_columns (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autoptr(TrReport) expected = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autofree char *path = test_path ("two-columns.pdf");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char * const headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
+  static const guint lengths[] = { 500, 2200, 1400, 400 };
+  guint n_pages = 0, n_column_lines = 0;
+
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_TITLE, "赴愛沙尼亞考察數位治理出國報告");
+  tr_pdf_maker_set_header (maker, "赴愛沙尼亞考察數位治理出國報告");
+  tr_pdf_maker_set_footer (maker, "- %u -");
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      /* 過程 and 心得 in two columns, 心得 starting part way down one. */
+      if (s == TR_SECTION_PROCESS)
+        tr_pdf_maker_set_columns (maker, 2);
+      else if (s == TR_SECTION_RECOMMENDATIONS)
+        tr_pdf_maker_set_columns (maker, 1);
+      append_paragraphs (text, rand, lengths[s], NULL);
+      tr_report_set_section (expected, s, text->str);
+      tr_pdf_maker_add_text (maker, TR_PDF_STYLE_HEADING, headings[s]);
+      tr_pdf_maker_add_text (maker, TR_PDF_STYLE_BODY, text->str);
+    }
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+
+  /* The columns' lines stand alone: no line joins the two across the gutter. */
+  lines = read_lines (path, NULL, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, >=, 4);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, i);
+
+      if (line->page == 0 || line->page == n_pages - 1 || line->font_size != TR_PDF_BODY_SIZE)
+        continue;
+      n_column_lines++;
+      g_assert_null (strchr (line->text, '\t'));
+      g_assert_cmpfloat (line->width, <, line->page_width / 2);
+    }
+  g_assert_cmpuint (n_column_lines, >, 100);
+
+  report = import_ok (path);
+  check_sections ("two-columns", expected, report);
+}
+
+/* The start of a flat ODT (one XML file LibreOffice opens) with the
+ * styles the tests use: Body and Heading paragraphs, a Columns section in
+ * two columns, a Cell with borders; the body's content follows. */
+static GString *
+fodt_start (void)
+{
+  return g_string_new (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+    "<office:document xmlns:office=\"urn:oasis:names:tc:opendocument:xmlns:office:1.0\""
+    " xmlns:style=\"urn:oasis:names:tc:opendocument:xmlns:style:1.0\""
+    " xmlns:text=\"urn:oasis:names:tc:opendocument:xmlns:text:1.0\""
+    " xmlns:table=\"urn:oasis:names:tc:opendocument:xmlns:table:1.0\""
+    " xmlns:fo=\"urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0\""
+    " office:version=\"1.3\" office:mimetype=\"application/vnd.oasis.opendocument.text\">\n"
+    "<office:automatic-styles>\n"
+    "<style:style style:name=\"Columns\" style:family=\"section\"><style:section-properties>"
+    "<style:columns fo:column-count=\"2\" fo:column-gap=\"0.8cm\"/></style:section-properties></style:style>\n"
+    "<style:style style:name=\"Body\" style:family=\"paragraph\">"
+    "<style:paragraph-properties fo:text-indent=\"24pt\" fo:text-align=\"justify\" fo:margin-bottom=\"4pt\"/>"
+    "<style:text-properties fo:font-size=\"12pt\" style:font-size-asian=\"12pt\""
+    " style:font-family-asian=\"'Noto Serif CJK TC'\"/></style:style>\n"
+    "<style:style style:name=\"Heading\" style:family=\"paragraph\">"
+    "<style:paragraph-properties fo:margin-top=\"12pt\" fo:margin-bottom=\"6pt\" fo:keep-with-next=\"always\"/>"
+    "<style:text-properties fo:font-size=\"16pt\" style:font-size-asian=\"16pt\" fo:font-weight=\"bold\""
+    " style:font-weight-asian=\"bold\" style:font-family-asian=\"'Noto Sans CJK TC'\"/></style:style>\n"
+    "<style:style style:name=\"Cell\" style:family=\"table-cell\"><style:table-cell-properties"
+    " fo:padding=\"0.1cm\" fo:border=\"0.5pt solid #000000\"/></style:style>\n"
+    "</office:automatic-styles>\n<office:body><office:text>\n");
+}
+
+/* Running text in a LibreOffice table of two columns: each row's cells
+ * stay side by side. */
+static void
+test_libreoffice_two_column_table (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (14);
+  g_autofree char *fodt_path = test_path ("two-column-table.fodt");
+  g_autofree char *pdf = NULL;
+  g_autoptr(GString) xml = fodt_start ();
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0, n_lines = 0, streak = 0, longest = 0;
+
+  g_string_append (xml, "<text:p text:style-name=\"Heading\">附錄一 建議事項辦理情形</text:p>\n"
+                        "<table:table table:name=\"Table\"><table:table-column table:number-columns-repeated=\"2\"/>\n");
+  for (guint i = 0; i < 10; i++)
+    {
+      g_string_append (xml, "<table:table-row>");
+      for (guint c = 0; c < 2; c++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *escaped = NULL;
+
+          append_paragraphs (text, rand, 40 + 15 * ((i + c) % 3), NULL);
+          g_strdelimit (text->str, "\n", ' ');
+          escaped = g_markup_escape_text (text->str, -1);
+          g_string_append_printf (xml, "<table:table-cell table:style-name=\"Cell\" office:value-type=\"string\">"
+                                       "<text:p>%s</text:p></table:table-cell>", escaped);
+        }
+      g_string_append (xml, "</table:table-row>\n");
+    }
+  g_string_append (xml, "</table:table>\n</office:text></office:body></office:document>\n");
+  write_bytes (fodt_path, xml->str, xml->len);
+
+  pdf = convert_with_libreoffice (fodt_path);
+  if (pdf == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+  lines = read_lines (pdf, NULL, &n_pages, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, i);
+
+      if (line->page != 0 || line->font_size > TR_PDF_BODY_SIZE + 0.5)
+        continue;
+      n_lines++;
+      streak = line->x > line->page_width * 0.45 ? streak + 1 : 0;
+      longest = MAX (longest, streak);
+    }
+  g_test_message ("%u lines, at most %u of right cells in a row", n_lines, longest);
+  g_assert_cmpuint (n_lines, >=, 30);
+  g_assert_cmpuint (longest, <, 5);
+}
+
+/* The same from LibreOffice: a flat ODT whose 過程 and 心得 are a section
+ * in two columns, as a word processor lays them out (balanced on the
+ * section's last page). */
+static void
+test_libreoffice_two_columns (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (12);
+  g_autoptr(TrReport) expected = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autofree char *fodt_path = test_path ("two-columns.fodt");
+  g_autofree char *pdf = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GString) xml = fodt_start ();
+  static const char * const headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
+  static const guint lengths[] = { 500, 2400, 1600, 400 };
+
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_auto(GStrv) paragraphs = NULL;
+
+      if (s == TR_SECTION_PROCESS)
+        g_string_append (xml, "<text:section text:style-name=\"Columns\" text:name=\"Columns\">\n");
+      append_paragraphs (text, rand, lengths[s], NULL);
+      tr_report_set_section (expected, s, text->str);
+      g_string_append_printf (xml, "<text:p text:style-name=\"Heading\">%s</text:p>\n", headings[s]);
+      paragraphs = g_strsplit (text->str, "\n", -1);
+      for (guint i = 0; paragraphs[i] != NULL; i++)
+        if (paragraphs[i][0] != '\0')
+          {
+            g_autofree char *escaped = g_markup_escape_text (paragraphs[i], -1);
+
+            g_string_append_printf (xml, "<text:p text:style-name=\"Body\">%s</text:p>\n", escaped);
+          }
+      if (s == TR_SECTION_OBSERVATIONS)
+        g_string_append (xml, "</text:section>\n");
+    }
+  g_string_append (xml, "</office:text></office:body></office:document>\n");
+  write_bytes (fodt_path, xml->str, xml->len);
+
+  pdf = convert_with_libreoffice (fodt_path);
+  if (pdf == NULL)
+    {
+      g_test_skip ("LibreOffice is not installed");
+      return;
+    }
+  report = import_ok (pdf);
+  check_sections ("LibreOffice two columns", expected, report);
+}
+
+/* A table whose two columns of cells hold running text is no pair of
+ * columns: each row's cells stay one line, side by side. Rows of two
+ * cells, then rows with an empty cell between, the text further apart. */
+static void
+test_two_column_table (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  g_autofree char *path = test_path ("two-column-table.pdf");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  static const double two[] = { 0.45, 0.55 };
+  static const double spaced[] = { 0.44, 0.12, 0.44 };
+  guint n_pages = 0;
+
+  for (guint page = 0; page < 2; page++)
+    {
+      if (page > 0)
+        tr_pdf_maker_new_page (maker);
+      tr_pdf_maker_add_text (maker, TR_PDF_STYLE_HEADING, "附錄一 建議事項辦理情形");
+      for (guint i = 0; i < 8; i++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autofree char *left = NULL, *right = NULL;
+          const char *cells[4];
+
+          /* Three or four lines a cell. */
+          append_paragraphs (text, rand, 150, NULL);
+          g_strdelimit (text->str, "\n", ' ');
+          left = g_utf8_substring (text->str, 0, 50 + 8 * (i % 3));
+          right = g_utf8_substring (text->str, 60, 60 + 55 + 10 * (i % 2));
+          if (page == 0)
+            cells[0] = left, cells[1] = right, cells[2] = NULL;
+          else
+            cells[0] = left, cells[1] = "", cells[2] = right, cells[3] = NULL;
+          tr_pdf_maker_add_row (maker, cells, page == 0 ? two : spaced);
+        }
+    }
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+
+  lines = read_lines (path, NULL, &n_pages, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_pages, ==, 2);
+  for (guint page = 0; page < 2; page++)
+    {
+      guint n_lines = 0, streak = 0, longest = 0;
+
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const TrLayoutLine *line = g_ptr_array_index (lines, i);
+
+          if (line->page != page || line->font_size != TR_PDF_TABLE_SIZE)
+            continue;
+          n_lines++;
+          /* Read as two columns, the right cells' lines would come one
+           * after another, all of them; beside the left cells' they come
+           * a cell's at most. */
+          streak = line->x > line->page_width * 0.45 ? streak + 1 : 0;
+          longest = MAX (longest, streak);
+        }
+      g_test_message ("page %u: %u lines, at most %u of right cells in a row", page + 1, n_lines, longest);
+      g_assert_cmpuint (n_lines, >=, 20);
+      g_assert_cmpuint (longest, <, 5);
+    }
+}
+
 /* A document that is not a trip report keeps all its text. */
 static void
 test_not_a_report (void)
@@ -2067,8 +2382,13 @@ main (int   argc,
       g_test_add_data_func (name, &style_cases[i], check_style);
     }
   g_test_add_func ("/import/style/form", test_form);
+  g_test_add_func ("/import/style/cover-travellers", test_cover_travellers);
+  g_test_add_func ("/import/style/two-columns", test_two_columns);
+  g_test_add_func ("/import/style/two-column-table", test_two_column_table);
   g_test_add_func ("/import/style/not-a-report", test_not_a_report);
   g_test_add_func ("/import/libreoffice/html", test_libreoffice_html);
+  g_test_add_func ("/import/libreoffice/two-columns", test_libreoffice_two_columns);
+  g_test_add_func ("/import/libreoffice/two-column-table", test_libreoffice_two_column_table);
   g_test_add_func ("/import/libreoffice/odt-round-trip", test_odt_round_trip);
   g_test_add_func ("/import/size/500-pages", test_500_pages);
   g_test_add_func ("/import/cli/import", test_cli_import);

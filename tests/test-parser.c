@@ -1884,6 +1884,7 @@ test_form_cover_travellers (void)
     const char *label;
     const char *names;
     const char *table;
+    gboolean    cover_only;  /* the cover names 林大同, the form does not */
   } cases[] = {
     { "姓名職稱", "王小明 科長、陳美玲 專員",
       "姓名 服務機關 單位 職稱 電話\n"
@@ -1897,7 +1898,7 @@ test_form_cover_travellers (void)
     { "姓名職稱", "王小明科長、陳美玲專員、林大同 技正",
       "姓名 服務機關 單位 職稱 電話\n"
       "王小明 國家發展委員會 資訊管理處 科長 02-2316-5301\n"
-      "陳美玲 國家發展委員會 法制協調中心 專員 02-2316-5302" },
+      "陳美玲 國家發展委員會 法制協調中心 專員 02-2316-5302", TRUE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -1908,9 +1909,13 @@ test_form_cover_travellers (void)
       g_autoptr(TrReport) report = tr_report_parse_text (text);
 
       g_test_message ("%s：%s", cases[i].label, cases[i].names);
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))), ==, 2);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))), ==,
+                        cases[i].cover_only ? 3 : 2);
       assert_traveller (report, 0, "王小明", "國家發展委員會", "資訊管理處", "科長", "02-2316-5301");
       assert_traveller (report, 1, "陳美玲", "國家發展委員會", "法制協調中心", "專員", "02-2316-5302");
+      /* Named on the cover alone: a traveller still, after the form's. */
+      if (cases[i].cover_only)
+        assert_traveller (report, 2, "林大同", "國家發展委員會", "", "技正", "");
       assert_text (tr_report_get_text (report, TR_FIELD_PERIOD_START), "2016-07-09");
     }
 
@@ -1922,8 +1927,122 @@ test_form_cover_travellers (void)
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))), ==, 2);
     assert_traveller (report, 0, "王小明", "國家發展委員會", "", "科長", "");
-    assert_traveller (report, 1, "陳美玲", "", "", "專員", "");
+    /* The cover's one 服務機關 is everybody's on its list. */
+    assert_traveller (report, 1, "陳美玲", "國家發展委員會", "", "專員", "");
   }
+}
+
+/* The cover names people in many ways; each becomes one traveller, merged
+ * with the form's by name, and a cover line that names nobody adds nobody. */
+static void
+test_cover_traveller_styles (void)
+{
+  static const char *form =
+    "\f"
+    "公務出國或赴大陸地區報告提要\n"
+    "出國報告名稱：赴德國考察再生能源\n"
+    "%s\n"
+    "出國期間：108年5月1日至108年5月8日\n"
+    "\f"
+    "壹、目的\n目的。\n貳、過程\n過程。\n參、心得\n心得。\n肆、建議\n建議。\n";
+  static const struct {
+    const char *cover;
+    const char *table;     /* the form's travellers, or NULL for no form */
+    const char *expected;  /* name|agency|unit|title|phone; … */
+  } cases[] = {
+    /* Names apart by spaces; the form lists one of them. */
+    { "出國人員：王小明 李大華",
+      "姓名 服務機關 單位 職稱 電話\n王小明 經濟部 能源署 科長 02-2775-1234",
+      "王小明|經濟部|能源署|科長|02-2775-1234;李大華||||" },
+    /* 機關 職稱 姓名, two people on one line. */
+    { "出國人：經濟部工業局 科長 王小明、經濟部 技正 李大華", NULL,
+      "王小明|經濟部工業局||科長|;李大華|經濟部||技正|" },
+    /* The same with the unit as well, and the form filling the phone. */
+    { "出國人：經濟部 能源署 科長 王小明；經濟部 能源署 簡任技正 李大華",
+      "姓名 服務機關 單位 職稱 電話\n李大華 經濟部 能源署 簡任技正 02-2775-5678",
+      "李大華|經濟部|能源署|簡任技正|02-2775-5678;王小明|經濟部|能源署|科長|" },
+    /* Column names after the label, one person a line under them. */
+    { "出國人：服務機關 職稱 姓名\n內政部 科長 王小明\n內政部營建署 技正 李大華", NULL,
+      "王小明|內政部||科長|;李大華|內政部營建署||技正|" },
+    /* Titles and names apart by spaces only. */
+    { "服務機關：國家發展委員會\n職稱姓名：科長 王小明 專員 李大華 副處長 歐陽志明", NULL,
+      "王小明|國家發展委員會||科長|;李大華|國家發展委員會||專員|;歐陽志明|國家發展委員會||副處長|" },
+    /* Several names under 姓名, the list going on on the next line. */
+    { "姓名：王小明、李大華\n陳美玲、林大同", NULL,
+      "王小明||||;李大華||||;陳美玲||||;林大同||||" },
+    /* A form row that the layout garbled: the cover still names him. */
+    { "出國人員：王小明、李大華",
+      "姓名 服務機關 單位 職稱\n王小明 經濟部 能源署 科長\n李大華經濟部能源署 技正 02-2775 5678 分機 12",
+      "王小明|經濟部|能源署|科長|;李大華||||" },
+    /* Name and title run together on the cover: one person, not two. */
+    { "姓名職稱：王小明科長",
+      "姓名 服務機關 單位 職稱\n王小明 經濟部 能源署 科長",
+      "王小明|經濟部|能源署|科長|" },
+    /* Words about people that name nobody add nobody. */
+    { "出國人員：本部同仁共3人",
+      "姓名 服務機關 單位 職稱\n王小明 經濟部 能源署 科長",
+      "王小明|經濟部|能源署|科長|" },
+    { "出國人員：張光瑤副市長等5人", NULL, "張光瑤|||副市長|" },
+    { "出國人員：如附件", NULL, "" },
+    { "出國人員：王小明先生、李大華女士", NULL, "王小明||||;李大華||||" },
+    /* One name and its title under 姓名. */
+    { "服務機關：經濟部\n姓名：王小明 科長", NULL, "王小明|經濟部||科長|" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *form_part = cases[i].table != NULL ? g_strdup_printf (form, cases[i].table)
+                                                          : g_strdup ("\f目的\n甲。\n過程\n乙。\n");
+      g_autofree char *text = g_strconcat ("出國報告（出國類別：考察）\n赴德國考察再生能源\n",
+                                           cases[i].cover, "\n", form_part, NULL);
+      g_autoptr(TrReport) report = tr_report_parse_text (text);
+      GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+      g_auto(GStrv) expected = g_strsplit (cases[i].expected, ";", -1);
+
+      g_test_message ("%s", cases[i].cover);
+      for (guint j = 0; j < g_list_model_get_n_items (travellers); j++)
+        {
+          g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, j);
+
+          g_test_message ("  got %s|%s|%s|%s|%s", tr_traveller_get (traveller, TR_TRAVELLER_NAME),
+                          tr_traveller_get (traveller, TR_TRAVELLER_AGENCY),
+                          tr_traveller_get (traveller, TR_TRAVELLER_UNIT),
+                          tr_traveller_get (traveller, TR_TRAVELLER_TITLE),
+                          tr_traveller_get (traveller, TR_TRAVELLER_PHONE));
+        }
+      g_assert_cmpuint (g_list_model_get_n_items (travellers), ==,
+                        cases[i].expected[0] != '\0' ? g_strv_length (expected) : 0);
+      for (guint j = 0; cases[i].expected[0] != '\0' && expected[j] != NULL; j++)
+        {
+          g_auto(GStrv) values = g_strsplit (expected[j], "|", -1);
+
+          g_assert_cmpuint (g_strv_length (values), ==, 5);
+          assert_traveller (report, j, values[0], values[1], values[2], values[3], values[4]);
+        }
+    }
+}
+
+/* A form row whose name ran into the next cell is the person the cover
+ * names: one traveller, with the cover's name. */
+static void
+test_cover_repairs_form_name (void)
+{
+  static const char *text =
+    "出國報告（出國類別：考察）\n赴德國考察再生能源\n出國人員：王小明、李大華\n"
+    "\f公務出國或赴大陸地區報告提要\n出國報告名稱：赴德國考察再生能源\n"
+    "姓名 服務機關 單位 職稱 電話\n"
+    "王小明經濟部 能源署 科長 02-2775-1234\n"
+    "李大華 經濟部 能源署 技正 02-2775-5678\n"
+    "出國期間：108年5月1日至108年5月8日\n"
+    "\f壹、目的\n目的。\n貳、過程\n過程。\n參、心得\n心得。\n肆、建議\n建議。\n";
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+  GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+  g_autoptr(TrTraveller) first = NULL;
+
+  g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, 2);
+  first = g_list_model_get_item (travellers, 0);
+  g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_NAME), ==, "王小明");
+  assert_traveller (report, 1, "李大華", "經濟部", "能源署", "技正", "02-2775-5678");
 }
 
 /* The form's 內容摘要 and the 摘要 page often carry the same text: it is
@@ -2632,6 +2751,8 @@ main (int   argc,
   g_test_add_func ("/parser/form/fields", test_form_fields);
   g_test_add_func ("/parser/form/travellers", test_form_travellers);
   g_test_add_func ("/parser/form/cover-travellers", test_form_cover_travellers);
+  g_test_add_func ("/parser/form/cover-traveller-styles", test_cover_traveller_styles);
+  g_test_add_func ("/parser/form/cover-repairs-form-name", test_cover_repairs_form_name);
   g_test_add_func ("/parser/form/summary-copy", test_form_summary_copy);
   g_test_add_func ("/parser/form/categories", test_form_categories);
   g_test_add_func ("/parser/form/cells", test_form_cells);

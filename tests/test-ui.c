@@ -918,6 +918,7 @@ make_pdf (const char *path,
 }
 
 static const char *pdf_report =
+  "出國人員：經濟部 科長 王小明、技正 李大華\n"
   "壹、目的\n"
   "了解新加坡推動宜居城市之政策與經驗。\n"
   "貳、過程\n"
@@ -1003,6 +1004,33 @@ test_import_review_save (Fixture       *fixture,
   gtk_drop_down_set_selected (dropdown, 3);  /* 摘要 目的 過程 心得 … */
   tr_report_set_text (tr_import_review_get_report (TR_IMPORT_REVIEW (tr_import_dialog_get_review (dialog))),
                       TR_FIELD_TITLE, "新加坡城市峰會報告");
+
+  /* The travellers the cover line named: one corrected, one removed, one
+   * the import missed added. */
+  {
+    TrImportReview *review = TR_IMPORT_REVIEW (tr_import_dialog_get_review (dialog));
+    GtkWidget *row = tr_import_review_get_traveller_row (review, 0);
+
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "王小明");
+    g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row),
+                                                                                      TR_TRAVELLER_TITLE))),
+                     ==, "科長");
+    type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_UNIT), "國際合作處");
+    type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_PHONE), "02-2321-2200");
+    row = tr_import_review_get_traveller_row (review, 1);
+    g_assert_nonnull (row);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "李大華");
+    g_assert_true (gtk_widget_activate_action (row, "traveller.remove", NULL));
+    wait_ms (50);
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.add-traveller", NULL));
+    wait_ms (50);
+    row = tr_import_review_get_traveller_row (review, 1);
+    g_assert_nonnull (row);
+    type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_NAME), "陳美玲");
+    type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_TITLE), "專員");
+    g_assert_null (tr_import_review_get_traveller_row (review, 2));
+  }
   tr_import_dialog_save (dialog);
   g_assert_cmpint (tr_import_item_get_state (good), ==, TR_IMPORT_SAVED);
 
@@ -1014,6 +1042,22 @@ test_import_review_save (Fixture       *fixture,
   g_assert_null (strstr (tr_report_get_section (stored, TR_SECTION_PROCESS), moved));
   g_assert_nonnull (strstr (tr_report_get_section (stored, TR_SECTION_RECOMMENDATIONS), "立體綠化"));
   g_assert_cmpstr (tr_report_get_source_filename (stored), ==, "新加坡報告.pdf");
+  {
+    GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (stored));
+    g_autoptr(TrTraveller) first = NULL;
+    g_autoptr(TrTraveller) second = NULL;
+
+    g_assert_cmpuint (g_list_model_get_n_items (travellers), ==, 2);
+    first = g_list_model_get_item (travellers, 0);
+    second = g_list_model_get_item (travellers, 1);
+    g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_NAME), ==, "王小明");
+    g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_AGENCY), ==, "經濟部");
+    g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_UNIT), ==, "國際合作處");
+    g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_TITLE), ==, "科長");
+    g_assert_cmpstr (tr_traveller_get (first, TR_TRAVELLER_PHONE), ==, "02-2321-2200");
+    g_assert_cmpstr (tr_traveller_get (second, TR_TRAVELLER_NAME), ==, "陳美玲");
+    g_assert_cmpstr (tr_traveller_get (second, TR_TRAVELLER_TITLE), ==, "專員");
+  }
 
   /* The library lists it, and it opens read-only. */
   wait_until (tr_library_model_get_total (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (window)))) == 1, 5000);

@@ -60,6 +60,15 @@ static const LabelInfo labels[] = {
   { "電話", LABEL_PHONE, TRUE },
   { "出國人員姓名", LABEL_TRAVELLER_NAMES, TRUE },
   { "出國人員", LABEL_TRAVELLER_NAMES, TRUE },
+  { "出國人姓名", LABEL_TRAVELLER_NAMES, FALSE },
+  { "出國人", LABEL_TRAVELLER_NAMES, FALSE },
+  { "服務機關職稱姓名", LABEL_TITLE_NAME, FALSE },
+  { "服務機關及職稱姓名", LABEL_TITLE_NAME, FALSE },
+  { "機關職稱姓名", LABEL_TITLE_NAME, FALSE },
+  { "單位職稱姓名", LABEL_TITLE_NAME, FALSE },
+  { "服務單位職稱姓名", LABEL_TITLE_NAME, FALSE },
+  { "職稱及姓名", LABEL_TITLE_NAME, FALSE },
+  { "姓名及職稱", LABEL_NAME_TITLE, FALSE },
   { "姓名職稱", LABEL_NAME_TITLE, FALSE },
   { "職稱姓名", LABEL_TITLE_NAME, FALSE },
   { "姓名", LABEL_NAME, FALSE },
@@ -299,11 +308,20 @@ read_value (TrFormReader *self,
       read_phone (self, value, in_form);
       return TRUE;
     case LABEL_TRAVELLER_NAMES:
-      tr_traveller_reader_read_names (self->travellers, value);
+      /* The form's list may hold names that do not read as Chinese ones;
+       * on the cover only what reads as people is taken. */
+      if (!tr_traveller_reader_read_header (self->travellers, value) &&
+          tr_traveller_reader_read_people (self->travellers, value, FALSE, 1) == 0 &&
+          self->travellers == self->form_travellers)
+        tr_traveller_reader_read_names (self->travellers, value);
       self->phone_for_traveller = TRUE;
       return TRUE;
     case LABEL_NAME:
-      set_traveller_field (self, TR_TRAVELLER_NAME, value);
+      /* 「姓名：王小明、李大華」, 「姓名：王小明 科長」: people and their titles;
+       * a name that reads as none is taken as it is. */
+      if (tr_traveller_reader_read_people (self->travellers, value, TRUE, 1) == 0)
+        set_traveller_field (self, TR_TRAVELLER_NAME, value);
+      self->phone_for_traveller = TRUE;
       return TRUE;
     case LABEL_TRAVELLER_AGENCY:
       set_traveller_field (self, TR_TRAVELLER_AGENCY, value);
@@ -316,7 +334,9 @@ read_value (TrFormReader *self,
       return TRUE;
     case LABEL_NAME_TITLE:
     case LABEL_TITLE_NAME:
-      tr_traveller_reader_read_name_and_title (self->travellers, value, label == LABEL_NAME_TITLE);
+      if (!tr_traveller_reader_read_header (self->travellers, value) &&
+          tr_traveller_reader_read_people (self->travellers, value, FALSE, 1) == 0)
+        tr_traveller_reader_read_name_and_title (self->travellers, value, label == LABEL_NAME_TITLE);
       self->phone_for_traveller = TRUE;
       return TRUE;
     case LABEL_CATEGORY:
@@ -481,6 +501,15 @@ carry_on (TrFormReader *self,
       if (!(flags & (TR_FORM_CONTINUES | TR_FORM_ADJACENT)))
         return FALSE;
       return read_keywords (self, line);
+
+    case LABEL_TRAVELLER_NAMES:
+    case LABEL_NAME:
+    case LABEL_NAME_TITLE:
+    case LABEL_TITLE_NAME:
+      /* More people on the next line, when it holds nothing else. */
+      if (!(flags & (TR_FORM_CONTINUES | TR_FORM_ADJACENT)))
+        return FALSE;
+      return tr_traveller_reader_read_people (self->travellers, line, TRUE, 1) > 0;
 
     case LABEL_CATEGORY:
       if (!(flags & (TR_FORM_CONTINUES | TR_FORM_ADJACENT)) || !tr_parser_starts_with_box (tr_parser_skip_spaces (line)))

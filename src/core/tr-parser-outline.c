@@ -62,7 +62,10 @@ try_two_lines (TrParserDocument   *document,
   g_autoptr(GString) joined = NULL;
   TrHeading heading;
 
-  if (g_utf8_strlen (next->text, -1) > MAX_SECOND_LINE_CHARS || tr_parser_starts_item (next->text) ||
+  /* A labelled line at the foot of a page ("姓名職稱：…" on the cover)
+   * does not run on into the next page's title (the 提要 form's). */
+  if ((line->page != next->page && (strstr (line->text, "：") != NULL || strchr (line->text, ':') != NULL)) ||
+      g_utf8_strlen (next->text, -1) > MAX_SECOND_LINE_CHARS || tr_parser_starts_item (next->text) ||
       tr_parser_ends_sentence (line->text) || reads_as_sentence (line->text))
     return NULL;
 
@@ -135,6 +138,7 @@ find_candidate (TrParserDocument *document,
   candidate->font_size = line->font_size;
   candidate->bold = line->bold;
   candidate->in_row = beside (document, index, prev_index) || beside (document, index, next_index);
+  candidate->page_start = prev_index < 0 || tr_parser_document_get (document, prev_index)->page != line->page;
   candidate->standalone = !is_text_line (document, prev_index) ||
                           !tr_parser_lines_continue (document, tr_parser_document_get (document, prev_index), line);
   return candidate;

@@ -17,6 +17,7 @@ typedef struct {
   double    font_size;  /* of its first line */
   gboolean  bold;
   gboolean  standalone; /* a line of its own, not the end of the line before */
+  gboolean  page_start; /* the first line of its page */
   gboolean  top_level;  /* numbered like the document's section headings */
   gboolean  in_row;     /* beside another line: a table cell */
 } TrHeadingCandidate;

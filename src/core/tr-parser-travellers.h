@@ -35,6 +35,21 @@ void               tr_traveller_reader_read_name_and_title (TrTravellerReader *s
                                                             const char        *value,
                                                             gboolean           name_first);
 
+/* People in running words, as a cover names them: "王小明 李大華",
+ * "科長 王小明、專員 李大華", "經濟部 工業局 科長 王小明", "王小明科長".
+ * Each person is their name with the agency, unit and title around it;
+ * a word that is none of these is skipped, or with @strict makes the
+ * whole value no list of people. Returns the number of names read: 0,
+ * having read nothing, when fewer than @min_names (and at least one). */
+guint              tr_traveller_reader_read_people (TrTravellerReader *self,
+                                                    const char        *value,
+                                                    gboolean           strict,
+                                                    guint              min_names);
+/* Column names after a label (「出國人：職稱 姓名」): the rows of people
+ * follow on the next lines. FALSE when @value is not column names. */
+gboolean           tr_traveller_reader_read_header (TrTravellerReader *self,
+                                                    const char        *value);
+
 /* "出國人員姓名/服務機關/單位/職稱 張光瑤/臺中市政府/府本部/副市長 …": the
  * columns, then any entries after them on the line. FALSE when @text does
  * not start with column names; @out_complete FALSE when an entry has more
@@ -53,7 +68,8 @@ gboolean           tr_traveller_reader_read_table   (TrTravellerReader *self,
 
 /* Takes the travellers read on the cover into the form's: a person the
  * form lists (matched by name) gets only the values the form left empty;
- * the others are added only when the form lists nobody. */
+ * the others are added after the form's, when their name reads as one or
+ * the form lists nobody. */
 void               tr_traveller_reader_add_cover  (TrTravellerReader *self,
                                                    TrTravellerReader *cover);
 

@@ -6,7 +6,8 @@
  * on the same baseline (the cells of one table row, a label and its value
  * on a form, a header with its page number) become one line, left to right,
  * with a tab where they stand apart, as a reader sees them; the lines of a
- * page then go top to bottom. Each line carries its box and the size and
+ * page then go top to bottom, except that two columns of running text are
+ * read one after the other. Each line carries its box and the size and
  * weight of most of its characters, which is what tells headings apart.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -63,6 +64,7 @@ typedef struct {
   gsize       n_bytes;
   double      x1, y1, x2, y2;
   gboolean    has_box;   /* FALSE when only spaces */
+  guint       key;       /* the part of the page: see order_columns() */
 } Segment;
 
 /* A visual line and where its first cell ends. */
@@ -282,6 +284,8 @@ compare_segments_by_middle (gconstpointer a,
   const Segment *sa = a, *sb = b;
   double ma = (sa->y1 + sa->y2) / 2, mb = (sb->y1 + sb->y2) / 2;
 
+  if (sa->key != sb->key)
+    return sa->key < sb->key ? -1 : 1;
   if (ma != mb)
     return ma < mb ? -1 : 1;
   /* Stable on ties: poppler's order. */
@@ -561,6 +565,425 @@ hoist_centred_labels (GArray *rows)
     }
 }
 
+/* Two columns ------------------------------------------------------------ */
+
+/* A band of x with no text between the lines of two columns of running
+ * text: at least this many font sizes wide, within this part of the
+ * text's width around its centre, beside at least so many lines on each
+ * side, over at least this part of the text's height (a two-column
+ * section may start part way down a page). */
+#define GUTTER_MIN_EMS       1.0
+#define GUTTER_BAND_LOW      0.3
+#define GUTTER_BAND_HIGH     0.7
+#define MIN_COLUMN_LINES     5
+#define MIN_COLUMN_HEIGHT    0.3
+/* Running text fills its column: most lines end within this many font
+ * sizes of the column's right edge, and few lines of a side have a gap
+ * wider than a gutter (the cells of a table do). */
+#define FULL_LINE_EMS        2.5
+#define MIN_FULL_LINES       0.5
+#define MAX_SPLIT_LINES      0.2
+#define MIN_COLUMN_WIDTH     0.25
+#define CLOSING_PUNCTUATION  "，。、；：！？）」』】〉》"
+#define OPENING_PUNCTUATION  "（「『【〈《"
+
+typedef struct {
+  double x1, x2;
+} Span;
+
+/* A row of segments: their characters' boxes merged into spans, where
+ * gaps narrower than a gutter are closed. */
+typedef struct {
+  guint  first_segment;  /* in the sorted segments */
+  guint  n_segments;
+  double top, bottom;
+  guint  first_span;
+  guint  n_spans;
+  gboolean tall;  /* a segment of several lines */
+} SpanRow;
+
+static int
+compare_spans (gconstpointer a,
+               gconstpointer b)
+{
+  const Span *sa = a, *sb = b;
+
+  return sa->x1 < sb->x1 ? -1 : sa->x1 > sb->x1;
+}
+
+static gboolean
+rows_level (const Segment *first,
+            const Segment *next)
+{
+  double middle = (first->y1 + first->y2) / 2;
+  double next_middle = (next->y1 + next->y2) / 2;
+  double shorter = MIN (first->y2 - first->y1, next->y2 - next->y1);
+
+  return fabs (next_middle - middle) < SAME_LINE_FRACTION * shorter;
+}
+
+static double
+char_em (const PopplerRectangle *r,
+         const CharFonts        *fonts,
+         guint                   index)
+{
+  return fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
+}
+
+/* What one side of @x holds in rows [@from, @to): whether it reads as a
+ * column of running text. */
+static gboolean
+side_is_running_text (const GArray *rows,
+                      const GArray *spans,
+                      guint         from,
+                      guint         to,
+                      double        x,
+                      gboolean      left,
+                      double        em,
+                      double        text_width)
+{
+  double min_left = G_MAXDOUBLE, max_right = -G_MAXDOUBLE;
+  guint n_lines = 0, n_split = 0, n_full = 0;
+
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = from; i < to; i++)
+      {
+        const SpanRow *row = &g_array_index (rows, SpanRow, i);
+        guint n_side = 0;
+        double right = -G_MAXDOUBLE;
+
+        for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
+          {
+            const Span *span = &g_array_index (spans, Span, s);
+
+            if (left ? span->x2 > x : span->x1 < x)
+              continue;
+            n_side++;
+            right = MAX (right, span->x2);
+            if (pass == 0)
+              min_left = MIN (min_left, span->x1);
+          }
+        if (n_side == 0)
+          continue;
+        if (pass == 0)
+          {
+            n_lines++;
+            n_split += n_side > 1;
+            max_right = MAX (max_right, right);
+          }
+        else
+          n_full += right >= max_right - FULL_LINE_EMS * em;
+      }
+
+  return n_lines >= MIN_COLUMN_LINES && n_split <= MAX_SPLIT_LINES * n_lines &&
+         n_full >= MIN_FULL_LINES * n_lines && max_right - min_left >= MIN_COLUMN_WIDTH * text_width;
+}
+
+static double
+rows_gap (const GArray *rows,
+          guint         upper,
+          guint         lower)
+{
+  return g_array_index (rows, SpanRow, lower).top - g_array_index (rows, SpanRow, upper).bottom;
+}
+
+/* Poppler joins the lines of a table's cell into one piece at times, never
+ * those of a column of text. */
+static gboolean
+has_tall_row (const GArray *rows,
+              guint         from,
+              guint         to)
+{
+  for (guint i = from; i < to; i++)
+    if (g_array_index (rows, SpanRow, i).tall)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether rows[@index], at an end of the columns, belongs with what is
+ * outside them: text on one side of @x only (a heading, a running header,
+ * a page number) nearer the row outside (@outside, -1 at the page's edge)
+ * than the columns' row next to it (@inside). */
+static gboolean
+row_is_apart (const GArray *rows,
+              const GArray *spans,
+              guint         index,
+              int           outside,
+              guint         inside,
+              double        x,
+              double        em)
+{
+  const SpanRow *row = &g_array_index (rows, SpanRow, index);
+  gboolean left = FALSE, right = FALSE;
+  double gap_inside = inside > index ? rows_gap (rows, index, inside) : rows_gap (rows, inside, index);
+
+  for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
+    {
+      left |= g_array_index (spans, Span, s).x2 <= x;
+      right |= g_array_index (spans, Span, s).x1 >= x;
+    }
+  if (left && right)
+    return FALSE;
+  if (outside < 0)
+    return gap_inside > 2 * em;
+  return ((guint) outside > index ? rows_gap (rows, index, outside) : rows_gap (rows, outside, index)) <= gap_inside;
+}
+
+/* Splits the segment at @index where @x falls between its characters,
+ * the right part added at the end of @segments; FALSE when it does not
+ * reach across @x. */
+static gboolean
+split_segment_at (GArray                 *segments,
+                  guint                   index,
+                  double                  x,
+                  const PopplerRectangle *rects,
+                  guint                   n_rects)
+{
+  Segment *segment = &g_array_index (segments, Segment, index);
+  Segment left = *segment, right = *segment;
+  const char *p = segment->text;
+
+  if (segment->x1 >= x || segment->x2 <= x)
+    return FALSE;
+
+  left.has_box = right.has_box = FALSE;
+  for (guint i = segment->start; i < segment->end; i++, p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      const PopplerRectangle *r;
+      double x1, x2, y1, y2;
+      Segment *part;
+
+      if (g_unichar_isspace (c) || i >= n_rects)
+        continue;
+      r = &rects[i];
+      x1 = MIN (r->x1, r->x2), x2 = MAX (r->x1, r->x2);
+      y1 = MIN (r->y1, r->y2), y2 = MAX (r->y1, r->y2);
+      if (x1 >= x && !right.has_box)
+        {
+          /* The right part starts at this character. */
+          left.end = i;
+          left.n_bytes = (gsize) (p - segment->text);
+          right.start = i;
+          right.text = p;
+          right.n_bytes = segment->n_bytes - left.n_bytes;
+        }
+      part = right.has_box || x1 >= x ? &right : &left;
+      if (!part->has_box)
+        {
+          part->x1 = x1, part->y1 = y1, part->x2 = x2, part->y2 = y2;
+          part->has_box = TRUE;
+        }
+      else
+        {
+          part->x1 = MIN (part->x1, x1), part->y1 = MIN (part->y1, y1);
+          part->x2 = MAX (part->x2, x2), part->y2 = MAX (part->y2, y2);
+        }
+    }
+  if (!left.has_box || !right.has_box)
+    return FALSE;
+  *segment = left;
+  g_array_append_val (segments, right);
+  return TRUE;
+}
+
+/* Finds two columns of running text on the page and gives their segments
+ * the keys that put the left column's lines before the right's: what
+ * runs across the page above them first, then the left column, the
+ * right, and what runs across below them. @segments are sorted by their
+ * middles, and are sorted again by key and middle. */
+static void
+order_columns (GArray                 *segments,
+               const PopplerRectangle *rects,
+               guint                   n_rects,
+               const CharFonts        *fonts)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (SpanRow));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) row_spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  double em_sum = 0, em, gutter;
+  guint n_ems = 0, best_from = 0, best_to = 0;
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0, y1, best_x = 0;
+  guint best_lines = 0;
+
+  if (segments->len < 2 * MIN_COLUMN_LINES)
+    return;
+
+  for (guint i = 0; i < segments->len; i++)
+    {
+      const Segment *segment = &g_array_index (segments, Segment, i);
+
+      for (guint index = segment->start; index < segment->end && index < n_rects; index++)
+        {
+          em_sum += char_em (&rects[index], fonts, index);
+          n_ems++;
+        }
+    }
+  if (n_ems == 0)
+    return;
+  em = em_sum / n_ems;
+  gutter = GUTTER_MIN_EMS * em;
+
+  /* Rows as the lines will be made, each with its spans. */
+  for (guint i = 0; i < segments->len;)
+    {
+      const Segment *first = &g_array_index (segments, Segment, i);
+      SpanRow row = { i, 0, first->y1, first->y2, spans->len, 0, FALSE };
+
+      g_array_set_size (row_spans, 0);
+      for (; i < segments->len && rows_level (first, &g_array_index (segments, Segment, i)); i++)
+        {
+          const Segment *segment = &g_array_index (segments, Segment, i);
+          const char *p = segment->text;
+          double glyph_height = 0;
+
+          row.n_segments++;
+          row.top = MIN (row.top, segment->y1);
+          row.bottom = MAX (row.bottom, segment->y2);
+          for (guint index = segment->start; index < segment->end; index++, p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+              Span span;
+
+              if (index >= n_rects || g_unichar_isspace (c))
+                continue;
+              span.x1 = MIN (rects[index].x1, rects[index].x2);
+              span.x2 = MAX (rects[index].x1, rects[index].x2);
+              /* Full-width punctuation inks half its box, and may hang
+               * into the gutter at a line's end. */
+              if (g_utf8_strchr (CLOSING_PUNCTUATION, -1, c) != NULL)
+                span.x2 -= (span.x2 - span.x1) / 2;
+              else if (g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL)
+                span.x1 += (span.x2 - span.x1) / 2;
+              g_array_append_val (row_spans, span);
+              glyph_height = MAX (glyph_height, fabs (rects[index].y2 - rects[index].y1));
+            }
+          row.tall |= segment->y2 - segment->y1 > 1.6 * glyph_height;
+        }
+      g_array_sort (row_spans, compare_spans);
+      for (guint s = 0; s < row_spans->len; s++)
+        {
+          const Span *span = &g_array_index (row_spans, Span, s);
+          Span *last = row.n_spans > 0 ? &g_array_index (spans, Span, spans->len - 1) : NULL;
+
+          if (last != NULL && span->x1 - last->x2 < gutter)
+            last->x2 = MAX (last->x2, span->x2);
+          else
+            {
+              g_array_append_val (spans, *span);
+              row.n_spans++;
+            }
+        }
+      if (row.n_spans == 0)
+        continue;
+      x0 = MIN (x0, g_array_index (spans, Span, row.first_span).x1);
+      x1 = MAX (x1, g_array_index (spans, Span, row.first_span + row.n_spans - 1).x2);
+      g_array_append_val (rows, row);
+    }
+  if (rows->len < 2 * MIN_COLUMN_LINES)
+    return;
+  y0 = g_array_index (rows, SpanRow, 0).top;
+  y1 = g_array_index (rows, SpanRow, rows->len - 1).bottom;
+
+  /* Each x near the centre that no span covers, over the longest run of
+   * rows: where both sides hold running text, a gutter. */
+  for (double x = x0 + GUTTER_BAND_LOW * (x1 - x0); x <= x0 + GUTTER_BAND_HIGH * (x1 - x0); x += 1.0)
+    {
+      guint from = 0;
+
+      for (guint i = 0; i <= rows->len; i++)
+        {
+          gboolean open = i < rows->len;
+
+          if (open)
+            {
+              const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+              for (guint s = row->first_span; s < row->first_span + row->n_spans && open; s++)
+                open = !(g_array_index (spans, Span, s).x1 < x && g_array_index (spans, Span, s).x2 > x);
+            }
+          if (open)
+            continue;
+
+          if (i - from > best_lines &&
+              g_array_index (rows, SpanRow, i - 1).bottom - g_array_index (rows, SpanRow, from).top >=
+                MIN_COLUMN_HEIGHT * (y1 - y0))
+            {
+              if (!has_tall_row (rows, from, i) &&
+                  side_is_running_text (rows, spans, from, i, x, TRUE, em, x1 - x0) &&
+                  side_is_running_text (rows, spans, from, i, x, FALSE, em, x1 - x0))
+                {
+                  best_lines = i - from;
+                  best_from = from;
+                  best_to = i;
+                  best_x = x;
+                }
+            }
+          from = i + 1;
+        }
+    }
+  if (best_lines == 0)
+    return;
+
+  /* The gutter's middle, clear of a mark hanging into it. */
+  {
+    double left_edge = -G_MAXDOUBLE, right_edge = G_MAXDOUBLE;
+
+    for (guint i = best_from; i < best_to; i++)
+      {
+        const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+        for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
+          {
+            const Span *span = &g_array_index (spans, Span, s);
+
+            if (span->x2 <= best_x)
+              left_edge = MAX (left_edge, span->x2);
+            else
+              right_edge = MIN (right_edge, span->x1);
+          }
+      }
+    if (left_edge > -G_MAXDOUBLE && right_edge < G_MAXDOUBLE)
+      best_x = (left_edge + right_edge) / 2;
+  }
+
+  /* A running header or a page number set apart above or below the
+   * columns, on one side of the gutter, is not part of them. */
+  while (best_to - best_from > 1 &&
+         row_is_apart (rows, spans, best_from, (int) best_from - 1, best_from + 1, best_x, em))
+    best_from++;
+  while (best_to - best_from > 1 &&
+         row_is_apart (rows, spans, best_to - 1, best_to < rows->len ? (int) best_to : -1, best_to - 2, best_x, em))
+    best_to--;
+
+  /* The segments above the columns, in them (left, right), below. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+      for (guint s = row->first_segment; s < row->first_segment + row->n_segments; s++)
+        {
+          Segment *segment;
+          gboolean split = FALSE;
+
+          if (i >= best_from && i < best_to && split_segment_at (segments, s, best_x, rects, n_rects))
+            {
+              g_array_index (segments, Segment, segments->len - 1).key = 2;
+              split = TRUE;
+            }
+          segment = &g_array_index (segments, Segment, s);
+          if (i < best_from)
+            segment->key = 0;
+          else if (i >= best_to)
+            segment->key = 3;
+          else
+            /* A left line's last mark may hang into the gutter. */
+            segment->key = split || segment->x1 < best_x ? 1 : 2;
+        }
+    }
+  g_array_sort (segments, compare_segments_by_middle);
+}
+
 /* Adds the visual lines of one page to @lines; returns how many
  * characters of text it had (0: none, as on a scanned page). */
 static guint
@@ -587,6 +1010,7 @@ read_page (PopplerPage *page,
   char_fonts_init (&fonts, page, n_chars);
 
   g_array_sort (segments, compare_segments_by_middle);
+  order_columns (segments, rects, n_rects, &fonts);
 
   for (guint i = 0; i < segments->len; i++)
     {
@@ -606,7 +1030,7 @@ read_page (PopplerPage *page,
           double next_middle = (next->y1 + next->y2) / 2;
           double shorter = MIN (first->y2 - first->y1, next->y2 - next->y1);
 
-          if (fabs (next_middle - middle) < SAME_LINE_FRACTION * shorter)
+          if (next->key == first->key && fabs (next_middle - middle) < SAME_LINE_FRACTION * shorter)
             continue;
         }
 

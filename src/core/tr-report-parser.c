@@ -255,7 +255,10 @@ decide (Parser                   *self,
              ? OPENS_SUMMARY : OPENS_NOTHING;
 
     case TR_HEADING_FORM:
-      return !self->in_body && candidate->standalone ? OPENS_FORM : OPENS_NOTHING;
+      /* The form's title alone at the top of a page starts it, whatever
+       * the cover's last line was. */
+      return !self->in_body && (candidate->standalone || (candidate->page_start && heading->exact))
+             ? OPENS_FORM : OPENS_NOTHING;
 
     case TR_HEADING_TOC:
     case TR_HEADING_FRONT:

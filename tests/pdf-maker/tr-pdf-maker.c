@@ -19,6 +19,9 @@
 #define FOOTER_Y      (PAGE_HEIGHT - 40.0)
 #define LINE_PITCH      1.5   /* of the font size */
 #define CELL_PADDING    4.0
+/* Two columns of text, this far apart. */
+#define COLUMN_GAP     24.0
+#define COLUMN_WIDTH  ((TEXT_WIDTH - COLUMN_GAP) / 2)
 
 #define SERIF "Noto Serif CJK TC"
 #define SANS  "Noto Sans CJK TC"
@@ -37,6 +40,10 @@ struct _TrPdfMaker {
   guint            footer_number; /* the last number printed */
   char            *page_header;   /* what the current page gets */
   char            *page_footer;
+
+  guint            n_columns;     /* of paragraphs: 1 or 2 */
+  guint            column;        /* the one being filled */
+  double           columns_top;   /* where the columns start on the page */
 };
 
 static PangoLayout *
@@ -124,6 +131,28 @@ end_page (TrPdfMaker *self)
 }
 
 static double
+column_left (TrPdfMaker *self)
+{
+  return self->column * (COLUMN_WIDTH + COLUMN_GAP);
+}
+
+/* On to the top of the next column, or of the next page. */
+static void
+next_frame (TrPdfMaker *self)
+{
+  if (self->n_columns == 2 && self->column == 0)
+    {
+      self->column = 1;
+      self->y = self->columns_top;
+      return;
+    }
+  end_page (self);
+  start_page (self);
+  self->column = 0;
+  self->columns_top = self->y;
+}
+
+static double
 show_layout (TrPdfMaker  *self,
              PangoLayout *layout,
              double       left,
@@ -142,8 +171,10 @@ show_layout (TrPdfMaker  *self,
 
       if (may_break && y + pitch > TEXT_BOTTOM && self->page_has_content)
         {
-          end_page (self);
-          start_page (self);
+          double shift = column_left (self);
+
+          next_frame (self);
+          left += column_left (self) - shift;
           y = self->y;
         }
       pango_layout_iter_get_line_extents (iter, NULL, &logical);
@@ -165,6 +196,7 @@ tr_pdf_maker_new (const char *path)
   cairo_font_options_t *options = cairo_font_options_create ();
 
   self->path = g_strdup (path);
+  self->n_columns = 1;
   self->surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   self->cr = cairo_create (self->surface);
   self->context = pango_cairo_create_context (self->cr);
@@ -216,6 +248,23 @@ tr_pdf_maker_new_page (TrPdfMaker *self)
 {
   end_page (self);
   start_page (self);
+  self->column = 0;
+  self->columns_top = self->y;
+}
+
+void
+tr_pdf_maker_set_columns (TrPdfMaker *self,
+                          guint       n_columns)
+{
+  g_return_if_fail (n_columns == 1 || n_columns == 2);
+
+  if (n_columns == self->n_columns)
+    return;
+  if (self->page_has_content)
+    tr_pdf_maker_new_page (self);
+  self->n_columns = n_columns;
+  self->column = 0;
+  self->columns_top = self->y;
 }
 
 guint
@@ -275,7 +324,7 @@ add_paragraph (TrPdfMaker *self,
     }
 
   pitch = size * LINE_PITCH;
-  layout = new_layout (self, family, bold, size, TEXT_WIDTH);
+  layout = new_layout (self, family, bold, size, self->n_columns == 2 ? COLUMN_WIDTH : TEXT_WIDTH);
   pango_layout_set_alignment (layout, alignment);
   pango_layout_set_indent (layout, (int) (indent * PANGO_SCALE));
   pango_layout_set_text (layout, text, -1);
@@ -285,9 +334,9 @@ add_paragraph (TrPdfMaker *self,
   /* A heading and the first lines under it stay together. */
   if (heading && self->page_has_content &&
       self->y + pitch * pango_layout_get_line_count (layout) + 3 * TR_PDF_BODY_SIZE * LINE_PITCH > TEXT_BOTTOM)
-    tr_pdf_maker_new_page (self);
+    next_frame (self);
 
-  self->y = show_layout (self, layout, MARGIN, self->y, size, pitch, TRUE) + space_after;
+  self->y = show_layout (self, layout, MARGIN + column_left (self), self->y, size, pitch, TRUE) + space_after;
 }
 
 void

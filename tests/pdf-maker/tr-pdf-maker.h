@@ -67,6 +67,11 @@ void        tr_pdf_maker_add_image      (TrPdfMaker         *self,
 void        tr_pdf_maker_add_space      (TrPdfMaker         *self,
                                          double              points);
 void        tr_pdf_maker_new_page       (TrPdfMaker         *self);
+/* Paragraphs from now on flow down @n_columns (1 or 2) columns, the left
+ * one filled first, as a word processor's section does; a change starts a
+ * new page unless the page is empty. */
+void        tr_pdf_maker_set_columns    (TrPdfMaker         *self,
+                                         guint               n_columns);
 /* Pages so far, the current one included. */
 guint       tr_pdf_maker_get_n_pages    (TrPdfMaker         *self);
 gboolean    tr_pdf_maker_finish         (TrPdfMaker         *self,

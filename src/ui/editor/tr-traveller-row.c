@@ -22,7 +22,9 @@ field_label (TrTravellerField field)
     case TR_TRAVELLER_NAME:
       return _("Name");
     case TR_TRAVELLER_AGENCY:
-      return _("Agency");
+      /* TRANSLATORS: the agency the traveller works for (服務機關), not
+       * the one that organised the trip */
+      return C_("traveller", "Agency");
     case TR_TRAVELLER_UNIT:
       return _("Unit");
     case TR_TRAVELLER_TITLE:
