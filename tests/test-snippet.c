@@ -76,6 +76,15 @@ test_case (void)
 
   g_assert_cmpstr (from_lower, ==, "參加 [APEC] 會議，並拜會 [Apec] 秘書處。");
   g_assert_cmpstr (from_upper, ==, from_lower);
+
+  /* Beyond ASCII too. */
+  {
+    const char *german[] = { "Bericht ÜBER Straßen" };
+    const char *word[] = { "über", NULL };
+    g_autofree char *snippet = build (german, 1, word, 40);
+
+    g_assert_cmpstr (snippet, ==, "Bericht [ÜBER] Straßen");
+  }
 }
 
 static void
@@ -91,19 +100,45 @@ test_no_hit (void)
   g_assert_null (tr_snippet_build (texts, G_N_ELEMENTS (texts), empty, 40));
 }
 
-/* A bad byte ends what is searched: nothing after it is read as text. */
+/* A bad byte shows as a replacement character and hides nothing around it;
+ * a text cut inside a character, or a bad word, finds nothing. */
 static void
 test_invalid_utf8 (void)
 {
-  const char *texts[] = { "前文住宅\xff住宅後文", "\xe4\xbd" };
+  const char *texts[] = { "前文住宅\xff住宅後文", "\xe4\xbd", "ABC\xe4" };
   const char *words[] = { "住宅", NULL };
   const char *after[] = { "後文", NULL };
+  const char *latin[] = { "abc", NULL };
   const char *bad_word[] = { "\xff", NULL };
   g_autofree char *snippet = build (texts, 1, words, 40);
+  g_autofree char *after_bad = build (texts, 1, after, 40);
+  g_autofree char *before_cut = build (texts + 1, 2, latin, 40);
 
-  g_assert_cmpstr (snippet, ==, "前文[住宅]");
-  g_assert_null (tr_snippet_build (texts, G_N_ELEMENTS (texts), after, 40));
+  g_assert_cmpstr (snippet, ==, "前文[住宅]\uFFFD[住宅]後文");
+  g_assert_cmpstr (after_bad, ==, "前文住宅\uFFFD住宅[後文]");
+  g_assert_cmpstr (before_cut, ==, "[ABC]\uFFFD");
+  g_assert_null (tr_snippet_build (texts + 1, 1, words, 40));
   g_assert_null (tr_snippet_build (texts, G_N_ELEMENTS (texts), bad_word, 40));
+}
+
+/* Only the text near the hit is read closely: a hit deep in a long text
+ * comes with the same context as a short one. */
+static void
+test_long_text (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *words[] = { "住宅", NULL };
+  const char *texts[1];
+  g_autofree char *snippet = NULL;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "甲乙丙丁戊");
+  g_string_append (text, "社會住宅政策");
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, "己庚辛壬癸");
+  texts[0] = text->str;
+  snippet = build (texts, 1, words, 12);
+  g_assert_cmpstr (snippet, ==, "…戊社會[住宅]政策己庚辛壬癸…");
 }
 
 int
@@ -118,5 +153,6 @@ main (int   argc,
   g_test_add_func ("/snippet/case", test_case);
   g_test_add_func ("/snippet/no-hit", test_no_hit);
   g_test_add_func ("/snippet/invalid-utf8", test_invalid_utf8);
+  g_test_add_func ("/snippet/long-text", test_long_text);
   return g_test_run ();
 }

@@ -669,10 +669,14 @@ tr_report_store_open (const char  *path,
       return NULL;
     }
 
+  /* Reads through a memory map halve the time of a search, which reads a
+   * few hundred scattered pages: no copy into SQLite's cache, no system
+   * call per page. Writes still go through write(). */
   if (!exec_sql (self,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = NORMAL;"
-                 "PRAGMA foreign_keys = ON;",
+                 "PRAGMA foreign_keys = ON;"
+                 "PRAGMA mmap_size = 1073741824;",
                  what, error))
     return NULL;
 

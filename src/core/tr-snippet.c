@@ -39,6 +39,19 @@ lower_each (const char *word)
   return g_string_free (lowered, FALSE);
 }
 
+/* The character after @p, stepping over a bad byte as over a character:
+ * the text is not trusted to be valid UTF-8. */
+static const char *
+next_char (const char *p,
+           const char *end)
+{
+  gunichar c = g_utf8_get_char_validated (p, end - p);
+
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return p + 1;
+  return g_utf8_next_char (p);
+}
+
 /* The bytes of @text at @p that spell the lowered @word, or 0. */
 static gsize
 match_at (const char *p,
@@ -49,13 +62,28 @@ match_at (const char *p,
 
   for (const char *w = word; *w != '\0'; w = g_utf8_next_char (w))
     {
-      if (t >= end || g_unichar_tolower (g_utf8_get_char (t)) != g_utf8_get_char (w))
+      gunichar c;
+
+      if (t >= end)
+        return 0;
+      c = g_utf8_get_char_validated (t, end - t);
+      if (c == (gunichar) -1 || c == (gunichar) -2 || g_unichar_tolower (c) != g_utf8_get_char (w))
         return 0;
       t = g_utf8_next_char (t);
     }
   return t - p;
 }
 
+static gboolean
+is_ascii (const char *word)
+{
+  for (const char *p = word; *p != '\0'; p++)
+    if ((guchar) *p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* @text ends at @end with a NUL. */
 static const char *
 find_word (const char *text,
            const char *end,
@@ -63,9 +91,22 @@ find_word (const char *text,
            gboolean    cased)
 {
   if (!cased)
-    return g_strstr_len (text, end - text, word);
+    return strstr (text, word);
 
-  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+  /* Latin words (OECD, GIS) are the cased ones users type: strpbrk()
+   * finds where their first letter is, in either case, a block at a time. */
+  if (is_ascii (word))
+    {
+      char first[3] = { g_ascii_tolower (word[0]), g_ascii_toupper (word[0]), '\0' };
+      gsize length = strlen (word);
+
+      for (const char *p = strpbrk (text, first); p != NULL; p = strpbrk (p + 1, first))
+        if (g_ascii_strncasecmp (p, word, length) == 0)
+          return p;
+      return NULL;
+    }
+
+  for (const char *p = text; p < end; p = next_char (p, end))
     if (match_at (p, end, word) > 0)
       return p;
   return NULL;
@@ -94,9 +135,13 @@ compare_longest_first (gconstpointer a,
   return (int) g_utf8_strlen (*(char **) b, -1) - (int) g_utf8_strlen (*(char **) a, -1);
 }
 
+/* The fragment around @hit in @region, which is valid UTF-8; "…" marks
+ * text cut off before it (@cut_before) or after it. */
 static char *
-build_fragment (const char *text,
-                const char *end,
+build_fragment (const char *region,
+                const char *region_end,
+                gboolean    cut_before,
+                gboolean    cut_after,
                 const char *hit,
                 GPtrArray  *words,
                 guint       width)
@@ -106,14 +151,14 @@ build_fragment (const char *text,
   const char *p;
   guint shown = 0;
 
-  for (guint i = 0; i < width / CONTEXT_BEFORE_DIVISOR && start > text; i++)
+  for (guint i = 0; i < width / CONTEXT_BEFORE_DIVISOR && start > region; i++)
     start = g_utf8_prev_char (start);
 
-  if (start > text)
+  if (start > region || cut_before)
     g_string_append (fragment, "…");
-  for (p = start; p < end && shown < width; shown++)
+  for (p = start; p < region_end && shown < width; shown++)
     {
-      gsize length = longest_match_at (p, end, words);
+      gsize length = longest_match_at (p, region_end, words);
 
       if (length > 0)
         {
@@ -131,9 +176,47 @@ build_fragment (const char *text,
           p = next;
         }
     }
-  if (p < end)
+  if (p < region_end || cut_after)
     g_string_append (fragment, "…");
   return g_string_free (fragment, FALSE);
+}
+
+/* Only the few hundred bytes around a hit are made valid UTF-8 and read
+ * character by character; the text itself may be long, and is only
+ * scanned by strstr(). */
+static char *
+fragment_around (const char *text,
+                 const char *end,
+                 const char *hit,
+                 GPtrArray  *words,
+                 guint       width)
+{
+  /* A character takes at most four bytes. */
+  gsize before = 4 * (width / CONTEXT_BEFORE_DIVISOR + 1);
+  gsize after = 4 * (width + 1);
+  const char *from = (gsize) (hit - text) > before ? hit - before : text;
+  const char *to = (gsize) (end - hit) > after ? hit + after : end;
+  g_autofree char *region = NULL;
+  const char *region_hit;
+  const char *region_end;
+
+  /* Start on a character, not inside one. */
+  while (from < hit && ((guchar) *from & 0xC0) == 0x80)
+    from++;
+  region = g_utf8_make_valid (from, to - from);
+  region_end = region + strlen (region);
+
+  /* Replacement characters may have moved it: find the hit again. */
+  region_hit = NULL;
+  for (const char *p = region; p < region_end && region_hit == NULL; p = g_utf8_next_char (p))
+    if (longest_match_at (p, region_end, words) > 0)
+      region_hit = p;
+  if (region_hit == NULL)
+    return NULL;
+
+  /* The last character of the region may be a cut one: never shown, as
+   * the region holds more than @width characters after the hit. */
+  return build_fragment (region, region_end, from > text, to < end, region_hit, words, width);
 }
 
 char *
@@ -168,9 +251,7 @@ tr_snippet_build (const char * const *texts,
 
       if (text == NULL)
         continue;
-      /* Stored text should be valid; whatever follows a bad byte is not
-       * searched rather than misread. */
-      g_utf8_validate (text, -1, &end);
+      end = text + strlen (text);
 
       for (guint i = 0; i < lowered->len; i++)
         {
@@ -178,7 +259,7 @@ tr_snippet_build (const char * const *texts,
                                        g_array_index (cased, gboolean, i));
 
           if (hit != NULL)
-            return build_fragment (text, end, hit, lowered, width);
+            return fragment_around (text, end, hit, lowered, width);
         }
     }
   return NULL;
