@@ -53,6 +53,32 @@ shoot filled-draft --open "$tokyo"
 shoot completeness --open "$half"
 shoot reference --open "$half" --reference "$seoul"
 
+# The appendix's photos: pictures made here (ImageMagick's plasma), with
+# captions, added to a copy of the Tokyo report; the outline's 照片 entry
+# scrolls to them.
+captions=(東京都交通管制中心簡報 參訪防災體驗學習中心 與東京都都市整備局座談 "MaaS 業者展示即時轉乘資訊")
+{
+  sed '$d' build-aux/screenshots/tokyo.json
+  printf ',\n "photos": ['
+  for i in 0 1 2 3; do
+    convert -size 640x480 -seed $((i + 1)) plasma:fractal -blur 0x2 "$work/photo$i.jpg"
+    [ $i -gt 0 ] && printf ','
+    printf '{"caption": "%s", "mime_type": "image/jpeg", "data": "' "${captions[i]}"
+    base64 -w0 "$work/photo$i.jpg"
+    printf '"}'
+  done
+  printf ']\n}\n'
+} > "$work/tokyo-photos.json"
+photos=$(new_report "$work/tokyo-photos.json")
+shoot photos --click 862,580 --open "$photos"
+
+# In review: a comment on a passage of 過程, shown beside the draft.
+"$app" comment "$photos" --db "$db" --section process --quote "交通管制中心" \
+  --text "請補充中心的值勤編組與通報流程。" --author "審核人員" >/dev/null
+"$app" review "$photos" --db "$db" --status submitted >/dev/null
+shoot review --click 876,428 --open "$photos"
+"$app" delete "$photos" --db "$db" >/dev/null
+
 # An old report as a PDF, laid out by LibreOffice from our own export.
 "$app" export "$tokyo" --db "$db" --output "$work/東京考察報告.odt"
 soffice --headless "-env:UserInstallation=file://$work/lo" --convert-to pdf \
