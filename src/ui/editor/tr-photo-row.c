@@ -58,8 +58,11 @@ add_button (TrPhotoRow *self,
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", position);
+  if (action_name != NULL)
+    {
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", position);
+    }
   adw_entry_row_add_suffix (ADW_ENTRY_ROW (self), button);
   return button;
 }
@@ -105,9 +108,13 @@ tr_photo_row_new (TrPhoto *photo,
   gtk_widget_set_margin_bottom (overlay, 6);
   adw_entry_row_add_prefix (ADW_ENTRY_ROW (self), overlay);
 
-  button = add_button (self, "go-up-symbolic", _("Move Earlier"), "photos.move-earlier", position);
+  /* An enabled action would make the button sensitive again: the first
+   * photo's Move Earlier, and the last one's Move Later, have none. */
+  button = add_button (self, "go-up-symbolic", _("Move Earlier"),
+                       position > 0 ? "photos.move-earlier" : NULL, position);
   gtk_widget_set_sensitive (button, position > 0);
-  button = add_button (self, "go-down-symbolic", _("Move Later"), "photos.move-later", position);
+  button = add_button (self, "go-down-symbolic", _("Move Later"),
+                       position + 1 < n_photos ? "photos.move-later" : NULL, position);
   gtk_widget_set_sensitive (button, position + 1 < n_photos);
   add_button (self, "user-trash-symbolic", _("Remove Photo"), "photos.remove", position);
 
