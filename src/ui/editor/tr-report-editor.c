@@ -384,6 +384,18 @@ tr_report_editor_save_and_wait (TrReportEditor  *self,
   return TRUE;
 }
 
+static void
+scroll_to_top_of (TrReportEditor *self,
+                  GtkWidget      *part)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
+  graphene_point_t point;
+
+  if (gtk_widget_compute_point (part, GTK_WIDGET (self->parts_box),
+                                &GRAPHENE_POINT_INIT (0, 0), &point))
+    gtk_adjustment_set_value (adjustment, point.y - 12);
+}
+
 void
 tr_report_editor_focus_target (TrReportEditor *self,
                                const char     *target,
@@ -394,17 +406,18 @@ tr_report_editor_focus_target (TrReportEditor *self,
   g_return_if_fail (TR_IS_REPORT_EDITOR (self));
 
   if (tr_field_from_key (target, &field) && self->text_editors[field] != NULL)
-    tr_section_editor_focus_at (self->text_editors[field], offset);
+    {
+      tr_section_editor_focus_at (self->text_editors[field], offset);
+      /* From the outline: the section from its heading down, as a reader
+       * turning to it expects, not just its first line at the bottom edge. */
+      if (offset < 0)
+        scroll_to_top_of (self, GTK_WIDGET (self->text_editors[field]));
+    }
   else if (g_str_equal (target, "photos"))
     {
-      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (self->scroller);
-      graphene_point_t point;
-
       gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
       /* The whole grid in view, not just its button at the bottom edge. */
-      if (gtk_widget_compute_point (GTK_WIDGET (self->photo_grid), GTK_WIDGET (self->parts_box),
-                                    &GRAPHENE_POINT_INIT (0, 0), &point))
-        gtk_adjustment_set_value (adjustment, point.y - 12);
+      scroll_to_top_of (self, GTK_WIDGET (self->photo_grid));
     }
   else
     tr_form_editor_focus_target (self->form_editor, target);
