@@ -501,13 +501,23 @@ check_sections (const char *what,
                 tr_report_get_section (expected, s), tr_report_get_section (found, s));
 }
 
+/* The appendix's text and then its photos' numbered captions, as the
+ * export shows them: a caption left in the text too would be there twice. */
 static void
 check_appendix (const char *what,
                 TrReport   *expected,
                 TrReport   *found)
 {
-  check_text (what, "appendix", tr_report_get_text (expected, TR_FIELD_APPENDIX),
-              tr_report_get_text (found, TR_FIELD_APPENDIX));
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (found));
+  g_autoptr(GString) shown = g_string_new (tr_report_get_text (found, TR_FIELD_APPENDIX));
+
+  for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      g_string_append_printf (shown, "\n照片%u：%s", i + 1, tr_photo_get_caption (photo));
+    }
+  check_text (what, "appendix", tr_report_get_text (expected, TR_FIELD_APPENDIX), shown->str);
 }
 
 /* The reader ----------------------------------------------------------------- */
@@ -875,21 +885,45 @@ test_worker_report (void)
 }
 
 /* The photos of the appendix come with the report, each with the caption
- * line under it (without its 照片 N：), through the worker's JSON. */
+ * line under it (without its 照片 N：), through the worker's JSON. The
+ * caption lines leave the appendix's text; its other lines stay, a caption
+ * line without a picture among them. */
 static void
 test_worker_photos (void)
 {
   g_autoptr(TrReport) expected = make_report (3, 1, FALSE);
   TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
-  g_autofree char *path = make_pdf (expected, &layout, "worker-photos.pdf");
-  g_autoptr(TrReport) report = import_ok (path);
-  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+  g_autofree char *path = test_path ("worker-photos.pdf");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReport) report = NULL;
+  GListModel *photos;
+  const char *appendix;
   const char * const captions[] = {
     "參訪e-Estonia展示中心",
     "拜會資訊系統局（RIA）",
     "與塔林科技大學Prof. Robert Krimmer座談",
   };
+  /* The appendix as a reader of the import should see it. */
+  const char *kept =
+    "附件一：會議議程及參訪行程表。\n"
+    "以上照片均由出國人員拍攝。\n"
+    "照片4：塔林市政廳（原檔未附圖）";
 
+  tr_report_set_text (expected, TR_FIELD_APPENDIX,
+                      "照片1：參訪e-Estonia展示中心\n"
+                      "附件一：會議議程及參訪行程表。\n"
+                      "照片2：拜會資訊系統局（RIA）\n"
+                      "照片3：與塔林科技大學Prof. Robert Krimmer座談\n"
+                      "以上照片均由出國人員拍攝。");
+  tr_pdf_maker_add_report (maker, expected, &layout);
+  /* Set as a caption, but with no picture above it. */
+  tr_pdf_maker_add_text (maker, TR_PDF_STYLE_CAPTION, "照片4：塔林市政廳（原檔未附圖）");
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+
+  report = import_ok (path);
+  photos = G_LIST_MODEL (tr_report_get_photos (report));
   g_assert_cmpuint (g_list_model_get_n_items (photos), ==, G_N_ELEMENTS (captions));
   for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
     {
@@ -903,8 +937,12 @@ test_worker_photos (void)
       g_assert_cmpuint (tr_photo_get_height (photo), ==, 160);
       g_assert_cmpstr (tr_photo_get_caption (photo), ==, captions[i]);
     }
-  /* The caption lines stay in the appendix's text too, as they were. */
-  g_assert_nonnull (strstr (tr_report_get_text (report, TR_FIELD_APPENDIX), "照片1：參訪e-Estonia展示中心"));
+  appendix = tr_report_get_text (report, TR_FIELD_APPENDIX);
+  g_test_message ("appendix: “%s”", appendix);
+  /* Each caption is in its photo only: an export would show it twice. */
+  for (guint i = 0; i < G_N_ELEMENTS (captions); i++)
+    g_assert_null (strstr (appendix, captions[i]));
+  g_assert_cmpstr (appendix, ==, kept);
 
   /* A report without an appendix has no photos, even with pictures elsewhere. */
   {
@@ -971,9 +1009,10 @@ test_reader_photos_in_a_row (void)
   g_autoptr(GBytes) data = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GArray) caption_lines = NULL;
   g_autoptr(GError) error = NULL;
   const char * const captions[] = { "左邊的照片", "右邊的照片", "單獨一張照片" };
-  guint n_pages = 0;
+  guint n_pages = 0, row_line, single_line;
 
   paint_picture (cr, 520, 30, 24, 24, 0.1);
   show_text (cr, 72, 60, "附錄");
@@ -992,7 +1031,7 @@ test_reader_photos_in_a_row (void)
   data = read_bytes (path);
   lines = tr_pdf_read_lines (data, NULL, &n_pages, NULL, NULL, &error);
   g_assert_no_error (error);
-  photos = tr_pdf_read_photos (data, NULL, 0, lines, &error);
+  photos = tr_pdf_read_photos (data, NULL, 0, lines, &caption_lines, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (photos->len, ==, G_N_ELEMENTS (captions));
   for (guint i = 0; i < photos->len; i++)
@@ -1005,12 +1044,57 @@ test_reader_photos_in_a_row (void)
       g_assert_cmpuint (tr_photo_get_width (photo), ==, 200);
     }
   g_assert_cmpuint (tr_photo_get_height (g_ptr_array_index (photos, 2)), ==, 260);
+  /* The two caption lines went whole into captions; the note under them
+   * is no caption. */
+  find_line (lines, "左邊的照片", &row_line);
+  find_line (lines, "單獨一張照片", &single_line);
+  g_assert_cmpuint (caption_lines->len, ==, 2);
+  g_assert_cmpuint (g_array_index (caption_lines, guint, 0), ==, row_line);
+  g_assert_cmpuint (g_array_index (caption_lines, guint, 1), ==, single_line);
 
   /* From a later page on, there are none. */
   g_clear_pointer (&photos, g_ptr_array_unref);
-  photos = tr_pdf_read_photos (data, NULL, 1, lines, &error);
+  photos = tr_pdf_read_photos (data, NULL, 1, lines, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (photos->len, ==, 0);
+}
+
+/* One picture over a line with two numbered captions: the second one's
+ * picture is missing, so the line is not all the photo's caption. */
+static void
+test_reader_photos_missing_from_row (void)
+{
+  g_autofree char *path = test_path ("photos-missing-from-row.pdf");
+  cairo_surface_t *surface = cairo_pdf_surface_create (path, 595, 842);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GArray) caption_lines = NULL;
+  g_autoptr(GError) error = NULL;
+  guint row_line;
+
+  show_text (cr, 72, 60, "附錄");
+  paint_picture (cr, 72, 100, 200, 150, 0.2);
+  show_text (cr, 110, 256, "照片1：左邊的照片");
+  show_text (cr, 360, 256, "照片2：右邊沒有照片");
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+
+  data = read_bytes (path);
+  lines = tr_pdf_read_lines (data, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  find_line (lines, "照片2：右邊沒有照片", &row_line);
+  g_assert_nonnull (strstr (((TrLayoutLine *) g_ptr_array_index (lines, row_line))->text, "照片1：左邊的照片"));
+
+  photos = tr_pdf_read_photos (data, NULL, 0, lines, &caption_lines, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (photos->len, ==, 1);
+  g_test_message ("caption: “%s”", tr_photo_get_caption (g_ptr_array_index (photos, 0)));
+  g_assert_true (g_str_has_prefix (tr_photo_get_caption (g_ptr_array_index (photos, 0)), "左邊的照片"));
+  g_assert_cmpuint (caption_lines->len, ==, 0);
 }
 
 static void
@@ -2370,6 +2454,7 @@ main (int   argc,
   g_test_add_func ("/import/worker/report", test_worker_report);
   g_test_add_func ("/import/worker/photos", test_worker_photos);
   g_test_add_func ("/import/reader/photos-in-a-row", test_reader_photos_in_a_row);
+  g_test_add_func ("/import/reader/photos-missing-from-row", test_reader_photos_missing_from_row);
   g_test_add_func ("/import/worker/bad-input", test_worker_bad_input);
   g_test_add_func ("/import/worker/encrypted", test_worker_encrypted);
   g_test_add_func ("/import/worker/progress", test_worker_progress);

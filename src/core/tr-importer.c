@@ -719,7 +719,8 @@ run_test_hook (const char *path)
       pause ();
 }
 
-/* The pictures of the appendix, with the caption lines under them. A
+/* The pictures of the appendix, with the caption lines under them: those
+ * lines leave the appendix's text, where they would show a second time. A
  * picture that cannot be read costs the report nothing but a warning. */
 static void
 add_appendix_photos (TrReport   *report,
@@ -729,7 +730,10 @@ add_appendix_photos (TrReport   *report,
                      GPtrArray  *lines)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) photos = tr_pdf_read_photos (data, password, appendix_page, lines, &error);
+  g_autoptr(GArray) caption_lines = NULL;
+  g_autoptr(GPtrArray) captions = NULL;
+  g_autoptr(GPtrArray) photos = tr_pdf_read_photos (data, password, appendix_page, lines,
+                                                    &caption_lines, &error);
 
   if (photos == NULL)
     {
@@ -740,6 +744,16 @@ add_appendix_photos (TrReport   *report,
       return;
     }
   g_list_store_splice (tr_report_get_photos (report), 0, 0, photos->pdata, photos->len);
+
+  captions = g_ptr_array_sized_new (caption_lines->len + 1);
+  for (guint i = 0; i < caption_lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, g_array_index (caption_lines, guint, i));
+
+      g_ptr_array_add (captions, line->text);
+    }
+  g_ptr_array_add (captions, NULL);
+  tr_report_remove_caption_lines (report, (const char * const *) captions->pdata);
 }
 
 int

@@ -195,13 +195,30 @@ find_caption (const Found *item,
   return best;
 }
 
+/* How many of @pieces start with a photo's number. */
+static guint
+count_numbered (GStrv pieces)
+{
+  guint count = 0;
+
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      g_autofree char *stripped = tr_pdf_strip_photo_number (pieces[i]);
+
+      count += stripped != NULL;
+    }
+  return count;
+}
+
 /* The caption of each picture, from the line under it (or the piece of it
- * under it, when a row of pictures shares the line). */
+ * under it, when a row of pictures shares the line). Adds to @taken the
+ * lines that went whole into captions. */
 static void
 set_captions (GArray    *found,
               guint      page,
               guint      first,
-              GPtrArray *lines)
+              GPtrArray *lines,
+              GArray    *taken)
 {
   for (guint i = first; i < found->len; i++)
     g_array_index (found, Found, i).caption_line =
@@ -213,6 +230,7 @@ set_captions (GArray    *found,
       const TrLayoutLine *line;
       g_auto(GStrv) pieces = NULL;
       guint n_sharing = 0, rank = 0, n_pieces;
+      gboolean whole = TRUE;
       const char *piece;
       g_autofree char *stripped = NULL;
 
@@ -246,6 +264,27 @@ set_captions (GArray    *found,
 
           tr_photo_set_caption (item->photo, g_strstrip (text));
         }
+
+      /* The line is all captions once its last piece has a photo. A line
+       * that numbers more photos than the one under it also carries the
+       * caption of a picture that was not extracted: it stays. */
+      if (taken == NULL || rank + 1 != n_sharing)
+        continue;
+      if (n_sharing == 1 && n_pieces > 1 && count_numbered (pieces) > 1)
+        continue;
+      /* 「照片 1」 alone gave its photo no caption: nothing to move. */
+      for (guint j = first; j < found->len && whole; j++)
+        {
+          const Found *other = &g_array_index (found, Found, j);
+
+          whole = other->caption_line != item->caption_line || tr_photo_get_caption (other->photo)[0] != '\0';
+        }
+      if (whole)
+        {
+          guint index = (guint) item->caption_line;
+
+          g_array_append_val (taken, index);
+        }
     }
 }
 
@@ -254,8 +293,10 @@ tr_pdf_read_photos (GBytes      *data,
                     const char  *password,
                     guint        first_page,
                     GPtrArray   *lines,
+                    GArray     **out_caption_lines,
                     GError     **error)
 {
+  g_autoptr(GArray) taken = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GObject) document_object = NULL;  /* poppler 22 has no autoptr types */
   PopplerDocument *document;
@@ -277,6 +318,8 @@ tr_pdf_read_photos (GBytes      *data,
   if (document == NULL)
     return NULL;
   document_object = G_OBJECT (document);
+  if (out_caption_lines != NULL)
+    taken = g_array_new (FALSE, FALSE, sizeof (guint));
 
   n_pages = poppler_document_get_n_pages (document);
   for (int p = (int) first_page; p < n_pages && found->len < TR_PDF_MAX_PHOTOS; p++)
@@ -292,12 +335,14 @@ tr_pdf_read_photos (GBytes      *data,
         {
           /* This page's pictures only: pages are already in order. */
           qsort (&g_array_index (found, Found, first), found->len - first, sizeof (Found), compare_found);
-          set_captions (found, (guint) p, first, lines);
+          set_captions (found, (guint) p, first, lines, taken);
         }
     }
 
   photos = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (photos, g_steal_pointer (&g_array_index (found, Found, i).photo));
+  if (out_caption_lines != NULL)
+    *out_caption_lines = g_steal_pointer (&taken);
   return photos;
 }

@@ -15,11 +15,14 @@ G_BEGIN_DECLS
  * order, as PNG photos; each caption is the line of @lines (TrLayoutLine,
  * as tr_pdf_read_lines() gave them) right under its picture, without its
  * 「照片 1：」. Logos, rules and other small pictures are left out. An empty
- * array when there are none. */
+ * array when there are none. @out_caption_lines (may be NULL) gets the
+ * indices in @lines (guint) of the lines that became captions whole: a
+ * line under a row of pictures once each of them took its piece. */
 GPtrArray *tr_pdf_read_photos (GBytes      *data,
                                const char  *password,
                                guint        first_page,
                                GPtrArray   *lines,
+                               GArray     **out_caption_lines,
                                GError     **error);
 
 /* 「照片 1：開幕式」 → 「開幕式」; NULL when @line has no such number. */

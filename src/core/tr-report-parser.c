@@ -743,6 +743,82 @@ tr_report_parse_lines_full (GPtrArray *lines,
   return report;
 }
 
+/* The characters of a line that say what it is: without whitespace, and
+ * without what the parser's cleaning turns into whitespace. */
+static char *
+caption_key (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *key = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!tr_parser_is_space (c) && !g_unichar_iscntrl (c) && c != 0xFFFD)
+        g_string_append_unichar (key, c);
+    }
+  return g_string_free (key, FALSE);
+}
+
+guint
+tr_report_remove_caption_lines (TrReport           *report,
+                                const char * const *caption_lines)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GHashTable) only_line = NULL;  /* key → 1 + the index of the only line with it, or 0 */
+  g_autofree gboolean *removed = NULL;
+  g_autoptr(GString) text = NULL;
+  guint n_lines, n_removed = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT (report), 0);
+
+  if (caption_lines == NULL || caption_lines[0] == NULL)
+    return 0;
+
+  lines = g_strsplit (tr_report_get_text (report, TR_FIELD_APPENDIX), "\n", -1);
+  n_lines = g_strv_length (lines);
+  only_line = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      char *key = caption_key (lines[i]);
+
+      /* Two lines alike: which one is under the picture is not known. */
+      if (g_hash_table_contains (only_line, key))
+        g_hash_table_insert (only_line, key, GUINT_TO_POINTER (0));
+      else
+        g_hash_table_insert (only_line, key, GUINT_TO_POINTER (i + 1));
+    }
+  removed = g_new0 (gboolean, n_lines);
+
+  for (const char * const *caption = caption_lines; *caption != NULL; caption++)
+    {
+      g_autofree char *key = caption_key (*caption);
+      guint match = GPOINTER_TO_UINT (g_hash_table_lookup (only_line, key));
+
+      /* A caption joined into a paragraph matches no line. */
+      if (key[0] != '\0' && match > 0 && !removed[match - 1])
+        {
+          removed[match - 1] = TRUE;
+          n_removed++;
+        }
+    }
+  if (n_removed == 0)
+    return 0;
+
+  text = g_string_new (NULL);
+  for (guint i = 0, n_kept = 0; i < n_lines; i++)
+    {
+      if (removed[i])
+        continue;
+      if (n_kept++ > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, lines[i]);
+    }
+  tr_report_set_text (report, TR_FIELD_APPENDIX, text->str);
+  return n_removed;
+}
+
 TrReport *
 tr_report_parse_text (const char *text)
 {

@@ -18,13 +18,22 @@ G_BEGIN_DECLS
 TrReport *tr_report_parse_lines (GPtrArray  *lines,
                                  guint       n_pages);
 
-/* The same from plain text (form feeds between pages). */
 /* The same, and the page (from 0) where the appendix (附錄, 照片 …) starts,
  * or G_MAXUINT when the report has none: its pictures are its photos. */
 TrReport *tr_report_parse_lines_full (GPtrArray  *lines,
                                       guint       n_pages,
                                       guint      *out_appendix_page);
 
+/* The same from plain text (form feeds between pages). */
 TrReport *tr_report_parse_text  (const char *text);
+
+/* Takes out of @report's appendix the lines that became its photos'
+ * captions (@caption_lines: their text as the document had it, NULL-
+ * terminated): the captions carry them now, and the export and the reader
+ * would show them twice. A line goes only when exactly one line of the
+ * appendix reads the same (whitespace aside); otherwise it stays, as a
+ * caption shown twice is better than text lost. Returns how many went. */
+guint     tr_report_remove_caption_lines (TrReport           *report,
+                                          const char * const *caption_lines);
 
 G_END_DECLS
