@@ -2388,6 +2388,63 @@ test_inline_headings (void)
   assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX), "附錄一：議程\n上午開幕。");
 }
 
+/* The lines that became photos' captions leave the appendix, each only
+ * where exactly one of its lines reads the same; all else stays. */
+static void
+test_caption_lines (void)
+{
+  static const char *text =
+    "壹、目的\n瞭解各國作法。\n"
+    "貳、過程\n7月9日抵達。\n照片1：代表團合影\n"
+    "參、心得\n收穫良多。\n"
+    "肆、建議\n持續參與。\n"
+    "伍、附錄\n"
+    "附件一：會議議程。\n"
+    "照片1：代表團合影\n"
+    "照片 2：參訪　市政廳\n"
+    "照片3：會場\n"
+    "照片3：會場\n"
+    "照片4：未附圖的照片\n"
+    "照片5：閉幕式，與會代表合影留念。\n";
+  const char * const captions[] = {
+    "照片1：代表團合影",       /* also in 過程, which keeps it */
+    "照片2：參訪 市政廳\t",   /* spaced otherwise */
+    "照片3：會場",             /* twice: which one is unknown */
+    "照片5：閉幕式",           /* the start of a longer line */
+    "照片9：不在報告裡",
+    " 　\t",
+    "照片1：代表團合影",       /* already gone */
+    NULL,
+  };
+  const char *appendix =
+    "附件一：會議議程。\n照片1：代表團合影\n照片 2：參訪　市政廳\n照片3：會場\n照片3：會場\n"
+    "照片4：未附圖的照片\n照片5：閉幕式，與會代表合影留念。";
+  const char *kept =
+    "附件一：會議議程。\n照片3：會場\n照片3：會場\n照片4：未附圖的照片\n照片5：閉幕式，與會代表合影留念。";
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+  const char * const none[] = { NULL };
+  const char * const first[] = { "照片4：未附圖的照片", "附件一：會議議程。", NULL };
+
+  assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX), appendix);
+
+  g_assert_cmpuint (tr_report_remove_caption_lines (report, none), ==, 0);
+  g_assert_cmpuint (tr_report_remove_caption_lines (report, NULL), ==, 0);
+  assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX), appendix);
+
+  g_assert_cmpuint (tr_report_remove_caption_lines (report, captions), ==, 2);
+  assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX), kept);
+  assert_text (tr_report_get_section (report, TR_SECTION_PROCESS), "7月9日抵達。\n照片1：代表團合影");
+
+  /* Nothing more goes a second time. */
+  g_assert_cmpuint (tr_report_remove_caption_lines (report, captions), ==, 0);
+  assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX), kept);
+
+  /* The first line can go as well as one inside. */
+  g_assert_cmpuint (tr_report_remove_caption_lines (report, first), ==, 2);
+  assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX),
+               "照片3：會場\n照片3：會場\n照片5：閉幕式，與會代表合影留念。");
+}
+
 /* Edge cases ------------------------------------------------------------------------- */
 
 static void
@@ -2762,6 +2819,7 @@ main (int   argc,
   g_test_add_func ("/parser/structure/partial", test_partial_structure);
   g_test_add_func ("/parser/structure/sub-headings", test_sub_headings);
   g_test_add_func ("/parser/structure/inline-headings", test_inline_headings);
+  g_test_add_func ("/parser/structure/caption-lines", test_caption_lines);
   g_test_add_func ("/parser/edge/empty", test_empty);
   g_test_add_func ("/parser/edge/only-furniture", test_only_furniture);
   g_test_add_func ("/parser/edge/heading-at-end", test_heading_at_end);

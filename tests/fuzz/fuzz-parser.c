@@ -1,7 +1,8 @@
 /* fuzz-parser.c: libFuzzer target for the report parser
  *
  * Any bytes at all: the parser must neither crash, nor hang, nor leak,
- * and must return a report.
+ * and must return a report. The input's first lines then stand for photo
+ * captions to take out of the appendix, as PDF import does.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdint.h>
@@ -19,8 +20,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   /* The parser takes NUL-terminated UTF-8: make the bytes so first. */
   g_autofree char *text = g_utf8_make_valid ((const char *) data, size);
   g_autoptr(TrReport) report = tr_report_parse_text (text);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GPtrArray) captions = g_ptr_array_new ();
 
   if (report == NULL)
     abort ();
+  /* As many as a report has photos, at most. */
+  for (guint i = 0; lines[i] != NULL && i < 100; i++)
+    g_ptr_array_add (captions, lines[i]);
+  g_ptr_array_add (captions, NULL);
+  tr_report_remove_caption_lines (report, (const char * const *) captions->pdata);
   return 0;
 }
