@@ -292,9 +292,20 @@ test_new_draft_type_everything (Fixture       *fixture,
   }
 }
 
-/* A 200-page draft: typing goes on while autosaves write it off the main
+/* The scrolled box that holds a section's text view. */
+static GtkWidget *
+text_box (TrSectionEditor *editor)
+{
+  GtkWidget *box = gtk_widget_get_parent (GTK_WIDGET (tr_section_editor_get_text_view (editor)));
+
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (box));
+  return box;
+}
+
+/* A 300-page draft: typing goes on while autosaves write it off the main
  * thread, and the last keystroke reaches the file. Latencies are printed,
- * not asserted: speed belongs to benchmarks. */
+ * not asserted: speed belongs to benchmarks. The text boxes grow with a
+ * short text and stop at their cap with a long one. */
 static void
 test_long_draft_typing (Fixture       *fixture,
                         gconstpointer  data)
@@ -308,9 +319,15 @@ test_long_draft_typing (Fixture       *fixture,
   TrSectionEditor *editor;
   gint64 slowest = 0;
   const char *typed = "在長篇草稿的最後輸入這段文字，確認自動儲存不影響打字。";
+  g_autoptr(GString) short_text = g_string_new (NULL);
+  GtkWidget *short_box, *long_box;
 
+  /* Eleven short lines, none wrapped. */
+  for (guint line = 0; line < 11; line++)
+    g_string_append_printf (short_text, "%s第%u項目的。", line > 0 ? "\n" : "", line + 1);
+  tr_report_set_section (report, TR_SECTION_PURPOSE, short_text->str);
   /* About 600 characters a page. */
-  for (guint page = 0; page < 200; page++)
+  for (guint page = 0; page < 300; page++)
     for (guint line = 0; line < 20; line++)
       g_string_append_printf (long_text, "第%u頁第%u行：本次考察行程緊湊，與各機關交流。\n", page + 1, line + 1);
   tr_report_set_section (report, TR_SECTION_PROCESS, long_text->str);
@@ -329,6 +346,17 @@ test_long_draft_typing (Fixture       *fixture,
     gtk_text_buffer_place_cursor (buffer, &end);
   }
 
+  /* 120 px is the boxes' minimum, 560 px their cap. */
+  short_box = text_box (text_editor (fixture, TR_FIELD_PURPOSE));
+  long_box = text_box (editor);
+  wait_until (gtk_widget_get_height (short_box) > 120 && gtk_widget_get_height (long_box) >= 560, 5000);
+  wait_ms (200);
+  g_test_message ("box heights: 11 lines %d px, 300 pages %d px",
+                  gtk_widget_get_height (short_box), gtk_widget_get_height (long_box));
+  g_assert_cmpint (gtk_widget_get_height (short_box), >, 120);
+  g_assert_cmpint (gtk_widget_get_height (short_box), <, 560);
+  g_assert_cmpint (gtk_widget_get_height (long_box), <=, 560 + 8);
+
   for (const char *p = typed; *p != '\0'; p = g_utf8_next_char (p))
     {
       gint64 start = g_get_monotonic_time (), elapsed;
@@ -342,7 +370,9 @@ test_long_draft_typing (Fixture       *fixture,
       /* A fast typist: a key every 60 ms, so autosaves start mid-typing. */
       wait_ms (60);
     }
-  g_test_message ("slowest keystroke in a 200-page section: %.1f ms", slowest / 1000.0);
+  g_test_message ("slowest keystroke in a 300-page section: %.1f ms", slowest / 1000.0);
+  /* The text grew, its box did not. */
+  g_assert_cmpint (gtk_widget_get_height (long_box), <=, 560 + 8);
 
   wait_ms (1000);
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 5000);
