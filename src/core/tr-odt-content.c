@@ -539,37 +539,14 @@ write_cover (Builder *self)
 /* The 提要 form -------------------------------------------------------- */
 
 static void
-start_cell (TrOdtXml *xml,
-            guint     columns,
-            guint     rows)
-{
-  tr_odt_xml_start (xml, "table:table-cell");
-  tr_odt_xml_attr (xml, "table:style-name", "TrFormCell");
-  if (columns > 1)
-    tr_odt_xml_attr_printf (xml, "table:number-columns-spanned", "%u", columns);
-  if (rows > 1)
-    tr_odt_xml_attr_printf (xml, "table:number-rows-spanned", "%u", rows);
-  tr_odt_xml_attr (xml, "office:value-type", "string");
-}
-
-static void
-end_cell (TrOdtXml *xml,
-          guint     columns)
-{
-  tr_odt_xml_end (xml);
-  for (guint i = 1; i < columns; i++)
-    tr_odt_xml_empty (xml, "table:covered-table-cell", NULL);
-}
-
-static void
 write_cell (TrOdtXml   *xml,
             const char *style,
             const char *text,
             guint       columns)
 {
-  start_cell (xml, columns, 1);
+  tr_odt_xml_start_cell (xml, "TrFormCell", columns, 1);
   write_field (xml, style, text);
-  end_cell (xml, columns);
+  tr_odt_xml_end_cell (xml, columns);
 }
 
 /* A row of one label and its value across the rest of the form. */
@@ -600,9 +577,9 @@ write_form_travellers (Builder *self)
   guint n_rows = MAX (travellers->len, 1);
 
   tr_odt_xml_start (xml, "table:table-row");
-  start_cell (xml, 1, n_rows + 1);
+  tr_odt_xml_start_cell (xml, "TrFormCell", 1, n_rows + 1);
   write_paragraph (xml, "TrFormLabel", "出國人員");
-  end_cell (xml, 1);
+  tr_odt_xml_end_cell (xml, 1);
   for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
     write_cell (xml, "TrFormLabel", labels[f], 1);
   tr_odt_xml_end (xml);
@@ -665,13 +642,13 @@ write_form (Builder *self)
   /* 頁數 is the page count LibreOffice lays out, not a number we guess. */
   tr_odt_xml_start (xml, "table:table-row");
   write_cell (xml, "TrFormLabel", "頁數", 1);
-  start_cell (xml, 1, 1);
+  tr_odt_xml_start_cell (xml, "TrFormCell", 1, 1);
   tr_odt_xml_start (xml, "text:p");
   tr_odt_xml_attr (xml, "text:style-name", "TrFormText");
   tr_odt_xml_start (xml, "text:page-count");
   tr_odt_xml_end (xml);
   tr_odt_xml_end (xml);
-  end_cell (xml, 1);
+  tr_odt_xml_end_cell (xml, 1);
   write_cell (xml, "TrFormLabel", "含附件", 1);
   write_cell (xml, "TrFormText", attachments ? "☑是　☐否" : "☐是　☑否", 3);
   tr_odt_xml_end (xml);
@@ -695,14 +672,14 @@ write_form (Builder *self)
 
   tr_odt_xml_start (xml, "table:table-row");
   write_cell (xml, "TrFormLabel", "內容摘要", 1);
-  start_cell (xml, FORM_COLUMNS - 1, 1);
+  tr_odt_xml_start_cell (xml, "TrFormCell", FORM_COLUMNS - 1, 1);
   for (guint i = 0; summary_lines[i] != NULL; i++)
     if (has_text (summary_lines[i]))
       write_field (xml, "TrFormText", summary_lines[i]);
   /* A cell holds at least one paragraph. */
   if (!has_text (tr_report_get_text (report, TR_FIELD_SUMMARY)))
     write_paragraph (xml, "TrFormText", "");
-  end_cell (xml, FORM_COLUMNS - 1);
+  tr_odt_xml_end_cell (xml, FORM_COLUMNS - 1);
   tr_odt_xml_end (xml);
 
   tr_odt_xml_end (xml);

@@ -71,6 +71,15 @@ void      tr_odt_xml_empty     (TrOdtXml        *xml,
                                 const char      *name,
                                 ...) G_GNUC_NULL_TERMINATED;
 
+/* A table cell of @style spanning @columns and @rows; end_cell() closes it
+ * and adds the cells it covers in its row. */
+void      tr_odt_xml_start_cell (TrOdtXml       *xml,
+                                 const char     *style,
+                                 guint           columns,
+                                 guint           rows);
+void      tr_odt_xml_end_cell  (TrOdtXml        *xml,
+                                guint            columns);
+
 /* A copy of @text with what XML 1.0 cannot carry removed: invalid UTF-8,
  * control characters other than tab, line feed and carriage return, and
  * U+FFFE/U+FFFF. NULL when nothing needs removing. */

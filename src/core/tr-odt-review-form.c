@@ -162,37 +162,14 @@ write_paragraph (TrOdtXml   *xml,
 }
 
 static void
-start_cell (TrOdtXml *xml,
-            guint     columns,
-            guint     rows)
-{
-  tr_odt_xml_start (xml, "table:table-cell");
-  tr_odt_xml_attr (xml, "table:style-name", "TrReviewCell");
-  if (columns > 1)
-    tr_odt_xml_attr_printf (xml, "table:number-columns-spanned", "%u", columns);
-  if (rows > 1)
-    tr_odt_xml_attr_printf (xml, "table:number-rows-spanned", "%u", rows);
-  tr_odt_xml_attr (xml, "office:value-type", "string");
-}
-
-static void
-end_cell (TrOdtXml *xml,
-          guint     columns)
-{
-  tr_odt_xml_end (xml);
-  for (guint i = 1; i < columns; i++)
-    tr_odt_xml_empty (xml, "table:covered-table-cell", NULL);
-}
-
-static void
 write_cell (TrOdtXml   *xml,
             const char *style,
             const char *text,
             guint       columns)
 {
-  start_cell (xml, columns, 1);
+  tr_odt_xml_start_cell (xml, "TrReviewCell", columns, 1);
   write_paragraph (xml, style, text);
-  end_cell (xml, columns);
+  tr_odt_xml_end_cell (xml, columns);
 }
 
 static void
@@ -332,7 +309,7 @@ write_item_row (TrOdtXml     *xml,
   g_autofree char *label = g_strdup_printf ("%u. %s", item + 1, tr_review_item_get_text (item));
 
   tr_odt_xml_start (xml, "table:table-row");
-  start_cell (xml, 1, 1);
+  tr_odt_xml_start_cell (xml, "TrReviewCell", 1, 1);
   write_paragraph (xml, "TrReviewItem", label);
   switch (item)
     {
@@ -378,7 +355,7 @@ write_item_row (TrOdtXml     *xml,
     default:
       break;
     }
-  end_cell (xml, 1);
+  tr_odt_xml_end_cell (xml, 1);
 
   for (guint column = 0; column < TR_N_REVIEW_COLUMNS; column++)
     {
@@ -400,9 +377,9 @@ write_items (TrOdtXml *xml,
 
   tr_odt_xml_start (xml, "table:table-header-rows");
   tr_odt_xml_start (xml, "table:table-row");
-  start_cell (xml, 1, 2);
+  tr_odt_xml_start_cell (xml, "TrReviewCell", 1, 2);
   write_paragraph (xml, "TrReviewLabel", "審核項目");
-  end_cell (xml, 1);
+  tr_odt_xml_end_cell (xml, 1);
   write_cell (xml, "TrReviewColumn", "出國人員自我檢核", 2);
   write_cell (xml, "TrReviewColumn", "計畫主辦機關審核", 2);
   tr_odt_xml_end (xml);

@@ -187,6 +187,30 @@ tr_odt_xml_empty (TrOdtXml   *xml,
   tr_odt_xml_end (xml);
 }
 
+void
+tr_odt_xml_start_cell (TrOdtXml   *xml,
+                       const char *style,
+                       guint       columns,
+                       guint       rows)
+{
+  tr_odt_xml_start (xml, "table:table-cell");
+  tr_odt_xml_attr (xml, "table:style-name", style);
+  if (columns > 1)
+    tr_odt_xml_attr_printf (xml, "table:number-columns-spanned", "%u", columns);
+  if (rows > 1)
+    tr_odt_xml_attr_printf (xml, "table:number-rows-spanned", "%u", rows);
+  tr_odt_xml_attr (xml, "office:value-type", "string");
+}
+
+void
+tr_odt_xml_end_cell (TrOdtXml *xml,
+                     guint     columns)
+{
+  tr_odt_xml_end (xml);
+  for (guint i = 1; i < columns; i++)
+    tr_odt_xml_empty (xml, "table:covered-table-cell", NULL);
+}
+
 static void
 write_raw_string (TrOdtXml   *xml,
                   const char *text,
