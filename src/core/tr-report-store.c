@@ -1762,13 +1762,12 @@ load_hit (TrReportStore       *self,
   return info;
 }
 
-GPtrArray *
-tr_report_store_search (TrReportStore  *self,
-                        const char     *query,
-                        guint           limit,
-                        GError        **error)
+static GPtrArray *
+search_locked (TrReportStore  *self,
+               const char     *query,
+               guint           limit,
+               GError        **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) long_match = g_string_new (NULL);
   g_autoptr(GString) short_match = g_string_new (NULL);
@@ -1776,18 +1775,6 @@ tr_report_store_search (TrReportStore  *self,
   g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_auto(GStrv) words = NULL;
   SearchKind kind;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!g_utf8_validate (query, -1, NULL))
-    {
-      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                           _("The search text is not valid UTF-8"));
-      return NULL;
-    }
 
   /* The ideographic space is a word separator too; g_strsplit_set() splits
    * on bytes, so it is turned into a plain space first. */
@@ -1859,6 +1846,37 @@ tr_report_store_search (TrReportStore  *self,
       g_ptr_array_add (hits, info);
     }
   return g_steal_pointer (&hits);
+}
+
+GPtrArray *
+tr_report_store_search (TrReportStore  *self,
+                        const char     *query,
+                        guint           limit,
+                        GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  GPtrArray *hits;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  /* One read transaction: the matches and the rows read for them come from
+   * the same state of the file, and its locks are taken once rather than
+   * for each of the few dozen statements. */
+  if (!exec_sql (self, "BEGIN", _("Could not search the library"), error))
+    return NULL;
+  hits = search_locked (self, query, limit, error);
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  return hits;
 }
 
 /* Review ------------------------------------------------------------------ */
