@@ -9,8 +9,10 @@
  * photo captions included):
  * `report_fts` with the trigram tokenizer answers words of three characters
  * or more as substrings; `report_fts_short` with our one-character tokenizer
- * answers the one- and two-character words trigram cannot. Both are kept in
- * step with the reports inside the transaction of each save.
+ * answers the one- and two-character words trigram cannot (and character
+ * pairs). Both are kept in step with the reports inside the transaction of
+ * each save; tr-report-store-search.c queries them, and
+ * tr-report-store-review.c keeps the review forms and comments.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
@@ -23,7 +25,7 @@
 #include "tr-error.h"
 #include "tr-report-json.h"
 #include "tr-report-store.h"
-#include "tr-snippet.h"
+#include "tr-report-store-private.h"
 #include "tr-unigram-tokenizer.h"
 
 /* Long enough to ride out an autosave of another window, short enough that a
@@ -199,33 +201,6 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
 
-typedef sqlite3_stmt TrStatement;
-
-static void
-tr_statement_release (TrStatement *stmt)
-{
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrStatement, tr_statement_release)
-
-struct _TrReportStore
-{
-  GObject parent_instance;
-
-  char *path;
-  /* One connection, one transaction at a time: the worker threads of
-   * save_async() and the main thread take turns. */
-  GMutex lock;
-  sqlite3 *db;
-  /* One thread, so that autosaves reach the file in the order they were
-   * made: an older snapshot must never overwrite a newer one. */
-  GThreadPool *save_pool;
-  /* SQL text → prepared statement, reused across calls. */
-  GHashTable *statements;
-};
-
 G_DEFINE_FINAL_TYPE (TrReportStore, tr_report_store, G_TYPE_OBJECT)
 
 enum {
@@ -292,8 +267,8 @@ describe_error_code (TrError code)
 }
 
 /* @what says what failed ("Could not save the report"); the message adds why. */
-static gboolean
-set_sqlite_error (GError     **error,
+gboolean
+tr_store_set_sqlite_error (GError     **error,
                   sqlite3     *db,
                   int          rc,
                   const char  *what)
@@ -309,8 +284,8 @@ set_sqlite_error (GError     **error,
   return FALSE;
 }
 
-static gboolean
-exec_sql (TrReportStore  *self,
+gboolean
+tr_store_exec_sql (TrReportStore  *self,
           const char     *sql,
           const char     *what,
           GError        **error)
@@ -318,12 +293,12 @@ exec_sql (TrReportStore  *self,
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (error, self->db, rc, what);
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
   return TRUE;
 }
 
-static TrStatement *
-prepare (TrReportStore  *self,
+TrStatement *
+tr_store_prepare (TrReportStore  *self,
          const char     *sql,
          const char     *what,
          GError        **error)
@@ -337,23 +312,23 @@ prepare (TrReportStore  *self,
   rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, what);
+      tr_store_set_sqlite_error (error, self->db, rc, what);
       return NULL;
     }
   g_hash_table_insert (self->statements, (gpointer) sql, stmt);
   return stmt;
 }
 
-static void
-bind_text (TrStatement *stmt,
+void
+tr_store_bind_text (TrStatement *stmt,
            int          index,
            const char  *text)
 {
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 }
 
-static const char *
-column_text (TrStatement *stmt,
+const char *
+tr_store_column_text (TrStatement *stmt,
              int          index)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, index);
@@ -363,16 +338,16 @@ column_text (TrStatement *stmt,
 
 /* Times are stored in UTC with microseconds, in a fixed-width form that sorts
  * as text. */
-static char *
-format_time (GDateTime *time)
+char *
+tr_store_format_time (GDateTime *time)
 {
   g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
 
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%S.%fZ");
 }
 
-static GDateTime *
-parse_time (const char *text)
+GDateTime *
+tr_store_parse_time (const char *text)
 {
   GDateTime *time = g_date_time_new_from_iso8601 (text, NULL);
 
@@ -540,7 +515,7 @@ read_user_version (TrReportStore  *self,
   if (rc != SQLITE_ROW)
     {
       g_autofree char *what = g_strdup_printf (_("Could not open the library “%s”"), self->path);
-      return set_sqlite_error (error, self->db, rc, what);
+      return tr_store_set_sqlite_error (error, self->db, rc, what);
     }
   return TRUE;
 }
@@ -562,7 +537,7 @@ check_is_ours (TrReportStore  *self,
   if (rc != SQLITE_ROW)
     {
       g_autofree char *what = g_strdup_printf (_("Could not open the library “%s”"), self->path);
-      return set_sqlite_error (error, self->db, rc, what);
+      return tr_store_set_sqlite_error (error, self->db, rc, what);
     }
   if (n_objects > 0)
     {
@@ -588,11 +563,11 @@ migrate (TrReportStore  *self,
 
       /* Each step is one transaction: an interrupted upgrade leaves the
        * file at the previous version, and the next start resumes. */
-      if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
+      if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
         return FALSE;
-      if (!exec_sql (self, migrations[version], what, error) ||
-          !exec_sql (self, set_version, what, error) ||
-          !exec_sql (self, "COMMIT", what, error))
+      if (!tr_store_exec_sql (self, migrations[version], what, error) ||
+          !tr_store_exec_sql (self, set_version, what, error) ||
+          !tr_store_exec_sql (self, "COMMIT", what, error))
         {
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
           return FALSE;
@@ -636,7 +611,7 @@ tr_report_store_open (const char  *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, what);
+      tr_store_set_sqlite_error (error, self->db, rc, what);
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -658,21 +633,21 @@ tr_report_store_open (const char  *path,
 
   if (sqlite3_db_readonly (self->db, "main") == 1)
     {
-      set_sqlite_error (error, self->db, SQLITE_READONLY, what);
+      tr_store_set_sqlite_error (error, self->db, SQLITE_READONLY, what);
       return NULL;
     }
 
   rc = tr_unigram_tokenizer_register (self->db);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, what);
+      tr_store_set_sqlite_error (error, self->db, rc, what);
       return NULL;
     }
 
   /* Reads through a memory map halve the time of a search, which reads a
    * few hundred scattered pages: no copy into SQLite's cache, no system
    * call per page. Writes still go through write(). */
-  if (!exec_sql (self,
+  if (!tr_store_exec_sql (self,
                  "PRAGMA journal_mode = WAL;"
                  "PRAGMA synchronous = NORMAL;"
                  "PRAGMA foreign_keys = ON;"
@@ -694,31 +669,31 @@ tr_report_store_get_path (TrReportStore *self)
 }
 
 /* The report's row number, 0 when it is not stored. */
-static gboolean
-find_num (TrReportStore  *self,
+gboolean
+tr_store_find_num (TrReportStore  *self,
           const char     *id,
           gint64         *out_num,
           const char     *what,
           GError        **error)
 {
-  g_autoptr(TrStatement) stmt = prepare (self, "SELECT num FROM reports WHERE id = ?1", what, error);
+  g_autoptr(TrStatement) stmt = tr_store_prepare (self, "SELECT num FROM reports WHERE id = ?1", what, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  bind_text (stmt, 1, id);
+  tr_store_bind_text (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *out_num = sqlite3_column_int64 (stmt, 0);
   else if (rc == SQLITE_DONE)
     *out_num = 0;
   else
-    return set_sqlite_error (error, self->db, rc, what);
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
   return TRUE;
 }
 
-static gboolean
-step_done (TrReportStore  *self,
+gboolean
+tr_store_step_done (TrReportStore  *self,
            TrStatement    *stmt,
            const char     *what,
            GError        **error)
@@ -726,7 +701,7 @@ step_done (TrReportStore  *self,
   int rc = sqlite3_step (stmt);
 
   if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-    return set_sqlite_error (error, self->db, rc, what);
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
   return TRUE;
 }
 
@@ -759,12 +734,12 @@ update_search_index (TrReportStore  *self,
 
   for (guint i = 0; i < G_N_ELEMENTS (remove_sql); i++)
     {
-      g_autoptr(TrStatement) stmt = prepare (self, sql[i], what, error);
+      g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql[i], what, error);
 
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, num);
-      if (!step_done (self, stmt, what, error))
+      if (!tr_store_step_done (self, stmt, what, error))
         return FALSE;
     }
   return TRUE;
@@ -779,27 +754,27 @@ write_report_row (TrReportStore  *self,
                   GError        **error)
 {
   g_autoptr(TrStatement) stmt = NULL;
-  g_autofree char *created = format_time (tr_report_get_created (report));
-  g_autofree char *modified = format_time (now);
+  g_autofree char *created = tr_store_format_time (tr_report_get_created (report));
+  g_autofree char *modified = tr_store_format_time (now);
   g_autofree char *warnings = strv_to_json (tr_report_get_warnings (report));
   const int extra = REPORT_FIRST_FIELD_PARAM + TR_N_FIELDS;
 
-  stmt = prepare (self, *num == 0 ? insert_report_sql : update_report_sql, what, error);
+  stmt = tr_store_prepare (self, *num == 0 ? insert_report_sql : update_report_sql, what, error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_text (stmt, 1, tr_report_get_id (report));
-  bind_text (stmt, 2, tr_report_kind_to_string (tr_report_get_kind (report)));
-  bind_text (stmt, 3, created);
-  bind_text (stmt, 4, modified);
+  tr_store_bind_text (stmt, 1, tr_report_get_id (report));
+  tr_store_bind_text (stmt, 2, tr_report_kind_to_string (tr_report_get_kind (report)));
+  tr_store_bind_text (stmt, 3, created);
+  tr_store_bind_text (stmt, 4, modified);
   sqlite3_bind_int64 (stmt, 5, *num);
   for (guint f = 0; f < TR_N_FIELDS; f++)
-    bind_text (stmt, f + REPORT_FIRST_FIELD_PARAM, tr_report_get_text (report, f));
-  bind_text (stmt, extra, warnings);
+    tr_store_bind_text (stmt, f + REPORT_FIRST_FIELD_PARAM, tr_report_get_text (report, f));
+  tr_store_bind_text (stmt, extra, warnings);
   sqlite3_bind_int (stmt, extra + 1, tr_report_get_has_attachments (report));
   sqlite3_bind_int64 (stmt, extra + 2, tr_report_get_pages (report));
 
-  if (!step_done (self, stmt, what, error))
+  if (!tr_store_step_done (self, stmt, what, error))
     return FALSE;
   if (*num == 0)
     *num = sqlite3_last_insert_rowid (self->db);
@@ -814,20 +789,20 @@ write_travellers (TrReportStore  *self,
                   GError        **error)
 {
   GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
-  g_autoptr(TrStatement) clear = prepare (self, "DELETE FROM travellers WHERE report_num = ?1",
+  g_autoptr(TrStatement) clear = tr_store_prepare (self, "DELETE FROM travellers WHERE report_num = ?1",
                                           what, error);
 
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, num);
-  if (!step_done (self, clear, what, error))
+  if (!tr_store_step_done (self, clear, what, error))
     return FALSE;
 
   for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
     {
       g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
       g_autoptr(TrStatement) insert =
-        prepare (self,
+        tr_store_prepare (self,
                  "INSERT INTO travellers (report_num, position, name, agency, unit, title, phone)"
                  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                  what, error);
@@ -839,8 +814,8 @@ write_travellers (TrReportStore  *self,
       sqlite3_bind_int64 (insert, 1, num);
       sqlite3_bind_int (insert, 2, i);
       for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
-        bind_text (insert, f + 3, tr_traveller_get (traveller, f));
-      if (!step_done (self, insert, what, error))
+        tr_store_bind_text (insert, f + 3, tr_traveller_get (traveller, f));
+      if (!tr_store_step_done (self, insert, what, error))
         return FALSE;
     }
   return TRUE;
@@ -854,27 +829,27 @@ write_keywords (TrReportStore  *self,
                 GError        **error)
 {
   const char * const *keywords = tr_report_get_keywords (report);
-  g_autoptr(TrStatement) clear = prepare (self, "DELETE FROM keywords WHERE report_num = ?1",
+  g_autoptr(TrStatement) clear = tr_store_prepare (self, "DELETE FROM keywords WHERE report_num = ?1",
                                           what, error);
 
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, num);
-  if (!step_done (self, clear, what, error))
+  if (!tr_store_step_done (self, clear, what, error))
     return FALSE;
 
   for (guint i = 0; keywords[i] != NULL; i++)
     {
       g_autoptr(TrStatement) insert =
-        prepare (self, "INSERT INTO keywords (report_num, position, keyword) VALUES (?1, ?2, ?3)",
+        tr_store_prepare (self, "INSERT INTO keywords (report_num, position, keyword) VALUES (?1, ?2, ?3)",
                  what, error);
 
       if (insert == NULL)
         return FALSE;
       sqlite3_bind_int64 (insert, 1, num);
       sqlite3_bind_int (insert, 2, i);
-      bind_text (insert, 3, keywords[i]);
-      if (!step_done (self, insert, what, error))
+      tr_store_bind_text (insert, 3, keywords[i]);
+      if (!tr_store_step_done (self, insert, what, error))
         return FALSE;
     }
   return TRUE;
@@ -893,15 +868,15 @@ write_source (TrReportStore  *self,
 
   if (sha256 == NULL)
     {
-      stmt = prepare (self, "DELETE FROM sources WHERE report_num = ?1", what, error);
+      stmt = tr_store_prepare (self, "DELETE FROM sources WHERE report_num = ?1", what, error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, num);
-      return step_done (self, stmt, what, error);
+      return tr_store_step_done (self, stmt, what, error);
     }
 
   /* A report loaded from the store does not carry the bytes: keep them. */
-  stmt = prepare (self,
+  stmt = tr_store_prepare (self,
                   "INSERT INTO sources (report_num, filename, sha256, data) VALUES (?1, ?2, ?3, ?4)"
                   " ON CONFLICT (report_num) DO UPDATE SET filename = excluded.filename,"
                   " sha256 = excluded.sha256, data = ifnull (excluded.data, sources.data)",
@@ -909,14 +884,14 @@ write_source (TrReportStore  *self,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, num);
-  bind_text (stmt, 2, tr_report_get_source_filename (report));
-  bind_text (stmt, 3, sha256);
+  tr_store_bind_text (stmt, 2, tr_report_get_source_filename (report));
+  tr_store_bind_text (stmt, 3, sha256);
   if (data != NULL)
     sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
                          SQLITE_STATIC);
   else
     sqlite3_bind_null (stmt, 4);
-  return step_done (self, stmt, what, error);
+  return tr_store_step_done (self, stmt, what, error);
 }
 
 /* Autosave runs every few hundred milliseconds while typing: a photo already
@@ -947,22 +922,22 @@ write_photos (TrReportStore  *self,
   ids_node = json_builder_get_root (ids);
   ids_json = json_to_string (ids_node, FALSE);
 
-  clear = prepare (self,
+  clear = tr_store_prepare (self,
                    "DELETE FROM photos WHERE report_num = ?1"
                    " AND id NOT IN (SELECT value FROM json_each (?2))",
                    what, error);
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, num);
-  bind_text (clear, 2, ids_json);
-  if (!step_done (self, clear, what, error))
+  tr_store_bind_text (clear, 2, ids_json);
+  if (!tr_store_step_done (self, clear, what, error))
     return FALSE;
 
   for (guint i = 0; i < n_photos; i++)
     {
       g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
       g_autoptr(TrStatement) update =
-        prepare (self,
+        tr_store_prepare (self,
                  "UPDATE photos SET position = ?3, caption = ?4 WHERE report_num = ?1 AND id = ?2",
                  what, error);
       g_autoptr(TrStatement) insert = NULL;
@@ -971,15 +946,15 @@ write_photos (TrReportStore  *self,
       if (update == NULL)
         return FALSE;
       sqlite3_bind_int64 (update, 1, num);
-      bind_text (update, 2, tr_photo_get_id (photo));
+      tr_store_bind_text (update, 2, tr_photo_get_id (photo));
       sqlite3_bind_int (update, 3, i);
-      bind_text (update, 4, tr_photo_get_caption (photo));
-      if (!step_done (self, update, what, error))
+      tr_store_bind_text (update, 4, tr_photo_get_caption (photo));
+      if (!tr_store_step_done (self, update, what, error))
         return FALSE;
       if (sqlite3_changes (self->db) > 0)
         continue;
 
-      insert = prepare (self,
+      insert = tr_store_prepare (self,
                         "INSERT INTO photos (report_num, id, position, caption, mime_type, width, height, data)"
                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                         what, error);
@@ -987,15 +962,15 @@ write_photos (TrReportStore  *self,
         return FALSE;
       data = tr_photo_get_data (photo);
       sqlite3_bind_int64 (insert, 1, num);
-      bind_text (insert, 2, tr_photo_get_id (photo));
+      tr_store_bind_text (insert, 2, tr_photo_get_id (photo));
       sqlite3_bind_int (insert, 3, i);
-      bind_text (insert, 4, tr_photo_get_caption (photo));
-      bind_text (insert, 5, tr_photo_get_mime_type (photo));
+      tr_store_bind_text (insert, 4, tr_photo_get_caption (photo));
+      tr_store_bind_text (insert, 5, tr_photo_get_mime_type (photo));
       sqlite3_bind_int64 (insert, 6, tr_photo_get_width (photo));
       sqlite3_bind_int64 (insert, 7, tr_photo_get_height (photo));
       sqlite3_bind_blob64 (insert, 8, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
                            SQLITE_STATIC);
-      if (!step_done (self, insert, what, error))
+      if (!tr_store_step_done (self, insert, what, error))
         return FALSE;
     }
   return TRUE;
@@ -1017,11 +992,11 @@ tr_report_store_save (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
+  if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
     return FALSE;
 
   now = g_date_time_new_now_utc ();
-  if (!find_num (self, tr_report_get_id (report), &num, what, error) ||
+  if (!tr_store_find_num (self, tr_report_get_id (report), &num, what, error) ||
       (num != 0 && !update_search_index (self, num, TRUE, what, error)) ||
       !write_report_row (self, report, now, &num, what, error) ||
       !write_travellers (self, report, num, what, error) ||
@@ -1029,7 +1004,7 @@ tr_report_store_save (TrReportStore  *self,
       !write_source (self, report, num, what, error) ||
       !write_photos (self, report, num, what, error) ||
       !update_search_index (self, num, FALSE, what, error) ||
-      !exec_sql (self, "COMMIT", what, error))
+      !tr_store_exec_sql (self, "COMMIT", what, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -1123,7 +1098,7 @@ load_travellers (TrReportStore  *self,
                  GError        **error)
 {
   g_autoptr(TrStatement) stmt =
-    prepare (self,
+    tr_store_prepare (self,
              "SELECT name, agency, unit, title, phone FROM travellers"
              " WHERE report_num = ?1 ORDER BY position",
              what, error);
@@ -1138,11 +1113,11 @@ load_travellers (TrReportStore  *self,
       g_autoptr(TrTraveller) traveller = tr_traveller_new ();
 
       for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
-        tr_traveller_set (traveller, f, column_text (stmt, f));
+        tr_traveller_set (traveller, f, tr_store_column_text (stmt, f));
       g_list_store_append (travellers, traveller);
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, what);
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
   return TRUE;
 }
 
@@ -1154,7 +1129,7 @@ load_keywords (TrReportStore  *self,
                GError        **error)
 {
   g_autoptr(TrStatement) stmt =
-    prepare (self, "SELECT keyword FROM keywords WHERE report_num = ?1 ORDER BY position",
+    tr_store_prepare (self, "SELECT keyword FROM keywords WHERE report_num = ?1 ORDER BY position",
              what, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) keywords = NULL;
@@ -1164,9 +1139,9 @@ load_keywords (TrReportStore  *self,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, num);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_strv_builder_add (builder, column_text (stmt, 0));
+    g_strv_builder_add (builder, tr_store_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, what);
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
 
   keywords = g_strv_builder_end (builder);
   tr_report_set_keywords (report, (const char * const *) keywords);
@@ -1181,7 +1156,7 @@ load_photos (TrReportStore  *self,
              GError        **error)
 {
   g_autoptr(TrStatement) stmt =
-    prepare (self,
+    tr_store_prepare (self,
              "SELECT id, mime_type, width, height, caption, data FROM photos"
              " WHERE report_num = ?1 ORDER BY position",
              what, error);
@@ -1196,20 +1171,20 @@ load_photos (TrReportStore  *self,
       g_autoptr(GBytes) data = g_bytes_new (sqlite3_column_blob (stmt, 5),
                                             sqlite3_column_bytes (stmt, 5));
       g_autoptr(TrPhoto) photo =
-        tr_photo_new_full (column_text (stmt, 0), data, column_text (stmt, 1),
+        tr_photo_new_full (tr_store_column_text (stmt, 0), data, tr_store_column_text (stmt, 1),
                            (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT),
                            (guint) CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXUINT),
-                           column_text (stmt, 4));
+                           tr_store_column_text (stmt, 4));
 
       g_list_store_append (photos, photo);
     }
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (error, self->db, rc, what);
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
   return TRUE;
 }
 
-static void
-set_not_found (GError     **error,
+void
+tr_store_set_not_found (GError     **error,
                const char  *id)
 {
   g_set_error (error, TR_ERROR, TR_ERROR_NOT_FOUND, _("No report with ID “%s”"), id);
@@ -1237,36 +1212,36 @@ tr_report_store_load (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  stmt = prepare (self, select_report_sql, what, error);
+  stmt = tr_store_prepare (self, select_report_sql, what, error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, id);
+  tr_store_bind_text (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      set_not_found (error, id);
+      tr_store_set_not_found (error, id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, what);
+      tr_store_set_sqlite_error (error, self->db, rc, what);
       return NULL;
     }
 
   num = sqlite3_column_int64 (stmt, 0);
-  tr_report_kind_from_string (column_text (stmt, 1), &kind);
-  created = parse_time (column_text (stmt, 2));
-  modified = parse_time (column_text (stmt, 3));
+  tr_report_kind_from_string (tr_store_column_text (stmt, 1), &kind);
+  created = tr_store_parse_time (tr_store_column_text (stmt, 2));
+  modified = tr_store_parse_time (tr_store_column_text (stmt, 3));
   report = tr_report_new_full (id, kind, created, modified);
 
   for (guint f = 0; f < TR_N_FIELDS; f++)
-    tr_report_set_text (report, f, column_text (stmt, SELECT_FIRST_FIELD_COLUMN + f));
-  warnings = strv_from_json (column_text (stmt, extra));
+    tr_report_set_text (report, f, tr_store_column_text (stmt, SELECT_FIRST_FIELD_COLUMN + f));
+  warnings = strv_from_json (tr_store_column_text (stmt, extra));
   tr_report_set_warnings (report, (const char * const *) warnings);
   tr_report_set_has_attachments (report, sqlite3_column_int (stmt, extra + 1));
   tr_report_set_pages (report, (guint) CLAMP (sqlite3_column_int64 (stmt, extra + 2), 0, G_MAXUINT));
   if (sqlite3_column_type (stmt, extra + 4) != SQLITE_NULL)
-    tr_report_set_source_info (report, column_text (stmt, extra + 3), column_text (stmt, extra + 4));
+    tr_report_set_source_info (report, tr_store_column_text (stmt, extra + 3), tr_store_column_text (stmt, extra + 4));
 
   if (!load_travellers (self, report, num, what, error) ||
       !load_keywords (self, report, num, what, error) ||
@@ -1291,22 +1266,22 @@ tr_report_store_load_source_data (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  stmt = prepare (self,
+  stmt = tr_store_prepare (self,
                   "SELECT s.data FROM reports r JOIN sources s ON s.report_num = r.num"
                   " WHERE r.id = ?1 AND s.data IS NOT NULL",
                   what, error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, id);
+  tr_store_bind_text (stmt, 1, id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_DONE)
     {
-      set_not_found (error, id);
+      tr_store_set_not_found (error, id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, what);
+      tr_store_set_sqlite_error (error, self->db, rc, what);
       return NULL;
     }
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
@@ -1327,22 +1302,22 @@ tr_report_store_delete (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
+  if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
     return FALSE;
-  if (!find_num (self, id, &num, what, error))
+  if (!tr_store_find_num (self, id, &num, what, error))
     goto rollback;
   if (num == 0)
     {
-      set_not_found (error, id);
+      tr_store_set_not_found (error, id);
       goto rollback;
     }
   if (!update_search_index (self, num, TRUE, what, error))
     goto rollback;
-  stmt = prepare (self, "DELETE FROM reports WHERE num = ?1", what, error);
+  stmt = tr_store_prepare (self, "DELETE FROM reports WHERE num = ?1", what, error);
   if (stmt == NULL)
     goto rollback;
   sqlite3_bind_int64 (stmt, 1, num);
-  if (!step_done (self, stmt, what, error) || !exec_sql (self, "COMMIT", what, error))
+  if (!tr_store_step_done (self, stmt, what, error) || !tr_store_exec_sql (self, "COMMIT", what, error))
     goto rollback;
   return TRUE;
 
@@ -1364,35 +1339,33 @@ tr_report_store_count (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  stmt = prepare (self, "SELECT count(*) FROM reports", what, error);
+  stmt = tr_store_prepare (self, "SELECT count(*) FROM reports", what, error);
   if (stmt == NULL)
     return 0;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
     {
-      set_sqlite_error (error, self->db, rc, what);
+      tr_store_set_sqlite_error (error, self->db, rc, what);
       return 0;
     }
   return (guint) sqlite3_column_int64 (stmt, 0);
 }
 
 /* Columns 0–7 of every query that makes TrReportInfo rows. */
-#define INFO_COLUMNS "r.id, r.kind, r.title, r.period_start, r.period_end, r.destination, r.modified," \
-  " ifnull ((SELECT v.status FROM reviews v WHERE v.report_num = r.num), 'draft')"
 
-static TrReportInfo *
-info_from_row (TrStatement *stmt)
+TrReportInfo *
+tr_store_info_from_row (TrStatement *stmt)
 {
-  g_autoptr(GDateTime) modified = parse_time (column_text (stmt, 6));
+  g_autoptr(GDateTime) modified = tr_store_parse_time (tr_store_column_text (stmt, 6));
   TrReportKind kind = TR_REPORT_KIND_DRAFT;
   TrReviewStatus status = TR_REVIEW_STATUS_DRAFT;
   TrReportInfo *info;
 
-  tr_report_kind_from_string (column_text (stmt, 1), &kind);
-  tr_review_status_from_string (column_text (stmt, 7), &status);
-  info = tr_report_info_new (column_text (stmt, 0), kind, column_text (stmt, 2),
-                             column_text (stmt, 3), column_text (stmt, 4),
-                             column_text (stmt, 5), modified);
+  tr_report_kind_from_string (tr_store_column_text (stmt, 1), &kind);
+  tr_review_status_from_string (tr_store_column_text (stmt, 7), &status);
+  info = tr_report_info_new (tr_store_column_text (stmt, 0), kind, tr_store_column_text (stmt, 2),
+                             tr_store_column_text (stmt, 3), tr_store_column_text (stmt, 4),
+                             tr_store_column_text (stmt, 5), modified);
   tr_report_info_set_status (info, status);
   return info;
 }
@@ -1411,16 +1384,16 @@ tr_report_store_list (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  stmt = prepare (self,
-                  "SELECT " INFO_COLUMNS " FROM reports r ORDER BY r.modified DESC, r.num DESC",
+  stmt = tr_store_prepare (self,
+                  "SELECT " TR_STORE_INFO_COLUMNS " FROM reports r ORDER BY r.modified DESC, r.num DESC",
                   what, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (infos, info_from_row (stmt));
+    g_ptr_array_add (infos, tr_store_info_from_row (stmt));
   if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (error, self->db, rc, what);
+      tr_store_set_sqlite_error (error, self->db, rc, what);
       return NULL;
     }
   return g_steal_pointer (&infos);
@@ -1441,908 +1414,18 @@ tr_report_store_find_by_source_sha256 (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  stmt = prepare (self,
+  stmt = tr_store_prepare (self,
                   "SELECT r.id FROM sources s JOIN reports r ON r.num = s.report_num"
                   " WHERE s.sha256 = ?1 ORDER BY r.num LIMIT 1",
                   what, error);
   if (stmt == NULL)
     return NULL;
-  bind_text (stmt, 1, sha256);
+  tr_store_bind_text (stmt, 1, sha256);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return g_strdup (column_text (stmt, 0));
+    return g_strdup (tr_store_column_text (stmt, 0));
   if (rc != SQLITE_DONE)
-    set_sqlite_error (error, self->db, rc, what);
+    tr_store_set_sqlite_error (error, self->db, rc, what);
   return NULL;
 }
 
-/* Past this many matches, ranking them all with bm25 costs more than a
- * search as you type can afford, and says little: a word found in most of
- * the library singles no report out. Such results come newest first. */
-#define RANKED_MATCHES_MAX 200
-
-/* The width of a snippet, in characters. */
-#define SNIPPET_WIDTH 40
-
-typedef enum {
-  SEARCH_LONG,   /* every word has 3 characters or more: the trigram index */
-  SEARCH_SHORT,  /* every word has 1 or 2: the one-character index */
-  SEARCH_MIXED,  /* both: trigram leads, the short words filter */
-} SearchKind;
-
-/* Newest first, stopping at ?3 matches. */
-static const char * const newest_sql[] = {
-  [SEARCH_LONG] =
-    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3",
-  [SEARCH_SHORT] =
-    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rowid DESC LIMIT ?3",
-};
-
-/* The unary + keeps SQLite from handing the rowid list to FTS5, which would
- * run the MATCH again for every row (seconds). */
-static const char * const ranked_sql[] = {
-  [SEARCH_LONG] =
-    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY rank LIMIT ?3",
-  [SEARCH_SHORT] =
-    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rank LIMIT ?3",
-  [SEARCH_MIXED] =
-    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1"
-    " AND +rowid IN (SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2)"
-    " ORDER BY rank LIMIT ?3",
-};
-
-/* Ranks the matches of a mixed query already found, listed in ?4. */
-static const char * const ranked_listed_sql =
-  "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1"
-  " AND +rowid IN (SELECT value FROM json_each (?4))"
-  " ORDER BY rank LIMIT ?3";
-
-/* Each word becomes an FTS5 string ("…", quotes doubled), so that whatever
- * the user types is text, never query syntax. */
-static void
-append_fts_phrase (GString    *match,
-                   const char *word)
-{
-  if (match->len > 0)
-    g_string_append (match, " AND ");
-  g_string_append_c (match, '"');
-  for (const char *p = word; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (match, '"');
-      g_string_append_c (match, *p);
-    }
-  g_string_append_c (match, '"');
-}
-
-/* Appends to @rowids the first @limit matches of @sql (-1: all of them). */
-static gboolean
-collect_rowids (TrReportStore  *self,
-                const char     *sql,
-                const char     *long_match,
-                const char     *short_match,
-                gint64          limit,
-                GArray         *rowids,
-                GError        **error)
-{
-  const char *what = _("Could not search the library");
-  g_autoptr(TrStatement) stmt = prepare (self, sql, what, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  bind_text (stmt, 1, long_match);
-  bind_text (stmt, 2, short_match);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (rowids, rowid);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The first @limit reports, newest first, that match both the long words
- * (trigram index) and the short ones (one-character index): both lists
- * come sorted by rowid, so they are walked side by side. Asking one index
- * about each match of the other, or materializing either list, costs ten
- * times more when both words are common. */
-static gboolean
-collect_mixed_rowids (TrReportStore  *self,
-                      const char     *long_match,
-                      const char     *short_match,
-                      guint           limit,
-                      GArray         *rowids,
-                      GError        **error)
-{
-  const char *what = _("Could not search the library");
-  g_autoptr(TrStatement) longs = prepare (self, newest_sql[SEARCH_LONG], what, error);
-  g_autoptr(TrStatement) shorts = NULL;
-  int rc_long, rc_short;
-
-  if (longs == NULL)
-    return FALSE;
-  shorts = prepare (self, newest_sql[SEARCH_SHORT], what, error);
-  if (shorts == NULL)
-    return FALSE;
-  bind_text (longs, 1, long_match);
-  sqlite3_bind_int64 (longs, 3, -1);
-  bind_text (shorts, 2, short_match);
-  sqlite3_bind_int64 (shorts, 3, -1);
-
-  rc_long = sqlite3_step (longs);
-  rc_short = sqlite3_step (shorts);
-  while (rc_long == SQLITE_ROW && rc_short == SQLITE_ROW && rowids->len < limit)
-    {
-      gint64 in_long = sqlite3_column_int64 (longs, 0);
-      gint64 in_short = sqlite3_column_int64 (shorts, 0);
-
-      if (in_long == in_short)
-        {
-          g_array_append_val (rowids, in_long);
-          rc_long = sqlite3_step (longs);
-          rc_short = sqlite3_step (shorts);
-        }
-      else if (in_long > in_short)
-        rc_long = sqlite3_step (longs);
-      else
-        rc_short = sqlite3_step (shorts);
-    }
-  if (rc_long != SQLITE_ROW && rc_long != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc_long, what);
-      return FALSE;
-    }
-  if (rc_short != SQLITE_ROW && rc_short != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc_short, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* Replaces @rowids, every match of a mixed query, by the best @limit. */
-static gboolean
-rank_listed_rowids (TrReportStore  *self,
-                    const char     *long_match,
-                    guint           limit,
-                    GArray         *rowids,
-                    GError        **error)
-{
-  const char *what = _("Could not search the library");
-  g_autoptr(GString) listed = g_string_new ("[");
-  g_autoptr(TrStatement) stmt = prepare (self, ranked_listed_sql, what, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < rowids->len; i++)
-    g_string_append_printf (listed, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (rowids, gint64, i));
-  g_string_append_c (listed, ']');
-  g_array_set_size (rowids, 0);
-
-  bind_text (stmt, 1, long_match);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  bind_text (stmt, 4, listed->str);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (rowids, rowid);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, what);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* FTS5's own snippet, for the rare hit whose words tr_snippet_build() does
- * not find as written (the tokenizers fold more than case). */
-static char *
-fts_snippet (TrReportStore *self,
-             SearchKind     kind,
-             const char    *long_match,
-             const char    *short_match,
-             gint64         rowid)
-{
-  const char *sql = kind == SEARCH_SHORT
-    ? "SELECT snippet (report_fts_short, -1, char (2), char (3), '…', 40) FROM report_fts_short"
-      " WHERE report_fts_short MATCH ?1 AND rowid = ?2"
-    : "SELECT snippet (report_fts, -1, char (2), char (3), '…', 40) FROM report_fts"
-      " WHERE report_fts MATCH ?1 AND rowid = ?2";
-  g_autoptr(TrStatement) stmt = prepare (self, sql, NULL, NULL);
-
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, kind == SEARCH_SHORT ? short_match : long_match);
-  sqlite3_bind_int64 (stmt, 2, rowid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  return g_strdup (column_text (stmt, 0));
-}
-
-/* The snippet from the body, the appendix or the text an import could not
- * place, in that order; the row is read only now because these columns
- * are what makes it long. */
-static char *
-body_snippet (TrReportStore      *self,
-              gint64              rowid,
-              const char * const *words)
-{
-  g_autoptr(TrStatement) stmt =
-    prepare (self,
-             "SELECT purpose, process, observations, recommendations, appendix, unclassified"
-             " FROM reports WHERE num = ?1",
-             NULL, NULL);
-  const char *texts[6];
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    texts[i] = column_text (stmt, i);
-  return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
-}
-
-/* The fields' and the appendix's text as the index sees them (travellers,
- * keywords and photo captions included), for a hit found nowhere else. */
-static char *
-fields_snippet (TrReportStore      *self,
-                gint64              rowid,
-                const char * const *words)
-{
-  g_autoptr(TrStatement) stmt =
-    prepare (self, "SELECT fields, appendix, title FROM report_search_content WHERE num = ?1",
-             NULL, NULL);
-  const char *texts[3];
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    texts[i] = column_text (stmt, i);
-  return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
-}
-
-/* The snippet comes from the text a reader would look at first: the
- * summary, then the body, then the rest. */
-static TrReportInfo *
-load_hit (TrReportStore       *self,
-          gint64               rowid,
-          const char * const  *words,
-          SearchKind           kind,
-          const char          *long_match,
-          const char          *short_match,
-          GError             **error)
-{
-  const char *what = _("Could not search the library");
-  g_autoptr(TrStatement) stmt = NULL;
-  g_autofree char *snippet = NULL;
-  const char *summary;
-  TrReportInfo *info;
-  int rc;
-
-  stmt = prepare (self, "SELECT " INFO_COLUMNS ", r.summary FROM reports r WHERE r.num = ?1",
-                  what, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      /* The index and the table are written in one transaction. */
-      set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
-      return NULL;
-    }
-
-  info = info_from_row (stmt);
-  summary = column_text (stmt, 8);
-  snippet = tr_snippet_build (&summary, 1, words, SNIPPET_WIDTH);
-  sqlite3_reset (stmt);
-  if (snippet == NULL)
-    snippet = body_snippet (self, rowid, words);
-  if (snippet == NULL)
-    snippet = fields_snippet (self, rowid, words);
-  if (snippet == NULL)
-    snippet = fts_snippet (self, kind, long_match, short_match, rowid);
-  tr_report_info_set_snippet (info, snippet);
-  return info;
-}
-
-static GPtrArray *
-search_locked (TrReportStore  *self,
-               const char     *query,
-               guint           limit,
-               GError        **error)
-{
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GString) long_match = g_string_new (NULL);
-  g_autoptr(GString) short_match = g_string_new (NULL);
-  g_autoptr(GString) spaced = NULL;
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_auto(GStrv) words = NULL;
-  SearchKind kind;
-
-  /* The ideographic space is a word separator too; g_strsplit_set() splits
-   * on bytes, so it is turned into a plain space first. */
-  spaced = g_string_new (query);
-  g_string_replace (spaced, "\u3000", " ", 0);
-  words = g_strsplit_set (spaced->str, " \t\n\r", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      glong length = g_utf8_strlen (words[i], -1);
-
-      if (length == 0)
-        continue;
-      append_fts_phrase (length >= 3 ? long_match : short_match, words[i]);
-    }
-
-  if (long_match->len == 0 && short_match->len == 0)
-    return g_steal_pointer (&hits);
-  if (long_match->len > 0)
-    kind = short_match->len > 0 ? SEARCH_MIXED : SEARCH_LONG;
-  else
-    kind = SEARCH_SHORT;
-
-  /* Asked for more than a screenful: rank them all, however long it takes. */
-  if (limit == 0 || limit > RANKED_MATCHES_MAX)
-    {
-      if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
-                           limit > 0 ? (gint64) limit : -1, rowids, error))
-        return NULL;
-    }
-  else
-    {
-      /* Finding one match more than can be ranked stops early however
-       * common the words are. */
-      gboolean found;
-
-      if (kind == SEARCH_MIXED)
-        found = collect_mixed_rowids (self, long_match->str, short_match->str,
-                                      RANKED_MATCHES_MAX + 1, rowids, error);
-      else
-        found = collect_rowids (self, newest_sql[kind], long_match->str, short_match->str,
-                                RANKED_MATCHES_MAX + 1, rowids, error);
-      if (!found)
-        return NULL;
-
-      if (rowids->len > RANKED_MATCHES_MAX)
-        g_array_set_size (rowids, limit);
-      else if (kind == SEARCH_MIXED)
-        {
-          if (!rank_listed_rowids (self, long_match->str, limit, rowids, error))
-            return NULL;
-        }
-      else
-        {
-          g_array_set_size (rowids, 0);
-          if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
-                               limit, rowids, error))
-            return NULL;
-        }
-    }
-
-  for (guint i = 0; i < rowids->len; i++)
-    {
-      TrReportInfo *info = load_hit (self, g_array_index (rowids, gint64, i),
-                                     (const char * const *) words, kind,
-                                     long_match->str, short_match->str, error);
-
-      if (info == NULL)
-        return NULL;
-      g_ptr_array_add (hits, info);
-    }
-  return g_steal_pointer (&hits);
-}
-
-GPtrArray *
-tr_report_store_search (TrReportStore  *self,
-                        const char     *query,
-                        guint           limit,
-                        GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  GPtrArray *hits;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
-  g_return_val_if_fail (query != NULL, NULL);
-
-  if (!g_utf8_validate (query, -1, NULL))
-    {
-      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                           _("The search text is not valid UTF-8"));
-      return NULL;
-    }
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  /* One read transaction: the matches and the rows read for them come from
-   * the same state of the file, and its locks are taken once rather than
-   * for each of the few dozen statements. */
-  if (!exec_sql (self, "BEGIN", _("Could not search the library"), error))
-    return NULL;
-  hits = search_locked (self, query, limit, error);
-  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  return hits;
-}
-
-/* Review ------------------------------------------------------------------ */
-
-#define ANSWER_CHARS "-YN"
-
-static char *
-answers_to_string (TrReview *review)
-{
-  GString *text = g_string_new (NULL);
-
-  for (guint item = 0; item < TR_N_REVIEW_ITEMS; item++)
-    for (guint column = 0; column < TR_N_REVIEW_COLUMNS; column++)
-      g_string_append_c (text, ANSWER_CHARS[tr_review_get_answer (review, item, column)]);
-  return g_string_free (text, FALSE);
-}
-
-static void
-answers_from_string (TrReview   *review,
-                     const char *text)
-{
-  gsize length = strlen (text);
-
-  for (guint item = 0; item < TR_N_REVIEW_ITEMS; item++)
-    for (guint column = 0; column < TR_N_REVIEW_COLUMNS; column++)
-      {
-        gsize i = item * TR_N_REVIEW_COLUMNS + column;
-        const char *found = i < length ? strchr (ANSWER_CHARS, text[i]) : NULL;
-
-        /* A damaged value reads as unset rather than failing the load. */
-        tr_review_set_answer (review, item, column,
-                              found != NULL && *found != '\0' ? (TrReviewAnswer) (found - ANSWER_CHARS)
-                                                              : TR_REVIEW_ANSWER_UNSET);
-      }
-}
-
-/* The report's number, or TR_ERROR_NOT_FOUND. */
-static gboolean
-find_existing_num (TrReportStore  *self,
-                   const char     *id,
-                   gint64         *out_num,
-                   const char     *what,
-                   GError        **error)
-{
-  if (!find_num (self, id, out_num, what, error))
-    return FALSE;
-  if (*out_num == 0)
-    {
-      set_not_found (error, id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-TrReview *
-tr_report_store_load_review (TrReportStore  *self,
-                             const char     *id,
-                             GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not read the review of the report");
-  g_autoptr(TrStatement) stmt = NULL;
-  g_autoptr(TrReview) review = NULL;
-  TrReviewStatus status = TR_REVIEW_STATUS_DRAFT;
-  gint64 num = 0;
-  int rc;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!find_existing_num (self, id, &num, what, error))
-    return NULL;
-  stmt = prepare (self,
-                  "SELECT status, answers, return_reasons, publication, publication_other, remarks,"
-                  " traveller_signature, unit_head_signature, head_signature"
-                  " FROM reviews WHERE report_num = ?1",
-                  what, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, num);
-
-  review = tr_review_new ();
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
-    return g_steal_pointer (&review);
-  if (rc != SQLITE_ROW)
-    {
-      set_sqlite_error (error, self->db, rc, what);
-      return NULL;
-    }
-
-  tr_review_status_from_string (column_text (stmt, 0), &status);
-  tr_review_restore_status (review, status);
-  answers_from_string (review, column_text (stmt, 1));
-  tr_review_set_return_reasons (review, (TrReturnReasons) sqlite3_column_int (stmt, 2));
-  tr_review_set_publication (review, (TrPublication) sqlite3_column_int (stmt, 3));
-  tr_review_set_publication_other (review, column_text (stmt, 4));
-  tr_review_set_remarks (review, column_text (stmt, 5));
-  for (guint i = 0; i < TR_N_REVIEW_SIGNATURES; i++)
-    tr_review_set_signature (review, i, column_text (stmt, 6 + i));
-  return g_steal_pointer (&review);
-}
-
-gboolean
-tr_report_store_save_review (TrReportStore  *self,
-                             const char     *id,
-                             TrReview       *review,
-                             GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not save the review of the report");
-  g_autoptr(TrStatement) stmt = NULL;
-  g_autofree char *answers = NULL;
-  gint64 num = 0;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (TR_IS_REVIEW (review), FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!find_existing_num (self, id, &num, what, error))
-    return FALSE;
-  G_STATIC_ASSERT (TR_N_REVIEW_SIGNATURES == 3);
-  stmt = prepare (self,
-                  "INSERT INTO reviews (report_num, answers, return_reasons, publication,"
-                  " publication_other, remarks, traveller_signature, unit_head_signature,"
-                  " head_signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                  " ON CONFLICT (report_num) DO UPDATE SET answers = excluded.answers,"
-                  " return_reasons = excluded.return_reasons, publication = excluded.publication,"
-                  " publication_other = excluded.publication_other, remarks = excluded.remarks,"
-                  " traveller_signature = excluded.traveller_signature,"
-                  " unit_head_signature = excluded.unit_head_signature,"
-                  " head_signature = excluded.head_signature",
-                  what, error);
-  if (stmt == NULL)
-    return FALSE;
-  answers = answers_to_string (review);
-  sqlite3_bind_int64 (stmt, 1, num);
-  bind_text (stmt, 2, answers);
-  sqlite3_bind_int (stmt, 3, tr_review_get_return_reasons (review));
-  sqlite3_bind_int (stmt, 4, tr_review_get_publication (review));
-  bind_text (stmt, 5, tr_review_get_publication_other (review));
-  bind_text (stmt, 6, tr_review_get_remarks (review));
-  for (guint i = 0; i < TR_N_REVIEW_SIGNATURES; i++)
-    bind_text (stmt, 7 + i, tr_review_get_signature (review, i));
-  return step_done (self, stmt, what, error);
-}
-
-gboolean
-tr_report_store_set_status (TrReportStore   *self,
-                            const char      *id,
-                            TrReviewStatus   status,
-                            GError         **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not change the status of the report");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *changed = format_time (now);
-  TrReviewStatus current = TR_REVIEW_STATUS_DRAFT;
-  gint64 num = 0;
-  int rc;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  /* Read and write in one transaction: two reviewers acting at once must
-   * not both move the same status. */
-  if (!exec_sql (self, "BEGIN IMMEDIATE", what, error))
-    return FALSE;
-  if (!find_existing_num (self, id, &num, what, error))
-    goto rollback;
-
-  {
-    g_autoptr(TrStatement) select =
-      prepare (self, "SELECT status FROM reviews WHERE report_num = ?1", what, error);
-
-    if (select == NULL)
-      goto rollback;
-    sqlite3_bind_int64 (select, 1, num);
-    rc = sqlite3_step (select);
-    if (rc == SQLITE_ROW)
-      tr_review_status_from_string (column_text (select, 0), &current);
-    else if (rc != SQLITE_DONE)
-      {
-        set_sqlite_error (error, self->db, rc, what);
-        goto rollback;
-      }
-  }
-
-  if (!tr_review_status_check_transition (current, status, error))
-    goto rollback;
-
-  {
-    g_autoptr(TrStatement) update =
-      prepare (self,
-               "INSERT INTO reviews (report_num, status, status_changed) VALUES (?1, ?2, ?3)"
-               " ON CONFLICT (report_num) DO UPDATE SET status = excluded.status,"
-               " status_changed = excluded.status_changed",
-               what, error);
-
-    if (update == NULL)
-      goto rollback;
-    sqlite3_bind_int64 (update, 1, num);
-    bind_text (update, 2, tr_review_status_to_string (status));
-    bind_text (update, 3, changed);
-    if (!step_done (self, update, what, error))
-      goto rollback;
-  }
-
-  if (!exec_sql (self, "COMMIT", what, error))
-    goto rollback;
-  return TRUE;
-
-rollback:
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
-}
-
-GPtrArray *
-tr_report_store_list_by_status (TrReportStore   *self,
-                                TrReviewStatus   status,
-                                GError         **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not read the library");
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(TrStatement) stmt = NULL;
-  int rc;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
-  g_return_val_if_fail ((guint) status < TR_N_REVIEW_STATUSES, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  stmt = prepare (self,
-                  "SELECT " INFO_COLUMNS " FROM reports r LEFT JOIN reviews v ON v.report_num = r.num"
-                  " WHERE ifnull (v.status, 'draft') = ?1"
-                  " ORDER BY r.modified DESC, r.num DESC",
-                  what, error);
-  if (stmt == NULL)
-    return NULL;
-  bind_text (stmt, 1, tr_review_status_to_string (status));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (infos, info_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, what);
-      return NULL;
-    }
-  return g_steal_pointer (&infos);
-}
-
-/* Comments ---------------------------------------------------------------- */
-
-gboolean
-tr_report_store_add_comment (TrReportStore  *self,
-                             const char     *id,
-                             TrComment      *comment,
-                             GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not save the comment");
-  g_autoptr(TrStatement) stmt = NULL;
-  g_autofree char *created = NULL;
-  gint64 num = 0;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (TR_IS_COMMENT (comment), FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!find_existing_num (self, id, &num, what, error))
-    return FALSE;
-  stmt = prepare (self,
-                  "INSERT INTO comments (report_num, section, start_offset, end_offset, quote,"
-                  " body, author, created, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                  what, error);
-  if (stmt == NULL)
-    return FALSE;
-  created = format_time (tr_comment_get_created (comment));
-  sqlite3_bind_int64 (stmt, 1, num);
-  bind_text (stmt, 2, tr_section_get_key (tr_comment_get_section (comment)));
-  sqlite3_bind_int64 (stmt, 3, tr_comment_get_start (comment));
-  sqlite3_bind_int64 (stmt, 4, tr_comment_get_end (comment));
-  bind_text (stmt, 5, tr_comment_get_quote (comment));
-  bind_text (stmt, 6, tr_comment_get_body (comment));
-  bind_text (stmt, 7, tr_comment_get_author (comment));
-  bind_text (stmt, 8, created);
-  sqlite3_bind_int (stmt, 9, tr_comment_get_resolved (comment));
-  if (!step_done (self, stmt, what, error))
-    return FALSE;
-  tr_comment_set_id (comment, sqlite3_last_insert_rowid (self->db));
-  return TRUE;
-}
-
-static int
-compare_comments (gconstpointer a,
-                  gconstpointer b)
-{
-  TrComment *x = *(TrComment **) a, *y = *(TrComment **) b;
-
-  if (tr_comment_get_section (x) != tr_comment_get_section (y))
-    return (int) tr_comment_get_section (x) - (int) tr_comment_get_section (y);
-  if (tr_comment_get_start (x) != tr_comment_get_start (y))
-    return tr_comment_get_start (x) < tr_comment_get_start (y) ? -1 : 1;
-  return tr_comment_get_id (x) < tr_comment_get_id (y) ? -1 : tr_comment_get_id (x) > tr_comment_get_id (y);
-}
-
-static gboolean
-section_from_key (const char *key,
-                  TrSection  *out_section)
-{
-  for (guint s = 0; s < TR_N_SECTIONS; s++)
-    if (g_strcmp0 (key, tr_section_get_key (s)) == 0)
-      {
-        *out_section = s;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-GPtrArray *
-tr_report_store_list_comments (TrReportStore  *self,
-                               const char     *id,
-                               GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not read the comments of the report");
-  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(TrStatement) stmt = NULL;
-  gint64 num = 0;
-  int rc;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!find_existing_num (self, id, &num, what, error))
-    return NULL;
-  stmt = prepare (self,
-                  "SELECT id, section, start_offset, end_offset, quote, body, author, created,"
-                  " resolved FROM comments WHERE report_num = ?1",
-                  what, error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, num);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      g_autoptr(GDateTime) created = parse_time (column_text (stmt, 7));
-      TrSection section;
-      TrComment *comment;
-
-      /* A section this version does not know is skipped, not guessed. */
-      if (!section_from_key (column_text (stmt, 1), &section))
-        continue;
-      comment = tr_comment_new (section,
-                                (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT),
-                                (guint) CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXUINT),
-                                column_text (stmt, 4), column_text (stmt, 5),
-                                column_text (stmt, 6));
-      tr_comment_set_id (comment, sqlite3_column_int64 (stmt, 0));
-      tr_comment_set_created (comment, created);
-      tr_comment_set_resolved (comment, sqlite3_column_int (stmt, 8));
-      g_ptr_array_add (comments, comment);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (error, self->db, rc, what);
-      return NULL;
-    }
-  /* Sections sort by their order in the report, not by their keys. */
-  g_ptr_array_sort (comments, compare_comments);
-  return g_steal_pointer (&comments);
-}
-
-/* Runs @stmt is the comment ID, and reports a missing comment. */
-static gboolean
-change_comment (TrReportStore  *self,
-                TrStatement    *stmt,
-                const char     *what,
-                GError        **error)
-{
-  if (!step_done (self, stmt, what, error))
-    return FALSE;
-  if (sqlite3_changes (self->db) == 0)
-    {
-      g_set_error_literal (error, TR_ERROR, TR_ERROR_NOT_FOUND, _("The comment no longer exists"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-gboolean
-tr_report_store_set_comment_resolved (TrReportStore  *self,
-                                      gint64          comment_id,
-                                      gboolean        resolved,
-                                      GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not save the comment");
-  g_autoptr(TrStatement) stmt = NULL;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  stmt = prepare (self, "UPDATE comments SET resolved = ?2 WHERE id = ?1", what, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, comment_id);
-  sqlite3_bind_int (stmt, 2, !!resolved);
-  return change_comment (self, stmt, what, error);
-}
-
-gboolean
-tr_report_store_move_comment (TrReportStore  *self,
-                              gint64          comment_id,
-                              guint           start,
-                              guint           end,
-                              const char     *quote,
-                              GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not save the comment");
-  g_autoptr(TrStatement) stmt = NULL;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
-  g_return_val_if_fail (quote != NULL, FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  stmt = prepare (self,
-                  "UPDATE comments SET start_offset = ?2, end_offset = ?3, quote = ?4 WHERE id = ?1",
-                  what, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, comment_id);
-  sqlite3_bind_int64 (stmt, 2, MIN (start, end));
-  sqlite3_bind_int64 (stmt, 3, MAX (start, end));
-  bind_text (stmt, 4, quote);
-  return change_comment (self, stmt, what, error);
-}
-
-gboolean
-tr_report_store_delete_comment (TrReportStore  *self,
-                                gint64          comment_id,
-                                GError        **error)
-{
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not delete the comment");
-  g_autoptr(TrStatement) stmt = NULL;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  stmt = prepare (self, "DELETE FROM comments WHERE id = ?1", what, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, comment_id);
-  return change_comment (self, stmt, what, error);
-}

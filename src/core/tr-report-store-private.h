@@ -1,0 +1,94 @@
+/* tr-report-store-private.h: what the store's source files share
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The store is one class in three files: tr-report-store.c (the file, its
+ * schema and the reports), tr-report-store-search.c (full-text search) and
+ * tr-report-store-review.c (review forms, status and comments). They
+ * share one connection, its lock and its prepared statements. */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "tr-report-info.h"
+#include "tr-report-store.h"
+
+G_BEGIN_DECLS
+
+typedef sqlite3_stmt TrStatement;
+
+static inline void
+tr_statement_release (TrStatement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrStatement, tr_statement_release)
+
+struct _TrReportStore
+{
+  GObject parent_instance;
+
+  char *path;
+  /* One connection, one transaction at a time: the worker threads of
+   * save_async() and the main thread take turns. */
+  GMutex lock;
+  sqlite3 *db;
+  /* One thread, so that autosaves reach the file in the order they were
+   * made: an older snapshot must never overwrite a newer one. */
+  GThreadPool *save_pool;
+  /* SQL text → prepared statement, reused across calls. */
+  GHashTable *statements;
+};
+
+/* The columns tr_store_info_from_row() reads, for a query over reports r. */
+#define TR_STORE_INFO_COLUMNS "r.id, r.kind, r.title, r.period_start, r.period_end, r.destination, r.modified," \
+  " ifnull ((SELECT v.status FROM reviews v WHERE v.report_num = r.num), 'draft')"
+
+/* A cached prepared statement for @sql, which must be a string constant:
+ * the cache is keyed by its address. Reset when its g_autoptr goes. */
+TrStatement  *tr_store_prepare          (TrReportStore  *self,
+                                         const char     *sql,
+                                         const char     *what,
+                                         GError        **error);
+gboolean      tr_store_exec_sql         (TrReportStore  *self,
+                                         const char     *sql,
+                                         const char     *what,
+                                         GError        **error);
+/* Steps @stmt, which must return no row. */
+gboolean      tr_store_step_done        (TrReportStore  *self,
+                                         TrStatement    *stmt,
+                                         const char     *what,
+                                         GError        **error);
+/* The row number of the report with this ID; TR_ERROR_NOT_FOUND if none. */
+gboolean      tr_store_find_num         (TrReportStore  *self,
+                                         const char     *id,
+                                         gint64         *out_num,
+                                         const char     *what,
+                                         GError        **error);
+
+void          tr_store_bind_text        (TrStatement    *stmt,
+                                         int             index,
+                                         const char     *text);
+/* Never NULL: "" for NULL. */
+const char   *tr_store_column_text      (TrStatement    *stmt,
+                                         int             index);
+
+/* Sets @error from SQLite's result code @rc, in the TR_ERROR domain, as
+ * "@what: why"; returns FALSE. */
+gboolean      tr_store_set_sqlite_error (GError        **error,
+                                         sqlite3        *db,
+                                         int             rc,
+                                         const char     *what);
+void          tr_store_set_not_found    (GError        **error,
+                                         const char     *id);
+
+/* A row of TR_STORE_INFO_COLUMNS. */
+TrReportInfo *tr_store_info_from_row    (TrStatement    *stmt);
+
+/* Times as stored: UTC, fixed width, so that they sort as text. */
+char         *tr_store_format_time      (GDateTime      *time);
+GDateTime    *tr_store_parse_time       (const char     *text);
+
+G_END_DECLS

@@ -1,0 +1,432 @@
+/* tr-report-store-search.c: full-text search of the library, in Chinese and Latin text
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <glib/gi18n-lib.h>
+#include <sqlite3.h>
+
+#include "tr-error.h"
+#include "tr-report-store-private.h"
+#include "tr-snippet.h"
+
+/* Past this many matches, ranking them all with bm25 costs more than a
+ * search as you type can afford, and says little: a word found in most of
+ * the library singles no report out. Such results come newest first. */
+#define RANKED_MATCHES_MAX 200
+
+/* The width of a snippet, in characters. */
+#define SNIPPET_WIDTH 40
+
+typedef enum {
+  SEARCH_LONG,   /* every word has 3 characters or more: the trigram index */
+  SEARCH_SHORT,  /* every word has 1 or 2: the one-character index */
+  SEARCH_MIXED,  /* both: trigram leads, the short words filter */
+} SearchKind;
+
+/* Newest first, stopping at ?3 matches. */
+static const char * const newest_sql[] = {
+  [SEARCH_LONG] =
+    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3",
+  [SEARCH_SHORT] =
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rowid DESC LIMIT ?3",
+};
+
+/* The unary + keeps SQLite from handing the rowid list to FTS5, which would
+ * run the MATCH again for every row (seconds). */
+static const char * const ranked_sql[] = {
+  [SEARCH_LONG] =
+    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY rank LIMIT ?3",
+  [SEARCH_SHORT] =
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rank LIMIT ?3",
+  [SEARCH_MIXED] =
+    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1"
+    " AND +rowid IN (SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2)"
+    " ORDER BY rank LIMIT ?3",
+};
+
+/* Ranks the matches of a mixed query already found, listed in ?4. */
+static const char * const ranked_listed_sql =
+  "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1"
+  " AND +rowid IN (SELECT value FROM json_each (?4))"
+  " ORDER BY rank LIMIT ?3";
+
+/* Each word becomes an FTS5 string ("…", quotes doubled), so that whatever
+ * the user types is text, never query syntax. */
+static void
+append_fts_phrase (GString    *match,
+                   const char *word)
+{
+  if (match->len > 0)
+    g_string_append (match, " AND ");
+  g_string_append_c (match, '"');
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (match, '"');
+      g_string_append_c (match, *p);
+    }
+  g_string_append_c (match, '"');
+}
+
+/* Appends to @rowids the first @limit matches of @sql (-1: all of them). */
+static gboolean
+collect_rowids (TrReportStore  *self,
+                const char     *sql,
+                const char     *long_match,
+                const char     *short_match,
+                gint64          limit,
+                GArray         *rowids,
+                GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql, what, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  tr_store_bind_text (stmt, 1, long_match);
+  tr_store_bind_text (stmt, 2, short_match);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tr_store_set_sqlite_error (error, self->db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The first @limit reports, newest first, that match both the long words
+ * (trigram index) and the short ones (one-character index): both lists
+ * come sorted by rowid, so they are walked side by side. Asking one index
+ * about each match of the other, or materializing either list, costs ten
+ * times more when both words are common. */
+static gboolean
+collect_mixed_rowids (TrReportStore  *self,
+                      const char     *long_match,
+                      const char     *short_match,
+                      guint           limit,
+                      GArray         *rowids,
+                      GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(TrStatement) longs = tr_store_prepare (self, newest_sql[SEARCH_LONG], what, error);
+  g_autoptr(TrStatement) shorts = NULL;
+  int rc_long, rc_short;
+
+  if (longs == NULL)
+    return FALSE;
+  shorts = tr_store_prepare (self, newest_sql[SEARCH_SHORT], what, error);
+  if (shorts == NULL)
+    return FALSE;
+  tr_store_bind_text (longs, 1, long_match);
+  sqlite3_bind_int64 (longs, 3, -1);
+  tr_store_bind_text (shorts, 2, short_match);
+  sqlite3_bind_int64 (shorts, 3, -1);
+
+  rc_long = sqlite3_step (longs);
+  rc_short = sqlite3_step (shorts);
+  while (rc_long == SQLITE_ROW && rc_short == SQLITE_ROW && rowids->len < limit)
+    {
+      gint64 in_long = sqlite3_column_int64 (longs, 0);
+      gint64 in_short = sqlite3_column_int64 (shorts, 0);
+
+      if (in_long == in_short)
+        {
+          g_array_append_val (rowids, in_long);
+          rc_long = sqlite3_step (longs);
+          rc_short = sqlite3_step (shorts);
+        }
+      else if (in_long > in_short)
+        rc_long = sqlite3_step (longs);
+      else
+        rc_short = sqlite3_step (shorts);
+    }
+  if (rc_long != SQLITE_ROW && rc_long != SQLITE_DONE)
+    {
+      tr_store_set_sqlite_error (error, self->db, rc_long, what);
+      return FALSE;
+    }
+  if (rc_short != SQLITE_ROW && rc_short != SQLITE_DONE)
+    {
+      tr_store_set_sqlite_error (error, self->db, rc_short, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Replaces @rowids, every match of a mixed query, by the best @limit. */
+static gboolean
+rank_listed_rowids (TrReportStore  *self,
+                    const char     *long_match,
+                    guint           limit,
+                    GArray         *rowids,
+                    GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(GString) listed = g_string_new ("[");
+  g_autoptr(TrStatement) stmt = tr_store_prepare (self, ranked_listed_sql, what, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < rowids->len; i++)
+    g_string_append_printf (listed, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (rowids, gint64, i));
+  g_string_append_c (listed, ']');
+  g_array_set_size (rowids, 0);
+
+  tr_store_bind_text (stmt, 1, long_match);
+  sqlite3_bind_int64 (stmt, 3, limit);
+  tr_store_bind_text (stmt, 4, listed->str);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+
+      g_array_append_val (rowids, rowid);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tr_store_set_sqlite_error (error, self->db, rc, what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* FTS5's own snippet, for the rare hit whose words tr_snippet_build() does
+ * not find as written (the tokenizers fold more than case). */
+static char *
+fts_snippet (TrReportStore *self,
+             SearchKind     kind,
+             const char    *long_match,
+             const char    *short_match,
+             gint64         rowid)
+{
+  const char *sql = kind == SEARCH_SHORT
+    ? "SELECT snippet (report_fts_short, -1, char (2), char (3), '…', 40) FROM report_fts_short"
+      " WHERE report_fts_short MATCH ?1 AND rowid = ?2"
+    : "SELECT snippet (report_fts, -1, char (2), char (3), '…', 40) FROM report_fts"
+      " WHERE report_fts MATCH ?1 AND rowid = ?2";
+  g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql, NULL, NULL);
+
+  if (stmt == NULL)
+    return NULL;
+  tr_store_bind_text (stmt, 1, kind == SEARCH_SHORT ? short_match : long_match);
+  sqlite3_bind_int64 (stmt, 2, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  return g_strdup (tr_store_column_text (stmt, 0));
+}
+
+/* The snippet from the body, the appendix or the text an import could not
+ * place, in that order; the row is read only now because these columns
+ * are what makes it long. */
+static char *
+body_snippet (TrReportStore      *self,
+              gint64              rowid,
+              const char * const *words)
+{
+  g_autoptr(TrStatement) stmt =
+    tr_store_prepare (self,
+             "SELECT purpose, process, observations, recommendations, appendix, unclassified"
+             " FROM reports WHERE num = ?1",
+             NULL, NULL);
+  const char *texts[6];
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    texts[i] = tr_store_column_text (stmt, i);
+  return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
+}
+
+/* The fields' and the appendix's text as the index sees them (travellers,
+ * keywords and photo captions included), for a hit found nowhere else. */
+static char *
+fields_snippet (TrReportStore      *self,
+                gint64              rowid,
+                const char * const *words)
+{
+  g_autoptr(TrStatement) stmt =
+    tr_store_prepare (self, "SELECT fields, appendix, title FROM report_search_content WHERE num = ?1",
+             NULL, NULL);
+  const char *texts[3];
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    texts[i] = tr_store_column_text (stmt, i);
+  return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
+}
+
+/* The snippet comes from the text a reader would look at first: the
+ * summary, then the body, then the rest. */
+static TrReportInfo *
+load_hit (TrReportStore       *self,
+          gint64               rowid,
+          const char * const  *words,
+          SearchKind           kind,
+          const char          *long_match,
+          const char          *short_match,
+          GError             **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(TrStatement) stmt = NULL;
+  g_autofree char *snippet = NULL;
+  const char *summary;
+  TrReportInfo *info;
+  int rc;
+
+  stmt = tr_store_prepare (self, "SELECT " TR_STORE_INFO_COLUMNS ", r.summary FROM reports r WHERE r.num = ?1",
+                  what, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, rowid);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      /* The index and the table are written in one transaction. */
+      tr_store_set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
+      return NULL;
+    }
+
+  info = tr_store_info_from_row (stmt);
+  summary = tr_store_column_text (stmt, 8);
+  snippet = tr_snippet_build (&summary, 1, words, SNIPPET_WIDTH);
+  sqlite3_reset (stmt);
+  if (snippet == NULL)
+    snippet = body_snippet (self, rowid, words);
+  if (snippet == NULL)
+    snippet = fields_snippet (self, rowid, words);
+  if (snippet == NULL)
+    snippet = fts_snippet (self, kind, long_match, short_match, rowid);
+  tr_report_info_set_snippet (info, snippet);
+  return info;
+}
+
+static GPtrArray *
+search_locked (TrReportStore  *self,
+               const char     *query,
+               guint           limit,
+               GError        **error)
+{
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GString) long_match = g_string_new (NULL);
+  g_autoptr(GString) short_match = g_string_new (NULL);
+  g_autoptr(GString) spaced = NULL;
+  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_auto(GStrv) words = NULL;
+  SearchKind kind;
+
+  /* The ideographic space is a word separator too; g_strsplit_set() splits
+   * on bytes, so it is turned into a plain space first. */
+  spaced = g_string_new (query);
+  g_string_replace (spaced, "\u3000", " ", 0);
+  words = g_strsplit_set (spaced->str, " \t\n\r", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      glong length = g_utf8_strlen (words[i], -1);
+
+      if (length == 0)
+        continue;
+      append_fts_phrase (length >= 3 ? long_match : short_match, words[i]);
+    }
+
+  if (long_match->len == 0 && short_match->len == 0)
+    return g_steal_pointer (&hits);
+  if (long_match->len > 0)
+    kind = short_match->len > 0 ? SEARCH_MIXED : SEARCH_LONG;
+  else
+    kind = SEARCH_SHORT;
+
+  /* Asked for more than a screenful: rank them all, however long it takes. */
+  if (limit == 0 || limit > RANKED_MATCHES_MAX)
+    {
+      if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
+                           limit > 0 ? (gint64) limit : -1, rowids, error))
+        return NULL;
+    }
+  else
+    {
+      /* Finding one match more than can be ranked stops early however
+       * common the words are. */
+      gboolean found;
+
+      if (kind == SEARCH_MIXED)
+        found = collect_mixed_rowids (self, long_match->str, short_match->str,
+                                      RANKED_MATCHES_MAX + 1, rowids, error);
+      else
+        found = collect_rowids (self, newest_sql[kind], long_match->str, short_match->str,
+                                RANKED_MATCHES_MAX + 1, rowids, error);
+      if (!found)
+        return NULL;
+
+      if (rowids->len > RANKED_MATCHES_MAX)
+        g_array_set_size (rowids, limit);
+      else if (kind == SEARCH_MIXED)
+        {
+          if (!rank_listed_rowids (self, long_match->str, limit, rowids, error))
+            return NULL;
+        }
+      else
+        {
+          g_array_set_size (rowids, 0);
+          if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
+                               limit, rowids, error))
+            return NULL;
+        }
+    }
+
+  for (guint i = 0; i < rowids->len; i++)
+    {
+      TrReportInfo *info = load_hit (self, g_array_index (rowids, gint64, i),
+                                     (const char * const *) words, kind,
+                                     long_match->str, short_match->str, error);
+
+      if (info == NULL)
+        return NULL;
+      g_ptr_array_add (hits, info);
+    }
+  return g_steal_pointer (&hits);
+}
+
+GPtrArray *
+tr_report_store_search (TrReportStore  *self,
+                        const char     *query,
+                        guint           limit,
+                        GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  GPtrArray *hits;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  /* One read transaction: the matches and the rows read for them come from
+   * the same state of the file, and its locks are taken once rather than
+   * for each of the few dozen statements. */
+  if (!tr_store_exec_sql (self, "BEGIN", _("Could not search the library"), error))
+    return NULL;
+  hits = search_locked (self, query, limit, error);
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  return hits;
+}
