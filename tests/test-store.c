@@ -16,6 +16,7 @@
 #include "tr-report-json.h"
 #include "tr-report-store.h"
 #include "tr-test-util.h"
+#include "tr-unigram-tokenizer.h"
 
 #define NOBODY_UID 65534
 #define NOBODY_GID 65534
@@ -1922,6 +1923,95 @@ test_search_common_words (Fixture       *fixture,
   g_assert_cmpuint (hits->len, ==, 600);
 }
 
+static int
+pending_count (const char *path)
+{
+  sqlite3 *db = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  int count;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count(*) FROM index_pending", -1, &stmt, NULL), ==,
+                   SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  count = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return count;
+}
+
+/* Both full-text indexes hold exactly what the reports say (rank = 1
+ * compares them with their content). */
+static void
+assert_index_matches_reports (const char *path)
+{
+  sqlite3 *db = raw_open (path);
+
+  g_assert_cmpint (tr_unigram_tokenizer_register (db), ==, SQLITE_OK);
+  raw_exec (db, "INSERT INTO report_fts (report_fts, rank) VALUES ('integrity-check', 1)");
+  raw_exec (db, "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('integrity-check', 1)");
+  sqlite3_close (db);
+}
+
+/* A new report is saved before it is indexed; whatever happens to it in
+ * between, a search finds it as it is, and the indexes end up exact. */
+static void
+test_search_index_after_save (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TrReport) first = new_report ("先存後索引", "甲乙丙丁戊己庚辛");
+  g_autoptr(TrReport) changed = new_report ("存後再改", "舊的文字壬癸");
+  g_autoptr(TrReport) gone = new_report ("存後刪除", "即將刪除子丑寅卯");
+  g_autoptr(GError) error = NULL;
+
+  save (fixture->store, first);
+  g_assert_cmpint (pending_count (fixture->path), ==, 1);
+  assert_hits (fixture->store, "丙丁戊", tr_report_get_id (first), NULL);
+  assert_hits (fixture->store, "丙", tr_report_get_id (first), NULL);
+  g_assert_cmpint (pending_count (fixture->path), ==, 0);
+
+  /* Changed while waiting: the index gets the text as it is. */
+  save (fixture->store, changed);
+  tr_report_set_section (changed, TR_SECTION_PROCESS, "新的文字辰巳午未");
+  save (fixture->store, changed);
+  g_assert_cmpint (pending_count (fixture->path), ==, 1);
+  assert_hits (fixture->store, "辰巳午", tr_report_get_id (changed), NULL);
+  assert_hits (fixture->store, "壬癸", NULL);
+
+  /* Deleted while waiting: nothing to take out of the index. */
+  save (fixture->store, gone);
+  g_assert_true (tr_report_store_delete (fixture->store, tr_report_get_id (gone), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (pending_count (fixture->path), ==, 0);
+  assert_hits (fixture->store, "子丑寅", NULL);
+
+  /* Indexed reports are replaced in the save's own transaction. */
+  tr_report_set_section (first, TR_SECTION_PROCESS, "申酉戌亥");
+  save (fixture->store, first);
+  g_assert_cmpint (pending_count (fixture->path), ==, 0);
+  assert_index_matches_reports (fixture->path);
+
+  /* update_index() on its own, and a reopened library, leave nothing behind. */
+  {
+    g_autoptr(TrReport) late = new_report ("最後一份", "乾坤");
+
+    save (fixture->store, late);
+    g_assert_true (tr_report_store_update_index (fixture->store, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (pending_count (fixture->path), ==, 0);
+    assert_index_matches_reports (fixture->path);
+  }
+  {
+    g_autoptr(TrReport) before_close = new_report ("關閉前", "震巽");
+
+    save (fixture->store, before_close);
+    g_assert_cmpint (pending_count (fixture->path), ==, 1);
+    reopen (fixture);
+    g_assert_cmpint (pending_count (fixture->path), ==, 0);
+    assert_index_matches_reports (fixture->path);
+    assert_hits (fixture->store, "震巽", tr_report_get_id (before_close), NULL);
+  }
+}
+
 static void
 test_search_after_delete (Fixture       *fixture,
                           gconstpointer  data)
@@ -2283,6 +2373,7 @@ main (int   argc,
   ADD ("/store/search/no-hit", test_search_no_hit);
   ADD ("/store/search/many", test_search_many);
   ADD ("/store/search/common-words", test_search_common_words);
+  ADD ("/store/search/index-after-save", test_search_index_after_save);
   ADD ("/store/search/ranking", test_search_ranking);
   ADD ("/store/search/ranking-long", test_search_ranking_long);
   ADD ("/store/search/ranking-title", test_search_ranking_title);

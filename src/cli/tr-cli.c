@@ -1442,6 +1442,19 @@ run_import (Invocation *cli)
   while (batch.n_finished < batch.n_items)
     g_main_context_iteration (NULL, TRUE);
 
+  /* The imported reports are in; their search index entries now, so that
+   * the library is searchable at once when the command returns. */
+  if (store != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tr_report_store_update_index (store, &error))
+        {
+          fail ("%s", error->message);
+          batch.n_failed++;
+        }
+    }
+
   /* One object for one file, an array for several. */
   if (json != NULL && batch.n_items == 1 && json_array_get_length (json) == 1)
     print_json (json_array_get_element (json, 0));

@@ -84,6 +84,10 @@ gboolean      tr_store_set_sqlite_error (GError        **error,
 void          tr_store_set_not_found    (GError        **error,
                                          const char     *id);
 
+/* tr_report_store_update_index() with the lock held. */
+gboolean      tr_store_update_index_locked (TrReportStore  *self,
+                                            GError        **error);
+
 /* A row of TR_STORE_INFO_COLUMNS. */
 TrReportInfo *tr_store_info_from_row    (TrStatement    *stmt);
 

@@ -421,6 +421,15 @@ tr_report_store_search (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
+  /* Reports saved since the last search are found too. Should the file not
+   * be writable, the search goes on without them rather than failing. */
+  {
+    g_autoptr(GError) index_error = NULL;
+
+    if (!tr_store_update_index_locked (self, &index_error))
+      g_debug ("Searching without the newest reports: %s", index_error->message);
+  }
+
   /* One read transaction: the matches and the rows read for them come from
    * the same state of the file, and its locks are taken once rather than
    * for each of the few dozen statements. */

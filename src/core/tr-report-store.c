@@ -197,6 +197,13 @@ static const char * const migrations[] = {
   "  FROM reports r;"
   "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
   "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
+
+  /* 5 → 6: new reports wait here for their search index entries, which
+   * tr_report_store_update_index() adds after the save has returned. A
+   * report with a row here has nothing in the indexes. */
+  "CREATE TABLE index_pending ("
+  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
@@ -658,6 +665,15 @@ tr_report_store_open (const char  *path,
   if (!migrate (self, version, error))
     return NULL;
 
+  /* Reports saved just before a crash or a kill get their index entries
+   * now; a library that cannot be written still opens, for reading. */
+  {
+    g_autoptr(GError) index_error = NULL;
+
+    if (!tr_store_update_index_locked (self, &index_error))
+      g_debug ("Search index not updated: %s", index_error->message);
+  }
+
   return g_steal_pointer (&self);
 }
 
@@ -743,6 +759,94 @@ update_search_index (TrReportStore  *self,
         return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+is_pending (TrReportStore  *self,
+            gint64          num,
+            gboolean       *out_pending,
+            const char     *what,
+            GError        **error)
+{
+  g_autoptr(TrStatement) stmt =
+    tr_store_prepare (self, "SELECT 1 FROM index_pending WHERE report_num = ?1", what, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
+  *out_pending = rc == SQLITE_ROW;
+  return TRUE;
+}
+
+gboolean
+tr_store_update_index_locked (TrReportStore  *self,
+                              GError        **error)
+{
+  const char *what = _("Could not update the search index");
+  g_autoptr(GArray) pending = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  {
+    g_autoptr(TrStatement) stmt =
+      tr_store_prepare (self, "SELECT report_num FROM index_pending ORDER BY report_num", what, error);
+
+    if (stmt == NULL)
+      return FALSE;
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        gint64 num = sqlite3_column_int64 (stmt, 0);
+
+        g_array_append_val (pending, num);
+      }
+    if (rc != SQLITE_DONE)
+      return tr_store_set_sqlite_error (error, self->db, rc, what);
+  }
+  if (pending->len == 0)
+    return TRUE;
+
+  /* One report a transaction: a long batch does not hold the file for
+   * longer than one report takes. */
+  for (guint i = 0; i < pending->len; i++)
+    {
+      gint64 num = g_array_index (pending, gint64, i);
+      g_autoptr(TrStatement) done = NULL;
+
+      if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
+        return FALSE;
+      done = tr_store_prepare (self, "DELETE FROM index_pending WHERE report_num = ?1", what, error);
+      if (done == NULL)
+        goto rollback;
+      sqlite3_bind_int64 (done, 1, num);
+      if (!tr_store_step_done (self, done, what, error))
+        goto rollback;
+      /* Deleted meanwhile (the row went with it): nothing to add. */
+      if (sqlite3_changes (self->db) > 0 && !update_search_index (self, num, FALSE, what, error))
+        goto rollback;
+      if (!tr_store_exec_sql (self, "COMMIT", what, error))
+        goto rollback;
+      continue;
+
+    rollback:
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+tr_report_store_update_index (TrReportStore  *self,
+                              GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return tr_store_update_index_locked (self, error);
 }
 
 static gboolean
@@ -976,6 +1080,21 @@ write_photos (TrReportStore  *self,
   return TRUE;
 }
 
+static gboolean
+mark_pending (TrReportStore  *self,
+              gint64          num,
+              const char     *what,
+              GError        **error)
+{
+  g_autoptr(TrStatement) stmt =
+    tr_store_prepare (self, "INSERT INTO index_pending (report_num) VALUES (?1)", what, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  return tr_store_step_done (self, stmt, what, error);
+}
+
 gboolean
 tr_report_store_save (TrReportStore  *self,
                       TrReport       *report,
@@ -984,6 +1103,8 @@ tr_report_store_save (TrReportStore  *self,
   g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not save the report");
   g_autoptr(GDateTime) now = NULL;
+  gboolean pending = FALSE;
+  gboolean is_new;
   gint64 num = 0;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
@@ -997,15 +1118,23 @@ tr_report_store_save (TrReportStore  *self,
 
   now = g_date_time_new_now_utc ();
   if (!tr_store_find_num (self, tr_report_get_id (report), &num, what, error) ||
-      (num != 0 && !update_search_index (self, num, TRUE, what, error)) ||
+      (num != 0 && !is_pending (self, num, &pending, what, error)))
+    goto rollback;
+  is_new = num == 0;
+  /* An indexed report's entries are replaced in the same transaction; a new
+   * one's are added after the save returns (tr_report_store_update_index()),
+   * and one still waiting goes on waiting. */
+  if ((!is_new && !pending && !update_search_index (self, num, TRUE, what, error)) ||
       !write_report_row (self, report, now, &num, what, error) ||
       !write_travellers (self, report, num, what, error) ||
       !write_keywords (self, report, num, what, error) ||
       !write_source (self, report, num, what, error) ||
       !write_photos (self, report, num, what, error) ||
-      !update_search_index (self, num, FALSE, what, error) ||
+      (is_new && !mark_pending (self, num, what, error)) ||
+      (!is_new && !pending && !update_search_index (self, num, FALSE, what, error)) ||
       !tr_store_exec_sql (self, "COMMIT", what, error))
     {
+    rollback:
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
@@ -1041,10 +1170,20 @@ save_in_worker (gpointer task_pointer,
 
   if (g_task_return_error_if_cancelled (task))
     return;
-  if (tr_report_store_save (self, data->snapshot, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  if (!tr_report_store_save (self, data->snapshot, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+
+  /* A new report becomes searchable now, after its save was reported; a
+   * failure here is retried by the next search. */
+  if (!tr_report_store_update_index (self, &error))
+    {
+      g_debug ("Search index not updated yet: %s", error->message);
+      g_clear_error (&error);
+    }
 }
 
 void
@@ -1295,6 +1434,7 @@ tr_report_store_delete (TrReportStore  *self,
   g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not delete the report");
   g_autoptr(TrStatement) stmt = NULL;
+  gboolean pending = FALSE;
   gint64 num = 0;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
@@ -1311,7 +1451,8 @@ tr_report_store_delete (TrReportStore  *self,
       tr_store_set_not_found (error, id);
       goto rollback;
     }
-  if (!update_search_index (self, num, TRUE, what, error))
+  if (!is_pending (self, num, &pending, what, error) ||
+      (!pending && !update_search_index (self, num, TRUE, what, error)))
     goto rollback;
   stmt = tr_store_prepare (self, "DELETE FROM reports WHERE num = ?1", what, error);
   if (stmt == NULL)

@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TR_REPORT_STORE_SCHEMA_VERSION 5
+#define TR_REPORT_STORE_SCHEMA_VERSION 6
 
 /* Every method may be called from any thread; calls are serialized. */
 #define TR_TYPE_REPORT_STORE (tr_report_store_get_type ())
@@ -29,7 +29,10 @@ TrReportStore *tr_report_store_open      (const char     *path,
 const char    *tr_report_store_get_path  (TrReportStore  *self);
 
 /* Inserts or replaces the whole report in one transaction, and sets its
- * modified time to now. */
+ * modified time to now. A new report's full-text index entries, which
+ * take longer to write than the report itself, are added afterwards by
+ * update_index(); search(), open() and save_async() call it, so a search
+ * always finds every saved report. */
 gboolean       tr_report_store_save      (TrReportStore  *self,
                                           TrReport       *report,
                                           GError        **error);
@@ -44,6 +47,10 @@ void           tr_report_store_save_async  (TrReportStore       *self,
 gboolean       tr_report_store_save_finish (TrReportStore       *self,
                                             GAsyncResult        *result,
                                             GError             **error);
+/* Adds the index entries of the reports saved new since the last call,
+ * each in a transaction of its own. */
+gboolean       tr_report_store_update_index (TrReportStore  *self,
+                                             GError        **error);
 /* TR_ERROR_NOT_FOUND when there is no such report. The original PDF bytes
  * of an imported report are not loaded: see load_source_data(). */
 TrReport      *tr_report_store_load      (TrReportStore  *self,
