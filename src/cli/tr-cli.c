@@ -874,6 +874,9 @@ run_new (Invocation *cli)
     return TR_CLI_EXIT_FAILED;
   if (!tr_report_store_save (store, draft, &error))
     return fail ("%s", error->message);
+  /* Saved; should indexing fail, the next search or start does it. */
+  if (!tr_report_store_update_index (store, &error))
+    g_debug ("%s", error->message);
 
   g_print ("%s\n", tr_report_get_id (draft));
   return TR_CLI_EXIT_OK;

@@ -50,7 +50,8 @@ build_library (const char *path,
     {
       g_autoptr(TrReport) report = tr_bench_text_make_report (text, n_chars);
 
-      if (!tr_report_store_save (store, report, &error))
+      if (!tr_report_store_save (store, report, &error) ||
+          !tr_report_store_update_index (store, &error))
         g_error ("%s", error->message);
     }
   g_print ("built %s: %d reports in %.1f s\n", path, count,
