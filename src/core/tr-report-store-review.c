@@ -80,10 +80,10 @@ tr_report_store_load_review (TrReportStore  *self,
   if (!find_existing_num (self, id, &num, what, error))
     return NULL;
   stmt = tr_store_prepare (self,
-                  "SELECT status, answers, return_reasons, publication, publication_other, remarks,"
-                  " traveller_signature, unit_head_signature, head_signature"
-                  " FROM reviews WHERE report_num = ?1",
-                  what, error);
+                           "SELECT status, answers, return_reasons, publication, publication_other, remarks,"
+                           " traveller_signature, unit_head_signature, head_signature"
+                           " FROM reviews WHERE report_num = ?1",
+                           what, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, num);
@@ -132,16 +132,16 @@ tr_report_store_save_review (TrReportStore  *self,
     return FALSE;
   G_STATIC_ASSERT (TR_N_REVIEW_SIGNATURES == 3);
   stmt = tr_store_prepare (self,
-                  "INSERT INTO reviews (report_num, answers, return_reasons, publication,"
-                  " publication_other, remarks, traveller_signature, unit_head_signature,"
-                  " head_signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
-                  " ON CONFLICT (report_num) DO UPDATE SET answers = excluded.answers,"
-                  " return_reasons = excluded.return_reasons, publication = excluded.publication,"
-                  " publication_other = excluded.publication_other, remarks = excluded.remarks,"
-                  " traveller_signature = excluded.traveller_signature,"
-                  " unit_head_signature = excluded.unit_head_signature,"
-                  " head_signature = excluded.head_signature",
-                  what, error);
+                           "INSERT INTO reviews (report_num, answers, return_reasons, publication,"
+                           " publication_other, remarks, traveller_signature, unit_head_signature,"
+                           " head_signature) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)"
+                           " ON CONFLICT (report_num) DO UPDATE SET answers = excluded.answers,"
+                           " return_reasons = excluded.return_reasons, publication = excluded.publication,"
+                           " publication_other = excluded.publication_other, remarks = excluded.remarks,"
+                           " traveller_signature = excluded.traveller_signature,"
+                           " unit_head_signature = excluded.unit_head_signature,"
+                           " head_signature = excluded.head_signature",
+                           what, error);
   if (stmt == NULL)
     return FALSE;
   answers = answers_to_string (review);
@@ -205,10 +205,10 @@ tr_report_store_set_status (TrReportStore   *self,
   {
     g_autoptr(TrStatement) update =
       tr_store_prepare (self,
-               "INSERT INTO reviews (report_num, status, status_changed) VALUES (?1, ?2, ?3)"
-               " ON CONFLICT (report_num) DO UPDATE SET status = excluded.status,"
-               " status_changed = excluded.status_changed",
-               what, error);
+                        "INSERT INTO reviews (report_num, status, status_changed) VALUES (?1, ?2, ?3)"
+                        " ON CONFLICT (report_num) DO UPDATE SET status = excluded.status,"
+                        " status_changed = excluded.status_changed",
+                        what, error);
 
     if (update == NULL)
       goto rollback;
@@ -245,10 +245,10 @@ tr_report_store_list_by_status (TrReportStore   *self,
   locker = g_mutex_locker_new (&self->lock);
 
   stmt = tr_store_prepare (self,
-                  "SELECT " TR_STORE_INFO_COLUMNS " FROM reports r LEFT JOIN reviews v ON v.report_num = r.num"
-                  " WHERE ifnull (v.status, 'draft') = ?1"
-                  " ORDER BY r.modified DESC, r.num DESC",
-                  what, error);
+                           "SELECT " TR_STORE_INFO_COLUMNS " FROM reports r LEFT JOIN reviews v ON v.report_num = r.num"
+                           " WHERE ifnull (v.status, 'draft') = ?1"
+                           " ORDER BY r.modified DESC, r.num DESC",
+                           what, error);
   if (stmt == NULL)
     return NULL;
   tr_store_bind_text (stmt, 1, tr_review_status_to_string (status));
@@ -285,9 +285,9 @@ tr_report_store_add_comment (TrReportStore  *self,
   if (!find_existing_num (self, id, &num, what, error))
     return FALSE;
   stmt = tr_store_prepare (self,
-                  "INSERT INTO comments (report_num, section, start_offset, end_offset, quote,"
-                  " body, author, created, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                  what, error);
+                           "INSERT INTO comments (report_num, section, start_offset, end_offset, quote,"
+                           " body, author, created, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                           what, error);
   if (stmt == NULL)
     return FALSE;
   created = tr_store_format_time (tr_comment_get_created (comment));
@@ -352,9 +352,9 @@ tr_report_store_list_comments (TrReportStore  *self,
   if (!find_existing_num (self, id, &num, what, error))
     return NULL;
   stmt = tr_store_prepare (self,
-                  "SELECT id, section, start_offset, end_offset, quote, body, author, created,"
-                  " resolved FROM comments WHERE report_num = ?1",
-                  what, error);
+                           "SELECT id, section, start_offset, end_offset, quote, body, author, created,"
+                           " resolved FROM comments WHERE report_num = ?1",
+                           what, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, num);
@@ -444,8 +444,8 @@ tr_report_store_move_comment (TrReportStore  *self,
   locker = g_mutex_locker_new (&self->lock);
 
   stmt = tr_store_prepare (self,
-                  "UPDATE comments SET start_offset = ?2, end_offset = ?3, quote = ?4 WHERE id = ?1",
-                  what, error);
+                           "UPDATE comments SET start_offset = ?2, end_offset = ?3, quote = ?4 WHERE id = ?1",
+                           what, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, comment_id);

@@ -232,9 +232,9 @@ body_snippet (TrReportStore      *self,
 {
   g_autoptr(TrStatement) stmt =
     tr_store_prepare (self,
-             "SELECT purpose, process, observations, recommendations, appendix, unclassified"
-             " FROM reports WHERE num = ?1",
-             NULL, NULL);
+                      "SELECT purpose, process, observations, recommendations, appendix, unclassified"
+                      " FROM reports WHERE num = ?1",
+                      NULL, NULL);
   const char *texts[6];
 
   if (stmt == NULL)
@@ -256,7 +256,7 @@ fields_snippet (TrReportStore      *self,
 {
   g_autoptr(TrStatement) stmt =
     tr_store_prepare (self, "SELECT fields, appendix, title FROM report_search_content WHERE num = ?1",
-             NULL, NULL);
+                      NULL, NULL);
   const char *texts[3];
 
   if (stmt == NULL)
@@ -288,7 +288,7 @@ load_hit (TrReportStore       *self,
   int rc;
 
   stmt = tr_store_prepare (self, "SELECT " TR_STORE_INFO_COLUMNS ", r.summary FROM reports r WHERE r.num = ?1",
-                  what, error);
+                           what, error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);

@@ -276,9 +276,9 @@ describe_error_code (TrError code)
 /* @what says what failed ("Could not save the report"); the message adds why. */
 gboolean
 tr_store_set_sqlite_error (GError     **error,
-                  sqlite3     *db,
-                  int          rc,
-                  const char  *what)
+                           sqlite3     *db,
+                           int          rc,
+                           const char  *what)
 {
   TrError code = error_code_from_sqlite (rc);
   const char *why = describe_error_code (code);
@@ -293,9 +293,9 @@ tr_store_set_sqlite_error (GError     **error,
 
 gboolean
 tr_store_exec_sql (TrReportStore  *self,
-          const char     *sql,
-          const char     *what,
-          GError        **error)
+                   const char     *sql,
+                   const char     *what,
+                   GError        **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
@@ -306,9 +306,9 @@ tr_store_exec_sql (TrReportStore  *self,
 
 TrStatement *
 tr_store_prepare (TrReportStore  *self,
-         const char     *sql,
-         const char     *what,
-         GError        **error)
+                  const char     *sql,
+                  const char     *what,
+                  GError        **error)
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
   int rc;
@@ -328,15 +328,15 @@ tr_store_prepare (TrReportStore  *self,
 
 void
 tr_store_bind_text (TrStatement *stmt,
-           int          index,
-           const char  *text)
+                    int          index,
+                    const char  *text)
 {
   sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
 }
 
 const char *
 tr_store_column_text (TrStatement *stmt,
-             int          index)
+                      int          index)
 {
   const char *text = (const char *) sqlite3_column_text (stmt, index);
 
@@ -655,11 +655,11 @@ tr_report_store_open (const char  *path,
    * few hundred scattered pages: no copy into SQLite's cache, no system
    * call per page. Writes still go through write(). */
   if (!tr_store_exec_sql (self,
-                 "PRAGMA journal_mode = WAL;"
-                 "PRAGMA synchronous = NORMAL;"
-                 "PRAGMA foreign_keys = ON;"
-                 "PRAGMA mmap_size = 1073741824;",
-                 what, error))
+                          "PRAGMA journal_mode = WAL;"
+                          "PRAGMA synchronous = NORMAL;"
+                          "PRAGMA foreign_keys = ON;"
+                          "PRAGMA mmap_size = 1073741824;",
+                          what, error))
     return NULL;
 
   if (!migrate (self, version, error))
@@ -687,10 +687,10 @@ tr_report_store_get_path (TrReportStore *self)
 /* The report's row number, 0 when it is not stored. */
 gboolean
 tr_store_find_num (TrReportStore  *self,
-          const char     *id,
-          gint64         *out_num,
-          const char     *what,
-          GError        **error)
+                   const char     *id,
+                   gint64         *out_num,
+                   const char     *what,
+                   GError        **error)
 {
   g_autoptr(TrStatement) stmt = tr_store_prepare (self, "SELECT num FROM reports WHERE id = ?1", what, error);
   int rc;
@@ -710,9 +710,9 @@ tr_store_find_num (TrReportStore  *self,
 
 gboolean
 tr_store_step_done (TrReportStore  *self,
-           TrStatement    *stmt,
-           const char     *what,
-           GError        **error)
+                    TrStatement    *stmt,
+                    const char     *what,
+                    GError        **error)
 {
   int rc = sqlite3_step (stmt);
 
@@ -894,7 +894,7 @@ write_travellers (TrReportStore  *self,
 {
   GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
   g_autoptr(TrStatement) clear = tr_store_prepare (self, "DELETE FROM travellers WHERE report_num = ?1",
-                                          what, error);
+                                                   what, error);
 
   if (clear == NULL)
     return FALSE;
@@ -907,9 +907,9 @@ write_travellers (TrReportStore  *self,
       g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
       g_autoptr(TrStatement) insert =
         tr_store_prepare (self,
-                 "INSERT INTO travellers (report_num, position, name, agency, unit, title, phone)"
-                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                 what, error);
+                          "INSERT INTO travellers (report_num, position, name, agency, unit, title, phone)"
+                          " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                          what, error);
 
       G_STATIC_ASSERT (TR_TRAVELLER_N_FIELDS == 5);
 
@@ -934,7 +934,7 @@ write_keywords (TrReportStore  *self,
 {
   const char * const *keywords = tr_report_get_keywords (report);
   g_autoptr(TrStatement) clear = tr_store_prepare (self, "DELETE FROM keywords WHERE report_num = ?1",
-                                          what, error);
+                                                   what, error);
 
   if (clear == NULL)
     return FALSE;
@@ -946,7 +946,7 @@ write_keywords (TrReportStore  *self,
     {
       g_autoptr(TrStatement) insert =
         tr_store_prepare (self, "INSERT INTO keywords (report_num, position, keyword) VALUES (?1, ?2, ?3)",
-                 what, error);
+                          what, error);
 
       if (insert == NULL)
         return FALSE;
@@ -981,10 +981,10 @@ write_source (TrReportStore  *self,
 
   /* A report loaded from the store does not carry the bytes: keep them. */
   stmt = tr_store_prepare (self,
-                  "INSERT INTO sources (report_num, filename, sha256, data) VALUES (?1, ?2, ?3, ?4)"
-                  " ON CONFLICT (report_num) DO UPDATE SET filename = excluded.filename,"
-                  " sha256 = excluded.sha256, data = ifnull (excluded.data, sources.data)",
-                  what, error);
+                           "INSERT INTO sources (report_num, filename, sha256, data) VALUES (?1, ?2, ?3, ?4)"
+                           " ON CONFLICT (report_num) DO UPDATE SET filename = excluded.filename,"
+                           " sha256 = excluded.sha256, data = ifnull (excluded.data, sources.data)",
+                           what, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, num);
@@ -1027,9 +1027,9 @@ write_photos (TrReportStore  *self,
   ids_json = json_to_string (ids_node, FALSE);
 
   clear = tr_store_prepare (self,
-                   "DELETE FROM photos WHERE report_num = ?1"
-                   " AND id NOT IN (SELECT value FROM json_each (?2))",
-                   what, error);
+                            "DELETE FROM photos WHERE report_num = ?1"
+                            " AND id NOT IN (SELECT value FROM json_each (?2))",
+                            what, error);
   if (clear == NULL)
     return FALSE;
   sqlite3_bind_int64 (clear, 1, num);
@@ -1042,8 +1042,8 @@ write_photos (TrReportStore  *self,
       g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
       g_autoptr(TrStatement) update =
         tr_store_prepare (self,
-                 "UPDATE photos SET position = ?3, caption = ?4 WHERE report_num = ?1 AND id = ?2",
-                 what, error);
+                          "UPDATE photos SET position = ?3, caption = ?4 WHERE report_num = ?1 AND id = ?2",
+                          what, error);
       g_autoptr(TrStatement) insert = NULL;
       GBytes *data;
 
@@ -1059,9 +1059,9 @@ write_photos (TrReportStore  *self,
         continue;
 
       insert = tr_store_prepare (self,
-                        "INSERT INTO photos (report_num, id, position, caption, mime_type, width, height, data)"
-                        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                        what, error);
+                                 "INSERT INTO photos (report_num, id, position, caption, mime_type, width, height, data)"
+                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                 what, error);
       if (insert == NULL)
         return FALSE;
       data = tr_photo_get_data (photo);
@@ -1238,9 +1238,9 @@ load_travellers (TrReportStore  *self,
 {
   g_autoptr(TrStatement) stmt =
     tr_store_prepare (self,
-             "SELECT name, agency, unit, title, phone FROM travellers"
-             " WHERE report_num = ?1 ORDER BY position",
-             what, error);
+                      "SELECT name, agency, unit, title, phone FROM travellers"
+                      " WHERE report_num = ?1 ORDER BY position",
+                      what, error);
   GListStore *travellers = tr_report_get_travellers (report);
   int rc;
 
@@ -1269,7 +1269,7 @@ load_keywords (TrReportStore  *self,
 {
   g_autoptr(TrStatement) stmt =
     tr_store_prepare (self, "SELECT keyword FROM keywords WHERE report_num = ?1 ORDER BY position",
-             what, error);
+                      what, error);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) keywords = NULL;
   int rc;
@@ -1296,9 +1296,9 @@ load_photos (TrReportStore  *self,
 {
   g_autoptr(TrStatement) stmt =
     tr_store_prepare (self,
-             "SELECT id, mime_type, width, height, caption, data FROM photos"
-             " WHERE report_num = ?1 ORDER BY position",
-             what, error);
+                      "SELECT id, mime_type, width, height, caption, data FROM photos"
+                      " WHERE report_num = ?1 ORDER BY position",
+                      what, error);
   GListStore *photos = tr_report_get_photos (report);
   int rc;
 
@@ -1324,7 +1324,7 @@ load_photos (TrReportStore  *self,
 
 void
 tr_store_set_not_found (GError     **error,
-               const char  *id)
+                        const char  *id)
 {
   g_set_error (error, TR_ERROR, TR_ERROR_NOT_FOUND, _("No report with ID “%s”"), id);
 }
@@ -1406,9 +1406,9 @@ tr_report_store_load_source_data (TrReportStore  *self,
   locker = g_mutex_locker_new (&self->lock);
 
   stmt = tr_store_prepare (self,
-                  "SELECT s.data FROM reports r JOIN sources s ON s.report_num = r.num"
-                  " WHERE r.id = ?1 AND s.data IS NOT NULL",
-                  what, error);
+                           "SELECT s.data FROM reports r JOIN sources s ON s.report_num = r.num"
+                           " WHERE r.id = ?1 AND s.data IS NOT NULL",
+                           what, error);
   if (stmt == NULL)
     return NULL;
   tr_store_bind_text (stmt, 1, id);
@@ -1526,8 +1526,8 @@ tr_report_store_list (TrReportStore  *self,
   locker = g_mutex_locker_new (&self->lock);
 
   stmt = tr_store_prepare (self,
-                  "SELECT " TR_STORE_INFO_COLUMNS " FROM reports r ORDER BY r.modified DESC, r.num DESC",
-                  what, error);
+                           "SELECT " TR_STORE_INFO_COLUMNS " FROM reports r ORDER BY r.modified DESC, r.num DESC",
+                           what, error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1556,9 +1556,9 @@ tr_report_store_find_by_source_sha256 (TrReportStore  *self,
   locker = g_mutex_locker_new (&self->lock);
 
   stmt = tr_store_prepare (self,
-                  "SELECT r.id FROM sources s JOIN reports r ON r.num = s.report_num"
-                  " WHERE s.sha256 = ?1 ORDER BY r.num LIMIT 1",
-                  what, error);
+                           "SELECT r.id FROM sources s JOIN reports r ON r.num = s.report_num"
+                           " WHERE s.sha256 = ?1 ORDER BY r.num LIMIT 1",
+                           what, error);
   if (stmt == NULL)
     return NULL;
   tr_store_bind_text (stmt, 1, sha256);
