@@ -83,6 +83,13 @@ gboolean      tr_store_set_sqlite_error (GError        **error,
                                          const char     *what);
 void          tr_store_set_not_found    (GError        **error,
                                          const char     *id);
+/* tr_store_find_num(), with TR_ERROR_NOT_FOUND when there is no such
+ * report. */
+gboolean      tr_store_find_existing_num (TrReportStore *self,
+                                          const char    *id,
+                                          gint64        *out_num,
+                                          const char    *what,
+                                          GError       **error);
 
 /* tr_report_store_update_index() with the lock held. */
 gboolean      tr_store_update_index_locked (TrReportStore  *self,

@@ -41,24 +41,6 @@ answers_from_string (TrReview   *review,
       }
 }
 
-/* The report's number, or TR_ERROR_NOT_FOUND. */
-static gboolean
-find_existing_num (TrReportStore  *self,
-                   const char     *id,
-                   gint64         *out_num,
-                   const char     *what,
-                   GError        **error)
-{
-  if (!tr_store_find_num (self, id, out_num, what, error))
-    return FALSE;
-  if (*out_num == 0)
-    {
-      tr_store_set_not_found (error, id);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 TrReview *
 tr_report_store_load_review (TrReportStore  *self,
                              const char     *id,
@@ -77,7 +59,7 @@ tr_report_store_load_review (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  if (!find_existing_num (self, id, &num, what, error))
+  if (!tr_store_find_existing_num (self, id, &num, what, error))
     return NULL;
   stmt = tr_store_prepare (self,
                            "SELECT status, answers, return_reasons, publication, publication_other, remarks,"
@@ -128,7 +110,7 @@ tr_report_store_save_review (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  if (!find_existing_num (self, id, &num, what, error))
+  if (!tr_store_find_existing_num (self, id, &num, what, error))
     return FALSE;
   G_STATIC_ASSERT (TR_N_REVIEW_SIGNATURES == 3);
   stmt = tr_store_prepare (self,
@@ -179,7 +161,7 @@ tr_report_store_set_status (TrReportStore   *self,
    * not both move the same status. */
   if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
     return FALSE;
-  if (!find_existing_num (self, id, &num, what, error))
+  if (!tr_store_find_existing_num (self, id, &num, what, error))
     goto rollback;
 
   {
@@ -282,7 +264,7 @@ tr_report_store_add_comment (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  if (!find_existing_num (self, id, &num, what, error))
+  if (!tr_store_find_existing_num (self, id, &num, what, error))
     return FALSE;
   stmt = tr_store_prepare (self,
                            "INSERT INTO comments (report_num, section, start_offset, end_offset, quote,"
@@ -349,7 +331,7 @@ tr_report_store_list_comments (TrReportStore  *self,
 
   locker = g_mutex_locker_new (&self->lock);
 
-  if (!find_existing_num (self, id, &num, what, error))
+  if (!tr_store_find_existing_num (self, id, &num, what, error))
     return NULL;
   stmt = tr_store_prepare (self,
                            "SELECT id, section, start_offset, end_offset, quote, body, author, created,"

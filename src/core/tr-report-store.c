@@ -1329,6 +1329,23 @@ tr_store_set_not_found (GError     **error,
   g_set_error (error, TR_ERROR, TR_ERROR_NOT_FOUND, _("No report with ID “%s”"), id);
 }
 
+gboolean
+tr_store_find_existing_num (TrReportStore  *self,
+                            const char     *id,
+                            gint64         *out_num,
+                            const char     *what,
+                            GError        **error)
+{
+  if (!tr_store_find_num (self, id, out_num, what, error))
+    return FALSE;
+  if (*out_num == 0)
+    {
+      tr_store_set_not_found (error, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 TrReport *
 tr_report_store_load (TrReportStore  *self,
                       const char     *id,
@@ -1444,13 +1461,8 @@ tr_report_store_delete (TrReportStore  *self,
 
   if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
     return FALSE;
-  if (!tr_store_find_num (self, id, &num, what, error))
+  if (!tr_store_find_existing_num (self, id, &num, what, error))
     goto rollback;
-  if (num == 0)
-    {
-      tr_store_set_not_found (error, id);
-      goto rollback;
-    }
   if (!is_pending (self, num, &pending, what, error) ||
       (!pending && !update_search_index (self, num, TRUE, what, error)))
     goto rollback;
