@@ -105,16 +105,19 @@ tr_parser_is_capital_numeral (gunichar c)
     }
 }
 
+/* One digit a character, most significant first: 105 with @digit_value
+ * g_unichar_digit_value(), 一〇五 or 二〇一六 with chinese_digit_value(). */
 static gboolean
-parse_arabic (const char *p,
+parse_digits (const char *p,
               const char *end,
+              int       (*digit_value) (gunichar c),
               guint      *out_value)
 {
   guint value = 0;
 
   for (; p < end; p = g_utf8_next_char (p))
     {
-      int digit = g_unichar_digit_value (g_utf8_get_char (p));
+      int digit = digit_value (g_utf8_get_char (p));
 
       if (digit < 0)
         return FALSE;
@@ -172,28 +175,6 @@ parse_chinese_positional (const char *p,
   if (total > MAX_VALUE)
     return FALSE;
   *out_value = total;
-  return TRUE;
-}
-
-/* 一〇五, 二〇一六: one Chinese digit per decimal digit. */
-static gboolean
-parse_chinese_digits (const char *p,
-                      const char *end,
-                      guint      *out_value)
-{
-  guint value = 0;
-
-  for (; p < end; p = g_utf8_next_char (p))
-    {
-      int digit = chinese_digit_value (g_utf8_get_char (p));
-
-      if (digit < 0)
-        return FALSE;
-      value = value * 10 + digit;
-      if (value > MAX_VALUE)
-        return FALSE;
-    }
-  *out_value = value;
   return TRUE;
 }
 
@@ -283,11 +264,11 @@ tr_parser_parse_numeral (const char *text,
     }
 
   if (all_arabic)
-    ok = parse_arabic (text, end, &value);
+    ok = parse_digits (text, end, g_unichar_digit_value, &value);
   else if (all_chinese && has_unit)
     ok = parse_chinese_positional (text, end, &value);
   else if (all_chinese)
-    ok = parse_chinese_digits (text, end, &value);
+    ok = parse_digits (text, end, chinese_digit_value, &value);
   else
     ok = parse_roman (text, end, &value);
 
