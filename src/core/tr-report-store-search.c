@@ -222,51 +222,27 @@ fts_snippet (TrReportStore *self,
   return g_strdup (tr_store_column_text (stmt, 0));
 }
 
-/* The snippet from the body, the appendix or the text an import could not
- * place, in that order; the row is read only now because these columns
- * are what makes it long. */
+/* The snippet from the columns of the one row @sql gives for @rowid, the
+ * first column holding a word winning. */
 static char *
-body_snippet (TrReportStore      *self,
-              gint64              rowid,
-              const char * const *words)
+snippet_from_row (TrReportStore      *self,
+                  const char         *sql,
+                  gint64              rowid,
+                  const char * const *words)
 {
-  g_autoptr(TrStatement) stmt =
-    tr_store_prepare (self,
-                      "SELECT purpose, process, observations, recommendations, appendix, unclassified"
-                      " FROM reports WHERE num = ?1",
-                      NULL, NULL);
-  const char *texts[6];
+  g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql, NULL, NULL);
+  const char *texts[8];
+  guint n_texts;
 
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+  n_texts = MIN ((guint) sqlite3_column_count (stmt), G_N_ELEMENTS (texts));
+  for (guint i = 0; i < n_texts; i++)
     texts[i] = tr_store_column_text (stmt, i);
-  return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
-}
-
-/* The fields' and the appendix's text as the index sees them (travellers,
- * keywords and photo captions included), for a hit found nowhere else. */
-static char *
-fields_snippet (TrReportStore      *self,
-                gint64              rowid,
-                const char * const *words)
-{
-  g_autoptr(TrStatement) stmt =
-    tr_store_prepare (self, "SELECT fields, appendix, title FROM report_search_content WHERE num = ?1",
-                      NULL, NULL);
-  const char *texts[3];
-
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, rowid);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    texts[i] = tr_store_column_text (stmt, i);
-  return tr_snippet_build (texts, G_N_ELEMENTS (texts), words, SNIPPET_WIDTH);
+  return tr_snippet_build (texts, n_texts, words, SNIPPET_WIDTH);
 }
 
 /* The snippet comes from the text a reader would look at first: the
@@ -304,10 +280,19 @@ load_hit (TrReportStore       *self,
   summary = tr_store_column_text (stmt, 8);
   snippet = tr_snippet_build (&summary, 1, words, SNIPPET_WIDTH);
   sqlite3_reset (stmt);
+  /* The body, the appendix and the text an import could not place: read
+   * only now, as these columns are what makes a row long. */
   if (snippet == NULL)
-    snippet = body_snippet (self, rowid, words);
+    snippet = snippet_from_row (self,
+                                "SELECT purpose, process, observations, recommendations,"
+                                " appendix, unclassified FROM reports WHERE num = ?1",
+                                rowid, words);
+  /* The fields and the appendix as the index sees them (travellers,
+   * keywords and photo captions included), for a hit found nowhere else. */
   if (snippet == NULL)
-    snippet = fields_snippet (self, rowid, words);
+    snippet = snippet_from_row (self,
+                                "SELECT fields, appendix, title FROM report_search_content WHERE num = ?1",
+                                rowid, words);
   if (snippet == NULL)
     snippet = fts_snippet (self, kind, long_match, short_match, rowid);
   tr_report_info_set_snippet (info, snippet);

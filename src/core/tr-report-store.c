@@ -782,6 +782,25 @@ is_pending (TrReportStore  *self,
   return TRUE;
 }
 
+/* Takes @num off index_pending and adds its index entries; nothing when a
+ * delete took it off meanwhile. */
+static gboolean
+index_pending_report (TrReportStore  *self,
+                      gint64          num,
+                      const char     *what,
+                      GError        **error)
+{
+  g_autoptr(TrStatement) done =
+    tr_store_prepare (self, "DELETE FROM index_pending WHERE report_num = ?1", what, error);
+
+  if (done == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (done, 1, num);
+  if (!tr_store_step_done (self, done, what, error))
+    return FALSE;
+  return sqlite3_changes (self->db) == 0 || update_search_index (self, num, FALSE, what, error);
+}
+
 gboolean
 tr_store_update_index_locked (TrReportStore  *self,
                               GError        **error)
@@ -805,34 +824,19 @@ tr_store_update_index_locked (TrReportStore  *self,
     if (rc != SQLITE_DONE)
       return tr_store_set_sqlite_error (error, self->db, rc, what);
   }
-  if (pending->len == 0)
-    return TRUE;
 
   /* One report a transaction: a long batch does not hold the file for
    * longer than one report takes. */
   for (guint i = 0; i < pending->len; i++)
     {
-      gint64 num = g_array_index (pending, gint64, i);
-      g_autoptr(TrStatement) done = NULL;
-
       if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
         return FALSE;
-      done = tr_store_prepare (self, "DELETE FROM index_pending WHERE report_num = ?1", what, error);
-      if (done == NULL)
-        goto rollback;
-      sqlite3_bind_int64 (done, 1, num);
-      if (!tr_store_step_done (self, done, what, error))
-        goto rollback;
-      /* Deleted meanwhile (the row went with it): nothing to add. */
-      if (sqlite3_changes (self->db) > 0 && !update_search_index (self, num, FALSE, what, error))
-        goto rollback;
-      if (!tr_store_exec_sql (self, "COMMIT", what, error))
-        goto rollback;
-      continue;
-
-    rollback:
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
+      if (!index_pending_report (self, g_array_index (pending, gint64, i), what, error) ||
+          !tr_store_exec_sql (self, "COMMIT", what, error))
+        {
+          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+          return FALSE;
+        }
     }
   return TRUE;
 }
