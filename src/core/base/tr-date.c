@@ -4,7 +4,7 @@
 
 #include <string.h>
 
-#include "tr-parser-numerals.h"
+#include "tr-numerals.h"
 
 #define MINGUO_EPOCH_YEAR 1911
 
@@ -75,14 +75,14 @@ read_date_part (const char *p,
 
       if (g_unichar_digit_value (c) >= 0)
         arabic = TRUE;
-      else if (tr_parser_is_chinese_numeral (c))
+      else if (tr_numeral_is_chinese (c))
         chinese = TRUE;
       else
         break;
       p = g_utf8_next_char (p);
     }
   if (p == start || (arabic && chinese) ||
-      !tr_parser_parse_numeral (start, p - start, out_value))
+      !tr_numeral_parse (start, p - start, out_value))
     return NULL;
   return p;
 }

@@ -1,7 +1,5 @@
 /* tr-report.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gi18n-lib.h>
-
 #include "tr-report.h"
 #include "tr-core-enums.h"
 #include "tr-core-private.h"
@@ -50,99 +48,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const struct {
-  const char *key;       /* JSON key and store column */
-  const char *property;  /* GObject property name */
-  const char *label;     /* for people, translated at use */
-  gboolean is_date;
-  gboolean is_form_field;
-} field_info[TR_N_FIELDS] = {
-  [TR_FIELD_TITLE]           = { "title",           "title",           N_("Report title"),       FALSE, TRUE },
-  [TR_FIELD_AGENCY]          = { "agency",          "agency",          N_("Organizing agency"),  FALSE, TRUE },
-  [TR_FIELD_CONTACT]         = { "contact",         "contact",         N_("Contact person"),     FALSE, TRUE },
-  [TR_FIELD_PHONE]           = { "phone",           "phone",           N_("Phone"),              FALSE, TRUE },
-  [TR_FIELD_CATEGORY]        = { "category",        "category",        N_("Trip category"),      FALSE, TRUE },
-  [TR_FIELD_CATEGORY_OTHER]  = { "category_other",  "category-other",  N_("Other category"),     FALSE, TRUE },
-  [TR_FIELD_PERIOD_START]    = { "period_start",    "period-start",    N_("Departure date"),     TRUE,  TRUE },
-  [TR_FIELD_PERIOD_END]      = { "period_end",      "period-end",      N_("Return date"),        TRUE,  TRUE },
-  [TR_FIELD_DESTINATION]     = { "destination",     "destination",     N_("Destination"),        FALSE, TRUE },
-  [TR_FIELD_REPORT_DATE]     = { "report_date",     "report-date",     N_("Report date"),        TRUE,  TRUE },
-  [TR_FIELD_CLASSIFICATION]  = { "classification",  "classification",  N_("Classification"),     FALSE, TRUE },
-  [TR_FIELD_SUMMARY]         = { "summary",         "summary",         N_("Summary"),            FALSE, FALSE },
-  [TR_FIELD_PURPOSE]         = { "purpose",         "purpose",         N_("Purpose"),            FALSE, FALSE },
-  [TR_FIELD_PROCESS]         = { "process",         "process",         N_("Process"),            FALSE, FALSE },
-  [TR_FIELD_OBSERVATIONS]    = { "observations",    "observations",    N_("Observations"),       FALSE, FALSE },
-  [TR_FIELD_RECOMMENDATIONS] = { "recommendations", "recommendations", N_("Recommendations"),    FALSE, FALSE },
-  [TR_FIELD_APPENDIX]        = { "appendix",        "appendix",        N_("Appendix"),           FALSE, FALSE },
-  [TR_FIELD_UNCLASSIFIED]    = { "unclassified",    "unclassified",    N_("Unclassified text"),  FALSE, FALSE },
-};
-
-static const char * const section_headings[TR_N_SECTIONS] = {
-  [TR_SECTION_PURPOSE]         = "目的",
-  [TR_SECTION_PROCESS]         = "過程",
-  [TR_SECTION_OBSERVATIONS]    = "心得",
-  [TR_SECTION_RECOMMENDATIONS] = "建議",
-};
-
 static const char * const kind_names[] = {
   [TR_REPORT_KIND_DRAFT]    = "draft",
   [TR_REPORT_KIND_IMPORTED] = "imported",
 };
-
-const char *
-tr_field_get_key (TrField field)
-{
-  g_return_val_if_fail (field < TR_N_FIELDS, NULL);
-  return field_info[field].key;
-}
-
-gboolean
-tr_field_from_key (const char *key,
-                   TrField    *out_field)
-{
-  for (guint i = 0; i < TR_N_FIELDS; i++)
-    if (g_strcmp0 (key, field_info[i].key) == 0)
-      {
-        *out_field = i;
-        return TRUE;
-      }
-  return FALSE;
-}
-
-const char *
-tr_field_get_label (TrField field)
-{
-  g_return_val_if_fail (field < TR_N_FIELDS, NULL);
-  return _(field_info[field].label);
-}
-
-gboolean
-tr_field_is_date (TrField field)
-{
-  g_return_val_if_fail (field < TR_N_FIELDS, FALSE);
-  return field_info[field].is_date;
-}
-
-gboolean
-tr_field_is_form_field (TrField field)
-{
-  g_return_val_if_fail (field < TR_N_FIELDS, FALSE);
-  return field_info[field].is_form_field;
-}
-
-const char *
-tr_section_get_key (TrSection section)
-{
-  g_return_val_if_fail (section < TR_N_SECTIONS, NULL);
-  return field_info[TR_FIELD_FROM_SECTION (section)].key;
-}
-
-const char *
-tr_section_get_heading (TrSection section)
-{
-  g_return_val_if_fail (section < TR_N_SECTIONS, NULL);
-  return section_headings[section];
-}
 
 const char *
 tr_report_kind_to_string (TrReportKind kind)
@@ -343,9 +252,15 @@ tr_report_class_init (TrReportClass *klass)
     g_param_spec_string ("source-sha256", NULL, NULL, NULL,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
 
+  /* Each text field is a property named by its key, as GObject spells
+   * names ("period-start"). */
   for (guint i = 0; i < TR_N_FIELDS; i++)
-    properties[PROP_FIRST_TEXT + i] =
-      g_param_spec_string (field_info[i].property, NULL, NULL, "", rw);
+    {
+      g_autofree char *name = g_strdelimit (g_strdup (tr_field_get_key (i)), "_", '-');
+
+      properties[PROP_FIRST_TEXT + i] =
+        g_param_spec_string (g_intern_string (name), NULL, NULL, "", rw);
+    }
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "tr-parser-joiner.h"
-#include "tr-parser-numerals.h"
+#include "tr-numerals.h"
 #include "tr-parser-text.h"
 
 /* How far from the top or bottom of its page a line may be and still be a
@@ -37,11 +37,11 @@ skip_number (const char *p,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_digit_value (c) < 0 && !(chinese_too && tr_parser_is_chinese_numeral (c)))
+      if (g_unichar_digit_value (c) < 0 && !(chinese_too && tr_numeral_is_chinese (c)))
         break;
       p = g_utf8_next_char (p);
     }
-  if (p == start || p - start > 12 || !tr_parser_parse_numeral (start, p - start, &value))
+  if (p == start || p - start > 12 || !tr_numeral_parse (start, p - start, &value))
     return NULL;
   return p;
 }

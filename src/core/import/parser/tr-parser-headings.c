@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "tr-numbering.h"
-#include "tr-parser-numerals.h"
+#include "tr-numerals.h"
 #include "tr-parser-text.h"
 
 /* A prefix match ("附件一：議程") may carry this much more text. */
@@ -147,7 +147,7 @@ read_numeral (const char *p,
 
   while (*p != '\0' && accept (g_utf8_get_char (p)))
     p = g_utf8_next_char (p);
-  if (p == start || !tr_parser_parse_numeral (start, p - start, out_value))
+  if (p == start || !tr_numeral_parse (start, p - start, out_value))
     return NULL;
   return p;
 }
@@ -155,7 +155,7 @@ read_numeral (const char *p,
 static gboolean
 is_numeral_char (gunichar c)
 {
-  return g_unichar_digit_value (c) >= 0 || tr_parser_is_chinese_numeral (c);
+  return g_unichar_digit_value (c) >= 0 || tr_numeral_is_chinese (c);
 }
 
 static gboolean
@@ -209,7 +209,7 @@ tr_parser_read_heading_number (const char  *text,
     }
 
   /* 壹、 and 拾貳、: financial numerals then a mark or a space. */
-  if ((q = read_numeral (p, tr_parser_is_capital_numeral, &value)) != NULL &&
+  if ((q = read_numeral (p, tr_numeral_is_capital, &value)) != NULL &&
       (skip_one_of (&q, HEADING_MARKS) || (tr_parser_is_space (g_utf8_get_char (q)))))
     {
       number = TR_HEADING_NUMBER_CAPITAL;
@@ -222,7 +222,7 @@ tr_parser_read_heading_number (const char  *text,
     {
       q = g_utf8_next_char (p);
       if ((skip_one_of (&q, HEADING_MARKS) || tr_parser_is_space (g_utf8_get_char (q))) &&
-          tr_parser_parse_numeral (p, g_utf8_next_char (p) - p, &value))
+          tr_numeral_parse (p, g_utf8_next_char (p) - p, &value))
         {
           number = TR_HEADING_NUMBER_ROMAN;
           p = q;
@@ -235,7 +235,7 @@ tr_parser_read_heading_number (const char  *text,
     {
       const char *run_end = q;
 
-      if (skip_one_of (&q, "、．.") && tr_parser_parse_numeral (p, run_end - p, &value))
+      if (skip_one_of (&q, "、．.") && tr_numeral_parse (p, run_end - p, &value))
         {
           number = TR_HEADING_NUMBER_ROMAN;
           p = q;
@@ -257,7 +257,7 @@ tr_parser_read_heading_number (const char  *text,
 
             while (q < end && is_numeral_char (g_utf8_get_char (q)))
               q = g_utf8_next_char (q);
-            tr_parser_parse_numeral (run, q - run, &value);
+            tr_numeral_parse (run, q - run, &value);
             break;
           }
       switch (level)

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "tr-report.h"
+#include "tr-field.h"
 
 G_BEGIN_DECLS
 

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "tr-parser-headings.h"
-#include "tr-parser-numerals.h"
+#include "tr-numerals.h"
 #include "tr-parser-text.h"
 
 /* A gap this much larger than the usual leading is a blank line. */
@@ -33,7 +33,7 @@ starts_caption (const char *text)
         const char *start = p;
 
         while (*p != '\0' && (g_unichar_digit_value (g_utf8_get_char (p)) >= 0 ||
-                              tr_parser_is_chinese_numeral (g_utf8_get_char (p))))
+                              tr_numeral_is_chinese (g_utf8_get_char (p))))
           p = g_utf8_next_char (p);
         if (p == start)
           continue;

@@ -6,7 +6,7 @@
 
 #include "tr-parser-furniture.h"
 #include "tr-parser-headings.h"
-#include "tr-parser-numerals.h"
+#include "tr-numerals.h"
 #include "tr-parser-text.h"
 
 /* A piece of an entry that wrapped before its leaders is no longer. */
@@ -133,7 +133,7 @@ is_plain_entry (const char *text)
     }
   if (number_start == NULL || number_start == text ||
       !tr_parser_is_space (g_utf8_get_char (g_utf8_find_prev_char (text, number_start))) ||
-      !tr_parser_parse_numeral (number_start, -1, &value) || value > 999)
+      !tr_numeral_parse (number_start, -1, &value) || value > 999)
     return FALSE;
 
   title = g_strndup (text, number_start - text);

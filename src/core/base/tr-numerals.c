@@ -1,6 +1,6 @@
-/* tr-parser-numerals.c
+/* tr-numerals.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "tr-parser-numerals.h"
+#include "tr-numerals.h"
 
 #include <string.h>
 
@@ -84,7 +84,7 @@ chinese_unit_value (gunichar c,
 }
 
 gboolean
-tr_parser_is_chinese_numeral (gunichar c)
+tr_numeral_is_chinese (gunichar c)
 {
   guint tens;
 
@@ -92,7 +92,7 @@ tr_parser_is_chinese_numeral (gunichar c)
 }
 
 gboolean
-tr_parser_is_capital_numeral (gunichar c)
+tr_numeral_is_capital (gunichar c)
 {
   switch (c)
     {
@@ -235,9 +235,9 @@ parse_roman (const char *p,
 }
 
 gboolean
-tr_parser_parse_numeral (const char *text,
-                         gssize      length,
-                         guint      *out_value)
+tr_numeral_parse (const char *text,
+                  gssize      length,
+                  guint      *out_value)
 {
   const char *end;
   gboolean has_unit = FALSE, all_arabic = TRUE, all_chinese = TRUE;
@@ -257,7 +257,7 @@ tr_parser_parse_numeral (const char *text,
 
       if (g_unichar_digit_value (c) < 0)
         all_arabic = FALSE;
-      if (!tr_parser_is_chinese_numeral (c))
+      if (!tr_numeral_is_chinese (c))
         all_chinese = FALSE;
       if (chinese_unit_value (c, &tens) > 0)
         has_unit = TRUE;
