@@ -104,13 +104,12 @@ static const LabelInfo labels[] = {
 
 struct _TrFormReader
 {
-  TrReport          *report;
+  TrParsedReport    *report;  /* the parser's, which fills it */
   /* The form's 出國人員 are the travellers; the cover's labels (職稱姓名
    * …) only fill in what the form left out, so they are read apart. */
   TrTravellerReader *form_travellers;
   TrTravellerReader *cover_travellers;
   TrTravellerReader *travellers;  /* one of the two, for the current line */
-  GPtrArray         *keywords;
 
   /* A value read inside the form wins over one read on the cover. */
   gboolean           filled[TR_N_FIELDS];
@@ -128,15 +127,14 @@ struct _TrFormReader
 };
 
 TrFormReader *
-tr_form_reader_new (TrReport *report)
+tr_form_reader_new (TrParsedReport *report)
 {
   TrFormReader *self = g_new0 (TrFormReader, 1);
 
-  self->report = g_object_ref (report);
+  self->report = report;
   self->form_travellers = tr_traveller_reader_new ();
   self->cover_travellers = tr_traveller_reader_new ();
   self->travellers = self->cover_travellers;
-  self->keywords = g_ptr_array_new_with_free_func (g_free);
   self->last_value = g_string_new (NULL);
   return self;
 }
@@ -146,10 +144,8 @@ tr_form_reader_free (TrFormReader *self)
 {
   if (self == NULL)
     return;
-  g_clear_object (&self->report);
   tr_traveller_reader_free (self->form_travellers);
   tr_traveller_reader_free (self->cover_travellers);
-  g_ptr_array_unref (self->keywords);
   g_string_free (self->last_value, TRUE);
   g_free (self);
 }
@@ -182,7 +178,7 @@ set_field (TrFormReader *self,
   if (self->filled[field] && !(in_form && !self->filled_in_form[field]))
     return;
 
-  tr_report_set_text (self->report, field, value);
+  tr_parsed_report_set_text (self->report, field, value);
   self->filled[field] = TRUE;
   self->filled_in_form[field] |= in_form;
 }
@@ -192,10 +188,10 @@ append_to_field (TrFormReader *self,
                  TrField       field,
                  const char   *text)
 {
-  g_autoptr(GString) value = g_string_new (tr_report_get_text (self->report, field));
+  g_autoptr(GString) value = g_string_new (tr_parsed_report_get_text (self->report, field));
 
   tr_parser_append_continuation (value, text);
-  tr_report_set_text (self->report, field, value->str);
+  tr_parsed_report_set_text (self->report, field, value->str);
   self->filled[field] = TRUE;
 }
 
@@ -219,8 +215,8 @@ read_keywords (TrFormReader *self,
   g_auto(GStrv) words = tr_parser_split_list (value);
 
   for (guint i = 0; words[i] != NULL; i++)
-    if (!g_ptr_array_find_with_equal_func (self->keywords, words[i], g_str_equal, NULL))
-      g_ptr_array_add (self->keywords, g_strdup (words[i]));
+    if (!g_ptr_array_find_with_equal_func (self->report->keywords, words[i], g_str_equal, NULL))
+      g_ptr_array_add (self->report->keywords, g_strdup (words[i]));
   return TRUE;
 }
 
@@ -297,12 +293,12 @@ read_value (TrFormReader *self,
     case LABEL_PAGES:
       complete = tr_parser_read_pages (value, &pages);
       if (pages > 0)
-        tr_report_set_pages (self->report, pages);
+        self->report->pages = pages;
       return complete;
     case LABEL_ATTACHMENTS:
       complete = tr_parser_read_yes_no (value, &known, &yes);
       if (known)
-        tr_report_set_has_attachments (self->report, yes);
+        self->report->has_attachments = yes;
       return complete;
     case LABEL_PHONE:
       read_phone (self, value, in_form);
@@ -652,12 +648,5 @@ void
 tr_form_reader_finish (TrFormReader *self)
 {
   tr_traveller_reader_add_cover (self->form_travellers, self->cover_travellers);
-  tr_traveller_reader_finish (self->form_travellers, tr_report_get_travellers (self->report));
-
-  if (self->keywords->len > 0)
-    {
-      g_ptr_array_add (self->keywords, NULL);
-      tr_report_set_keywords (self->report, (const char * const *) self->keywords->pdata);
-      g_ptr_array_remove_index (self->keywords, self->keywords->len - 1);
-    }
+  tr_traveller_reader_finish (self->form_travellers, self->report->travellers);
 }

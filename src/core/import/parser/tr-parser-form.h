@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "tr-report.h"
+#include "tr-parsed-report.h"
 
 G_BEGIN_DECLS
 
@@ -16,8 +16,9 @@ typedef struct _TrFormReader TrFormReader;
 
 /* Fills the 提要 fields of @report (title, agency, contact, phone,
  * travellers, category, period, destination, report date, classification,
- * keywords, attachments, pages) from the lines given to it. */
-TrFormReader *tr_form_reader_new        (TrReport     *report);
+ * keywords, attachments, pages) from the lines given to it. @report must
+ * outlive the reader. */
+TrFormReader *tr_form_reader_new        (TrParsedReport *report);
 void          tr_form_reader_free       (TrFormReader *self);
 
 typedef enum {
@@ -51,7 +52,7 @@ void          tr_form_reader_interrupt  (TrFormReader *self);
 /* How many lines held labels: a cover has a few, a form many. */
 guint         tr_form_reader_get_n_labelled (TrFormReader *self);
 
-/* Stores the travellers and keywords gathered. */
+/* Stores the travellers gathered. */
 void          tr_form_reader_finish     (TrFormReader *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrFormReader, tr_form_reader_free)

@@ -764,7 +764,7 @@ tr_traveller_reader_add_cover (TrTravellerReader *self,
 
 void
 tr_traveller_reader_finish (TrTravellerReader *self,
-                            GListStore        *store)
+                            GPtrArray         *travellers)
 {
   for (guint i = 0; i < self->travellers->len; i++)
     {
@@ -795,7 +795,7 @@ tr_traveller_reader_finish (TrTravellerReader *self,
       TrTraveller *traveller = g_ptr_array_index (self->travellers, i);
 
       if (!tr_traveller_is_empty (traveller))
-        g_list_store_append (store, traveller);
+        g_ptr_array_add (travellers, g_object_ref (traveller));
     }
   self->current = NULL;
   g_ptr_array_set_size (self->travellers, 0);

@@ -2,8 +2,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gio/gio.h>
-
 #include "tr-traveller.h"
 
 G_BEGIN_DECLS
@@ -73,10 +71,10 @@ gboolean           tr_traveller_reader_read_table   (TrTravellerReader *self,
 void               tr_traveller_reader_add_cover  (TrTravellerReader *self,
                                                    TrTravellerReader *cover);
 
-/* Adds the travellers to @store, one per person: the cover and the form
- * list the same people. */
+/* Adds the travellers to @travellers (of TrTraveller), one per person:
+ * the cover and the form list the same people. */
 void               tr_traveller_reader_finish     (TrTravellerReader *self,
-                                                   GListStore        *store);
+                                                   GPtrArray         *travellers);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrTravellerReader, tr_traveller_reader_free)
 

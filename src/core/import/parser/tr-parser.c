@@ -1,4 +1,4 @@
-/* tr-report-parser.c
+/* tr-parser.c
  *
  * From laid-out lines to a report, in passes:
  *   1. tr-parser-document: clean the lines and measure the layout;
@@ -20,7 +20,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "tr-report-parser.h"
+#include "tr-parser.h"
 #include "tr-parser-document.h"
 #include "tr-parser-form.h"
 #include "tr-parser-furniture.h"
@@ -55,7 +55,7 @@ typedef struct {
 typedef struct {
   TrParserDocument *document;
   TrParserOutline  *outline;
-  TrReport         *report;
+  TrParsedReport   *report;
   TrFormReader     *form;
   GArray           *chunks;
 
@@ -608,7 +608,7 @@ warn_missing_sections (Parser *self)
   list = g_strjoinv (", ", (char **) missing->pdata);
   /* TRANSLATORS: %s is a list of section names, e.g. "Purpose, Recommendations" */
   warning = g_strdup_printf (_("No heading was found for these sections: %s"), list);
-  tr_report_add_warning (self->report, warning);
+  tr_parsed_report_add_warning (self->report, warning);
 }
 
 static void
@@ -617,7 +617,7 @@ finish (Parser  *self,
         gboolean has_text)
 {
   gboolean structured = count_found (self) >= MIN_SECTIONS_FOUND;
-  TrReport *report = self->report;
+  TrParsedReport *report = self->report;
 
   tr_form_reader_finish (self->form);
 
@@ -633,20 +633,20 @@ finish (Parser  *self,
         {
           g_autofree char *text = assemble (self, fields[i], FALSE);
 
-          tr_report_set_text (report, fields[i], text);
+          tr_parsed_report_set_text (report, fields[i], text);
         }
     }
   else
     {
       g_autofree char *text = assemble (self, TR_FIELD_UNCLASSIFIED, TRUE);
 
-      tr_report_set_text (report, TR_FIELD_UNCLASSIFIED, text);
+      tr_parsed_report_set_text (report, TR_FIELD_UNCLASSIFIED, text);
     }
 
   if (!has_text)
-    tr_report_add_warning (report, _("The document has no text"));
+    tr_parsed_report_add_warning (report, _("The document has no text"));
   else if (!structured)
-    tr_report_add_warning (report, _("No standard report structure was found; the text is kept unclassified"));
+    tr_parsed_report_add_warning (report, _("No standard report structure was found; the text is kept unclassified"));
   else
     {
       warn_missing_sections (self);
@@ -658,10 +658,10 @@ finish (Parser  *self,
           warning = g_strdup_printf (_("“%s” has no sub-headings to split it into observations and "
                                        "recommendations; all of it is under Observations"),
                                      self->combined_heading);
-          tr_report_add_warning (report, warning);
+          tr_parsed_report_add_warning (report, warning);
         }
       if (self->n_toc_lines > 0)
-        tr_report_add_warning (report, _("The table of contents is kept with the unclassified text"));
+        tr_parsed_report_add_warning (report, _("The table of contents is kept with the unclassified text"));
     }
 
   if (self->n_incomplete_form_lines > 0)
@@ -675,7 +675,7 @@ finish (Parser  *self,
                                               "they are kept in the unclassified text",
                                               self->n_incomplete_form_lines),
                                  self->n_incomplete_form_lines);
-      tr_report_add_warning (report, warning);
+      tr_parsed_report_add_warning (report, warning);
     }
 
   if (n_furniture > 0)
@@ -687,26 +687,18 @@ finish (Parser  *self,
                                               "%u running header, footer or page-number lines were left out",
                                               n_furniture),
                                  n_furniture);
-      tr_report_add_warning (report, warning);
+      tr_parsed_report_add_warning (report, warning);
     }
 }
 
-TrReport *
-tr_report_parse_lines (GPtrArray *lines,
+TrParsedReport *
+tr_parser_parse_lines (GPtrArray *lines,
                        guint      n_pages)
-{
-  return tr_report_parse_lines_full (lines, n_pages, NULL);
-}
-
-TrReport *
-tr_report_parse_lines_full (GPtrArray *lines,
-                            guint      n_pages,
-                            guint     *out_appendix_page)
 {
   g_autoptr(TrParserDocument) document = tr_parser_document_new (lines);
   g_autoptr(TrParserOutline) outline = NULL;
   g_autoptr(TrFormReader) form = NULL;
-  TrReport *report = tr_report_new (TR_REPORT_KIND_IMPORTED);
+  TrParsedReport *report = tr_parsed_report_new ();
   Parser parser = { 0 };
   guint n_furniture;
 
@@ -729,14 +721,11 @@ tr_report_parse_lines_full (GPtrArray *lines,
   walk (&parser);
   finish (&parser, n_furniture, document->lines->len > n_furniture);
 
-  if (tr_report_get_pages (report) == 0 && n_pages > 0)
-    tr_report_set_pages (report, n_pages);
+  if (report->pages == 0 && n_pages > 0)
+    report->pages = n_pages;
 
-  if (out_appendix_page != NULL)
-    *out_appendix_page = parser.appendix_line >= 0 &&
-                         tr_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0'
-                         ? tr_parser_document_get (document, (guint) parser.appendix_line)->page
-                         : G_MAXUINT;
+  if (parser.appendix_line >= 0 && tr_parsed_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0')
+    report->appendix_page = tr_parser_document_get (document, (guint) parser.appendix_line)->page;
 
   g_array_unref (parser.chunks);
   g_free (parser.combined_heading);
@@ -762,8 +751,9 @@ caption_key (const char *text)
 }
 
 guint
-tr_report_remove_caption_lines (TrReport           *report,
-                                const char * const *caption_lines)
+tr_parser_remove_caption_lines (const char          *appendix,
+                                const char * const  *caption_lines,
+                                char               **out_appendix)
 {
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) only_line = NULL;  /* key → 1 + the index of the only line with it, or 0 */
@@ -771,12 +761,14 @@ tr_report_remove_caption_lines (TrReport           *report,
   g_autoptr(GString) text = NULL;
   guint n_lines, n_removed = 0;
 
-  g_return_val_if_fail (TR_IS_REPORT (report), 0);
+  g_return_val_if_fail (appendix != NULL, 0);
+  g_return_val_if_fail (out_appendix != NULL, 0);
 
+  *out_appendix = NULL;
   if (caption_lines == NULL || caption_lines[0] == NULL)
     return 0;
 
-  lines = g_strsplit (tr_report_get_text (report, TR_FIELD_APPENDIX), "\n", -1);
+  lines = g_strsplit (appendix, "\n", -1);
   n_lines = g_strv_length (lines);
   only_line = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   for (guint i = 0; i < n_lines; i++)
@@ -815,22 +807,22 @@ tr_report_remove_caption_lines (TrReport           *report,
         g_string_append_c (text, '\n');
       g_string_append (text, lines[i]);
     }
-  tr_report_set_text (report, TR_FIELD_APPENDIX, text->str);
+  *out_appendix = g_string_free (g_steal_pointer (&text), FALSE);
   return n_removed;
 }
 
-TrReport *
-tr_report_parse_text (const char *text)
+TrParsedReport *
+tr_parser_parse_text (const char *text)
 {
   g_autoptr(GPtrArray) lines = NULL;
 
   g_autofree char *valid = NULL;
 
-  g_return_val_if_fail (text != NULL, tr_report_parse_lines (NULL, 0));
+  g_return_val_if_fail (text != NULL, tr_parser_parse_lines (NULL, 0));
 
   /* Splitting text into lines measures it in characters: only valid UTF-8. */
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
   lines = tr_layout_lines_from_text (text);
-  return tr_report_parse_lines (lines, 0);
+  return tr_parser_parse_lines (lines, 0);
 }
