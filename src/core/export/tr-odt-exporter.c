@@ -21,7 +21,6 @@
 #include "tr-odt-exporter.h"
 #include "tr-odt-private.h"
 #include "tr-odt-review-form.h"
-#include "tr-report-json.h"
 
 #define TEMP_TEMPLATE ".trip-reports-export-XXXXXX"
 
@@ -579,8 +578,6 @@ tr_odt_export_start_async (TrReport            *report,
                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autoptr(GError) error = NULL;
   ExportData *data;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
@@ -590,8 +587,7 @@ tr_odt_export_start_async (TrReport            *report,
   /* TrReport, TrComment and TrReview are not thread-safe: the thread
    * works on copies. */
   data = g_new0 (ExportData, 1);
-  node = tr_report_to_json_node (report);
-  data->snapshot = tr_report_new_from_json_node (node, &error);
+  data->snapshot = tr_report_copy (report);
   if (comments != NULL)
     {
       data->comments = g_ptr_array_new_with_free_func (g_object_unref);
@@ -602,12 +598,6 @@ tr_odt_export_start_async (TrReport            *report,
     data->review = tr_review_copy (review);
   data->file = g_file_dup (file);
   g_task_set_task_data (task, data, (GDestroyNotify) export_data_free);
-  if (data->snapshot == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
   g_task_run_in_thread (task, export_thread);
 }
 
