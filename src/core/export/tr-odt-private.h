@@ -98,26 +98,6 @@ GBytes   *tr_odt_build_content (TrReport        *report,
 GBytes   *tr_odt_build_review_form_content (TrReport  *report,
                                 TrReview        *review,
                                 GError         **error);
-/* The package of @content (content.xml, taken) with the styles and
- * metadata of @report. */
-GBytes   *tr_odt_build_package (TrReport        *report,
-                                GBytes          *content,
-                                GError         **error);
-/* Writes @package safely over @file (see tr_odt_export_to_file()). */
-gboolean  tr_odt_write_package (GBytes          *package,
-                                GFile           *file,
-                                GCancellable    *cancellable,
-                                GError         **error);
-/* Copies what it needs, runs the export in a thread. @review set: the
- * review form; otherwise the report with @comments. */
-void      tr_odt_export_start_async (TrReport           *report,
-                                GPtrArray          *comments,
-                                TrReview           *review,
-                                GFile              *file,
-                                gpointer            source_tag,
-                                GCancellable       *cancellable,
-                                GAsyncReadyCallback callback,
-                                gpointer            user_data);
 GBytes   *tr_odt_build_meta    (TrReport        *report,
                                 GError         **error);
 

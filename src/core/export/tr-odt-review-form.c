@@ -7,11 +7,8 @@
  * with the report's export; its own table styles are automatic styles.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <glib/gi18n-lib.h>
-#include <string.h>
-
 #include "tr-date.h"
-#include "tr-odt-exporter.h"
+#include "tr-odt-package.h"
 #include "tr-odt-private.h"
 #include "tr-odt-review-form.h"
 
@@ -458,7 +455,7 @@ tr_odt_review_form_to_bytes (TrReport  *report,
   content = tr_odt_build_review_form_content (report, review, error);
   if (content == NULL)
     return NULL;
-  return tr_odt_build_package (report, content, error);
+  return tr_odt_package_build (report, content, error);
 }
 
 gboolean
@@ -480,7 +477,32 @@ tr_odt_review_form_to_file (TrReport      *report,
   package = tr_odt_review_form_to_bytes (report, review, error);
   if (package == NULL)
     return FALSE;
-  return tr_odt_write_package (package, file, cancellable, error);
+  return tr_odt_package_write (package, file, cancellable, error);
+}
+
+/* TrReport and TrReview are not thread-safe: the thread works on copies. */
+typedef struct {
+  TrReport *snapshot;
+  TrReview *review;
+} ExportData;
+
+static void
+export_data_free (gpointer user_data)
+{
+  ExportData *data = user_data;
+
+  g_clear_object (&data->snapshot);
+  g_clear_object (&data->review);
+  g_free (data);
+}
+
+static GBytes *
+build_snapshot (gpointer   user_data,
+                GError   **error)
+{
+  ExportData *data = user_data;
+
+  return tr_odt_review_form_to_bytes (data->snapshot, data->review, error);
 }
 
 void
@@ -491,34 +513,36 @@ tr_odt_review_form_export_async (TrReport            *report,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
+  ExportData *data;
+
   g_return_if_fail (TR_IS_REPORT (report));
   g_return_if_fail (TR_IS_REVIEW (review));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  tr_odt_export_start_async (report, NULL, review, file, tr_odt_review_form_export_async,
-                             cancellable, callback, user_data);
+  data = g_new0 (ExportData, 1);
+  data->snapshot = tr_report_copy (report);
+  data->review = tr_review_copy (review);
+  tr_odt_package_write_async (build_snapshot, data, export_data_free, file,
+                              tr_odt_review_form_export_async, cancellable, callback, user_data);
 }
 
 gboolean
 tr_odt_review_form_export_finish (GAsyncResult  *result,
                                   GError       **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
   g_return_val_if_fail (g_async_result_is_tagged (result, tr_odt_review_form_export_async), FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return tr_odt_package_write_finish (result, error);
 }
 
 char *
 tr_odt_review_form_suggest_name (TrReport *report)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *stem = NULL;
 
   g_return_val_if_fail (TR_IS_REPORT (report), NULL);
 
-  name = tr_odt_export_suggest_name (report);
-  /* name ends in ".odt". */
-  name[strlen (name) - 4] = '\0';
-  return g_strdup_printf ("%s-審核表.odt", name);
+  stem = tr_odt_package_name_stem (report);
+  return g_strconcat (stem, "-審核表.odt", NULL);
 }
