@@ -24,7 +24,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
-#include "tr-core-enums.h"
+#include "tr-model-enums.h"
 #include "tr-error.h"
 #include "tr-importer.h"
 #include "tr-pdf-photos.h"

@@ -3,7 +3,7 @@
 #include <string.h>
 
 #include "tr-comment.h"
-#include "tr-core-enums.h"
+#include "tr-model-enums.h"
 #include "tr-core-private.h"
 
 struct _TrComment

@@ -1,7 +1,7 @@
 /* tr-problem.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-problem.h"
-#include "tr-core-enums.h"
+#include "tr-model-enums.h"
 
 struct _TrProblem
 {

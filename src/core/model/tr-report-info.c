@@ -1,7 +1,7 @@
 /* tr-report-info.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-report-info.h"
-#include "tr-core-enums.h"
+#include "tr-model-enums.h"
 #include "tr-core-private.h"
 
 struct _TrReportInfo

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "tr-completeness.h"
-#include "tr-core-enums.h"
+#include "tr-model-enums.h"
 #include "tr-core-private.h"
 #include "tr-date.h"
 #include "tr-error.h"

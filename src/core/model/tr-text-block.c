@@ -5,7 +5,7 @@
  * reorders the text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "tr-core-enums.h"
+#include "tr-model-enums.h"
 #include "tr-text-block.h"
 
 struct _TrTextBlock
