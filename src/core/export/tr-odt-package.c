@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <zip.h>
@@ -21,7 +22,14 @@
 #include "tr-odt-package.h"
 #include "tr-odt-private.h"
 
-#define TEMP_TEMPLATE ".trip-reports-export-XXXXXX"
+#define TEMP_PREFIX   ".trip-reports-export-"
+#define TEMP_TEMPLATE TEMP_PREFIX "XXXXXX"
+
+/* A temporary file of ours not written to for this long, and that no
+ * export holds, was left by one that died before its rename. The time
+ * covers the instant between closing the file (which drops the lock) and
+ * renaming it, and file systems without locks. */
+#define STALE_SECONDS (10 * 60)
 
 /* zlib's fastest level: a 100-page report takes 63 KB instead of 48 KB
  * at libzip's default (9), in a fifth of the time. */
@@ -333,6 +341,68 @@ write_all (int            fd,
   return TRUE;
 }
 
+/* TRUE for the names g_mkstemp() makes of TEMP_TEMPLATE. */
+static gboolean
+is_temporary_name (const char *name)
+{
+  if (!g_str_has_prefix (name, TEMP_PREFIX))
+    return FALSE;
+  name += strlen (TEMP_PREFIX);
+  for (guint i = 0; i < 6; i++)
+    if (!g_ascii_isalnum (name[i]))
+      return FALSE;
+  return name[6] == '\0';
+}
+
+/* TRUE when an export writing the file of @fd holds its lock. Where
+ * there are no locks, no file is held: its age alone tells. */
+static gboolean
+held_by_an_export (int fd)
+{
+  return flock (fd, LOCK_EX | LOCK_NB) != 0 && errno == EWOULDBLOCK;
+}
+
+/* Removes from @dir the temporary files that exports killed before their
+ * rename left behind, each the size of a document: ours by name and
+ * owner, not written to for STALE_SECONDS, and not locked by the export
+ * writing it (an export in another thread or process, now). Best effort:
+ * what cannot be read or removed stays. */
+static void
+remove_stale_temporary_files (const char *dir)
+{
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  const char *name;
+
+  if (listing == NULL)
+    return;
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *temp_path = NULL;
+      struct stat opened, named;
+      int fd;
+
+      if (!is_temporary_name (name))
+        continue;
+      temp_path = g_build_filename (dir, name, NULL);
+      /* Neither through a symbolic link, nor waiting on a FIFO. */
+      fd = open (temp_path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+      if (fd < 0)
+        continue;
+      if (fstat (fd, &opened) == 0 && S_ISREG (opened.st_mode) &&
+          opened.st_uid == geteuid () && now - opened.st_mtime >= STALE_SECONDS &&
+          !held_by_an_export (fd) &&
+          /* Still the file under that name. */
+          g_lstat (temp_path, &named) == 0 &&
+          named.st_dev == opened.st_dev && named.st_ino == opened.st_ino)
+        {
+          if (g_unlink (temp_path) == 0)
+            g_debug ("Removed %s, left by an export that did not finish", temp_path);
+        }
+      close (fd);
+    }
+}
+
 static gboolean
 write_local_file (const char    *path,
                   GBytes        *data,
@@ -377,12 +447,17 @@ write_local_file (const char    *path,
   dir = g_path_get_dirname (resolved);
   temp_path = g_build_filename (dir, TEMP_TEMPLATE, NULL);
 
+  remove_stale_temporary_files (dir);
   fd = g_mkstemp_full (temp_path, O_WRONLY | O_CLOEXEC, 0666);
   if (fd < 0)
     {
       set_save_error (error, errno, path, dir);
       return FALSE;
     }
+  /* Held until the file is closed, or this process dies: while it is,
+   * no other export takes the file for one left behind. */
+  if (flock (fd, LOCK_EX | LOCK_NB) != 0)
+    g_debug ("Could not lock %s: %s", temp_path, g_strerror (errno));
 
   /* A replaced file keeps its permissions; a new one gets the umask's. */
   if (exists && fchmod (fd, target_stat.st_mode & 07777) != 0)
