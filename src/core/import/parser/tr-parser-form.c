@@ -104,7 +104,7 @@ static const LabelInfo labels[] = {
 
 struct _TrFormReader
 {
-  TrParsedReport    *report;  /* the parser's, which fills it */
+  TrParsedReport    *report;  /* the parser's, not ours */
   /* The form's 出國人員 are the travellers; the cover's labels (職稱姓名
    * …) only fill in what the form left out, so they are read apart. */
   TrTravellerReader *form_travellers;
