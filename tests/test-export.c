@@ -7,6 +7,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <grp.h>
 #include <locale.h>
@@ -16,9 +17,11 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <utime.h>
 #include <zip.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
@@ -1368,6 +1371,70 @@ test_replace_keeps_permissions (void)
 
 /* Tests: in a thread ---------------------------------------------------------- */
 
+/* A file of @dir named @name, last written @age seconds ago. */
+static char *
+make_file_of_age (const char *dir,
+                  const char *name,
+                  gint64      age)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  struct utimbuf times = { now - age, now - age };
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, "PK\3\4 what an export had written", -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_utime (path, &times));
+  return path;
+}
+
+/* An export killed before its rename leaves its temporary file, the size
+ * of the document, beside the target: the next export to that folder
+ * removes it. Only ours (by name, and by owner when the test can give a
+ * file away), only stale: not one written to minutes ago, and never one
+ * another export holds open, however old. */
+static void
+test_stale_temporary_files (void)
+{
+  g_autoptr(TrReport) report = make_report ();
+  g_autofree char *dir = make_folder ("stale-temporaries");
+  g_autofree char *target = g_build_filename (dir, "report.odt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (target);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *killed = make_file_of_age (dir, ".trip-reports-export-k1LLed", 3600);
+  g_autofree char *recent = make_file_of_age (dir, ".trip-reports-export-rEcent", 10);
+  g_autofree char *writing = make_file_of_age (dir, ".trip-reports-export-wr1tng", 3600);
+  g_autofree char *not_ours = make_file_of_age (dir, ".trip-reports-export-notours", 3600);
+  g_autofree char *notes = make_file_of_age (dir, "notes.txt", 3600);
+  g_autofree char *foreign = NULL;
+  int writer;
+
+  /* Another export still writing: it holds a lock on its file. */
+  writer = open (writing, O_RDWR | O_CLOEXEC);
+  g_assert_cmpint (writer, >=, 0);
+  g_assert_no_errno (flock (writer, LOCK_EX | LOCK_NB));
+  if (geteuid () == 0)
+    {
+      foreign = make_file_of_age (dir, ".trip-reports-export-n0body", 3600);
+      g_assert_no_errno (chown (foreign, NOBODY_ID, NOBODY_ID));
+    }
+
+  tr_odt_export_to_file (report, file, NULL, &error);
+  g_assert_no_error (error);
+  close (writer);
+
+  g_assert_false (g_file_test (killed, G_FILE_TEST_EXISTS));
+  assert_only_files (dir, "report.odt", ".trip-reports-export-rEcent",
+                     ".trip-reports-export-wr1tng", ".trip-reports-export-notours", "notes.txt",
+                     ".trip-reports-export-n0body", NULL);
+  g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (writing, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (not_ours, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (notes, G_FILE_TEST_EXISTS));
+  if (foreign != NULL)
+    g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
+}
+
 typedef struct {
   GMainLoop *loop;
   gboolean ok;
@@ -1409,6 +1476,36 @@ test_async_snapshot (void)
                    ==, "赴新加坡參加2024年世界城市高峰會出國報告");
   g_assert_cmpstr (xpath_string (content, "//text:h[1]/following-sibling::text:p[1]"),
                    ==, "世界城市高峰會每兩年舉辦一次，為全球城市治理之重要論壇。");
+}
+
+/* The thread works on a copy of the report, not on one read back from its
+ * JSON form, which refuses what the model and the export take: a date
+ * field holding words (shown as they are) must export in a thread as it
+ * does in place. */
+static void
+test_async_snapshot_is_a_copy (void)
+{
+  g_autoptr(TrReport) report = make_report ();
+  g_autofree char *path = test_path ("async-copy.odt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  AsyncResult async = { .loop = loop };
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *written = NULL;
+  gsize length;
+
+  tr_report_set_text (report, TR_FIELD_REPORT_DATE, "民國105年秋");
+  expected = tr_odt_export_to_bytes (report, &error);
+  g_assert_no_error (error);
+
+  tr_odt_export_async (report, file, NULL, export_done, &async);
+  g_main_loop_run (loop);
+
+  g_assert_no_error (async.error);
+  g_assert_true (async.ok);
+  g_assert_true (g_file_get_contents (path, &written, &length, NULL));
+  g_assert_cmpmem (written, length, g_bytes_get_data (expected, NULL), g_bytes_get_size (expected));
 }
 
 static void
@@ -1784,7 +1881,9 @@ main (int   argc,
   g_test_add_func ("/export/file/read-only-folder", test_read_only_folder);
   g_test_add_func ("/export/file/write-failure", test_write_failure_keeps_file);
   g_test_add_func ("/export/file/replace-keeps-permissions", test_replace_keeps_permissions);
+  g_test_add_func ("/export/file/stale-temporary-files", test_stale_temporary_files);
   g_test_add_func ("/export/async/snapshot", test_async_snapshot);
+  g_test_add_func ("/export/async/snapshot-is-a-copy", test_async_snapshot_is_a_copy);
   g_test_add_func ("/export/async/cancelled", test_async_cancelled);
   g_test_add_func ("/export/review-form/filled", test_review_form);
   g_test_add_func ("/export/review-form/blank", test_review_form_blank);

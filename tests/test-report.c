@@ -469,10 +469,16 @@ static void
 test_copy (void)
 {
   g_autoptr(TrReport) report = build_full_report ();
-  g_autoptr(TrReport) copy = tr_report_copy (report);
+  g_autoptr(TrReport) copy = NULL;
   g_autoptr(TrTraveller) original_traveller = NULL;
   g_autoptr(TrTraveller) copied_traveller = NULL;
+  g_autoptr(GBytes) pixels = g_bytes_new_static ("not decoded", 11);
+  g_autoptr(TrPhoto) photo = tr_photo_new_full ("photo-1", pixels, "image/png", 4, 3, "會場");
+  g_autoptr(TrPhoto) copied_photo = NULL;
   static const char * const other[] = { "other", NULL };
+
+  g_list_store_append (tr_report_get_photos (report), photo);
+  copy = tr_report_copy (report);
 
   g_assert_true (copy != report);
   g_assert_true (tr_report_content_equal (report, copy));
@@ -489,6 +495,12 @@ test_copy (void)
   copied_traveller = g_list_model_get_item (G_LIST_MODEL (tr_report_get_travellers (copy)), 0);
   g_assert_true (original_traveller != copied_traveller);
   tr_traveller_set (copied_traveller, TR_TRAVELLER_NAME, "changed");
+  /* Photos too: their bytes are shared, as they never change. */
+  copied_photo = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (copy)), 0);
+  g_assert_true (copied_photo != photo);
+  g_assert_true (tr_photo_get_data (copied_photo) == pixels);
+  tr_photo_set_caption (copied_photo, "changed");
+  g_assert_cmpstr (tr_photo_get_caption (photo), ==, "會場");
   tr_report_set_text (copy, TR_FIELD_SUMMARY, "changed");
   tr_report_set_keywords (copy, other);
   tr_report_set_warnings (copy, other);

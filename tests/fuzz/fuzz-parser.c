@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "tr-report-parser.h"
+#include "tr-parser.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data,
                             size_t         size);
@@ -19,9 +19,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   /* The parser takes NUL-terminated UTF-8: make the bytes so first. */
   g_autofree char *text = g_utf8_make_valid ((const char *) data, size);
-  g_autoptr(TrReport) report = tr_report_parse_text (text);
+  g_autoptr(TrParsedReport) report = tr_parser_parse_text (text);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autoptr(GPtrArray) captions = g_ptr_array_new ();
+  g_autofree char *appendix = NULL;
 
   if (report == NULL)
     abort ();
@@ -29,6 +30,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   for (guint i = 0; lines[i] != NULL && i < 100; i++)
     g_ptr_array_add (captions, lines[i]);
   g_ptr_array_add (captions, NULL);
-  tr_report_remove_caption_lines (report, (const char * const *) captions->pdata);
+  tr_parser_remove_caption_lines (tr_parsed_report_get_text (report, TR_FIELD_APPENDIX),
+                                  (const char * const *) captions->pdata, &appendix);
   return 0;
 }

@@ -1,0 +1,797 @@
+/* tr-importer.c: turns a PDF into an imported report, safely
+ *
+ * Poppler reads whatever a PDF contains, and a hostile or broken file can
+ * crash it, make it loop or eat memory. So the reading and the parsing
+ * happen in a worker process (`trip-reports import-worker PATH`) with a CPU
+ * and memory limit set in the child before exec and a wall-clock limit
+ * enforced here; all that can go wrong costs only that file. The password
+ * goes through a pipe, never the command line (other users can read that).
+ *
+ * The worker speaks JSON lines on stdout (see tr-importer.h). Here we read
+ * the file's bytes ourselves, so that the stored original and its SHA-256
+ * are what the user picked.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <glib-unix.h>
+#include <json-glib/json-glib.h>
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
+
+#include "tr-model-enums.h"
+#include "tr-error.h"
+#include "tr-importer.h"
+#include "tr-pdf-photos.h"
+#include "tr-pdf-reader.h"
+#include "tr-report-json.h"
+#include "tr-report-parser.h"
+
+#define TIMEOUT_ENV   "TR_IMPORT_TIMEOUT_SECONDS"
+#define TEST_HOOK_ENV "TR_IMPORT_WORKER_TEST"
+
+/* PDF passwords are at most 127 bytes; anything much longer is not one,
+ * and a short one fits the pipe's buffer, so writing it never blocks. */
+#define MAX_PASSWORD_BYTES 1024
+
+/* An AddressSanitizer build reserves terabytes of address space for its
+ * shadow memory: a limit on it would stop the worker from starting. */
+#if defined(__SANITIZE_ADDRESS__)
+# define LIMIT_ADDRESS_SPACE 0
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+#  define LIMIT_ADDRESS_SPACE 0
+# endif
+#endif
+#ifndef LIMIT_ADDRESS_SPACE
+# define LIMIT_ADDRESS_SPACE 1
+#endif
+
+typedef struct {
+  GFile                *file;
+  char                 *password;
+  GStrv                 worker_argv;
+  TrImportProgressFunc  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_data_free;
+
+  GBytes               *data;
+  char                 *temp_path;      /* a copy for the worker when @file has no path */
+  GSubprocess          *process;
+  GDataInputStream     *output;
+  GSource              *timeout_source;
+  guint                 timeout_seconds;
+  gboolean              timed_out;
+} ImportJob;
+
+/* Lets go of what the import holds once its outcome is known, whoever
+ * keeps the result: the worker, its time limit, the copy, the progress. */
+static void
+import_job_release (ImportJob *job)
+{
+  if (job->timeout_source != NULL)
+    {
+      g_source_destroy (job->timeout_source);
+      g_clear_pointer (&job->timeout_source, g_source_unref);
+    }
+  /* Done or not, the worker has nothing more to say. */
+  if (job->process != NULL)
+    g_subprocess_force_exit (job->process);
+  g_clear_object (&job->process);
+  g_clear_object (&job->output);
+  if (job->temp_path != NULL)
+    g_unlink (job->temp_path);
+  g_clear_pointer (&job->temp_path, g_free);
+  g_clear_pointer (&job->data, g_bytes_unref);
+  if (job->progress_data_free != NULL)
+    job->progress_data_free (job->progress_data);
+  job->progress = NULL;
+  job->progress_data = NULL;
+  job->progress_data_free = NULL;
+}
+
+static void
+import_job_free (ImportJob *job)
+{
+  import_job_release (job);
+  g_strfreev (job->worker_argv);
+  if (job->password != NULL)
+    memset (job->password, 0, strlen (job->password));
+  g_free (job->password);
+  g_clear_object (&job->file);
+  g_free (job);
+}
+
+static void
+return_error (GTask  *task,
+              GError *error)
+{
+  import_job_release (g_task_get_task_data (task));
+  g_task_return_error (task, error);
+}
+
+/* TR_IMPORT_TIMEOUT_SECONDS, or the default. */
+static guint
+get_timeout_seconds (void)
+{
+  const char *value = g_getenv (TIMEOUT_ENV);
+  guint64 seconds;
+
+  if (value != NULL && g_ascii_string_to_unsigned (value, 10, 1, G_MAXINT, &seconds, NULL))
+    return (guint) seconds;
+  return TR_IMPORT_TIMEOUT_SECONDS;
+}
+
+static GError *
+new_crashed_error (void)
+{
+  return g_error_new_literal (TR_ERROR, TR_ERROR_IMPORT_CRASHED,
+                              _("could not be read: the reader stopped unexpectedly"));
+}
+
+static GError *
+new_timeout_error (guint seconds)
+{
+  return g_error_new (TR_ERROR, TR_ERROR_IMPORT_TIMEOUT,
+                      g_dngettext (GETTEXT_PACKAGE,
+                                   "could not be read: the reader took more than %u second",
+                                   "could not be read: the reader took more than %u seconds",
+                                   seconds),
+                      seconds);
+}
+
+/* The worker's limits ------------------------------------------------------ */
+
+typedef struct {
+  rlim_t address_space;
+  rlim_t cpu_seconds;
+} WorkerLimits;
+
+static void
+lower_limit (int    resource,
+             rlim_t soft,
+             rlim_t hard)
+{
+  struct rlimit limit;
+
+  if (getrlimit (resource, &limit) != 0)
+    return;
+  /* Only ever lower: raising a hard limit is not allowed. */
+  if (limit.rlim_max != RLIM_INFINITY && limit.rlim_max < hard)
+    hard = limit.rlim_max;
+  limit.rlim_cur = MIN (soft, hard);
+  limit.rlim_max = hard;
+  setrlimit (resource, &limit);
+}
+
+/* Runs in the child between fork and exec: async-signal-safe calls only. */
+static void
+limit_worker (gpointer user_data)
+{
+  const WorkerLimits *limits = user_data;
+
+  if (LIMIT_ADDRESS_SPACE)
+    lower_limit (RLIMIT_AS, limits->address_space, limits->address_space);
+  /* SIGXCPU at the soft limit; SIGKILL a little later if it is ignored. */
+  lower_limit (RLIMIT_CPU, limits->cpu_seconds, limits->cpu_seconds + 5);
+  /* A crash must not leave a core file with the document in it. */
+  lower_limit (RLIMIT_CORE, 0, 0);
+}
+
+/* The parent's side -------------------------------------------------------- */
+
+static void read_next_line (GTask *task);
+
+/* The error a worker reported, back in the TR_ERROR domain. */
+static GError *
+error_from_json (JsonObject *object)
+{
+  g_autoptr(GEnumClass) codes = g_type_class_ref (TR_TYPE_ERROR);
+  const char *nick = json_object_get_string_member_with_default (object, "code", "failed");
+  const char *message = json_object_get_string_member_with_default (object, "message", "");
+  GEnumValue *value = g_enum_get_value_by_nick (codes, nick);
+
+  if (message[0] == '\0')
+    return new_crashed_error ();
+  return g_error_new_literal (TR_ERROR, value != NULL ? value->value : TR_ERROR_FAILED, message);
+}
+
+/* Handles one line of the worker; returns TRUE when it was the last one
+ * (the task is then complete). */
+static gboolean
+handle_message (GTask      *task,
+                const char *line)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *member;
+
+  if (!json_parser_load_from_data (parser, line, -1, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      /* Only the worker writes there: a broken line means a broken worker. */
+      return_error (task, new_crashed_error ());
+      return TRUE;
+    }
+  object = json_node_get_object (root);
+
+  if ((member = json_object_get_member (object, "progress")) != NULL && JSON_NODE_HOLDS_OBJECT (member))
+    {
+      JsonObject *progress = json_node_get_object (member);
+      gint64 page = json_object_get_int_member_with_default (progress, "page", 0);
+      gint64 pages = json_object_get_int_member_with_default (progress, "pages", 0);
+
+      if (job->progress != NULL && page >= 0 && pages > 0 && page <= pages && pages <= G_MAXUINT)
+        job->progress ((guint) page, (guint) pages, job->progress_data);
+      return FALSE;
+    }
+
+  if ((member = json_object_get_member (object, "report")) != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrReport) report = tr_report_new_from_json_node (member, &error);
+      g_autofree char *basename = NULL;
+
+      if (report == NULL)
+        {
+          return_error (task, g_steal_pointer (&error));
+          return TRUE;
+        }
+      basename = g_file_get_basename (job->file);
+      tr_report_set_source (report, basename, job->data);
+      import_job_release (job);
+      g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+      return TRUE;
+    }
+
+  if ((member = json_object_get_member (object, "error")) != NULL && JSON_NODE_HOLDS_OBJECT (member))
+    {
+      return_error (task, error_from_json (json_node_get_object (member)));
+      return TRUE;
+    }
+
+  /* Something a newer worker says: not for us. */
+  return FALSE;
+}
+
+static void
+on_worker_exited (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  GSubprocess *process = G_SUBPROCESS (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_subprocess_wait_finish (process, result, &error))
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* It ended without its last word: killed for taking too long (by us, or
+   * by the CPU limit), or crashed. */
+  if (job->timed_out ||
+      (g_subprocess_get_if_signaled (process) && g_subprocess_get_term_sig (process) == SIGXCPU))
+    return_error (task, new_timeout_error (job->timeout_seconds));
+  else
+    return_error (task, new_crashed_error ());
+}
+
+static void
+on_line_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  gsize length;
+
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, &length, &error);
+  if (error != NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return_error (task, g_steal_pointer (&error));
+      else
+        return_error (task, new_crashed_error ());
+      return;
+    }
+
+  if (line == NULL)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      /* End of output: how did the worker end? */
+      g_subprocess_wait_async (job->process, cancellable, on_worker_exited, g_steal_pointer (&task));
+      return;
+    }
+
+  if (!handle_message (task, line))
+    read_next_line (g_steal_pointer (&task));
+}
+
+static void
+read_next_line (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+
+  g_data_input_stream_read_line_async (job->output, G_PRIORITY_DEFAULT,
+                                       g_task_get_cancellable (task), on_line_read, task);
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+
+  /* Its output then ends, and on_worker_exited() says why. */
+  job->timed_out = TRUE;
+  g_subprocess_force_exit (job->process);
+  g_clear_pointer (&job->timeout_source, g_source_unref);
+  return G_SOURCE_REMOVE;
+}
+
+/* A pipe already holding the password, for the worker's stdin. */
+static int
+open_password_pipe (const char  *password,
+                    GError     **error)
+{
+  g_autofree char *line = g_strconcat (password != NULL ? password : "", "\n", NULL);
+  gsize length = strlen (line);
+  gsize written = 0;
+  int fds[2];
+
+  if (!g_unix_open_pipe (fds, FD_CLOEXEC, error))
+    return -1;
+  while (written < length)
+    {
+      gssize n = write (fds[1], line + written, length - written);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("cannot start the PDF reader: %s"), g_strerror (saved_errno));
+          close (fds[0]);
+          close (fds[1]);
+          return -1;
+        }
+      written += (gsize) n;
+    }
+  memset (line, 0, length);
+  close (fds[1]);
+  return fds[0];
+}
+
+static void
+start_worker (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (job->file);
+  WorkerLimits limits;
+  int stdin_fd;
+
+  /* The worker reads a file: give it a copy of what is not one. */
+  if (path == NULL)
+    {
+      int fd = g_file_open_tmp ("trip-reports-import-XXXXXX.pdf", &job->temp_path, &error);
+      gsize size;
+      const char *bytes = g_bytes_get_data (job->data, &size);
+
+      if (fd < 0)
+        {
+          return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      close (fd);
+      if (!g_file_set_contents (job->temp_path, bytes, (gssize) size, &error))
+        {
+          return_error (task, g_steal_pointer (&error));
+          return;
+        }
+      path = g_strdup (job->temp_path);
+    }
+
+  stdin_fd = open_password_pipe (job->password, &error);
+  if (stdin_fd < 0)
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  for (guint i = 0; job->worker_argv[i] != NULL; i++)
+    g_ptr_array_add (argv, job->worker_argv[i]);
+  g_ptr_array_add (argv, path);
+  g_ptr_array_add (argv, NULL);
+
+  job->timeout_seconds = get_timeout_seconds ();
+  limits.address_space = (rlim_t) TR_IMPORT_MEMORY_LIMIT_BYTES;
+  limits.cpu_seconds = (rlim_t) job->timeout_seconds;
+
+  /* Poppler complains about every flaw of a PDF on stderr: that is noise
+   * for the user, and the worker's verdict comes on stdout. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
+  /* @limits lives until spawnv() returns, which is after the fork. */
+  g_subprocess_launcher_set_child_setup (launcher, limit_worker, &limits, NULL);
+  job->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  if (job->process == NULL)
+    {
+      g_prefix_error (&error, _("cannot start the PDF reader: "));
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  job->output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (job->process));
+  g_data_input_stream_set_newline_type (job->output, G_DATA_STREAM_NEWLINE_TYPE_LF);
+
+  /* Not g_timeout_source_new_seconds(): GLib may fire that up to a second
+   * early to batch wake-ups, and a limit must not cut a read short. */
+  job->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) job->timeout_seconds * 1000, G_MAXUINT));
+  g_task_attach_source (task, job->timeout_source, on_timeout);
+
+  read_next_line (g_object_ref (task));
+}
+
+static void
+on_file_loaded (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  job->data = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  if (job->data == NULL)
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  start_worker (task);
+}
+
+static void
+on_file_info (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
+
+  info = g_file_query_info_finish (G_FILE (source), result, &error);
+  if (info == NULL)
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      return_error (task, g_error_new_literal (TR_ERROR, TR_ERROR_PDF_NOT_PDF,
+                                               _("this is a folder, not a PDF")));
+      return;
+    }
+  if ((guint64) g_file_info_get_size (info) > TR_IMPORT_MAX_FILE_BYTES)
+    {
+      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
+      g_autofree char *limit = g_format_size (TR_IMPORT_MAX_FILE_BYTES);
+
+      return_error (task, g_error_new (TR_ERROR, TR_ERROR_PDF_TOO_LARGE,
+                                       _("the file is too large (%s; at most %s can be imported)"),
+                                       size, limit));
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  g_file_load_bytes_async (G_FILE (source), cancellable, on_file_loaded, g_steal_pointer (&task));
+}
+
+void
+tr_import_file_async (GFile                *file,
+                      const char           *password,
+                      const char * const   *worker_argv,
+                      TrImportProgressFunc  progress,
+                      gpointer              progress_data,
+                      GDestroyNotify        progress_data_free,
+                      GCancellable         *cancellable,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (worker_argv != NULL && worker_argv[0] != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tr_import_file_async);
+
+  job = g_new0 (ImportJob, 1);
+  job->file = g_object_ref (file);
+  job->password = g_strdup (password);
+  job->worker_argv = g_strdupv ((char **) worker_argv);
+  job->progress = progress;
+  job->progress_data = progress_data;
+  job->progress_data_free = progress_data_free;
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+
+  /* No PDF password is that long or has a line break (which would end
+   * it early on the worker's side). */
+  if (password != NULL && (strlen (password) > MAX_PASSWORD_BYTES || strchr (password, '\n') != NULL))
+    {
+      return_error (task, g_error_new_literal (TR_ERROR, TR_ERROR_PDF_BAD_PASSWORD,
+                                               _("the password of the PDF is wrong")));
+      return;
+    }
+
+  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, cancellable,
+                           on_file_info, g_steal_pointer (&task));
+}
+
+TrReport *
+tr_import_file_finish (GAsyncResult  *result,
+                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tr_import_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+TrReport *
+tr_import_file (GFile               *file,
+                const char          *password,
+                const char * const  *worker_argv,
+                GCancellable        *cancellable,
+                GError             **error)
+{
+  g_autoptr(GMainContext) context = g_main_context_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (worker_argv != NULL && worker_argv[0] != NULL, NULL);
+
+  /* The async version, on a context of our own so that nothing else of
+   * the caller's runs meanwhile. */
+  g_main_context_push_thread_default (context);
+  tr_import_file_async (file, password, worker_argv, NULL, NULL, NULL, cancellable,
+                        store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return tr_import_file_finish (result, error);
+}
+
+/* The worker's side --------------------------------------------------------- */
+
+static void
+write_message (JsonNode *message)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, message);
+  text = json_generator_to_data (generator, NULL);
+  /* One line each; the parent reads them as they come. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
+static void
+write_error (const GError *error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const char *nick = "failed";
+
+  if (error->domain == TR_ERROR)
+    {
+      g_autoptr(GEnumClass) codes = g_type_class_ref (TR_TYPE_ERROR);
+      GEnumValue *value = g_enum_get_value (codes, error->code);
+
+      if (value != NULL)
+        nick = value->value_nick;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, nick);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, error->message);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  write_message (root);
+}
+
+static gboolean
+write_progress (guint    page,
+                guint    n_pages,
+                gpointer user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "progress");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "page");
+  json_builder_add_int_value (builder, page);
+  json_builder_set_member_name (builder, "pages");
+  json_builder_add_int_value (builder, n_pages);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  write_message (root);
+  return TRUE;
+}
+
+static void
+write_report (TrReport *report)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_member (object, "report", tr_report_to_json_node (report));
+  json_node_set_object (root, object);
+  write_message (root);
+}
+
+/* The first line of stdin, without its newline; NULL when there is none. */
+static char *
+read_password (void)
+{
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  gsize terminator;
+
+  /* Run by hand from a terminal, it does not wait for a password. */
+  if (isatty (STDIN_FILENO))
+    return NULL;
+
+  channel = g_io_channel_unix_new (STDIN_FILENO);
+  if (g_io_channel_set_encoding (channel, NULL, NULL) != G_IO_STATUS_NORMAL ||
+      g_io_channel_read_line (channel, &line, NULL, &terminator, NULL) != G_IO_STATUS_NORMAL ||
+      line == NULL)
+    return NULL;
+  line[terminator] = '\0';
+  if (line[0] == '\0')
+    return NULL;
+  return g_steal_pointer (&line);
+}
+
+/* TR_IMPORT_WORKER_TEST: "crash" or "hang", for every file or, after a
+ * colon, only the file with that base name. */
+static void
+run_test_hook (const char *path)
+{
+  const char *hook = g_getenv (TEST_HOOK_ENV);
+  g_autofree char *basename = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (hook == NULL || hook[0] == '\0')
+    return;
+  parts = g_strsplit (hook, ":", 2);
+  basename = g_path_get_basename (path);
+  if (parts[1] != NULL && g_strcmp0 (parts[1], basename) != 0)
+    return;
+
+  if (g_str_equal (parts[0], "crash"))
+    abort ();
+  if (g_str_equal (parts[0], "hang"))
+    for (;;)
+      pause ();
+}
+
+/* The pictures of the appendix, with the caption lines under them: those
+ * lines leave the appendix's text, where they would show a second time. A
+ * picture that cannot be read costs the report nothing but a warning. */
+static void
+add_appendix_photos (TrReport   *report,
+                     GBytes     *data,
+                     const char *password,
+                     guint       appendix_page,
+                     GPtrArray  *lines)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) caption_lines = NULL;
+  g_autoptr(GPtrArray) captions = NULL;
+  g_autoptr(GPtrArray) photos = tr_pdf_read_photos (data, password, appendix_page, lines,
+                                                    &caption_lines, &error);
+
+  if (photos == NULL)
+    {
+      g_autofree char *warning = g_strdup_printf (_("The photos of the appendix could not be read: %s"),
+                                                  error->message);
+
+      tr_report_add_warning (report, warning);
+      return;
+    }
+  g_list_store_splice (tr_report_get_photos (report), 0, 0, photos->pdata, photos->len);
+
+  captions = g_ptr_array_sized_new (caption_lines->len + 1);
+  for (guint i = 0; i < caption_lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, g_array_index (caption_lines, guint, i));
+
+      g_ptr_array_add (captions, line->text);
+    }
+  g_ptr_array_add (captions, NULL);
+  tr_report_remove_caption_lines (report, (const char * const *) captions->pdata);
+}
+
+int
+tr_import_worker_main (const char *path)
+{
+  g_autofree char *password = read_password ();
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_pages = 0;
+  guint appendix_page = G_MAXUINT;
+
+  g_return_val_if_fail (path != NULL, EXIT_FAILURE);
+
+  run_test_hook (path);
+
+  mapped = g_mapped_file_new (path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
+  data = g_mapped_file_get_bytes (mapped);
+
+  lines = tr_pdf_read_lines (data, password, &n_pages, write_progress, NULL, &error);
+  if (lines == NULL)
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
+
+  report = tr_report_parse_lines_full (lines, n_pages, &appendix_page);
+  if (tr_report_get_pages (report) == 0)
+    tr_report_set_pages (report, n_pages);
+  if (appendix_page != G_MAXUINT)
+    add_appendix_photos (report, data, password, appendix_page, lines);
+  write_report (report);
+  return EXIT_SUCCESS;
+}
