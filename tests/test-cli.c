@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -1034,6 +1035,42 @@ test_db_not_database (Fixture       *fixture,
   g_assert_cmpmem (contents, length, garbage, sizeof garbage);
 }
 
+/* A schema version no Trip Reports wrote: refused the same way each time
+ * (INT_MIN once crashed every open), the file left as it was. */
+static void
+test_db_unknown_version (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const int versions[] = { -1, G_MININT32 };
+  g_autofree char *id = new_report (fixture, report_json);
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", versions[i]);
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      gsize before_length, after_length;
+      sqlite3 *db = NULL;
+
+      g_assert_cmpint (sqlite3_open (fixture->db_path, &db), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_exec (db, pragma, NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+      g_assert_true (g_file_get_contents (fixture->db_path, &before, &before_length, NULL));
+
+      for (guint attempt = 0; attempt < 2; attempt++)
+        {
+          g_auto(Result) show = run (fixture, "show", id, "--db", fixture->db_path);
+
+          assert_failure (&show);
+          g_test_message ("%s", show.err);
+          g_assert_nonnull (strstr (show.err, fixture->db_path));
+          g_assert_nonnull (strstr (show.err, "schema version"));
+        }
+      g_assert_true (g_file_get_contents (fixture->db_path, &after, &after_length, NULL));
+      g_assert_cmpmem (after, after_length, before, before_length);
+    }
+}
+
 /* Without --db: $XDG_DATA_HOME/trip-reports/library.db, folders created. */
 static void
 test_default_path (Fixture       *fixture,
@@ -1410,6 +1447,7 @@ main (int   argc,
   ADD ("db/unusable-path", test_db_unusable_path);
   ADD ("db/not-a-database", test_db_not_database);
   ADD ("db/default-path", test_default_path);
+  ADD ("db/unknown-version", test_db_unknown_version);
   ADD ("output-error", test_output_error);
   ADD ("locale", test_locale);
 

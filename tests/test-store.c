@@ -22,7 +22,7 @@
 #define NOBODY_GID 65534
 
 /* The fixture "a file made by schema v1": the statements of migration 0 → 1
- * in src/core/tr-report-store.c, copied here on purpose. A released schema
+ * in src/core/tr-report-store-schema.c, copied here on purpose. A released schema
  * never changes, so this copy must never change either: if the store's v1
  * statements drift from it, files made by the released v1 stop opening. */
 static const char v1_schema[] =

@@ -1,0 +1,348 @@
+/* test-store-hostile.c: libraries and paths that must neither crash the
+ * store nor lose a report
+ *
+ * Files whose schema version no Trip Reports wrote, and many processes of
+ * the real binary creating the same new library at once.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <locale.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "tr-error.h"
+#include "tr-report-store.h"
+#include "tr-test-util.h"
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("tr-test-hostile-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static sqlite3 *
+raw_open (const char *path)
+{
+  sqlite3 *db = NULL;
+  int rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+
+  if (rc != SQLITE_OK)
+    g_error ("sqlite3_open_v2 (%s): %s", path, sqlite3_errstr (rc));
+  return db;
+}
+
+static void
+raw_exec (sqlite3    *db,
+          const char *sql)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+}
+
+static gint64
+raw_int (const char *path,
+         const char *sql)
+{
+  sqlite3 *db = raw_open (path);
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    g_error ("%s: %s", sql, sqlite3_errmsg (db));
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  return value;
+}
+
+/* A library at rest, as the app leaves it, with one report: its ID. */
+static char *
+make_library (const char *path,
+              const char *title)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (path, &error);
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+
+  g_assert_no_error (error);
+  tr_report_set_text (report, TR_FIELD_TITLE, title);
+  tr_report_set_section (report, TR_SECTION_PROCESS, "拜會東京都住宅局，參觀公營住宅。");
+  g_assert_true (tr_report_store_save (store, report, &error));
+  g_assert_no_error (error);
+  g_assert_true (tr_report_store_update_index (store, &error));
+  g_assert_no_error (error);
+  return g_strdup (tr_report_get_id (report));
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+assert_bytes_unchanged (const char *path,
+                        GBytes     *before)
+{
+  g_autoptr(GBytes) after = read_bytes (path);
+
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                   g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (d);
+  while (g_dir_read_name (d) != NULL)
+    n++;
+  return n;
+}
+
+/* The store's error for @path: what failed, the path, and why. */
+static void
+assert_open_refused (const char *path,
+                     int         code,
+                     const char *why)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (path, &error);
+  g_autofree char *quoted = g_strdup_printf ("“%s”", path);
+
+  g_assert_null (store);
+  g_assert_error (error, TR_ERROR, code);
+  g_test_message ("%s", error->message);
+  g_assert_null (strchr (error->message, '\n'));
+  g_assert_true (g_str_has_prefix (error->message, "Could not open the library "));
+  g_assert_nonnull (strstr (error->message, quoted));
+  if (strstr (error->message, why) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, why);
+}
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Result;
+
+static void
+result_clear (Result *result)
+{
+  g_clear_pointer (&result->out, g_free);
+  g_clear_pointer (&result->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+
+static GSubprocess *
+spawn_binary (const char         *cwd,
+              GSubprocessFlags    flags,
+              const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
+  g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_assert_nonnull (g_getenv ("TR_BINARY"));
+  g_subprocess_launcher_set_cwd (launcher, cwd);
+  /* Never the user's own library. */
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", cwd, TRUE);
+  g_ptr_array_add (full_argv, (gpointer) g_getenv ("TR_BINARY"));
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (full_argv, (gpointer) argv[i]);
+  g_ptr_array_add (full_argv, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv->pdata, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
+static char *
+read_all (GInputStream *stream)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+
+  g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (memory, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (memory, NULL, &error));
+  g_assert_no_error (error);
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));
+}
+
+/* Its output is a few lines: reading one pipe to its end cannot block the
+ * process on the other. */
+static Result
+wait_binary (GSubprocess *process)
+{
+  g_autoptr(GError) error = NULL;
+  Result result = { 0 };
+
+  result.out = read_all (g_subprocess_get_stdout_pipe (process));
+  result.err = read_all (g_subprocess_get_stderr_pipe (process));
+  g_subprocess_wait (process, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_utf8_validate (result.out, -1, NULL));
+  g_assert_true (g_utf8_validate (result.err, -1, NULL));
+  /* A crash is never an acceptable exit. */
+  g_assert_true (g_subprocess_get_if_exited (process));
+  result.status = g_subprocess_get_exit_status (process);
+  return result;
+}
+
+/* ---- schema versions no Trip Reports wrote ------------------------------ */
+
+/* A negative version once made the store run migrations[-1]; then, at
+ * version 0, every later open took the library for someone else's file. */
+static void
+test_unknown_version (void)
+{
+  static const int versions[] = {
+    -1, -2, G_MININT32, TR_REPORT_STORE_SCHEMA_VERSION + 1, G_MAXINT32,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (versions); i++)
+    {
+      g_autofree char *dir = make_tmp_dir ();
+      g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+      g_autofree char *id = make_library (path, "未知版本");
+      g_autofree char *pragma = g_strdup_printf ("PRAGMA user_version = %d", versions[i]);
+      g_autofree char *number = g_strdup_printf ("%d", versions[i]);
+      g_autoptr(GBytes) before = NULL;
+      sqlite3 *db;
+
+      g_test_message ("user_version %d", versions[i]);
+      db = raw_open (path);
+      raw_exec (db, pragma);
+      g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+      before = read_bytes (path);
+
+      /* Refused, and the same way the second time: nothing was changed. */
+      for (guint attempt = 0; attempt < 2; attempt++)
+        {
+          if (versions[i] < 0)
+            assert_open_refused (path, TR_ERROR_DB_NOT_DATABASE, number);
+          else
+            assert_open_refused (path, TR_ERROR_DB_NEWER_SCHEMA, "newer version");
+          assert_bytes_unchanged (path, before);
+          g_assert_cmpuint (count_entries (dir), ==, 1);
+        }
+      g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, versions[i]);
+      g_assert_cmpint (raw_int (path, "SELECT count(*) FROM reports"), ==, 1);
+      tr_test_remove_tree (dir);
+    }
+}
+
+/* ---- many processes creating one library -------------------------------- */
+
+#define N_PROCESSES 80
+
+/* Each `new` first reads its JSON from standard input: all the processes
+ * are started and waiting there before any of them touches the library,
+ * then all get their input at once. */
+static void
+test_concurrent_first_open (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char * const argv[] = { "new", "--db", path, "--from-json", "-", NULL };
+  g_autoptr(GError) error = NULL;
+  guint n_failed = 0;
+
+  for (guint i = 0; i < N_PROCESSES; i++)
+    g_ptr_array_add (processes,
+                     spawn_binary (dir, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE, argv));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* A few dozen bytes each: the pipes take them without blocking. */
+  for (guint i = 0; i < N_PROCESSES; i++)
+    {
+      GOutputStream *input = g_subprocess_get_stdin_pipe (processes->pdata[i]);
+      g_autofree char *json = g_strdup_printf ("{ \"fields\": { \"title\": \"同時建立第%u份\" } }", i);
+
+      g_assert_true (g_output_stream_write_all (input, json, strlen (json), NULL, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_output_stream_close (input, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  for (guint i = 0; i < N_PROCESSES; i++)
+    {
+      g_auto(Result) result = wait_binary (processes->pdata[i]);
+
+      if (result.status != 0)
+        {
+          g_test_message ("process %u: status %d: %s", i, result.status, g_strchomp (result.err));
+          n_failed++;
+          continue;
+        }
+      g_assert_cmpstr (result.err, ==, "");
+      g_strchomp (result.out);
+      g_assert_true (g_uuid_string_is_valid (result.out));
+      g_hash_table_add (ids, g_steal_pointer (&result.out));
+    }
+  g_assert_cmpuint (n_failed, ==, 0);
+
+  {
+    g_autoptr(TrReportStore) store = tr_report_store_open (path, &error);
+    g_autoptr(GPtrArray) hits = NULL;
+    GHashTableIter iter;
+    gpointer id;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (tr_report_store_count (store, &error), ==, N_PROCESSES);
+    g_hash_table_iter_init (&iter, ids);
+    while (g_hash_table_iter_next (&iter, &id, NULL))
+      {
+        g_autoptr(TrReport) report = tr_report_store_load (store, id, &error);
+
+        g_assert_no_error (error);
+      }
+    hits = tr_report_store_search (store, "同時建立", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, N_PROCESSES);
+  }
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, TR_REPORT_STORE_SCHEMA_VERSION);
+  tr_test_remove_tree (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Messages with Chinese text must reach the log as UTF-8, not "?". */
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/store-hostile/version/unknown", test_unknown_version);
+  g_test_add_func ("/store-hostile/concurrent-first-open", test_concurrent_first_open);
+
+  return g_test_run ();
+}
