@@ -8,6 +8,7 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -1035,6 +1036,95 @@ test_db_not_database (Fixture       *fixture,
   g_assert_cmpmem (contents, length, garbage, sizeof garbage);
 }
 
+/* An unset variable (--db "$LIBRARY") or ":memory:" would save into a
+ * database that is gone when the command ends, after printing an ID. */
+static void
+test_db_not_a_file_path (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const char * const paths[] = { "", ":memory:", "file:library.db?mode=memory" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", paths[i]);
+      g_auto(Result) new = run_with_input (fixture, report_json, "new", "--from-json", "-",
+                                           "--db", paths[i]);
+      g_auto(Result) import = run (fixture, "import", "--db", paths[i], "report.pdf");
+      g_auto(Result) list = run (fixture, "list", "--db", paths[i]);
+
+      assert_failure (&new);
+      g_assert_nonnull (strstr (new.err, quoted));
+      assert_failure (&import);
+      g_assert_nonnull (strstr (import.err, quoted));
+      assert_failure (&list);
+    }
+  /* Nothing was made, in the working folder or elsewhere in it. */
+  {
+    g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+
+    g_assert_null (g_dir_read_name (dir));
+  }
+}
+
+/* A folder, a device, a loop of links: one line naming the path and why. */
+static void
+test_db_not_a_file (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *loop = g_build_filename (fixture->dir, "loop.db", NULL);
+  const struct {
+    const char *path;
+    const char *why;
+  } cases[] = {
+    { fixture->dir, "is a folder" },
+    { "/dev/null", "not a regular file" },
+    { loop, "symbolic links" },
+  };
+
+  g_assert_no_errno (symlink ("loop.db", loop));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", cases[i].path);
+      g_auto(Result) list = run (fixture, "list", "--db", cases[i].path);
+      g_auto(Result) new = run_with_input (fixture, report_json, "new", "--from-json", "-",
+                                           "--db", cases[i].path);
+
+      assert_failure (&list);
+      g_test_message ("%s", list.err);
+      g_assert_nonnull (strstr (list.err, quoted));
+      g_assert_nonnull (strstr (list.err, cases[i].why));
+      assert_failure (&new);
+      g_assert_cmpstr (new.err, ==, list.err);
+    }
+}
+
+/* A library behind a link is the library: both names see the same reports. */
+static void
+test_db_symlink (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *link = g_build_filename (fixture->dir, "link.db", NULL);
+  g_autofree char *first = new_report (fixture, report_json);
+  g_autofree char *second = NULL;
+
+  g_assert_no_errno (symlink ("library.db", link));
+  {
+    g_auto(Result) result = run_with_input (fixture, other_json, "new", "--from-json", "-",
+                                            "--db", link);
+
+    assert_success (&result);
+    second = g_strdup (g_strchomp (result.out));
+  }
+  {
+    g_auto(Result) list = run (fixture, "list", "--db", fixture->db_path);
+
+    assert_success (&list);
+    g_assert_cmpuint (count_lines (list.out), ==, 2);
+    g_assert_nonnull (strstr (list.out, first));
+    g_assert_nonnull (strstr (list.out, second));
+  }
+}
+
 /* A schema version no Trip Reports wrote: refused the same way each time
  * (INT_MIN once crashed every open), the file left as it was. */
 static void
@@ -1447,6 +1537,9 @@ main (int   argc,
   ADD ("db/unusable-path", test_db_unusable_path);
   ADD ("db/not-a-database", test_db_not_database);
   ADD ("db/default-path", test_default_path);
+  ADD ("db/not-a-file-path", test_db_not_a_file_path);
+  ADD ("db/not-a-file", test_db_not_a_file);
+  ADD ("db/symlink", test_db_symlink);
   ADD ("db/unknown-version", test_db_unknown_version);
   ADD ("output-error", test_output_error);
   ADD ("locale", test_locale);

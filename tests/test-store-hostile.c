@@ -1,8 +1,10 @@
 /* test-store-hostile.c: libraries and paths that must neither crash the
  * store nor lose a report
  *
- * Files whose schema version no Trip Reports wrote, and many processes of
- * the real binary creating the same new library at once.
+ * Files whose schema version no Trip Reports wrote, paths SQLite would not
+ * keep on disk (an empty one, ":memory:", URIs), what is not a library file
+ * (a folder, a device, links), and many processes of the real binary
+ * creating the same new library at once.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
@@ -257,6 +259,134 @@ test_unknown_version (void)
     }
 }
 
+/* ---- paths SQLite would not keep ---------------------------------------- */
+
+/* An unset variable in a script (--db "$LIBRARY") or ":memory:" would save
+ * into a database that vanishes when the process ends: the report would be
+ * reported saved, and lost. */
+static void
+test_not_a_file_path (void)
+{
+  static const char * const paths[] = {
+    "", ":memory:", ":library.db", "file:library.db", "file::memory:",
+    "file:library.db?mode=memory&cache=shared",
+  };
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *cwd = g_get_current_dir ();
+
+  /* Relative paths land in the test's folder, which must stay empty. */
+  g_assert_no_errno (g_chdir (dir));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    assert_open_refused (paths[i], TR_ERROR_DB_CANT_OPEN, paths[i][0] == '\0' ? "empty" : "./");
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+
+  /* What the messages suggest works: a file of that name. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TrReportStore) store = tr_report_store_open ("./:memory:", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_file_test (":memory:", G_FILE_TEST_IS_REGULAR));
+  }
+  g_assert_no_errno (g_chdir (cwd));
+  tr_test_remove_tree (dir);
+}
+
+/* ---- what is not a library file ----------------------------------------- */
+
+static void
+test_folder (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+
+  assert_open_refused (dir, TR_ERROR_DB_CANT_OPEN, "is a folder");
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+  tr_test_remove_tree (dir);
+}
+
+/* Writes to a device would vanish (/dev/null) or land anywhere; SQLite
+ * would also make /dev/null-journal, in /dev. */
+static void
+test_device (void)
+{
+  gboolean journal_existed = g_file_test ("/dev/null-journal", G_FILE_TEST_EXISTS);
+  gboolean wal_existed = g_file_test ("/dev/null-wal", G_FILE_TEST_EXISTS);
+
+  assert_open_refused ("/dev/null", TR_ERROR_DB_CANT_OPEN, "not a regular file");
+  if (!journal_existed)
+    g_assert_false (g_file_test ("/dev/null-journal", G_FILE_TEST_EXISTS));
+  if (!wal_existed)
+    g_assert_false (g_file_test ("/dev/null-wal", G_FILE_TEST_EXISTS));
+
+  {
+    g_autofree char *dir = make_tmp_dir ();
+    g_autofree char *fifo = g_build_filename (dir, "library.db", NULL);
+
+    g_assert_no_errno (mkfifo (fifo, 0600));
+    assert_open_refused (fifo, TR_ERROR_DB_CANT_OPEN, "not a regular file");
+    g_assert_cmpuint (count_entries (dir), ==, 1);
+    tr_test_remove_tree (dir);
+  }
+}
+
+/* A link is followed: a library kept on another disk or in a synchronised
+ * folder behind a link is an ordinary set-up. SQLite resolves the link, so
+ * its journal and WAL sit beside the real file and every name of the
+ * library takes the same locks. */
+static void
+test_symlink (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *real_dir = g_build_filename (dir, "real", NULL);
+  g_autofree char *link_dir = g_build_filename (dir, "links", NULL);
+  g_autofree char *real = g_build_filename (real_dir, "library.db", NULL);
+  g_autofree char *link = g_build_filename (link_dir, "library.db", NULL);
+  g_autofree char *loop_a = g_build_filename (link_dir, "a.db", NULL);
+  g_autofree char *loop_b = g_build_filename (link_dir, "b.db", NULL);
+  g_autofree char *real_wal = g_strconcat (real, "-wal", NULL);
+  g_autofree char *link_wal = g_strconcat (link, "-wal", NULL);
+  g_autofree char *first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir (real_dir, 0700));
+  g_assert_no_errno (g_mkdir (link_dir, 0700));
+  first = make_library (real, "真實路徑");
+  g_assert_no_errno (symlink ("../real/library.db", link));
+
+  {
+    g_autoptr(TrReportStore) through_link = tr_report_store_open (link, &error);
+    g_autoptr(TrReportStore) direct = NULL;
+    g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+    g_autoptr(TrReport) loaded = NULL;
+
+    g_assert_no_error (error);
+    loaded = tr_report_store_load (through_link, first, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (tr_report_get_text (loaded, TR_FIELD_TITLE), ==, "真實路徑");
+    g_clear_object (&loaded);
+    tr_report_set_text (report, TR_FIELD_TITLE, "經由連結");
+    g_assert_true (tr_report_store_save (through_link, report, &error));
+    g_assert_no_error (error);
+
+    /* One WAL, beside the real file, shared by both names. */
+    g_assert_true (g_file_test (real_wal, G_FILE_TEST_IS_REGULAR));
+    g_assert_false (g_file_test (link_wal, G_FILE_TEST_EXISTS));
+    direct = tr_report_store_open (real, &error);
+    g_assert_no_error (error);
+    loaded = tr_report_store_load (direct, tr_report_get_id (report), &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (tr_report_get_text (loaded, TR_FIELD_TITLE), ==, "經由連結");
+  }
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  g_assert_cmpuint (count_entries (link_dir), ==, 1);
+
+  /* A loop of links cannot be followed: said so. */
+  g_assert_no_errno (symlink ("b.db", loop_a));
+  g_assert_no_errno (symlink ("a.db", loop_b));
+  assert_open_refused (loop_a, TR_ERROR_DB_CANT_OPEN, "symbolic links");
+  tr_test_remove_tree (dir);
+}
+
 /* ---- many processes creating one library -------------------------------- */
 
 #define N_PROCESSES 80
@@ -342,6 +472,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/store-hostile/version/unknown", test_unknown_version);
+  g_test_add_func ("/store-hostile/path/not-a-file-path", test_not_a_file_path);
+  g_test_add_func ("/store-hostile/path/folder", test_folder);
+  g_test_add_func ("/store-hostile/path/device", test_device);
+  g_test_add_func ("/store-hostile/path/symlink", test_symlink);
   g_test_add_func ("/store-hostile/concurrent-first-open", test_concurrent_first_open);
 
   return g_test_run ();

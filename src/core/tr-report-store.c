@@ -114,7 +114,9 @@ tr_store_set_sqlite_error (GError     **error,
   TrError code = error_code_from_sqlite (rc);
   const char *why = describe_error_code (code);
 
-  if (why != NULL)
+  if (code == TR_ERROR_DB_CANT_OPEN && db != NULL && sqlite3_system_errno (db) != 0)
+    g_set_error (error, TR_ERROR, code, "%s: %s (%s)", what, why, g_strerror (sqlite3_system_errno (db)));
+  else if (why != NULL)
     g_set_error (error, TR_ERROR, code, "%s: %s", what, why);
   else
     g_set_error (error, TR_ERROR, code, "%s: %s", what,
@@ -335,6 +337,66 @@ tr_report_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "trip-reports", "library.db", NULL);
 }
 
+/* SQLite keeps some names in memory, or reads them as URIs, rather than as
+ * files: a report saved there would be said saved, and be gone when the
+ * program ends. An empty --db is an unset variable in a script. */
+static gboolean
+check_is_file_path (const char  *path,
+                    const char  *what,
+                    GError     **error)
+{
+  if (path[0] == '\0')
+    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                 _("%s: the path is empty; give the path of a library file"), what);
+  else if (path[0] == ':')
+    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                 _("%s: SQLite keeps names that begin with “:” for databases in memory, which are lost at exit; for a file of that name, write “./%s”"),
+                 what, path);
+  else if (g_str_has_prefix (path, "file:"))
+    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                 _("%s: a name that begins with “file:” is a SQLite URI, not a file path; for a file of that name, write “./%s”"),
+                 what, path);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/* What exists at @path must be a file. A link is followed: SQLite resolves
+ * it, so its journal and WAL sit beside the real file and every name of
+ * the library takes the same locks; a library kept on another disk or in a
+ * synchronised folder behind a link is an ordinary set-up. */
+static gboolean
+check_is_regular_file (const char  *path,
+                       const char  *what,
+                       GError     **error)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      /* Nothing there yet: a new library. */
+      if (saved_errno == ENOENT)
+        return TRUE;
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN, "%s: %s", what, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                   _("%s: it is a folder, not a library file"), what);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                   _("%s: it is not a regular file but a device, a pipe or a socket"), what);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 TrReportStore *
 tr_report_store_open (const char  *path,
                       GError     **error)
@@ -352,6 +414,9 @@ tr_report_store_open (const char  *path,
   self->path = g_strdup (path);
   what = g_strdup_printf (_("Could not open the library “%s”"), path);
 
+  if (!check_is_file_path (path, what, error))
+    return NULL;
+
   folder = g_path_get_dirname (path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -363,10 +428,11 @@ tr_report_store_open (const char  *path,
                    "%s: %s", what, g_strerror (saved_errno));
       return NULL;
     }
+  if (!check_is_regular_file (path, what, error))
+    return NULL;
 
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW |
-                        SQLITE_OPEN_EXRESCODE,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
                         NULL);
   if (rc != SQLITE_OK)
     {

@@ -25,7 +25,10 @@ char          *tr_report_store_get_default_path (void);
  * schema forward. A file written by a newer version is refused untouched
  * (TR_ERROR_DB_NEWER_SCHEMA), as is one with a schema version no Trip
  * Reports wrote or another program's database (TR_ERROR_DB_NOT_DATABASE).
- * All errors are in the TR_ERROR domain. */
+ * @path must name a file: an empty path, a name SQLite keeps in memory
+ * (“:memory:”) or reads as a URI (“file:…”), a folder and a device are
+ * refused (TR_ERROR_DB_CANT_OPEN); a symbolic link is followed. All errors
+ * are in the TR_ERROR domain. */
 TrReportStore *tr_report_store_open      (const char     *path,
                                           GError        **error);
 const char    *tr_report_store_get_path  (TrReportStore  *self);
