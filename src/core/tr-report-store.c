@@ -22,6 +22,7 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tr-error.h"
 #include "tr-report-json.h"
@@ -113,8 +114,14 @@ tr_store_set_sqlite_error (GError     **error,
 {
   TrError code = error_code_from_sqlite (rc);
   const char *why = describe_error_code (code);
+  const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
 
-  if (code == TR_ERROR_DB_CANT_OPEN && db != NULL && sqlite3_system_errno (db) != 0)
+  /* Which file, as SQLite resolved it: its permissions are to be checked. */
+  if (code == TR_ERROR_DB_READ_ONLY && file != NULL && file[0] != '\0')
+    g_set_error (error, TR_ERROR, code,
+                 _("%s: the library “%s” is read-only; check the permissions of the file and its folder"),
+                 what, file);
+  else if (code == TR_ERROR_DB_CANT_OPEN && db != NULL && sqlite3_system_errno (db) != 0)
     g_set_error (error, TR_ERROR, code, "%s: %s (%s)", what, why, g_strerror (sqlite3_system_errno (db)));
   else if (why != NULL)
     g_set_error (error, TR_ERROR, code, "%s: %s", what, why);
@@ -397,6 +404,29 @@ check_is_regular_file (const char  *path,
   return TRUE;
 }
 
+/* Reading a library in WAL mode needs its “-wal” and “-shm” files, which
+ * SQLite makes beside it (beside the real file, for a link): in a folder
+ * that cannot be written, even reading fails, with an error that speaks of
+ * writing. */
+static void
+explain_unwritable_folder (TrReportStore  *self,
+                           const char     *what,
+                           GError        **error)
+{
+  g_autofree char *folder = g_path_get_dirname (sqlite3_db_filename (self->db, "main"));
+
+  if (error == NULL || *error == NULL ||
+      !((*error)->domain == TR_ERROR &&
+        ((*error)->code == TR_ERROR_DB_READ_ONLY || (*error)->code == TR_ERROR_DB_CANT_OPEN)) ||
+      g_access (folder, W_OK) == 0)
+    return;
+
+  g_clear_error (error);
+  g_set_error (error, TR_ERROR, TR_ERROR_DB_READ_ONLY,
+               _("%s: its folder “%s” cannot be written to, and even reading a library needs a few working files beside it; make the folder writable, or copy the library to a folder you can write to"),
+               what, folder);
+}
+
 TrReportStore *
 tr_report_store_open (const char  *path,
                       GError     **error)
@@ -404,6 +434,7 @@ tr_report_store_open (const char  *path,
   g_autoptr(TrReportStore) self = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *what = NULL;
+  gboolean read_only;
   int version = 0;
   int rc;
 
@@ -445,11 +476,19 @@ tr_report_store_open (const char  *path,
   /* Look before touching: switching to WAL writes to the file, and a file
    * this build cannot read must be left as it was. */
   if (!tr_store_schema_check (self, &version, error))
-    return NULL;
-
-  if (sqlite3_db_readonly (self->db, "main") == 1)
     {
-      tr_store_set_sqlite_error (error, self->db, SQLITE_READONLY, what);
+      explain_unwritable_folder (self, what, error);
+      return NULL;
+    }
+
+  /* A file we may not write (SQLite then opens it read-only) is read as it
+   * is; its saves fail, saying why. It cannot be upgraded, though. */
+  read_only = sqlite3_db_readonly (self->db, "main") == 1;
+  if (read_only && version != TR_REPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_READ_ONLY,
+                   _("%s: it is read-only, and this version of Trip Reports must first update it; check the permissions of the file and its folder"),
+                   what);
       return NULL;
     }
 
@@ -462,9 +501,10 @@ tr_report_store_open (const char  *path,
 
   /* Reads through a memory map halve the time of a search, which reads a
    * few hundred scattered pages: no copy into SQLite's cache, no system
-   * call per page. Writes still go through write(). */
-  if (!tr_store_exec_sql (self,
-                          "PRAGMA journal_mode = WAL;"
+   * call per page. Writes still go through write(). A read-only file keeps
+   * its journal mode: switching it is a write. */
+  if ((!read_only && !tr_store_exec_sql (self, "PRAGMA journal_mode = WAL", what, error)) ||
+      !tr_store_exec_sql (self,
                           "PRAGMA synchronous = NORMAL;"
                           "PRAGMA foreign_keys = ON;"
                           "PRAGMA mmap_size = 1073741824;",
@@ -482,14 +522,15 @@ tr_report_store_open (const char  *path,
         return NULL;
     }
 
-  /* Reports saved just before a crash or a kill get their index entries
-   * now; a library that cannot be written still opens, for reading. */
-  {
-    g_autoptr(GError) index_error = NULL;
+  /* Reports saved just before a crash, a kill or a full disk get their
+   * index entries now; a library that cannot be written still opens. */
+  if (!read_only)
+    {
+      g_autoptr(GError) index_error = NULL;
 
-    if (!tr_store_update_index_locked (self, &index_error))
-      g_debug ("Search index not updated: %s", index_error->message);
-  }
+      if (!tr_store_update_index_locked (self, &index_error))
+        g_debug ("Search index not updated: %s", index_error->message);
+    }
 
   return g_steal_pointer (&self);
 }
