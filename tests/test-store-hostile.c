@@ -3,14 +3,23 @@
  *
  * Files whose schema version no Trip Reports wrote, paths SQLite would not
  * keep on disk (an empty one, ":memory:", URIs), what is not a library file
- * (a folder, a device, links), and many processes of the real binary
- * creating the same new library at once.
+ * (a folder, a device, links), many processes of the real binary creating
+ * the same new library at once, and a disk that fills up between a save and
+ * its search index entries: a real tmpfs of a few megabytes, mounted in a
+ * mount namespace of the test's own, so that nothing outside the test sees
+ * it and it goes away with the test.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
+#include <sched.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <gio/gio.h>
@@ -18,6 +27,8 @@
 #include <sqlite3.h>
 
 #include "tr-error.h"
+#include "tr-pdf-maker.h"
+#include "tr-report-json.h"
 #include "tr-report-store.h"
 #include "tr-test-util.h"
 
@@ -215,6 +226,18 @@ wait_binary (GSubprocess *process)
   result.status = g_subprocess_get_exit_status (process);
   return result;
 }
+
+static Result
+run_binary_full (const char         *cwd,
+                 const char * const *argv)
+{
+  g_autoptr(GSubprocess) process =
+    spawn_binary (cwd, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, argv);
+
+  return wait_binary (process);
+}
+
+#define run_binary(cwd, ...) run_binary_full ((cwd), (const char * const []) { __VA_ARGS__, NULL })
 
 /* ---- schema versions no Trip Reports wrote ------------------------------ */
 
@@ -463,6 +486,346 @@ test_concurrent_first_open (void)
   tr_test_remove_tree (dir);
 }
 
+/* ---- a disk that fills up ----------------------------------------------- */
+
+/* The child's g_test_message() goes nowhere: its stderr reaches the log. */
+#define note(...) g_printerr ("# " __VA_ARGS__)
+
+#define DISK_SIZE (24 * 1024 * 1024)
+
+/* Mounts a tmpfs of @size bytes on @dir for this process and its children:
+ * in a mount namespace of their own (and, without root, a user namespace
+ * in which we are root), so the mount goes away with them. */
+static int
+mount_small_disk (const char *dir,
+                  guint64     size)
+{
+  char options[64];
+
+  if (geteuid () != 0)
+    {
+      uid_t uid = geteuid ();
+      gid_t gid = getegid ();
+      char map[64];
+      int fd;
+
+      if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
+        return errno;
+      g_snprintf (map, sizeof map, "0 %u 1", (unsigned) uid);
+      if ((fd = open ("/proc/self/setgroups", O_WRONLY)) >= 0)
+        {
+          (void) !write (fd, "deny", 4);
+          close (fd);
+        }
+      if ((fd = open ("/proc/self/uid_map", O_WRONLY)) < 0 || write (fd, map, strlen (map)) < 0)
+        return errno;
+      close (fd);
+      g_snprintf (map, sizeof map, "0 %u 1", (unsigned) gid);
+      if ((fd = open ("/proc/self/gid_map", O_WRONLY)) < 0 || write (fd, map, strlen (map)) < 0)
+        return errno;
+      close (fd);
+    }
+  else if (unshare (CLONE_NEWNS) != 0)
+    return errno;
+
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
+    return errno;
+  g_snprintf (options, sizeof options, "size=%" G_GUINT64_FORMAT ",mode=0700", size);
+  if (mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) != 0)
+    return errno;
+  return 0;
+}
+
+/* Root can always mount the disk (the CI runs the tests as root): there the
+ * test must run. Others need unprivileged user namespaces, which a probe in
+ * a child process tells. */
+static gboolean
+can_mount_small_disk (void)
+{
+  g_autofree char *dir = NULL;
+  pid_t pid;
+  int status = 0;
+
+  if (geteuid () == 0)
+    return TRUE;
+  dir = make_tmp_dir ();
+  pid = fork ();
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    _exit (mount_small_disk (dir, 1024 * 1024) == 0 ? 0 : 1);
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  tr_test_remove_tree (dir);
+  return WIFEXITED (status) && WEXITSTATUS (status) == 0;
+}
+
+static guint64
+free_bytes (const char *dir)
+{
+  struct statvfs st;
+
+  g_assert_no_errno (statvfs (dir, &st));
+  return (guint64) st.f_bavail * st.f_frsize;
+}
+
+static void
+remove_library (const char *path)
+{
+  static const char * const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      g_remove (file);
+    }
+}
+
+/* What opening the library, saving @report new and adding its index
+ * entries each take of the disk, measured on a library at rest on it. */
+typedef struct {
+  guint64 open;
+  guint64 save;
+  guint64 index;
+} Costs;
+
+static Costs
+measure_costs (const char *disk,
+               TrReport   *report)
+{
+  g_autofree char *path = g_build_filename (disk, "calibration.db", NULL);
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 at_rest, opened, saved, indexed;
+
+  g_free (make_library (path, "已有的報告"));
+
+  at_rest = free_bytes (disk);
+  store = tr_report_store_open (path, &error);
+  g_assert_no_error (error);
+  opened = free_bytes (disk);
+  g_assert_true (tr_report_store_save (store, report, &error));
+  g_assert_no_error (error);
+  saved = free_bytes (disk);
+  g_assert_true (tr_report_store_update_index (store, &error));
+  g_assert_no_error (error);
+  indexed = free_bytes (disk);
+  g_clear_object (&store);
+  remove_library (path);
+
+  note ("disk use: open %" G_GUINT64_FORMAT ", save %" G_GUINT64_FORMAT
+        ", index %" G_GUINT64_FORMAT " bytes\n",
+        at_rest - opened, opened - saved, saved - indexed);
+  return (Costs) { at_rest - opened, opened - saved, saved - indexed };
+}
+
+/* Fills @disk but for @room bytes. */
+static char *
+fill_disk (const char *disk,
+           guint64     room)
+{
+  char *ballast = g_build_filename (disk, "ballast", NULL);
+  guint64 free_now = free_bytes (disk);
+  int fd;
+
+  g_assert_cmpuint (free_now, >, room);
+  fd = g_open (ballast, O_WRONLY | O_CREAT | O_EXCL, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_no_errno (posix_fallocate (fd, 0, (off_t) (free_now - room)));
+  g_assert_no_errno (close (fd));
+  note ("free: %" G_GUINT64_FORMAT " bytes\n", free_bytes (disk));
+  return ballast;
+}
+
+/* 丁 to 龜: common characters in random order, so that nearly every one-,
+ * two- and three-character sequence is new to the index, which then takes
+ * several times the room of the text itself. */
+static const char alphabet[] =
+  "的一是不了人我在有他這中大來上國個到說們為子和你地出道也時年得就那要下以生會自著去之過家學對可"
+  "她裡後小麼心多天而能好都然沒日於起還發成事只作當想看文無開手十用主行方又如前所本見經頭面公同三已"
+  "老從動兩長知民樣現分將外但身些與高意進把法此實回二理美點月明其種聲全工己話兒者向情部正名定女問力";
+
+static void
+append_random_text (GString *text,
+                    GRand   *rand,
+                    guint    n_chars)
+{
+  glong n_alphabet = g_utf8_strlen (alphabet, -1);
+
+  for (guint i = 0; i < n_chars; i++)
+    {
+      const char *c = g_utf8_offset_to_pointer (alphabet, g_rand_int_range (rand, 0, n_alphabet));
+
+      g_string_append_len (text, c, g_utf8_next_char (c) - c);
+      if (i % 60 == 59)
+        g_string_append (text, "。\n");
+    }
+}
+
+/* A report whose search index entries take much more room than its row. */
+static TrReport *
+make_big_report (const char *title,
+                 guint       n_chars)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (g_test_rand_int ());
+  g_autoptr(GString) process = g_string_new (NULL);
+  g_autoptr(GString) observations = g_string_new (NULL);
+  TrReport *report = tr_report_new (TR_REPORT_KIND_DRAFT);
+
+  tr_report_set_text (report, TR_FIELD_TITLE, title);
+  tr_report_set_text (report, TR_FIELD_AGENCY, "國家發展委員會");
+  tr_report_set_text (report, TR_FIELD_SUMMARY, "本報告用於測試磁碟空間不足時之儲存。");
+  /* The title again, where an import surely finds it. */
+  tr_report_set_section (report, TR_SECTION_PURPOSE, title);
+  append_random_text (process, rand, n_chars / 2);
+  append_random_text (observations, rand, n_chars / 2);
+  tr_report_set_section (report, TR_SECTION_PROCESS, process->str);
+  tr_report_set_section (report, TR_SECTION_OBSERVATIONS, observations->str);
+  tr_report_set_section (report, TR_SECTION_RECOMMENDATIONS, "一、預留磁碟空間。");
+  return report;
+}
+
+/* The reports are saved, the command succeeds, and says on standard error
+ * (one line) that the index is behind; search finds them once there is
+ * room again and the library is next opened. */
+static void
+assert_saved_despite_full_disk (const char *disk,
+                                const char *library,
+                                const char *ballast,
+                                const char *title,
+                                Result     *result)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *id = NULL;
+
+  note ("status %d, stdout: %s, stderr: %s", result->status, result->out, result->err);
+  g_assert_cmpint (result->status, ==, 0);
+  g_assert_true (g_str_has_prefix (result->err, "trip-reports: warning: "));
+  g_assert_true (g_str_has_suffix (result->err, "\n"));
+  g_assert_true (strchr (result->err, '\n') == result->err + strlen (result->err) - 1);
+  g_assert_nonnull (strstr (result->err, "the disk is full"));
+  lines = g_strsplit (result->out, "\t", 2);
+  id = g_strdup (g_strchomp (lines[0]));
+  g_assert_true (g_uuid_string_is_valid (id));
+
+  /* Saved, even with the disk still full. */
+  {
+    g_auto(Result) show = run_binary (disk, "show", "--db", library, id);
+
+    g_assert_cmpint (show.status, ==, 0);
+    g_assert_nonnull (strstr (show.out, title));
+  }
+  g_assert_cmpint (raw_int (library, "SELECT count(*) FROM index_pending"), ==, 1);
+
+  /* Room again: the next open adds the index entries. */
+  g_assert_no_errno (g_remove (ballast));
+  {
+    g_auto(Result) search = run_binary (disk, "search", "--db", library, title);
+
+    g_assert_cmpint (search.status, ==, 0);
+    g_assert_true (g_str_has_prefix (search.out, id));
+  }
+  g_assert_cmpint (raw_int (library, "SELECT count(*) FROM index_pending"), ==, 0);
+}
+
+typedef enum {
+  FULL_DISK_NEW,
+  FULL_DISK_IMPORT,
+} FullDiskCommand;
+
+static void
+full_disk_child (FullDiskCommand  command,
+                 const char      *dir)
+{
+  g_autofree char *disk = g_build_filename (dir, "disk", NULL);
+  g_autofree char *input = NULL;
+  g_autofree char *library = NULL;
+  g_autofree char *ballast = NULL;
+  const char *title = "磁碟已滿測試報告";
+  g_autoptr(TrReport) report = make_big_report (title, 40000);
+  g_autoptr(GError) error = NULL;
+  g_auto(Result) result = { 0 };
+  Costs costs;
+  int mount_errno;
+
+  g_assert_no_errno (g_mkdir (disk, 0700));
+  mount_errno = mount_small_disk (disk, DISK_SIZE);
+  if (mount_errno != 0)
+    g_error ("cannot mount a tmpfs on %s: %s", disk, g_strerror (mount_errno));
+  library = g_build_filename (disk, "library.db", NULL);
+  g_free (make_library (library, "已有的報告"));
+
+  /* The input lies outside the small disk. */
+  if (command == FULL_DISK_NEW)
+    {
+      g_autofree char *json = tr_report_to_json (report, FALSE);
+
+      input = g_build_filename (dir, "report.json", NULL);
+      g_assert_true (g_file_set_contents (input, json, -1, &error));
+    }
+  else
+    {
+      g_autoptr(TrPdfMaker) maker = NULL;
+      TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+
+      input = g_build_filename (dir, "report.pdf", NULL);
+      maker = tr_pdf_maker_new (input);
+      tr_pdf_maker_add_report (maker, report, &layout);
+      g_assert_true (tr_pdf_maker_finish (maker, &error));
+      g_assert_no_error (error);
+      {
+        g_autoptr(GBytes) pdf = read_bytes (input);
+
+        tr_report_set_source (report, "report.pdf", pdf);
+      }
+    }
+  g_assert_no_error (error);
+
+  /* Room for the save, with the index's half to spare; not for the index. */
+  costs = measure_costs (disk, report);
+  g_assert_cmpuint (costs.index, >, 2 * costs.save);
+  ballast = fill_disk (disk, costs.open + costs.save + costs.index / 2);
+
+  if (command == FULL_DISK_NEW)
+    result = run_binary (disk, "new", "--db", library, "--from-json", input);
+  else
+    result = run_binary (disk, "import", "--db", library, input);
+  assert_saved_despite_full_disk (disk, library, ballast, title, &result);
+
+  if (command == FULL_DISK_IMPORT)
+    {
+      /* It is in: importing it again is refused as a duplicate. */
+      g_auto(Result) again = run_binary (disk, "import", "--db", library, input);
+
+      g_assert_cmpint (again.status, ==, 1);
+      g_assert_nonnull (strstr (again.err, "already in the library"));
+    }
+}
+
+static void
+test_full_disk (gconstpointer data)
+{
+  FullDiskCommand command = GPOINTER_TO_INT (data);
+  g_autofree char *dir = NULL;
+
+  if (g_test_subprocess ())
+    {
+      full_disk_child (command, g_getenv ("TR_TEST_DIR"));
+      return;
+    }
+  if (!can_mount_small_disk ())
+    {
+      g_test_skip ("cannot mount a small disk: not root, and no user namespaces");
+      return;
+    }
+  /* The mount goes with the child; the folders stay, for us to remove. */
+  dir = make_tmp_dir ();
+  g_setenv ("TR_TEST_DIR", dir, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_unsetenv ("TR_TEST_DIR");
+  tr_test_remove_tree (dir);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +840,8 @@ main (int   argc,
   g_test_add_func ("/store-hostile/path/device", test_device);
   g_test_add_func ("/store-hostile/path/symlink", test_symlink);
   g_test_add_func ("/store-hostile/concurrent-first-open", test_concurrent_first_open);
+  g_test_add_data_func ("/store-hostile/full-disk/new", GINT_TO_POINTER (FULL_DISK_NEW), test_full_disk);
+  g_test_add_data_func ("/store-hostile/full-disk/import", GINT_TO_POINTER (FULL_DISK_IMPORT), test_full_disk);
 
   return g_test_run ();
 }
