@@ -13,6 +13,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <locale.h>
 #include <sched.h>
 #include <string.h>
@@ -493,45 +494,61 @@ test_concurrent_first_open (void)
 
 #define DISK_SIZE (24 * 1024 * 1024)
 
-/* Mounts a tmpfs of @size bytes on @dir for this process and its children:
- * in a mount namespace of their own (and, without root, a user namespace
- * in which we are root), so the mount goes away with them. */
-static int
-mount_small_disk (const char *dir,
-                  guint64     size)
-{
-  char options[64];
+/* How to mount a tmpfs of a given size on a folder, worked out beforehand:
+ * the probe below mounts in a child forked from a process that may have
+ * threads, where only system calls are safe. */
+typedef struct {
+  char  dir[PATH_MAX];
+  char  options[64];
+  char  uid_map[32];
+  char  gid_map[32];
+} SmallDisk;
 
+static void
+small_disk_init (SmallDisk  *disk,
+                 const char *dir,
+                 guint64     size)
+{
+  g_assert_cmpuint (g_strlcpy (disk->dir, dir, sizeof disk->dir), <, sizeof disk->dir);
+  g_snprintf (disk->options, sizeof disk->options, "size=%" G_GUINT64_FORMAT ",mode=0700", size);
+  g_snprintf (disk->uid_map, sizeof disk->uid_map, "0 %u 1", (unsigned) geteuid ());
+  g_snprintf (disk->gid_map, sizeof disk->gid_map, "0 %u 1", (unsigned) getegid ());
+}
+
+static gboolean
+write_proc_file (const char *path,
+                 const char *text)
+{
+  int fd = open (path, O_WRONLY);
+  gboolean written = fd >= 0 && write (fd, text, strlen (text)) == (ssize_t) strlen (text);
+
+  if (fd >= 0)
+    close (fd);
+  return written;
+}
+
+/* Mounts the disk for this process and its children: in a mount namespace
+ * of their own (and, without root, a user namespace in which we are root),
+ * so that the mount goes away with them. Returns an errno. */
+static int
+mount_small_disk (const SmallDisk *disk)
+{
   if (geteuid () != 0)
     {
-      uid_t uid = geteuid ();
-      gid_t gid = getegid ();
-      char map[64];
-      int fd;
-
       if (unshare (CLONE_NEWUSER | CLONE_NEWNS) != 0)
         return errno;
-      g_snprintf (map, sizeof map, "0 %u 1", (unsigned) uid);
-      if ((fd = open ("/proc/self/setgroups", O_WRONLY)) >= 0)
-        {
-          (void) !write (fd, "deny", 4);
-          close (fd);
-        }
-      if ((fd = open ("/proc/self/uid_map", O_WRONLY)) < 0 || write (fd, map, strlen (map)) < 0)
+      /* Needed before gid_map where setgroups(2) is allowed; absent on
+       * older kernels. */
+      write_proc_file ("/proc/self/setgroups", "deny");
+      if (!write_proc_file ("/proc/self/uid_map", disk->uid_map) ||
+          !write_proc_file ("/proc/self/gid_map", disk->gid_map))
         return errno;
-      close (fd);
-      g_snprintf (map, sizeof map, "0 %u 1", (unsigned) gid);
-      if ((fd = open ("/proc/self/gid_map", O_WRONLY)) < 0 || write (fd, map, strlen (map)) < 0)
-        return errno;
-      close (fd);
     }
   else if (unshare (CLONE_NEWNS) != 0)
     return errno;
 
-  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0)
-    return errno;
-  g_snprintf (options, sizeof options, "size=%" G_GUINT64_FORMAT ",mode=0700", size);
-  if (mount ("tmpfs", dir, "tmpfs", MS_NOSUID | MS_NODEV, options) != 0)
+  if (mount (NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0 ||
+      mount ("tmpfs", disk->dir, "tmpfs", MS_NOSUID | MS_NODEV, disk->options) != 0)
     return errno;
   return 0;
 }
@@ -543,16 +560,18 @@ static gboolean
 can_mount_small_disk (void)
 {
   g_autofree char *dir = NULL;
+  SmallDisk disk;
   pid_t pid;
   int status = 0;
 
   if (geteuid () == 0)
     return TRUE;
   dir = make_tmp_dir ();
+  small_disk_init (&disk, dir, 1024 * 1024);
   pid = fork ();
   g_assert_cmpint (pid, >=, 0);
   if (pid == 0)
-    _exit (mount_small_disk (dir, 1024 * 1024) == 0 ? 0 : 1);
+    _exit (mount_small_disk (&disk) == 0 ? 0 : 1);
   g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
   tr_test_remove_tree (dir);
   return WIFEXITED (status) && WEXITSTATUS (status) == 0;
@@ -744,11 +763,13 @@ full_disk_child (FullDiskCommand  command,
   g_autoptr(TrReport) report = make_big_report (title, 40000);
   g_autoptr(GError) error = NULL;
   g_auto(Result) result = { 0 };
+  SmallDisk small_disk;
   Costs costs;
   int mount_errno;
 
   g_assert_no_errno (g_mkdir (disk, 0700));
-  mount_errno = mount_small_disk (disk, DISK_SIZE);
+  small_disk_init (&small_disk, disk, DISK_SIZE);
+  mount_errno = mount_small_disk (&small_disk);
   if (mount_errno != 0)
     g_error ("cannot mount a tmpfs on %s: %s", disk, g_strerror (mount_errno));
   library = g_build_filename (disk, "library.db", NULL);
