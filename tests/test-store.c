@@ -22,7 +22,7 @@
 #define NOBODY_GID 65534
 
 /* The fixture "a file made by schema v1": the statements of migration 0 → 1
- * in src/core/tr-report-store.c, copied here on purpose. A released schema
+ * in src/core/tr-report-store-schema.c, copied here on purpose. A released schema
  * never changes, so this copy must never change either: if the store's v1
  * statements drift from it, files made by the released v1 stop opening. */
 static const char v1_schema[] =
@@ -1261,7 +1261,7 @@ drop_root (void)
   return geteuid () == NOBODY_UID && access ("/", W_OK) != 0;
 }
 
-/* Makes a library with one report and returns its ID. */
+/* Makes a library with one report, indexed, and returns its ID. */
 static char *
 make_library (const char *path)
 {
@@ -1271,20 +1271,40 @@ make_library (const char *path)
 
   g_assert_no_error (error);
   save (store, report);
+  g_assert_true (tr_report_store_update_index (store, &error));
+  g_assert_no_error (error);
   return g_strdup (tr_report_get_id (report));
 }
 
-/* The library file is read-only (its folder is not): the store refuses to
- * open it, saying so, rather than failing at the first save. */
+/* A write to a read-only library fails, saying so and naming it. */
+static void
+assert_read_only_error (GError     *error,
+                        const char *path)
+{
+  g_autofree char *quoted = g_strdup_printf ("“%s”", path);
+
+  g_assert_error (error, TR_ERROR, TR_ERROR_DB_READ_ONLY);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, quoted));
+  g_assert_nonnull (strstr (error->message, "read-only"));
+}
+
+/* The library file is read-only (its folder is not): it opens, everything
+ * reads, and each write fails, saying why. */
 static void
 test_read_only_file (void)
 {
   const char *dir = g_getenv ("TR_TEST_RO_DIR");
+  const char *id = g_getenv ("TR_TEST_RO_ID");
 
   if (g_test_subprocess ())
     {
       g_autofree char *path = g_build_filename (dir, "library.db", NULL);
       g_autoptr(TrReportStore) store = NULL;
+      g_autoptr(TrReport) report = NULL;
+      g_autoptr(TrReport) other = new_report ("新報告", "不能寫入");
+      g_autoptr(TrReview) review = NULL;
+      g_autoptr(GPtrArray) list = NULL;
       g_autoptr(GError) error = NULL;
       FileSnapshot before = { 0 };
 
@@ -1294,9 +1314,33 @@ test_read_only_file (void)
       snapshot_file (path, &before);
 
       store = tr_report_store_open (path, &error);
-      g_assert_null (store);
-      g_assert_error (error, TR_ERROR, TR_ERROR_DB_READ_ONLY);
-      g_assert_nonnull (strstr (error->message, path));
+      g_assert_no_error (error);
+      g_assert_cmpuint (tr_report_store_count (store, &error), ==, 1);
+      g_assert_no_error (error);
+      list = tr_report_store_list (store, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (list->len, ==, 1);
+      report = load (store, id);
+      g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, "唯讀");
+      assert_hits (store, "圖書館", id, NULL);
+      review = tr_report_store_load_review (store, id, &error);
+      g_assert_no_error (error);
+
+      tr_report_set_text (report, TR_FIELD_TITLE, "改不了");
+      g_assert_false (tr_report_store_save (store, report, &error));
+      assert_read_only_error (error, path);
+      g_clear_error (&error);
+      g_assert_false (tr_report_store_save (store, other, &error));
+      assert_read_only_error (error, path);
+      g_clear_error (&error);
+      g_assert_false (tr_report_store_delete (store, id, &error));
+      assert_read_only_error (error, path);
+      g_clear_error (&error);
+      g_assert_false (tr_report_store_set_status (store, id, TR_REVIEW_STATUS_SUBMITTED, &error));
+      assert_read_only_error (error, path);
+      g_clear_error (&error);
+
+      g_clear_object (&store);
       assert_file_unchanged (path, &before);
       return;
     }
@@ -1314,8 +1358,10 @@ test_read_only_file (void)
         g_assert_cmpint (g_chmod (tmp, 0755), ==, 0);
       }
     g_setenv ("TR_TEST_RO_DIR", tmp, TRUE);
+    g_setenv ("TR_TEST_RO_ID", id, TRUE);
     g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
     g_unsetenv ("TR_TEST_RO_DIR");
+    g_unsetenv ("TR_TEST_RO_ID");
     g_test_trap_assert_passed ();
 
     /* Nothing was lost: writable again, it opens with its report. */
@@ -1333,7 +1379,7 @@ test_read_only_file (void)
 }
 
 /* The file is writable but its folder is not, so SQLite cannot make its
- * journal: that is a read-only library too. */
+ * WAL and shared-memory files, which even reading needs. */
 static void
 test_read_only_folder (void)
 {
@@ -1350,11 +1396,19 @@ test_read_only_folder (void)
       g_assert_cmpint (access (path, W_OK), ==, 0);
       g_assert_cmpint (access (dir, W_OK), !=, 0);
 
-      /* Refused at open, as for a read-only file. */
+      /* Refused at open: SQLite cannot make the files it needs beside
+       * the library even to read it. The message says so, naming the
+       * folder. */
       store = tr_report_store_open (path, &error);
       g_assert_null (store);
       g_assert_error (error, TR_ERROR, TR_ERROR_DB_READ_ONLY);
+      g_test_message ("%s", error->message);
       g_assert_nonnull (strstr (error->message, path));
+      {
+        g_autofree char *quoted_dir = g_strdup_printf ("folder “%s”", dir);
+
+        g_assert_nonnull (strstr (error->message, quoted_dir));
+      }
       g_clear_error (&error);
 
       /* A new library cannot be created there either. */

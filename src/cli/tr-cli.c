@@ -223,6 +223,36 @@ fail (const char *format,
   return TR_CLI_EXIT_FAILED;
 }
 
+/* What a command that succeeded wants known: one line on stderr. */
+static void G_GNUC_PRINTF (1, 2)
+warn (const char *format,
+      ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_strstrip (message);
+  g_strdelimit (message, "\r\n", ' ');
+  /* TRANSLATORS: a warning on the command line, after “trip-reports: ” */
+  g_printerr ("%s: ", PROGRAM);
+  g_printerr (_("warning: %s\n"), message);
+}
+
+/* The reports are saved, but not yet in the search index: that is no
+ * failure of the command (a retry would find them already there). The next
+ * open of the library adds their entries, as after a crash. */
+static void
+warn_index_pending (const GError *error)
+{
+  /* TRANSLATORS: %s says why the search index could not be updated */
+  warn (_("%s. The reports are saved all the same; search finds them once the library is next opened."),
+        error->message);
+}
+
 /* A usage error: the reason, then where to read the usage. */
 static int
 usage_error (const Command *command,
@@ -874,9 +904,8 @@ run_new (Invocation *cli)
     return TR_CLI_EXIT_FAILED;
   if (!tr_report_store_save (store, draft, &error))
     return fail ("%s", error->message);
-  /* Saved; should indexing fail, the next search or start does it. */
   if (!tr_report_store_update_index (store, &error))
-    g_debug ("%s", error->message);
+    warn_index_pending (error);
 
   g_print ("%s\n", tr_report_get_id (draft));
   return TR_CLI_EXIT_OK;
@@ -1452,10 +1481,7 @@ run_import (Invocation *cli)
       g_autoptr(GError) error = NULL;
 
       if (!tr_report_store_update_index (store, &error))
-        {
-          fail ("%s", error->message);
-          batch.n_failed++;
-        }
+        warn_index_pending (error);
     }
 
   /* One object for one file, an array for several. */

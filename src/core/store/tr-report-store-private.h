@@ -1,10 +1,11 @@
 /* tr-report-store-private.h: what the store's source files share
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The store is one class in three files: tr-report-store.c (the file, its
- * schema and the reports), tr-report-store-search.c (full-text search) and
- * tr-report-store-review.c (review forms, status and comments). They
- * share one connection, its lock and its prepared statements. */
+ * The store is one class in four files: tr-report-store.c (the file and
+ * the reports), tr-report-store-schema.c (the schema and its migrations),
+ * tr-report-store-search.c (full-text search) and tr-report-store-review.c
+ * (review forms, status and comments). They share one connection, its lock
+ * and its prepared statements. */
 
 #pragma once
 

@@ -12,7 +12,8 @@
  * answers the one- and two-character words trigram cannot (and character
  * pairs). Both are kept in step with the reports inside the transaction of
  * each save; tr-report-store-search.c queries them, and
- * tr-report-store-review.c keeps the review forms and comments.
+ * tr-report-store-review.c keeps the review forms and comments. The tables
+ * and their migrations are in tr-report-store-schema.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
@@ -21,192 +22,23 @@
 #include <json-glib/json-glib.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tr-error.h"
 #include "tr-report-json.h"
 #include "tr-report-store.h"
 #include "tr-report-store-private.h"
+#include "tr-report-store-schema.h"
 #include "tr-unigram-tokenizer.h"
 
 /* Long enough to ride out an autosave of another window, short enough that a
  * stuck lock is reported while the user still remembers what they did. */
 #define BUSY_TIMEOUT_MS 3000
-
-/* Each entry migrates from version N (its index) to N + 1. Never edit an
- * entry once released: add a new one. */
-static const char * const migrations[] = {
-  /* 0 → 1: the reports, their travellers and their source files. */
-  "CREATE TABLE reports ("
-  "  num INTEGER PRIMARY KEY,"
-  "  id TEXT NOT NULL UNIQUE,"
-  "  kind TEXT NOT NULL CHECK (kind IN ('draft', 'imported')),"
-  "  created TEXT NOT NULL,"
-  "  modified TEXT NOT NULL,"
-  "  title TEXT NOT NULL DEFAULT '',"
-  "  agency TEXT NOT NULL DEFAULT '',"
-  "  contact TEXT NOT NULL DEFAULT '',"
-  "  phone TEXT NOT NULL DEFAULT '',"
-  "  category TEXT NOT NULL DEFAULT '',"
-  "  category_other TEXT NOT NULL DEFAULT '',"
-  "  period_start TEXT NOT NULL DEFAULT '',"
-  "  period_end TEXT NOT NULL DEFAULT '',"
-  "  destination TEXT NOT NULL DEFAULT '',"
-  "  report_date TEXT NOT NULL DEFAULT '',"
-  "  classification TEXT NOT NULL DEFAULT '',"
-  "  summary TEXT NOT NULL DEFAULT '',"
-  "  purpose TEXT NOT NULL DEFAULT '',"
-  "  process TEXT NOT NULL DEFAULT '',"
-  "  observations TEXT NOT NULL DEFAULT '',"
-  "  recommendations TEXT NOT NULL DEFAULT '',"
-  "  appendix TEXT NOT NULL DEFAULT '',"
-  "  unclassified TEXT NOT NULL DEFAULT '',"
-  "  warnings TEXT NOT NULL DEFAULT '[]',"
-  "  has_attachments INTEGER NOT NULL DEFAULT 0,"
-  "  pages INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE INDEX reports_by_modified ON reports (modified);"
-  "CREATE TABLE travellers ("
-  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  name TEXT NOT NULL DEFAULT '',"
-  "  agency TEXT NOT NULL DEFAULT '',"
-  "  unit TEXT NOT NULL DEFAULT '',"
-  "  title TEXT NOT NULL DEFAULT '',"
-  "  phone TEXT NOT NULL DEFAULT '',"
-  "  PRIMARY KEY (report_num, position)"
-  ") WITHOUT ROWID;"
-  "CREATE TABLE keywords ("
-  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  keyword TEXT NOT NULL,"
-  "  PRIMARY KEY (report_num, position)"
-  ") WITHOUT ROWID;"
-  "CREATE TABLE sources ("
-  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE,"
-  "  filename TEXT NOT NULL,"
-  "  sha256 TEXT NOT NULL,"
-  "  data BLOB"
-  ");"
-  "CREATE INDEX sources_by_sha256 ON sources (sha256);",
-
-  /* 1 → 2: full-text search. (json_each() must not appear in the content
-   * view: FTS5 cannot rebuild from a view that nests a table-valued function.) */
-  "CREATE VIEW report_search_content AS"
-  "  SELECT r.num AS num,"
-  "    r.title AS title,"
-  "    r.agency || ' ' || r.contact || ' ' || r.phone || ' ' || r.category || ' ' ||"
-  "    r.category_other || ' ' || r.destination || ' ' || r.classification || ' ' ||"
-  "    ifnull ((SELECT group_concat (k.keyword, ' ') FROM keywords k WHERE k.report_num = r.num), '') || ' ' ||"
-  "    ifnull ((SELECT group_concat (t.name || ' ' || t.agency || ' ' || t.unit || ' ' || t.title, ' ')"
-  "             FROM travellers t WHERE t.report_num = r.num), '') AS fields,"
-  "    r.summary AS summary,"
-  "    r.purpose || char (10) || r.process || char (10) ||"
-  "    r.observations || char (10) || r.recommendations AS body,"
-  "    r.appendix || char (10) || r.unclassified AS appendix"
-  "  FROM reports r;"
-  "CREATE VIRTUAL TABLE report_fts USING fts5 ("
-  "  title, fields, summary, body, appendix,"
-  "  content = 'report_search_content', content_rowid = 'num', tokenize = 'trigram');"
-  "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
-  "  title, fields, summary, body, appendix,"
-  "  content = 'report_search_content', content_rowid = 'num', tokenize = '" TR_UNIGRAM_TOKENIZER_NAME "');"
-  /* A hit in the title matters more than one deep in the body. */
-  "INSERT INTO report_fts (report_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
-  "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
-  "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
-  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
-
-  /* 2 → 3: the short-query index learns character pairs, so that a
-   * two-character query is one token rather than a phrase. */
-  "DROP TABLE report_fts_short;"
-  "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
-  "  title, fields, summary, body, appendix,"
-  "  content = 'report_search_content', content_rowid = 'num',"
-  "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " bigrams');"
-  "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
-  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
-
-  /* 3 → 4: the review (審核表) and status of a report, and the comments of
-   * its reviewers. Their own tables: the editor's autosave rewrites the
-   * report row many times a minute and must never touch them. A report
-   * without a review row is a draft. `answers` holds one character per
-   * item and column (item-major, the traveller's column first):
-   * '-' unset, 'Y' 是, 'N' 否. */
-  "CREATE TABLE reviews ("
-  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE,"
-  "  status TEXT NOT NULL DEFAULT 'draft'"
-  "    CHECK (status IN ('draft', 'submitted', 'returned', 'approved')),"
-  "  status_changed TEXT NOT NULL DEFAULT '',"
-  "  answers TEXT NOT NULL DEFAULT '',"
-  "  return_reasons INTEGER NOT NULL DEFAULT 0,"
-  "  publication INTEGER NOT NULL DEFAULT 0,"
-  "  publication_other TEXT NOT NULL DEFAULT '',"
-  "  remarks TEXT NOT NULL DEFAULT '',"
-  "  traveller_signature TEXT NOT NULL DEFAULT '',"
-  "  unit_head_signature TEXT NOT NULL DEFAULT '',"
-  "  head_signature TEXT NOT NULL DEFAULT ''"
-  ");"
-  "CREATE INDEX reviews_by_status ON reviews (status);"
-  "CREATE TABLE comments ("
-  "  id INTEGER PRIMARY KEY,"
-  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
-  "  section TEXT NOT NULL,"
-  "  start_offset INTEGER NOT NULL,"
-  "  end_offset INTEGER NOT NULL,"
-  "  quote TEXT NOT NULL DEFAULT '',"
-  "  body TEXT NOT NULL DEFAULT '',"
-  "  author TEXT NOT NULL DEFAULT '',"
-  "  created TEXT NOT NULL,"
-  "  resolved INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE INDEX comments_by_report ON comments (report_num, section, start_offset);",
-
-  /* 4 → 5: the photos of the appendix, with their original bytes. The ID
-   * lets a save tell a photo already stored (its bytes stay put; only its
-   * caption and position are written) from a new one. */
-  "CREATE TABLE photos ("
-  "  num INTEGER PRIMARY KEY,"
-  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
-  "  id TEXT NOT NULL,"
-  "  position INTEGER NOT NULL,"
-  "  caption TEXT NOT NULL DEFAULT '',"
-  "  mime_type TEXT NOT NULL,"
-  "  width INTEGER NOT NULL,"
-  "  height INTEGER NOT NULL,"
-  "  data BLOB NOT NULL,"
-  "  UNIQUE (report_num, id)"
-  ");"
-  /* Captions are searchable, with the appendix they belong to. */
-  "DROP VIEW report_search_content;"
-  "CREATE VIEW report_search_content AS"
-  "  SELECT r.num AS num,"
-  "    r.title AS title,"
-  "    r.agency || ' ' || r.contact || ' ' || r.phone || ' ' || r.category || ' ' ||"
-  "    r.category_other || ' ' || r.destination || ' ' || r.classification || ' ' ||"
-  "    ifnull ((SELECT group_concat (k.keyword, ' ') FROM keywords k WHERE k.report_num = r.num), '') || ' ' ||"
-  "    ifnull ((SELECT group_concat (t.name || ' ' || t.agency || ' ' || t.unit || ' ' || t.title, ' ')"
-  "             FROM travellers t WHERE t.report_num = r.num), '') AS fields,"
-  "    r.summary AS summary,"
-  "    r.purpose || char (10) || r.process || char (10) ||"
-  "    r.observations || char (10) || r.recommendations AS body,"
-  "    r.appendix || char (10) ||"
-  /* In order, so that a save removes from the index exactly what it added. */
-  "    ifnull ((SELECT group_concat (c.caption, char (10))"
-  "             FROM (SELECT p.caption FROM photos p WHERE p.report_num = r.num ORDER BY p.position) c), '') ||"
-  "    char (10) || r.unclassified AS appendix"
-  "  FROM reports r;"
-  "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
-  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
-
-  /* 5 → 6: new reports wait here for their search index entries, which
-   * tr_report_store_update_index() adds after the save has returned. A
-   * report with a row here has nothing in the indexes. */
-  "CREATE TABLE index_pending ("
-  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE"
-  ");",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
+/* Other processes may be creating or upgrading the same library at this
+ * moment (a script starting many commands at once, or the window and a
+ * command): each holds it while its upgrade runs, which can take seconds
+ * on a large library. Opening waits for them rather than fail. */
+#define UPGRADE_BUSY_TIMEOUT_MS 30000
 
 G_DEFINE_FINAL_TYPE (TrReportStore, tr_report_store, G_TYPE_OBJECT)
 
@@ -282,8 +114,16 @@ tr_store_set_sqlite_error (GError     **error,
 {
   TrError code = error_code_from_sqlite (rc);
   const char *why = describe_error_code (code);
+  const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
 
-  if (why != NULL)
+  /* Which file, as SQLite resolved it: its permissions are to be checked. */
+  if (code == TR_ERROR_DB_READ_ONLY && file != NULL && file[0] != '\0')
+    g_set_error (error, TR_ERROR, code,
+                 _("%s: the library “%s” is read-only; check the permissions of the file and its folder"),
+                 what, file);
+  else if (code == TR_ERROR_DB_CANT_OPEN && db != NULL && sqlite3_system_errno (db) != 0)
+    g_set_error (error, TR_ERROR, code, "%s: %s (%s)", what, why, g_strerror (sqlite3_system_errno (db)));
+  else if (why != NULL)
     g_set_error (error, TR_ERROR, code, "%s: %s", what, why);
   else
     g_set_error (error, TR_ERROR, code, "%s: %s", what,
@@ -504,83 +344,87 @@ tr_report_store_get_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "trip-reports", "library.db", NULL);
 }
 
+/* SQLite keeps some names in memory, or reads them as URIs, rather than as
+ * files: a report saved there would be said saved, and be gone when the
+ * program ends. An empty --db is an unset variable in a script. */
 static gboolean
-read_user_version (TrReportStore  *self,
-                   int            *out_version,
-                   GError        **error)
+check_is_file_path (const char  *path,
+                    const char  *what,
+                    GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int rc;
-
-  rc = sqlite3_prepare_v2 (self->db, "PRAGMA user_version", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out_version = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW)
-    {
-      g_autofree char *what = g_strdup_printf (_("Could not open the library “%s”"), self->path);
-      return tr_store_set_sqlite_error (error, self->db, rc, what);
-    }
-  return TRUE;
+  if (path[0] == '\0')
+    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                 _("%s: the path is empty; give the path of a library file"), what);
+  else if (path[0] == ':')
+    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                 _("%s: SQLite keeps names that begin with “:” for databases in memory, which are lost at exit; for a file of that name, write “./%s”"),
+                 what, path);
+  else if (g_str_has_prefix (path, "file:"))
+    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                 _("%s: a name that begins with “file:” is a SQLite URI, not a file path; for a file of that name, write “./%s”"),
+                 what, path);
+  else
+    return TRUE;
+  return FALSE;
 }
 
-/* A file with tables but no version was written by some other program. */
+/* What exists at @path must be a file. A link is followed: SQLite resolves
+ * it, so its journal and WAL sit beside the real file and every name of
+ * the library takes the same locks; a library kept on another disk or in a
+ * synchronised folder behind a link is an ordinary set-up. */
 static gboolean
-check_is_ours (TrReportStore  *self,
-               GError        **error)
+check_is_regular_file (const char  *path,
+                       const char  *what,
+                       GError     **error)
 {
-  sqlite3_stmt *stmt = NULL;
-  int n_objects = 0;
-  int rc;
+  GStatBuf st;
 
-  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &stmt, NULL);
-  if (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    n_objects = sqlite3_column_int (stmt, 0);
-  sqlite3_finalize (stmt);
-
-  if (rc != SQLITE_ROW)
+  if (g_stat (path, &st) != 0)
     {
-      g_autofree char *what = g_strdup_printf (_("Could not open the library “%s”"), self->path);
-      return tr_store_set_sqlite_error (error, self->db, rc, what);
+      int saved_errno = errno;
+
+      /* Nothing there yet: a new library. */
+      if (saved_errno == ENOENT)
+        return TRUE;
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN, "%s: %s", what, g_strerror (saved_errno));
+      return FALSE;
     }
-  if (n_objects > 0)
+  if (S_ISDIR (st.st_mode))
     {
-      g_set_error (error, TR_ERROR, TR_ERROR_DB_NOT_DATABASE,
-                   _("Could not open the library “%s”: it is a database of another program"),
-                   self->path);
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                   _("%s: it is a folder, not a library file"), what);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                   _("%s: it is not a regular file but a device, a pipe or a socket"), what);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-migrate (TrReportStore  *self,
-         int             from_version,
-         GError        **error)
+/* Reading a library in WAL mode needs its “-wal” and “-shm” files, which
+ * SQLite makes beside it (beside the real file, for a link): in a folder
+ * that cannot be written, even reading fails, with an error that speaks of
+ * writing. */
+static void
+explain_unwritable_folder (TrReportStore  *self,
+                           const char     *what,
+                           GError        **error)
 {
-  g_autofree char *what = g_strdup_printf (_("Could not update the library “%s” to this version"),
-                                           self->path);
+  g_autofree char *folder = g_path_get_dirname (sqlite3_db_filename (self->db, "main"));
 
-  for (int version = from_version; version < TR_REPORT_STORE_SCHEMA_VERSION; version++)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+  if (error == NULL || *error == NULL ||
+      !((*error)->domain == TR_ERROR &&
+        ((*error)->code == TR_ERROR_DB_READ_ONLY || (*error)->code == TR_ERROR_DB_CANT_OPEN)) ||
+      g_access (folder, W_OK) == 0)
+    return;
 
-      /* Each step is one transaction: an interrupted upgrade leaves the
-       * file at the previous version, and the next start resumes. */
-      if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
-        return FALSE;
-      if (!tr_store_exec_sql (self, migrations[version], what, error) ||
-          !tr_store_exec_sql (self, set_version, what, error) ||
-          !tr_store_exec_sql (self, "COMMIT", what, error))
-        {
-          sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-          return FALSE;
-        }
-    }
-  return TRUE;
+  g_clear_error (error);
+  g_set_error (error, TR_ERROR, TR_ERROR_DB_READ_ONLY,
+               _("%s: its folder “%s” cannot be written to, and even reading a library needs a few working files beside it; make the folder writable, or copy the library to a folder you can write to"),
+               what, folder);
 }
 
 TrReportStore *
@@ -590,6 +434,7 @@ tr_report_store_open (const char  *path,
   g_autoptr(TrReportStore) self = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *what = NULL;
+  gboolean read_only;
   int version = 0;
   int rc;
 
@@ -599,6 +444,9 @@ tr_report_store_open (const char  *path,
   self = g_object_new (TR_TYPE_REPORT_STORE, NULL);
   self->path = g_strdup (path);
   what = g_strdup_printf (_("Could not open the library “%s”"), path);
+
+  if (!check_is_file_path (path, what, error))
+    return NULL;
 
   folder = g_path_get_dirname (path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
@@ -611,10 +459,11 @@ tr_report_store_open (const char  *path,
                    "%s: %s", what, g_strerror (saved_errno));
       return NULL;
     }
+  if (!check_is_regular_file (path, what, error))
+    return NULL;
 
   rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW |
-                        SQLITE_OPEN_EXRESCODE,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_EXRESCODE,
                         NULL);
   if (rc != SQLITE_OK)
     {
@@ -625,22 +474,21 @@ tr_report_store_open (const char  *path,
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   /* Look before touching: switching to WAL writes to the file, and a file
-   * from a newer version or another program must be left as it was. */
-  if (!read_user_version (self, &version, error))
-    return NULL;
-  if (version > TR_REPORT_STORE_SCHEMA_VERSION)
+   * this build cannot read must be left as it was. */
+  if (!tr_store_schema_check (self, &version, error))
     {
-      g_set_error (error, TR_ERROR, TR_ERROR_DB_NEWER_SCHEMA,
-                   _("Could not open the library “%s”: it was written by a newer version of Trip Reports; update the app"),
-                   path);
+      explain_unwritable_folder (self, what, error);
       return NULL;
     }
-  if (version == 0 && !check_is_ours (self, error))
-    return NULL;
 
-  if (sqlite3_db_readonly (self->db, "main") == 1)
+  /* A file we may not write (SQLite then opens it read-only) is read as it
+   * is; its saves fail, saying why. It cannot be upgraded, though. */
+  read_only = sqlite3_db_readonly (self->db, "main") == 1;
+  if (read_only && version != TR_REPORT_STORE_SCHEMA_VERSION)
     {
-      tr_store_set_sqlite_error (error, self->db, SQLITE_READONLY, what);
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_READ_ONLY,
+                   _("%s: it is read-only, and this version of Trip Reports must first update it; check the permissions of the file and its folder"),
+                   what);
       return NULL;
     }
 
@@ -653,26 +501,36 @@ tr_report_store_open (const char  *path,
 
   /* Reads through a memory map halve the time of a search, which reads a
    * few hundred scattered pages: no copy into SQLite's cache, no system
-   * call per page. Writes still go through write(). */
-  if (!tr_store_exec_sql (self,
-                          "PRAGMA journal_mode = WAL;"
+   * call per page. Writes still go through write(). A read-only file keeps
+   * its journal mode: switching it is a write. */
+  if ((!read_only && !tr_store_exec_sql (self, "PRAGMA journal_mode = WAL", what, error)) ||
+      !tr_store_exec_sql (self,
                           "PRAGMA synchronous = NORMAL;"
                           "PRAGMA foreign_keys = ON;"
                           "PRAGMA mmap_size = 1073741824;",
                           what, error))
     return NULL;
 
-  if (!migrate (self, version, error))
-    return NULL;
+  if (version < TR_REPORT_STORE_SCHEMA_VERSION)
+    {
+      gboolean upgraded;
 
-  /* Reports saved just before a crash or a kill get their index entries
-   * now; a library that cannot be written still opens, for reading. */
-  {
-    g_autoptr(GError) index_error = NULL;
+      sqlite3_busy_timeout (self->db, UPGRADE_BUSY_TIMEOUT_MS);
+      upgraded = tr_store_schema_upgrade (self, error);
+      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+      if (!upgraded)
+        return NULL;
+    }
 
-    if (!tr_store_update_index_locked (self, &index_error))
-      g_debug ("Search index not updated: %s", index_error->message);
-  }
+  /* Reports saved just before a crash, a kill or a full disk get their
+   * index entries now; a library that cannot be written still opens. */
+  if (!read_only)
+    {
+      g_autoptr(GError) index_error = NULL;
+
+      if (!tr_store_update_index_locked (self, &index_error))
+        g_debug ("Search index not updated: %s", index_error->message);
+    }
 
   return g_steal_pointer (&self);
 }

@@ -23,7 +23,13 @@ char          *tr_report_store_get_default_path (void);
 
 /* Opens (creating the file and its folder when missing) and migrates the
  * schema forward. A file written by a newer version is refused untouched
- * (TR_ERROR_DB_NEWER_SCHEMA). All errors are in the TR_ERROR domain. */
+ * (TR_ERROR_DB_NEWER_SCHEMA), as is one with a schema version no Trip
+ * Reports wrote or another program's database (TR_ERROR_DB_NOT_DATABASE).
+ * @path must name a file: an empty path, a name SQLite keeps in memory
+ * (“:memory:”) or reads as a URI (“file:…”), a folder and a device are
+ * refused (TR_ERROR_DB_CANT_OPEN); a symbolic link is followed. A file that
+ * cannot be written opens for reading, and every change then fails with
+ * TR_ERROR_DB_READ_ONLY. All errors are in the TR_ERROR domain. */
 TrReportStore *tr_report_store_open      (const char     *path,
                                           GError        **error);
 const char    *tr_report_store_get_path  (TrReportStore  *self);

@@ -1,0 +1,282 @@
+/* tr-report-store-schema.c
+ *
+ * PRAGMA user_version holds the schema version of a library: 0 for a new,
+ * empty file, N once the first N migrations ran. Opening looks at it before
+ * touching anything, so that a file this build cannot read is left exactly
+ * as it was; the upgrade reads it again under the write lock, since several
+ * processes may open a new library at the same moment and only the first
+ * may create the tables.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+
+#include "tr-error.h"
+#include "tr-report-store-schema.h"
+#include "tr-unigram-tokenizer.h"
+
+/* Each entry migrates from version N (its index) to N + 1. Never edit an
+ * entry once released: add a new one. */
+static const char * const migrations[] = {
+  /* 0 → 1: the reports, their travellers and their source files. */
+  "CREATE TABLE reports ("
+  "  num INTEGER PRIMARY KEY,"
+  "  id TEXT NOT NULL UNIQUE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('draft', 'imported')),"
+  "  created TEXT NOT NULL,"
+  "  modified TEXT NOT NULL,"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  agency TEXT NOT NULL DEFAULT '',"
+  "  contact TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  category TEXT NOT NULL DEFAULT '',"
+  "  category_other TEXT NOT NULL DEFAULT '',"
+  "  period_start TEXT NOT NULL DEFAULT '',"
+  "  period_end TEXT NOT NULL DEFAULT '',"
+  "  destination TEXT NOT NULL DEFAULT '',"
+  "  report_date TEXT NOT NULL DEFAULT '',"
+  "  classification TEXT NOT NULL DEFAULT '',"
+  "  summary TEXT NOT NULL DEFAULT '',"
+  "  purpose TEXT NOT NULL DEFAULT '',"
+  "  process TEXT NOT NULL DEFAULT '',"
+  "  observations TEXT NOT NULL DEFAULT '',"
+  "  recommendations TEXT NOT NULL DEFAULT '',"
+  "  appendix TEXT NOT NULL DEFAULT '',"
+  "  unclassified TEXT NOT NULL DEFAULT '',"
+  "  warnings TEXT NOT NULL DEFAULT '[]',"
+  "  has_attachments INTEGER NOT NULL DEFAULT 0,"
+  "  pages INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX reports_by_modified ON reports (modified);"
+  "CREATE TABLE travellers ("
+  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  agency TEXT NOT NULL DEFAULT '',"
+  "  unit TEXT NOT NULL DEFAULT '',"
+  "  title TEXT NOT NULL DEFAULT '',"
+  "  phone TEXT NOT NULL DEFAULT '',"
+  "  PRIMARY KEY (report_num, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE keywords ("
+  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  keyword TEXT NOT NULL,"
+  "  PRIMARY KEY (report_num, position)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE sources ("
+  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE,"
+  "  filename TEXT NOT NULL,"
+  "  sha256 TEXT NOT NULL,"
+  "  data BLOB"
+  ");"
+  "CREATE INDEX sources_by_sha256 ON sources (sha256);",
+
+  /* 1 → 2: full-text search. (json_each() must not appear in the content
+   * view: FTS5 cannot rebuild from a view that nests a table-valued function.) */
+  "CREATE VIEW report_search_content AS"
+  "  SELECT r.num AS num,"
+  "    r.title AS title,"
+  "    r.agency || ' ' || r.contact || ' ' || r.phone || ' ' || r.category || ' ' ||"
+  "    r.category_other || ' ' || r.destination || ' ' || r.classification || ' ' ||"
+  "    ifnull ((SELECT group_concat (k.keyword, ' ') FROM keywords k WHERE k.report_num = r.num), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (t.name || ' ' || t.agency || ' ' || t.unit || ' ' || t.title, ' ')"
+  "             FROM travellers t WHERE t.report_num = r.num), '') AS fields,"
+  "    r.summary AS summary,"
+  "    r.purpose || char (10) || r.process || char (10) ||"
+  "    r.observations || char (10) || r.recommendations AS body,"
+  "    r.appendix || char (10) || r.unclassified AS appendix"
+  "  FROM reports r;"
+  "CREATE VIRTUAL TABLE report_fts USING fts5 ("
+  "  title, fields, summary, body, appendix,"
+  "  content = 'report_search_content', content_rowid = 'num', tokenize = 'trigram');"
+  "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
+  "  title, fields, summary, body, appendix,"
+  "  content = 'report_search_content', content_rowid = 'num', tokenize = '" TR_UNIGRAM_TOKENIZER_NAME "');"
+  /* A hit in the title matters more than one deep in the body. */
+  "INSERT INTO report_fts (report_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+  "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+  "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
+  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
+
+  /* 2 → 3: the short-query index learns character pairs, so that a
+   * two-character query is one token rather than a phrase. */
+  "DROP TABLE report_fts_short;"
+  "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
+  "  title, fields, summary, body, appendix,"
+  "  content = 'report_search_content', content_rowid = 'num',"
+  "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " bigrams');"
+  "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
+
+  /* 3 → 4: the review (審核表) and status of a report, and the comments of
+   * its reviewers. Their own tables: the editor's autosave rewrites the
+   * report row many times a minute and must never touch them. A report
+   * without a review row is a draft. `answers` holds one character per
+   * item and column (item-major, the traveller's column first):
+   * '-' unset, 'Y' 是, 'N' 否. */
+  "CREATE TABLE reviews ("
+  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE,"
+  "  status TEXT NOT NULL DEFAULT 'draft'"
+  "    CHECK (status IN ('draft', 'submitted', 'returned', 'approved')),"
+  "  status_changed TEXT NOT NULL DEFAULT '',"
+  "  answers TEXT NOT NULL DEFAULT '',"
+  "  return_reasons INTEGER NOT NULL DEFAULT 0,"
+  "  publication INTEGER NOT NULL DEFAULT 0,"
+  "  publication_other TEXT NOT NULL DEFAULT '',"
+  "  remarks TEXT NOT NULL DEFAULT '',"
+  "  traveller_signature TEXT NOT NULL DEFAULT '',"
+  "  unit_head_signature TEXT NOT NULL DEFAULT '',"
+  "  head_signature TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX reviews_by_status ON reviews (status);"
+  "CREATE TABLE comments ("
+  "  id INTEGER PRIMARY KEY,"
+  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
+  "  section TEXT NOT NULL,"
+  "  start_offset INTEGER NOT NULL,"
+  "  end_offset INTEGER NOT NULL,"
+  "  quote TEXT NOT NULL DEFAULT '',"
+  "  body TEXT NOT NULL DEFAULT '',"
+  "  author TEXT NOT NULL DEFAULT '',"
+  "  created TEXT NOT NULL,"
+  "  resolved INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX comments_by_report ON comments (report_num, section, start_offset);",
+
+  /* 4 → 5: the photos of the appendix, with their original bytes. The ID
+   * lets a save tell a photo already stored (its bytes stay put; only its
+   * caption and position are written) from a new one. */
+  "CREATE TABLE photos ("
+  "  num INTEGER PRIMARY KEY,"
+  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
+  "  id TEXT NOT NULL,"
+  "  position INTEGER NOT NULL,"
+  "  caption TEXT NOT NULL DEFAULT '',"
+  "  mime_type TEXT NOT NULL,"
+  "  width INTEGER NOT NULL,"
+  "  height INTEGER NOT NULL,"
+  "  data BLOB NOT NULL,"
+  "  UNIQUE (report_num, id)"
+  ");"
+  /* Captions are searchable, with the appendix they belong to. */
+  "DROP VIEW report_search_content;"
+  "CREATE VIEW report_search_content AS"
+  "  SELECT r.num AS num,"
+  "    r.title AS title,"
+  "    r.agency || ' ' || r.contact || ' ' || r.phone || ' ' || r.category || ' ' ||"
+  "    r.category_other || ' ' || r.destination || ' ' || r.classification || ' ' ||"
+  "    ifnull ((SELECT group_concat (k.keyword, ' ') FROM keywords k WHERE k.report_num = r.num), '') || ' ' ||"
+  "    ifnull ((SELECT group_concat (t.name || ' ' || t.agency || ' ' || t.unit || ' ' || t.title, ' ')"
+  "             FROM travellers t WHERE t.report_num = r.num), '') AS fields,"
+  "    r.summary AS summary,"
+  "    r.purpose || char (10) || r.process || char (10) ||"
+  "    r.observations || char (10) || r.recommendations AS body,"
+  "    r.appendix || char (10) ||"
+  /* In order, so that a save removes from the index exactly what it added. */
+  "    ifnull ((SELECT group_concat (c.caption, char (10))"
+  "             FROM (SELECT p.caption FROM photos p WHERE p.report_num = r.num ORDER BY p.position) c), '') ||"
+  "    char (10) || r.unclassified AS appendix"
+  "  FROM reports r;"
+  "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
+  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');",
+
+  /* 5 → 6: new reports wait here for their search index entries, which
+   * tr_report_store_update_index() adds after the save has returned. A
+   * report with a row here has nothing in the indexes. */
+  "CREATE TABLE index_pending ("
+  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
+
+gboolean
+tr_store_schema_check (TrReportStore  *self,
+                       int            *out_version,
+                       GError        **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int version = 0;
+  int n_objects = 0;
+  int rc;
+
+  /* One statement, so one snapshot of the file: another process may
+   * create the tables between two. */
+  rc = sqlite3_prepare_v2 (self->db,
+                           "SELECT (SELECT user_version FROM pragma_user_version),"
+                           " (SELECT count(*) FROM sqlite_schema)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      version = sqlite3_column_int (stmt, 0);
+      n_objects = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      g_autofree char *what = g_strdup_printf (_("Could not open the library “%s”"), self->path);
+      return tr_store_set_sqlite_error (error, self->db, rc, what);
+    }
+
+  if (version > TR_REPORT_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_NEWER_SCHEMA,
+                   _("Could not open the library “%s”: it was written by a newer version of Trip Reports; update the app"),
+                   self->path);
+      return FALSE;
+    }
+  if (version < 0)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_NOT_DATABASE,
+                   _("Could not open the library “%s”: its schema version, %d, is not one Trip Reports ever wrote; another program changed the file, or it is damaged"),
+                   self->path, version);
+      return FALSE;
+    }
+  /* Tables but no version: some other program's database. */
+  if (version == 0 && n_objects > 0)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_NOT_DATABASE,
+                   _("Could not open the library “%s”: it is a database of another program"),
+                   self->path);
+      return FALSE;
+    }
+
+  *out_version = version;
+  return TRUE;
+}
+
+gboolean
+tr_store_schema_upgrade (TrReportStore  *self,
+                         GError        **error)
+{
+  g_autofree char *what = g_strdup_printf (_("Could not update the library “%s” to this version"),
+                                           self->path);
+  int version = 0;
+
+  /* One transaction: an interrupted upgrade leaves the file as it was, and
+   * the next start begins it again. */
+  if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
+    return FALSE;
+  if (!tr_store_schema_check (self, &version, error))
+    goto rollback;
+  if (version < TR_REPORT_STORE_SCHEMA_VERSION)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d",
+                                                      TR_REPORT_STORE_SCHEMA_VERSION);
+
+      for (int step = version; step < TR_REPORT_STORE_SCHEMA_VERSION; step++)
+        if (!tr_store_exec_sql (self, migrations[step], what, error))
+          goto rollback;
+      if (!tr_store_exec_sql (self, set_version, what, error))
+        goto rollback;
+    }
+  if (!tr_store_exec_sql (self, "COMMIT", what, error))
+    goto rollback;
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}

@@ -1,0 +1,23 @@
+/* tr-report-store-schema.h: the library's schema, and bringing a file up to
+ * it (private to the store)
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tr-report-store-private.h"
+
+G_BEGIN_DECLS
+
+/* Reads the schema version of the file, changing nothing. Refuses, in the
+ * TR_ERROR domain, a version no Trip Reports wrote (newer than this build:
+ * TR_ERROR_DB_NEWER_SCHEMA; negative: TR_ERROR_DB_NOT_DATABASE) and a file
+ * with tables but no version, which another program made. */
+gboolean tr_store_schema_check   (TrReportStore  *self,
+                                  int            *out_version,
+                                  GError        **error);
+/* Brings the file to TR_REPORT_STORE_SCHEMA_VERSION in one transaction,
+ * under the write lock, checking it again there: another process may have
+ * upgraded it, or made it, since we looked. */
+gboolean tr_store_schema_upgrade (TrReportStore  *self,
+                                  GError        **error);
+
+G_END_DECLS
