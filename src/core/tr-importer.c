@@ -238,26 +238,35 @@ read_bounded (GInputStream  *stream,
               GCancellable  *cancellable,
               GError       **error)
 {
-  g_autoptr(GByteArray) data = g_byte_array_sized_new ((guint) MIN (expected_size + 1, TR_IMPORT_MAX_FILE_BYTES + 1));
+  /* Room for what the file said it holds and a chunk more, to see it end. */
+  gsize capacity = MIN (expected_size, TR_IMPORT_MAX_FILE_BYTES) + READ_CHUNK_BYTES;
+  g_autofree guint8 *data = g_malloc (capacity);
+  gsize length = 0;
 
   for (;;)
     {
-      guint length = data->len;
-      gsize n_read = 0;
+      gssize n_read;
 
-      g_byte_array_set_size (data, length + READ_CHUNK_BYTES);
-      if (!g_input_stream_read_all (stream, data->data + length, READ_CHUNK_BYTES, &n_read,
-                                    cancellable, error))
-        return NULL;
-      g_byte_array_set_size (data, length + (guint) n_read);
-      if (data->len > TR_IMPORT_MAX_FILE_BYTES)
+      if (length == capacity)
         {
-          g_propagate_error (error, new_too_large_error (data->len));
+          capacity = MIN (capacity * 2, TR_IMPORT_MAX_FILE_BYTES + READ_CHUNK_BYTES);
+          data = g_realloc (data, capacity);
+        }
+      n_read = g_input_stream_read (stream, data + length, MIN (READ_CHUNK_BYTES, capacity - length),
+                                    cancellable, error);
+      if (n_read < 0)
+        return NULL;
+      if (n_read == 0)
+        break;
+      length += (gsize) n_read;
+      if (length > TR_IMPORT_MAX_FILE_BYTES)
+        {
+          g_propagate_error (error, new_too_large_error (length));
           return NULL;
         }
-      if (n_read < READ_CHUNK_BYTES)
-        return g_byte_array_free_to_bytes (g_steal_pointer (&data));
     }
+  data = g_realloc (data, MAX (length, 1));
+  return g_bytes_new_take (g_steal_pointer (&data), length);
 }
 
 GBytes *
