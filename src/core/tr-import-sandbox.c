@@ -67,6 +67,8 @@ static const char * const allowed_calls[] = {
   "futex", "futex_waitv", "set_robust_list", "get_robust_list", "rseq", "set_tid_address",
   "gettid", "getpid", "getppid", "sched_yield", "sched_getaffinity", "sched_getparam",
   "sched_getscheduler", "restart_syscall",
+  /* A new thread's shadow stack, where the C library uses them (CET). */
+  "map_shadow_stack",
   /* Signals, time, limits, identity. */
   "rt_sigaction", "rt_sigprocmask", "rt_sigreturn", "rt_sigtimedwait", "sigaltstack",
   "clock_gettime", "clock_getres", "clock_nanosleep", "gettimeofday", "time", "nanosleep",
