@@ -8,7 +8,7 @@
 #   - a project header, by its name alone ("tr-report.h"): the library's
 #     include_directories decide which of them it sees, and the compiler
 #     fails on the others;
-#   - a header of the C library or POSIX;
+#   - a header of the C library, POSIX or the Linux kernel (sys/, linux/);
 #   - a header of one of PACKAGES, the pkg-config names of the library's
 #     dependencies, or of a package they require.
 # Anything else is an error that names the line. Headers such as
@@ -43,6 +43,9 @@ PACKAGE_HEADERS = {
     'pango': ['pango/'],
     'gtk4': ['gtk/', 'gdk/', 'gsk/'],
     'libadwaita-1': ['adwaita.h'],
+    'gio-unix-2.0': ['gio/gunix*.h', 'gio/gdesktopappinfo.h', 'gio/gfiledescriptorbased.h'],
+    'libseccomp': ['seccomp.h', 'seccomp-syscalls.h'],
+    'fontconfig': ['fontconfig/'],
 }
 
 # What a package's headers bring in, as its pkg-config Requires says: a
@@ -56,6 +59,7 @@ REQUIRES = {
     'pango': ['gobject-2.0'],
     'gtk4': ['gio-2.0', 'gdk-pixbuf-2.0', 'cairo', 'pango'],
     'libadwaita-1': ['gtk4'],
+    'gio-unix-2.0': ['gio-2.0'],
 }
 
 # ISO C and POSIX: allowed everywhere.
@@ -107,7 +111,7 @@ def check_header(header, quoted, allowed, meson_build):
         return None
     if quoted and '/' in header:
         return f'"{header}" reaches into another folder: include project headers by name'
-    if header in SYSTEM_HEADERS or header.startswith('sys/'):
+    if header in SYSTEM_HEADERS or header.startswith(('sys/', 'linux/')):
         return None
     package = owner(header)
     if package is None:

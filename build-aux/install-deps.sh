@@ -22,6 +22,9 @@ build_packages=(
   libgtk-4-dev
   libadwaita-1-dev
   libgdk-pixbuf-2.0-dev
+  # The import worker's system call filter.
+  libseccomp-dev
+  libfontconfig-dev
   # WebP photos (JPEG and PNG are built into gdk-pixbuf).
   webp-pixbuf-loader
   gettext

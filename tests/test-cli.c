@@ -1386,9 +1386,13 @@ test_export (Fixture       *fixture,
                                     "--output", output, "--db", fixture->db_path);
     g_auto(Result) no_folder = run (fixture, "export", id, "--output", missing_folder,
                                     "--db", fixture->db_path);
+    /* An unset variable in a script: said as such, not as a folder. */
+    g_auto(Result) empty_output = run (fixture, "export", id, "--output", "", "--db", fixture->db_path);
     g_autofree char *after = NULL;
 
     assert_usage_error (&no_output);
+    assert_usage_error (&empty_output);
+    g_assert_true (g_str_has_prefix (empty_output.err, "trip-reports: --output: the path is empty\n"));
     assert_failure (&no_report);
     assert_failure (&no_folder);
     g_assert_nonnull (strstr (no_folder.err, "no-such-folder"));

@@ -1031,7 +1031,7 @@ test_reader_photos_in_a_row (void)
   data = read_bytes (path);
   lines = tr_pdf_read_lines (data, NULL, &n_pages, NULL, NULL, &error);
   g_assert_no_error (error);
-  photos = tr_pdf_read_photos (data, NULL, 0, lines, &caption_lines, &error);
+  photos = tr_pdf_read_photos (data, NULL, 0, lines, &caption_lines, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (photos->len, ==, G_N_ELEMENTS (captions));
   for (guint i = 0; i < photos->len; i++)
@@ -1054,7 +1054,7 @@ test_reader_photos_in_a_row (void)
 
   /* From a later page on, there are none. */
   g_clear_pointer (&photos, g_ptr_array_unref);
-  photos = tr_pdf_read_photos (data, NULL, 1, lines, NULL, &error);
+  photos = tr_pdf_read_photos (data, NULL, 1, lines, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (photos->len, ==, 0);
 }
@@ -1089,7 +1089,7 @@ test_reader_photos_missing_from_row (void)
   find_line (lines, "照片2：右邊沒有照片", &row_line);
   g_assert_nonnull (strstr (((TrLayoutLine *) g_ptr_array_index (lines, row_line))->text, "照片1：左邊的照片"));
 
-  photos = tr_pdf_read_photos (data, NULL, 0, lines, &caption_lines, &error);
+  photos = tr_pdf_read_photos (data, NULL, 0, lines, &caption_lines, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (photos->len, ==, 1);
   g_test_message ("caption: “%s”", tr_photo_get_caption (g_ptr_array_index (photos, 0)));

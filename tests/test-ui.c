@@ -1123,6 +1123,82 @@ test_import_review_save (Fixture       *fixture,
   g_assert_cmpint (tr_report_get_kind (tr_window_get_report (window)), ==, TR_REPORT_KIND_IMPORTED);
 }
 
+/* Save All while a file is still being read: that file is saved the moment
+ * it is read, and one that hangs keeps nothing else waiting unsaved. The
+ * worker is the fake one (tests/fake-import-worker.c), which waits while
+ * PATH.hold exists. */
+static void
+test_import_save_all_while_reading (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *quick = g_build_filename (fixture->dir, "quick.pdf", NULL);
+  g_autofree char *late = g_build_filename (fixture->dir, "late.pdf", NULL);
+  g_autofree char *hung = g_build_filename (fixture->dir, "hung.pdf", NULL);
+  g_autofree char *late_hold = g_strconcat (late, ".hold", NULL);
+  g_autofree char *hung_hold = g_strconcat (hung, ".hold", NULL);
+  g_autofree char *real_worker = g_strdup (g_getenv ("TR_IMPORT_WORKER"));
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(TrReportStore) other = NULL;
+  g_autoptr(GError) error = NULL;
+  TrWindow *window = open_window (fixture);
+  TrImportDialog *dialog;
+  GListModel *items;
+  const char *paths[] = { quick, late, hung };
+
+  make_pdf (quick, pdf_report);
+  make_pdf (late, "壹、目的\n晚一點讀完的報告。\n貳、過程\n七月十日參訪。\n參、心得\n值得學習。\n肆、建議\n持續交流。");
+  make_pdf (hung, "壹、目的\n讀不完的報告。\n貳、過程\n七月十一日參訪。\n參、心得\n值得學習。\n肆、建議\n持續交流。");
+  g_assert_true (g_file_set_contents (late_hold, "", 0, NULL));
+  g_assert_true (g_file_set_contents (hung_hold, "", 0, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+
+      g_list_store_append (files, file);
+    }
+
+  /* Read when the dialog starts its workers. */
+  g_setenv ("TR_IMPORT_WORKER", g_getenv ("TR_FAKE_IMPORT_WORKER"), TRUE);
+  dialog = TR_IMPORT_DIALOG (tr_window_import (window, G_LIST_MODEL (files)));
+  g_setenv ("TR_IMPORT_WORKER", real_worker, TRUE);
+  items = tr_import_dialog_get_items (dialog);
+
+  {
+    g_autoptr(TrImportItem) item = g_list_model_get_item (items, 0);
+
+    wait_until (tr_import_item_get_state (item) == TR_IMPORT_READY, 60000);
+    tr_import_dialog_save (dialog);
+    g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_SAVED);
+  }
+
+  /* The late file is read after Save All: saved as it comes. */
+  g_unlink (late_hold);
+  {
+    g_autoptr(TrImportItem) item = g_list_model_get_item (items, 1);
+
+    wait_until (tr_import_item_get_state (item) != TR_IMPORT_READING &&
+                tr_import_item_get_state (item) != TR_IMPORT_WAITING, 60000);
+    g_test_message ("late.pdf: %s", tr_import_item_get_message (item));
+    g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_SAVED);
+  }
+
+  /* Both are in the library, as another connection sees it, while the
+   * third still hangs. */
+  other = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tr_report_store_count (other, &error), ==, 2);
+  {
+    g_autoptr(TrImportItem) item = g_list_model_get_item (items, 2);
+
+    g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_READING);
+    tr_import_dialog_cancel (dialog);
+    wait_until (tr_import_dialog_is_idle (dialog), 10000);
+    g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_CANCELLED);
+  }
+  g_unlink (hung_hold);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 /* The crash test's child: a real window types into a section, says so, and
  * waits to be killed. */
 static int
@@ -1675,6 +1751,8 @@ main (int   argc,
               test_import_review_save, fixture_tear_down);
   g_test_add ("/ui/import/password", Fixture, NULL, fixture_set_up,
               test_import_password, fixture_tear_down);
+  g_test_add ("/ui/import/save-all-while-reading", Fixture, NULL, fixture_set_up,
+              test_import_save_all_while_reading, fixture_tear_down);
   g_test_add ("/ui/locale/follows-language", Fixture, NULL, fixture_set_up,
               test_follows_language, fixture_tear_down);
   g_test_add ("/ui/review/comment-passage", Fixture, NULL, fixture_set_up,

@@ -1020,6 +1020,8 @@ run_export (Invocation *cli)
     return status;
   if (output == NULL)
     return usage_error (cli->command, _("missing --output FILE"));
+  if (output[0] == '\0')
+    return usage_error (cli->command, _("--output: the path is empty"));
   if ((store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
 
@@ -1248,16 +1250,23 @@ run_comment (Invocation *cli)
 /* import ------------------------------------------------------------------ */
 
 typedef struct _ImportBatch ImportBatch;
+typedef struct _ImportItem ImportItem;
 
-/* One file of an import batch. */
-typedef struct {
+/* One file of an import batch. Its report is saved the moment its worker
+ * is done, whatever the files before it are doing; what is printed of it
+ * waits for them, to keep the order given. */
+struct _ImportItem {
   ImportBatch *batch;
-  const char  *name;     /* as given on the command line */
+  const char  *name;      /* as given on the command line */
   GFile       *file;
-  TrReport    *report;
+  char        *sha256;    /* of the file, with a library */
+  ImportItem  *same_as;   /* an earlier file of the batch with the same bytes */
+  char        *id;        /* saved as this report */
+  JsonNode    *json;      /* with --json: the report */
+  char        *text;      /* with --dry-run: the report, as printed */
   GError      *error;
   gboolean     done;
-} ImportItem;
+};
 
 struct _ImportBatch {
   TrReportStore *store;        /* NULL with --dry-run */
@@ -1270,14 +1279,16 @@ struct _ImportBatch {
   guint          n_running;
   guint          max_running;
   guint          n_failed;
-  JsonArray     *json;         /* with --json: the reports, in order */
+  gboolean       json;
 };
 
-/* This very program, to run as `import-worker`. */
+/* This very program, to run as `import-worker`; TR_IMPORT_WORKER names
+ * another (the window does the same). */
 static GStrv
 import_worker_argv (void)
 {
-  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+  const char *override = g_getenv ("TR_IMPORT_WORKER");
+  g_autofree char *self = override != NULL ? g_strdup (override) : g_file_read_link ("/proc/self/exe", NULL);
   const char *argv[] = { NULL, "import-worker", NULL };
 
   if (self == NULL && program_argv0 != NULL)
@@ -1307,21 +1318,43 @@ new_duplicate_error (const char *id)
 static void
 import_next (ImportBatch *batch);
 
-/* Saves (unless --dry-run) and prints one file's outcome. */
+/* Saves (unless --dry-run) a report just read, and keeps what will be
+ * printed of it; the report itself, with its PDF, goes. */
+static void
+keep_report (ImportBatch *batch,
+             ImportItem  *item,
+             TrReport    *report)
+{
+  if (batch->store != NULL)
+    {
+      g_autofree char *existing = find_duplicate (batch, tr_report_get_source_sha256 (report), &item->error);
+
+      /* Imported meanwhile, by another process. */
+      if (existing != NULL)
+        item->error = new_duplicate_error (existing);
+      if (item->error != NULL || !tr_report_store_save (batch->store, report, &item->error))
+        return;
+      item->id = g_strdup (tr_report_get_id (report));
+    }
+
+  if (batch->json)
+    item->json = tr_report_to_json_node (report);
+  else if (batch->store == NULL)
+    item->text = format_report (report);
+}
+
+/* Prints one file's outcome. */
 static void
 report_item (ImportBatch *batch,
              ImportItem  *item)
 {
-  g_autofree char *existing = NULL;
-
-  if (item->error == NULL)
+  /* The same bytes as an earlier file, reported by now: its outcome. */
+  if (item->same_as != NULL)
     {
-      existing = find_duplicate (batch, tr_report_get_source_sha256 (item->report), &item->error);
-      /* The same file twice in one batch: the first one is in by now. */
-      if (existing != NULL)
-        item->error = new_duplicate_error (existing);
-      else if (item->error == NULL && batch->store != NULL)
-        tr_report_store_save (batch->store, item->report, &item->error);
+      if (item->same_as->id != NULL)
+        item->error = new_duplicate_error (item->same_as->id);
+      else if (item->same_as->error != NULL)
+        item->error = g_error_copy (item->same_as->error);
     }
 
   if (item->error != NULL)
@@ -1335,21 +1368,20 @@ report_item (ImportBatch *batch,
       return;
     }
 
-  if (batch->json != NULL)
-    json_array_add_element (batch->json, tr_report_to_json_node (item->report));
+  if (batch->json)
+    return;  /* printed together at the end */
   else if (batch->store != NULL)
     {
       g_autofree char *name = one_line (item->name);
 
-      g_print ("%s\t%s\n", tr_report_get_id (item->report), name);
+      g_print ("%s\t%s\n", item->id, name);
     }
   else
     {
-      g_autofree char *text = format_report (item->report);
-
       if (batch->n_items > 1)
         g_print ("%s==> %s <==\n", batch->n_finished > 0 ? "\n" : "", item->name);
-      g_print ("%s", text);
+      g_print ("%s", item->text);
+      g_clear_pointer (&item->text, g_free);
     }
 }
 
@@ -1359,12 +1391,7 @@ finish_ready_items (ImportBatch *batch)
 {
   while (batch->n_finished < batch->n_items && batch->items[batch->n_finished].done)
     {
-      ImportItem *item = &batch->items[batch->n_finished];
-
-      report_item (batch, item);
-      /* A long batch must not keep every PDF in memory. */
-      g_clear_object (&item->report);
-      g_clear_error (&item->error);
+      report_item (batch, &batch->items[batch->n_finished]);
       batch->n_finished++;
     }
 }
@@ -1376,29 +1403,40 @@ on_file_imported (GObject      *source,
 {
   ImportItem *item = user_data;
   ImportBatch *batch = item->batch;
+  g_autoptr(TrReport) report = tr_import_file_finish (result, &item->error);
 
-  item->report = tr_import_file_finish (result, &item->error);
+  if (report != NULL)
+    keep_report (batch, item, report);
   item->done = TRUE;
   batch->n_running--;
   import_next (batch);
   finish_ready_items (batch);
 }
 
-/* Refuses a file already in the library before reading it: importing a
- * folder again must not parse it all again. */
+/* Refuses a file already in the library, or earlier in the batch, before
+ * reading it: importing a folder again must not parse it all again. What
+ * cannot be imported at all (a folder, a device, a file too large) is
+ * refused here too, before a byte of it is read. */
 static gboolean
 check_not_imported (ImportBatch *batch,
                     ImportItem  *item)
 {
-  g_autofree char *contents = NULL;
-  g_autofree char *sha256 = NULL;
+  g_autoptr(GBytes) data = NULL;
   g_autofree char *existing = NULL;
-  gsize length;
 
-  if (batch->store == NULL || !g_file_load_contents (item->file, NULL, &contents, &length, NULL, NULL))
-    return TRUE;  /* the import says what is wrong with the file */
-  sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  existing = find_duplicate (batch, sha256, &item->error);
+  if (batch->store == NULL)
+    return TRUE;
+  data = tr_import_read_file (item->file, NULL, &item->error);
+  if (data == NULL)
+    return FALSE;
+  item->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  for (ImportItem *earlier = batch->items; earlier < item; earlier++)
+    if (g_strcmp0 (earlier->sha256, item->sha256) == 0)
+      {
+        item->same_as = earlier;
+        return FALSE;
+      }
+  existing = find_duplicate (batch, item->sha256, &item->error);
   if (existing != NULL)
     item->error = new_duplicate_error (existing);
   return item->error == NULL;
@@ -1428,7 +1466,6 @@ static int
 run_import (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
-  g_autoptr(JsonArray) json = NULL;
   g_auto(GStrv) worker_argv = NULL;
   g_autofree ImportItem *items = NULL;
   g_autofree char *password = NULL;
@@ -1458,15 +1495,13 @@ run_import (Invocation *cli)
       items[i].name = cli->args[i];
       items[i].file = g_file_new_for_commandline_arg (cli->args[i]);
     }
-  if (cli->json)
-    json = json_array_new ();
 
   batch.store = store;
   batch.password = password;
   batch.worker_argv = worker_argv;
   batch.items = items;
   batch.max_running = MAX (g_get_num_processors (), 1);
-  batch.json = json;
+  batch.json = cli->json;
 
   /* Each worker is a process: the main loop only waits for their output. */
   import_next (&batch);
@@ -1485,18 +1520,29 @@ run_import (Invocation *cli)
     }
 
   /* One object for one file, an array for several. */
-  if (json != NULL && batch.n_items == 1 && json_array_get_length (json) == 1)
-    print_json (json_array_get_element (json, 0));
-  else if (json != NULL && batch.n_items > 1)
+  if (cli->json && batch.n_items == 1 && items[0].json != NULL)
+    print_json (items[0].json);
+  else if (cli->json && batch.n_items > 1)
     {
+      g_autoptr(JsonArray) array = json_array_new ();
       g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
 
-      json_node_set_array (root, json);
+      for (guint i = 0; i < batch.n_items; i++)
+        if (items[i].json != NULL)
+          json_array_add_element (array, g_steal_pointer (&items[i].json));
+      json_node_set_array (root, array);
       print_json (root);
     }
 
   for (guint i = 0; i < batch.n_items; i++)
-    g_clear_object (&items[i].file);
+    {
+      g_clear_object (&items[i].file);
+      g_clear_pointer (&items[i].sha256, g_free);
+      g_clear_pointer (&items[i].id, g_free);
+      g_clear_pointer (&items[i].text, g_free);
+      g_clear_pointer (&items[i].json, json_node_unref);
+      g_clear_error (&items[i].error);
+    }
   return batch.n_failed > 0 ? TR_CLI_EXIT_FAILED : TR_CLI_EXIT_OK;
 }
 

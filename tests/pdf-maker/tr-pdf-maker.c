@@ -834,3 +834,147 @@ tr_pdf_make_numbered_pages (const char  *path,
     }
   return tr_pdf_maker_finish (maker, error);
 }
+
+/* Hand-written PDFs ---------------------------------------------------------- */
+
+/* "<hex>" of @text in @encoding's bytes. */
+static char *
+hex_string (const char       *text,
+            TrPdfCjkEncoding  encoding)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+  g_autofree char *bytes = g_convert (text, -1, encoding == TR_PDF_CJK_BIG5 ? "BIG5" : "UTF-16BE",
+                                      "UTF-8", NULL, &length, &error);
+  GString *hex = g_string_new ("<");
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < length; i++)
+    g_string_append_printf (hex, "%02X", (guint8) bytes[i]);
+  g_string_append_c (hex, '>');
+  return g_string_free (hex, FALSE);
+}
+
+static void
+append_object (GString *pdf,
+               GArray  *offsets,
+               GString *body)
+{
+  gsize offset = pdf->len;
+
+  g_array_append_val (offsets, offset);
+  g_string_append_printf (pdf, "%u 0 obj\n", offsets->len);
+  g_string_append_len (pdf, body->str, (gssize) body->len);
+  g_string_append (pdf, "\nendobj\n");
+  g_string_truncate (body, 0);
+}
+
+static void
+append_stream (GString    *body,
+               const char *dictionary,
+               const char *data,
+               gsize       length)
+{
+  g_string_append_printf (body, "<< %s /Length %" G_GSIZE_FORMAT " >>\nstream\n", dictionary, length);
+  g_string_append_len (body, data, (gssize) length);
+  g_string_append (body, "\nendstream");
+}
+
+gboolean
+tr_pdf_make_unembedded (const char          *path,
+                        TrPdfCjkEncoding     encoding,
+                        const char * const  *lines,
+                        TrPdfPicture         picture,
+                        GError             **error)
+{
+  g_autoptr(GPtrArray) pages = g_ptr_array_new_with_free_func ((GDestroyNotify) g_free);
+  g_autoptr(GString) content = g_string_new (NULL);
+  g_autoptr(GString) pdf = g_string_new ("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n");
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GString) kids = g_string_new (NULL);
+  double y = PAGE_HEIGHT - MARGIN;
+  const guint first_page_object = 7;
+  gsize xref;
+
+  /* The contents of each page: one line of text after another. */
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (g_str_equal (lines[i], "\f"))
+        {
+          g_ptr_array_add (pages, g_string_free (g_steal_pointer (&content), FALSE));
+          content = g_string_new (NULL);
+          y = PAGE_HEIGHT - MARGIN;
+        }
+      else if (g_str_equal (lines[i], "[picture]"))
+        {
+          y -= 150;
+          g_string_append_printf (content, "q 150 0 0 150 %.0f %.0f cm /Im1 Do Q\n", MARGIN, y);
+          y -= 16;
+        }
+      else
+        {
+          gboolean heading = g_str_has_prefix (lines[i], "# ");
+          g_autofree char *hex = hex_string (heading ? lines[i] + 2 : lines[i], encoding);
+          double size = heading ? TR_PDF_HEADING_SIZE : TR_PDF_BODY_SIZE;
+
+          y -= size * LINE_PITCH;
+          g_string_append_printf (content, "BT /F1 %.0f Tf %.0f %.0f Td %s Tj ET\n", size, MARGIN, y, hex);
+        }
+    }
+  g_ptr_array_add (pages, g_string_free (g_steal_pointer (&content), FALSE));
+
+  /* 1 catalog, 2 pages, 3-5 the font, 6 the picture, then each page and
+   * its contents. */
+  g_string_append (body, "<< /Type /Catalog /Pages 2 0 R >>");
+  append_object (pdf, offsets, body);
+  for (guint p = 0; p < pages->len; p++)
+    g_string_append_printf (kids, "%u 0 R ", first_page_object + 2 * p);
+  g_string_append_printf (body, "<< /Type /Pages /Kids [%s] /Count %u >>", kids->str, pages->len);
+  append_object (pdf, offsets, body);
+  /* 細明體, as Word and Acrobat named it, and not embedded: poppler needs
+   * the encoding's CMap and Adobe-CNS1's Unicode table from poppler-data. */
+  g_string_append_printf (body, "<< /Type /Font /Subtype /Type0 /BaseFont /MingLiU /Encoding /%s "
+                          "/DescendantFonts [4 0 R] >>",
+                          encoding == TR_PDF_CJK_BIG5 ? "ETen-B5-H" : "UniCNS-UCS2-H");
+  append_object (pdf, offsets, body);
+  g_string_append (body, "<< /Type /Font /Subtype /CIDFontType2 /BaseFont /MingLiU "
+                   "/CIDSystemInfo << /Registry (Adobe) /Ordering (CNS1) /Supplement 0 >> "
+                   "/FontDescriptor 5 0 R /DW 1000 >>");
+  append_object (pdf, offsets, body);
+  g_string_append (body, "<< /Type /FontDescriptor /FontName /MingLiU /Flags 6 /FontBBox [0 -200 1000 900] "
+                   "/ItalicAngle 0 /Ascent 800 /Descent -200 /CapHeight 700 /StemV 80 >>");
+  append_object (pdf, offsets, body);
+  {
+    /* 100 × 100 RGB pixels; "undecodable" claims to be 100,000 pixels
+     * wide, more than a cairo image can be, so poppler cannot give it. */
+    g_autofree char *pixels = g_malloc (100 * 100 * 3);
+    g_autofree char *dictionary = g_strdup_printf ("/Type /XObject /Subtype /Image /Width %u /Height 100 "
+                                                   "/ColorSpace /DeviceRGB /BitsPerComponent 8",
+                                                   picture == TR_PDF_PICTURE_UNDECODABLE ? 100000 : 100);
+
+    for (guint i = 0; i < 100 * 100 * 3; i++)
+      pixels[i] = (char) ((i * 7 + i / 300) % 256);
+    append_stream (body, dictionary, pixels, 100 * 100 * 3);
+    append_object (pdf, offsets, body);
+  }
+  for (guint p = 0; p < pages->len; p++)
+    {
+      const char *page_content = g_ptr_array_index (pages, p);
+
+      g_string_append_printf (body, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %.3f %.3f] "
+                              "/Resources << /Font << /F1 3 0 R >> /XObject << /Im1 6 0 R >> >> "
+                              "/Contents %u 0 R >>", PAGE_WIDTH, PAGE_HEIGHT, first_page_object + 2 * p + 1);
+      append_object (pdf, offsets, body);
+      append_stream (body, "", page_content, strlen (page_content));
+      append_object (pdf, offsets, body);
+    }
+
+  xref = pdf->len;
+  g_string_append_printf (pdf, "xref\n0 %u\n0000000000 65535 f \n", offsets->len + 1);
+  for (guint i = 0; i < offsets->len; i++)
+    g_string_append_printf (pdf, "%010" G_GSIZE_FORMAT " 00000 n \n", g_array_index (offsets, gsize, i));
+  g_string_append_printf (pdf, "trailer\n<< /Size %u /Root 1 0 R >>\nstartxref\n%" G_GSIZE_FORMAT "\n%%%%EOF\n",
+                          offsets->len + 1, xref);
+  return g_file_set_contents (path, pdf->str, (gssize) pdf->len, error);
+}

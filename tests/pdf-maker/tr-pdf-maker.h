@@ -124,4 +124,25 @@ gboolean    tr_pdf_make_numbered_pages  (const char              *path,
                                          guint                    n_pages,
                                          GError                 **error);
 
+/* Hand-written PDFs, for what cairo never writes. */
+typedef enum {
+  TR_PDF_CJK_UCS2,   /* UniCNS-UCS2-H */
+  TR_PDF_CJK_BIG5,   /* ETen-B5-H */
+} TrPdfCjkEncoding;
+
+typedef enum {
+  TR_PDF_PICTURE_GOOD,         /* 100 × 100 pixels */
+  TR_PDF_PICTURE_UNDECODABLE,  /* claims a width poppler cannot render */
+} TrPdfPicture;
+
+/* One line of @lines after another, in 細明體 (MingLiU) as old Taiwanese
+ * PDFs have it: not embedded, in @encoding. A line "# …" is a heading, a
+ * line "\f" starts a new page, a line "[picture]" is a picture of 150 ×
+ * 150 points, @picture. Lines are not wrapped. */
+gboolean    tr_pdf_make_unembedded      (const char              *path,
+                                         TrPdfCjkEncoding         encoding,
+                                         const char * const      *lines,
+                                         TrPdfPicture             picture,
+                                         GError                 **error);
+
 G_END_DECLS

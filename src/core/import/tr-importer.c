@@ -15,17 +15,24 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <glib-unix.h>
+#include <gio/gunixinputstream.h>
 #include <json-glib/json-glib.h>
+#include <fontconfig/fontconfig.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tr-model-enums.h"
 #include "tr-error.h"
+#include "tr-import-sandbox.h"
 #include "tr-importer.h"
 #include "tr-pdf-photos.h"
 #include "tr-pdf-reader.h"
@@ -145,11 +152,184 @@ new_timeout_error (guint seconds)
                       seconds);
 }
 
+/* Reading the file ----------------------------------------------------------- */
+
+/* Bytes read at a time: a cancelled import stops within one of these. */
+#define READ_CHUNK_BYTES ((gsize) 1 << 20)
+
+static GError *
+new_too_large_error (guint64 size)
+{
+  g_autofree char *size_text = g_format_size (size);
+  g_autofree char *limit = g_format_size (TR_IMPORT_MAX_FILE_BYTES);
+
+  return g_error_new (TR_ERROR, TR_ERROR_PDF_TOO_LARGE,
+                      _("the file is too large (%s; at most %s can be imported)"), size_text, limit);
+}
+
+static GError *
+new_not_a_file_error (GFileType type,
+                      mode_t    mode)
+{
+  const char *message;
+
+  if (type == G_FILE_TYPE_DIRECTORY || S_ISDIR (mode))
+    message = _("this is a folder, not a PDF");
+  else if (S_ISFIFO (mode))
+    message = _("this is a pipe, not a PDF file");
+  else if (S_ISSOCK (mode))
+    message = _("this is a socket, not a PDF file");
+  else if (S_ISCHR (mode) || S_ISBLK (mode))
+    message = _("this is a device, not a PDF file");
+  else
+    message = _("this is not a regular file, so not a PDF");
+  return g_error_new_literal (TR_ERROR, TR_ERROR_PDF_NOT_PDF, message);
+}
+
+static GError *
+new_errno_error (int saved_errno)
+{
+  return g_error_new_literal (G_IO_ERROR, g_io_error_from_errno (saved_errno), g_strerror (saved_errno));
+}
+
+/* Opens @path for reading if it is a regular file of an acceptable size,
+ * judged from the file opened (not the name, which may change meanwhile).
+ * Without O_NONBLOCK a FIFO would block in open() until a writer came. */
+static int
+open_import_file (const char   *path,
+                  struct stat  *info,
+                  GError      **error)
+{
+  int fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+
+  if (fd < 0)
+    {
+      g_propagate_error (error, new_errno_error (errno));
+      return -1;
+    }
+  if (fstat (fd, info) != 0)
+    {
+      int saved_errno = errno;
+
+      close (fd);
+      g_propagate_error (error, new_errno_error (saved_errno));
+      return -1;
+    }
+  if (!S_ISREG (info->st_mode))
+    {
+      close (fd);
+      g_propagate_error (error, new_not_a_file_error (G_FILE_TYPE_UNKNOWN, info->st_mode));
+      return -1;
+    }
+  if ((guint64) info->st_size > TR_IMPORT_MAX_FILE_BYTES)
+    {
+      close (fd);
+      g_propagate_error (error, new_too_large_error ((guint64) info->st_size));
+      return -1;
+    }
+  return fd;
+}
+
+/* Reads @stream to its end, refusing it once it passes the limit (a file
+ * may grow after its size was checked). */
+static GBytes *
+read_bounded (GInputStream  *stream,
+              gsize          expected_size,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  /* Room for what the file said it holds and a chunk more, to see it end. */
+  gsize capacity = MIN (expected_size, TR_IMPORT_MAX_FILE_BYTES) + READ_CHUNK_BYTES;
+  g_autofree guint8 *data = g_malloc (capacity);
+  gsize length = 0;
+
+  for (;;)
+    {
+      gssize n_read;
+
+      if (length == capacity)
+        {
+          capacity = MIN (capacity * 2, TR_IMPORT_MAX_FILE_BYTES + READ_CHUNK_BYTES);
+          data = g_realloc (data, capacity);
+        }
+      n_read = g_input_stream_read (stream, data + length, MIN (READ_CHUNK_BYTES, capacity - length),
+                                    cancellable, error);
+      if (n_read < 0)
+        return NULL;
+      if (n_read == 0)
+        break;
+      length += (gsize) n_read;
+      if (length > TR_IMPORT_MAX_FILE_BYTES)
+        {
+          g_propagate_error (error, new_too_large_error (length));
+          return NULL;
+        }
+    }
+  data = g_realloc (data, MAX (length, 1));
+  return g_bytes_new_take (g_steal_pointer (&data), length);
+}
+
+GBytes *
+tr_import_read_file (GFile         *file,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  gsize expected_size = 0;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      struct stat info;
+      int fd = open_import_file (path, &info, error);
+
+      if (fd < 0)
+        return NULL;
+      stream = g_unix_input_stream_new (fd, TRUE);
+      expected_size = (gsize) info.st_size;
+    }
+  else
+    {
+      /* Not a local file (a GVfs location): ask the stream what it is. */
+      g_autoptr(GFileInputStream) file_stream = g_file_read (file, cancellable, error);
+      g_autoptr(GFileInfo) info = NULL;
+
+      if (file_stream == NULL)
+        return NULL;
+      info = g_file_input_stream_query_info (file_stream, G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                             G_FILE_ATTRIBUTE_STANDARD_SIZE, cancellable, NULL);
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_TYPE) &&
+          g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+        {
+          g_propagate_error (error, new_not_a_file_error (g_file_info_get_file_type (info), 0));
+          return NULL;
+        }
+      if (info != NULL && g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE))
+        {
+          guint64 size = (guint64) g_file_info_get_size (info);
+
+          if (size > TR_IMPORT_MAX_FILE_BYTES)
+            {
+              g_propagate_error (error, new_too_large_error (size));
+              return NULL;
+            }
+          expected_size = (gsize) size;
+        }
+      stream = G_INPUT_STREAM (g_steal_pointer (&file_stream));
+    }
+
+  return read_bounded (stream, expected_size, cancellable, error);
+}
+
 /* The worker's limits ------------------------------------------------------ */
 
 typedef struct {
   rlim_t address_space;
   rlim_t cpu_seconds;
+  pid_t  parent;
 } WorkerLimits;
 
 static void
@@ -181,6 +361,15 @@ limit_worker (gpointer user_data)
   lower_limit (RLIMIT_CPU, limits->cpu_seconds, limits->cpu_seconds + 5);
   /* A crash must not leave a core file with the document in it. */
   lower_limit (RLIMIT_CORE, 0, 0);
+
+  /* Dies with the parent: a worker left alone would read on for nobody.
+   * The signal comes when the thread that forked ends, and imports start
+   * their workers from the thread of their main context, which lives as
+   * long as the imports. A parent gone before this line has left us to
+   * another process already: go now. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid () != limits->parent)
+    _exit (127);
 }
 
 /* The parent's side -------------------------------------------------------- */
@@ -424,6 +613,7 @@ start_worker (GTask *task)
   job->timeout_seconds = get_timeout_seconds ();
   limits.address_space = (rlim_t) TR_IMPORT_MEMORY_LIMIT_BYTES;
   limits.cpu_seconds = (rlim_t) job->timeout_seconds;
+  limits.parent = getpid ();
 
   /* Poppler complains about every flaw of a PDF on stderr: that is noise
    * for the user, and the worker's verdict comes on stdout. */
@@ -451,15 +641,15 @@ start_worker (GTask *task)
 }
 
 static void
-on_file_loaded (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+on_file_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   ImportJob *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  job->data = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
+  job->data = g_task_propagate_pointer (G_TASK (result), &error);
   if (job->data == NULL)
     {
       return_error (task, g_steal_pointer (&error));
@@ -469,41 +659,18 @@ on_file_loaded (GObject      *source,
 }
 
 static void
-on_file_info (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+read_file_thread (GTask        *read_task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  GCancellable *cancellable;
+  GError *error = NULL;
+  GBytes *data = tr_import_read_file (task_data, cancellable, &error);
 
-  info = g_file_query_info_finish (G_FILE (source), result, &error);
-  if (info == NULL)
-    {
-      return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      return_error (task, g_error_new_literal (TR_ERROR, TR_ERROR_PDF_NOT_PDF,
-                                               _("this is a folder, not a PDF")));
-      return;
-    }
-  if ((guint64) g_file_info_get_size (info) > TR_IMPORT_MAX_FILE_BYTES)
-    {
-      g_autofree char *size = g_format_size ((guint64) g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (TR_IMPORT_MAX_FILE_BYTES);
-
-      return_error (task, g_error_new (TR_ERROR, TR_ERROR_PDF_TOO_LARGE,
-                                       _("the file is too large (%s; at most %s can be imported)"),
-                                       size, limit));
-      return;
-    }
-
-  cancellable = g_task_get_cancellable (task);
-  g_file_load_bytes_async (G_FILE (source), cancellable, on_file_loaded, g_steal_pointer (&task));
+  if (data == NULL)
+    g_task_return_error (read_task, error);
+  else
+    g_task_return_pointer (read_task, data, (GDestroyNotify) g_bytes_unref);
 }
 
 void
@@ -545,9 +712,13 @@ tr_import_file_async (GFile                *file,
       return;
     }
 
-  g_file_query_info_async (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_DEFAULT, cancellable,
-                           on_file_info, g_steal_pointer (&task));
+  /* Up to 512 MiB from a disk, or a network: not on the caller's thread. */
+  {
+    g_autoptr(GTask) read_task = g_task_new (NULL, cancellable, on_file_read, g_steal_pointer (&task));
+
+    g_task_set_task_data (read_task, g_object_ref (file), g_object_unref);
+    g_task_run_in_thread (read_task, read_file_thread);
+  }
 }
 
 TrReport *
@@ -732,8 +903,9 @@ add_appendix_photos (TrReport   *report,
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) caption_lines = NULL;
   g_autoptr(GPtrArray) captions = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) photos = tr_pdf_read_photos (data, password, appendix_page, lines,
-                                                    &caption_lines, &error);
+                                                    &caption_lines, warnings, &error);
 
   if (photos == NULL)
     {
@@ -744,6 +916,8 @@ add_appendix_photos (TrReport   *report,
       return;
     }
   g_list_store_splice (tr_report_get_photos (report), 0, 0, photos->pdata, photos->len);
+  for (guint i = 0; i < warnings->len; i++)
+    tr_report_add_warning (report, g_ptr_array_index (warnings, i));
 
   captions = g_ptr_array_sized_new (caption_lines->len + 1);
   for (guint i = 0; i < caption_lines->len; i++)
@@ -756,6 +930,45 @@ add_appendix_photos (TrReport   *report,
   tr_report_remove_caption_lines (report, (const char * const *) captions->pdata);
 }
 
+/* What reading loads from disk at first use, loaded while it still can
+ * (see tr-import-sandbox.c). */
+static void
+load_before_confinement (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();  /* kept by GLib */
+  const char *catalogue_header = "";
+  const char *charset;
+
+  g_get_charset (&charset);
+  tzset ();
+  /* GLib's generator seeds itself from /dev/urandom: the report's ID. */
+  (void) g_random_int ();
+  /* The translations of the messages the worker may write: asking for the
+   * catalogue's header loads it. */
+  (void) dgettext (GETTEXT_PACKAGE, catalogue_header);
+  /* Poppler asks fontconfig about fonts a PDF does not embed; the font
+   * files themselves are only opened to draw text, which we never do. */
+  FcInit ();
+  tr_pdf_photos_load_decoders ();
+}
+
+/* Poppler's data (CMaps and Unicode tables), wherever it was installed:
+ * the only files the worker may still read. */
+static GStrv
+poppler_data_dirs (void)
+{
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (data_dirs[i], "poppler", NULL);
+
+      g_strv_builder_add (builder, dir);
+    }
+  return g_strv_builder_end (builder);
+}
+
 int
 tr_import_worker_main (const char *path)
 {
@@ -765,20 +978,39 @@ tr_import_worker_main (const char *path)
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(TrReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_auto(GStrv) readable_dirs = NULL;
+  struct stat info;
   guint n_pages = 0;
   guint appendix_page = G_MAXUINT;
+  int fd;
 
   g_return_val_if_fail (path != NULL, EXIT_FAILURE);
 
   run_test_hook (path);
 
-  mapped = g_mapped_file_new (path, FALSE, &error);
+  fd = open_import_file (path, &info, &error);
+  if (fd < 0)
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &error);
+  close (fd);
   if (mapped == NULL)
     {
       write_error (error);
       return EXIT_FAILURE;
     }
   data = g_mapped_file_get_bytes (mapped);
+
+  /* The document is open: from here on, poppler reads it confined. */
+  load_before_confinement ();
+  readable_dirs = poppler_data_dirs ();
+  if (!tr_import_sandbox_enter ((const char * const *) readable_dirs, &error))
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
 
   lines = tr_pdf_read_lines (data, password, &n_pages, write_progress, NULL, &error);
   if (lines == NULL)

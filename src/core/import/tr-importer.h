@@ -15,6 +15,16 @@ G_BEGIN_DECLS
 /* A larger file is refused (TR_ERROR_PDF_TOO_LARGE) before it is read. */
 #define TR_IMPORT_MAX_FILE_BYTES (G_GUINT64_CONSTANT (512) << 20)
 
+/* The whole of @file, as an import reads it: what cannot be a PDF is
+ * refused from what the opened file is, before a byte is read: a folder,
+ * a device, a pipe or a socket (TR_ERROR_PDF_NOT_PDF; a pipe must not
+ * block us, /dev/zero must not fill the memory), a file over
+ * TR_IMPORT_MAX_FILE_BYTES (TR_ERROR_PDF_TOO_LARGE). Blocking: from a
+ * thread when @file may be large. */
+GBytes   *tr_import_read_file     (GFile                *file,
+                                   GCancellable         *cancellable,
+                                   GError              **error);
+
 /* For tests, the environment can change the worker:
  * - TR_IMPORT_TIMEOUT_SECONDS=N replaces the wall-clock (and CPU) limit;
  * - TR_IMPORT_WORKER_TEST=crash makes the worker abort(), =hang makes it
@@ -32,7 +42,10 @@ typedef void (*TrImportProgressFunc) (guint    page,
  * { "/usr/bin/trip-reports", "import-worker", NULL }), so that a PDF that
  * crashes or hangs poppler costs only that file (TR_ERROR_IMPORT_CRASHED,
  * TR_ERROR_IMPORT_TIMEOUT). The result is a report of kind "imported"
- * carrying the file's name, SHA-256 and bytes; it is not saved. */
+ * carrying the file's name, SHA-256 and bytes (read by
+ * tr_import_read_file(), with its refusals); it is not saved. The worker
+ * is started with resource limits and dies with the thread that started
+ * it; it confines itself once the PDF is open (tr-import-sandbox.h). */
 void      tr_import_file_async    (GFile                *file,
                                    const char           *password,
                                    const char * const   *worker_argv,

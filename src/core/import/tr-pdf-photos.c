@@ -11,6 +11,7 @@
  * down first: the appendix prints photos a few centimetres wide.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
 #include <cairo.h>
 #include <math.h>
 #include <poppler.h>
@@ -109,10 +110,36 @@ surface_to_png (cairo_surface_t *surface)
   return g_byte_array_free_to_bytes (g_steal_pointer (&png));
 }
 
+void
+tr_pdf_photos_load_decoders (void)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MIN_PHOTO_PIXELS,
+                                                         MIN_PHOTO_PIXELS);
+  g_autoptr(GBytes) png = surface_to_png (surface);
+  g_autoptr(TrPhoto) photo = NULL;
+
+  cairo_surface_destroy (surface);
+  /* What reading a photo of a PDF does, once. */
+  if (png != NULL)
+    photo = tr_photo_new_from_bytes (png, NULL, NULL);
+}
+
+/* A picture big enough to be a photo that poppler could not give us. */
+static void
+warn_unreadable (GPtrArray *warnings,
+                 guint      page_index)
+{
+  if (warnings != NULL)
+    /* TRANSLATORS: %u is a page number of the PDF */
+    g_ptr_array_add (warnings, g_strdup_printf (_("A picture on page %u could not be read and was left out"),
+                                                page_index + 1));
+}
+
 static void
 read_page_photos (PopplerPage *page,
                   guint        page_index,
-                  GArray      *found)
+                  GArray      *found,
+                  GPtrArray   *warnings)
 {
   GList *mappings = poppler_page_get_image_mapping (page);
 
@@ -128,20 +155,29 @@ read_page_photos (PopplerPage *page,
       if (fabs (area->x2 - area->x1) < MIN_PHOTO_POINTS || fabs (area->y2 - area->y1) < MIN_PHOTO_POINTS)
         continue;
       surface = poppler_page_get_image (page, mapping->image_id);
-      if (surface == NULL)
-        continue;
-      if (cairo_surface_get_type (surface) == CAIRO_SURFACE_TYPE_IMAGE &&
-          cairo_image_surface_get_width (surface) >= MIN_PHOTO_PIXELS &&
-          cairo_image_surface_get_height (surface) >= MIN_PHOTO_PIXELS)
-        png = surface_to_png (surface);
+      if (surface == NULL || cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
+          cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_IMAGE)
+        {
+          g_clear_pointer (&surface, cairo_surface_destroy);
+          warn_unreadable (warnings, page_index);
+          continue;
+        }
+      /* A few pixels drawn large: a rule or a background, not a photo. */
+      if (cairo_image_surface_get_width (surface) < MIN_PHOTO_PIXELS ||
+          cairo_image_surface_get_height (surface) < MIN_PHOTO_PIXELS)
+        {
+          cairo_surface_destroy (surface);
+          continue;
+        }
+      png = surface_to_png (surface);
       cairo_surface_destroy (surface);
-      if (png == NULL)
-        continue;
-
-      item.photo = tr_photo_new_from_bytes (png, NULL, &error);
+      if (png != NULL)
+        item.photo = tr_photo_new_from_bytes (png, NULL, &error);
       if (item.photo == NULL)
         {
-          g_debug ("A picture on page %u was left out: %s", page_index + 1, error->message);
+          if (error != NULL)
+            g_debug ("A picture on page %u was left out: %s", page_index + 1, error->message);
+          warn_unreadable (warnings, page_index);
           continue;
         }
       item.x1 = MIN (area->x1, area->x2);
@@ -294,6 +330,7 @@ tr_pdf_read_photos (GBytes      *data,
                     guint        first_page,
                     GPtrArray   *lines,
                     GArray     **out_caption_lines,
+                    GPtrArray   *warnings,
                     GError     **error)
 {
   g_autoptr(GArray) taken = NULL;
@@ -329,7 +366,7 @@ tr_pdf_read_photos (GBytes      *data,
 
       if (page == NULL)
         continue;
-      read_page_photos (page, (guint) p, found);
+      read_page_photos (page, (guint) p, found, warnings);
       g_object_unref (page);
       if (found->len > first)
         {

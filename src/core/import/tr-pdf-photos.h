@@ -17,13 +17,21 @@ G_BEGIN_DECLS
  * 「照片 1：」. Logos, rules and other small pictures are left out. An empty
  * array when there are none. @out_caption_lines (may be NULL) gets the
  * indices in @lines (guint) of the lines that became captions whole: a
- * line under a row of pictures once each of them took its piece. */
+ * line under a row of pictures once each of them took its piece. A
+ * picture the size of a photo that poppler cannot give (a damaged or
+ * unsupported image) is left out with a warning, naming its page, added
+ * to @warnings (strings; may be NULL). */
 GPtrArray *tr_pdf_read_photos (GBytes      *data,
                                const char  *password,
                                guint        first_page,
                                GPtrArray   *lines,
                                GArray     **out_caption_lines,
+                               GPtrArray   *warnings,
                                GError     **error);
+
+/* Loads from disk what decoding photos needs (gdk-pixbuf's loaders, the
+ * MIME database), for a process that will not be able to open files. */
+void       tr_pdf_photos_load_decoders (void);
 
 /* 「照片 1：開幕式」 → 「開幕式」; NULL when @line has no such number. */
 char      *tr_pdf_strip_photo_number (const char *line);

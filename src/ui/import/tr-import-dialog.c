@@ -3,7 +3,9 @@
  * Each file is read by its own worker process (tr_import_file_async), one
  * per core at a time; the window stays responsive and a file that crashes
  * or hangs the reader fails alone. Nothing is saved before the user says
- * so: either after reviewing one report, or all at once.
+ * so: either after reviewing one report, or all at once. Once Save All is
+ * pressed, the files still being read are saved as each one is read: a
+ * slow file keeps no other one waiting, in memory, unsaved.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
@@ -24,6 +26,7 @@ struct _TrImportDialog
   GCancellable *cancellable;
   guint running;
   guint max_running;
+  gboolean save_when_read;
   TrImportItem *reviewing;
 
   GtkButton *back_button;
@@ -47,6 +50,8 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void start_more (TrImportDialog *self);
+static gboolean save_item (TrImportDialog *self,
+                           TrImportItem   *item);
 
 /* Page progress of the items being read, for the bar. */
 static GQuark page_progress_quark;
@@ -325,7 +330,11 @@ file_read (GObject      *source,
                                     _("This file is already in the library"));
         }
       else
-        tr_import_item_set_state (item, TR_IMPORT_READY, found);
+        {
+          tr_import_item_set_state (item, TR_IMPORT_READY, found);
+          if (self->save_when_read)
+            save_item (self, item);
+        }
     }
 
   update_progress (self);
@@ -427,6 +436,7 @@ tr_import_dialog_save (TrImportDialog *self)
       return;
     }
 
+  self->save_when_read = TRUE;
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->items)); i++)
     {
       g_autoptr(TrImportItem) item = g_list_model_get_item (G_LIST_MODEL (self->items), i);

@@ -27,7 +27,8 @@ gboolean        tr_import_dialog_is_idle        (TrImportDialog     *self);
 void            tr_import_dialog_review         (TrImportDialog     *self,
                                                  guint               position);
 GtkWidget      *tr_import_dialog_get_review     (TrImportDialog     *self);
-/* Saves the reviewed report (or, outside review, every one ready). */
+/* Saves the reviewed report (or, outside review, every one ready, and from
+ * then on each file as soon as it is read). */
 void            tr_import_dialog_save           (TrImportDialog     *self);
 /* Retries an item that needs a password. */
 void            tr_import_dialog_unlock         (TrImportDialog     *self,
