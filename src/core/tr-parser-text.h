@@ -15,6 +15,12 @@ gboolean    tr_parser_is_cjk             (gunichar    c);
 gboolean    tr_parser_is_space           (gunichar    c);
 
 const char *tr_parser_skip_spaces        (const char *text);
+/* A copy of @text that is valid UTF-8 without control characters, which
+ * would split or hide text, or run as escape sequences in a terminal: each
+ * run of them, and each U+FFFD, becomes one space. Tabs stay, and line
+ * breaks too (as "\n") when @keep_line_breaks. NULL gives "". */
+char       *tr_parser_clean_text         (const char *text,
+                                          gboolean    keep_line_breaks);
 /* A copy without leading and trailing whitespace. */
 char       *tr_parser_trim               (const char *text);
 /* A copy without any whitespace: "目　　的" → "目的". */
