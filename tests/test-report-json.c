@@ -519,6 +519,8 @@ test_quoted_in_messages (void)
     "{\"fields\": {\"period_start\": \"\\u001b[31m2016\"}}",
     "{\"kind\": \"\\u001b[31mdraft\"}",
     "{\"created\": \"\\u009b31m\"}",
+    "{\"a\\nb\\u001b[31m\": \"\\u0000\"}",
+    "{\"a\\nb\\u001b[31m\": 1, \"a\\nb\\u001b[31m\": 2}",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (json); i++)
@@ -529,6 +531,7 @@ test_quoted_in_messages (void)
       g_assert_null (report);
       g_assert_nonnull (error);
       assert_clean (error->message);
+      g_assert_null (strchr (error->message, '\n'));
     }
 
   {

@@ -11,6 +11,7 @@
 
 #include "tr-error.h"
 #include "tr-json-check.h"
+#include "tr-parser-text.h"
 
 typedef struct {
   gboolean    is_object;
@@ -76,7 +77,7 @@ fail (Checker    *self,
 }
 
 /* "fields.travellers[2].name": the member or element the first @n_levels
- * levels lead to. */
+ * levels lead to. Keys are shown on one line, without control characters. */
 static char *
 path_of (Checker *self,
          guint    n_levels)
@@ -90,7 +91,11 @@ path_of (Checker *self,
       if (!level->is_object)
         g_string_append_printf (path, "[%u]", level->index);
       else if (level->key != NULL)
-        g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", level->key);
+        {
+          g_autofree char *key = tr_parser_clean_text (level->key, FALSE);
+
+          g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", key);
+        }
     }
   return g_string_free (path, FALSE);
 }
@@ -374,11 +379,12 @@ read_key (Checker *self)
   if (g_hash_table_contains (level->keys, key->str))
     {
       g_autofree char *path = path_of (self, self->stack->len - 1);
+      g_autofree char *shown = tr_parser_clean_text (key->str, FALSE);
 
       /* json-glib keeps the last: what came first would be lost. */
       if (path[0] != '\0')
-        return fail (self, start, _("The key “%s” appears twice in “%s”"), key->str, path);
-      return fail (self, start, _("The key “%s” appears twice"), key->str);
+        return fail (self, start, _("The key “%s” appears twice in “%s”"), shown, path);
+      return fail (self, start, _("The key “%s” appears twice"), shown);
     }
   owned_key = g_string_free (g_steal_pointer (&key), FALSE);
   level->key = owned_key;
