@@ -544,6 +544,29 @@ test_quoted_in_messages (void)
   }
 }
 
+/* What the reader takes, the writer gives back: the fuzzer found an
+ * original file's name without its checksum lost on the way. */
+static void
+test_round_trip (void)
+{
+  static const char * const json[] = {
+    "{\"source\": {\"filename\": \"報告.pdf\"}}",
+    "{\"source\": {\"sha256\": \"00\"}}",
+    "{\"source\": {\"filename\": \"報告.pdf\", \"sha256\": \"00\"}}",
+    "{\"source\": {\"filename\": \"\", \"sha256\": null}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (json); i++)
+    {
+      g_autoptr(TrReport) report = read_report (json[i]);
+      g_autofree char *written = tr_report_to_json (report, FALSE);
+      g_autoptr(TrReport) again = read_report (written);
+
+      g_test_message ("%s → %s", json[i], written);
+      g_assert_true (tr_report_content_equal (report, again));
+    }
+}
+
 /* The node entry point, which import and export use, has the same limits
  * and cleaning. */
 static void
@@ -599,6 +622,7 @@ main (int   argc,
   g_test_add_func ("/report-json/limits/size", test_size_limit);
   g_test_add_func ("/report-json/control-characters", test_control_characters);
   g_test_add_func ("/report-json/quoted-in-messages", test_quoted_in_messages);
+  g_test_add_func ("/report-json/round-trip", test_round_trip);
   g_test_add_func ("/report-json/node-entry-point", test_node_entry_point);
 
   return g_test_run ();

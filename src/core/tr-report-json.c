@@ -695,6 +695,18 @@ add_string_array (JsonBuilder        *builder,
 }
 
 static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
 add_date_time (JsonBuilder *builder,
                const char  *key,
                GDateTime   *date_time)
@@ -805,14 +817,13 @@ tr_report_to_json_node (TrReport *report)
   json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));
   add_string_array (builder, "warnings", tr_report_get_warnings (report));
 
-  if (tr_report_get_source_sha256 (report) != NULL)
+  /* Either alone is written too: what was read must read back. */
+  if (tr_report_get_source_filename (report) != NULL || tr_report_get_source_sha256 (report) != NULL)
     {
       json_builder_set_member_name (builder, "source");
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "filename");
-      json_builder_add_string_value (builder, tr_report_get_source_filename (report));
-      json_builder_set_member_name (builder, "sha256");
-      json_builder_add_string_value (builder, tr_report_get_source_sha256 (report));
+      add_string_or_null (builder, "filename", tr_report_get_source_filename (report));
+      add_string_or_null (builder, "sha256", tr_report_get_source_sha256 (report));
       json_builder_end_object (builder);
     }
 
