@@ -666,6 +666,11 @@ tr_report_new_from_json (const char  *data,
    * recursion on deep nesting crashes it. */
   if (!tr_json_check (data, size, &json_limits, error))
     return NULL;
+#if JSON_CHECK_VERSION (1, 10, 0)
+  /* The check leaves it nothing to forgive; should they ever disagree,
+   * strict is the side to err on. */
+  json_parser_set_strict (parser, TRUE);
+#endif
 
   if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
