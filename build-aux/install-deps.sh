@@ -24,6 +24,8 @@ build_packages=(
   libgdk-pixbuf-2.0-dev
   # WebP photos (JPEG and PNG are built into gdk-pixbuf).
   webp-pixbuf-loader
+  # test-photo-check writes its PNGs with zlib (meson looks for it when it configures).
+  zlib1g-dev
   gettext
   desktop-file-utils
   appstream
