@@ -27,6 +27,8 @@ build_packages=(
   libfontconfig-dev
   # WebP photos (JPEG and PNG are built into gdk-pixbuf).
   webp-pixbuf-loader
+  # test-photo-check writes its PNGs with zlib (meson looks for it when it configures).
+  zlib1g-dev
   gettext
   desktop-file-utils
   appstream

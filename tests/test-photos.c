@@ -171,7 +171,7 @@ test_photo_not_an_image (void)
   g_autoptr(GBytes) text = g_bytes_new_static ("這不是圖片", strlen ("這不是圖片"));
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
   g_autoptr(GBytes) png = make_image ("png", 64, 64, 5);
-  /* Cut inside the header: gdk-pixbuf forgives a PNG cut in its pixels. */
+  /* Cut inside the header (cut in its pixels: test-photo-check). */
   g_autoptr(GBytes) truncated = g_bytes_new_from_bytes (png, 0, 20);
   g_autoptr(GBytes) bmp = make_image ("bmp", 8, 8, 6);
   g_autoptr(GError) error = NULL;

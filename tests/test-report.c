@@ -11,7 +11,7 @@
 /* Text that exercises escaping and multibyte handling: CJK, Latin, emoji
  * (outside the BMP, so a UTF-16 surrogate pair in JSON), newlines, tabs,
  * quotes and backslashes. */
-#define NASTY "公務出國報告 Report 😀🇹🇼\n第二行 \"引號\" 'single' \\back\\slash\\ \t tab\r\nend"
+#define NASTY "公務出國報告 Report 😀🇹🇼\n第二行 \"引號\" 'single' \\back\\slash\\ \t tab\nend"
 
 static const char *date_values[TR_N_FIELDS] = {
   [TR_FIELD_PERIOD_START] = "2016-07-09",

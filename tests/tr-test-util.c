@@ -72,3 +72,49 @@ tr_test_find_children (GPid        parent,
     }
   return pids;
 }
+
+void
+tr_test_run_clear (TrTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+TrTestRun
+tr_test_run_binary (const char         *dir,
+                    const char         *input,
+                    const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdg_data = g_build_filename (dir, "xdg-data", NULL);
+  const char *binary = g_getenv ("TR_BINARY");
+  TrTestRun run = { 0 };
+
+  g_assert_nonnull (binary);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg_data, TRUE);
+  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
+  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+
+  g_ptr_array_add (full_argv, (gpointer) binary);
+  for (guint i = 0; argv[i] != NULL; i++)
+    g_ptr_array_add (full_argv, (gpointer) argv[i]);
+  g_ptr_array_add (full_argv, NULL);
+
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, input, NULL, &run.out, &run.err, &error);
+  g_assert_no_error (error);
+
+  if (!g_subprocess_get_if_exited (process))
+    g_error ("%s died of signal %d; stderr: %s", binary, g_subprocess_get_term_sig (process), run.err);
+  run.status = g_subprocess_get_exit_status (process);
+  return run;
+}

@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -14,5 +14,23 @@ void    tr_test_remove_tree    (const char *path);
  * zombies left out (GPid). */
 GArray *tr_test_find_children  (GPid        parent,
                                 const char *word);
+
+/* What one run of the trip-reports binary gave. */
+typedef struct {
+  int   status;  /* its exit status: a crash fails the test */
+  char *out;     /* standard output and error, checked to be UTF-8 */
+  char *err;
+} TrTestRun;
+
+void      tr_test_run_clear  (TrTestRun          *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrTestRun, tr_test_run_clear)
+
+/* Runs $TR_BINARY with @argv (NULL-terminated, without the program) in
+ * @dir, @input (if not NULL) on its standard input, XDG_DATA_HOME in
+ * @dir/xdg-data so that the user's library is never touched, and no
+ * display. */
+TrTestRun tr_test_run_binary (const char         *dir,
+                              const char         *input,
+                              const char * const *argv);
 
 G_END_DECLS

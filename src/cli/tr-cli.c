@@ -813,25 +813,45 @@ run_search (Invocation *cli)
 
 /* new --------------------------------------------------------------------- */
 
+/* Reads at most one byte more than a report's JSON form can be, which is
+ * enough for the parser to refuse it: a huge input is never read whole. */
 static gboolean
 read_input (const char  *filename,
+            const char  *display_name,
             char       **out_data,
             gsize       *out_length,
             GError     **error)
 {
   g_autoptr(GIOChannel) channel = NULL;
+  g_autoptr(GString) data = g_string_new (NULL);
+  GIOStatus status = G_IO_STATUS_NORMAL;
 
-  /* GLib's messages name the file; standard input needs saying. */
-  if (g_strcmp0 (filename, "-") != 0)
-    return g_file_get_contents (filename, out_data, out_length, error);
+  if (g_strcmp0 (filename, "-") == 0)
+    channel = g_io_channel_unix_new (STDIN_FILENO);
+  else
+    channel = g_io_channel_new_file (filename, "r", error);
 
-  channel = g_io_channel_unix_new (STDIN_FILENO);
-  if (g_io_channel_set_encoding (channel, NULL, error) != G_IO_STATUS_NORMAL ||
-      g_io_channel_read_to_end (channel, out_data, out_length, error) != G_IO_STATUS_NORMAL)
+  if (channel == NULL || g_io_channel_set_encoding (channel, NULL, error) != G_IO_STATUS_NORMAL)
+    status = G_IO_STATUS_ERROR;
+  while (status == G_IO_STATUS_NORMAL && data->len <= TR_REPORT_JSON_MAX_SIZE)
     {
-      g_prefix_error (error, _("cannot read standard input: "));
+      char buffer[64 * 1024];
+      gsize n_read = 0;
+
+      status = g_io_channel_read_chars (channel, buffer,
+                                        MIN (sizeof buffer, TR_REPORT_JSON_MAX_SIZE + 1 - data->len),
+                                        &n_read, error);
+      g_string_append_len (data, buffer, n_read);
+    }
+  if (status == G_IO_STATUS_ERROR)
+    {
+      /* TRANSLATORS: “cannot read “report.json”: Is a directory” */
+      g_prefix_error (error, _("cannot read “%s”: "), display_name);
       return FALSE;
     }
+
+  *out_length = data->len;
+  *out_data = g_string_free (g_steal_pointer (&data), FALSE);
   return TRUE;
 }
 
@@ -893,7 +913,7 @@ run_new (Invocation *cli)
   /* Read and check the input first: bad input leaves the library untouched. */
   display_name = g_strcmp0 (from_json, "-") == 0 ? g_strdup (_("standard input"))
                                                  : g_filename_display_name (from_json);
-  if (!read_input (from_json, &data, &length, &error))
+  if (!read_input (from_json, display_name, &data, &length, &error))
     return fail ("%s", error->message);
   parsed = tr_report_new_from_json (data, length, &error);
   if (parsed == NULL)

@@ -78,6 +78,13 @@ tr_field_is_form_field (TrField field)
   return field_info[field].is_form_field;
 }
 
+guint
+tr_field_get_max_length (TrField field)
+{
+  g_return_val_if_fail (field < TR_N_FIELDS, 0);
+  return field_info[field].is_form_field ? TR_REPORT_MAX_FIELD_LENGTH : TR_REPORT_MAX_TEXT_LENGTH;
+}
+
 const char *
 tr_section_get_key (TrSection section)
 {

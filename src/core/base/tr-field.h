@@ -40,6 +40,18 @@ typedef enum {
 
 #define TR_FIELD_FROM_SECTION(s) ((TrField) (TR_FIELD_PURPOSE + (s)))
 
+/* Limits far beyond any real report, that keep a hostile file from filling
+ * memory and slowing every list and search; the JSON form refuses more.
+ * In characters: a field of the 提要 form, a traveller's detail, a keyword
+ * or a photo's caption (FIELD); the summary, a body section, the appendix,
+ * the unclassified text or a warning (TEXT). */
+#define TR_REPORT_MAX_FIELD_LENGTH 4000
+#define TR_REPORT_MAX_TEXT_LENGTH  (10 * 1000 * 1000)
+#define TR_REPORT_MAX_TRAVELLERS   500
+#define TR_REPORT_MAX_KEYWORDS     500
+#define TR_REPORT_MAX_PHOTOS       200
+#define TR_REPORT_MAX_WARNINGS     1000
+
 /* "title", "period_start", … : the JSON key and the store column. */
 const char   *tr_field_get_key             (TrField       field);
 gboolean      tr_field_from_key            (const char   *key,
@@ -50,6 +62,9 @@ const char   *tr_field_get_label           (TrField       field);
 gboolean      tr_field_is_date             (TrField       field);
 /* TRUE for the fields of the 提要 form (stored under "fields" in JSON). */
 gboolean      tr_field_is_form_field       (TrField       field);
+/* TR_REPORT_MAX_FIELD_LENGTH for the form's fields, TR_REPORT_MAX_TEXT_LENGTH
+ * for the others. */
+guint         tr_field_get_max_length      (TrField       field);
 
 /* "purpose", … and the official heading, 目的 … (report content, not UI text). */
 const char   *tr_section_get_key           (TrSection     section);

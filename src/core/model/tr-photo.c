@@ -7,6 +7,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tr-core-private.h"
 #include "tr-error.h"
@@ -15,6 +16,9 @@
 /* Checking a photo needs its size, not its pixels: a small decode is
  * enough, and JPEG decodes scaled down much faster. */
 #define PROBE_SIZE 64
+/* The loader gets the bytes in pieces, to stop as soon as the image is
+ * known to be too large. */
+#define WRITE_CHUNK (64 * 1024)
 
 struct _TrPhoto
 {
@@ -42,13 +46,108 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* gdk-pixbuf shows what it could decode of a file cut short, without a
+ * word: each format's own structure says where the image ends. What comes
+ * after the end is ignored, as image readers do. */
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return (guint32) p[0] << 24 | (guint32) p[1] << 16 | (guint32) p[2] << 8 | p[3];
+}
+
+/* The chunks, up to IEND. */
+static gboolean
+png_is_complete (const guint8 *data,
+                 gsize         size)
+{
+  gsize offset = 8;  /* the signature */
+
+  while (size >= offset + 12)
+    {
+      gsize length = read_be32 (data + offset);
+
+      if (memcmp (data + offset + 4, "IEND", 4) == 0)
+        return TRUE;
+      if (length > size - offset - 12)
+        return FALSE;
+      offset += 12 + length;
+    }
+  return FALSE;
+}
+
+/* The segments, then the entropy-coded data after each SOS (where 0xFF is
+ * a marker only when neither 0x00 nor a restart marker follows), up to EOI. */
+static gboolean
+jpeg_is_complete (const guint8 *data,
+                  gsize         size)
+{
+  gsize offset = 2;  /* SOI */
+
+  while (offset + 1 < size)
+    {
+      guint8 marker;
+      gsize length;
+
+      if (data[offset] != 0xFF || data[offset + 1] == 0xFF)
+        {
+          /* Fill bytes, or junk that decoders skip. */
+          offset++;
+          continue;
+        }
+      marker = data[offset + 1];
+      if (marker == 0xD9)
+        return TRUE;
+      if (marker == 0x01 || marker == 0xD8 || (marker >= 0xD0 && marker <= 0xD7))
+        {
+          offset += 2;
+          continue;
+        }
+      if (offset + 4 > size)
+        return FALSE;
+      length = (gsize) data[offset + 2] << 8 | data[offset + 3];
+      if (length < 2 || length > size - offset - 2)
+        return FALSE;
+      offset += 2 + length;
+
+      if (marker == 0xDA)
+        for (;;)
+          {
+            const guint8 *ff = memchr (data + offset, 0xFF, size - offset);
+
+            if (ff == NULL || ff + 1 >= data + size)
+              return FALSE;
+            offset = ff - data;
+            if (ff[1] != 0x00 && !(ff[1] >= 0xD0 && ff[1] <= 0xD7) && ff[1] != 0xFF)
+              break;
+            offset += 1 + (ff[1] != 0xFF);
+          }
+    }
+  return FALSE;
+}
+
+/* The RIFF container says how long it is. */
+static gboolean
+webp_is_complete (const guint8 *data,
+                  gsize         size)
+{
+  guint32 riff_size;
+
+  if (size < 12)
+    return FALSE;
+  riff_size = (guint32) data[4] | (guint32) data[5] << 8 | (guint32) data[6] << 16 | (guint32) data[7] << 24;
+  return riff_size <= size - 8;
+}
+
 static const struct {
   const char *mime_type;
   const char *extension;
+  gboolean  (*is_complete) (const guint8 *data,
+                            gsize         size);
 } supported_types[] = {
-  { "image/jpeg", "jpg" },
-  { "image/png",  "png" },
-  { "image/webp", "webp" },
+  { "image/jpeg", "jpg",  jpeg_is_complete },
+  { "image/png",  "png",  png_is_complete },
+  { "image/webp", "webp", webp_is_complete },
 };
 
 gboolean
@@ -172,8 +271,9 @@ tr_photo_new_full (const char *id,
 }
 
 typedef struct {
-  int width;
-  int height;
+  int      width;
+  int      height;
+  gboolean too_large;
 } Probe;
 
 static void
@@ -186,8 +286,35 @@ size_prepared (GdkPixbufLoader *loader,
 
   probe->width = width;
   probe->height = height;
+  /* Before the loader takes memory for the pixels, which the PNG loader
+   * does at full size whatever size it is asked for. */
+  if ((guint64) width * (guint64) height > TR_PHOTO_MAX_PIXELS)
+    {
+      GdkPixbufFormat *format = gdk_pixbuf_loader_get_format (loader);
+      g_autofree char *name = format != NULL ? gdk_pixbuf_format_get_name (format) : NULL;
+
+      probe->too_large = TRUE;
+      /* No pixels at all stops the JPEG and PNG loaders; the WebP loader
+       * takes 0 for "full size", and decodes one pixel cheaply. */
+      if (g_strcmp0 (name, "webp") == 0)
+        gdk_pixbuf_loader_set_size (loader, 1, 1);
+      else
+        gdk_pixbuf_loader_set_size (loader, 0, 0);
+      return;
+    }
   if (scale < 1.0)
     gdk_pixbuf_loader_set_size (loader, MAX ((int) (width * scale), 1), MAX ((int) (height * scale), 1));
+}
+
+static gboolean
+is_complete (const char    *mime_type,
+             gconstpointer  data,
+             gsize          size)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (supported_types); i++)
+    if (g_str_equal (mime_type, supported_types[i].mime_type))
+      return supported_types[i].is_complete (data, size);
+  g_return_val_if_reached (FALSE);
 }
 
 /* The MIME type gdk-pixbuf found, if it is one a photo may have. */
@@ -265,7 +392,10 @@ tr_photo_new_from_bytes (GBytes      *data,
 
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared), &probe);
-  ok = gdk_pixbuf_loader_write (loader, bytes, size, &local_error);
+  ok = TRUE;
+  for (gsize offset = 0; ok && !probe.too_large && offset < size; offset += WRITE_CHUNK)
+    ok = gdk_pixbuf_loader_write (loader, (const guchar *) bytes + offset,
+                                  MIN (size - offset, WRITE_CHUNK), &local_error);
   /* Close even after a failed write: a loader must be closed. */
   ok = gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL) && ok;
 
@@ -274,6 +404,21 @@ tr_photo_new_from_bytes (GBytes      *data,
     {
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
                    _("“%s” is not a JPEG, PNG or WebP image"), display_name);
+      return NULL;
+    }
+  if (probe.too_large)
+    {
+      /* TRANSLATORS: “scan.png” is 20000 × 20000 pixels; a photo can have at most 100 megapixels. */
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” is %d × %d pixels; a photo can have at most %u megapixels. "
+                     "Save a smaller copy and add that."),
+                   display_name, probe.width, probe.height, TR_PHOTO_MAX_PIXELS / 1000000);
+      return NULL;
+    }
+  if (!is_complete (mime_type, bytes, size))
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” is cut short: the file ends before the image does"), display_name);
       return NULL;
     }
   pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);

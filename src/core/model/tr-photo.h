@@ -10,6 +10,9 @@ G_BEGIN_DECLS
 /* The largest photo a report accepts, in bytes: a phone's full-size JPEG
  * fits, a raw scan does not. */
 #define TR_PHOTO_MAX_SIZE (20 * 1000 * 1000)
+/* The most pixels a photo may have: twice a phone's largest. A PNG is
+ * decoded whole to be checked, at 4 bytes a pixel. */
+#define TR_PHOTO_MAX_PIXELS (100 * 1000 * 1000)
 
 #define TR_TYPE_PHOTO (tr_photo_get_type ())
 G_DECLARE_FINAL_TYPE (TrPhoto, tr_photo, TR, PHOTO, GObject)
@@ -22,9 +25,11 @@ gboolean     tr_photo_mime_type_is_supported (const char *mime_type);
 gboolean     tr_photo_check_size      (guint64      size,
                                        const char  *display_name,
                                        GError     **error);
-/* Checks @data (size limit, a JPEG/PNG/WebP image that decodes) and reads
- * its type and size. Decodes the image: call it off the main thread.
- * @display_name names the file in errors; may be NULL. */
+/* Checks @data (size limit, a JPEG/PNG/WebP image of at most
+ * TR_PHOTO_MAX_PIXELS, whole, that decodes) and reads its type and size;
+ * the pixel count is checked before any pixel is decoded. Decodes the
+ * image: call it off the main thread. @display_name names the file in
+ * errors; may be NULL. */
 TrPhoto     *tr_photo_new_from_bytes  (GBytes      *data,
                                        const char  *display_name,
                                        GError     **error);

@@ -1,10 +1,22 @@
 /* tr-report-json.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tr-date.h"
 #include "tr-error.h"
+#include "tr-json-check.h"
+#include "tr-text.h"
 #include "tr-report-json.h"
+
+/* A report's JSON form nests four deep and holds some thousands of values
+ * at most (TR_REPORT_MAX_TRAVELLERS …): these leave it room, and keep what
+ * json-glib builds small. */
+static const TrJsonLimits json_limits = {
+  .max_depth = 32,
+  .max_values = 100 * 1000,
+  .max_key_length = 256,
+};
 
 /* Keys allowed at each level; anything else is rejected by name, so a typo
  * in a script ("sumary") is an error rather than silently lost text. */
@@ -18,6 +30,18 @@ static const char * const photo_keys[] = {
   "id", "caption", "mime_type", "width", "height", "data", NULL
 };
 
+/* @value as an error message quotes it: on one line, without control
+ * characters, and cut short when long. */
+static char *
+quote (const char *value)
+{
+  gsize length = strnlen (value, 200);
+  g_autofree char *start = g_strndup (value, length);
+  g_autofree char *clean = tr_text_clean (start, FALSE);
+
+  return value[length] != '\0' ? g_strconcat (clean, "…", NULL) : g_steal_pointer (&clean);
+}
+
 static gboolean
 check_keys (JsonObject          *object,
             const char          *path,
@@ -25,6 +49,7 @@ check_keys (JsonObject          *object,
             gboolean           (*is_extra_key) (const char *key),
             GError             **error)
 {
+  g_autofree char *quoted = NULL;
   JsonObjectIter iter;
   const char *key;
 
@@ -35,12 +60,13 @@ check_keys (JsonObject          *object,
         continue;
       if (is_extra_key != NULL && is_extra_key (key))
         continue;
+      quoted = quote (key);
       if (path[0] != '\0')
         g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                     _("Unknown key “%s” in “%s”"), key, path);
+                     _("Unknown key “%s” in “%s”"), quoted, path);
       else
         g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                     _("Unknown key “%s” in the report"), key);
+                     _("Unknown key “%s” in the report"), quoted);
       return FALSE;
     }
   return TRUE;
@@ -76,9 +102,61 @@ read_string (JsonNode    *node,
   return TRUE;
 }
 
+static gboolean
+check_length (const char  *text,
+              const char  *path,
+              guint        max_length,
+              GError     **error)
+{
+  glong length = g_utf8_strlen (text, -1);
+
+  if (length <= max_length)
+    return TRUE;
+  /* TRANSLATORS: “fields.title” is 5000 characters long; at most 4000 are allowed */
+  g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+               _("“%s” is %ld characters long; at most %u are allowed"), path, length, max_length);
+  return FALSE;
+}
+
+static gboolean
+check_count (guint        count,
+             const char  *path,
+             guint        max_count,
+             GError     **error)
+{
+  if (count <= max_count)
+    return TRUE;
+  /* TRANSLATORS: “fields.travellers” has 600 entries; at most 500 are allowed */
+  g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+               _("“%s” has %u entries; at most %u are allowed"), path, count, max_count);
+  return FALSE;
+}
+
+/* Text for the report: a string or null, of at most @max_length characters,
+ * its control characters but tabs and line breaks made spaces: they would
+ * run as escape sequences wherever the text is printed. */
+static gboolean
+read_text (JsonNode    *node,
+           const char  *path,
+           guint        max_length,
+           char       **out_text,
+           GError     **error)
+{
+  const char *value;
+
+  if (!read_string (node, path, &value, error))
+    return FALSE;
+  if (value != NULL && !check_length (value, path, max_length, error))
+    return FALSE;
+  *out_text = value != NULL ? tr_text_clean (value, TRUE) : NULL;
+  return TRUE;
+}
+
 static GStrv
 read_string_array (JsonNode    *node,
                    const char  *path,
+                   guint        max_count,
+                   guint        max_length,
                    GError     **error)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -93,17 +171,22 @@ read_string_array (JsonNode    *node,
     }
 
   array = json_node_get_array (node);
+  if (!check_count (json_array_get_length (array), path, max_count, error))
+    return NULL;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
+      g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
+      g_autofree char *text = NULL;
 
       if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
         {
-          g_autofree char *element_path = g_strdup_printf ("%s[%u]", path, i);
           wrong_type (element_path, _("a string"), error);
           return NULL;
         }
-      g_strv_builder_add (builder, json_node_get_string (element));
+      if (!read_text (element, element_path, max_length, &text, error))
+        return NULL;
+      g_strv_builder_add (builder, text);
     }
   return g_strv_builder_end (builder);
 }
@@ -115,16 +198,18 @@ read_text_field (TrReport    *report,
                  const char  *path,
                  GError     **error)
 {
-  const char *value;
+  g_autofree char *value = NULL;
 
-  if (!read_string (node, path, &value, error))
+  if (!read_text (node, path, tr_field_get_max_length (field), &value, error))
     return FALSE;
 
   if (tr_field_is_date (field) && value != NULL && value[0] != '\0' &&
       !tr_date_parse_iso (value, NULL))
     {
+      g_autofree char *quoted = quote (value);
+
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                   _("“%s” is not a valid date in “%s” (expected YYYY-MM-DD)"), value, path);
+                   _("“%s” is not a valid date in “%s” (expected YYYY-MM-DD)"), quoted, path);
       return FALSE;
     }
 
@@ -146,6 +231,8 @@ read_travellers (TrReport    *report,
     return wrong_type (path, _("an array of objects"), error);
 
   array = json_node_get_array (node);
+  if (!check_count (json_array_get_length (array), path, TR_REPORT_MAX_TRAVELLERS, error))
+    return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       JsonNode *element = json_array_get_element (array, i);
@@ -168,12 +255,12 @@ read_travellers (TrReport    *report,
           const char *key = tr_traveller_field_get_key (f);
           JsonNode *value_node = json_object_get_member (object, key);
           g_autofree char *value_path = NULL;
-          const char *value;
+          g_autofree char *value = NULL;
 
           if (value_node == NULL)
             continue;
           value_path = g_strdup_printf ("%s.%s", element_path, key);
-          if (!read_string (value_node, value_path, &value, error))
+          if (!read_text (value_node, value_path, TR_REPORT_MAX_FIELD_LENGTH, &value, error))
             return FALSE;
           tr_traveller_set (traveller, f, value);
         }
@@ -230,7 +317,8 @@ read_fields (TrReport    *report,
         }
       else if (g_str_equal (key, "keywords"))
         {
-          g_auto(GStrv) keywords = read_string_array (member, path, error);
+          g_auto(GStrv) keywords = read_string_array (member, path, TR_REPORT_MAX_KEYWORDS,
+                                                      TR_REPORT_MAX_FIELD_LENGTH, error);
 
           if (keywords == NULL)
             return FALSE;
@@ -314,7 +402,8 @@ read_photo (JsonNode    *node,
   g_autofree guchar *decoded = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autoptr(TrPhoto) checked = NULL;
-  const char *id = NULL, *caption = NULL, *mime_type = NULL, *base64 = NULL;
+  g_autofree char *id = NULL, *caption = NULL;
+  const char *mime_type = NULL, *base64 = NULL;
   JsonObject *object;
   JsonNode *member;
   gsize length;
@@ -328,9 +417,9 @@ read_photo (JsonNode    *node,
   if (!check_keys (object, path, photo_keys, NULL, error))
     return NULL;
   if (((member = json_object_get_member (object, "id")) != NULL &&
-       !read_string (member, id_path, &id, error)) ||
+       !read_text (member, id_path, TR_REPORT_MAX_FIELD_LENGTH, &id, error)) ||
       ((member = json_object_get_member (object, "caption")) != NULL &&
-       !read_string (member, caption_path, &caption, error)) ||
+       !read_text (member, caption_path, TR_REPORT_MAX_FIELD_LENGTH, &caption, error)) ||
       ((member = json_object_get_member (object, "mime_type")) != NULL &&
        !read_string (member, type_path, &mime_type, error)))
     return NULL;
@@ -349,8 +438,10 @@ read_photo (JsonNode    *node,
     return NULL;
   if (mime_type != NULL && g_strcmp0 (mime_type, tr_photo_get_mime_type (checked)) != 0)
     {
+      g_autofree char *quoted = quote (mime_type);
+
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                   _("“%s” says “%s”, but the image is %s"), type_path, mime_type,
+                   _("“%s” says “%s”, but the image is %s"), type_path, quoted,
                    tr_photo_get_mime_type (checked));
       return NULL;
     }
@@ -371,6 +462,9 @@ read_photos (TrReport    *report,
   if (!JSON_NODE_HOLDS_ARRAY (node))
     return wrong_type ("photos", _("an array"), error);
   array = json_node_get_array (node);
+  /* Before decoding any. */
+  if (!check_count (json_array_get_length (array), "photos", TR_REPORT_MAX_PHOTOS, error))
+    return FALSE;
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autoptr(TrPhoto) photo = read_photo (json_array_get_element (array, i), i, error);
@@ -380,8 +474,10 @@ read_photos (TrReport    *report,
       /* The ID is what the store keeps photos apart by. */
       if (!g_hash_table_add (ids, (gpointer) tr_photo_get_id (photo)))
         {
+          g_autofree char *quoted = quote (tr_photo_get_id (photo));
+
           g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                       _("Photo ID “%s” appears twice in “photos”"), tr_photo_get_id (photo));
+                       _("Photo ID “%s” appears twice in “photos”"), quoted);
           return FALSE;
         }
       g_list_store_append (photos, photo);
@@ -409,8 +505,10 @@ read_date_time (JsonObject  *root,
   date_time = g_date_time_new_from_iso8601 (text, NULL);
   if (date_time == NULL)
     {
+      g_autofree char *quoted = quote (text);
+
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                   _("“%s” is not a valid date and time in “%s” (expected ISO 8601)"), text, key);
+                   _("“%s” is not a valid date and time in “%s” (expected ISO 8601)"), quoted, key);
       *ok = FALSE;
     }
   return date_time;
@@ -449,8 +547,10 @@ tr_report_new_from_json_node (JsonNode  *node,
         return NULL;
       if (text != NULL && !g_uuid_string_is_valid (text))
         {
+          g_autofree char *quoted = quote (text);
+
           g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                       _("“%s” is not a valid report ID (expected a UUID)"), text);
+                       _("“%s” is not a valid report ID (expected a UUID)"), quoted);
           return NULL;
         }
       id = g_strdup (text);
@@ -462,8 +562,10 @@ tr_report_new_from_json_node (JsonNode  *node,
         return NULL;
       if (text != NULL && !tr_report_kind_from_string (text, &kind))
         {
+          g_autofree char *quoted = quote (text);
+
           g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                       _("“%s” is not a kind of report (expected “draft” or “imported”)"), text);
+                       _("“%s” is not a kind of report (expected “draft” or “imported”)"), quoted);
           return NULL;
         }
     }
@@ -506,7 +608,8 @@ tr_report_new_from_json_node (JsonNode  *node,
 
   if ((member = json_object_get_member (root, "warnings")) != NULL)
     {
-      g_auto(GStrv) warnings = read_string_array (member, "warnings", error);
+      g_auto(GStrv) warnings = read_string_array (member, "warnings", TR_REPORT_MAX_WARNINGS,
+                                                  TR_REPORT_MAX_TEXT_LENGTH, error);
 
       if (warnings == NULL)
         return NULL;
@@ -516,7 +619,7 @@ tr_report_new_from_json_node (JsonNode  *node,
   if ((member = json_object_get_member (root, "source")) != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
       JsonObject *source;
-      const char *filename = NULL, *sha256 = NULL;
+      g_autofree char *filename = NULL, *sha256 = NULL;
       JsonNode *value;
 
       if (!JSON_NODE_HOLDS_OBJECT (member))
@@ -528,10 +631,10 @@ tr_report_new_from_json_node (JsonNode  *node,
       if (!check_keys (source, "source", source_keys, NULL, error))
         return NULL;
       if ((value = json_object_get_member (source, "filename")) != NULL &&
-          !read_string (value, "source.filename", &filename, error))
+          !read_text (value, "source.filename", TR_REPORT_MAX_FIELD_LENGTH, &filename, error))
         return NULL;
       if ((value = json_object_get_member (source, "sha256")) != NULL &&
-          !read_string (value, "source.sha256", &sha256, error))
+          !read_text (value, "source.sha256", TR_REPORT_MAX_FIELD_LENGTH, &sha256, error))
         return NULL;
       tr_report_set_source_info (report, filename, sha256);
     }
@@ -546,10 +649,30 @@ tr_report_new_from_json (const char  *data,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local_error = NULL;
+  gsize size;
 
   g_return_val_if_fail (data != NULL, NULL);
 
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
+  size = length >= 0 ? (gsize) length : strlen (data);
+  if (size > TR_REPORT_JSON_MAX_SIZE)
+    {
+      g_autofree char *limit = g_format_size (TR_REPORT_JSON_MAX_SIZE);
+
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("The JSON input is larger than %s, the most a report can take"), limit);
+      return NULL;
+    }
+  /* Strictly first: json-glib forgives much, loses some of it, and
+   * recursion on deep nesting crashes it. */
+  if (!tr_json_check (data, size, &json_limits, error))
+    return NULL;
+#if JSON_CHECK_VERSION (1, 10, 0)
+  /* The check leaves it nothing to forgive; should they ever disagree,
+   * strict is the side to err on. */
+  json_parser_set_strict (parser, TRUE);
+#endif
+
+  if (!json_parser_load_from_data (parser, data, size, &local_error))
     {
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
                    _("Not valid JSON: %s"), local_error->message);
@@ -574,6 +697,18 @@ add_string_array (JsonBuilder        *builder,
   for (guint i = 0; strings[i] != NULL; i++)
     json_builder_add_string_value (builder, strings[i]);
   json_builder_end_array (builder);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *key,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, key);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
 }
 
 static void
@@ -687,14 +822,13 @@ tr_report_to_json_node (TrReport *report)
   json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));
   add_string_array (builder, "warnings", tr_report_get_warnings (report));
 
-  if (tr_report_get_source_sha256 (report) != NULL)
+  /* Either alone is written too: what was read must read back. */
+  if (tr_report_get_source_filename (report) != NULL || tr_report_get_source_sha256 (report) != NULL)
     {
       json_builder_set_member_name (builder, "source");
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "filename");
-      json_builder_add_string_value (builder, tr_report_get_source_filename (report));
-      json_builder_set_member_name (builder, "sha256");
-      json_builder_add_string_value (builder, tr_report_get_source_sha256 (report));
+      add_string_or_null (builder, "filename", tr_report_get_source_filename (report));
+      add_string_or_null (builder, "sha256", tr_report_get_source_sha256 (report));
       json_builder_end_object (builder);
     }
 

@@ -8,9 +8,15 @@
 
 G_BEGIN_DECLS
 
-/* Parses the report JSON form. Unknown keys and wrong types are errors
- * (TR_ERROR_INVALID_DATA) whose message names the offending key. A missing
- * "id" gets a fresh UUID; a missing "kind" means a draft. */
+/* The largest JSON form read, in bytes: room for many photos, while the
+ * memory that reading takes stays bounded. */
+#define TR_REPORT_JSON_MAX_SIZE (512 * 1000 * 1000)
+
+/* Parses the report JSON form. Unknown keys, wrong types and anything over
+ * the limits of tr-report.h are errors (TR_ERROR_INVALID_DATA) whose message
+ * names the offending key. The text must be strict JSON (tr-json-check.h):
+ * nothing it holds may be lost. Control characters in text become spaces.
+ * A missing "id" gets a fresh UUID; a missing "kind" means a draft. */
 TrReport *tr_report_new_from_json      (const char  *data,
                                         gssize       length,
                                         GError     **error);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tr-parser-text.h"
+#include "tr-text.h"
 
 #define DEFAULT_FONT_SIZE   12.0
 #define DEFAULT_PAGE_HEIGHT 842.0
@@ -18,40 +19,11 @@ finite_or (double value,
   return isfinite (value) ? CLAMP (value, -1e6, 1e6) : fallback;
 }
 
-/* Valid UTF-8 without control characters: they would split or hide text. */
-static char *
-clean_text (const char *text)
-{
-  g_autofree char *valid = NULL;
-  GString *clean;
-
-  if (text == NULL)
-    return g_strdup ("");
-
-  valid = g_utf8_make_valid (text, -1);
-  clean = g_string_sized_new (strlen (valid));
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\t')
-        g_string_append_c (clean, '\t');
-      else if (g_unichar_iscntrl (c) || c == 0xFFFD)
-        {
-          if (clean->len > 0 && clean->str[clean->len - 1] != ' ')
-            g_string_append_c (clean, ' ');
-        }
-      else
-        g_string_append_unichar (clean, c);
-    }
-  return g_string_free (clean, FALSE);
-}
-
 static void
 add_line (TrParserDocument   *self,
           const TrLayoutLine *source)
 {
-  g_autofree char *text = clean_text (source->text);
+  g_autofree char *text = tr_text_clean (source->text, FALSE);
   TrParserLine line = { 0 };
   glong n_chars = g_utf8_strlen (text, -1);
   glong n_leading = 0, n_trailing = 0;
