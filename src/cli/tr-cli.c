@@ -30,29 +30,7 @@
 #include "tr-report-json.h"
 #include "tr-report-store.h"
 
-#define PROGRAM "trip-reports"
 #define DEFAULT_SEARCH_LIMIT 20
-
-/* The markers that show matches in snippets, plain and --json alike. */
-#define SNIPPET_OPEN  "["
-#define SNIPPET_CLOSE "]"
-
-typedef struct _Command Command;
-
-typedef enum {
-  COMMAND_USES_STORE = 1 << 0,  /* takes --db */
-  COMMAND_HAS_JSON   = 1 << 1,  /* takes --json */
-  COMMAND_HIDDEN     = 1 << 2,  /* not listed in the help: for the app itself */
-} CommandFlags;
-
-/* One run of a subcommand. */
-typedef struct {
-  const Command *command;
-  GStrv          argv;      /* argv[0] is the program; then the subcommand's arguments */
-  char          *db_path;   /* --db, in the file system encoding */
-  gboolean       json;      /* --json */
-  GStrv          args;      /* the positional arguments, UTF-8 */
-} Invocation;
 
 static void
 invocation_clear (Invocation *cli)
@@ -64,31 +42,10 @@ invocation_clear (Invocation *cli)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
 
-struct _Command {
-  const char   *name;
-  const char   *arg_name;   /* the positional argument, for usage ("ID"), or NULL */
-  guint         min_args;
-  guint         max_args;   /* G_MAXUINT: any number */
-  CommandFlags  flags;
-  const char   *summary;
-  const char   *description;
-  int         (*run) (Invocation *cli);
-};
-
-static int run_list   (Invocation *cli);
-static int run_show   (Invocation *cli);
-static int run_search (Invocation *cli);
-static int run_new    (Invocation *cli);
-static int run_delete (Invocation *cli);
-static int run_export (Invocation *cli);
-static int run_review (Invocation *cli);
-static int run_comment (Invocation *cli);
-static int run_import (Invocation *cli);
-static int run_import_worker (Invocation *cli);
 static int run_help   (Invocation *cli);
 
 /* The real argv[0], for starting this program again as the import worker. */
-static const char *program_argv0;
+const char *program_argv0;
 
 /* Later subcommands (import, export) are one more entry each. */
 static const Command commands[] = {
@@ -202,11 +159,8 @@ printerr_utf8 (const char *string)
   fputs (string, stderr);
 }
 
-static int fail (const char *format,
-                 ...) G_GNUC_PRINTF (1, 2);
-
 /* A failure: always exactly one line on stderr, however long the reason. */
-static int
+int
 fail (const char *format,
       ...)
 {
@@ -245,7 +199,7 @@ warn (const char *format,
 /* The reports are saved, but not yet in the search index: that is no
  * failure of the command (a retry would find them already there). The next
  * open of the library adds their entries, as after a crash. */
-static void
+void
 warn_index_pending (const GError *error)
 {
   /* TRANSLATORS: %s says why the search index could not be updated */
@@ -254,7 +208,7 @@ warn_index_pending (const GError *error)
 }
 
 /* A usage error: the reason, then where to read the usage. */
-static int
+int
 usage_error (const Command *command,
              const char    *message)
 {
@@ -271,20 +225,20 @@ usage_error (const Command *command,
 }
 
 /* A value for one tab-separated column or one line: no tabs or line breaks. */
-static char *
+char *
 one_line (const char *text)
 {
   return g_strdelimit (g_strdup (text), "\t\r\n", ' ');
 }
 
-static const char *
+const char *
 title_or_untitled (const char *title)
 {
   return title[0] != '\0' ? title : _("(untitled)");
 }
 
 /* "105年7月9日", or the text as stored when it is not a date of the Republic. */
-static char *
+char *
 format_date (const char *iso)
 {
   char *minguo = tr_date_format_minguo (iso);
@@ -293,7 +247,7 @@ format_date (const char *iso)
 }
 
 /* "105年7月9日–105年7月11日", a half-open period, or NULL when neither is set. */
-static char *
+char *
 format_period (const char *start,
                const char *end)
 {
@@ -308,7 +262,7 @@ format_period (const char *start,
   return g_strconcat (start_text, "–", end_text, NULL);
 }
 
-static void
+void
 print_json (JsonNode *node)
 {
   g_autofree char *text = json_to_string (node, TRUE);
@@ -316,7 +270,7 @@ print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
-static void
+void
 add_string_member (JsonBuilder *builder,
                    const char  *name,
                    const char  *value)
@@ -350,7 +304,7 @@ add_info_object (JsonBuilder  *builder,
   json_builder_end_object (builder);
 }
 
-static void
+void
 print_infos_as_json (GPtrArray *infos)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -370,7 +324,7 @@ print_infos_as_json (GPtrArray *infos)
 /* Parses the subcommand's arguments with its own @entries and the shared
  * options. Returns FALSE when the run ends here, with *out_status set:
  * after --help (on stdout, success) or on a usage error. */
-static gboolean
+gboolean
 cli_parse (Invocation         *cli,
            const GOptionEntry *entries,
            int                *out_status)
@@ -468,7 +422,7 @@ cli_parse (Invocation         *cli,
 
 /* Opens the library of --db, or the default one; reports the failure.
  * The store's messages say what failed and why, so they are shown as is. */
-static TrReportStore *
+TrReportStore *
 cli_open_store (Invocation *cli)
 {
   g_autofree char *path = NULL;
@@ -483,7 +437,7 @@ cli_open_store (Invocation *cli)
 }
 
 /* Reports a failure to load or delete the report @id. */
-static int
+int
 fail_on_report (const char   *id,
                 const GError *error)
 {
@@ -495,7 +449,7 @@ fail_on_report (const char   *id,
 /* list -------------------------------------------------------------------- */
 
 /* Reads a review status given on the command line. */
-static gboolean
+gboolean
 parse_status (Invocation     *cli,
               const char     *text,
               TrReviewStatus *out_status,
@@ -511,7 +465,7 @@ parse_status (Invocation     *cli,
   return FALSE;
 }
 
-static int
+int
 run_list (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -655,7 +609,7 @@ append_photos (GString  *out,
     }
 }
 
-static char *
+char *
 format_report (TrReport *report)
 {
   GString *out = g_string_new (NULL);
@@ -728,7 +682,7 @@ format_report (TrReport *report)
   return g_string_free (out, FALSE);
 }
 
-static int
+int
 run_show (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -753,7 +707,7 @@ run_show (Invocation *cli)
 
 /* search ------------------------------------------------------------------ */
 
-static int
+int
 run_search (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -887,7 +841,7 @@ new_draft_from (TrReport *source)
   return draft;
 }
 
-static int
+int
 run_new (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -933,7 +887,7 @@ run_new (Invocation *cli)
 
 /* delete ------------------------------------------------------------------ */
 
-static int
+int
 run_delete (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -1015,7 +969,7 @@ run_help (Invocation *cli)
 
 /* export ------------------------------------------------------------------ */
 
-static int
+int
 run_export (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -1152,7 +1106,7 @@ print_review_as_json (TrReview *review)
   print_json (root);
 }
 
-static int
+int
 run_review (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -1210,7 +1164,7 @@ run_review (Invocation *cli)
 
 /* comment ----------------------------------------------------------------- */
 
-static int
+int
 run_comment (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -1482,7 +1436,7 @@ import_next (ImportBatch *batch)
     }
 }
 
-static int
+int
 run_import (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -1568,7 +1522,7 @@ run_import (Invocation *cli)
 
 /* `import-worker PATH`: not through cli_parse(), which wants UTF-8, as a
  * path need not be. */
-static int
+int
 run_import_worker (Invocation *cli)
 {
   if (g_strv_length (cli->argv) != 2)
