@@ -22,7 +22,7 @@
 #include "tr-cli.h"
 #include "tr-date.h"
 #include "tr-error.h"
-#include "tr-importer.h"
+#include "tr-import-worker.h"
 #include "tr-odt-exporter.h"
 #include "tr-odt-review-form.h"
 #include "tr-report.h"

@@ -1,0 +1,287 @@
+/* tr-import-worker.c: the worker's side of an import, in a process of its own
+ *
+ * Reads one PDF with poppler, confined once it is open (tr-import-sandbox.h),
+ * and tells the importer (tr-importer.c) what it found as JSON lines on
+ * stdout (see tr-import-worker.h).
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <fontconfig/fontconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "tr-model-enums.h"
+#include "tr-error.h"
+#include "tr-import-private.h"
+#include "tr-import-sandbox.h"
+#include "tr-import-worker.h"
+#include "tr-pdf-photos.h"
+#include "tr-pdf-reader.h"
+#include "tr-report-json.h"
+#include "tr-report-parser.h"
+
+#define TEST_HOOK_ENV "TR_IMPORT_WORKER_TEST"
+
+static void
+write_message (JsonNode *message)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, message);
+  text = json_generator_to_data (generator, NULL);
+  /* One line each; the parent reads them as they come. */
+  fputs (text, stdout);
+  fputc ('\n', stdout);
+  fflush (stdout);
+}
+
+static void
+write_error (const GError *error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  const char *nick = "failed";
+
+  if (error->domain == TR_ERROR)
+    {
+      g_autoptr(GEnumClass) codes = g_type_class_ref (TR_TYPE_ERROR);
+      GEnumValue *value = g_enum_get_value (codes, error->code);
+
+      if (value != NULL)
+        nick = value->value_nick;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "code");
+  json_builder_add_string_value (builder, nick);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, error->message);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  write_message (root);
+}
+
+static gboolean
+write_progress (guint    page,
+                guint    n_pages,
+                gpointer user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "progress");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "page");
+  json_builder_add_int_value (builder, page);
+  json_builder_set_member_name (builder, "pages");
+  json_builder_add_int_value (builder, n_pages);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  write_message (root);
+  return TRUE;
+}
+
+static void
+write_report (TrReport *report)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+
+  json_object_set_member (object, "report", tr_report_to_json_node (report));
+  json_node_set_object (root, object);
+  write_message (root);
+}
+
+/* The first line of stdin, without its newline; NULL when there is none. */
+static char *
+read_password (void)
+{
+  g_autoptr(GIOChannel) channel = NULL;
+  g_autofree char *line = NULL;
+  gsize terminator;
+
+  /* Run by hand from a terminal, it does not wait for a password. */
+  if (isatty (STDIN_FILENO))
+    return NULL;
+
+  channel = g_io_channel_unix_new (STDIN_FILENO);
+  if (g_io_channel_set_encoding (channel, NULL, NULL) != G_IO_STATUS_NORMAL ||
+      g_io_channel_read_line (channel, &line, NULL, &terminator, NULL) != G_IO_STATUS_NORMAL ||
+      line == NULL)
+    return NULL;
+  line[terminator] = '\0';
+  if (line[0] == '\0')
+    return NULL;
+  return g_steal_pointer (&line);
+}
+
+/* TR_IMPORT_WORKER_TEST: "crash" or "hang", for every file or, after a
+ * colon, only the file with that base name. */
+static void
+run_test_hook (const char *path)
+{
+  const char *hook = g_getenv (TEST_HOOK_ENV);
+  g_autofree char *basename = NULL;
+  g_auto(GStrv) parts = NULL;
+
+  if (hook == NULL || hook[0] == '\0')
+    return;
+  parts = g_strsplit (hook, ":", 2);
+  basename = g_path_get_basename (path);
+  if (parts[1] != NULL && g_strcmp0 (parts[1], basename) != 0)
+    return;
+
+  if (g_str_equal (parts[0], "crash"))
+    abort ();
+  if (g_str_equal (parts[0], "hang"))
+    for (;;)
+      pause ();
+}
+
+/* The pictures of the appendix, with the caption lines under them: those
+ * lines leave the appendix's text, where they would show a second time. A
+ * picture that cannot be read costs the report nothing but a warning. */
+static void
+add_appendix_photos (TrReport   *report,
+                     GBytes     *data,
+                     const char *password,
+                     guint       appendix_page,
+                     GPtrArray  *lines)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) caption_lines = NULL;
+  g_autoptr(GPtrArray) captions = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) photos = tr_pdf_read_photos (data, password, appendix_page, lines,
+                                                    &caption_lines, warnings, &error);
+
+  if (photos == NULL)
+    {
+      g_autofree char *warning = g_strdup_printf (_("The photos of the appendix could not be read: %s"),
+                                                  error->message);
+
+      tr_report_add_warning (report, warning);
+      return;
+    }
+  g_list_store_splice (tr_report_get_photos (report), 0, 0, photos->pdata, photos->len);
+  for (guint i = 0; i < warnings->len; i++)
+    tr_report_add_warning (report, g_ptr_array_index (warnings, i));
+
+  captions = g_ptr_array_sized_new (caption_lines->len + 1);
+  for (guint i = 0; i < caption_lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, g_array_index (caption_lines, guint, i));
+
+      g_ptr_array_add (captions, line->text);
+    }
+  g_ptr_array_add (captions, NULL);
+  tr_report_remove_caption_lines (report, (const char * const *) captions->pdata);
+}
+
+/* What reading loads from disk at first use, loaded while it still can
+ * (see tr-import-sandbox.c). */
+static void
+load_before_confinement (void)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();  /* kept by GLib */
+  const char *catalogue_header = "";
+  const char *charset;
+
+  g_get_charset (&charset);
+  tzset ();
+  /* GLib's generator seeds itself from /dev/urandom: the report's ID. */
+  (void) g_random_int ();
+  /* The translations of the messages the worker may write: asking for the
+   * catalogue's header loads it. */
+  (void) dgettext (GETTEXT_PACKAGE, catalogue_header);
+  /* Poppler asks fontconfig about fonts a PDF does not embed; the font
+   * files themselves are only opened to draw text, which we never do. */
+  FcInit ();
+  tr_pdf_photos_load_decoders ();
+}
+
+/* Poppler's data (CMaps and Unicode tables), wherever it was installed:
+ * the only files the worker may still read. */
+static GStrv
+poppler_data_dirs (void)
+{
+  const char * const *data_dirs = g_get_system_data_dirs ();
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; data_dirs[i] != NULL; i++)
+    {
+      g_autofree char *dir = g_build_filename (data_dirs[i], "poppler", NULL);
+
+      g_strv_builder_add (builder, dir);
+    }
+  return g_strv_builder_end (builder);
+}
+
+int
+tr_import_worker_main (const char *path)
+{
+  g_autofree char *password = read_password ();
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) readable_dirs = NULL;
+  struct stat info;
+  guint n_pages = 0;
+  guint appendix_page = G_MAXUINT;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, EXIT_FAILURE);
+
+  run_test_hook (path);
+
+  fd = tr_import_open_file (path, &info, &error);
+  if (fd < 0)
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
+  mapped = g_mapped_file_new_from_fd (fd, FALSE, &error);
+  close (fd);
+  if (mapped == NULL)
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
+  data = g_mapped_file_get_bytes (mapped);
+
+  /* The document is open: from here on, poppler reads it confined. */
+  load_before_confinement ();
+  readable_dirs = poppler_data_dirs ();
+  if (!tr_import_sandbox_enter ((const char * const *) readable_dirs, &error))
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
+
+  lines = tr_pdf_read_lines (data, password, &n_pages, write_progress, NULL, &error);
+  if (lines == NULL)
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
+
+  report = tr_report_parse_lines_full (lines, n_pages, &appendix_page);
+  if (tr_report_get_pages (report) == 0)
+    tr_report_set_pages (report, n_pages);
+  if (appendix_page != G_MAXUINT)
+    add_appendix_photos (report, data, password, appendix_page, lines);
+  write_report (report);
+  return EXIT_SUCCESS;
+}
