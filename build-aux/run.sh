@@ -24,5 +24,8 @@ stage "Compiling _build"
 meson compile -C _build >&2
 
 stage "Running _build/src/trip-reports"
-# The build tree's settings schema and translations, before any install.
-GSETTINGS_SCHEMA_DIR=_build/data TR_LOCALEDIR="$PWD/_build/po" exec _build/src/trip-reports "$@"
+# The build tree's settings schema, translations and import worker, before
+# any install.
+export GSETTINGS_SCHEMA_DIR="$PWD/_build/data" TR_LOCALEDIR="$PWD/_build/po"
+export TR_IMPORT_WORKER="$PWD/_build/src/trip-reports-import-worker"
+exec _build/src/trip-reports "$@"

@@ -57,9 +57,9 @@ test_path (const char *name)
 static const char * const *
 worker_argv (void)
 {
-  static const char *argv[] = { NULL, "import-worker", NULL };
+  static const char *argv[] = { NULL, NULL };
 
-  argv[0] = g_getenv ("TR_BINARY");
+  argv[0] = g_getenv ("TR_IMPORT_WORKER");
   g_assert_nonnull (argv[0]);
   return argv;
 }

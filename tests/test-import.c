@@ -4,7 +4,7 @@
  * (tests/pdf-maker) in each heading style old reports use, or converted by
  * LibreOffice from HTML and from our own ODT export; the bad ones are
  * truncated, encrypted with qpdf, scanned (a picture and no text) or not
- * PDFs at all. They are read by the real worker ($TR_BINARY import-worker)
+ * PDFs at all. They are read by the real worker ($TR_IMPORT_WORKER)
  * and the real `trip-reports import`. The recovered sections are compared
  * with what was laid out, character by character once whitespace is gone:
  * at least 98% of each section's characters must be found in it, in order.
@@ -57,9 +57,9 @@ test_path (const char *name)
 static const char * const *
 worker_argv (void)
 {
-  static const char *argv[] = { NULL, "import-worker", NULL };
+  static const char *argv[] = { NULL, NULL };
 
-  argv[0] = g_getenv ("TR_BINARY");
+  argv[0] = g_getenv ("TR_IMPORT_WORKER");
   g_assert_nonnull (argv[0]);
   return argv;
 }
@@ -70,12 +70,12 @@ static const char * const *
 worker_argv_with_hook (const char *hook)
 {
   static char *setting;
-  static const char *argv[] = { "env", NULL, NULL, "import-worker", NULL };
+  static const char *argv[] = { "env", NULL, NULL, NULL };
 
   g_free (setting);
   setting = g_strconcat ("TR_IMPORT_WORKER_TEST=", hook, NULL);
   argv[1] = setting;
-  argv[2] = g_getenv ("TR_BINARY");
+  argv[2] = g_getenv ("TR_IMPORT_WORKER");
   g_assert_nonnull (argv[2]);
   return argv;
 }

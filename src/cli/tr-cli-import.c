@@ -43,22 +43,6 @@ struct _ImportBatch {
   gboolean       json;
 };
 
-/* This very program, to run as `import-worker`; TR_IMPORT_WORKER names
- * another (the window does the same). */
-static GStrv
-import_worker_argv (void)
-{
-  const char *override = g_getenv ("TR_IMPORT_WORKER");
-  g_autofree char *self = override != NULL ? g_strdup (override) : g_file_read_link ("/proc/self/exe", NULL);
-  const char *argv[] = { NULL, "import-worker", NULL };
-
-  if (self == NULL && program_argv0 != NULL)
-    self = strchr (program_argv0, G_DIR_SEPARATOR) != NULL ? g_strdup (program_argv0)
-                                                           : g_find_program_in_path (program_argv0);
-  argv[0] = self != NULL ? self : PROGRAM;
-  return g_strdupv ((char **) argv);
-}
-
 /* The ID of the report already imported from @sha256, or NULL. */
 static char *
 find_duplicate (ImportBatch  *batch,
@@ -247,7 +231,7 @@ run_import (Invocation *cli)
   if (!dry_run && (store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
 
-  worker_argv = import_worker_argv ();
+  worker_argv = tr_import_get_worker_argv ();
   batch.n_items = g_strv_length (cli->args);
   items = g_new0 (ImportItem, batch.n_items);
   for (guint i = 0; i < batch.n_items; i++)

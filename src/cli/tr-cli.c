@@ -22,7 +22,6 @@
 #include "tr-cli.h"
 #include "tr-date.h"
 #include "tr-error.h"
-#include "tr-import-worker.h"
 #include "tr-odt-exporter.h"
 #include "tr-odt-review-form.h"
 #include "tr-report.h"
@@ -41,9 +40,6 @@ invocation_clear (Invocation *cli)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
 
 static int run_help   (Invocation *cli);
-
-/* The real argv[0], for starting this program again as the import worker. */
-const char *program_argv0;
 
 /* Later subcommands (import, export) are one more entry each. */
 static const Command commands[] = {
@@ -110,12 +106,6 @@ static const Command commands[] = {
        "text, already in the library) gets one line on standard error, and the exit "
        "status is then 1."),
     run_import },
-  /* `import-worker PATH`: reads one PDF for `import` and the window, in a
-   * process of its own (see tr-importer.h). Not for people. */
-  { "import-worker", N_("PATH"), 1, 1, COMMAND_HIDDEN,
-    NULL,
-    NULL,
-    run_import_worker },
   { "help", N_("SUBCOMMAND"), 0, 1, 0,
     N_("Show the help of a subcommand"),
     NULL,
@@ -687,16 +677,6 @@ run_help (Invocation *cli)
 
 /* Entry points ------------------------------------------------------------ */
 
-/* `import-worker PATH`: not through cli_parse(), which wants UTF-8, as a
- * path need not be. */
-int
-run_import_worker (Invocation *cli)
-{
-  if (g_strv_length (cli->argv) != 2)
-    return usage_error (cli->command, _("import-worker: expected one PATH"));
-  return tr_import_worker_main (cli->argv[1]);
-}
-
 gboolean
 tr_cli_handles (const char *arg)
 {
@@ -737,7 +717,6 @@ tr_cli_run (int    argc,
 
   g_set_print_handler (print_utf8);
   g_set_printerr_handler (printerr_utf8);
-  program_argv0 = argv[0];
 
   if (argc < 2)
     return usage_error (NULL, _("missing subcommand"));

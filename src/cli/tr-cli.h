@@ -62,9 +62,6 @@ struct _Command {
   int         (*run) (Invocation *cli);
 };
 
-/* The real argv[0], for starting this program again as the import worker. */
-extern const char *program_argv0;
-
 /* Output: UTF-8 whatever the locale; a failure or a usage error is one
  * line on stderr (usage errors add where to read the usage). */
 int            fail                (const char     *format,
@@ -106,6 +103,5 @@ int run_export        (Invocation *cli);
 int run_review        (Invocation *cli);
 int run_comment       (Invocation *cli);
 int run_import        (Invocation *cli);
-int run_import_worker (Invocation *cli);
 
 G_END_DECLS

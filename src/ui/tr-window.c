@@ -6,6 +6,7 @@
 #include "import/tr-import-dialog.h"
 #include "library/tr-library-view.h"
 #include "reader/tr-report-view.h"
+#include "tr-importer.h"
 #include "tr-odt-exporter.h"
 #include "tr-odt-review-form.h"
 #include "tr-window.h"
@@ -673,21 +674,6 @@ export_action (GtkWidget  *widget,
 #endif
 }
 
-/* The import worker is this very program (`trip-reports import-worker`);
- * TR_IMPORT_WORKER names another binary, for tests of the window. */
-static GStrv
-worker_argv (void)
-{
-  const char *override = g_getenv ("TR_IMPORT_WORKER");
-  g_autofree char *self_path = g_file_read_link ("/proc/self/exe", NULL);
-  const char *program = override != NULL ? override : self_path != NULL ? self_path : g_get_prgname ();
-  GStrv argv = g_new0 (char *, 3);
-
-  argv[0] = g_strdup (program);
-  argv[1] = g_strdup ("import-worker");
-  return argv;
-}
-
 static void
 imported_report_saved (TrWindow   *self,
                        const char *id)
@@ -706,7 +692,7 @@ GtkWindow *
 tr_window_import (TrWindow   *self,
                   GListModel *files)
 {
-  g_auto(GStrv) argv = worker_argv ();
+  g_auto(GStrv) argv = tr_import_get_worker_argv ();
   TrImportDialog *dialog;
 
   g_return_val_if_fail (TR_IS_WINDOW (self), NULL);

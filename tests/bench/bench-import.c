@@ -8,7 +8,7 @@
  * PDFs with one worker at a time and with one per processor, and prints
  * the speed-up and how many processors the workers kept busy.
  *
- *   bench-import [--pages 200 --runs 5 --batch 50] [--binary PATH] [--dir D --keep]
+ *   bench-import [--pages 200 --runs 5 --batch 50] [--worker PATH] [--dir D --keep]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <locale.h>
@@ -33,7 +33,7 @@ static int opt_runs = 5;
 static int opt_batch = 50;
 static int opt_batch_pages = 8;
 static gint64 opt_seed = DEFAULT_SEED;
-static char *opt_binary = NULL;
+static char *opt_worker = NULL;
 static char *opt_dir = NULL;
 static gboolean opt_keep = FALSE;
 
@@ -43,7 +43,7 @@ static const GOptionEntry entries[] = {
   { "batch", 0, 0, G_OPTION_ARG_INT, &opt_batch, "PDFs in the batch (default 50)", "N" },
   { "batch-pages", 0, 0, G_OPTION_ARG_INT, &opt_batch_pages, "Pages of each PDF in the batch (default 8)", "N" },
   { "seed", 0, 0, G_OPTION_ARG_INT64, &opt_seed, "Seed of the text generator", "N" },
-  { "binary", 0, 0, G_OPTION_ARG_FILENAME, &opt_binary, "The trip-reports binary (default: $TR_BINARY)", "PATH" },
+  { "worker", 0, 0, G_OPTION_ARG_FILENAME, &opt_worker, "The import worker (default: $TR_IMPORT_WORKER, else the build tree's)", "PATH" },
   { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the files (default: a new temporary folder)", "PATH" },
   { "keep", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the temporary folder", NULL },
   { NULL }
@@ -359,7 +359,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(TrBenchText) gen = NULL;
   g_autofree char *dir = NULL;
-  const char *worker_argv[] = { NULL, "import-worker", NULL };
+  const char *worker_argv[] = { NULL, NULL };
   gboolean is_temporary = FALSE;
   gboolean ok;
 
@@ -376,12 +376,9 @@ main (int   argc,
       g_printerr ("--pages, --runs, --batch and --batch-pages must be positive\n");
       return 2;
     }
-  worker_argv[0] = opt_binary != NULL ? opt_binary : g_getenv ("TR_BINARY");
+  worker_argv[0] = opt_worker != NULL ? opt_worker : g_getenv ("TR_IMPORT_WORKER");
   if (worker_argv[0] == NULL)
-    {
-      g_printerr ("Give --binary or set TR_BINARY\n");
-      return 2;
-    }
+    worker_argv[0] = BUILD_IMPORT_WORKER;
 
   if (opt_dir != NULL)
     {

@@ -8,8 +8,8 @@ G_BEGIN_DECLS
 
 /* The worker's side: reads the PDF at @path (password on stdin's first
  * line, if any), writes progress and then the report as JSON lines on
- * stdout, and returns the exit status. Called by `trip-reports
- * import-worker PATH`. The lines are objects with one member:
+ * stdout, and returns the exit status: the program
+ * trip-reports-import-worker PATH. The lines are objects with one member:
  *   {"progress": {"page": 3, "pages": 40}}   after each page;
  *   {"report": {…}}                           the report JSON, last; or
  *   {"error": {"code": "pdf-encrypted", "message": "…"}}   last, where

@@ -35,6 +35,8 @@
 #include "tr-report-json.h"
 
 #define TIMEOUT_ENV   "TR_IMPORT_TIMEOUT_SECONDS"
+#define WORKER_ENV    "TR_IMPORT_WORKER"
+#define WORKER_PATH   PKGLIBEXECDIR "/trip-reports-import-worker"
 
 /* PDF passwords are at most 127 bytes; anything much longer is not one,
  * and a short one fits the pipe's buffer, so writing it never blocks. */
@@ -316,6 +318,15 @@ tr_import_read_file (GFile         *file,
     }
 
   return read_bounded (stream, expected_size, cancellable, error);
+}
+
+GStrv
+tr_import_get_worker_argv (void)
+{
+  const char *override = g_getenv (WORKER_ENV);
+  const char *argv[] = { override != NULL && override[0] != '\0' ? override : WORKER_PATH, NULL };
+
+  return g_strdupv ((char **) argv);
 }
 
 /* The worker's limits ------------------------------------------------------ */

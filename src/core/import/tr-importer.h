@@ -38,8 +38,14 @@ typedef void (*TrImportProgressFunc) (guint    page,
                                       guint    n_pages,
                                       gpointer user_data);
 
-/* Parses @file in a separate process started as @worker_argv (e.g.
- * { "/usr/bin/trip-reports", "import-worker", NULL }), so that a PDF that
+/* The command line of the import worker, for tr_import_file_async(): the
+ * program trip-reports-import-worker where it is installed, or the one
+ * the environment variable TR_IMPORT_WORKER names (the build tree's, or a
+ * test's stand-in). Free with g_strfreev(). */
+GStrv     tr_import_get_worker_argv (void);
+
+/* Parses @file in a separate process started as @worker_argv (from
+ * tr_import_get_worker_argv(), followed by the path), so that a PDF that
  * crashes or hangs poppler costs only that file (TR_ERROR_IMPORT_CRASHED,
  * TR_ERROR_IMPORT_TIMEOUT). The result is a report of kind "imported"
  * carrying the file's name, SHA-256 and bytes (read by
