@@ -64,20 +64,37 @@ worker_argv (void)
   return argv;
 }
 
-/* The worker with its test hook (TR_IMPORT_WORKER_TEST) set to @hook, in
- * its own environment only. */
-static const char * const *
-worker_argv_with_hook (const char *hook)
+/* The stand-in worker (tests/fake-import-worker.c): it crashes on a file
+ * PATH for which PATH.crash exists, waits while PATH.hold exists, and is
+ * the real worker otherwise. */
+static const char *
+fake_worker (void)
 {
-  static char *setting;
-  static const char *argv[] = { "env", NULL, NULL, NULL };
+  const char *path = g_getenv ("TR_FAKE_IMPORT_WORKER");
 
-  g_free (setting);
-  setting = g_strconcat ("TR_IMPORT_WORKER_TEST=", hook, NULL);
-  argv[1] = setting;
-  argv[2] = g_getenv ("TR_IMPORT_WORKER");
-  g_assert_nonnull (argv[2]);
+  g_assert_nonnull (path);
+  return path;
+}
+
+static const char * const *
+fake_worker_argv (void)
+{
+  static const char *argv[] = { NULL, NULL };
+
+  argv[0] = fake_worker ();
   return argv;
+}
+
+/* Makes the stand-in worker crash on @path (@how ".crash") or hang on it
+ * (".hold") until the file returned is removed. */
+static char *
+mark_for_fake_worker (const char *path,
+                      const char *how)
+{
+  char *marker = g_strconcat (path, how, NULL);
+
+  g_assert_true (g_file_set_contents (marker, "", 0, NULL));
+  return marker;
 }
 
 /* Fixtures ------------------------------------------------------------------ */
@@ -1226,11 +1243,10 @@ test_worker_progress (void)
   g_assert_true (progress.freed);
 }
 
-/* Imports @paths at once, as a batch does, with the workers' test @hook;
+/* Imports @paths at once, as a batch does, with the stand-in worker;
  * returns the results in order. */
 static GPtrArray *
-import_batch (const char * const *paths,
-              const char         *hook)
+import_batch (const char * const *paths)
 {
   GPtrArray *results = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = g_strv_length ((char **) paths);
@@ -1241,7 +1257,7 @@ import_batch (const char * const *paths,
     {
       g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
 
-      tr_import_file_async (file, NULL, worker_argv_with_hook (hook), NULL, NULL, NULL, NULL,
+      tr_import_file_async (file, NULL, fake_worker_argv (), NULL, NULL, NULL, NULL,
                             store_result, &slots[i]);
     }
   do
@@ -1264,10 +1280,11 @@ test_worker_crash (void)
   g_autofree char *good = make_small_pdf ("crash-good.pdf", 16);
   g_autofree char *bad = make_small_pdf ("crash-trigger.pdf", 17);
   g_autofree char *good2 = make_small_pdf ("crash-good2.pdf", 18);
+  g_autofree char *crash = mark_for_fake_worker (bad, ".crash");
   const char *paths[] = { good, bad, good2, NULL };
   g_autoptr(GPtrArray) results = NULL;
 
-  results = import_batch (paths, "crash:crash-trigger.pdf");
+  results = import_batch (paths);
 
   for (guint i = 0; i < 3; i++)
     {
@@ -1363,6 +1380,7 @@ test_worker_hang (void)
   g_autofree char *good = make_small_pdf ("hang-good.pdf", 19);
   g_autofree char *bad = make_small_pdf ("hang-trigger.pdf", 20);
   g_autofree char *good2 = make_small_pdf ("hang-good2.pdf", 21);
+  g_autofree char *hold = mark_for_fake_worker (bad, ".hold");
   const char *paths[] = { good, bad, good2, NULL };
   g_autoptr(GPtrArray) results = NULL;
   gint64 start;
@@ -1371,7 +1389,7 @@ test_worker_hang (void)
   /* Read here, by the parent, at each import. */
   g_setenv ("TR_IMPORT_TIMEOUT_SECONDS", "2", TRUE);
   start = g_get_monotonic_time ();
-  results = import_batch (paths, "hang:hang-trigger.pdf");
+  results = import_batch (paths);
   seconds = (g_get_monotonic_time () - start) / 1e6;
   g_test_message ("the batch with a hung worker took %.1f s", seconds);
   g_assert_cmpfloat (seconds, >=, 1.9);
@@ -1395,6 +1413,7 @@ test_worker_hang (void)
   g_setenv ("TR_IMPORT_TIMEOUT_SECONDS", "60", TRUE);
   {
     g_autoptr(GFile) file = g_file_new_for_path (good);
+    g_autofree char *good_hold = mark_for_fake_worker (good, ".hold");
     g_autoptr(GCancellable) cancellable = g_cancellable_new ();
     g_autoptr(GAsyncResult) result = NULL;
     g_autoptr(GArray) workers = NULL;
@@ -1402,7 +1421,7 @@ test_worker_hang (void)
     g_autoptr(TrReport) report = NULL;
     GPid pid;
 
-    tr_import_file_async (file, NULL, worker_argv_with_hook ("hang"), NULL, NULL, NULL, cancellable,
+    tr_import_file_async (file, NULL, fake_worker_argv (), NULL, NULL, NULL, cancellable,
                           store_result, &result);
     start = g_get_monotonic_time ();
     do
@@ -1439,7 +1458,9 @@ test_worker_hang (void)
       }
     g_assert_cmpint (kill (pid, 0), ==, -1);
     g_assert_cmpint (errno, ==, ESRCH);
+    g_unlink (good_hold);
   }
+  g_unlink (hold);
   g_unsetenv ("TR_IMPORT_TIMEOUT_SECONDS");
 }
 
@@ -2366,7 +2387,9 @@ test_cli_crash (void)
   g_autofree char *bad = make_small_pdf ("cli-crash-trigger.pdf", 39);
   g_autofree char *good2 = make_small_pdf ("cli-crash-good2.pdf", 40);
   g_autofree char *db = fresh_db ("cli-crash.db");
-  const char *env[] = { "TR_IMPORT_WORKER_TEST=crash:cli-crash-trigger.pdf", NULL };
+  g_autofree char *crash = mark_for_fake_worker (bad, ".crash");
+  g_autofree char *worker = g_strconcat ("TR_IMPORT_WORKER=", fake_worker (), NULL);
+  const char *env[] = { worker, NULL };
   g_auto(Result) result = cli_env (env, "import", "--db", db, good, bad, good2);
   g_auto(GStrv) out = output_lines (result.out);
   g_auto(GStrv) err = output_lines (result.err);
@@ -2388,7 +2411,10 @@ test_cli_parallel (void)
   g_autofree char *a = make_small_pdf ("parallel-a.pdf", 41);
   g_autofree char *b = make_small_pdf ("parallel-b.pdf", 42);
   g_autofree char *db = fresh_db ("cli-parallel.db");
-  const char *env[] = { "TR_IMPORT_WORKER_TEST=hang", "TR_IMPORT_TIMEOUT_SECONDS=3", NULL };
+  g_autofree char *a_hold = mark_for_fake_worker (a, ".hold");
+  g_autofree char *b_hold = mark_for_fake_worker (b, ".hold");
+  g_autofree char *worker = g_strconcat ("TR_IMPORT_WORKER=", fake_worker (), NULL);
+  const char *env[] = { worker, "TR_IMPORT_TIMEOUT_SECONDS=3", NULL };
   gint64 start;
   double seconds;
 

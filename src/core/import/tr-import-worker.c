@@ -24,8 +24,6 @@
 #include "tr-report-json.h"
 #include "tr-report-parser.h"
 
-#define TEST_HOOK_ENV "TR_IMPORT_WORKER_TEST"
-
 static void
 write_message (JsonNode *message)
 {
@@ -125,29 +123,6 @@ read_password (void)
   return g_steal_pointer (&line);
 }
 
-/* TR_IMPORT_WORKER_TEST: "crash" or "hang", for every file or, after a
- * colon, only the file with that base name. */
-static void
-run_test_hook (const char *path)
-{
-  const char *hook = g_getenv (TEST_HOOK_ENV);
-  g_autofree char *basename = NULL;
-  g_auto(GStrv) parts = NULL;
-
-  if (hook == NULL || hook[0] == '\0')
-    return;
-  parts = g_strsplit (hook, ":", 2);
-  basename = g_path_get_basename (path);
-  if (parts[1] != NULL && g_strcmp0 (parts[1], basename) != 0)
-    return;
-
-  if (g_str_equal (parts[0], "crash"))
-    abort ();
-  if (g_str_equal (parts[0], "hang"))
-    for (;;)
-      pause ();
-}
-
 /* The pictures of the appendix, with the caption lines under them: those
  * lines leave the appendix's text, where they would show a second time. A
  * picture that cannot be read costs the report nothing but a warning. */
@@ -243,8 +218,6 @@ tr_import_worker_main (const char *path)
   int fd;
 
   g_return_val_if_fail (path != NULL, EXIT_FAILURE);
-
-  run_test_hook (path);
 
   fd = tr_import_open_file (path, &info, &error);
   if (fd < 0)

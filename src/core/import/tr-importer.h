@@ -25,13 +25,11 @@ GBytes   *tr_import_read_file     (GFile                *file,
                                    GCancellable         *cancellable,
                                    GError              **error);
 
-/* For tests, the environment can change the worker:
- * - TR_IMPORT_TIMEOUT_SECONDS=N replaces the wall-clock (and CPU) limit;
- * - TR_IMPORT_WORKER_TEST=crash makes the worker abort(), =hang makes it
- *   sleep forever; "crash:NAME" and "hang:NAME" do it only for the file
- *   whose base name is NAME, so that one batch can mix good and bad files.
- * A crash comes back as TR_ERROR_IMPORT_CRASHED and a hang, once killed,
- * as TR_ERROR_IMPORT_TIMEOUT. */
+/* For tests, TR_IMPORT_TIMEOUT_SECONDS=N in the environment replaces the
+ * wall-clock (and CPU) limit, and TR_IMPORT_WORKER names another worker
+ * (tr_import_get_worker_argv()). A worker that crashes comes back as
+ * TR_ERROR_IMPORT_CRASHED and one that hangs, once killed, as
+ * TR_ERROR_IMPORT_TIMEOUT. */
 
 /* Progress of the file being read: pages done of pages in all. */
 typedef void (*TrImportProgressFunc) (guint    page,
