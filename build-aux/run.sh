@@ -24,8 +24,10 @@ stage "Compiling _build"
 meson compile -C _build >&2
 
 stage "Running _build/src/trip-reports"
-# The build tree's settings schema, translations and import worker, before
-# any install.
+# The build tree's settings schema and translations, and the programs
+# trip-reports starts (the window, the subcommands, the import worker),
+# before any install.
 export GSETTINGS_SCHEMA_DIR="$PWD/_build/data" TR_LOCALEDIR="$PWD/_build/po"
-export TR_IMPORT_WORKER="$PWD/_build/src/trip-reports-import-worker"
+export TR_LIBEXECDIR="$PWD/_build/src"
+export TR_IMPORT_WORKER="$TR_LIBEXECDIR/trip-reports-import-worker"
 exec _build/src/trip-reports "$@"

@@ -19,6 +19,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 app=_build/src/trip-reports
+# The window and the subcommands' programs of the build tree.
+export TR_LIBEXECDIR="$PWD/_build/src"
 db=$work/library.db
 new_report() { "$app" new --db "$db" --from-json "$1"; }
 

@@ -1,10 +1,9 @@
-/* main.c: chooses between the command line and the window
+/* main.c: trip-reports-window, what `trip-reports` starts without a subcommand
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 #include <locale.h>
 
 #include "tr-application.h"
-#include "tr-cli.h"
 
 int
 main (int   argc,
@@ -18,9 +17,6 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
-
-  if (argc > 1 && tr_cli_handles (argv[1]))
-    return tr_cli_run (argc, argv);
 
   {
     g_autoptr(TrApplication) app = tr_application_new ();

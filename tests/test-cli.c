@@ -146,13 +146,25 @@ run_full_as (Fixture            *fixture,
   g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   const char *binary = g_getenv ("TR_BINARY");
+  g_autofree char *input_path = NULL;
   Result result = { 0 };
 
   g_assert_nonnull (binary);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+  /* The input comes from a file, not a pipe: a program that does not read
+   * it (after a usage error, say) may end before a pipe was written. */
+  launcher = g_subprocess_launcher_new ((input == NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0) |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (input != NULL)
+    {
+      int fd = g_file_open_tmp ("test-cli-input-XXXXXX", &input_path, &error);
+
+      g_assert_no_error (error);
+      close (fd);
+      g_assert_true (g_file_set_contents (input_path, input, -1, NULL));
+      g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+    }
   g_subprocess_launcher_set_cwd (launcher, fixture->dir);
   /* Never the user's own library, and never a display. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->xdg_data, TRUE);
@@ -177,7 +189,9 @@ run_full_as (Fixture            *fixture,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &result.out, &result.err, &error);
+  if (input_path != NULL)
+    g_unlink (input_path);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
   g_assert_no_error (error);
 
   /* A crash or a fatal critical is never an acceptable exit. */
@@ -336,6 +350,59 @@ test_help (Fixture       *fixture,
   g_assert_nonnull (strstr (help.out, "With no arguments, it opens its window"));
   /* Help never touches a library. */
   g_assert_false (g_file_test (fixture->xdg_data, G_FILE_TEST_EXISTS));
+}
+
+/* `trip-reports` without a subcommand is the window: what is not the
+ * command line's goes to it (--help-all is GApplication's), and the
+ * overall help lists the window's options as the window does. */
+static void
+test_help_window_options (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_auto(Result) help = run (fixture, "--help");
+  g_auto(Result) window = run (fixture, "--help-all");
+  g_auto(GStrv) window_lines = NULL;
+  g_auto(GStrv) help_lines = NULL;
+  gboolean in_options = FALSE;
+  guint n_options = 0;
+
+  assert_success (&help);
+  assert_success (&window);
+  g_assert_nonnull (strstr (window.out, "--help-gapplication"));
+
+  window_lines = g_strsplit (window.out, "\n", -1);
+  help_lines = g_strsplit (help.out, "\n", -1);
+  for (guint i = 0; window_lines[i] != NULL; i++)
+    {
+      g_autofree char *option = NULL;
+      const char *line = window_lines[i];
+      const char *description;
+      gboolean listed = FALSE;
+
+      if (g_str_equal (line, "Application Options:"))
+        in_options = TRUE;
+      if (!in_options || !g_str_has_prefix (line, "  --"))
+        {
+          in_options &= line[0] != '\0';
+          continue;
+        }
+
+      /* "  --db=PATH       Use the library at PATH instead of the default one" */
+      description = strstr (line + 2, "  ");
+      g_assert_nonnull (description);
+      option = g_strndup (line, description - line);
+      while (*description == ' ')
+        description++;
+      for (guint j = 0; help_lines[j] != NULL && !listed; j++)
+        listed = g_str_has_prefix (help_lines[j], option) && help_lines[j][strlen (option)] == ' ' &&
+                 g_str_has_suffix (help_lines[j], description);
+      if (!listed)
+        g_test_message ("not in the overall help: %s", line);
+      g_assert_true (listed);
+      n_options++;
+    }
+  /* --db, --open and --reference at least. */
+  g_assert_cmpuint (n_options, >=, 3);
 }
 
 static void
@@ -1612,6 +1679,7 @@ main (int   argc,
 
   ADD ("version", test_version);
   ADD ("help", test_help);
+  ADD ("help-window-options", test_help_window_options);
   ADD ("help-subcommand", test_help_subcommand);
   ADD ("usage-errors", test_usage_errors);
   ADD ("new/from-file", test_new_from_file);

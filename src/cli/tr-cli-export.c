@@ -1,4 +1,8 @@
 /* tr-cli-export.c: export, as ODT: the report or its review form
+ *
+ * The program trip-reports-export. Of the core it links the store and the
+ * export (libxml2, libzip).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
@@ -8,7 +12,7 @@
 
 /* export ------------------------------------------------------------------ */
 
-int
+static int
 run_export (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -69,4 +73,17 @@ run_export (Invocation *cli)
       return fail ("%s", error->message);
   }
   return TR_CLI_EXIT_OK;
+}
+
+/* The program ------------------------------------------------------------- */
+
+static const TrCliRunner runners[] = {
+  { "export", run_export },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return tr_cli_main (argc, argv, runners, G_N_ELEMENTS (runners));
 }

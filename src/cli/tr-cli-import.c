@@ -1,7 +1,10 @@
 /* tr-cli-import.c: import, from PDF files
+ *
+ * The program trip-reports-import. Of the core it links the store and the
+ * importer, which starts a worker per file: poppler is the worker's alone.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "tr-cli.h"
 #include "tr-error.h"
@@ -207,7 +210,7 @@ import_next (ImportBatch *batch)
     }
 }
 
-int
+static int
 run_import (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -289,4 +292,17 @@ run_import (Invocation *cli)
       g_clear_error (&items[i].error);
     }
   return batch.n_failed > 0 ? TR_CLI_EXIT_FAILED : TR_CLI_EXIT_OK;
+}
+
+/* The program ------------------------------------------------------------- */
+
+static const TrCliRunner runners[] = {
+  { "import", run_import },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return tr_cli_main (argc, argv, runners, G_N_ELEMENTS (runners));
 }

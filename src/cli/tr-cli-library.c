@@ -1,4 +1,8 @@
 /* tr-cli-library.c: list, show, search, new and delete
+ *
+ * The program trip-reports-library, which also prints the overall help.
+ * Of the core it links the store alone.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 #include <unistd.h>
@@ -11,7 +15,7 @@
 
 /* list -------------------------------------------------------------------- */
 
-int
+static int
 run_list (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -67,7 +71,7 @@ run_list (Invocation *cli)
 
 /* show -------------------------------------------------------------------- */
 
-int
+static int
 run_show (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -92,7 +96,7 @@ run_show (Invocation *cli)
 
 /* search ------------------------------------------------------------------ */
 
-int
+static int
 run_search (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -226,7 +230,7 @@ new_draft_from (TrReport *source)
   return draft;
 }
 
-int
+static int
 run_new (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -272,7 +276,7 @@ run_new (Invocation *cli)
 
 /* delete ------------------------------------------------------------------ */
 
-int
+static int
 run_delete (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -287,4 +291,22 @@ run_delete (Invocation *cli)
   if (!tr_report_store_delete (store, cli->args[0], &error))
     return fail_on_report (cli->args[0], error);
   return TR_CLI_EXIT_OK;
+}
+
+/* The program ------------------------------------------------------------- */
+
+static const TrCliRunner runners[] = {
+  { "list", run_list },
+  { "show", run_show },
+  { "search", run_search },
+  { "new", run_new },
+  { "delete", run_delete },
+  { "help", run_help },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return tr_cli_main (argc, argv, runners, G_N_ELEMENTS (runners));
 }

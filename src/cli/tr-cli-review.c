@@ -1,4 +1,7 @@
 /* tr-cli-review.c: review and comment
+ *
+ * The program trip-reports-review. Of the core it links the store alone.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 #include <string.h>
@@ -79,7 +82,7 @@ print_review_as_json (TrReview *review)
   print_json (root);
 }
 
-int
+static int
 run_review (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -137,7 +140,7 @@ run_review (Invocation *cli)
 
 /* comment ----------------------------------------------------------------- */
 
-int
+static int
 run_comment (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
@@ -192,4 +195,18 @@ run_comment (Invocation *cli)
     return fail_on_report (cli->args[0], error);
   g_print ("%" G_GINT64_FORMAT "\n", tr_comment_get_id (comment));
   return TR_CLI_EXIT_OK;
+}
+
+/* The program ------------------------------------------------------------- */
+
+static const TrCliRunner runners[] = {
+  { "review", run_review },
+  { "comment", run_comment },
+};
+
+int
+main (int   argc,
+      char *argv[])
+{
+  return tr_cli_main (argc, argv, runners, G_N_ELEMENTS (runners));
 }

@@ -1,32 +1,23 @@
-/* tr-cli.c: the headless command line (`trip-reports SUBCOMMAND …`)
+/* tr-cli.c: what the programs of the subcommands share
  *
- * Other tools drive the app through this, so its output and exit statuses
- * are a contract: plain output is one record per line with tab-separated
- * columns, --json output is what json-glib prints, a failure is one line on
- * stderr. Errors from the core already say what failed and why (“Could not
- * open the library “…”: the disk is full”) and are shown as they are.
- *
- * Each subcommand is one entry of `commands` and one run function; the run
- * function declares its own options and hands them to cli_parse(), which
- * adds the shared ones (--db, --json, --help) and checks the arguments.
+ * Other tools drive the app through the command line, so its output and
+ * exit statuses are a contract: plain output is one record per line with
+ * tab-separated columns, --json output is what json-glib prints, a failure
+ * is one line on stderr. Errors from the core already say what failed and
+ * why (“Could not open the library “…”: the disk is full”) and are shown as
+ * they are.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
-#include <errno.h>
 #include <stdarg.h>
-#include <stdio.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "tr-cli.h"
 #include "tr-date.h"
 #include "tr-error.h"
-#include "tr-odt-exporter.h"
-#include "tr-odt-review-form.h"
 #include "tr-report.h"
 #include "tr-report-info.h"
-#include "tr-report-json.h"
 #include "tr-report-store.h"
 
 static void
@@ -39,131 +30,44 @@ invocation_clear (Invocation *cli)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Invocation, invocation_clear)
 
-static int run_help   (Invocation *cli);
+/* The argv of this program, and what it runs itself. */
+static char **program_argv;
+static const TrCliRunner *program_runners;
+static guint program_n_runners;
 
-/* Later subcommands (import, export) are one more entry each. */
-static const Command commands[] = {
-  { "list", NULL, 0, 0, COMMAND_USES_STORE | COMMAND_HAS_JSON,
-    N_("List every report, newest change first"),
-    N_("Plain output has one line per report with tab-separated columns: "
-       "ID, kind, period (Minguo dates) and title. With --status, only the reports "
-       "in that review status (draft, submitted, returned or approved)."),
-    run_list },
-  { "show", N_("ID"), 1, 1, COMMAND_USES_STORE | COMMAND_HAS_JSON,
-    N_("Show one report"),
-    N_("With --json, prints the report in the JSON form that “new --from-json” reads."),
-    run_show },
-  { "search", N_("QUERY"), 1, G_MAXUINT, COMMAND_USES_STORE | COMMAND_HAS_JSON,
-    N_("Search the text of every report"),
-    N_("Every word of QUERY must occur in a report; words of one or two Chinese "
-       "characters work too. Plain output has, for each hit, a line with the ID "
-       "and the title, then the matching text indented, with matches between [ and ]."),
-    run_search },
-  { "new", NULL, 0, 0, COMMAND_USES_STORE,
-    N_("Create a draft from a report in JSON form"),
-    N_("Reads the JSON form that “show --json” prints, from FILE or, when FILE is "
-       "“-”, from standard input, and saves it as a new draft. The keys “id”, "
-       "“kind”, “created”, “modified” and “source” are accepted but not used: "
-       "the draft always gets a fresh ID, the kind “draft” and the current time. "
-       "Prints the ID of the new draft."),
-    run_new },
-  { "delete", N_("ID"), 1, 1, COMMAND_USES_STORE,
-    N_("Delete a report"),
-    NULL,
-    run_delete },
-  { "export", N_("ID"), 1, 1, COMMAND_USES_STORE,
-    N_("Export a report as an OpenDocument text file"),
-    N_("Writes the report in the official layout (cover, 提要, 摘要, 目次 and body) "
-       "to FILE, given with --output, with the reviewers' unresolved comments as "
-       "comments on their passages (unless --no-comments). With --review-form, writes "
-       "the report's filled review form (審核表) on one page instead. An existing FILE "
-       "is replaced only once the new one is complete."),
-    run_export },
-  { "review", N_("ID"), 1, 1, COMMAND_USES_STORE | COMMAND_HAS_JSON,
-    N_("Show or change the review status of a report"),
-    N_("Without --status, shows the status and the review form: one line “status” "
-       "and the status, then one line per item with tab-separated columns: the "
-       "number, the traveller's answer, the agency's answer (是, 否 or -) and the "
-       "item. Items 1 and 2 are worked out from the report. With --status, moves the "
-       "report to STATUS: draft → submitted → returned or approved, and returned → "
-       "draft; any other change is refused."),
-    run_review },
-  { "comment", N_("ID"), 1, 1, COMMAND_USES_STORE,
-    N_("Comment on a passage of a report"),
-    N_("Attaches the comment TEXT to the first occurrence of QUOTE in SECTION "
-       "(purpose, process, observations or recommendations). Prints the ID of the "
-       "new comment."),
-    run_comment },
-  { "import", N_("FILE"), 1, G_MAXUINT, COMMAND_USES_STORE | COMMAND_HAS_JSON,
-    N_("Import old reports from PDF files"),
-    N_("Recovers each PDF's 提要 fields, 摘要, four sections and appendix and saves "
-       "it as an imported report, with the original file. Several files are read at "
-       "once, one per processor. Plain output has one line per imported file: the new "
-       "ID and the file, tab-separated. With --dry-run nothing is saved and each report "
-       "is shown as “show” would show it; with --json each report is printed in the "
-       "JSON form of “show --json” (an array when there are several files). A file that "
-       "cannot be imported (not a PDF, damaged, protected by a password, a scan without "
-       "text, already in the library) gets one line on standard error, and the exit "
-       "status is then 1."),
-    run_import },
-  { "help", N_("SUBCOMMAND"), 0, 1, 0,
-    N_("Show the help of a subcommand"),
-    NULL,
-    run_help },
-};
-
-static const Command *
-find_command (const char *name)
+static const TrCliRunner *
+find_runner (const char *name)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (g_strcmp0 (commands[i].name, name) == 0)
-      return &commands[i];
+  for (guint i = 0; i < program_n_runners; i++)
+    if (g_str_equal (program_runners[i].name, name))
+      return &program_runners[i];
   return NULL;
 }
 
-/* Runs @command with @argv (the program, then its arguments), which it takes. */
+/* Runs @command with @argv (the program, then its arguments), which it
+ * takes; or, when another program runs it, becomes that program. */
 static int
-invoke (const Command *command,
-        GStrv          argv)
+invoke (const TrCliCommand *command,
+        GStrv               argv)
 {
+  const TrCliRunner *runner = find_runner (command->name);
   g_auto(Invocation) cli = { .command = command, .argv = argv };
 
-  return command->run (&cli);
+  if (runner == NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      g_auto(GStrv) program_args = NULL;
+
+      g_strv_builder_add (builder, program_argv[0]);
+      g_strv_builder_add (builder, command->name);
+      g_strv_builder_addv (builder, (const char **) argv + 1);
+      program_args = g_strv_builder_end (builder);
+      return tr_cli_exec (command->program, program_args);
+    }
+  return runner->run (&cli);
 }
 
 /* Output ------------------------------------------------------------------ */
-
-/* g_print() converts to the locale's character set, turning Chinese into
- * escapes under LC_ALL=C; scripts rely on UTF-8 whatever the locale. */
-static void
-print_utf8 (const char *string)
-{
-  fputs (string, stdout);
-}
-
-static void
-printerr_utf8 (const char *string)
-{
-  fputs (string, stderr);
-}
-
-/* A failure: always exactly one line on stderr, however long the reason. */
-int
-fail (const char *format,
-      ...)
-{
-  g_autofree char *message = NULL;
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  g_strstrip (message);
-  g_strdelimit (message, "\r\n", ' ');
-  g_printerr ("%s: %s\n", PROGRAM, message);
-  return TR_CLI_EXIT_FAILED;
-}
 
 /* What a command that succeeded wants known: one line on stderr. */
 static void G_GNUC_PRINTF (1, 2)
@@ -193,23 +97,6 @@ warn_index_pending (const GError *error)
   /* TRANSLATORS: %s says why the search index could not be updated */
   warn (_("%s. The reports are saved all the same; search finds them once the library is next opened."),
         error->message);
-}
-
-/* A usage error: the reason, then where to read the usage. */
-int
-usage_error (const Command *command,
-             const char    *message)
-{
-  g_autofree char *line = g_strdup (message);
-
-  g_strdelimit (g_strstrip (line), "\r\n", ' ');
-  g_printerr ("%s: %s\n", PROGRAM, line);
-  if (command != NULL)
-    /* TRANSLATORS: “Run “trip-reports help search” to see its usage.” */
-    g_printerr (_("Run “%s help %s” to see its usage.\n"), PROGRAM, command->name);
-  else
-    g_printerr (_("Run “%s help” to list the subcommands.\n"), PROGRAM);
-  return TR_CLI_EXIT_USAGE;
 }
 
 /* A value for one tab-separated column or one line: no tabs or line breaks. */
@@ -317,7 +204,7 @@ cli_parse (Invocation         *cli,
            const GOptionEntry *entries,
            int                *out_status)
 {
-  const Command *command = cli->command;
+  const TrCliCommand *command = cli->command;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *prgname = g_strdup_printf ("%s %s", PROGRAM, command->name);
@@ -360,9 +247,9 @@ cli_parse (Invocation         *cli,
   g_option_context_set_description (context, command->description);
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
-  if (command->flags & COMMAND_HAS_JSON)
+  if (command->flags & TR_CLI_COMMAND_HAS_JSON)
     g_option_context_add_main_entries (context, json_entries, GETTEXT_PACKAGE);
-  if (command->flags & COMMAND_USES_STORE)
+  if (command->flags & TR_CLI_COMMAND_USES_STORE)
     g_option_context_add_main_entries (context, store_entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, common_entries, GETTEXT_PACKAGE);
 
@@ -616,29 +503,60 @@ format_report (TrReport *report)
 
 /* help -------------------------------------------------------------------- */
 
+/* The window's options (src/ui/tr-application.c), for the overall help:
+ * `trip-reports` without a subcommand is the window. */
+static const struct {
+  const char *name;
+  const char *arg_name;
+  const char *description;
+} window_options[] = {
+  { "db", N_("PATH"), N_("Use the library at PATH instead of the default one") },
+  { "open", N_("ID"), N_("Open the report with this ID") },
+  { "reference", N_("ID"), N_("Show the report with this ID beside the open one") },
+};
+
 static void
 print_overall_help (void)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *default_path = tr_report_store_get_default_path ();
   g_autofree char *display_path = g_filename_display_name (default_path);
+  g_autoptr(GPtrArray) option_names = g_ptr_array_new_with_free_func (g_free);
+  const TrCliCommand *commands;
+  guint n_commands;
   int width = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (!(commands[i].flags & COMMAND_HIDDEN))
-      width = MAX (width, (int) strlen (commands[i].name));
+  commands = tr_cli_get_commands (&n_commands);
+  for (guint i = 0; i < n_commands; i++)
+    width = MAX (width, (int) strlen (commands[i].name));
+  for (guint i = 0; i < G_N_ELEMENTS (window_options); i++)
+    {
+      char *name = g_strdup_printf ("--%s=%s", window_options[i].name, _(window_options[i].arg_name));
+
+      width = MAX (width, (int) g_utf8_strlen (name, -1));
+      g_ptr_array_add (option_names, name);
+    }
 
   g_string_append_printf (out, "%s\n", _("Usage:"));
-  g_string_append_printf (out, "  %s\n", PROGRAM);
+  g_string_append_printf (out, _("  %s [OPTION…] [FILE.pdf…]\n"), PROGRAM);
   g_string_append_printf (out, _("  %s SUBCOMMAND [OPTION…]\n"), PROGRAM);
   g_string_append_printf (out, "  %s --version\n\n", PROGRAM);
   g_string_append_printf (out, "%s\n\n", _("Drafts and reviews trip reports (公務出國報告). "
                                            "With no arguments, it opens its window."));
   g_string_append_printf (out, "%s\n", _("Subcommands:"));
-  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    if (!(commands[i].flags & COMMAND_HIDDEN))
-      g_string_append_printf (out, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
+  for (guint i = 0; i < n_commands; i++)
+    g_string_append_printf (out, "  %-*s  %s\n", width, commands[i].name, _(commands[i].summary));
   g_string_append_c (out, '\n');
+  g_string_append_printf (out, "%s\n", _("Options of the window:"));
+  for (guint i = 0; i < G_N_ELEMENTS (window_options); i++)
+    {
+      const char *name = g_ptr_array_index (option_names, i);
+
+      /* Padded by characters: a translated PATH may not be ASCII. */
+      g_string_append_printf (out, "  %s%*s  %s\n", name, width - (int) g_utf8_strlen (name, -1), "",
+                              _(window_options[i].description));
+    }
+  g_string_append_printf (out, "%s\n\n", _("The window imports the PDF files it is given."));
   g_string_append_printf (out, _("Every subcommand that reads or changes the library takes "
                                  "--db PATH; the default library is “%s”.\n"), display_path);
   g_string_append_printf (out, _("Run “%s help SUBCOMMAND” for the usage of a subcommand.\n"),
@@ -646,10 +564,10 @@ print_overall_help (void)
   g_print ("%s", out->str);
 }
 
-static int
+int
 run_help (Invocation *cli)
 {
-  const Command *command;
+  const TrCliCommand *command;
   int status;
 
   if (!cli_parse (cli, NULL, &status))
@@ -660,7 +578,7 @@ run_help (Invocation *cli)
       return TR_CLI_EXIT_OK;
     }
 
-  command = find_command (cli->args[0]);
+  command = tr_cli_find_command (cli->args[0]);
   if (command == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”"), cli->args[0]);
@@ -675,24 +593,7 @@ run_help (Invocation *cli)
   }
 }
 
-/* Entry points ------------------------------------------------------------ */
-
-gboolean
-tr_cli_handles (const char *arg)
-{
-  if (arg == NULL)
-    return FALSE;
-  /* Any word is a subcommand, so that a typo gets a usage error rather
-   * than a window; options (--db …) and files to import (a path, or a
-   * name ending in .pdf) belong to the window. */
-  if (arg[0] != '-')
-    {
-      g_autofree char *lower = g_ascii_strdown (arg, -1);
-
-      return strchr (arg, G_DIR_SEPARATOR) == NULL && !g_str_has_suffix (lower, ".pdf");
-    }
-  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "--version");
-}
+/* Entry point ------------------------------------------------------------- */
 
 /* The subcommand sees the program name, then its own arguments. */
 static GStrv
@@ -708,47 +609,34 @@ subcommand_argv (int    argc,
 }
 
 int
-tr_cli_run (int    argc,
-            char **argv)
+tr_cli_main (int                 argc,
+             char              **argv,
+             const TrCliRunner  *runners,
+             guint               n_runners)
 {
+  const TrCliCommand *command;
   const char *name;
-  const Command *command;
-  int status;
 
-  g_set_print_handler (print_utf8);
-  g_set_printerr_handler (printerr_utf8);
+  tr_cli_init ();
+  program_argv = argv;
+  program_runners = runners;
+  program_n_runners = n_runners;
 
   if (argc < 2)
     return usage_error (NULL, _("missing subcommand"));
 
   name = argv[1];
+  if (g_str_equal (name, "--version"))
+    return tr_cli_finish (tr_cli_print_version (argc, argv));
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h"))
     name = "help";
 
-  if (g_str_equal (name, "--version"))
-    {
-      if (argc > 2)
-        {
-          g_autofree char *message = g_strdup_printf (_("unexpected argument “%s”"), argv[2]);
-          return usage_error (NULL, message);
-        }
-      g_print ("%s %s\n", PROGRAM, PACKAGE_VERSION);
-      status = TR_CLI_EXIT_OK;
-    }
-  else if ((command = find_command (name)) != NULL)
-    status = invoke (command, subcommand_argv (argc, argv));
-  else
+  command = tr_cli_find_command (name);
+  if (command == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”"), name);
+
       return usage_error (NULL, message);
     }
-
-  /* Output that never reached its file (a full disk, a closed pipe) is a failure. */
-  if (fflush (stdout) != 0 || ferror (stdout))
-    {
-      int saved_errno = errno;
-
-      return fail (_("cannot write the output: %s"), g_strerror (saved_errno));
-    }
-  return status;
+  return tr_cli_finish (invoke (command, subcommand_argv (argc, argv)));
 }

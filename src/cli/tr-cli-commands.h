@@ -1,0 +1,84 @@
+/* tr-cli-commands.h: the subcommands of trip-reports and the program of each
+ *
+ * GLib alone: `trip-reports` itself links this and nothing else, so that
+ * it starts as fast as any GLib program, and starts (execs) the program
+ * that runs the subcommand, or the window when there is none.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define PROGRAM "trip-reports"
+
+/* Exit statuses of the command line: a contract with scripts. */
+#define TR_CLI_EXIT_OK      0
+#define TR_CLI_EXIT_FAILED  1
+#define TR_CLI_EXIT_USAGE   2
+
+/* The programs in PKGLIBEXECDIR that trip-reports starts: one per group of
+ * subcommands, each linking only the core libraries its group uses, and
+ * the window. */
+typedef enum {
+  TR_CLI_PROGRAM_LIBRARY,  /* list, show, search, new, delete; help */
+  TR_CLI_PROGRAM_IMPORT,   /* import */
+  TR_CLI_PROGRAM_EXPORT,   /* export */
+  TR_CLI_PROGRAM_REVIEW,   /* review, comment */
+  TR_CLI_PROGRAM_WINDOW,   /* no subcommand */
+} TrCliProgram;
+
+typedef enum {
+  TR_CLI_COMMAND_USES_STORE = 1 << 0,  /* takes --db */
+  TR_CLI_COMMAND_HAS_JSON   = 1 << 1,  /* takes --json */
+} TrCliCommandFlags;
+
+typedef struct {
+  const char        *name;
+  TrCliProgram       program;
+  const char        *arg_name;     /* the positional argument, for usage ("ID"), or NULL */
+  guint              min_args;
+  guint              max_args;     /* G_MAXUINT: any number */
+  TrCliCommandFlags  flags;
+  const char        *summary;      /* untranslated (N_) */
+  const char        *description;  /* untranslated (N_), or NULL */
+} TrCliCommand;
+
+const TrCliCommand *tr_cli_get_commands (guint        *n_commands);
+const TrCliCommand *tr_cli_find_command (const char   *name);
+
+/* TRUE when @arg (argv[1]) asks for the command line rather than the window:
+ * any word (a subcommand, "help", or a typo that deserves a usage error),
+ * "--help"/"-h" or "--version"; not a path or a .pdf file, which the window
+ * imports. */
+gboolean tr_cli_handles         (const char   *arg);
+
+/* The locale and translations, and output in UTF-8 whatever the locale:
+ * first thing in every program of the command line. */
+void     tr_cli_init            (void);
+
+/* `trip-reports --version [ARGUMENT…]`: the version, or a usage error. */
+int      tr_cli_print_version   (int           argc,
+                                 char        **argv);
+
+/* @status, unless the output never reached its file (a full disk, a
+ * closed pipe): that is a failure. Last thing before exiting. */
+int      tr_cli_finish          (int           status);
+
+/* Replaces this process with @program, given @argv (the arguments of
+ * trip-reports itself). Returns only when that fails, having said why:
+ * TR_CLI_EXIT_FAILED. The programs are in PKGLIBEXECDIR, or in
+ * $TR_LIBEXECDIR (a build tree). */
+int      tr_cli_exec            (TrCliProgram  program,
+                                 char        **argv);
+
+/* A failure: one line on stderr. Returns TR_CLI_EXIT_FAILED. */
+int      fail                   (const char          *format,
+                                 ...) G_GNUC_PRINTF (1, 2);
+/* A usage error: the reason, then where to read the usage of @command (or
+ * the list of subcommands). Returns TR_CLI_EXIT_USAGE. */
+int      usage_error            (const TrCliCommand  *command,
+                                 const char          *message);
+
+G_END_DECLS

@@ -1,0 +1,40 @@
+/* trip-reports: the window, or with a subcommand the command line
+ *
+ * Chooses, and starts the program that does it (tr-cli-commands.h): the
+ * window's, or the one of the subcommand's group. It links GLib alone, so
+ * that `trip-reports --version` and a usage error cost no more than any
+ * GLib program, and a subcommand loads neither GTK nor what other
+ * subcommands use.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "tr-cli-commands.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const TrCliCommand *command;
+  const char *name;
+
+  tr_cli_init ();
+
+  if (argc < 2 || !tr_cli_handles (argv[1]))
+    return tr_cli_exec (TR_CLI_PROGRAM_WINDOW, argv);
+
+  name = argv[1];
+  if (g_str_equal (name, "--version"))
+    return tr_cli_finish (tr_cli_print_version (argc, argv));
+  if (g_str_equal (name, "--help") || g_str_equal (name, "-h"))
+    name = "help";
+
+  command = tr_cli_find_command (name);
+  if (command == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”"), name);
+
+      return usage_error (NULL, message);
+    }
+  return tr_cli_exec (command->program, argv);
+}

@@ -1,0 +1,75 @@
+#!/usr/bin/env python3
+# Fails when a program of Trip Reports loads a library it must not: what
+# the dynamic loader maps at its start (ldd: the libraries it needs, and
+# theirs).
+#
+# Usage: check-programs.py FOLDER
+#
+# FOLDER holds the programs (the build tree's src/):
+#   trip-reports                GLib alone: it only chooses what to start;
+#   trip-reports-library, -review, -import
+#                               the store, without GTK, poppler, libxml2
+#                               or libzip (import only starts workers);
+#   trip-reports-export         the store and the export, without GTK or
+#                               poppler;
+#   trip-reports-import-worker  poppler, without GTK or SQLite;
+#   trip-reports-window         GTK: proof that the check sees libraries.
+#
+# SPDX-License-Identifier: GPL-3.0-or-later
+
+import os
+import re
+import subprocess
+import sys
+
+GTK = ['libgtk-4', 'libadwaita-1']
+EXPORT = ['libxml2', 'libzip']
+POPPLER = ['libpoppler', 'libcairo']
+CORE = ['libgobject-2.0', 'libgio-2.0', 'libjson-glib-1.0', 'libsqlite3', 'libgdk_pixbuf-2.0']
+
+# program: (libraries it must not load, libraries it must load)
+RULES = {
+    'trip-reports': (GTK + EXPORT + POPPLER + CORE, ['libglib-2.0']),
+    'trip-reports-library': (GTK + EXPORT + POPPLER, ['libsqlite3']),
+    'trip-reports-review': (GTK + EXPORT + POPPLER, ['libsqlite3']),
+    'trip-reports-import': (GTK + EXPORT + POPPLER, ['libsqlite3']),
+    'trip-reports-export': (GTK + POPPLER, ['libsqlite3', 'libxml2', 'libzip']),
+    'trip-reports-import-worker': (GTK + EXPORT + ['libsqlite3'], ['libpoppler-glib']),
+    'trip-reports-window': ([], ['libgtk-4', 'libadwaita-1']),
+}
+
+LDD_LINE = re.compile(r'^\s*(\S+)')
+
+
+def loaded_libraries(path):
+    output = subprocess.run(['ldd', path], check=True, capture_output=True, text=True).stdout
+    names = set()
+    for line in output.splitlines():
+        match = LDD_LINE.match(line)
+        if match is not None:
+            # "libgtk-4.so.1" and "/lib64/ld-linux-x86-64.so.2" alike
+            names.add(os.path.basename(match.group(1)).split('.so')[0])
+    return names
+
+
+def main(argv):
+    if len(argv) != 2:
+        sys.stderr.write('usage: check-programs.py FOLDER\n')
+        return 2
+    folder = argv[1]
+    errors = []
+    for program, (forbidden, required) in sorted(RULES.items()):
+        libraries = loaded_libraries(os.path.join(folder, program))
+        for library in sorted(libraries.intersection(forbidden)):
+            errors.append(f'{program} loads {library}, which it must not')
+        for library in sorted(set(required) - libraries):
+            errors.append(f'{program} does not load {library}: does the check still see libraries?')
+        print(f'{program}: {len(libraries)} libraries')
+    if errors:
+        sys.stderr.write('\n'.join(errors) + '\n')
+        return 1
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
