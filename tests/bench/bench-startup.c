@@ -25,7 +25,7 @@ static GOptionEntry entries[] = {
   { "reports", 0, 0, G_OPTION_ARG_INT, &n_reports, "Reports in the big library", "N" },
   { "chars", 0, 0, G_OPTION_ARG_INT, &n_chars, "Characters per report", "N" },
   { "runs", 0, 0, G_OPTION_ARG_INT, &n_runs, "Launches of each library", "N" },
-  { "binary", 0, 0, G_OPTION_ARG_FILENAME, &binary, "The trip-reports binary", "PATH" },
+  { "binary", 0, 0, G_OPTION_ARG_FILENAME, &binary, "trip-reports (default: $TR_BINARY, else the build tree's)", "PATH" },
   { "dir", 0, 0, G_OPTION_ARG_FILENAME, &dir, "Folder for the libraries (reused when present)", "DIR" },
   { "keep", 0, 0, G_OPTION_ARG_NONE, &keep, "Keep the libraries", NULL },
   { NULL }
@@ -127,12 +127,9 @@ main (int   argc,
       return 2;
     }
   if (binary == NULL)
-    binary = g_strdup (g_getenv ("TR_BINARY"));
-  if (binary == NULL)
-    {
-      g_printerr ("Give --binary or set TR_BINARY\n");
-      return 2;
-    }
+    binary = g_strdup (g_getenv ("TR_BINARY") != NULL ? g_getenv ("TR_BINARY") : BUILD_BINARY);
+  /* The window, when trip-reports is the build tree's (tr-cli-commands.h). */
+  g_setenv ("TR_LIBEXECDIR", BUILD_LIBEXECDIR, FALSE);
   if (dir == NULL)
     {
       dir = g_dir_make_tmp ("tr-bench-startup-XXXXXX", &error);
