@@ -207,6 +207,7 @@ tr_cli_exec (TrCliProgram   program,
   execv (path, argv);
 
   saved_errno = errno;
+  tr_cli_init ();
   display_path = g_filename_display_name (path);
   /* TRANSLATORS: “cannot run “/usr/libexec/trip-reports/trip-reports-window”: No such file or directory” */
   return fail (_("cannot run “%s”: %s"), display_path, g_strerror (saved_errno));

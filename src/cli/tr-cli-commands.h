@@ -55,7 +55,7 @@ const TrCliCommand *tr_cli_find_command (const char   *name);
 gboolean tr_cli_handles         (const char   *arg);
 
 /* The locale and translations, and output in UTF-8 whatever the locale:
- * first thing in every program of the command line. */
+ * first thing in every program of the command line that prints. */
 void     tr_cli_init            (void);
 
 /* `trip-reports --version [ARGUMENT…]`: the version, or a usage error. */

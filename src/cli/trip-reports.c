@@ -18,23 +18,24 @@ main (int   argc,
   const TrCliCommand *command;
   const char *name;
 
-  tr_cli_init ();
-
+  /* The locale is set up only when this program speaks itself: the one
+   * it starts does it anyway. */
   if (argc < 2 || !tr_cli_handles (argv[1]))
     return tr_cli_exec (TR_CLI_PROGRAM_WINDOW, argv);
 
   name = argv[1];
-  if (g_str_equal (name, "--version"))
-    return tr_cli_finish (tr_cli_print_version (argc, argv));
   if (g_str_equal (name, "--help") || g_str_equal (name, "-h"))
     name = "help";
-
   command = tr_cli_find_command (name);
-  if (command == NULL)
-    {
-      g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”"), name);
+  if (command != NULL)
+    return tr_cli_exec (command->program, argv);
 
-      return usage_error (NULL, message);
-    }
-  return tr_cli_exec (command->program, argv);
+  tr_cli_init ();
+  if (g_str_equal (name, "--version"))
+    return tr_cli_finish (tr_cli_print_version (argc, argv));
+  {
+    g_autofree char *message = g_strdup_printf (_("unknown subcommand “%s”"), name);
+
+    return usage_error (NULL, message);
+  }
 }
