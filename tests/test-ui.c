@@ -17,16 +17,17 @@
 #include "tr-completeness.h"
 #include "tr-text-block.h"
 
-#include "editor/tr-date-row.h"
-#include "editor/tr-form-editor.h"
+#include "common/tr-date-row.h"
+#include "common/tr-traveller-list-private.h"
+#include "common/tr-traveller-row.h"
+#include "editor/tr-form-editor-private.h"
 #include "editor/tr-photo-grid.h"
 #include "editor/tr-photo-row.h"
 #include "editor/tr-report-editor.h"
 #include "editor/tr-section-editor.h"
-#include "editor/tr-traveller-row.h"
 #include "import/tr-import-dialog.h"
 #include "import/tr-import-item.h"
-#include "import/tr-import-review.h"
+#include "import/tr-import-review-private.h"
 #include "library/tr-library-view.h"
 #include "reader/tr-report-view.h"
 #include "review/tr-comments-panel.h"
@@ -184,6 +185,7 @@ test_new_draft_type_everything (Fixture       *fixture,
 {
   TrWindow *window = open_window (fixture);
   TrFormEditor *form;
+  TrTravellerList *travellers;
   TrReport *report;
   g_autoptr(TrReport) stored = NULL;
   g_autofree char *id = NULL;
@@ -199,6 +201,7 @@ test_new_draft_type_everything (Fixture       *fixture,
   g_assert_cmpuint (tr_report_store_count (fixture->store, NULL), ==, 1);
 
   form = TR_FORM_EDITOR (tr_report_editor_get_form_editor (get_editor (fixture)));
+  travellers = TR_TRAVELLER_LIST (tr_form_editor_get_traveller_list (form));
   /* Picking 其他 reveals the row for its text. */
   adw_combo_row_set_selected (ADW_COMBO_ROW (tr_form_editor_get_row (form, "category")), 8);
   g_assert_true (gtk_widget_get_visible (tr_form_editor_get_row (form, "category_other")));
@@ -211,8 +214,8 @@ test_new_draft_type_everything (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (traveller_names); i++)
     {
-      gtk_widget_activate_action (GTK_WIDGET (form), "form.add-traveller", NULL);
-      row = tr_form_editor_get_traveller_row (form, i);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (travellers), "travellers.add", NULL));
+      row = tr_traveller_list_get_row (travellers, i);
       g_assert_nonnull (row);
       type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_NAME),
                      traveller_names[i]);
@@ -221,7 +224,7 @@ test_new_draft_type_everything (Fixture       *fixture,
       type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_PHONE), "04-2222");
     }
   /* Reorder: the second traveller moves up. */
-  row = tr_form_editor_get_traveller_row (form, 1);
+  row = tr_traveller_list_get_row (travellers, 1);
   g_assert_true (gtk_widget_activate_action (row, "traveller.move-up", NULL));
   wait_ms (50);
 
@@ -268,7 +271,7 @@ test_new_draft_type_everything (Fixture       *fixture,
   }
 
   /* Removing a traveller is saved too. */
-  row = tr_form_editor_get_traveller_row (form, 0);
+  row = tr_traveller_list_get_row (travellers, 0);
   g_assert_true (gtk_widget_activate_action (row, "traveller.remove", NULL));
   wait_ms (1000);
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 2000);
@@ -1049,7 +1052,8 @@ test_import_review_save (Fixture       *fixture,
    * the import missed added. */
   {
     TrImportReview *review = TR_IMPORT_REVIEW (tr_import_dialog_get_review (dialog));
-    GtkWidget *row = tr_import_review_get_traveller_row (review, 0);
+    TrTravellerList *travellers = TR_TRAVELLER_LIST (tr_import_review_get_traveller_list (review));
+    GtkWidget *row = tr_traveller_list_get_row (travellers, 0);
 
     g_assert_nonnull (row);
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "王小明");
@@ -1058,18 +1062,18 @@ test_import_review_save (Fixture       *fixture,
                      ==, "科長");
     type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_UNIT), "國際合作處");
     type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_PHONE), "02-2321-2200");
-    row = tr_import_review_get_traveller_row (review, 1);
+    row = tr_traveller_list_get_row (travellers, 1);
     g_assert_nonnull (row);
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "李大華");
     g_assert_true (gtk_widget_activate_action (row, "traveller.remove", NULL));
     wait_ms (50);
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (review), "review.add-traveller", NULL));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (travellers), "travellers.add", NULL));
     wait_ms (50);
-    row = tr_import_review_get_traveller_row (review, 1);
+    row = tr_traveller_list_get_row (travellers, 1);
     g_assert_nonnull (row);
     type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_NAME), "陳美玲");
     type_into_row (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_TITLE), "專員");
-    g_assert_null (tr_import_review_get_traveller_row (review, 2));
+    g_assert_null (tr_traveller_list_get_row (travellers, 2));
   }
   tr_import_dialog_save (dialog);
   g_assert_cmpint (tr_import_item_get_state (good), ==, TR_IMPORT_SAVED);

@@ -1,0 +1,14 @@
+/* tr-import-review-private.h: what the UI tests reach into
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tr-import-review.h"
+
+G_BEGIN_DECLS
+
+/* The paragraphs (TrTextBlock) as the user arranged them. */
+GListModel *tr_import_review_get_blocks         (TrImportReview *self);
+/* The TrTravellerList. */
+GtkWidget  *tr_import_review_get_traveller_list (TrImportReview *self);
+
+G_END_DECLS
