@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <signal.h>
+#include <sqlite3.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <zip.h>
@@ -17,13 +18,15 @@
 #include "tr-completeness.h"
 #include "tr-text-block.h"
 
+#include "common/tr-alert.h"
 #include "common/tr-date-row.h"
+#include "common/tr-preferences-dialog.h"
 #include "common/tr-traveller-list-private.h"
 #include "common/tr-traveller-row.h"
 #include "editor/tr-form-editor-private.h"
 #include "editor/tr-photo-grid.h"
 #include "editor/tr-photo-row.h"
-#include "editor/tr-report-editor.h"
+#include "editor/tr-report-editor-private.h"
 #include "editor/tr-section-editor.h"
 #include "import/tr-import-dialog.h"
 #include "import/tr-import-item.h"
@@ -32,11 +35,11 @@
 #include "reader/tr-report-view.h"
 #include "review/tr-comments-panel.h"
 #include "review/tr-review-bar.h"
-#include "review/tr-review-form-dialog.h"
+#include "review/tr-review-form.h"
 #include "tr-problem.h"
 #include "tr-report-json.h"
 #include "tr-test-util.h"
-#include "tr-window.h"
+#include "tr-window-private.h"
 
 typedef struct {
   char *dir;
@@ -106,6 +109,37 @@ static TrReportEditor *
 get_editor (Fixture *fixture)
 {
   return TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+}
+
+static void
+saved (GObject      *source,
+       GAsyncResult *result,
+       gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!tr_report_editor_save_finish (TR_REPORT_EDITOR (source), result, error) && *error == NULL)
+    g_assert_not_reached ();
+  g_object_set_data (source, "tr-test-saved", GINT_TO_POINTER (TRUE));
+}
+
+/* Saves what was typed and waits for it, as closing the window does. */
+static gboolean
+save_and_wait (TrReportEditor  *editor,
+               GError         **error)
+{
+  GError *save_error = NULL;
+
+  g_object_set_data (G_OBJECT (editor), "tr-test-saved", NULL);
+  tr_report_editor_save_async (editor, NULL, saved, &save_error);
+  while (g_object_get_data (G_OBJECT (editor), "tr-test-saved") == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (save_error != NULL)
+    {
+      g_propagate_error (error, save_error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static TrSectionEditor *
@@ -536,7 +570,7 @@ test_photos_add_caption (Fixture       *fixture,
   g_assert_nonnull (tr_photo_row_get_thumbnail (TR_PHOTO_ROW (row)));
   type_into_row (row, caption);
 
-  g_assert_true (tr_report_editor_save_and_wait (get_editor (fixture), &error));
+  g_assert_true (save_and_wait (get_editor (fixture), &error));
   g_assert_no_error (error);
   stored = load_independently (fixture, id);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (stored))), ==, 1);
@@ -568,7 +602,7 @@ test_photos_add_caption (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (grid), "photos.move-earlier", "u", 1);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tr_photo_grid_get_row (grid, 0))), ==, "第二張");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tr_photo_grid_get_row (grid, 1))), ==, "照片 2");
-  g_assert_true (tr_report_editor_save_and_wait (get_editor (fixture), &error));
+  g_assert_true (save_and_wait (get_editor (fixture), &error));
   stored = load_independently (fixture, id);
   {
     g_autoptr(TrPhoto) first = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 0);
@@ -581,7 +615,7 @@ test_photos_add_caption (Fixture       *fixture,
 
   gtk_widget_activate_action (GTK_WIDGET (grid), "photos.remove", "u", 1);
   g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 1);
-  g_assert_true (tr_report_editor_save_and_wait (get_editor (fixture), &error));
+  g_assert_true (save_and_wait (get_editor (fixture), &error));
   stored = load_independently (fixture, id);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (stored))), ==, 1);
   {
@@ -836,7 +870,8 @@ test_delete_and_undo (Fixture       *fixture,
   /* Deleting asks nothing; what was just typed is saved first, for Undo. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.delete-report", NULL);
   g_assert_null (tr_window_get_report (window));
-  g_assert_cmpuint (tr_report_store_count (fixture->store, NULL), ==, 0);
+  /* Once the last keystrokes are saved: gone from the file. */
+  wait_until (tr_report_store_count (fixture->store, NULL) == 0, 2000);
 
   /* Undo is the toast's button: press it through its action target. */
   toast_overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
@@ -1360,18 +1395,37 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-/* The visible toplevel of @type other than the main window, or NULL. */
-static GtkWindow *
-find_toplevel (GType type)
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A widget of @type in a shown window, or NULL: a dialog is a window of
+ * its own (libadwaita 1.2) or drawn inside its parent (1.5). */
+static GtkWidget *
+find_shown (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found;
 
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
+      if (gtk_widget_get_visible (window) && (found = find_descendant (window, type)) != NULL)
+        return found;
     }
   return NULL;
 }
@@ -1388,6 +1442,15 @@ list_comments_independently (Fixture    *fixture,
   comments = tr_report_store_list_comments (other, id, &error);
   g_assert_no_error (error);
   return comments;
+}
+
+static guint
+count_comments_independently (Fixture    *fixture,
+                              const char *id)
+{
+  g_autoptr(GPtrArray) comments = list_comments_independently (fixture, id);
+
+  return comments->len;
 }
 
 static gboolean
@@ -1411,7 +1474,7 @@ test_comment_passage (Fixture       *fixture,
   TrSectionEditor *process;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
-  AdwMessageDialog *dialog;
+  GtkWidget *alert;
   GtkListBox *list;
   GtkWidget *row;
   g_autofree char *id = NULL;
@@ -1430,17 +1493,19 @@ test_comment_passage (Fixture       *fixture,
   gtk_text_buffer_get_iter_at_offset (buffer, &end, 8);
   gtk_text_buffer_select_range (buffer, &start, &end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-comment", NULL));
-  wait_until ((dialog = (AdwMessageDialog *) find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL, 2000);
-  g_assert_true (GTK_IS_ENTRY (adw_message_dialog_get_extra_child (dialog)));
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  g_assert_true (GTK_IS_ENTRY (tr_alert_get_extra_child (alert)));
   /* Nothing to say, nothing to store. */
-  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "comment"));
-  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "請寫出全名");
-  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "comment"));
+  g_assert_false (tr_alert_get_response_enabled (alert, "comment"));
+  gtk_editable_set_text (GTK_EDITABLE (tr_alert_get_extra_child (alert)), "請寫出全名");
+  g_assert_true (tr_alert_get_response_enabled (alert, "comment"));
   /* A click on Comment. */
-  g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("Co_mment")), "clicked");
-  wait_until (find_toplevel (ADW_TYPE_MESSAGE_DIALOG) == NULL, 2000);
+  g_signal_emit_by_name (find_button (alert, _("Co_mment")), "clicked");
+  wait_until (find_shown (TR_TYPE_ALERT) == NULL, 2000);
 
-  /* In the file, through another connection: the draft and its comment. */
+  /* In the file, through another connection, once the draft as typed is
+   * saved: the draft and its comment. */
+  wait_until (count_comments_independently (fixture, id) == 1, 3000);
   stored = list_comments_independently (fixture, id);
   g_assert_cmpuint (stored->len, ==, 1);
   comment = stored->pdata[0];
@@ -1523,7 +1588,7 @@ test_comment_passage (Fixture       *fixture,
   gtk_text_buffer_place_cursor (buffer, &start);
   gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-comment", NULL);
   wait_ms (100);
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (find_shown (TR_TYPE_ALERT));
 }
 
 static TrReviewStatus
@@ -1548,7 +1613,7 @@ test_review_status_and_form (Fixture       *fixture,
   TrReportEditor *editor;
   GtkWidget *bar;
   TrLibraryView *library = TR_LIBRARY_VIEW (tr_window_get_library_view (window));
-  TrReviewFormDialog *form;
+  GtkWidget *form;
   g_autofree char *id = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
@@ -1592,9 +1657,9 @@ test_review_status_and_form (Fixture       *fixture,
 
   /* The review form: items 1 and 2 worked out, the rest ticked here. */
   g_signal_emit_by_name (find_named (bar, "review_form"), "clicked");
-  wait_until ((form = (TrReviewFormDialog *) find_toplevel (TR_TYPE_REVIEW_FORM_DIALOG)) != NULL, 2000);
+  wait_until ((form = find_shown (TR_TYPE_REVIEW_FORM)) != NULL, 2000);
   {
-    GtkTextView *remarks = GTK_TEXT_VIEW (find_named (GTK_WIDGET (form), "remarks"));
+    GtkTextView *remarks = GTK_TEXT_VIEW (find_named (form, "remarks"));
     g_autoptr(GError) error = NULL;
     g_autoptr(TrReportStore) other = NULL;
     g_autoptr(TrReview) review = NULL;
@@ -1609,7 +1674,173 @@ test_review_status_and_form (Fixture       *fixture,
                      ==, TR_REVIEW_ANSWER_YES);
     g_assert_cmpint (tr_review_get_status (review), ==, TR_REVIEW_STATUS_APPROVED);
   }
-  gtk_window_destroy (GTK_WINDOW (form));
+  tr_preferences_dialog_close (gtk_widget_get_ancestor (form, TR_TYPE_PREFERENCES_DIALOG));
+  wait_until (find_shown (TR_TYPE_REVIEW_FORM) == NULL, 2000);
+}
+
+/* Closing with saves under way --------------------------------------------- */
+
+/* Another process that writes the library: the sqlite3 shell, in the
+ * middle of a write transaction, for as long as its input stays open.
+ * The window's saves wait for it past the store's busy timeout, then
+ * fail. */
+static GSubprocess *
+hold_write_lock (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  GSubprocess *shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
+                                         &error, "sqlite3", "-cmd", "BEGIN IMMEDIATE;", path, NULL);
+  sqlite3 *db = NULL;
+  int rc = SQLITE_OK;
+
+  g_assert_no_error (error);
+  /* Held once a writer of our own is turned away. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  for (guint i = 0; i < 500 && rc != SQLITE_BUSY; i++)
+    {
+      rc = sqlite3_exec (db, "BEGIN IMMEDIATE; ROLLBACK;", NULL, NULL, NULL);
+      if (rc != SQLITE_BUSY)
+        g_usleep (10 * G_TIME_SPAN_MILLISECOND);
+    }
+  sqlite3_close (db);
+  g_assert_cmpint (rc, ==, SQLITE_BUSY);
+  return shell;
+}
+
+static void
+release_write_lock (GSubprocess *shell)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* End of input: the shell quits, its transaction rolled back. */
+  g_output_stream_close (g_subprocess_get_stdin_pipe (shell), NULL, &error);
+  g_assert_no_error (error);
+  g_subprocess_wait_check (shell, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+window_destroyed (GtkWidget *window,
+                  gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+static void
+press_response (GtkWidget  *alert,
+                const char *label)
+{
+  GtkWidget *button = find_button (alert, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_until (find_shown (TR_TYPE_ALERT) == NULL, 2000);
+}
+
+/* A save that fails as the window closes: the window stays and asks.
+ * Cancel keeps it open, with what was typed; Retry, once the library can
+ * be written again, saves and closes. */
+static void
+test_close_save_fails_retry (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, TR_REPORT_KIND_DRAFT, "關閉測試", "目的");
+  const char *typed = "關閉視窗前最後輸入的心得。";
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(TrReport) stored = NULL;
+  TrWindow *window = open_window (fixture);
+  gboolean destroyed = FALSE;
+  GtkWidget *alert;
+
+  g_assert_true (tr_window_open_report (window, id));
+  g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed), &destroyed);
+  shell = hold_write_lock (fixture->path);
+  type_into (text_editor (fixture, TR_FIELD_OBSERVATIONS), typed);
+
+  /* The close waits for the save, which fails: the window asks. */
+  gtk_window_close (GTK_WINDOW (window));
+  g_assert_false (destroyed);
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 30000);
+  g_assert_false (destroyed);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_nonnull (find_button (alert, _("_Retry")));
+  g_assert_nonnull (find_button (alert, _("_Discard Changes")));
+
+  /* Cancel: the window stays, the text with it. */
+  press_response (alert, _("_Cancel"));
+  wait_ms (100);
+  g_assert_false (destroyed);
+  {
+    g_autofree char *shown = tr_section_editor_dup_text (text_editor (fixture, TR_FIELD_OBSERVATIONS));
+
+    g_assert_cmpstr (shown, ==, typed);
+  }
+
+  /* Closing again, still locked out: asked again. */
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 30000);
+  g_assert_false (destroyed);
+
+  /* The other writer is done: Retry saves, and the window goes. */
+  release_write_lock (shell);
+  press_response (alert, _("_Retry"));
+  wait_until (destroyed, 30000);
+  fixture->window = NULL;
+  stored = load_independently (fixture, id);
+  g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, typed);
+}
+
+/* Discard: the window goes without what could not be saved. */
+static void
+test_close_save_fails_discard (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, TR_REPORT_KIND_DRAFT, "捨棄測試", "目的");
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(TrReport) stored = NULL;
+  TrWindow *window = open_window (fixture);
+  gboolean destroyed = FALSE;
+  GtkWidget *alert;
+
+  g_assert_true (tr_window_open_report (window, id));
+  g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed), &destroyed);
+  shell = hold_write_lock (fixture->path);
+  type_into (text_editor (fixture, TR_FIELD_OBSERVATIONS), "不要的內容");
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 30000);
+  press_response (alert, _("_Discard Changes"));
+  wait_until (destroyed, 2000);
+  fixture->window = NULL;
+
+  release_write_lock (shell);
+  stored = load_independently (fixture, id);
+  g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, "");
+}
+
+/* Nothing failed: the close waits for the last keystrokes to be saved,
+ * then goes through by itself. */
+static void
+test_close_waits_for_save (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, TR_REPORT_KIND_DRAFT, "等待儲存", "目的");
+  const char *typed = "按下關閉前剛打的字。";
+  g_autoptr(TrReport) stored = NULL;
+  TrWindow *window = open_window (fixture);
+  gboolean destroyed = FALSE;
+
+  g_assert_true (tr_window_open_report (window, id));
+  g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed), &destroyed);
+  type_into (text_editor (fixture, TR_FIELD_OBSERVATIONS), typed);
+  g_assert_cmpint (tr_report_editor_get_save_state (get_editor (fixture)), ==, TR_SAVE_STATE_UNSAVED);
+
+  gtk_window_close (GTK_WINDOW (window));
+  wait_until (destroyed, 10000);
+  fixture->window = NULL;
+  g_assert_null (find_shown (TR_TYPE_ALERT));
+  stored = load_independently (fixture, id);
+  g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, typed);
 }
 
 #if defined(__SANITIZE_ADDRESS__)
@@ -1687,6 +1918,12 @@ main (int   argc,
               test_review_status_and_form, fixture_tear_down);
   g_test_add ("/ui/crash/sigkill-after-typing", Fixture, NULL, fixture_set_up,
               test_crash_after_typing, fixture_tear_down);
+  g_test_add ("/ui/close/waits-for-save", Fixture, NULL, fixture_set_up,
+              test_close_waits_for_save, fixture_tear_down);
+  g_test_add ("/ui/close/save-fails-retry", Fixture, NULL, fixture_set_up,
+              test_close_save_fails_retry, fixture_tear_down);
+  g_test_add ("/ui/close/save-fails-discard", Fixture, NULL, fixture_set_up,
+              test_close_save_fails_discard, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -72,24 +72,6 @@ tr_application_startup (GApplication *application)
   }
 }
 
-/* For the launch benchmark (tests/bench/bench-startup): says when the first
- * frame of the window has been painted. */
-static void
-first_frame_painted (GdkFrameClock *clock,
-                     gpointer       user_data)
-{
-  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, user_data);
-  g_print ("first-frame\n");
-  fflush (stdout);
-}
-
-static void
-report_first_frame (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_painted), NULL);
-}
-
 static void
 tr_application_activate (GApplication *application)
 {
@@ -104,8 +86,6 @@ tr_application_activate (GApplication *application)
         tr_window_show_reference (TR_WINDOW (window), self->reference_id);
       if (self->open_id != NULL)
         tr_window_open_report (TR_WINDOW (window), self->open_id);
-      if (g_getenv ("TR_PRINT_FIRST_FRAME") != NULL)
-        g_signal_connect (window, "map", G_CALLBACK (report_first_frame), NULL);
     }
 
   gtk_window_present (window);
@@ -137,10 +117,11 @@ quit_activated (GSimpleAction *action,
   GtkApplication *application = GTK_APPLICATION (user_data);
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
 
-  /* Closing each window saves what it has pending, as its close button does. */
+  /* As their close buttons do: a window with saves under way goes once
+   * they are done, one whose save failed asks first. The app ends with
+   * its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
-  g_application_quit (G_APPLICATION (application));
 }
 
 static void
