@@ -1843,6 +1843,74 @@ test_close_waits_for_save (Fixture       *fixture,
   g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, typed);
 }
 
+/* Changes from another process ------------------------------------------- */
+
+/* `trip-reports new` with @json on its input, against the window's
+ * library; the new report's ID. */
+static char *
+run_cli_new (Fixture    *fixture,
+             const char *json)
+{
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
+                          g_getenv ("TR_BINARY"), "new", "--db", fixture->path, "--from-json", "-", NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (cli, json, NULL, &output, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (cli));
+  return g_strdup (g_strstrip (output));
+}
+
+/* The command line writes the library while the window shows it: the
+ * list follows by itself, without a save of the window's to prompt a
+ * reload, and the window's own autosaves go on alongside. */
+static void
+test_library_follows_command_line (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *draft = store_report (fixture, TR_REPORT_KIND_DRAFT, "視窗中的草稿", "目的");
+  g_autofree char *added = NULL;
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+  TrWindow *window = open_window (fixture);
+  TrLibraryModel *model = tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (window)));
+
+  g_assert_true (tr_window_open_report (window, draft));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  /* Added by the real binary: the row comes. */
+  added = run_cli_new (fixture, "{\"fields\": {\"title\": \"命令列新增的報告\", \"destination\": \"日本東京\"}}");
+  wait_until (tr_library_model_find (model, added) != G_MAXUINT, 10000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+
+  /* Deleted by it: the row goes. */
+  {
+    g_autoptr(GSubprocess) delete = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE, &error,
+                                                       g_getenv ("TR_BINARY"), "delete", added,
+                                                       "--db", fixture->path, NULL);
+
+    g_assert_no_error (error);
+    g_subprocess_wait_check (delete, NULL, &error);
+    g_assert_no_error (error);
+  }
+  wait_until (tr_library_model_find (model, added) == G_MAXUINT, 10000);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+
+  /* Both write at once: the typing and the new report both land. */
+  type_into (text_editor (fixture, TR_FIELD_PURPOSE), "，視窗也在寫");
+  second = run_cli_new (fixture, "{\"fields\": {\"title\": \"同時新增的報告\"}}");
+  wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 10000);
+  wait_until (tr_library_model_find (model, second) != G_MAXUINT, 10000);
+  {
+    g_autoptr(TrReport) stored = load_independently (fixture, draft);
+
+    g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_PURPOSE), ==, "目的，視窗也在寫");
+  }
+}
+
 #if defined(__SANITIZE_ADDRESS__)
 /* Under the sanitize setup, LeakSanitizer must see whole stacks to tell
  * GLib's deliberate one-time leaks (tests/lsan.supp) from ours: GLib is
@@ -1918,6 +1986,8 @@ main (int   argc,
               test_review_status_and_form, fixture_tear_down);
   g_test_add ("/ui/crash/sigkill-after-typing", Fixture, NULL, fixture_set_up,
               test_crash_after_typing, fixture_tear_down);
+  g_test_add ("/ui/library/follows-command-line", Fixture, NULL, fixture_set_up,
+              test_library_follows_command_line, fixture_tear_down);
   g_test_add ("/ui/close/waits-for-save", Fixture, NULL, fixture_set_up,
               test_close_waits_for_save, fixture_tear_down);
   g_test_add ("/ui/close/save-fails-retry", Fixture, NULL, fixture_set_up,

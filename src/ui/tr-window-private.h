@@ -11,6 +11,7 @@
 #pragma once
 
 #include "editor/tr-report-editor.h"
+#include "library/tr-library-monitor.h"
 #include "library/tr-library-view.h"
 #include "reader/tr-report-view.h"
 #include "tr-split-view.h"
@@ -24,6 +25,7 @@ struct _TrWindow
 
   TrReportStore *store;
   TrLibraryModel *library;
+  TrLibraryMonitor *library_monitor;
   GSettings *settings;
 
   TrReport *report;        /* open in the main area */

@@ -308,6 +308,7 @@ tr_window_dispose (GObject *object)
 
   g_clear_object (&self->report);
   g_clear_object (&self->reference);
+  g_clear_object (&self->library_monitor);
   gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_WINDOW);
 
   G_OBJECT_CLASS (tr_window_parent_class)->dispose (object);
@@ -414,6 +415,11 @@ tr_window_new (GtkApplication *application,
   self->store = g_object_ref (store);
   self->library = tr_library_model_new (store);
   tr_library_view_set_model (self->library_view, self->library);
+  /* The command line, or another copy of the app, may write the library
+   * while this window shows it. */
+  self->library_monitor = tr_library_monitor_new (store);
+  g_signal_connect_object (self->library_monitor, "changed", G_CALLBACK (_tr_window_reload_library), self,
+                           G_CONNECT_SWAPPED);
 
   self->editor = TR_REPORT_EDITOR (tr_report_editor_new (store));
   gtk_stack_add_named (self->report_stack, GTK_WIDGET (self->editor), "editor");
