@@ -11,6 +11,7 @@
 
 #include "tr-file-chooser.h"
 #include "tr-photo-grid.h"
+#include "tr-photo-grid-private.h"
 #include "tr-photo-row.h"
 #include "tr-widget-util.h"
 

@@ -6,6 +6,8 @@
 
 G_BEGIN_DECLS
 
+/* The report under review, which the fields edit in place. */
+TrReport   *tr_import_review_get_report         (TrImportReview *self);
 /* The paragraphs (TrTextBlock) as the user arranged them. */
 GListModel *tr_import_review_get_blocks         (TrImportReview *self);
 /* The TrTravellerList. */

@@ -15,7 +15,6 @@ GtkWidget  *tr_import_review_new         (void);
 /* Fields are edited in @report directly; paragraphs move on apply(). */
 void        tr_import_review_set_report  (TrImportReview *self,
                                           TrReport       *report);
-TrReport   *tr_import_review_get_report  (TrImportReview *self);
 /* Writes the paragraphs back into their fields of the report. */
 void        tr_import_review_apply       (TrImportReview *self);
 

@@ -278,10 +278,3 @@ tr_review_form_new (TrReportStore *store,
   save (self);
   return GTK_WIDGET (self);
 }
-
-TrReview *
-tr_review_form_get_review (TrReviewForm *self)
-{
-  g_return_val_if_fail (TR_IS_REVIEW_FORM (self), NULL);
-  return self->review;
-}

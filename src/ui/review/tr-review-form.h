@@ -14,8 +14,7 @@ G_BEGIN_DECLS
 #define TR_TYPE_REVIEW_FORM (tr_review_form_get_type ())
 G_DECLARE_FINAL_TYPE (TrReviewForm, tr_review_form, TR, REVIEW_FORM, AdwPreferencesPage)
 
-GtkWidget *tr_review_form_new        (TrReportStore *store,
-                                      TrReport      *report);
-TrReview  *tr_review_form_get_review (TrReviewForm  *self);
+GtkWidget *tr_review_form_new (TrReportStore *store,
+                               TrReport      *report);
 
 G_END_DECLS
