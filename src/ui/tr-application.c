@@ -160,18 +160,30 @@ about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  GtkApplication *application = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   static const char *developers[] = { "Trip Reports developers", NULL };
+  /* libadwaita 1.5 draws it as a dialog inside the window. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  GObject *about = G_OBJECT (adw_about_dialog_new ());
+#else
+  GObject *about = G_OBJECT (adw_about_window_new ());
+#endif
 
-  adw_show_about_window (gtk_application_get_active_window (application),
-                         "application-name", _("Trip Reports"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", "Trip Reports developers",
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  g_object_set (about,
+                "application-name", _("Trip Reports"),
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "developer-name", "Trip Reports developers",
+                "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "translator-credits", _("translator-credits"),
+                NULL);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (about), GTK_WIDGET (window));
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static const GActionEntry app_actions[] = {
