@@ -66,7 +66,7 @@ ask_about_failed_save (TrWindow   *self,
 
   /* TRANSLATORS: %s says why the save failed, e.g. "database is locked" */
   body = g_strdup_printf (_("%s\n\nIf the window closes now, what was typed since the last save is lost."), why);
-  alert = tr_alert_new (_("The Report Could Not Be Saved"), body);
+  alert = tr_alert_new (_("The Last Changes Are Not Saved"), body);
   tr_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
   tr_alert_add_response (alert, "discard", _("_Discard Changes"), ADW_RESPONSE_DESTRUCTIVE);
   tr_alert_add_response (alert, "retry", _("_Retry"), ADW_RESPONSE_SUGGESTED);
