@@ -1542,8 +1542,9 @@ test_comment_passage (Fixture       *fixture,
   g_assert_true (has_comment_tag (buffer, 9));
   g_assert_false (has_comment_tag (buffer, 4));
 
-  /* Once saved, the file has the passage where it is now. */
-  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 3000);
+  /* Once saved, the file has the passage where it is now (slow under the
+   * sanitizers on a busy machine). */
+  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 10000);
   wait_ms (100);
   stored = list_comments_independently (fixture, id);
   g_assert_cmpuint (tr_comment_get_start (stored->pdata[0]), ==, 9);
@@ -1556,7 +1557,7 @@ test_comment_passage (Fixture       *fixture,
   gtk_text_buffer_place_cursor (buffer, &start);
   type_into (process, "政府");
   wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_UNSAVED, 1000);
-  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 3000);
+  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 10000);
   wait_ms (100);
   stored = list_comments_independently (fixture, id);
   g_assert_cmpstr (tr_comment_get_quote (stored->pdata[0]), ==, "東京政府都廳");
@@ -1684,7 +1685,8 @@ test_review_status_and_form (Fixture       *fixture,
 /* Closing with saves under way --------------------------------------------- */
 
 /* Another process that writes the library: the sqlite3 shell, in the
- * middle of a write transaction, for as long as its input stays open.
+ * middle of a write transaction (begun once the library's own writers
+ * let it), for as long as its input stays open.
  * The window's saves wait for it past the store's busy timeout, then
  * fail. */
 static GSubprocess *
@@ -1692,14 +1694,15 @@ hold_write_lock (const char *path)
 {
   g_autoptr(GError) error = NULL;
   GSubprocess *shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_SILENCE,
-                                         &error, "sqlite3", "-cmd", "BEGIN IMMEDIATE;", path, NULL);
+                                         &error, "sqlite3", "-bail", "-cmd", ".timeout 30000",
+                                         "-cmd", "BEGIN IMMEDIATE;", path, NULL);
   sqlite3 *db = NULL;
   int rc = SQLITE_OK;
 
   g_assert_no_error (error);
   /* Held once a writer of our own is turned away. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  for (guint i = 0; i < 500 && rc != SQLITE_BUSY; i++)
+  for (guint i = 0; i < 3000 && rc != SQLITE_BUSY; i++)
     {
       rc = sqlite3_exec (db, "BEGIN IMMEDIATE; ROLLBACK;", NULL, NULL, NULL);
       if (rc != SQLITE_BUSY)

@@ -234,10 +234,14 @@ tr_split_view_set_header_bars (TrSplitView  *self,
 static void
 tr_split_view_dispose (GObject *object)
 {
+  TrSplitView *self = TR_SPLIT_VIEW (object);
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  /* They were children of the leaflet or split view just unparented. */
+  self->sidebar = NULL;
+  self->content = NULL;
 
   G_OBJECT_CLASS (tr_split_view_parent_class)->dispose (object);
 }
