@@ -1849,6 +1849,37 @@ test_close_waits_for_save (Fixture       *fixture,
   g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, typed);
 }
 
+/* Typed while the closing save runs (held up by another writer, for less
+ * than the store's busy timeout): saved as well before the window goes. */
+static void
+test_close_typing_meanwhile (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, TR_REPORT_KIND_DRAFT, "關閉時仍在輸入", "目的");
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(TrReport) stored = NULL;
+  TrWindow *window = open_window (fixture);
+  TrSectionEditor *editor;
+  gboolean destroyed = FALSE;
+
+  g_assert_true (tr_window_open_report (window, id));
+  g_signal_connect (window, "destroy", G_CALLBACK (window_destroyed), &destroyed);
+  editor = text_editor (fixture, TR_FIELD_OBSERVATIONS);
+  type_into (editor, "第一句。");
+  shell = hold_write_lock (fixture->path);
+
+  gtk_window_close (GTK_WINDOW (window));
+  type_into (editor, "第二句。");
+  g_assert_false (destroyed);
+  release_write_lock (shell);
+
+  wait_until (destroyed, 30000);
+  fixture->window = NULL;
+  g_assert_null (find_shown (TR_TYPE_ALERT));
+  stored = load_independently (fixture, id);
+  g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, "第一句。第二句。");
+}
+
 /* Changes from another process ------------------------------------------- */
 
 /* `trip-reports new` with @json on its input, against the window's
@@ -2256,6 +2287,8 @@ main (int   argc,
               test_without_session_bus, fixture_tear_down);
   g_test_add ("/ui/close/waits-for-save", Fixture, NULL, fixture_set_up,
               test_close_waits_for_save, fixture_tear_down);
+  g_test_add ("/ui/close/typing-meanwhile", Fixture, NULL, fixture_set_up,
+              test_close_typing_meanwhile, fixture_tear_down);
   g_test_add ("/ui/close/save-fails-retry", Fixture, NULL, fixture_set_up,
               test_close_save_fails_retry, fixture_tear_down);
   g_test_add ("/ui/close/save-fails-discard", Fixture, NULL, fixture_set_up,

@@ -29,10 +29,13 @@ last_saves_done (GObject      *source,
   TrWindow *self = TR_WINDOW (source);
   g_autoptr(GError) error = NULL;
 
-  if (_tr_window_save_finish (self, result, &error))
-    close_now (self);
-  else
+  if (!_tr_window_save_finish (self, result, &error))
     ask_about_failed_save (self, error->message);
+  else if (self->editor != NULL && tr_report_editor_get_save_state (self->editor) != TR_SAVE_STATE_SAVED)
+    /* Typed while those saves ran: that is saved too. */
+    _tr_window_save_async (self, last_saves_done, NULL);
+  else
+    close_now (self);
 }
 
 static gboolean
