@@ -21,6 +21,9 @@ build_packages=(
   libpoppler-glib-dev
   libgtk-4-dev
   libadwaita-1-dev
+  # bench-startup watches the window through the X server (DAMAGE).
+  libx11-dev
+  libxdamage-dev
   libgdk-pixbuf-2.0-dev
   # The import worker's system call filter.
   libseccomp-dev
@@ -38,6 +41,8 @@ build_packages=(
 test_packages=(
   xvfb
   xauth
+  # A session bus of their own for the single-instance tests (GTestDBus).
+  dbus-daemon
   fonts-noto-cjk
   sqlite3
   imagemagick

@@ -11,8 +11,6 @@ struct _TrApplication
   AdwApplication parent_instance;
 
   char *db_path;
-  char *open_id;
-  char *reference_id;
   TrReportStore *store;
   GError *store_error;
   GSettings *settings;
@@ -26,8 +24,6 @@ tr_application_finalize (GObject *object)
   TrApplication *self = TR_APPLICATION (object);
 
   g_free (self->db_path);
-  g_free (self->open_id);
-  g_free (self->reference_id);
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_object (&self->settings);
@@ -35,15 +31,18 @@ tr_application_finalize (GObject *object)
   G_OBJECT_CLASS (tr_application_parent_class)->finalize (object);
 }
 
+/* In the process just started, before it knows whether another one runs
+ * the app already. */
 static int
 tr_application_handle_local_options (GApplication *application,
                                      GVariantDict *options)
 {
   TrApplication *self = TR_APPLICATION (application);
 
-  g_variant_dict_lookup (options, "db", "^ay", &self->db_path);
-  g_variant_dict_lookup (options, "open", "s", &self->open_id);
-  g_variant_dict_lookup (options, "reference", "s", &self->reference_id);
+  /* Another library is another app: it opens in a window of its own
+   * rather than in the one of the default library. */
+  if (g_variant_dict_lookup (options, "db", "^ay", &self->db_path))
+    g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
   return -1;
 }
 
@@ -72,46 +71,27 @@ tr_application_startup (GApplication *application)
   }
 }
 
-/* For the launch benchmark (tests/bench/bench-startup): says when the first
- * frame of the window has been painted. */
-static void
-first_frame_painted (GdkFrameClock *clock,
-                     gpointer       user_data)
+static TrWindow *
+ensure_window (TrApplication *self)
 {
-  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, user_data);
-  g_print ("first-frame\n");
-  fflush (stdout);
-}
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
 
-static void
-report_first_frame (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_painted), NULL);
+  /* The active window may be a dialog of the main one. */
+  while (window != NULL && !TR_IS_WINDOW (window))
+    window = gtk_window_get_transient_for (window);
+  if (window == NULL)
+    window = GTK_WINDOW (tr_window_new (GTK_APPLICATION (self), self->store, self->store_error,
+                                        self->settings));
+  return TR_WINDOW (window);
 }
 
 static void
 tr_application_activate (GApplication *application)
 {
-  TrApplication *self = TR_APPLICATION (application);
-  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
-
-  if (window == NULL)
-    {
-      window = GTK_WINDOW (tr_window_new (GTK_APPLICATION (self), self->store, self->store_error,
-                                          self->settings));
-      if (self->reference_id != NULL)
-        tr_window_show_reference (TR_WINDOW (window), self->reference_id);
-      if (self->open_id != NULL)
-        tr_window_open_report (TR_WINDOW (window), self->open_id);
-      if (g_getenv ("TR_PRINT_FIRST_FRAME") != NULL)
-        g_signal_connect (window, "map", G_CALLBACK (report_first_frame), NULL);
-    }
-
-  gtk_window_present (window);
+  gtk_window_present (GTK_WINDOW (ensure_window (TR_APPLICATION (application))));
 }
 
-/* `trip-reports FILE.pdf…`, or "Open With" in a file manager: import. */
+/* "Open With" in a file manager: import. */
 static void
 tr_application_open (GApplication  *application,
                      GFile        **files,
@@ -119,14 +99,45 @@ tr_application_open (GApplication  *application,
                      const char    *hint)
 {
   g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
-  GtkWindow *window;
+  TrWindow *window = ensure_window (TR_APPLICATION (application));
 
-  g_application_activate (application);
-  window = gtk_application_get_active_window (GTK_APPLICATION (application));
+  gtk_window_present (GTK_WINDOW (window));
   for (int i = 0; i < n_files; i++)
     g_list_store_append (list, files[i]);
-  if (TR_IS_WINDOW (window))
-    tr_window_import (TR_WINDOW (window), G_LIST_MODEL (list));
+  tr_window_import (window, G_LIST_MODEL (list));
+}
+
+/* `trip-reports [--open ID] [--reference ID] [FILE.pdf…]`, in the first
+ * process, or sent to it by a later one: that one then ends, and the
+ * window that was there comes to the front with what it was given. */
+static int
+tr_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  TrWindow *window = ensure_window (TR_APPLICATION (application));
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_auto(GStrv) arguments = g_application_command_line_get_arguments (command_line, NULL);
+  const char *open_id = NULL;
+  const char *reference_id = NULL;
+
+  /* The options were taken out; what is left after the program's name
+   * are files, relative to where the command was typed. */
+  for (guint i = 1; arguments[i] != NULL; i++)
+    {
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, arguments[i]);
+
+      g_list_store_append (files, file);
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+  if (g_variant_dict_lookup (options, "reference", "&s", &reference_id))
+    tr_window_show_reference (window, reference_id);
+  if (g_variant_dict_lookup (options, "open", "&s", &open_id))
+    tr_window_open_report (window, open_id);
+  if (g_list_model_get_n_items (G_LIST_MODEL (files)) > 0)
+    tr_window_import (window, G_LIST_MODEL (files));
+  return 0;
 }
 
 static void
@@ -137,10 +148,11 @@ quit_activated (GSimpleAction *action,
   GtkApplication *application = GTK_APPLICATION (user_data);
   g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
 
-  /* Closing each window saves what it has pending, as its close button does. */
+  /* As their close buttons do: a window with saves under way goes once
+   * they are done, one whose save failed asks first. The app ends with
+   * its last window. */
   for (GList *l = windows; l != NULL; l = l->next)
     gtk_window_close (GTK_WINDOW (l->data));
-  g_application_quit (G_APPLICATION (application));
 }
 
 static void
@@ -148,18 +160,30 @@ about_activated (GSimpleAction *action,
                  GVariant      *parameter,
                  gpointer       user_data)
 {
-  GtkApplication *application = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
   static const char *developers[] = { "Trip Reports developers", NULL };
+  /* libadwaita 1.5 draws it as a dialog inside the window. */
+#if ADW_CHECK_VERSION (1, 5, 0)
+  GObject *about = G_OBJECT (adw_about_dialog_new ());
+#else
+  GObject *about = G_OBJECT (adw_about_window_new ());
+#endif
 
-  adw_show_about_window (gtk_application_get_active_window (application),
-                         "application-name", _("Trip Reports"),
-                         "application-icon", APP_ID,
-                         "version", PACKAGE_VERSION,
-                         "developer-name", "Trip Reports developers",
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  g_object_set (about,
+                "application-name", _("Trip Reports"),
+                "application-icon", APP_ID,
+                "version", PACKAGE_VERSION,
+                "developer-name", "Trip Reports developers",
+                "developers", developers,
+                "license-type", GTK_LICENSE_GPL_3_0,
+                "translator-credits", _("translator-credits"),
+                NULL);
+#if ADW_CHECK_VERSION (1, 5, 0)
+  adw_dialog_present (ADW_DIALOG (about), GTK_WIDGET (window));
+#else
+  gtk_window_set_transient_for (GTK_WINDOW (about), window);
+  gtk_window_present (GTK_WINDOW (about));
+#endif
 }
 
 static const GActionEntry app_actions[] = {
@@ -178,6 +202,7 @@ tr_application_class_init (TrApplicationClass *klass)
   app_class->startup = tr_application_startup;
   app_class->activate = tr_application_activate;
   app_class->open = tr_application_open;
+  app_class->command_line = tr_application_command_line;
 }
 
 static void
@@ -208,11 +233,12 @@ tr_application_init (TrApplication *self)
 TrApplication *
 tr_application_new (void)
 {
-  /* NON_UNIQUE: a second instance with another --db must open that library,
-   * not raise the first instance's window. */
+  /* One process: a second launch hands its command line (files to
+   * import, a report to open) to the first and ends. Without a session
+   * bus each launch runs alone, as GApplication does then. */
   return g_object_new (TR_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", "/org/example/TripReports",
                        NULL);
 }

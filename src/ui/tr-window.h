@@ -25,18 +25,9 @@ gboolean   tr_window_open_report      (TrWindow       *self,
 /* Shows the report with @id beside the open one, to read and quote. */
 gboolean   tr_window_show_reference   (TrWindow       *self,
                                        const char     *id);
-/* The report open in the main area, or NULL. */
-TrReport  *tr_window_get_report       (TrWindow       *self);
-/* The report shown beside it for reference, or NULL. */
-TrReport  *tr_window_get_reference    (TrWindow       *self);
-
-/* The parts a UI test drives. */
-GtkWidget *tr_window_get_editor       (TrWindow       *self);
-GtkWidget *tr_window_get_library_view (TrWindow       *self);
-
-/* Exports the open report to @file as ODT, off the main thread, after
- * saving what was just typed; a toast says how it went. (Ctrl+E asks for
- * the file through the portal, then calls this.) */
+/* Exports the open report to @file as ODT, off the main thread, once
+ * what was just typed is saved; a toast says how it went. (Ctrl+E asks
+ * for the file through the portal, then calls this.) */
 void       tr_window_export           (TrWindow       *self,
                                        GFile          *file);
 /* The same for the open report's filled review form (審核表). */
@@ -46,9 +37,5 @@ void       tr_window_export_review_form (TrWindow     *self,
 /* Reads @files (GFile: PDFs or folders of PDFs) in the import dialog. */
 GtkWindow *tr_window_import           (TrWindow       *self,
                                        GListModel     *files);
-
-/* Writes what is pending; for quitting. */
-gboolean   tr_window_save_all         (TrWindow       *self,
-                                       GError        **error);
 
 G_END_DECLS

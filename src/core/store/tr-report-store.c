@@ -1444,3 +1444,27 @@ tr_report_store_find_by_source_sha256 (TrReportStore  *self,
   return NULL;
 }
 
+gboolean
+tr_report_store_get_data_version (TrReportStore  *self,
+                                  gint64         *out_version,
+                                  GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  const char *what = _("Could not read the library");
+  g_autoptr(TrStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (out_version != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  stmt = tr_store_prepare (self, "PRAGMA data_version", what, error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
+  *out_version = sqlite3_column_int64 (stmt, 0);
+  return TRUE;
+}

@@ -143,4 +143,13 @@ gboolean       tr_report_store_delete_comment (TrReportStore *self,
                                           gint64          comment_id,
                                           GError        **error);
 
+/* Changes ---------------------------------------------------------------- */
+
+/* A number that changes whenever another connection (the command line,
+ * another copy of the app) commits a change to the library; this
+ * store's own writes leave it as it is (PRAGMA data_version). */
+gboolean       tr_report_store_get_data_version (TrReportStore *self,
+                                          gint64         *out_version,
+                                          GError        **error);
+
 G_END_DECLS

@@ -5,7 +5,8 @@
 #include "tr-date-row.h"
 #include "tr-widget-util.h"
 #include "tr-form-editor.h"
-#include "tr-traveller-row.h"
+#include "tr-form-editor-private.h"
+#include "tr-traveller-list.h"
 
 /* Report content, not UI text: the form prints these words. */
 const char * const tr_form_editor_categories[] = {
@@ -38,8 +39,7 @@ struct _TrFormEditor
   TrDateRow *period_start_row;
   TrDateRow *period_end_row;
   TrDateRow *report_date_row;
-  AdwPreferencesGroup *travellers_group;
-  GtkListBox *traveller_list;
+  TrTravellerList *traveller_list;
 };
 
 G_DEFINE_FINAL_TYPE (TrFormEditor, tr_form_editor, GTK_TYPE_WIDGET)
@@ -160,112 +160,6 @@ check_period (TrFormEditor *self)
     }
 }
 
-static void row_action_activated (TrFormEditor  *self,
-                                  GVariant      *parameter,
-                                  GSimpleAction *action);
-
-static GtkWidget *
-create_traveller_row (gpointer item,
-                      gpointer user_data)
-{
-  TrFormEditor *self = user_data;
-  GtkWidget *row = tr_traveller_row_new (TR_TRAVELLER (item));
-  GSimpleActionGroup *group = g_simple_action_group_new ();
-  static const char * const names[] = { "move-up", "move-down", "remove" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
-
-      g_object_set_data (G_OBJECT (action), "traveller", item);
-      g_signal_connect_object (action, "activate", G_CALLBACK (row_action_activated), self,
-                               G_CONNECT_SWAPPED);
-      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-    }
-  gtk_widget_insert_action_group (row, "traveller", G_ACTION_GROUP (group));
-  g_object_unref (group);
-  return row;
-}
-
-static gboolean
-find_traveller (TrFormEditor *self,
-                TrTraveller  *traveller,
-                guint        *out_position)
-{
-  return g_list_store_find (tr_report_get_travellers (self->report), traveller, out_position);
-}
-
-/* Travellers are moved by removing and inserting: the list store notifies,
- * the rows follow, and the report is saved in the new order. */
-static void
-move_traveller (TrFormEditor *self,
-                TrTraveller  *traveller,
-                int           delta)
-{
-  GListStore *travellers = tr_report_get_travellers (self->report);
-  guint position, n_items = g_list_model_get_n_items (G_LIST_MODEL (travellers));
-  g_autoptr(TrTraveller) held = NULL;
-
-  if (!find_traveller (self, traveller, &position))
-    return;
-  if ((delta < 0 && position == 0) || (delta > 0 && position + 1 >= n_items))
-    return;
-
-  held = g_object_ref (traveller);
-  g_list_store_remove (travellers, position);
-  g_list_store_insert (travellers, position + delta, held);
-}
-
-static void
-traveller_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  TrFormEditor *self = TR_FORM_EDITOR (widget);
-  GListStore *travellers;
-
-  if (self->report == NULL)
-    return;
-  travellers = tr_report_get_travellers (self->report);
-
-  if (g_str_equal (action_name, "form.add-traveller"))
-    {
-      g_autoptr(TrTraveller) traveller = tr_traveller_new ();
-      GtkListBoxRow *row;
-
-      /* A new traveller usually shares the form's agency. */
-      tr_traveller_set (traveller, TR_TRAVELLER_AGENCY,
-                        tr_report_get_text (self->report, TR_FIELD_AGENCY));
-      g_list_store_append (travellers, traveller);
-      row = gtk_list_box_get_row_at_index (self->traveller_list,
-                                           g_list_model_get_n_items (G_LIST_MODEL (travellers)) - 1);
-      if (row != NULL)
-        {
-          adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-          gtk_widget_grab_focus (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_NAME));
-        }
-    }
-}
-
-static void
-row_action_activated (TrFormEditor  *self,
-                      GVariant      *parameter,
-                      GSimpleAction *action)
-{
-  TrTraveller *traveller = g_object_get_data (G_OBJECT (action), "traveller");
-  const char *name = g_action_get_name (G_ACTION (action));
-  guint position;
-
-  if (self->report == NULL)
-    return;
-  if (g_str_equal (name, "move-up"))
-    move_traveller (self, traveller, -1);
-  else if (g_str_equal (name, "move-down"))
-    move_traveller (self, traveller, 1);
-  else if (g_str_equal (name, "remove") && find_traveller (self, traveller, &position))
-    g_list_store_remove (tr_report_get_travellers (self->report), position);
-}
-
 static void
 tr_form_editor_dispose (GObject *object)
 {
@@ -305,6 +199,7 @@ tr_form_editor_class_init (TrFormEditorClass *klass)
   object_class->finalize = tr_form_editor_finalize;
 
   g_type_ensure (TR_TYPE_DATE_ROW);
+  g_type_ensure (TR_TYPE_TRAVELLER_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/TripReports/editor/tr-form-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, title_row);
@@ -321,18 +216,13 @@ tr_form_editor_class_init (TrFormEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, period_start_row);
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, period_end_row);
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, report_date_row);
-  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, travellers_group);
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, traveller_list);
-
-  gtk_widget_class_install_action (widget_class, "form.add-traveller", NULL, traveller_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
 static void
 tr_form_editor_init (TrFormEditor *self)
 {
-  GtkWidget *placeholder;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -357,12 +247,6 @@ tr_form_editor_init (TrFormEditor *self)
   self->categories = gtk_string_list_new ((const char * const *) tr_form_editor_categories);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (self->categories));
   adw_combo_row_set_selected (self->category_row, GTK_INVALID_LIST_POSITION);
-
-  placeholder = gtk_label_new (_("No travellers yet"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->traveller_list, placeholder);
 
   g_signal_connect_object (self->keywords_row, "changed", G_CALLBACK (keywords_changed),
                            self, G_CONNECT_SWAPPED);
@@ -400,11 +284,9 @@ tr_form_editor_set_report (TrFormEditor *self,
       g_signal_handlers_disconnect_by_data (self->report, self);
       g_clear_object (&self->report);
     }
+  tr_traveller_list_set_report (self->traveller_list, report);
   if (report == NULL)
-    {
-      gtk_list_box_bind_model (self->traveller_list, NULL, NULL, NULL, NULL);
-      return;
-    }
+    return;
 
   self->report = g_object_ref (report);
   for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
@@ -423,9 +305,6 @@ tr_form_editor_set_report (TrFormEditor *self,
   report_keywords_changed (self);
   report_category_changed (self);
   check_period (self);
-
-  gtk_list_box_bind_model (self->traveller_list, G_LIST_MODEL (tr_report_get_travellers (report)),
-                           create_traveller_row, self, NULL);
 }
 
 gboolean
@@ -437,17 +316,7 @@ tr_form_editor_focus_target (TrFormEditor *self,
   g_return_val_if_fail (TR_IS_FORM_EDITOR (self), FALSE);
 
   if (g_strcmp0 (target, "travellers") == 0)
-    {
-      GtkListBoxRow *first = gtk_list_box_get_row_at_index (self->traveller_list, 0);
-
-      if (first == NULL)
-        {
-          gtk_widget_activate_action (GTK_WIDGET (self), "form.add-traveller", NULL);
-          return TRUE;
-        }
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (first), TRUE);
-      return gtk_widget_grab_focus (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (first), TR_TRAVELLER_NAME));
-    }
+    return tr_traveller_list_focus_first (self->traveller_list);
 
   widget = tr_form_editor_get_row (self, target);
   if (widget == NULL)
@@ -465,9 +334,8 @@ tr_form_editor_get_row (TrFormEditor *self,
 }
 
 GtkWidget *
-tr_form_editor_get_traveller_row (TrFormEditor *self,
-                                  guint         index)
+tr_form_editor_get_traveller_list (TrFormEditor *self)
 {
   g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
-  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->traveller_list, index));
+  return GTK_WIDGET (self->traveller_list);
 }

@@ -16,12 +16,6 @@ extern const char * const tr_form_editor_categories[];
 
 void tr_form_editor_set_report   (TrFormEditor *self,
                                   TrReport     *report);
-/* The row that edits a TrField key or "keywords", or NULL. */
-GtkWidget *tr_form_editor_get_row    (TrFormEditor *self,
-                                      const char   *key);
-/* The row of the @index-th traveller, or NULL. */
-GtkWidget *tr_form_editor_get_traveller_row (TrFormEditor *self,
-                                             guint         index);
 /* Focuses the widget of a TrField key, "travellers" or "keywords". */
 gboolean tr_form_editor_focus_target (TrFormEditor *self,
                                       const char   *target);

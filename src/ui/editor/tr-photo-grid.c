@@ -9,7 +9,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "tr-file-chooser.h"
 #include "tr-photo-grid.h"
+#include "tr-photo-grid-private.h"
 #include "tr-photo-row.h"
 #include "tr-widget-util.h"
 
@@ -334,34 +336,17 @@ tr_photo_grid_add_files (TrPhotoGrid *self,
   g_task_run_in_thread (task, add_in_thread);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
 static void
 files_chosen (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(TrPhotoGrid) self = user_data;
-  g_autoptr(GListModel) files = gtk_file_dialog_open_multiple_finish (GTK_FILE_DIALOG (source), result, NULL);
+  g_autoptr(GListModel) files = tr_file_chooser_choose_finish (result, NULL);
 
   if (files != NULL)
     tr_photo_grid_add_files (self, files);
 }
-#else
-static void
-chooser_response (GtkNativeDialog *dialog,
-                  int              response,
-                  TrPhotoGrid     *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
-
-      tr_photo_grid_add_files (self, files);
-    }
-  g_object_unref (dialog);
-  g_object_unref (self);
-}
-#endif
 
 static void
 add_action (GtkWidget  *widget,
@@ -376,30 +361,8 @@ add_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "image/jpeg");
   gtk_file_filter_add_mime_type (filter, "image/png");
   gtk_file_filter_add_mime_type (filter, "image/webp");
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-    g_autoptr(GListStore) filters = g_list_store_new (GTK_TYPE_FILE_FILTER);
-
-    g_list_store_append (filters, filter);
-    gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_set_title (dialog, _("Add Photos"));
-    gtk_file_dialog_open_multiple (dialog, window, NULL, files_chosen, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *dialog =
-      gtk_file_chooser_native_new (_("Add Photos"), window, GTK_FILE_CHOOSER_ACTION_OPEN,
-                                   _("_Add"), NULL);
-
-    gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
-    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-    g_signal_connect (dialog, "response", G_CALLBACK (chooser_response), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
-  }
-#endif
+  tr_file_chooser_choose (window, TR_FILE_CHOOSER_OPEN_FILES, _("Add Photos"), _("_Add"), filter, NULL,
+                          NULL, files_chosen, g_object_ref (self));
 }
 
 static gboolean

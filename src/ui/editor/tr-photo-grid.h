@@ -21,12 +21,5 @@ void        tr_photo_grid_set_report   (TrPhotoGrid *self,
  * photos, or too large, are reported in the grid and skipped. */
 void        tr_photo_grid_add_files    (TrPhotoGrid *self,
                                         GListModel  *files);
-/* TRUE while files are being read. */
-gboolean    tr_photo_grid_is_busy      (TrPhotoGrid *self);
-/* What went wrong with the last files added, or NULL. */
-const char *tr_photo_grid_get_error    (TrPhotoGrid *self);
-/* The row of the photo at @position (a TrPhotoRow), or NULL. */
-GtkWidget  *tr_photo_grid_get_row      (TrPhotoGrid *self,
-                                        guint        position);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-photo-row.h"
+#include "tr-photo-row-private.h"
 
 /* The thumbnail's square, in logical pixels: every photo fits in it
  * whatever its shape, so the captions line up. */

@@ -23,6 +23,4 @@ TrPhoto   *tr_photo_row_get_photo     (TrPhotoRow   *self);
 void       tr_photo_row_set_thumbnail (TrPhotoRow   *self,
                                        GdkPaintable *thumbnail);
 
-GdkPaintable *tr_photo_row_get_thumbnail (TrPhotoRow *self);
-
 G_END_DECLS

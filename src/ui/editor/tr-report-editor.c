@@ -17,10 +17,13 @@
 #include "tr-form-editor.h"
 #include "tr-photo-grid.h"
 #include "tr-report-editor.h"
+#include "tr-report-editor-private.h"
 #include "tr-summary-editor.h"
 #include "review/tr-comments-panel.h"
 #include "review/tr-review-bar.h"
-#include "review/tr-review-form-dialog.h"
+#include "review/tr-review-form.h"
+#include "tr-alert.h"
+#include "tr-preferences-dialog.h"
 
 struct _TrReportEditor
 {
@@ -40,6 +43,8 @@ struct _TrReportEditor
   TrSaveState save_state;
   char *save_error;
   GCancellable *cancellable;
+  /* GTasks of save_async(), done when no save is in flight. */
+  GPtrArray *save_waiters;
 
   GListStore *problems;
   /* TrComment, as stored; highlighted in the body sections. */
@@ -136,6 +141,27 @@ pull_texts (TrReportEditor *self)
   self->dirty_texts = 0;
 }
 
+/* Tells those waiting in save_async() how the saves they waited for went. */
+static void
+finish_waiters (TrReportEditor *self)
+{
+  g_autoptr(GPtrArray) waiters = NULL;
+
+  if (self->saves_in_flight > 0 || self->save_waiters->len == 0)
+    return;
+  waiters = g_steal_pointer (&self->save_waiters);
+  self->save_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = g_ptr_array_index (waiters, i);
+
+      if (self->save_state == TR_SAVE_STATE_FAILED)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", self->save_error);
+      else
+        g_task_return_boolean (task, TRUE);
+    }
+}
+
 static void
 save_finished (GObject      *source,
                GAsyncResult *result,
@@ -149,12 +175,17 @@ save_finished (GObject      *source,
   if (!tr_report_store_save_finish (TR_REPORT_STORE (source), result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      g_warning ("%s", error->message);
+        {
+          finish_waiters (self);
+          return;
+        }
+      /* Not a warning: the title bar and a toast tell the user. */
+      g_debug ("Autosave failed: %s", error->message);
       set_save_state (self, TR_SAVE_STATE_FAILED, error->message);
       /* Keep trying: the disk may have room again, the lock may be gone. */
       self->dirty_texts |= 1u << TR_FIELD_TITLE;
       schedule_save (self);
+      finish_waiters (self);
       return;
     }
 
@@ -164,6 +195,7 @@ save_finished (GObject      *source,
   /* Only when the file holds what the buffers show. */
   if (self->saves_in_flight == 0 && self->save_timeout_id == 0 && self->dirty_texts == 0)
     store_comment_anchors (self);
+  finish_waiters (self);
 }
 
 static void
@@ -363,25 +395,42 @@ tr_report_editor_set_report (TrReportEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
 }
 
-gboolean
-tr_report_editor_save_and_wait (TrReportEditor  *self,
-                                GError         **error)
+void
+tr_report_editor_save_async (TrReportEditor      *self,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
 {
-  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), FALSE);
+  g_autoptr(GTask) task = NULL;
 
-  if (self->report != NULL && (self->save_timeout_id != 0 || self->dirty_texts != 0))
+  g_return_if_fail (TR_IS_REPORT_EDITOR (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tr_report_editor_save_async);
+
+  /* A failed save is retried now rather than when its timer says. */
+  if (self->report != NULL &&
+      (self->save_timeout_id != 0 || self->dirty_texts != 0 || self->save_state == TR_SAVE_STATE_FAILED))
     start_save (self);
 
-  while (self->saves_in_flight > 0)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (self->save_state == TR_SAVE_STATE_FAILED)
+  if (self->saves_in_flight == 0)
     {
-      g_clear_handle_id (&self->save_timeout_id, g_source_remove);
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, self->save_error);
-      return FALSE;
+      g_task_return_boolean (task, TRUE);
+      return;
     }
-  return TRUE;
+  g_ptr_array_add (self->save_waiters, g_steal_pointer (&task));
+}
+
+gboolean
+tr_report_editor_save_finish (TrReportEditor  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tr_report_editor_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -637,63 +686,99 @@ find_selection (TrReportEditor *self,
   return FALSE;
 }
 
-gboolean
-tr_report_editor_add_comment (TrReportEditor  *self,
-                              const char      *body,
-                              GError         **error)
+typedef struct {
+  TrReport *report;
+  TrSection section;
+  guint from;
+  guint to;
+  char *quote;
+  char *body;
+} NewComment;
+
+static void
+new_comment_free (NewComment *comment)
 {
+  g_object_unref (comment->report);
+  g_free (comment->quote);
+  g_free (comment->body);
+  g_free (comment);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (NewComment, new_comment_free)
+
+static void
+comment_text_saved (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (source);
+  g_autoptr(NewComment) new_comment = user_data;
   g_autoptr(TrComment) comment = NULL;
-  g_autofree char *quote = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!tr_report_editor_save_finish (self, result, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+      return;
+    }
+  comment = tr_comment_new (new_comment->section, new_comment->from, new_comment->to,
+                            new_comment->quote, new_comment->body, g_get_real_name ());
+  if (!tr_report_store_add_comment (self->store, tr_report_get_id (new_comment->report), comment, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+      return;
+    }
+  if (self->report == new_comment->report)
+    reload_comments (self);
+}
+
+/* Comments on the passage selected in a body section (the focused one,
+ * or else the first with a selection). */
+static void
+add_comment (TrReportEditor *self,
+             const char     *body)
+{
+  NewComment *new_comment;
   GtkTextIter start, end;
   TrSection section;
-  guint from, to;
-
-  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), FALSE);
-  g_return_val_if_fail (body != NULL, FALSE);
 
   if (self->report == NULL || !find_selection (self, &section, &start, &end))
     {
-      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                           _("Select the passage to comment on in 目的, 過程, 心得 or 建議"));
-      return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s",
+                                  _("Select the passage to comment on in 目的, 過程, 心得 or 建議"));
+      return;
     }
-  from = gtk_text_iter_get_offset (&start);
-  to = gtk_text_iter_get_offset (&end);
-  quote = gtk_text_iter_get_text (&start, &end);
-
-  /* The comment points into the text as it is now: store that text first. */
-  if (!tr_report_editor_save_and_wait (self, error))
-    return FALSE;
-
-  comment = tr_comment_new (section, from, to, quote, body, g_get_real_name ());
-  if (!tr_report_store_add_comment (self->store, tr_report_get_id (self->report), comment, error))
-    return FALSE;
-  reload_comments (self);
-  return TRUE;
+  new_comment = g_new0 (NewComment, 1);
+  new_comment->report = g_object_ref (self->report);
+  new_comment->section = section;
+  new_comment->from = gtk_text_iter_get_offset (&start);
+  new_comment->to = gtk_text_iter_get_offset (&end);
+  new_comment->quote = gtk_text_iter_get_text (&start, &end);
+  new_comment->body = g_strdup (body);
+  /* The comment points into the text as it is now: that text is stored
+   * first (the save takes it from the buffers right away). */
+  tr_report_editor_save_async (self, NULL, comment_text_saved, new_comment);
 }
 
 static void
-comment_response (AdwMessageDialog *dialog,
-                  const char       *response,
-                  TrReportEditor   *self)
+comment_response (GtkWidget      *alert,
+                  const char     *response,
+                  TrReportEditor *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  GtkEditable *entry = GTK_EDITABLE (tr_alert_get_extra_child (alert));
   g_autofree char *body = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  g_autoptr(GError) error = NULL;
 
-  if (!g_str_equal (response, "comment") || body[0] == '\0')
-    return;
-  if (!tr_report_editor_add_comment (self, body, &error))
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+  if (g_str_equal (response, "comment") && body[0] != '\0')
+    add_comment (self, body);
 }
 
 static void
-comment_text_changed (GtkEditable      *entry,
-                      AdwMessageDialog *dialog)
+comment_text_changed (GtkEditable *entry,
+                      GtkWidget   *alert)
 {
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
-  adw_message_dialog_set_response_enabled (dialog, "comment", text[0] != '\0');
+  tr_alert_set_response_enabled (alert, "comment", text[0] != '\0');
 }
 
 static void
@@ -702,7 +787,7 @@ add_comment_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   TrReportEditor *self = TR_REPORT_EDITOR (widget);
-  GtkWidget *dialog;
+  GtkWidget *alert;
   GtkWidget *entry;
   GtkTextIter start, end;
   TrSection section;
@@ -719,25 +804,20 @@ add_comment_action (GtkWidget  *widget,
   quote = gtk_text_iter_get_text (&start, &end);
   /* TRANSLATORS: %s is a section heading (目的…), then the passage quoted */
   body = g_strdup_printf (_("On %s: 「%s」"), tr_section_get_heading (section), quote);
-  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Add Comment"), body);
+  alert = tr_alert_new (_("Add Comment"), body);
   entry = gtk_entry_new ();
   gtk_widget_set_name (entry, "comment_entry");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("What should change here?"));
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "comment", _("Co_mment"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "comment",
-                                              ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "comment");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "comment", FALSE);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (comment_text_changed), dialog, 0);
-  g_signal_connect_object (dialog, "response", G_CALLBACK (comment_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (entry);
+  tr_alert_set_extra_child (alert, entry);
+  tr_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  tr_alert_add_response (alert, "comment", _("Co_mment"), ADW_RESPONSE_SUGGESTED);
+  tr_alert_set_default_response (alert, "comment");
+  tr_alert_set_close_response (alert, "cancel");
+  tr_alert_set_response_enabled (alert, "comment", FALSE);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (comment_text_changed), alert, 0);
+  g_signal_connect_object (alert, "response", G_CALLBACK (comment_response), self, 0);
+  tr_alert_present (alert, widget);
 }
 
 static void
@@ -788,25 +868,36 @@ comment_deleted (TrCommentsPanel *panel,
 }
 
 static void
+review_form_text_saved (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (source);
+  g_autoptr(TrReport) report = user_data;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+
+  if (!tr_report_editor_save_finish (self, result, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+      return;
+    }
+  dialog = tr_preferences_dialog_new (_("Review Form"),
+                                      ADW_PREFERENCES_PAGE (tr_review_form_new (self->store, report)));
+  tr_preferences_dialog_present (dialog, GTK_WIDGET (self));
+}
+
+static void
 review_form_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
   TrReportEditor *self = TR_REPORT_EDITOR (widget);
-  g_autoptr(GError) error = NULL;
-  GtkWidget *dialog;
 
   if (self->report == NULL)
     return;
   /* Items 1 and 2 are worked out from the report: with what was just typed. */
-  if (!tr_report_editor_save_and_wait (self, &error))
-    {
-      gtk_widget_activate_action (widget, "win.show-message", "s", error->message);
-      return;
-    }
-  dialog = tr_review_form_dialog_new (self->store, self->report);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (gtk_widget_get_root (widget)));
-  gtk_window_present (GTK_WINDOW (dialog));
+  tr_report_editor_save_async (self, NULL, review_form_text_saved, g_object_ref (self->report));
 }
 
 /* In review (送審) and once approved (核定) the text is what was handed in:
@@ -861,13 +952,6 @@ setup_review (TrReportEditor *self)
   reload_comments (self);
 }
 
-GPtrArray *
-tr_report_editor_get_comments (TrReportEditor *self)
-{
-  g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
-  return self->comments;
-}
-
 GtkWidget *
 tr_report_editor_get_comments_panel (TrReportEditor *self)
 {
@@ -914,6 +998,7 @@ tr_report_editor_finalize (GObject *object)
   g_clear_object (&self->problems);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->save_waiters, g_ptr_array_unref);
   g_free (self->save_error);
 
   G_OBJECT_CLASS (tr_report_editor_parent_class)->finalize (object);
@@ -1029,6 +1114,7 @@ tr_report_editor_init (TrReportEditor *self)
 
   self->problems = g_list_store_new (TR_TYPE_PROBLEM);
   self->cancellable = g_cancellable_new ();
+  self->save_waiters = g_ptr_array_new_with_free_func (g_object_unref);
 
   add_outline_row (self, "提要", "title");
   add_text_editor (self, TR_FIELD_SUMMARY, tr_summary_editor_new ());

@@ -34,38 +34,21 @@ TrSaveState  tr_report_editor_get_save_state   (TrReportEditor *self);
 /* Why the last save failed, or NULL. */
 const char  *tr_report_editor_get_save_error   (TrReportEditor *self);
 
-/* Starts a save of pending changes now and waits for every save in flight:
- * for closing the window and quitting. */
-gboolean     tr_report_editor_save_and_wait    (TrReportEditor *self,
-                                                GError        **error);
+/* Saves pending changes now, and finishes once no save is in flight:
+ * FALSE with @error when the last one failed. For what must see the
+ * report as typed (export, review form, comments) and for closing. */
+void         tr_report_editor_save_async       (TrReportEditor      *self,
+                                                GCancellable        *cancellable,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean     tr_report_editor_save_finish      (TrReportEditor      *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
 
 /* Moves the focus to a TrField key, "travellers" or "keywords", and, for
  * texts, to the byte @offset in it (-1 for the start). */
 void         tr_report_editor_focus_target     (TrReportEditor *self,
                                                 const char     *target,
                                                 gssize          offset);
-
-GListModel  *tr_report_editor_get_problems     (TrReportEditor *self);
-
-/* The parts, for tests and for the window. */
-GtkWidget   *tr_report_editor_get_form_editor  (TrReportEditor *self);
-/* The editor of a long text (summary, a section, the appendix), or NULL. */
-/* The photos of the appendix (a TrPhotoGrid). */
-GtkWidget   *tr_report_editor_get_photo_grid   (TrReportEditor *self);
-GtkWidget   *tr_report_editor_get_text_editor  (TrReportEditor *self,
-                                                TrField         field);
-
-/* Review ------------------------------------------------------------------ */
-
-/* Comments on the passage selected in a body section (the focused one, or
- * else the first with a selection) with @body, after saving the draft.
- * FALSE with @error when nothing is selected or the store fails. */
-gboolean     tr_report_editor_add_comment      (TrReportEditor *self,
-                                                const char     *body,
-                                                GError        **error);
-/* The comments shown beside the draft (TrComment), as stored. */
-GPtrArray   *tr_report_editor_get_comments     (TrReportEditor *self);
-GtkWidget   *tr_report_editor_get_comments_panel (TrReportEditor *self);
-GtkWidget   *tr_report_editor_get_review_bar   (TrReportEditor *self);
 
 G_END_DECLS

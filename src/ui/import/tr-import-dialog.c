@@ -12,6 +12,7 @@
 
 #include "tr-error.h"
 #include "tr-import-dialog.h"
+#include "tr-import-dialog-private.h"
 #include "tr-import-item.h"
 #include "tr-import-review.h"
 #include "tr-importer.h"

@@ -19,14 +19,9 @@ TrImportDialog *tr_import_dialog_new            (GtkWindow          *parent,
                                                  const char * const *worker_argv,
                                                  GListModel         *files);
 
-/* The rows' model (TrImportItem), for tests. */
-GListModel     *tr_import_dialog_get_items      (TrImportDialog     *self);
-/* TRUE once nothing is waiting or being read. */
-gboolean        tr_import_dialog_is_idle        (TrImportDialog     *self);
 /* Shows what an item found, to check and correct before saving. */
 void            tr_import_dialog_review         (TrImportDialog     *self,
                                                  guint               position);
-GtkWidget      *tr_import_dialog_get_review     (TrImportDialog     *self);
 /* Saves the reviewed report (or, outside review, every one ready, and from
  * then on each file as soon as it is read). */
 void            tr_import_dialog_save           (TrImportDialog     *self);

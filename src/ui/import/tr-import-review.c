@@ -8,8 +8,9 @@
 
 #include "tr-date-row.h"
 #include "tr-import-review.h"
+#include "tr-import-review-private.h"
 #include "tr-text-block.h"
-#include "tr-traveller-row.h"
+#include "tr-traveller-list.h"
 #include "tr-widget-util.h"
 
 /* How much of a part the overview shows. */
@@ -33,7 +34,7 @@ struct _TrImportReview
   TrDateRow *period_start_row;
   TrDateRow *period_end_row;
   TrDateRow *report_date_row;
-  GtkListBox *traveller_list;
+  TrTravellerList *traveller_list;
   AdwPreferencesGroup *parts_group;
   GtkListView *blocks_view;
 };
@@ -176,98 +177,12 @@ unbind_block (GtkSignalListItemFactory *factory,
   g_object_set_data (G_OBJECT (dropdown), "tr-block", NULL);
 }
 
-/* Travellers */
-
-static void traveller_row_action (TrImportReview *self,
-                                  GVariant       *parameter,
-                                  GSimpleAction  *action);
-
-static GtkWidget *
-create_traveller_row (gpointer item,
-                      gpointer user_data)
-{
-  TrImportReview *self = user_data;
-  GtkWidget *row = tr_traveller_row_new (TR_TRAVELLER (item));
-  g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
-  /* The row's buttons name these actions. */
-  static const char * const names[] = { "move-up", "move-down", "remove" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      g_autoptr(GSimpleAction) action = g_simple_action_new (names[i], NULL);
-
-      g_object_set_data (G_OBJECT (action), "traveller", item);
-      g_signal_connect_object (action, "activate", G_CALLBACK (traveller_row_action), self,
-                               G_CONNECT_SWAPPED);
-      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
-    }
-  gtk_widget_insert_action_group (row, "traveller", G_ACTION_GROUP (group));
-  return row;
-}
-
-static void
-traveller_row_action (TrImportReview *self,
-                      GVariant       *parameter,
-                      GSimpleAction  *action)
-{
-  TrTraveller *traveller = g_object_get_data (G_OBJECT (action), "traveller");
-  const char *name = g_action_get_name (G_ACTION (action));
-  GListStore *travellers;
-  g_autoptr(TrTraveller) held = NULL;
-  guint position, n_items;
-
-  if (self->report == NULL)
-    return;
-  travellers = tr_report_get_travellers (self->report);
-  if (!g_list_store_find (travellers, traveller, &position))
-    return;
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (travellers));
-
-  if (g_str_equal (name, "remove"))
-    {
-      g_list_store_remove (travellers, position);
-      return;
-    }
-  if (g_str_equal (name, "move-up") ? position == 0 : position + 1 >= n_items)
-    return;
-  /* Removed and inserted: the rows follow the store. */
-  held = g_object_ref (traveller);
-  g_list_store_remove (travellers, position);
-  g_list_store_insert (travellers, g_str_equal (name, "move-up") ? position - 1 : position + 1, held);
-}
-
-static void
-add_traveller (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  TrImportReview *self = TR_IMPORT_REVIEW (widget);
-  g_autoptr(TrTraveller) traveller = NULL;
-  GListStore *travellers;
-  GtkListBoxRow *row;
-
-  if (self->report == NULL)
-    return;
-  travellers = tr_report_get_travellers (self->report);
-  traveller = tr_traveller_new ();
-  /* A traveller the import missed usually shares the report's agency. */
-  tr_traveller_set (traveller, TR_TRAVELLER_AGENCY, tr_report_get_text (self->report, TR_FIELD_AGENCY));
-  g_list_store_append (travellers, traveller);
-  row = gtk_list_box_get_row_at_index (self->traveller_list,
-                                       g_list_model_get_n_items (G_LIST_MODEL (travellers)) - 1);
-  if (row != NULL)
-    {
-      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      gtk_widget_grab_focus (tr_traveller_row_get_entry (TR_TRAVELLER_ROW (row), TR_TRAVELLER_NAME));
-    }
-}
-
 static void
 clear_report (TrImportReview *self)
 {
   GtkWidget *child;
 
-  gtk_list_box_bind_model (self->traveller_list, NULL, NULL, NULL, NULL);
+  tr_traveller_list_set_report (self->traveller_list, NULL);
   tr_unbind_all (self->bindings);
   g_clear_object (&self->report);
   g_list_store_remove_all (self->blocks);
@@ -309,6 +224,7 @@ tr_import_review_class_init (TrImportReviewClass *klass)
   object_class->finalize = tr_import_review_finalize;
 
   g_type_ensure (TR_TYPE_DATE_ROW);
+  g_type_ensure (TR_TYPE_TRAVELLER_LIST);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/TripReports/import/tr-import-review.ui");
   gtk_widget_class_bind_template_child (widget_class, TrImportReview, warnings_box);
@@ -322,7 +238,6 @@ tr_import_review_class_init (TrImportReviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrImportReview, traveller_list);
   gtk_widget_class_bind_template_child (widget_class, TrImportReview, parts_group);
   gtk_widget_class_bind_template_child (widget_class, TrImportReview, blocks_view);
-  gtk_widget_class_install_action (widget_class, "review.add-traveller", NULL, add_traveller);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
 }
 
@@ -331,15 +246,8 @@ tr_import_review_init (TrImportReview *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   g_autoptr(GtkNoSelection) selection = NULL;
-  GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  placeholder = gtk_label_new (_("No travellers found"));
-  gtk_widget_add_css_class (placeholder, "dim-label");
-  gtk_widget_set_margin_top (placeholder, 12);
-  gtk_widget_set_margin_bottom (placeholder, 12);
-  gtk_list_box_set_placeholder (self->traveller_list, placeholder);
 
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->blocks = g_list_store_new (TR_TYPE_TEXT_BLOCK);
@@ -390,8 +298,7 @@ tr_import_review_set_report (TrImportReview *self,
   tr_bind_both_ways (self->bindings, report, "period-end", self->period_end_row, "date");
   tr_bind_both_ways (self->bindings, report, "report-date", self->report_date_row, "date");
 
-  gtk_list_box_bind_model (self->traveller_list, G_LIST_MODEL (tr_report_get_travellers (report)),
-                           create_traveller_row, self, NULL);
+  tr_traveller_list_set_report (self->traveller_list, report);
 
   warnings = tr_report_get_warnings (report);
   for (guint i = 0; warnings[i] != NULL; i++)
@@ -429,11 +336,10 @@ tr_import_review_get_blocks (TrImportReview *self)
 }
 
 GtkWidget *
-tr_import_review_get_traveller_row (TrImportReview *self,
-                                    guint           index)
+tr_import_review_get_traveller_list (TrImportReview *self)
 {
   g_return_val_if_fail (TR_IS_IMPORT_REVIEW (self), NULL);
-  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->traveller_list, index));
+  return GTK_WIDGET (self->traveller_list);
 }
 
 void

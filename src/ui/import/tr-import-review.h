@@ -15,12 +15,6 @@ GtkWidget  *tr_import_review_new         (void);
 /* Fields are edited in @report directly; paragraphs move on apply(). */
 void        tr_import_review_set_report  (TrImportReview *self,
                                           TrReport       *report);
-TrReport   *tr_import_review_get_report  (TrImportReview *self);
-/* The paragraphs (TrTextBlock) as the user arranged them. */
-GListModel *tr_import_review_get_blocks  (TrImportReview *self);
-/* The TrTravellerRow of the @index-th traveller, or NULL. */
-GtkWidget  *tr_import_review_get_traveller_row (TrImportReview *self,
-                                                guint           index);
 /* Writes the paragraphs back into their fields of the report. */
 void        tr_import_review_apply       (TrImportReview *self);
 

@@ -5,6 +5,7 @@
 #include "tr-library-row.h"
 #include "tr-widget-util.h"
 #include "tr-library-view.h"
+#include "tr-library-view-private.h"
 
 struct _TrLibraryView
 {

@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (TrLibraryView, tr_library_view, TR, LIBRARY_VIEW, GtkWidge
 
 void            tr_library_view_set_model    (TrLibraryView  *self,
                                               TrLibraryModel *model);
-TrLibraryModel *tr_library_view_get_model    (TrLibraryView  *self);
 /* Rebuilds the year filter from the library (after it changed). */
 void            tr_library_view_update_years (TrLibraryView  *self);
 void            tr_library_view_focus_search (TrLibraryView  *self);
@@ -21,10 +20,5 @@ void            tr_library_view_focus_search (TrLibraryView  *self);
 void            tr_library_view_select       (TrLibraryView  *self,
                                               const char     *id);
 AdwHeaderBar   *tr_library_view_get_header_bar (TrLibraryView *self);
-GtkSearchEntry *tr_library_view_get_search_entry (TrLibraryView *self);
-GtkListView    *tr_library_view_get_list_view (TrLibraryView *self);
-/* Picks a TrReviewStatus (or TR_LIBRARY_ALL_STATUSES) in the status filter. */
-void            tr_library_view_set_status_filter (TrLibraryView *self,
-                                              int            status);
 
 G_END_DECLS

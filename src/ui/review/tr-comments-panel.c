@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-comments-panel.h"
+#include "tr-comments-panel-private.h"
 #include "tr-widget-util.h"
 
 struct _TrCommentsPanel

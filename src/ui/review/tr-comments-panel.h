@@ -19,7 +19,5 @@ GtkWidget  *tr_comments_panel_new           (void);
 /* @comments: TrComment, in the order to show them (NULL for none). */
 void        tr_comments_panel_set_comments  (TrCommentsPanel *self,
                                              GPtrArray       *comments);
-/* For tests: the list of rows. */
-GtkListBox *tr_comments_panel_get_list      (TrCommentsPanel *self);
 
 G_END_DECLS

@@ -69,11 +69,12 @@ tr_traveller_row_class_init (TrTravellerRowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = tr_traveller_row_dispose;
 }
 
-static GtkWidget *
-make_button (TrTravellerRow *self,
-             const char     *icon_name,
-             const char     *tooltip,
-             const char     *action)
+/* The list's actions (TrTravellerList) act on the row the buttons are in. */
+static void
+add_button (TrTravellerRow *self,
+            const char     *icon_name,
+            const char     *tooltip,
+            const char     *action)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
@@ -81,7 +82,12 @@ make_button (TrTravellerRow *self,
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
-  return button;
+  /* libadwaita 1.4 calls the widgets at the row's end suffixes. */
+#if ADW_CHECK_VERSION (1, 4, 0)
+  adw_expander_row_add_suffix (ADW_EXPANDER_ROW (self), button);
+#else
+  adw_expander_row_add_action (ADW_EXPANDER_ROW (self), button);
+#endif
 }
 
 static void
@@ -111,13 +117,9 @@ tr_traveller_row_new (TrTraveller *traveller)
       self->entries[f] = entry;
     }
 
-  /* The form editor's actions act on the row the buttons are in. */
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
-                               make_button (self, "go-up-symbolic", _("Move Up"), "traveller.move-up"));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
-                               make_button (self, "go-down-symbolic", _("Move Down"), "traveller.move-down"));
-  adw_expander_row_add_action (ADW_EXPANDER_ROW (self),
-                               make_button (self, "user-trash-symbolic", _("Remove Traveller"), "traveller.remove"));
+  add_button (self, "go-up-symbolic", _("Move Up"), "traveller.move-up");
+  add_button (self, "go-down-symbolic", _("Move Down"), "traveller.move-down");
+  add_button (self, "user-trash-symbolic", _("Remove Traveller"), "traveller.remove");
 
   g_signal_connect_object (traveller, "notify", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);
   update_title (self);

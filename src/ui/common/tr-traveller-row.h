@@ -1,4 +1,4 @@
-/* tr-traveller-row.h: one traveller of the 提要 form, editable in place
+/* tr-traveller-row.h: one traveller, editable in place (a row of TrTravellerList)
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 

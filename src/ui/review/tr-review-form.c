@@ -1,17 +1,18 @@
-/* tr-review-form-dialog.c
+/* tr-review-form.c
  *
  * The form's own wording (the items, the reasons, the ways of publication,
  * the signatures) is report content and stays in Chinese; only the
- * window's frame is translated.
+ * frame around it is translated.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
-#include "tr-review-form-dialog.h"
+#include "tr-preferences-dialog.h"
+#include "tr-review-form.h"
 
-struct _TrReviewFormDialog
+struct _TrReviewForm
 {
-  AdwPreferencesWindow parent_instance;
+  AdwPreferencesPage parent_instance;
 
   TrReportStore *store;
   TrReport *report;
@@ -19,23 +20,23 @@ struct _TrReviewFormDialog
   gboolean loading;
 };
 
-G_DEFINE_FINAL_TYPE (TrReviewFormDialog, tr_review_form_dialog, ADW_TYPE_PREFERENCES_WINDOW)
+G_DEFINE_FINAL_TYPE (TrReviewForm, tr_review_form, ADW_TYPE_PREFERENCES_PAGE)
 
 static void
-save (TrReviewFormDialog *self)
+save (TrReviewForm *self)
 {
   g_autoptr(GError) error = NULL;
 
   if (self->loading)
     return;
   if (!tr_report_store_save_review (self->store, tr_report_get_id (self->report), self->review, &error))
-    adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self), adw_toast_new (error->message));
+    tr_preferences_dialog_add_toast (GTK_WIDGET (self), adw_toast_new (error->message));
 }
 
 static void
 answer_selected (GtkDropDown        *drop_down,
                  GParamSpec         *pspec,
-                 TrReviewFormDialog *self)
+                 TrReviewForm *self)
 {
   TrReviewItem item = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "tr-item"));
   TrReviewColumn column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (drop_down), "tr-column"));
@@ -45,7 +46,7 @@ answer_selected (GtkDropDown        *drop_down,
 }
 
 static GtkWidget *
-new_answer_drop_down (TrReviewFormDialog *self,
+new_answer_drop_down (TrReviewForm *self,
                       TrReviewItem        item,
                       TrReviewColumn      column)
 {
@@ -69,7 +70,7 @@ new_answer_drop_down (TrReviewFormDialog *self,
 
 static void
 flag_toggled (GtkCheckButton     *check,
-              TrReviewFormDialog *self)
+              TrReviewForm *self)
 {
   guint flag = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check), "tr-flag"));
   gboolean reason = g_object_get_data (G_OBJECT (check), "tr-reason") != NULL;
@@ -84,7 +85,7 @@ flag_toggled (GtkCheckButton     *check,
 }
 
 static GtkWidget *
-new_flag_row (TrReviewFormDialog *self,
+new_flag_row (TrReviewForm *self,
               const char         *title,
               guint               flag,
               gboolean            active,
@@ -106,7 +107,7 @@ new_flag_row (TrReviewFormDialog *self,
 
 static void
 entry_changed (GtkEditable        *editable,
-               TrReviewFormDialog *self)
+               TrReviewForm *self)
 {
   const char *text = gtk_editable_get_text (editable);
   int which = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (editable), "tr-entry"));
@@ -119,7 +120,7 @@ entry_changed (GtkEditable        *editable,
 }
 
 static GtkWidget *
-new_entry_row (TrReviewFormDialog *self,
+new_entry_row (TrReviewForm *self,
                const char         *title,
                const char         *text,
                int                 which)
@@ -135,7 +136,7 @@ new_entry_row (TrReviewFormDialog *self,
 
 static void
 remarks_changed (GtkTextBuffer      *buffer,
-                 TrReviewFormDialog *self)
+                 TrReviewForm *self)
 {
   GtkTextIter start, end;
   g_autofree char *text = NULL;
@@ -147,9 +148,9 @@ remarks_changed (GtkTextBuffer      *buffer,
 }
 
 static void
-build (TrReviewFormDialog *self)
+build (TrReviewForm *self)
 {
-  GtkWidget *page = adw_preferences_page_new ();
+  AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (self);
   GtkWidget *items = adw_preferences_group_new ();
   GtkWidget *reasons = adw_preferences_group_new ();
   GtkWidget *publication = adw_preferences_group_new ();
@@ -159,8 +160,8 @@ build (TrReviewFormDialog *self)
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkTextBuffer *buffer;
 
-  adw_preferences_page_set_title (ADW_PREFERENCES_PAGE (page), _("Review Form"));
-  adw_preferences_page_set_icon_name (ADW_PREFERENCES_PAGE (page), "document-edit-symbolic");
+  adw_preferences_page_set_title (page, _("Review Form"));
+  adw_preferences_page_set_icon_name (page, "document-edit-symbolic");
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (items), _("Items"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (items),
@@ -219,52 +220,47 @@ build (TrReviewFormDialog *self)
                                new_entry_row (self, tr_review_signature_get_text (i),
                                               tr_review_get_signature (self->review, i), i));
 
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (items));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (reasons));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (publication));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (remarks));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (signatures));
-  adw_preferences_window_add (ADW_PREFERENCES_WINDOW (self), ADW_PREFERENCES_PAGE (page));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (items));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (reasons));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (publication));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (remarks));
+  adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (signatures));
 }
 
 static void
-tr_review_form_dialog_dispose (GObject *object)
+tr_review_form_dispose (GObject *object)
 {
-  TrReviewFormDialog *self = TR_REVIEW_FORM_DIALOG (object);
+  TrReviewForm *self = TR_REVIEW_FORM (object);
 
   g_clear_object (&self->review);
   g_clear_object (&self->report);
   g_clear_object (&self->store);
 
-  G_OBJECT_CLASS (tr_review_form_dialog_parent_class)->dispose (object);
+  G_OBJECT_CLASS (tr_review_form_parent_class)->dispose (object);
 }
 
 static void
-tr_review_form_dialog_class_init (TrReviewFormDialogClass *klass)
+tr_review_form_class_init (TrReviewFormClass *klass)
 {
-  G_OBJECT_CLASS (klass)->dispose = tr_review_form_dialog_dispose;
+  G_OBJECT_CLASS (klass)->dispose = tr_review_form_dispose;
 }
 
 static void
-tr_review_form_dialog_init (TrReviewFormDialog *self)
+tr_review_form_init (TrReviewForm *self)
 {
-  gtk_window_set_title (GTK_WINDOW (self), _("Review Form"));
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (self), 720, 720);
-  adw_preferences_window_set_search_enabled (ADW_PREFERENCES_WINDOW (self), FALSE);
 }
 
 GtkWidget *
-tr_review_form_dialog_new (TrReportStore *store,
+tr_review_form_new (TrReportStore *store,
                            TrReport      *report)
 {
-  TrReviewFormDialog *self;
+  TrReviewForm *self;
   g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (store), NULL);
   g_return_val_if_fail (TR_IS_REPORT (report), NULL);
 
-  self = g_object_new (TR_TYPE_REVIEW_FORM_DIALOG, NULL);
+  self = g_object_new (TR_TYPE_REVIEW_FORM, NULL);
   self->store = g_object_ref (store);
   self->report = g_object_ref (report);
   self->review = tr_report_store_load_review (store, tr_report_get_id (report), &error);
@@ -281,11 +277,4 @@ tr_review_form_dialog_new (TrReportStore *store,
   /* The computed items as the report stands now. */
   save (self);
   return GTK_WIDGET (self);
-}
-
-TrReview *
-tr_review_form_dialog_get_review (TrReviewFormDialog *self)
-{
-  g_return_val_if_fail (TR_IS_REVIEW_FORM_DIALOG (self), NULL);
-  return self->review;
 }

@@ -1,0 +1,20 @@
+/* tr-review-form.h: the review form (審核表) of a report, to fill in, as a
+ * page for tr_preferences_dialog_new()
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tr-report-store.h"
+
+G_BEGIN_DECLS
+
+/* Every change is stored at once; items 1 and 2 of the traveller's column
+ * are worked out from the report and cannot be changed here. */
+#define TR_TYPE_REVIEW_FORM (tr_review_form_get_type ())
+G_DECLARE_FINAL_TYPE (TrReviewForm, tr_review_form, TR, REVIEW_FORM, AdwPreferencesPage)
+
+GtkWidget *tr_review_form_new (TrReportStore *store,
+                               TrReport      *report);
+
+G_END_DECLS
