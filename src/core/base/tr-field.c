@@ -78,6 +78,14 @@ tr_field_is_form_field (TrField field)
   return field_info[field].is_form_field;
 }
 
+gboolean
+tr_field_holds_tables (TrField field)
+{
+  g_return_val_if_fail (field < TR_N_FIELDS, FALSE);
+  return (field >= TR_FIELD_PURPOSE && field <= TR_FIELD_RECOMMENDATIONS) ||
+         field == TR_FIELD_APPENDIX;
+}
+
 const char *
 tr_section_get_key (TrSection section)
 {

@@ -50,6 +50,9 @@ const char   *tr_field_get_label           (TrField       field);
 gboolean      tr_field_is_date             (TrField       field);
 /* TRUE for the fields of the 提要 form (stored under "fields" in JSON). */
 gboolean      tr_field_is_form_field       (TrField       field);
+/* TRUE for the four sections and the appendix, whose text may have tables
+ * between its paragraphs (tr-body.h); the 摘要 is plain text. */
+gboolean      tr_field_holds_tables        (TrField       field);
 
 /* "purpose", … and the official heading, 目的 … (report content, not UI text). */
 const char   *tr_section_get_key           (TrSection     section);
