@@ -5,12 +5,14 @@
  * WAYLAND_DISPLAY are removed) and checks exit status, stdout and stderr.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE  /* wcwidth(), the C library's measure of a character */
 #include <glib.h>
 #include <glib/gstdio.h>
 #include <grp.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <wchar.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -943,6 +945,199 @@ assert_marked (const char *snippet,
   g_assert_nonnull (strstr (snippet, marked));
 }
 
+/* show: tables ------------------------------------------------------------ */
+
+/* A schedule in 過程 between two paragraphs, a delegation in the appendix. */
+static const char tables_json[] =
+  "{ \"fields\": { \"title\": \"赴愛沙尼亞考察\" },"
+  "  \"sections\": {"
+  "    \"purpose\": \"瞭解數位治理。\","
+  "    \"process\": ["
+  "      { \"type\": \"text\", \"text\": \"一、行程如下：\" },"
+  "      { \"type\": \"table\", \"header\": true, \"caption\": \"參訪行程\", \"rows\": ["
+  "        [\"日期\", \"地點\", \"行程內容\"],"
+  "        [\"7月9日\", \"Tallinn 塔林\", \"參訪e-Estonia展示中心\"],"
+  "        [\"7月10日\", \"塔林\", \"拜會資訊系統局\\n參觀X-Road\"] ] },"
+  "      { \"type\": \"text\", \"text\": \"二、心得另述。\" } ],"
+  "    \"observations\": \"心得\", \"recommendations\": \"無\" },"
+  "  \"appendix\": ["
+  "    { \"type\": \"table\", \"rows\": ["
+  "      [\"姓名\", \"機關\", \"職稱\"],"
+  "      [\"王小明\", \"國家發展委員會\", \"科長\"],"
+  "      [\"Mary O'Brien\", \"AIT\", \"Director\"] ] } ] }";
+
+static void
+test_show_tables (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture, tables_json);
+  g_auto(Result) result = run (fixture, "show", id, "--db", fixture->db_path);
+
+  assert_success (&result);
+  /* Chinese characters are two columns wide: the grid lines up in a
+   * terminal. The caption is numbered as the export numbers it. */
+  g_assert_nonnull (strstr (result.out,
+    "\n過程\n"
+    "一、行程如下：\n"
+    "表 1：參訪行程\n"
+    "+---------+--------------+-----------------------+\n"
+    "| 日期    | 地點         | 行程內容              |\n"
+    "+=========+==============+=======================+\n"
+    "| 7月9日  | Tallinn 塔林 | 參訪e-Estonia展示中心 |\n"
+    "+---------+--------------+-----------------------+\n"
+    "| 7月10日 | 塔林         | 拜會資訊系統局        |\n"
+    "|         |              | 參觀X-Road            |\n"
+    "+---------+--------------+-----------------------+\n"
+    "二、心得另述。\n"
+    "\n心得\n"));
+  /* No header row, no caption: no "=" line, no number. */
+  g_assert_true (g_str_has_suffix (result.out,
+    "\n附錄\n"
+    "+--------------+----------------+----------+\n"
+    "| 姓名         | 機關           | 職稱     |\n"
+    "+--------------+----------------+----------+\n"
+    "| 王小明       | 國家發展委員會 | 科長     |\n"
+    "+--------------+----------------+----------+\n"
+    "| Mary O'Brien | AIT            | Director |\n"
+    "+--------------+----------------+----------+\n"));
+}
+
+/* The columns the C library says @line takes in a terminal, and where its
+ * column separators ("|" and "+") stand. */
+static guint
+terminal_columns (const char *line,
+                  GArray     *separators)
+{
+  guint column = 0;
+
+  for (const char *p = line; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int width = wcwidth ((wchar_t) c);
+
+      g_assert_cmpint (width, >=, 0);
+      if (c == '|' || c == '+')
+        g_array_append_val (separators, column);
+      column += width;
+    }
+  return column;
+}
+
+/* Cells of every width, wrapped ones and ones of many lines: every line of
+ * the grid is as wide as its borders, by the C library's measure, with the
+ * separators at the same columns. */
+static void
+test_show_tables_aligned (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char json[] =
+    "{ \"sections\": { \"process\": ["
+    "  { \"type\": \"table\", \"header\": true, \"rows\": ["
+    "    [\"日期\", \"行程內容\", \"備註\"],"
+    "    [\"１０月１日\", \"抵達塔林後，隨即前往e-Estonia展示中心聽取簡報，並與該中心主任就數位身分證之推動經驗交換意見。\", \"○ 已完成\"],"
+    "    [\"Oct 2\", \"Visited the Information System Authority and the X-Road data exchange centre in the old town\", \"cafe\\u0301 ok\"],"
+    "    [\"\", \"第一行\\n\\n第三行\\t有定位字元\", \"\\u001b[31m紅\"] ] } ] } }";
+  g_autofree char *id = NULL;
+  g_auto(Result) result = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GArray) border = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint width = 0, grid_lines = 0;
+
+  g_assert_nonnull (setlocale (LC_CTYPE, "C.UTF-8"));
+  id = new_report (fixture, json);
+  result = run (fixture, "show", id, "--db", fixture->db_path);
+  assert_success (&result);
+  g_assert_null (strchr (result.out, '\033'));
+  g_assert_null (strchr (result.out, '\t'));
+
+  lines = g_strsplit (result.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GArray) separators = g_array_new (FALSE, FALSE, sizeof (guint));
+      guint line_width;
+
+      if (lines[i][0] != '+' && lines[i][0] != '|')
+        continue;
+      line_width = terminal_columns (lines[i], separators);
+      if (grid_lines++ == 0)
+        {
+          width = line_width;
+          g_array_append_vals (border, separators->data, separators->len);
+          g_assert_cmpuint (border->len, ==, 4);
+        }
+      if (line_width != width || separators->len != border->len ||
+          memcmp (separators->data, border->data, border->len * sizeof (guint)) != 0)
+        g_test_message ("misaligned: “%s”", lines[i]);
+      g_assert_cmpuint (line_width, ==, width);
+      g_assert_cmpuint (separators->len, ==, border->len);
+      g_assert_cmpmem (separators->data, separators->len * sizeof (guint),
+                       border->data, border->len * sizeof (guint));
+    }
+  /* The long cells were wrapped: no column is wider than 30 + 2. */
+  for (guint i = 1; i < border->len; i++)
+    g_assert_cmpuint (g_array_index (border, guint, i) - g_array_index (border, guint, i - 1), <=, 33);
+  g_assert_cmpuint (grid_lines, >, 12);
+  /* Wrapped between words where there are spaces. */
+  g_assert_nonnull (strstr (result.out, "| Visited the Information System "));
+  /* The cell's empty line is kept. */
+  g_assert_nonnull (strstr (result.out, "| 第一行 "));
+  g_assert_nonnull (strstr (result.out, "| 第三行 有定位字元 "));
+}
+
+/* show --json prints the tables; new --from-json reads them back; search
+ * finds their cells. */
+static void
+test_show_tables_json (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *id = new_report (fixture, tables_json);
+  g_auto(Result) result = run (fixture, "show", id, "--json", "--db", fixture->db_path);
+  g_autoptr(JsonNode) input = parse_json (tables_json);
+  g_autoptr(JsonNode) output = NULL;
+  JsonObject *in, *out, *sections;
+
+  assert_success (&result);
+  output = parse_json (result.out);
+  in = json_node_get_object (input);
+  out = json_node_get_object (output);
+  sections = json_object_get_object_member (out, "sections");
+  /* A section without tables is a string, as before tables. */
+  g_assert_cmpstr (member_string (sections, "purpose"), ==, "瞭解數位治理。");
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (json_object_get_member (sections, "process")));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (sections, "process")), ==, 3);
+
+  /* The same tables, through a second draft. */
+  {
+    g_autofree char *copy_id = new_report (fixture, result.out);
+    g_auto(Result) copy = run (fixture, "show", copy_id, "--json", "--db", fixture->db_path);
+    g_autoptr(JsonNode) copy_root = NULL;
+    JsonObject *copied;
+    JsonObject *table;
+
+    assert_success (&copy);
+    g_assert_cmpstr (copy_id, !=, id);
+    copy_root = parse_json (copy.out);
+    copied = json_node_get_object (copy_root);
+    assert_members_equal (out, copied, "sections");
+    assert_members_equal (out, copied, "appendix");
+
+    /* What was read is what was written, "header" and "caption" added. */
+    table = json_array_get_object_element (json_object_get_array_member (copied, "appendix"), 0);
+    g_assert_false (json_object_get_boolean_member (table, "header"));
+    g_assert_cmpstr (member_string (table, "caption"), ==, "");
+    json_object_remove_member (table, "header");
+    json_object_remove_member (table, "caption");
+    assert_members_equal (in, copied, "appendix");
+  }
+
+  {
+    g_autoptr(GHashTable) hits = search_plain (fixture, "資訊系統局");
+
+    g_assert_cmpuint (g_hash_table_size (hits), ==, 2);
+    assert_marked (g_hash_table_lookup (hits, id), "資訊系統局");
+  }
+}
+
 static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
@@ -1689,6 +1884,9 @@ main (int   argc,
   ADD ("list", test_list);
   ADD ("show/json-round-trip", test_show_json_round_trip);
   ADD ("show/plain", test_show_plain);
+  ADD ("show/tables", test_show_tables);
+  ADD ("show/tables-aligned", test_show_tables_aligned);
+  ADD ("show/tables-json", test_show_tables_json);
   ADD ("search", test_search);
   ADD ("delete", test_delete);
   ADD ("export", test_export);

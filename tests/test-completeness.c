@@ -5,6 +5,7 @@
 
 #include "tr-completeness.h"
 #include "tr-numbering.h"
+#include "tr-review.h"
 
 static void
 test_numbering_levels (void)
@@ -277,6 +278,90 @@ test_due_date (void)
   g_assert_nonnull (find_problem (undated_late, TR_PROBLEM_OVERDUE, "report_date"));
 }
 
+/* A table of @n_rows × 2 whose cells are @cells, row by row. */
+static TrTable *
+new_table (guint               n_rows,
+           const char * const *cells)
+{
+  TrTable *table = tr_table_new (n_rows, 2);
+
+  for (guint i = 0; i < n_rows * 2; i++)
+    tr_table_set_cell (table, i / 2, i % 2, cells[i]);
+  return table;
+}
+
+/* A section that is only a table has content: its cells. */
+static void
+test_tables_are_content (void)
+{
+  static const char * const schedule_cells[] = { "日期", "行程", "7月9日", "出席市長論壇" };
+  static const char * const recommendation_cells[] = { "項次", "建議事項", "一", "持續參與國際城市交流" };
+  g_autoptr(TrReport) report = complete_report ();
+  g_autoptr(TrTable) schedule = new_table (2, schedule_cells);
+  g_autoptr(TrTable) recommendations = new_table (2, recommendation_cells);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  tr_report_set_section (report, TR_SECTION_PROCESS, NULL);
+  tr_report_set_section (report, TR_SECTION_RECOMMENDATIONS, NULL);
+  tr_body_append_table (tr_report_get_body (report, TR_FIELD_PROCESS), schedule);
+  tr_body_append_table (tr_report_get_body (report, TR_FIELD_RECOMMENDATIONS), recommendations);
+
+  problems = check (report);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("unexpected: %s", tr_problem_get_message (problems->pdata[i]));
+  g_assert_cmpuint (problems->len, ==, 0);
+  g_assert_cmpint (tr_review_compute_answer (report, TR_REVIEW_ITEM_COMPLETE_FORMAT, NULL), ==,
+                   TR_REVIEW_ANSWER_YES);
+}
+
+/* A table with nothing in it is no content. */
+static void
+test_empty_table_is_empty (void)
+{
+  g_autoptr(TrReport) report = complete_report ();
+  g_autoptr(TrTable) table = tr_table_new (3, 4);
+  g_autoptr(GPtrArray) problems = NULL;
+
+  tr_report_set_section (report, TR_SECTION_OBSERVATIONS, NULL);
+  tr_body_append_table (tr_report_get_body (report, TR_FIELD_OBSERVATIONS), table);
+  problems = check (report);
+  g_assert_nonnull (find_problem (problems, TR_PROBLEM_EMPTY_SECTION, "observations"));
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpint (tr_review_compute_answer (report, TR_REVIEW_ITEM_COMPLETE_FORMAT, NULL), ==,
+                   TR_REVIEW_ANSWER_NO);
+}
+
+/* A placeholder left in a cell or a caption is found, at its place in the
+ * section's plain text. */
+static void
+test_placeholder_in_table (void)
+{
+  static const char * const cells[] = { "日期", "行程", "7月9日", "拜會○○部" };
+  g_autoptr(TrReport) report = complete_report ();
+  g_autoptr(TrTable) table = new_table (2, cells);
+  g_autoptr(TrTable) people = tr_table_new (1, 1);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GPtrArray) in_caption = NULL;
+  const char *text;
+  TrProblem *problem;
+
+  tr_body_append_table (tr_report_get_body (report, TR_FIELD_PROCESS), table);
+  problems = check (report);
+  problem = find_problem (problems, TR_PROBLEM_PLACEHOLDER, "process");
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (problems->len, ==, 1);
+  text = tr_report_get_section (report, TR_SECTION_PROCESS);
+  g_assert_true (g_str_has_prefix (text + tr_problem_get_offset (problem), "○○部"));
+
+  tr_table_set_cell (table, 1, 1, "拜會經濟部");
+  tr_table_set_cell (people, 0, 0, "王小明");
+  tr_table_set_caption (people, "出國人員TODO");
+  tr_body_append_table (tr_report_get_body (report, TR_FIELD_APPENDIX), people);
+  in_caption = check (report);
+  g_assert_nonnull (find_problem (in_caption, TR_PROBLEM_PLACEHOLDER, "appendix"));
+  g_assert_cmpuint (in_caption->len, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -295,6 +380,9 @@ main (int   argc,
   g_test_add_func ("/completeness/other-category", test_other_category_needs_text);
   g_test_add_func ("/completeness/period-reversed", test_period_reversed);
   g_test_add_func ("/completeness/due-date", test_due_date);
+  g_test_add_func ("/completeness/tables/content", test_tables_are_content);
+  g_test_add_func ("/completeness/tables/empty", test_empty_table_is_empty);
+  g_test_add_func ("/completeness/tables/placeholder", test_placeholder_in_table);
 
   return g_test_run ();
 }

@@ -208,7 +208,13 @@ new_draft_from (TrReport *source)
   GListModel *photos = G_LIST_MODEL (tr_report_get_photos (source));
 
   for (guint f = 0; f < TR_N_FIELDS; f++)
-    tr_report_set_text (draft, f, tr_report_get_text (source, f));
+    {
+      /* The tables too, not only their text. */
+      if (tr_field_holds_tables (f))
+        tr_body_replace (tr_report_get_body (draft, f), tr_report_get_body (source, f));
+      else
+        tr_report_set_text (draft, f, tr_report_get_text (source, f));
+    }
   for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
     {
       g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);

@@ -377,6 +377,195 @@ append_block (GString    *out,
     g_string_append_c (out, '\n');
 }
 
+/* Tables are drawn with ASCII, which every terminal gives one column a
+ * character: box-drawing characters take two in some East Asian set-ups.
+ * A cell wider than this many columns is wrapped. */
+#define TABLE_CELL_MAX_WIDTH 30
+
+/* The columns a terminal gives @c: two for wide (Chinese) characters, none
+ * for combining marks. Characters of ambiguous width count as one, as most
+ * terminals draw them. */
+static guint
+char_width (gunichar c)
+{
+  if (g_unichar_iszerowidth (c))
+    return 0;
+  return g_unichar_iswide (c) ? 2 : 1;
+}
+
+static guint
+text_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += char_width (g_utf8_get_char (p));
+  return width;
+}
+
+/* The lines of @cell, none wider than @max_width columns: its own line
+ * breaks kept, tabs and other control characters made spaces, a longer
+ * line broken after its last space that fits, or anywhere (Chinese has no
+ * spaces). */
+static GPtrArray *
+wrap_cell (const char *cell,
+           guint       max_width)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func (g_free);
+  /* An empty cell is one empty line. */
+  g_auto(GStrv) paragraphs = cell[0] != '\0' ? g_strsplit (cell, "\n", -1)
+                                             : g_strdupv ((char *[]) { "", NULL });
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      g_autoptr(GString) line = g_string_new (NULL);
+      guint width = 0;
+      gsize break_at = 0;       /* bytes of @line up to just after a space */
+      guint width_at_break = 0;
+
+      for (const char *p = paragraphs[i]; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          guint w;
+
+          if (g_unichar_iscntrl (c))
+            c = ' ';
+          w = char_width (c);
+          if (width + w > max_width && width > 0)
+            {
+              /* A space where the line is full ends it, and is dropped. */
+              if (c == ' ')
+                {
+                  g_ptr_array_add (lines, g_strchomp (g_strdup (line->str)));
+                  g_string_truncate (line, 0);
+                  width = 0;
+                  break_at = 0;
+                  continue;
+                }
+              if (break_at > 0)
+                {
+                  g_ptr_array_add (lines, g_strchomp (g_strndup (line->str, break_at)));
+                  g_string_erase (line, 0, break_at);
+                  width -= width_at_break;
+                }
+              else
+                {
+                  g_ptr_array_add (lines, g_strdup (line->str));
+                  g_string_truncate (line, 0);
+                  width = 0;
+                }
+              break_at = 0;
+            }
+          g_string_append_unichar (line, c);
+          width += w;
+          if (c == ' ')
+            {
+              break_at = line->len;
+              width_at_break = width;
+            }
+        }
+      g_ptr_array_add (lines, g_string_free (g_steal_pointer (&line), FALSE));
+    }
+  return lines;
+}
+
+static void
+append_table_border (GString     *out,
+                     const guint *widths,
+                     guint        n_columns,
+                     char         fill)
+{
+  g_string_append_c (out, '+');
+  for (guint c = 0; c < n_columns; c++)
+    {
+      for (guint i = 0; i < widths[c] + 2; i++)
+        g_string_append_c (out, fill);
+      g_string_append_c (out, '+');
+    }
+  g_string_append_c (out, '\n');
+}
+
+/* A grid, as reStructuredText draws one: "=" under the header row, "-"
+ * between the others, so that the lines of a cell of many stay together. */
+static void
+append_table (GString  *out,
+              TrTable  *table,
+              guint     number)
+{
+  guint n_rows = tr_table_get_n_rows (table);
+  guint n_columns = tr_table_get_n_columns (table);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autofree guint *widths = g_new0 (guint, n_columns);
+
+  if (number > 0)
+    g_string_append_printf (out, "表 %u：%s\n", number, tr_table_get_caption (table));
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      {
+        GPtrArray *lines = wrap_cell (tr_table_get_cell (table, r, c), TABLE_CELL_MAX_WIDTH);
+
+        for (guint i = 0; i < lines->len; i++)
+          widths[c] = MAX (widths[c], text_width (g_ptr_array_index (lines, i)));
+        g_ptr_array_add (cells, lines);
+      }
+
+  append_table_border (out, widths, n_columns, '-');
+  for (guint r = 0; r < n_rows; r++)
+    {
+      guint height = 1;
+
+      for (guint c = 0; c < n_columns; c++)
+        height = MAX (height, ((GPtrArray *) g_ptr_array_index (cells, r * n_columns + c))->len);
+      for (guint i = 0; i < height; i++)
+        {
+          g_string_append_c (out, '|');
+          for (guint c = 0; c < n_columns; c++)
+            {
+              GPtrArray *lines = g_ptr_array_index (cells, r * n_columns + c);
+              const char *line = i < lines->len ? g_ptr_array_index (lines, i) : "";
+
+              g_string_append_printf (out, " %s%*s |", line, (int) (widths[c] - text_width (line)), "");
+            }
+          g_string_append_c (out, '\n');
+        }
+      append_table_border (out, widths, n_columns,
+                           r == 0 && tr_table_get_has_header (table) ? '=' : '-');
+    }
+}
+
+/* A section or the appendix under its heading: its text, and its tables
+ * where they stand in it. */
+static void
+append_body (GString    *out,
+             const char *heading,
+             TrReport   *report,
+             TrField     field)
+{
+  TrBody *body = tr_report_get_body (report, field);
+  guint n_tables = tr_body_get_n_tables (body);
+
+  if (n_tables == 0)
+    {
+      const char *text = tr_body_get_plain_text (body);
+
+      append_block (out, heading, text[0] != '\0' ? text : _("(empty)"));
+      return;
+    }
+
+  g_string_append_printf (out, "\n%s\n", heading);
+  for (guint i = 0; i <= n_tables; i++)
+    {
+      const char *run = tr_body_get_text_run (body, i);
+
+      g_string_append (out, run);
+      if (run[0] != '\0' && !g_str_has_suffix (run, "\n"))
+        g_string_append_c (out, '\n');
+      if (i < n_tables)
+        append_table (out, tr_body_get_table (body, i), tr_report_get_table_number (report, field, i));
+    }
+}
+
 static void
 append_travellers (GString  *out,
                    TrReport *report)
@@ -477,16 +666,14 @@ format_report (TrReport *report)
   /* The four sections go together: when one is written, an empty one is a
    * gap the reader must see (the review form asks for all four). */
   for (guint s = 0; s < TR_N_SECTIONS; s++)
-    has_body |= tr_report_get_section (report, s)[0] != '\0';
+    has_body |= tr_report_get_section (report, s)[0] != '\0' ||
+                tr_body_get_n_tables (tr_report_get_body (report, TR_FIELD_FROM_SECTION (s))) > 0;
   for (guint s = 0; has_body && s < TR_N_SECTIONS; s++)
-    {
-      const char *text = tr_report_get_section (report, s);
+    append_body (out, tr_section_get_heading (s), report, TR_FIELD_FROM_SECTION (s));
 
-      append_block (out, tr_section_get_heading (s), text[0] != '\0' ? text : _("(empty)"));
-    }
-
-  if (tr_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0')
-    append_block (out, "附錄", tr_report_get_text (report, TR_FIELD_APPENDIX));
+  if (tr_report_get_text (report, TR_FIELD_APPENDIX)[0] != '\0' ||
+      tr_body_get_n_tables (tr_report_get_body (report, TR_FIELD_APPENDIX)) > 0)
+    append_body (out, "附錄", report, TR_FIELD_APPENDIX);
   append_photos (out, report);
   if (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED)[0] != '\0')
     append_block (out, _("Unclassified text"), tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));

@@ -85,6 +85,14 @@ tr_field_get_max_length (TrField field)
   return field_info[field].is_form_field ? TR_REPORT_MAX_FIELD_LENGTH : TR_REPORT_MAX_TEXT_LENGTH;
 }
 
+gboolean
+tr_field_holds_tables (TrField field)
+{
+  g_return_val_if_fail (field < TR_N_FIELDS, FALSE);
+  return (field >= TR_FIELD_PURPOSE && field <= TR_FIELD_RECOMMENDATIONS) ||
+         field == TR_FIELD_APPENDIX;
+}
+
 const char *
 tr_section_get_key (TrSection section)
 {

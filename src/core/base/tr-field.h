@@ -65,6 +65,9 @@ gboolean      tr_field_is_form_field       (TrField       field);
 /* TR_REPORT_MAX_FIELD_LENGTH for the form's fields, TR_REPORT_MAX_TEXT_LENGTH
  * for the others. */
 guint         tr_field_get_max_length      (TrField       field);
+/* TRUE for the four sections and the appendix, whose text may have tables
+ * between its paragraphs (tr-body.h); the 摘要 is plain text. */
+gboolean      tr_field_holds_tables        (TrField       field);
 
 /* "purpose", … and the official heading, 目的 … (report content, not UI text). */
 const char   *tr_section_get_key           (TrSection     section);

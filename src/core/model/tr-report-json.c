@@ -349,6 +349,266 @@ read_fields (TrReport    *report,
   return TRUE;
 }
 
+/* Tables in the body ------------------------------------------------------
+ *
+ * A section, or the appendix, is a string (the form before tables, still
+ * read and still written for a body without tables, so that scripts and
+ * older versions read every such report as before) or an array of blocks:
+ *
+ *   [ { "type": "text", "text": "行程如下：" },
+ *     { "type": "table", "header": true, "caption": "參訪行程",
+ *       "rows": [ ["日期", "地點", "行程內容"], ["7月9日", "塔林", "…"] ] },
+ *     { "type": "text", "text": "…" } ]
+ *
+ * "header" (whether the first row is one) and "caption" may be left out.
+ * Two text blocks in a row are two paragraphs; a row shorter than the
+ * longest gets empty cells. */
+
+static const char * const text_block_keys[] = { "type", "text", NULL };
+static const char * const table_block_keys[] = { "type", "header", "caption", "rows", NULL };
+
+/* A string or null, cleaned: a cell or a caption of at most
+ * TR_TABLE_MAX_TEXT_LENGTH characters when @is_cell, and the characters
+ * are added to @total, which may not pass TR_BODY_MAX_LENGTH. */
+static char *
+read_block_text (JsonNode    *node,
+                 const char  *path,
+                 gboolean     is_cell,
+                 gsize       *total,
+                 const char  *body_path,
+                 GError     **error)
+{
+  const char *value;
+  glong length;
+
+  if (!read_string (node, path, &value, error))
+    return NULL;
+  if (value == NULL)
+    return g_strdup ("");
+  length = g_utf8_strlen (value, -1);
+  if (is_cell && length > TR_TABLE_MAX_TEXT_LENGTH)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” is %ld characters long; a cell or caption may have at most %u"),
+                   path, length, TR_TABLE_MAX_TEXT_LENGTH);
+      return NULL;
+    }
+  *total += length;
+  if (*total > TR_BODY_MAX_LENGTH)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” holds more than %u characters of text and tables"),
+                   body_path, TR_BODY_MAX_LENGTH);
+      return NULL;
+    }
+  return tr_text_clean (value, TRUE);
+}
+
+static TrTable *
+read_table (JsonObject  *object,
+            const char  *path,
+            gsize       *total,
+            const char  *body_path,
+            GError     **error)
+{
+  g_autofree char *rows_path = g_strconcat (path, ".rows", NULL);
+  g_autoptr(TrTable) table = NULL;
+  JsonNode *member;
+  JsonArray *rows;
+  guint n_rows, n_columns = 0;
+
+  if (!check_keys (object, path, table_block_keys, NULL, error))
+    return NULL;
+
+  member = json_object_get_member (object, "rows");
+  if (member == NULL || !JSON_NODE_HOLDS_ARRAY (member))
+    {
+      wrong_type (rows_path, _("an array of rows"), error);
+      return NULL;
+    }
+  rows = json_node_get_array (member);
+  n_rows = json_array_get_length (rows);
+  if (n_rows == 0 || n_rows > TR_TABLE_MAX_ROWS)
+    {
+      if (n_rows == 0)
+        g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                     _("“%s” has no rows; a table needs at least one"), rows_path);
+      else
+        g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                     _("“%s” has %u rows; a table may have at most %u"),
+                     rows_path, n_rows, TR_TABLE_MAX_ROWS);
+      return NULL;
+    }
+
+  /* The widest row sets the number of columns. */
+  for (guint r = 0; r < n_rows; r++)
+    {
+      JsonNode *row = json_array_get_element (rows, r);
+      g_autofree char *row_path = g_strdup_printf ("%s[%u]", rows_path, r);
+      guint n_cells;
+
+      if (!JSON_NODE_HOLDS_ARRAY (row))
+        {
+          wrong_type (row_path, _("an array of strings"), error);
+          return NULL;
+        }
+      n_cells = json_array_get_length (json_node_get_array (row));
+      if (n_cells == 0 || n_cells > TR_TABLE_MAX_COLUMNS)
+        {
+          if (n_cells == 0)
+            g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                         _("“%s” has no cells; a row needs at least one"), row_path);
+          else
+            g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                         _("“%s” has %u cells; a row may have at most %u"),
+                         row_path, n_cells, TR_TABLE_MAX_COLUMNS);
+          return NULL;
+        }
+      n_columns = MAX (n_columns, n_cells);
+    }
+
+  table = tr_table_new (n_rows, n_columns);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      JsonArray *row = json_node_get_array (json_array_get_element (rows, r));
+
+      for (guint c = 0; c < json_array_get_length (row); c++)
+        {
+          g_autofree char *cell_path = g_strdup_printf ("%s[%u][%u]", rows_path, r, c);
+          g_autofree char *text = read_block_text (json_array_get_element (row, c), cell_path,
+                                                   TRUE, total, body_path, error);
+
+          if (text == NULL)
+            return NULL;
+          tr_table_set_cell (table, r, c, text);
+        }
+    }
+
+  if ((member = json_object_get_member (object, "header")) != NULL && !JSON_NODE_HOLDS_NULL (member))
+    {
+      if (!JSON_NODE_HOLDS_VALUE (member) || json_node_get_value_type (member) != G_TYPE_BOOLEAN)
+        {
+          g_autofree char *header_path = g_strconcat (path, ".header", NULL);
+
+          wrong_type (header_path, _("true or false"), error);
+          return NULL;
+        }
+      tr_table_set_has_header (table, json_node_get_boolean (member));
+    }
+  if ((member = json_object_get_member (object, "caption")) != NULL)
+    {
+      g_autofree char *caption_path = g_strconcat (path, ".caption", NULL);
+      g_autofree char *caption = read_block_text (member, caption_path, TRUE, total,
+                                                  body_path, error);
+
+      if (caption == NULL)
+        return NULL;
+      tr_table_set_caption (table, caption);
+    }
+  return g_steal_pointer (&table);
+}
+
+TrBody *
+tr_body_new_from_json_node (JsonNode    *node,
+                            const char  *path,
+                            GError     **error)
+{
+  g_autoptr(TrBody) body = tr_body_new ();
+  JsonArray *blocks;
+  gsize total = 0;
+
+  g_return_val_if_fail (node != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      wrong_type (path, _("an array of text and tables"), error);
+      return NULL;
+    }
+  blocks = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (blocks); i++)
+    {
+      JsonNode *element = json_array_get_element (blocks, i);
+      g_autofree char *block_path = g_strdup_printf ("%s[%u]", path, i);
+      g_autofree char *type_path = g_strconcat (block_path, ".type", NULL);
+      JsonObject *object;
+      const char *type = NULL;
+      JsonNode *member;
+
+      if (!JSON_NODE_HOLDS_OBJECT (element))
+        {
+          wrong_type (block_path, _("an object"), error);
+          return NULL;
+        }
+      object = json_node_get_object (element);
+      member = json_object_get_member (object, "type");
+      if (member != NULL && JSON_NODE_HOLDS_VALUE (member) &&
+          json_node_get_value_type (member) == G_TYPE_STRING)
+        type = json_node_get_string (member);
+
+      if (g_strcmp0 (type, "text") == 0)
+        {
+          g_autofree char *text_path = g_strconcat (block_path, ".text", NULL);
+          g_autofree char *text = NULL;
+
+          if (!check_keys (object, block_path, text_block_keys, NULL, error))
+            return NULL;
+          member = json_object_get_member (object, "text");
+          if (member == NULL)
+            continue;
+          text = read_block_text (member, text_path, FALSE, &total, path, error);
+          if (text == NULL)
+            return NULL;
+          tr_body_append_text (body, text);
+        }
+      else if (g_strcmp0 (type, "table") == 0)
+        {
+          g_autoptr(TrTable) table = NULL;
+
+          if (tr_body_get_n_tables (body) == TR_BODY_MAX_TABLES)
+            {
+              g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("“%s” has more than %u tables"), path, TR_BODY_MAX_TABLES);
+              return NULL;
+            }
+          table = read_table (object, block_path, &total, path, error);
+          if (table == NULL)
+            return NULL;
+          tr_body_append_table (body, table);
+        }
+      else
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                       _("“%s” must be “text” or “table”"), type_path);
+          return NULL;
+        }
+    }
+  return g_steal_pointer (&body);
+}
+
+/* A section or the appendix: a string as before tables, or blocks. */
+static gboolean
+read_body (TrReport    *report,
+           TrField      field,
+           JsonNode    *node,
+           const char  *path,
+           GError     **error)
+{
+  g_autoptr(TrBody) body = NULL;
+
+  if (JSON_NODE_HOLDS_NULL (node) ||
+      (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING))
+    return read_text_field (report, field, node, path, error);
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type (path, _("a string, or an array of text and tables"), error);
+  body = tr_body_new_from_json_node (node, path, error);
+  if (body == NULL)
+    return FALSE;
+  tr_body_replace (tr_report_get_body (report, field), body);
+  return TRUE;
+}
+
 static gboolean
 is_section_key (const char *key)
 {
@@ -383,7 +643,7 @@ read_sections (TrReport    *report,
       if (member == NULL)
         continue;
       path = g_strconcat ("sections.", key, NULL);
-      if (!read_text_field (report, TR_FIELD_FROM_SECTION (s), member, path, error))
+      if (!read_body (report, TR_FIELD_FROM_SECTION (s), member, path, error))
         return FALSE;
     }
   return TRUE;
@@ -596,8 +856,10 @@ tr_report_new_from_json_node (JsonNode  *node,
       {
         const char *key = tr_field_get_key (top_level[i]);
 
-        if ((member = json_object_get_member (root, key)) != NULL &&
-            !read_text_field (report, top_level[i], member, key, error))
+        if ((member = json_object_get_member (root, key)) == NULL)
+          continue;
+        if (tr_field_holds_tables (top_level[i]) ? !read_body (report, top_level[i], member, key, error)
+                                                 : !read_text_field (report, top_level[i], member, key, error))
           return NULL;
       }
   }
@@ -756,6 +1018,72 @@ add_photos (JsonBuilder *builder,
 }
 
 JsonNode *
+tr_body_to_json_node (TrBody *body)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  guint n_tables;
+
+  g_return_val_if_fail (TR_IS_BODY (body), NULL);
+
+  n_tables = tr_body_get_n_tables (body);
+  if (n_tables == 0)
+    return json_node_init_string (json_node_alloc (), tr_body_get_plain_text (body));
+
+  builder = json_builder_new ();
+  json_builder_begin_array (builder);
+  for (guint i = 0; i <= n_tables; i++)
+    {
+      const char *run = tr_body_get_text_run (body, i);
+      TrTable *table;
+
+      /* An empty run is there by position only; reading puts it back. */
+      if (run[0] != '\0')
+        {
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "type");
+          json_builder_add_string_value (builder, "text");
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, run);
+          json_builder_end_object (builder);
+        }
+      if (i == n_tables)
+        break;
+
+      table = tr_body_get_table (body, i);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "type");
+      json_builder_add_string_value (builder, "table");
+      json_builder_set_member_name (builder, "header");
+      json_builder_add_boolean_value (builder, tr_table_get_has_header (table));
+      json_builder_set_member_name (builder, "caption");
+      json_builder_add_string_value (builder, tr_table_get_caption (table));
+      json_builder_set_member_name (builder, "rows");
+      json_builder_begin_array (builder);
+      for (guint r = 0; r < tr_table_get_n_rows (table); r++)
+        {
+          json_builder_begin_array (builder);
+          for (guint c = 0; c < tr_table_get_n_columns (table); c++)
+            json_builder_add_string_value (builder, tr_table_get_cell (table, r, c));
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return json_builder_get_root (builder);
+}
+
+static void
+add_body (JsonBuilder *builder,
+          const char  *key,
+          TrReport    *report,
+          TrField      field)
+{
+  json_builder_set_member_name (builder, key);
+  json_builder_add_value (builder, tr_body_to_json_node (tr_report_get_body (report, field)));
+}
+
+JsonNode *
 tr_report_to_json_node (TrReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -809,14 +1137,10 @@ tr_report_to_json_node (TrReport *report)
   json_builder_set_member_name (builder, "sections");
   json_builder_begin_object (builder);
   for (guint s = 0; s < TR_N_SECTIONS; s++)
-    {
-      json_builder_set_member_name (builder, tr_section_get_key (s));
-      json_builder_add_string_value (builder, tr_report_get_section (report, s));
-    }
+    add_body (builder, tr_section_get_key (s), report, TR_FIELD_FROM_SECTION (s));
   json_builder_end_object (builder);
 
-  json_builder_set_member_name (builder, "appendix");
-  json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_APPENDIX));
+  add_body (builder, "appendix", report, TR_FIELD_APPENDIX);
   add_photos (builder, report);
   json_builder_set_member_name (builder, "unclassified");
   json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));

@@ -27,4 +27,16 @@ JsonNode *tr_report_to_json_node       (TrReport    *report);
 char     *tr_report_to_json            (TrReport    *report,
                                         gboolean     pretty);
 
+/* A section's or the appendix's body as the JSON form has it (see
+ * tr-report-json.c): a string when it has no tables, as before tables;
+ * else an array of text and table blocks. The store keeps bodies with
+ * tables in this form too. */
+JsonNode *tr_body_to_json_node         (TrBody      *body);
+/* Reads an array of blocks (not the string form) as the JSON form does,
+ * with its errors; @path names the member in them ("sections.process").
+ * Anything over the limits of tr-body.h and tr-table.h is refused. */
+TrBody   *tr_body_new_from_json_node   (JsonNode    *node,
+                                        const char  *path,
+                                        GError     **error);
+
 G_END_DECLS

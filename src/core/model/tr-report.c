@@ -14,6 +14,8 @@ struct _TrReport
   GDateTime *modified;
 
   char *texts[TR_N_FIELDS];
+  /* The fields that may hold tables keep their text here, not in texts[]. */
+  TrBody *bodies[TR_N_FIELDS];
   GListStore *travellers;
   GListStore *photos;
   GStrv keywords;
@@ -71,6 +73,21 @@ tr_report_kind_from_string (const char   *string,
         return TRUE;
       }
   return FALSE;
+}
+
+static void
+tr_report_dispose (GObject *object)
+{
+  TrReport *self = TR_REPORT (object);
+
+  for (guint i = 0; i < TR_N_FIELDS; i++)
+    if (self->bodies[i] != NULL)
+      {
+        g_signal_handlers_disconnect_by_data (self->bodies[i], self);
+        g_clear_object (&self->bodies[i]);
+      }
+
+  G_OBJECT_CLASS (tr_report_parent_class)->dispose (object);
 }
 
 static void
@@ -218,6 +235,7 @@ tr_report_class_init (TrReportClass *klass)
   const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
   const GParamFlags construct = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
+  object_class->dispose = tr_report_dispose;
   object_class->finalize = tr_report_finalize;
   object_class->get_property = tr_report_get_property;
   object_class->set_property = tr_report_set_property;
@@ -265,9 +283,25 @@ tr_report_class_init (TrReportClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
+/* A body's text changed, or one of its tables: the field's text did. */
+static void
+body_changed (TrBody   *body,
+              TrReport *self)
+{
+  for (guint i = 0; i < TR_N_FIELDS; i++)
+    if (self->bodies[i] == body)
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FIRST_TEXT + i]);
+}
+
 static void
 tr_report_init (TrReport *self)
 {
+  for (guint i = 0; i < TR_N_FIELDS; i++)
+    if (tr_field_holds_tables (i))
+      {
+        self->bodies[i] = tr_body_new ();
+        g_signal_connect (self->bodies[i], "changed", G_CALLBACK (body_changed), self);
+      }
   self->travellers = g_list_store_new (TR_TYPE_TRAVELLER);
   self->photos = g_list_store_new (TR_TYPE_PHOTO);
   self->keywords = g_new0 (char *, 1);
@@ -308,7 +342,11 @@ tr_report_copy (TrReport *self)
 
   copy = tr_report_new_full (self->id, self->kind, self->created, self->modified);
   for (guint i = 0; i < TR_N_FIELDS; i++)
-    copy->texts[i] = g_strdup (self->texts[i]);
+    {
+      copy->texts[i] = g_strdup (self->texts[i]);
+      if (self->bodies[i] != NULL)
+        tr_body_replace (copy->bodies[i], self->bodies[i]);
+    }
   travellers = G_LIST_MODEL (self->travellers);
   for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
     {
@@ -383,6 +421,8 @@ tr_report_get_text (TrReport *self,
   g_return_val_if_fail (TR_IS_REPORT (self), "");
   g_return_val_if_fail (field < TR_N_FIELDS, "");
 
+  if (self->bodies[field] != NULL)
+    return tr_body_get_plain_text (self->bodies[field]);
   return self->texts[field] != NULL ? self->texts[field] : "";
 }
 
@@ -394,6 +434,12 @@ tr_report_set_text (TrReport   *self,
   g_return_if_fail (TR_IS_REPORT (self));
   g_return_if_fail (field < TR_N_FIELDS);
 
+  /* Notifies through body_changed(). */
+  if (self->bodies[field] != NULL)
+    {
+      tr_body_set_text (self->bodies[field], text);
+      return;
+    }
   if (text != NULL && text[0] == '\0')
     text = NULL;
   if (tr_set_str (&self->texts[field], text))
@@ -415,6 +461,45 @@ tr_report_set_section (TrReport   *self,
 {
   g_return_if_fail (section < TR_N_SECTIONS);
   tr_report_set_text (self, TR_FIELD_FROM_SECTION (section), text);
+}
+
+TrBody *
+tr_report_get_body (TrReport *self,
+                    TrField   field)
+{
+  g_return_val_if_fail (TR_IS_REPORT (self), NULL);
+  g_return_val_if_fail (field < TR_N_FIELDS, NULL);
+  g_return_val_if_fail (tr_field_holds_tables (field), NULL);
+
+  return self->bodies[field];
+}
+
+guint
+tr_report_get_table_number (TrReport *self,
+                            TrField   field,
+                            guint     index)
+{
+  guint number = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT (self), 0);
+  g_return_val_if_fail (field < TR_N_FIELDS && tr_field_holds_tables (field), 0);
+  g_return_val_if_fail (index < tr_body_get_n_tables (self->bodies[field]), 0);
+
+  if (tr_table_get_caption (tr_body_get_table (self->bodies[field], index))[0] == '\0')
+    return 0;
+  /* The fields in their order in the report are the enum's. */
+  for (guint f = 0; f <= field; f++)
+    {
+      guint n_tables;
+
+      if (self->bodies[f] == NULL)
+        continue;
+      n_tables = f < field ? tr_body_get_n_tables (self->bodies[f]) : index + 1;
+      for (guint i = 0; i < n_tables; i++)
+        if (tr_table_get_caption (tr_body_get_table (self->bodies[f], i))[0] != '\0')
+          number++;
+    }
+  return number;
 }
 
 GListStore *
@@ -621,7 +706,8 @@ tr_report_content_equal (TrReport *a,
   if (g_strcmp0 (a->id, b->id) != 0 || a->kind != b->kind)
     return FALSE;
   for (guint i = 0; i < TR_N_FIELDS; i++)
-    if (g_strcmp0 (tr_report_get_text (a, i), tr_report_get_text (b, i)) != 0)
+    if (a->bodies[i] != NULL ? !tr_body_equal (a->bodies[i], b->bodies[i])
+                             : g_strcmp0 (tr_report_get_text (a, i), tr_report_get_text (b, i)) != 0)
       return FALSE;
   if (!g_strv_equal ((const char * const *) a->keywords, (const char * const *) b->keywords) ||
       !g_strv_equal ((const char * const *) a->warnings, (const char * const *) b->warnings) ||

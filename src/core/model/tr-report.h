@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "tr-body.h"
 #include "tr-field.h"
 #include "tr-photo.h"
 #include "tr-traveller.h"
@@ -40,7 +41,10 @@ GDateTime    *tr_report_get_modified       (TrReport     *self);
 void          tr_report_set_modified       (TrReport     *self,
                                             GDateTime    *modified);
 
-/* Never NULL: an unset field is "". */
+/* Never NULL: an unset field is "". For a field that may hold tables
+ * (tr_field_holds_tables()), the plain text of its body, cells included
+ * (tr_body_get_plain_text()); setting it makes the body that text alone,
+ * unless it is that text already. */
 const char   *tr_report_get_text           (TrReport     *self,
                                             TrField       field);
 void          tr_report_set_text           (TrReport     *self,
@@ -51,6 +55,18 @@ const char   *tr_report_get_section        (TrReport     *self,
 void          tr_report_set_section        (TrReport     *self,
                                             TrSection     section,
                                             const char   *text);
+
+/* The text and tables of a section or of the appendix, edited in place: a
+ * change notifies the field's property ("process", "appendix" …) as
+ * tr_report_set_text() does. */
+TrBody       *tr_report_get_body           (TrReport     *self,
+                                            TrField       field);
+/* N of "表 N：…", the label exports give table @index of @field: the
+ * captioned tables are numbered through the report in order, from 1. 0
+ * for a table without a caption, which is not numbered. */
+guint         tr_report_get_table_number   (TrReport     *self,
+                                            TrField       field,
+                                            guint         index);
 
 /* A GListModel of TrTraveller, editable in place. */
 GListStore   *tr_report_get_travellers     (TrReport     *self);

@@ -186,6 +186,15 @@ static const char * const migrations[] = {
   "CREATE TABLE index_pending ("
   "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE"
   ");",
+
+  /* 6 → 7: tables in the sections and the appendix. `bodies` holds those
+   * of the five that have tables, as a JSON object from the field's key to
+   * its blocks in the JSON form (tr_body_to_json_node()); '' when none has.
+   * The field's own column keeps the plain text (tr_body_get_plain_text(),
+   * cells included), which is what the search index, snippets and lists
+   * read: for them nothing changes, and a report without tables is stored
+   * exactly as before. */
+  "ALTER TABLE reports ADD COLUMN bodies TEXT NOT NULL DEFAULT '';",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);

@@ -15,6 +15,11 @@
  * tr-report-store-review.c keeps the review forms and comments. The tables
  * and their migrations are in tr-report-store-schema.c.
  *
+ * A section or the appendix with tables keeps its plain text, cells
+ * included, in its column, which is all the index and snippets read; its
+ * tables are in `bodies`, in the JSON form. One without tables is stored
+ * as it always was.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -235,6 +240,85 @@ strv_from_json (const char *text)
   return g_strv_builder_end (builder);
 }
 
+/* The bodies that have tables, for the `bodies` column: their fields'
+ * columns hold only their plain text. "" when none has. */
+static char *
+bodies_to_json (TrReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  gboolean any = FALSE;
+
+  json_builder_begin_object (builder);
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    {
+      TrBody *body;
+
+      if (!tr_field_holds_tables (f))
+        continue;
+      body = tr_report_get_body (report, f);
+      if (tr_body_get_n_tables (body) == 0)
+        continue;
+      json_builder_set_member_name (builder, tr_field_get_key (f));
+      json_builder_add_value (builder, tr_body_to_json_node (body));
+      any = TRUE;
+    }
+  json_builder_end_object (builder);
+  if (!any)
+    return g_strdup ("");
+  root = json_builder_get_root (builder);
+  return json_to_string (root, FALSE);
+}
+
+/* Puts the tables back into the bodies of @report, whose texts are read.
+ * A damaged value must not make the report unreadable, nor lose its text:
+ * a body whose tables cannot be read keeps its plain text, cells included,
+ * and the report says so among its warnings. */
+static void
+load_bodies (TrReport   *report,
+             const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *object;
+
+  if (text[0] == '\0')
+    return;
+  node = json_from_string (text, &error);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_debug ("Tables of report %s unreadable: %s", tr_report_get_id (report),
+               error != NULL ? error->message : "not a JSON object");
+      tr_report_add_warning (report, _("The tables of the report could not be read from the library; their text is kept without them"));
+      return;
+    }
+
+  object = json_node_get_object (node);
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    {
+      const char *key = tr_field_get_key (f);
+      g_autoptr(TrBody) body = NULL;
+      JsonNode *member;
+
+      if (!tr_field_holds_tables (f) || (member = json_object_get_member (object, key)) == NULL)
+        continue;
+      body = tr_body_new_from_json_node (member, key, &error);
+      if (body == NULL)
+        {
+          g_autofree char *warning = NULL;
+
+          g_debug ("Tables of report %s unreadable: %s", tr_report_get_id (report), error->message);
+          g_clear_error (&error);
+          /* TRANSLATORS: %s is the name of a section, such as “Process” */
+          warning = g_strdup_printf (_("The tables of “%s” could not be read from the library; their text is kept without them"),
+                                     tr_field_get_label (f));
+          tr_report_add_warning (report, warning);
+          continue;
+        }
+      tr_body_replace (tr_report_get_body (report, f), body);
+    }
+}
+
 static void
 tr_report_store_finalize (GObject *object)
 {
@@ -288,23 +372,23 @@ build_report_sql (void)
     }
 
   /* ?1..?5 are id, kind, created, modified and num; the fields follow, then
-   * warnings, has_attachments and pages. */
+   * warnings, has_attachments, pages and bodies. */
   insert_report_sql =
     g_strdup_printf ("INSERT INTO reports (id, kind, created, modified%s,"
-                     " warnings, has_attachments, pages)"
-                     " VALUES (?1, ?2, ?3, ?4%s, ?%d, ?%d, ?%d)",
-                     columns->str, placeholders->str, extra, extra + 1, extra + 2);
+                     " warnings, has_attachments, pages, bodies)"
+                     " VALUES (?1, ?2, ?3, ?4%s, ?%d, ?%d, ?%d, ?%d)",
+                     columns->str, placeholders->str, extra, extra + 1, extra + 2, extra + 3);
   update_report_sql =
     g_strdup_printf ("UPDATE reports SET kind = ?2, modified = ?4%s,"
-                     " warnings = ?%d, has_attachments = ?%d, pages = ?%d"
+                     " warnings = ?%d, has_attachments = ?%d, pages = ?%d, bodies = ?%d"
                      " WHERE num = ?5",
-                     assignments->str, extra, extra + 1, extra + 2);
+                     assignments->str, extra, extra + 1, extra + 2, extra + 3);
   /* Columns: num, kind, created, modified, id, the fields, warnings,
-   * has_attachments, pages, source filename, source sha256. */
+   * has_attachments, pages, source filename, source sha256, bodies. */
   select_report_sql =
     g_strdup_printf ("SELECT r.num, r.kind, r.created, r.modified, r.id%s,"
                      " r.warnings, r.has_attachments, r.pages,"
-                     " s.filename, s.sha256"
+                     " s.filename, s.sha256, r.bodies"
                      " FROM reports r LEFT JOIN sources s ON s.report_num = r.num"
                      " WHERE r.id = ?1",
                      columns->str);
@@ -723,6 +807,7 @@ write_report_row (TrReportStore  *self,
   g_autofree char *created = tr_store_format_time (tr_report_get_created (report));
   g_autofree char *modified = tr_store_format_time (now);
   g_autofree char *warnings = strv_to_json (tr_report_get_warnings (report));
+  g_autofree char *bodies = bodies_to_json (report);
   const int extra = REPORT_FIRST_FIELD_PARAM + TR_N_FIELDS;
 
   stmt = tr_store_prepare (self, *num == 0 ? insert_report_sql : update_report_sql, what, error);
@@ -739,6 +824,7 @@ write_report_row (TrReportStore  *self,
   tr_store_bind_text (stmt, extra, warnings);
   sqlite3_bind_int (stmt, extra + 1, tr_report_get_has_attachments (report));
   sqlite3_bind_int64 (stmt, extra + 2, tr_report_get_pages (report));
+  tr_store_bind_text (stmt, extra + 3, bodies);
 
   if (!tr_store_step_done (self, stmt, what, error))
     return FALSE;
@@ -1260,6 +1346,7 @@ tr_report_store_load (TrReportStore  *self,
   tr_report_set_pages (report, (guint) CLAMP (sqlite3_column_int64 (stmt, extra + 2), 0, G_MAXUINT));
   if (sqlite3_column_type (stmt, extra + 4) != SQLITE_NULL)
     tr_report_set_source_info (report, tr_store_column_text (stmt, extra + 3), tr_store_column_text (stmt, extra + 4));
+  load_bodies (report, tr_store_column_text (stmt, extra + 5));
 
   if (!load_travellers (self, report, num, what, error) ||
       !load_keywords (self, report, num, what, error) ||
