@@ -40,6 +40,7 @@ PACKAGE_HEADERS = {
     'libxml-2.0': ['libxml/'],
     'poppler-glib': ['poppler.h', 'poppler-*.h'],
     'cairo': ['cairo.h', 'cairo-*.h'],
+    'fontconfig': ['fontconfig/'],
     'pango': ['pango/'],
     'gtk4': ['gtk/', 'gdk/', 'gsk/'],
     'libadwaita-1': ['adwaita.h'],
@@ -54,6 +55,9 @@ REQUIRES = {
     'gdk-pixbuf-2.0': ['gobject-2.0'],
     'poppler-glib': ['glib-2.0', 'gobject-2.0', 'cairo'],
     'pango': ['gobject-2.0'],
+    'pangocairo': ['pango', 'cairo'],
+    'pangoft2': ['pango', 'fontconfig'],
+    'cairo-pdf': ['cairo'],
     'gtk4': ['gio-2.0', 'gdk-pixbuf-2.0', 'cairo', 'pango'],
     'libadwaita-1': ['gtk4'],
 }

@@ -489,6 +489,78 @@ xpath_count (xmlDocPtr   doc,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
+/* Tests: the faces ---------------------------------------------------------- */
+
+static gboolean
+is_traditional_chinese_face (const char *family)
+{
+  static const char * const faces[] = {
+    "標楷體", "DFKai-SB", "TW-Kai", "AR PL UKai TW", "Noto Serif CJK TC", NULL,
+  };
+
+  return g_strv_contains (faces, family);
+}
+
+/* One face is declared, a Traditional Chinese one, and every style that
+ * sets text properties names it for Latin, CJK and complex text alike,
+ * with the zh-TW language: LibreOffice and Word then never fall back to a
+ * Japanese or Simplified Chinese face. */
+static void
+assert_traditional_chinese_styles (xmlDocPtr styles)
+{
+  g_auto(GStrv) faces = xpath_strings (styles, "//style:font-face/@style:name");
+  guint n_text = xpath_count (styles, "//style:text-properties");
+
+  g_assert_cmpuint (g_strv_length (faces), ==, 1);
+  if (!is_traditional_chinese_face (faces[0]))
+    g_error ("The ODT names %s, not a Traditional Chinese face", faces[0]);
+  g_assert_cmpuint (n_text, >, 20);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *attribute = (const char *[]) { "style:font-name", "style:font-name-asian",
+                                                 "style:font-name-complex" }[i];
+      g_autofree char *expression = g_strdup_printf ("//style:text-properties[@%s='%s']",
+                                                     attribute, faces[0]);
+
+      g_assert_cmpuint (xpath_count (styles, expression), ==, n_text);
+    }
+  g_assert_cmpuint (xpath_count (styles, "//style:text-properties[@fo:language='zh' and @fo:country='TW' and "
+                                         "@style:language-asian='zh' and @style:country-asian='TW']"),
+                    ==, n_text);
+}
+
+/* Every font of the PDF at @pdf_path is embedded and Traditional Chinese:
+ * pdffonts names them by their PostScript names (TW-Kai-98_1,
+ * NotoSerifCJKtc-Regular, …) after a subset tag. */
+static void
+assert_traditional_chinese_fonts (const char *pdf_path)
+{
+  const char *argv[] = { "pdffonts", pdf_path, NULL };
+  g_autofree char *output = run_tool (argv);
+  g_auto(GStrv) lines = g_strsplit (output, "\n", -1);
+  guint n_fonts = 0;
+
+  /* Two lines of header, then one per font: name, type, encoding, emb … */
+  for (guint i = 2; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) columns = NULL;
+      const char *name;
+
+      if (lines[i][0] == '\0')
+        continue;
+      columns = g_strsplit_set (lines[i], " ", -1);
+      name = strchr (columns[0], '+') != NULL ? strchr (columns[0], '+') + 1 : columns[0];
+      n_fonts++;
+      if (!g_str_has_prefix (name, "TW-Kai") && !g_str_has_prefix (name, "DFKai") &&
+          !g_str_has_prefix (name, "AR-PL-UKai-TW") && !g_str_has_prefix (name, "ARPLUKaiTW") &&
+          !g_str_has_prefix (name, "NotoSerifCJKtc") && !g_str_has_prefix (name, "NotoSansCJKtc"))
+        g_error ("%s uses %s, not a Traditional Chinese face:\n%s", pdf_path, columns[0], output);
+      if (strstr (lines[i], " yes ") == NULL)
+        g_error ("%s does not embed %s:\n%s", pdf_path, columns[0], output);
+    }
+  g_assert_cmpuint (n_fonts, >, 0);
+}
+
 /* Tests: the package ------------------------------------------------------ */
 
 static guint
@@ -660,15 +732,12 @@ test_document_structure (void)
     }
 
   /* A4 portrait, the text 2.5 cm from every edge (the footer sits in the
-   * bottom margin), 標楷體 first with its fallbacks, 14 pt, 1.5 lines. */
+   * bottom margin), one Traditional Chinese face, 14 pt, 1.5 lines. */
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:page-width"), ==, "21cm");
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:page-height"), ==, "29.7cm");
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:margin-left"), ==, "2.5cm");
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:margin-top"), ==, "2.5cm");
-  g_assert_cmpstr (xpath_string (styles, "//style:font-face[@style:name='標楷體']/@svg:font-family"),
-                   ==, "標楷體, 'AR PL UKai TW', 'Noto Serif CJK TC'");
-  g_assert_cmpstr (xpath_string (styles, "//style:default-style[@style:family='paragraph']/style:text-properties/@style:font-name-asian"),
-                   ==, "標楷體");
+  assert_traditional_chinese_styles (styles);
   g_assert_cmpstr (xpath_string (styles, "//style:default-style[@style:family='paragraph']/style:text-properties/@style:font-size-asian"),
                    ==, "14pt");
   g_assert_cmpstr (xpath_string (styles, "//style:style[@style:name='TrBody']/style:paragraph-properties/@fo:line-height"),
@@ -794,6 +863,9 @@ test_pdf_complete_report (void)
   guint n_checked = 0, n_unchecked = 0;
 
   assert_valid_package (path);
+  /* LibreOffice sets every part in the face the styles name, or a
+   * Traditional Chinese fallback: never Noto Sans CJK JP. */
+  assert_traditional_chinese_fonts (pdf);
 
   for (guint i = 0; i < G_N_ELEMENTS (cover_parts); i++)
     if (strstr (cover, cover_parts[i]) == NULL)
@@ -1007,8 +1079,9 @@ test_pdf_long_report (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (300);
   char *texts[TR_N_SECTIONS] = { NULL };
   const char *headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
-  /* Shares of about 160,000 characters: some 300 pages of 14 pt text. */
-  const guint shares[TR_N_SECTIONS] = { 15000, 80000, 40000, 25000 };
+  /* Shares of about 220,000 characters: some 300 pages of 14 pt text in a
+   * Kai face (about 720 characters a page). */
+  const guint shares[TR_N_SECTIONS] = { 20000, 110000, 55000, 35000 };
   g_autofree char *path = NULL;
   g_autofree char *pdf = NULL;
   g_auto(GStrv) pages = NULL;
