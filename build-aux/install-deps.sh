@@ -24,6 +24,9 @@ build_packages=(
   libgdk-pixbuf-2.0-dev
   # WebP photos (JPEG and PNG are built into gdk-pixbuf).
   webp-pixbuf-loader
+  # The exports' Traditional Chinese face, TW-Kai (全字庫正楷體), the free
+  # equivalent of 標楷體.
+  fonts-cns11643-kai
   gettext
   desktop-file-utils
   appstream

@@ -23,7 +23,8 @@
 #define BODY .size = EM, .align = TR_DOC_ALIGN_JUSTIFY, .line_height = 1.5
 
 #define ITEM(n) { BODY, .margin_left = LEVEL_START_##n + LEVEL_HANG_##n, .text_indent = -LEVEL_HANG_##n }
-#define TEXT(n) { BODY, .margin_left = LEVEL_START_##n + LEVEL_HANG_##n, .text_indent = 2 * EM }
+/* Lined up with the text of the item above, first line too. */
+#define TEXT(n) { BODY, .margin_left = LEVEL_START_##n + LEVEL_HANG_##n, .text_indent = 0 }
 
 static const TrDocStyleInfo styles[TR_DOC_N_STYLES] = {
   [TR_DOC_STYLE_BODY] = { BODY, .text_indent = 2 * EM },
@@ -91,7 +92,7 @@ static const TrDocStyleInfo styles[TR_DOC_N_STYLES] = {
   [TR_DOC_STYLE_REVIEW_LABEL] = { .size = 11, .align = TR_DOC_ALIGN_CENTER, .line_height = 1.05 },
   [TR_DOC_STYLE_REVIEW_TEXT] = { .size = 11, .line_height = 1.05 },
   /* Item 2, the longest, on one line. */
-  [TR_DOC_STYLE_REVIEW_ITEM] = { .size = 10.5, .line_height = 1.05 },
+  [TR_DOC_STYLE_REVIEW_ITEM] = { .size = 10, .line_height = 1.05 },
   [TR_DOC_STYLE_REVIEW_COLUMN] = { .size = 10, .align = TR_DOC_ALIGN_CENTER, .line_height = 1.05 },
   [TR_DOC_STYLE_REVIEW_TICK] = { .size = 12, .align = TR_DOC_ALIGN_CENTER, .line_height = 1.05 },
   [TR_DOC_STYLE_REVIEW_OPTION] = { .size = 10, .line_height = 1.05 },

@@ -590,13 +590,19 @@ tr_document_set_metadata (TrDocument *self,
         author = tr_traveller_get (first, TR_TRAVELLER_NAME);
     }
 
+  g_free (self->title);
   self->title = strip (tr_report_get_text (report, TR_FIELD_TITLE));
+  g_free (self->author);
   self->author = g_strdup (author);
+  g_free (self->subject);
   self->subject = g_strdup ("公務出國報告");
   g_strfreev (self->keywords);
   self->keywords = g_strdupv ((char **) tr_report_get_keywords (report));
+  g_free (self->description);
   self->description = g_strdup (tr_report_get_text (report, TR_FIELD_SUMMARY));
+  g_date_time_unref (self->created);
   self->created = g_date_time_ref (tr_report_get_created (report));
+  g_date_time_unref (self->modified);
   self->modified = g_date_time_ref (tr_report_get_modified (report));
 }
 

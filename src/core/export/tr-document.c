@@ -258,6 +258,8 @@ tr_document_new (void)
   self->photos = g_ptr_array_new ();
   self->comments = g_ptr_array_new_with_free_func (g_object_unref);
   self->keywords = g_new0 (char *, 1);
+  self->created = g_date_time_new_now_utc ();
+  self->modified = g_date_time_ref (self->created);
   self->typeface = g_strdup (tr_typeface_get_family ());
   return self;
 }
