@@ -154,6 +154,58 @@ test_complete_report (void)
   tr_test_assert_body_in_pdf (pages, body_headings, texts, G_N_ELEMENTS (body_headings));
 }
 
+/* An empty draft: the form, the 目次 and the four parts, empty; no 伍. */
+static void
+test_empty_report (void)
+{
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  guint n_pages = 0;
+  g_autofree char *pdf = export_report (report, "empty.pdf", &n_pages);
+  g_auto(GStrv) pages = tr_test_pdf_pages (pdf);
+  g_autofree char *joined = g_strjoinv ("\n", pages);
+  const char *texts[] = { "", "", "", "" };
+
+  assert_sound (pdf);
+  tr_test_assert_body_in_pdf (pages, body_headings, texts, 4);
+  g_assert_null (strstr (joined, "伍、"));
+  g_assert_nonnull (strstr (joined, "公務出國或赴大陸地區報告提要"));
+  g_assert_nonnull (strstr (joined, "出國報告"));
+  g_assert_cmpuint (n_pages, ==, 5);
+}
+
+/* Text from anywhere: Latin, emoji and an ideograph outside the BMP from
+ * fallback faces, spaces kept, what PDF extraction leaves behind (control
+ * characters, U+FFFF) dropped rather than drawn as boxes. */
+static void
+test_mixed_scripts (void)
+{
+  g_autoptr(TrReport) report = tr_test_make_report ();
+  g_autofree char *pdf = NULL;
+  g_auto(GStrv) pages = NULL;
+  g_autofree char *joined = NULL;
+  g_autofree char *all = NULL;
+  const char * const expected[] = {
+    "Latin:café,naïve,Ærøskøbing—“quoted”&<tagged>text.",
+    "中文與English混排，含全形標點「」（）及半形(parens)。",
+    "😀", "𠀋", "心得一：表單換頁與非字元。",
+  };
+
+  tr_report_set_section (report, TR_SECTION_PURPOSE,
+                         "Latin: café, naïve, Ærøskøbing — “quoted” & <tagged> text.\n"
+                         "中文與 English 混排，含全形標點「」（）及半形 (parens)。\n"
+                         "Emoji: 😀 and 𠀋 (an ideograph outside the BMP).");
+  tr_report_set_section (report, TR_SECTION_OBSERVATIONS,
+                         "心得\002一\013：表單\014換頁\x1f與\uFFFE非字元\uFFFF。");
+  pdf = export_report (report, "mixed.pdf", NULL);
+  assert_sound (pdf);
+  pages = tr_test_pdf_pages (pdf);
+  joined = g_strjoinv ("\n", pages);
+  all = tr_test_squeeze (joined, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (strstr (all, expected[i]) == NULL)
+      g_error ("The PDF lacks “%s”", expected[i]);
+}
+
 /* Only Traditional Chinese faces, embedded; for Latin text too. */
 static void
 test_fonts (void)
@@ -748,6 +800,8 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/export-pdf/report/complete", test_complete_report);
+  g_test_add_func ("/export-pdf/report/empty", test_empty_report);
+  g_test_add_func ("/export-pdf/report/mixed-scripts", test_mixed_scripts);
   g_test_add_func ("/export-pdf/report/fonts", test_fonts);
   g_test_add_func ("/export-pdf/report/contents-pages", test_contents_pages);
   g_test_add_func ("/export-pdf/report/metadata-and-outline", test_metadata_and_outline);
