@@ -652,19 +652,19 @@ lay_out_table (TrPdfLayout *self,
       for (guint c = 0; c < table->n_columns; c++)
         {
           TrDocCell *cell = g_ptr_array_index (row->cells, c);
-          CellBox *cell_box_ = cell_box (box, r, c);
+          CellBox *box_cell = cell_box (box, r, c);
 
-          cell_box_->cell = cell;
-          cell_box_->x = x;
-          cell_box_->width = 0;
+          box_cell->cell = cell;
+          box_cell->x = x;
+          box_cell->width = 0;
           for (guint s = c; s < MIN (c + cell->column_span, table->n_columns); s++)
-            cell_box_->width += table->column_widths[s];
+            box_cell->width += table->column_widths[s];
           x += table->column_widths[c];
           if (cell->covered)
             continue;
-          lay_out_cell (self, table, cell_box_);
+          lay_out_cell (self, table, box_cell);
           if (cell->row_span == 1)
-            box->heights[r] = MAX (box->heights[r], cell_box_->height + 2 * table->padding);
+            box->heights[r] = MAX (box->heights[r], box_cell->height + 2 * table->padding);
         }
     }
 
