@@ -577,8 +577,23 @@ test_long_report (void)
     list = tr_test_run_tool (argv);
     lines = g_strsplit (list, "\n", -1);
     for (guint i = 2; lines[i] != NULL; i++)
-      if (lines[i][0] != '\0')
+      {
+        g_auto(GStrv) columns = NULL;
+        g_autoptr(GPtrArray) fields = g_ptr_array_new ();
+
+        if (lines[i][0] == '\0')
+          continue;
         n_images++;
+        /* page num type width height color comp bpc enc interp object ID x-ppi … */
+        columns = g_strsplit_set (lines[i], " ", -1);
+        for (guint c = 0; columns[c] != NULL; c++)
+          if (columns[c][0] != '\0')
+            g_ptr_array_add (fields, columns[c]);
+        g_assert_cmpuint (fields->len, >=, 14);
+        /* JPEGs as they are, the PNGs decoded at print resolution. */
+        g_assert_cmpstr (fields->pdata[8], ==, (i - 2) % 3 == 2 ? "image" : "jpeg");
+        g_assert_cmpuint (g_ascii_strtoull (fields->pdata[12], NULL, 10), >=, 200);
+      }
   }
   g_assert_cmpuint (n_images, ==, 24);
 

@@ -20,8 +20,9 @@
 /* Pixels per inch for a decoded photo: print quality at its size. */
 #define DECODE_PPI 300.0
 
+/* A PDF, PostScript or SVG target: vector, and it takes JPEG data. */
 static gboolean
-takes_jpeg (cairo_t *cr)
+is_vector (cairo_t *cr)
 {
   switch (cairo_surface_get_type (cairo_get_target (cr)))
     {
@@ -204,10 +205,16 @@ draw_decoded (cairo_t *cr,
   cairo_surface_t *surface;
   int pixel_width, pixel_height;
 
-  /* As many pixels as the target shows, at most DECODE_PPI. */
-  cairo_user_to_device_distance (cr, &device_width, &device_height);
-  pixel_width = (int) ceil (MIN (fabs (device_width), width / 72.0 * DECODE_PPI));
-  pixel_height = (int) ceil (MIN (fabs (device_height), height / 72.0 * DECODE_PPI));
+  /* DECODE_PPI in a PDF (its units are points, not pixels); on a raster
+   * target as many pixels as it shows, at most that. */
+  pixel_width = (int) ceil (width / 72.0 * DECODE_PPI);
+  pixel_height = (int) ceil (height / 72.0 * DECODE_PPI);
+  if (!is_vector (cr))
+    {
+      cairo_user_to_device_distance (cr, &device_width, &device_height);
+      pixel_width = MIN (pixel_width, (int) ceil (fabs (device_width)));
+      pixel_height = MIN (pixel_height, (int) ceil (fabs (device_height)));
+    }
   pixbuf = tr_photo_make_thumbnail (photo, MAX (pixel_width, 1), MAX (pixel_height, 1), &error);
   if (pixbuf == NULL)
     {
@@ -236,7 +243,7 @@ tr_pdf_draw_photo (cairo_t *cr,
 {
   if (width <= 0 || height <= 0)
     return;
-  if (takes_jpeg (cr) && g_str_equal (tr_photo_get_mime_type (photo), "image/jpeg"))
+  if (is_vector (cr) && g_str_equal (tr_photo_get_mime_type (photo), "image/jpeg"))
     draw_jpeg (cr, photo, x, y, width, height);
   else
     draw_decoded (cr, photo, x, y, width, height);
