@@ -32,6 +32,9 @@ build_packages=(
   webp-pixbuf-loader
   # test-photo-check writes its PNGs with zlib (meson looks for it when it configures).
   zlib1g-dev
+  # The exports' Traditional Chinese face, TW-Kai (全字庫正楷體), the free
+  # equivalent of 標楷體.
+  fonts-cns11643-kai
   gettext
   desktop-file-utils
   appstream

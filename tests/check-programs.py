@@ -10,8 +10,8 @@
 #   trip-reports-library, -review, -import
 #                               the store, without GTK, poppler, libxml2
 #                               or libzip (import only starts workers);
-#   trip-reports-export         the store and the export, without GTK or
-#                               poppler;
+#   trip-reports-export         the store, the export and the PDF layout
+#                               (cairo, Pango), without GTK or poppler;
 #   trip-reports-import-worker  poppler, without GTK or SQLite;
 #   trip-reports-window         GTK: proof that the check sees libraries.
 #
@@ -24,16 +24,18 @@ import sys
 
 GTK = ['libgtk-4', 'libadwaita-1']
 EXPORT = ['libxml2', 'libzip']
-POPPLER = ['libpoppler', 'libcairo']
+POPPLER = ['libpoppler']
+PDF = ['libcairo', 'libpango-1.0']
 CORE = ['libgobject-2.0', 'libgio-2.0', 'libjson-glib-1.0', 'libsqlite3', 'libgdk_pixbuf-2.0']
 
 # program: (libraries it must not load, libraries it must load)
 RULES = {
-    'trip-reports': (GTK + EXPORT + POPPLER + CORE, ['libglib-2.0']),
-    'trip-reports-library': (GTK + EXPORT + POPPLER, ['libsqlite3']),
-    'trip-reports-review': (GTK + EXPORT + POPPLER, ['libsqlite3']),
-    'trip-reports-import': (GTK + EXPORT + POPPLER, ['libsqlite3']),
-    'trip-reports-export': (GTK + POPPLER, ['libsqlite3', 'libxml2', 'libzip']),
+    'trip-reports': (GTK + EXPORT + POPPLER + PDF + CORE, ['libglib-2.0']),
+    'trip-reports-library': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
+    'trip-reports-review': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
+    'trip-reports-import': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
+    'trip-reports-export': (GTK + POPPLER,
+                            ['libsqlite3', 'libxml2', 'libzip', 'libcairo', 'libpangocairo-1.0']),
     'trip-reports-import-worker': (GTK + EXPORT + ['libsqlite3'], ['libpoppler-glib']),
     'trip-reports-window': ([], ['libgtk-4', 'libadwaita-1']),
 }

@@ -27,6 +27,8 @@
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
 #include "tr-odt-exporter.h"
+#include "tr-test-pdf.h"
+#include "tr-test-report.h"
 #include "tr-odt-review-form.h"
 #include "tr-report.h"
 #include "tr-review.h"
@@ -42,116 +44,9 @@ static GPtrArray *strings;
 
 /* Fixtures -------------------------------------------------------------- */
 
-static const char * const section_texts[TR_N_SECTIONS] = {
-  "世界城市高峰會每兩年舉辦一次，為全球城市治理之重要論壇。\n"
-  "一、了解各國智慧城市推動經驗。\n"
-  "二、建立與國際城市之交流管道。",
 
-  "一、行程概要\n"
-  "本次行程自6月2日至6月6日，共計5日。\n"
-  "（一）6月2日：啟程\n"
-  "搭機前往新加坡。\n"
-  "（二）6月3日：開幕式及專題論壇\n"
-  "1. 開幕式由新加坡總理致詞。\n"
-  "2. 下午參加「宜居城市」論壇，與會者討論城市韌性、氣候變遷調適與公共運輸整合等議題，"
-  "並分享各城市在社會住宅與智慧交通方面之具體做法及成果。\n"
-  "(1) 哥本哈根分享自行車道網絡。\n"
-  "(2) 首爾分享公共運輸整合經驗。\n"
-  "二、參訪行程\n"
-  "參訪市區重建局（URA）。",
 
-  "新加坡政府以長期規劃引導城市發展，值得學習。",
 
-  "一、建議強化跨部門整合機制。\n"
-  "二、建議持續參與國際城市論壇。\n"
-  "三、建議導入智慧城市指標。",
-};
-
-static TrTraveller *
-new_traveller (const char *name,
-               const char *title,
-               const char *phone)
-{
-  TrTraveller *traveller = tr_traveller_new ();
-
-  tr_traveller_set (traveller, TR_TRAVELLER_NAME, name);
-  tr_traveller_set (traveller, TR_TRAVELLER_AGENCY, "內政部國土管理署");
-  tr_traveller_set (traveller, TR_TRAVELLER_UNIT, "都市計劃組");
-  tr_traveller_set (traveller, TR_TRAVELLER_TITLE, title);
-  tr_traveller_set (traveller, TR_TRAVELLER_PHONE, phone);
-  return traveller;
-}
-
-/* A complete report, as a traveller would submit it. */
-static TrReport *
-make_report (void)
-{
-  TrReport *report = tr_report_new (TR_REPORT_KIND_DRAFT);
-  g_autoptr(TrTraveller) first = new_traveller ("王小明", "科長", "02-2771-2345");
-  g_autoptr(TrTraveller) second = new_traveller ("李大華", "技正", "02-2771-2346");
-  const char * const keywords[] = { "世界城市高峰會", "智慧城市", "新加坡", NULL };
-
-  tr_report_set_text (report, TR_FIELD_TITLE, "赴新加坡參加2024年世界城市高峰會出國報告");
-  tr_report_set_text (report, TR_FIELD_AGENCY, "內政部國土管理署");
-  tr_report_set_text (report, TR_FIELD_CONTACT, "陳聯絡");
-  tr_report_set_text (report, TR_FIELD_PHONE, "02-2771-9999");
-  tr_report_set_text (report, TR_FIELD_CATEGORY, "開會");
-  tr_report_set_text (report, TR_FIELD_PERIOD_START, "2024-06-02");
-  tr_report_set_text (report, TR_FIELD_PERIOD_END, "2024-06-06");
-  tr_report_set_text (report, TR_FIELD_DESTINATION, "新加坡");
-  tr_report_set_text (report, TR_FIELD_REPORT_DATE, "2024-08-15");
-  tr_report_set_text (report, TR_FIELD_CLASSIFICATION, "H0/CS001");
-  tr_report_set_text (report, TR_FIELD_SUMMARY,
-                      "本次奉派赴新加坡參加2024年世界城市高峰會，與各國城市首長及專家交流永續城市發展經驗。\n"
-                      "整體而言，新加坡在都市規劃、公共住宅及水資源管理方面之做法，值得我國參考借鏡。");
-  for (guint s = 0; s < TR_N_SECTIONS; s++)
-    tr_report_set_section (report, s, section_texts[s]);
-  tr_report_set_text (report, TR_FIELD_APPENDIX, "照片1：開幕式會場\n照片2：參訪市區重建局");
-  g_list_store_append (tr_report_get_travellers (report), first);
-  g_list_store_append (tr_report_get_travellers (report), second);
-  tr_report_set_keywords (report, keywords);
-  tr_report_set_has_attachments (report, TRUE);
-  return report;
-}
-
-/* Varied text of about @n_chars characters in numbered parts, each
- * paragraph marked with @tag and its number so that order can be checked. */
-static char *
-make_long_text (GRand      *rand,
-                const char *tag,
-                guint       n_chars)
-{
-  static const char * const clauses[] = {
-    "市政府積極推動智慧城市與公共運輸整合", "與會者分享永續發展與氣候變遷調適之具體做法",
-    "該國以長期規劃引導都市更新及社會住宅興辦", "本團實地參訪捷運場站與自行車道網絡",
-    "主辦單位介紹開放資料平台與數位轉型成果", "專家學者說明減碳目標及再生能源之推動策略",
-    "各城市代表討論防災韌性與社區參與機制", "我國代表說明國土規劃與地方創生之經驗",
-    "OECD報告指出net zero目標需跨部門合作", "會後雙方就ESG投資與綠色金融交換意見",
-  };
-  static const char * const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
-  GString *out = g_string_new (NULL);
-  guint paragraph = 0;
-
-  for (guint part = 0; g_utf8_strlen (out->str, -1) < n_chars; part++)
-    {
-      g_string_append_printf (out, "%s、%s第%u部分\n", numerals[part % 10], tag, part + 1);
-      for (guint item = 0; item < 3; item++)
-        {
-          g_string_append_printf (out, "（%s）%s第%u項\n", numerals[item], tag, item + 1);
-          for (guint p = 0; p < 3; p++)
-            {
-              int n_clauses = g_rand_int_range (rand, 3, 8);
-
-              g_string_append_printf (out, "%s第%u段：", tag, ++paragraph);
-              for (int c = 0; c < n_clauses; c++)
-                g_string_append_printf (out, "%s%s", clauses[g_rand_int_range (rand, 0, G_N_ELEMENTS (clauses))],
-                                        c + 1 < n_clauses ? "，" : "。\n");
-            }
-          g_string_append_printf (out, "1. %s第%u項要點。\n(1) %s第%u項細節。\n", tag, paragraph, tag, paragraph);
-        }
-    }
-  return g_string_free (out, FALSE);
-}
 
 static char *
 test_path (const char *name)
@@ -185,23 +80,6 @@ export_report (TrReport   *report,
 
 /* Running tools ------------------------------------------------------------ */
 
-/* Runs @argv, failing the test with its output when it does not succeed. */
-static char *
-run_tool (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *standard_error = NULL;
-  g_autofree char *command = g_strjoinv (" ", (char **) argv);
-  char *standard_output = NULL;
-  int status;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &standard_output, &standard_error, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("“%s” failed:\n%s%s", command, standard_output, standard_error);
-  return standard_output;
-}
 
 static char *
 find_schema (const char *name)
@@ -264,12 +142,12 @@ assert_valid_package (const char *odt_path)
       g_autofree char *part = extract_entry (odt_path, parts[i]);
       const char *argv[] = { "xmllint", "--noout", "--relaxng", schema, part, NULL };
 
-      g_free (run_tool (argv));
+      g_free (tr_test_run_tool (argv));
     }
   {
     const char *argv[] = { "xmllint", "--noout", "--relaxng", manifest_schema, manifest, NULL };
 
-    g_free (run_tool (argv));
+    g_free (tr_test_run_tool (argv));
   }
 }
 
@@ -289,7 +167,7 @@ convert_to_pdf (const char *odt_path)
   char *pdf;
 
   g_assert_no_errno (g_mkdir_with_parents (out_dir, 0755));
-  g_free (run_tool (argv));
+  g_free (tr_test_run_tool (argv));
 
   base[strlen (base) - strlen (".odt")] = '\0';
   pdf_name = g_strconcat (base, ".pdf", NULL);
@@ -299,118 +177,12 @@ convert_to_pdf (const char *odt_path)
   return pdf;
 }
 
-/* The text of each page, as pdftotext -layout lays it out. */
-static GStrv
-pdf_pages (const char *pdf_path)
-{
-  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", pdf_path, "-", NULL };
-  g_autofree char *text = run_tool (argv);
-  GStrv pages = g_strsplit (text, "\f", -1);
-  guint n = g_strv_length (pages);
 
-  /* The text ends with a form feed: no page after it. */
-  if (n > 0 && pages[n - 1][0] == '\0')
-    g_clear_pointer (&pages[n - 1], g_free);
-  return pages;
-}
 
-static guint
-pdf_page_count (const char *pdf_path)
-{
-  const char *argv[] = { "pdfinfo", pdf_path, NULL };
-  g_autofree char *info = run_tool (argv);
-  const char *line = strstr (info, "\nPages:");
 
-  g_assert_nonnull (line);
-  return (guint) g_ascii_strtoull (line + strlen ("\nPages:"), NULL, 10);
-}
 
-static gboolean
-is_page_number_line (const char *line)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (line));
 
-  if (copy[0] == '\0')
-    return FALSE;
-  for (const char *p = copy; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-  return TRUE;
-}
 
-/* @text without white space, the line breaks and justification of the
- * layout; with @drop_page_numbers, without the footer lines too. */
-static char *
-squeeze (const char *text,
-         gboolean    drop_page_numbers)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      if (drop_page_numbers && is_page_number_line (lines[i]))
-        continue;
-      for (const char *p = lines[i]; *p != '\0'; p = g_utf8_next_char (p))
-        if (!g_unichar_isspace (g_utf8_get_char (p)))
-          g_string_append_unichar (out, g_utf8_get_char (p));
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* The page footer: the last non-empty line of the page. */
-static char *
-page_footer (const char *page)
-{
-  g_auto(GStrv) lines = g_strsplit (page, "\n", -1);
-
-  for (int i = (int) g_strv_length (lines) - 1; i >= 0; i--)
-    if (g_strstrip (lines[i])[0] != '\0')
-      return g_strdup (lines[i]);
-  return g_strdup ("");
-}
-
-/* The 1-based page where a line reads exactly @heading, or 0. */
-static guint
-find_heading_page (GStrv       pages,
-                   const char *heading)
-{
-  for (guint p = 0; pages[p] != NULL; p++)
-    {
-      g_auto(GStrv) lines = g_strsplit (pages[p], "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        if (g_str_equal (g_strstrip (lines[i]), heading))
-          return p + 1;
-    }
-  return 0;
-}
-
-/* The page number the table of contents gives @heading, or 0. */
-static guint
-find_toc_page (GStrv       pages,
-               const char *heading)
-{
-  for (guint p = 0; pages[p] != NULL; p++)
-    {
-      g_auto(GStrv) lines = g_strsplit (pages[p], "\n", -1);
-
-      for (guint i = 0; lines[i] != NULL; i++)
-        {
-          char *line = g_strstrip (lines[i]);
-          const char *end = line + strlen (line);
-          const char *digits = end;
-
-          if (!g_str_has_prefix (line, heading) || !strstr (line, ".."))
-            continue;
-          while (digits > line && g_ascii_isdigit (digits[-1]))
-            digits--;
-          if (digits < end)
-            return (guint) g_ascii_strtoull (digits, NULL, 10);
-        }
-    }
-  return 0;
-}
 
 /* XML -------------------------------------------------------------------- */
 
@@ -489,6 +261,38 @@ xpath_count (xmlDocPtr   doc,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 
+/* Tests: the faces ---------------------------------------------------------- */
+
+
+/* One face is declared, a Traditional Chinese one, and every style that
+ * sets text properties names it for Latin, CJK and complex text alike,
+ * with the zh-TW language: LibreOffice and Word then never fall back to a
+ * Japanese or Simplified Chinese face. */
+static void
+assert_traditional_chinese_styles (xmlDocPtr styles)
+{
+  g_auto(GStrv) faces = xpath_strings (styles, "//style:font-face/@style:name");
+  guint n_text = xpath_count (styles, "//style:text-properties");
+
+  g_assert_cmpuint (g_strv_length (faces), ==, 1);
+  if (!tr_test_is_traditional_chinese_face (faces[0]))
+    g_error ("The ODT names %s, not a Traditional Chinese face", faces[0]);
+  g_assert_cmpuint (n_text, >, 20);
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *attribute = (const char *[]) { "style:font-name", "style:font-name-asian",
+                                                 "style:font-name-complex" }[i];
+      g_autofree char *expression = g_strdup_printf ("//style:text-properties[@%s='%s']",
+                                                     attribute, faces[0]);
+
+      g_assert_cmpuint (xpath_count (styles, expression), ==, n_text);
+    }
+  g_assert_cmpuint (xpath_count (styles, "//style:text-properties[@fo:language='zh' and @fo:country='TW' and "
+                                         "@style:language-asian='zh' and @style:country-asian='TW']"),
+                    ==, n_text);
+}
+
+
 /* Tests: the package ------------------------------------------------------ */
 
 static guint
@@ -506,7 +310,7 @@ read_le32 (const guint8 *p)
 static void
 test_package_layout (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *path = export_report (report, "layout.odt");
   g_autofree char *data = NULL;
   gsize length;
@@ -572,7 +376,7 @@ test_package_layout (void)
 static void
 test_document_structure (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *path = export_report (report, "structure.odt");
   g_autoptr(xmlDoc) content = parse_entry (path, "content.xml");
   g_autoptr(xmlDoc) styles = parse_entry (path, "styles.xml");
@@ -660,15 +464,12 @@ test_document_structure (void)
     }
 
   /* A4 portrait, the text 2.5 cm from every edge (the footer sits in the
-   * bottom margin), 標楷體 first with its fallbacks, 14 pt, 1.5 lines. */
+   * bottom margin), one Traditional Chinese face, 14 pt, 1.5 lines. */
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:page-width"), ==, "21cm");
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:page-height"), ==, "29.7cm");
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:margin-left"), ==, "2.5cm");
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:margin-top"), ==, "2.5cm");
-  g_assert_cmpstr (xpath_string (styles, "//style:font-face[@style:name='標楷體']/@svg:font-family"),
-                   ==, "標楷體, 'AR PL UKai TW', 'Noto Serif CJK TC'");
-  g_assert_cmpstr (xpath_string (styles, "//style:default-style[@style:family='paragraph']/style:text-properties/@style:font-name-asian"),
-                   ==, "標楷體");
+  assert_traditional_chinese_styles (styles);
   g_assert_cmpstr (xpath_string (styles, "//style:default-style[@style:family='paragraph']/style:text-properties/@style:font-size-asian"),
                    ==, "14pt");
   g_assert_cmpstr (xpath_string (styles, "//style:style[@style:name='TrBody']/style:paragraph-properties/@fo:line-height"),
@@ -703,76 +504,23 @@ test_document_structure (void)
 
 /* Tests: what LibreOffice shows -------------------------------------------- */
 
-/* Every heading in order in the body, with every line of its section
- * between it and the next one, and the table of contents giving the page
- * each heading is really on. */
-static void
-assert_body_in_pdf (GStrv        pages,
-                    const char  *headings[],
-                    const char  *texts[],
-                    guint        n)
-{
-  g_autofree char *joined = g_strjoinv ("\n", pages);
-  g_autofree char *all = squeeze (joined, TRUE);
-  const char *toc = strstr (all, "目次");
-  const char *cursor, *next;
-
-  g_assert_nonnull (toc);
-  /* The table of contents, in order. */
-  cursor = toc;
-  for (guint i = 0; i < n; i++)
-    {
-      cursor = strstr (cursor, headings[i]);
-      g_assert_nonnull (cursor);
-    }
-
-  for (guint i = 0; i < n; i++)
-    {
-      guint page = find_heading_page (pages, headings[i]);
-      g_autofree char *footer = NULL;
-      g_auto(GStrv) lines = g_strsplit (texts[i], "\n", -1);
-
-      g_assert_cmpuint (page, >, 0);
-      footer = page_footer (pages[page - 1]);
-      g_assert_cmpuint (find_toc_page (pages, headings[i]), ==, page);
-      g_assert_cmpuint (g_ascii_strtoull (footer, NULL, 10), ==, page);
-
-      cursor = strstr (cursor, headings[i]);
-      g_assert_nonnull (cursor);
-      cursor += strlen (headings[i]);
-      next = i + 1 < n ? strstr (cursor, headings[i + 1]) : NULL;
-      g_assert_true (i + 1 == n || next != NULL);
-      for (guint l = 0; lines[l] != NULL; l++)
-        {
-          g_autofree char *line = squeeze (lines[l], FALSE);
-          const char *found;
-
-          if (line[0] == '\0')
-            continue;
-          found = strstr (cursor, line);
-          if (found == NULL || (next != NULL && found >= next))
-            g_error ("“%s” is missing from the PDF between %s and the next heading",
-                     lines[l], headings[i]);
-          cursor = found + strlen (line);
-        }
-    }
-}
 
 static void
 test_pdf_complete_report (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *path = export_report (report, "complete.odt");
   g_autofree char *pdf = convert_to_pdf (path);
-  g_auto(GStrv) pages = pdf_pages (pdf);
-  g_autofree char *cover = squeeze (pages[0], FALSE);
-  g_autofree char *form = squeeze (pages[1], FALSE);
-  g_autofree char *cover_footer = page_footer (pages[0]);
-  g_autofree char *form_footer = page_footer (pages[1]);
+  g_auto(GStrv) pages = tr_test_pdf_pages (pdf);
+  g_autofree char *cover = tr_test_squeeze (pages[0], FALSE);
+  g_autofree char *form = tr_test_squeeze (pages[1], FALSE);
+  g_autofree char *cover_footer = tr_test_page_footer (pages[0]);
+  g_autofree char *form_footer = tr_test_page_footer (pages[1]);
   g_autofree char *page_count = g_strdup_printf ("頁數%u含附件", g_strv_length (pages));
   const char *headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議", "伍、附錄" };
   const char *texts[] = {
-    section_texts[0], section_texts[1], section_texts[2], section_texts[3],
+    tr_test_section_texts[0], tr_test_section_texts[1],
+    tr_test_section_texts[2], tr_test_section_texts[3],
     tr_report_get_text (report, TR_FIELD_APPENDIX),
   };
   const char * const cover_parts[] = {
@@ -794,12 +542,15 @@ test_pdf_complete_report (void)
   guint n_checked = 0, n_unchecked = 0;
 
   assert_valid_package (path);
+  /* LibreOffice sets every part in the face the styles name, or a
+   * Traditional Chinese fallback: never Noto Sans CJK JP. */
+  tr_test_assert_traditional_chinese_fonts (pdf);
 
   for (guint i = 0; i < G_N_ELEMENTS (cover_parts); i++)
     if (strstr (cover, cover_parts[i]) == NULL)
       g_error ("The cover lacks “%s”: %s", cover_parts[i], cover);
   /* No page number on the cover; the next page is numbered 2. */
-  g_assert_false (is_page_number_line (cover_footer));
+  g_assert_false (tr_test_is_page_number_line (cover_footer));
   g_assert_cmpstr (g_strstrip (form_footer), ==, "2");
 
   for (guint i = 0; i < G_N_ELEMENTS (form_parts); i++)
@@ -818,7 +569,7 @@ test_pdf_complete_report (void)
   g_assert_nonnull (strstr (pages[2], "摘要"));
   g_assert_nonnull (strstr (pages[2], "整體而言"));
 
-  assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
+  tr_test_assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
 }
 
 static void
@@ -834,8 +585,8 @@ test_pdf_empty_sections (void)
 
   assert_valid_package (path);
   pdf = convert_to_pdf (path);
-  pages = pdf_pages (pdf);
-  assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
+  pages = tr_test_pdf_pages (pdf);
+  tr_test_assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
 
   /* No appendix heading when there is no appendix. */
   joined = g_strjoinv ("\n", pages);
@@ -845,40 +596,6 @@ test_pdf_empty_sections (void)
 
 /* Tests: the appendix's photos ---------------------------------------------- */
 
-/* A real photo of @width × @height in @format, with a gradient so that it
- * is not trivially compressible. */
-static TrPhoto *
-make_photo (const char *format,
-            int         width,
-            int         height,
-            const char *caption)
-{
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
-  guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) data = NULL;
-  gchar *buffer = NULL;
-  gsize size = 0;
-  TrPhoto *photo;
-
-  for (int y = 0; y < height; y++)
-    for (int x = 0; x < width; x++)
-      {
-        guint8 *p = pixels + y * stride + x * 3;
-
-        p[0] = x * 255 / width;
-        p[1] = y * 255 / height;
-        p[2] = (x + y) % 256;
-      }
-  g_assert_true (gdk_pixbuf_save_to_buffer (pixbuf, &buffer, &size, format, &error, NULL));
-  g_assert_no_error (error);
-  data = g_bytes_new_take (buffer, size);
-  photo = tr_photo_new_from_bytes (data, format, &error);
-  g_assert_no_error (error);
-  tr_photo_set_caption (photo, caption);
-  return photo;
-}
 
 static double
 parse_cm (const char *length)
@@ -890,7 +607,7 @@ parse_cm (const char *length)
 static void
 test_pdf_photos (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   struct {
     const char *format;
     int width, height;
@@ -917,7 +634,7 @@ test_pdf_photos (void)
   tr_report_set_text (report, TR_FIELD_APPENDIX, "會議議程詳如下列照片。");
   for (guint i = 0; i < G_N_ELEMENTS (photos); i++)
     {
-      g_autoptr(TrPhoto) photo = make_photo (photos[i].format, photos[i].width, photos[i].height,
+      g_autoptr(TrPhoto) photo = tr_test_make_photo (photos[i].format, photos[i].width, photos[i].height,
                                              photos[i].caption);
 
       g_list_store_append (tr_report_get_photos (report), photo);
@@ -970,10 +687,10 @@ test_pdf_photos (void)
   /* LibreOffice opens it, lays the pictures out and numbers the captions
    * (squeezed: pdftotext's spaces are layout, not text). */
   pdf = convert_to_pdf (path);
-  pages = pdf_pages (pdf);
+  pages = tr_test_pdf_pages (pdf);
   joined = g_strjoinv ("\n", pages);
-  all = squeeze (joined, TRUE);
-  appendix_page = find_heading_page (pages, "伍、附錄");
+  all = tr_test_squeeze (joined, TRUE);
+  appendix_page = tr_test_find_heading_page (pages, "伍、附錄");
   g_assert_cmpuint (appendix_page, >, 0);
   appendix = strstr (strstr (all, "肆、建議") + strlen ("肆、建議"), "伍、附錄");
   g_assert_nonnull (appendix);
@@ -990,7 +707,7 @@ test_pdf_photos (void)
     const char *argv[] = { "pdfimages", "-list", pdf, NULL };
     g_auto(GStrv) lines = NULL;
 
-    image_list = run_tool (argv);
+    image_list = tr_test_run_tool (argv);
     lines = g_strsplit (image_list, "\n", -1);
     /* Two lines of header; then one per image (with its page number). */
     for (guint i = 2; lines[i] != NULL; i++)
@@ -1003,12 +720,13 @@ test_pdf_photos (void)
 static void
 test_pdf_long_report (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autoptr(GRand) rand = g_rand_new_with_seed (300);
   char *texts[TR_N_SECTIONS] = { NULL };
   const char *headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
-  /* Shares of about 160,000 characters: some 300 pages of 14 pt text. */
-  const guint shares[TR_N_SECTIONS] = { 15000, 80000, 40000, 25000 };
+  /* Shares of about 220,000 characters: some 300 pages of 14 pt text in a
+   * Kai face (about 720 characters a page). */
+  const guint shares[TR_N_SECTIONS] = { 20000, 110000, 55000, 35000 };
   g_autofree char *path = NULL;
   g_autofree char *pdf = NULL;
   g_auto(GStrv) pages = NULL;
@@ -1018,7 +736,7 @@ test_pdf_long_report (void)
   tr_report_set_text (report, TR_FIELD_APPENDIX, "");
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     {
-      texts[s] = make_long_text (rand, tr_section_get_heading (s), shares[s]);
+      texts[s] = tr_test_make_long_text (rand, tr_section_get_heading (s), shares[s]);
       tr_report_set_section (report, s, texts[s]);
     }
 
@@ -1028,11 +746,11 @@ test_pdf_long_report (void)
   assert_valid_package (path);
 
   pdf = convert_to_pdf (path);
-  n_pages = pdf_page_count (pdf);
+  n_pages = tr_test_pdf_page_count (pdf);
   g_test_message ("LibreOffice lays it out on %u pages", n_pages);
   g_assert_cmpuint (n_pages, >=, 300);
-  pages = pdf_pages (pdf);
-  assert_body_in_pdf (pages, headings, (const char **) texts, G_N_ELEMENTS (headings));
+  pages = tr_test_pdf_pages (pdf);
+  tr_test_assert_body_in_pdf (pages, headings, (const char **) texts, G_N_ELEMENTS (headings));
 
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     g_free (texts[s]);
@@ -1041,7 +759,7 @@ test_pdf_long_report (void)
 static void
 test_pdf_mixed_scripts (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autoptr(xmlDoc) content = NULL;
   g_autofree char *path = NULL;
   g_autofree char *pdf = NULL;
@@ -1054,7 +772,7 @@ test_pdf_mixed_scripts (void)
     "Spaces:  two,   three, and a\ttab.";
   const char *headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議", "伍、附錄" };
   const char *texts[] = {
-    purpose, section_texts[1], section_texts[2], section_texts[3],
+    purpose, tr_test_section_texts[1], tr_test_section_texts[2], tr_test_section_texts[3],
     tr_report_get_text (report, TR_FIELD_APPENDIX),
   };
 
@@ -1071,14 +789,14 @@ test_pdf_mixed_scripts (void)
   g_assert_cmpuint (xpath_count (content, "//text:p[starts-with(., 'Spaces:')]/text:tab"), ==, 1);
 
   pdf = convert_to_pdf (path);
-  pages = pdf_pages (pdf);
-  assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
+  pages = tr_test_pdf_pages (pdf);
+  tr_test_assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
 }
 
 static void
 test_control_characters (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autoptr(xmlDoc) content = NULL;
   g_autoptr(xmlDoc) meta = NULL;
   g_autofree char *path = NULL;
@@ -1105,16 +823,16 @@ test_control_characters (void)
   g_assert_cmpstr (xpath_string (meta, "//meta:keyword"), ==, "關鍵word");
 
   pdf = convert_to_pdf (path);
-  pages = pdf_pages (pdf);
+  pages = tr_test_pdf_pages (pdf);
   text = g_strjoinv ("\n", pages);
-  squeezed = squeeze (text, TRUE);
+  squeezed = tr_test_squeeze (text, TRUE);
   g_assert_nonnull (strstr (squeezed, "參、心得心得一：表單換頁與非字元。"));
 }
 
 static void
 test_title_with_slash_and_colon (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autoptr(xmlDoc) content = NULL;
   g_autofree char *name = NULL;
   g_autofree char *path = NULL;
@@ -1137,7 +855,7 @@ test_title_with_slash_and_colon (void)
   g_assert_cmpstr (xpath_string (content, "//text:p[@text:style-name='TrCoverTitle']"),
                    ==, "考察報告：AI/ML 應用 10:30 場次?");
   pdf = convert_to_pdf (path);
-  pages = pdf_pages (pdf);
+  pages = tr_test_pdf_pages (pdf);
   text = g_strjoinv ("\n", pages);
   g_assert_nonnull (strstr (text, "考察報告：AI/ML 應用 10:30 場次?"));
 }
@@ -1168,7 +886,7 @@ assert_only_files (const char *dir,
 static void
 test_dev_full (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autoptr(GFile) file = g_file_new_for_path ("/dev/full");
   g_autoptr(GError) error = NULL;
   g_autoptr(GDir) dev = NULL;
@@ -1198,7 +916,7 @@ test_dev_full (void)
 static void
 test_missing_folder (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *folder = test_path ("no-such-folder");
   g_autofree char *path = g_build_filename (folder, "report.odt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1218,7 +936,7 @@ make_previous_export (const char *dir,
                       char      **out_contents,
                       gsize      *out_length)
 {
-  g_autoptr(TrReport) previous = make_report ();
+  g_autoptr(TrReport) previous = tr_test_make_report ();
   g_autoptr(GError) error = NULL;
   char *path = g_build_filename (dir, "report.odt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1252,7 +970,7 @@ assert_unchanged (const char *path,
 static void
 export_in_subprocess (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autoptr(GFile) file = g_file_new_for_path (g_getenv ("TR_TEST_TARGET"));
   g_autoptr(GError) error = NULL;
   gboolean ok = tr_odt_export_to_file (report, file, NULL, &error);
@@ -1341,7 +1059,7 @@ test_write_failure_keeps_file (void)
 static void
 test_replace_keeps_permissions (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *dir = make_folder ("replace");
   g_autofree char *contents = NULL;
   gsize length;
@@ -1396,7 +1114,7 @@ make_file_of_age (const char *dir,
 static void
 test_stale_temporary_files (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *dir = make_folder ("stale-temporaries");
   g_autofree char *target = g_build_filename (dir, "report.odt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (target);
@@ -1456,7 +1174,7 @@ export_done (GObject      *source,
 static void
 test_async_snapshot (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *path = test_path ("async.odt");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -1485,7 +1203,7 @@ test_async_snapshot (void)
 static void
 test_async_snapshot_is_a_copy (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *path = test_path ("async-copy.odt");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -1511,7 +1229,7 @@ test_async_snapshot_is_a_copy (void)
 static void
 test_async_cancelled (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *dir = make_folder ("cancelled");
   g_autofree char *path = g_build_filename (dir, "report.odt", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1531,16 +1249,6 @@ test_async_cancelled (void)
 
 /* Tests: the review form and comments ----------------------------------- */
 
-static guint
-count_char (const char *text,
-            gunichar    c)
-{
-  guint n = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    n += g_utf8_get_char (p) == c;
-  return n;
-}
 
 static TrReview *
 make_review (TrReport *report)
@@ -1569,7 +1277,7 @@ make_review (TrReport *report)
 static void
 test_review_form (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autoptr(TrReview) review = make_review (report);
   g_autofree char *path = test_path ("審核表.odt");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1618,18 +1326,18 @@ test_review_form (void)
                                           "/table:table-cell[3]"), ==, "☐");
 
   pdf = convert_to_pdf (path);
-  g_assert_cmpuint (pdf_page_count (pdf), ==, 1);
-  pages = pdf_pages (pdf);
+  g_assert_cmpuint (tr_test_pdf_page_count (pdf), ==, 1);
+  pages = tr_test_pdf_pages (pdf);
   g_assert_cmpuint (g_strv_length (pages), ==, 1);
-  page = squeeze (pages[0], FALSE);
+  page = tr_test_squeeze (pages[0], FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (strstr (page, parts[i]) == NULL)
       g_error ("The review form lacks “%s”: %s", parts[i], page);
   /* Ticked: items 1–6 in both columns (12), 7–9 by the agency (3), one
    * reason and two ways of publication (3). The other boxes: 40 answer
    * boxes in all, 6 reasons and 3 ways. */
-  g_assert_cmpuint (count_char (page, 0x2611), ==, 18);
-  g_assert_cmpuint (count_char (page, 0x2610), ==, 40 + 6 + 3 - 18);
+  g_assert_cmpuint (tr_test_count_char (page, 0x2611), ==, 18);
+  g_assert_cmpuint (tr_test_count_char (page, 0x2610), ==, 40 + 6 + 3 - 18);
 }
 
 /* An empty report, with remarks of several lines: still one page. */
@@ -1658,13 +1366,13 @@ test_review_form_blank (void)
   g_assert_no_error (error);
   assert_valid_package (path);
   pdf = convert_to_pdf (path);
-  g_assert_cmpuint (pdf_page_count (pdf), ==, 1);
-  pages = pdf_pages (pdf);
-  page = squeeze (pages[0], FALSE);
+  g_assert_cmpuint (tr_test_pdf_page_count (pdf), ==, 1);
+  pages = tr_test_pdf_pages (pdf);
+  page = tr_test_squeeze (pages[0], FALSE);
   g_assert_nonnull (strstr (page, "出國報告審核表"));
   g_assert_nonnull (strstr (page, "四、照片應附說明。"));
   /* Item 2, 否, in both columns. */
-  g_assert_cmpuint (count_char (page, 0x2611), ==, 2);
+  g_assert_cmpuint (tr_test_count_char (page, 0x2611), ==, 2);
 }
 
 /* The text that an annotation spans in @doc, tabs included: from the
@@ -1726,10 +1434,10 @@ static GPtrArray *
 make_comments (void)
 {
   GPtrArray *comments = g_ptr_array_new_with_free_func (g_object_unref);
-  const char *process = section_texts[TR_SECTION_PROCESS];
+  const char *process = tr_test_section_texts[TR_SECTION_PROCESS];
   const char *ura = strstr (process, "市區重建局（URA）");
   const char *premier = strstr (process, "新加坡總理");
-  const char *purpose = section_texts[TR_SECTION_PURPOSE];
+  const char *purpose = tr_test_section_texts[TR_SECTION_PURPOSE];
   const char *forum = strstr (purpose, "重要論壇。");
   TrComment *comment;
 
@@ -1789,7 +1497,7 @@ assert_annotations (xmlDocPtr doc)
 static void
 test_annotations (void)
 {
-  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrReport) report = tr_test_make_report ();
   g_autoptr(GPtrArray) comments = make_comments ();
   g_autofree char *path = test_path ("comments.odt");
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -1804,7 +1512,8 @@ test_annotations (void)
   g_auto(GStrv) pages = NULL;
   const char *headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議", "伍、附錄" };
   const char *texts[] = {
-    section_texts[0], section_texts[1], section_texts[2], section_texts[3],
+    tr_test_section_texts[0], tr_test_section_texts[1],
+    tr_test_section_texts[2], tr_test_section_texts[3],
     tr_report_get_text (report, TR_FIELD_APPENDIX),
   };
 
@@ -1820,7 +1529,7 @@ test_annotations (void)
     const char *argv[] = { soffice_path != NULL ? "soffice" : "libreoffice", profile, "--headless",
                            "--norestore", "--convert-to", "odt", "--outdir", lo_dir, path, NULL };
 
-    g_free (run_tool (argv));
+    g_free (tr_test_run_tool (argv));
   }
   resaved = g_build_filename (lo_dir, "comments.odt", NULL);
   resaved_content = parse_entry (resaved, "content.xml");
@@ -1828,8 +1537,8 @@ test_annotations (void)
 
   /* The body reads as before around them. */
   pdf = convert_to_pdf (path);
-  pages = pdf_pages (pdf);
-  assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
+  pages = tr_test_pdf_pages (pdf);
+  tr_test_assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
 
   /* Without comments, nothing of them. */
   {

@@ -78,8 +78,54 @@ test_archives_are_pinned (void)
           archives++;
         }
     }
-  /* poppler, poppler-data and libzip, which the runtime lacks. */
-  g_assert_cmpuint (archives, >=, 3);
+  /* poppler, poppler-data and libzip, which the runtime lacks, and the
+   * TW-Kai face. */
+  g_assert_cmpuint (archives, >=, 4);
+}
+
+/* The exports' Traditional Chinese face, TW-Kai, comes from Debian's
+ * package: its pinned checksum is the one apt checked against Debian's
+ * signed index, when this machine has the package in apt's cache. */
+static void
+test_tw_kai_pinned (void)
+{
+  JsonArray *modules = json_object_get_array_member (manifest, "modules");
+  const char *url = NULL, *sha256 = NULL;
+
+  for (guint m = 0; m < json_array_get_length (modules) && url == NULL; m++)
+    {
+      JsonArray *sources = json_object_get_array_member (json_array_get_object_element (modules, m), "sources");
+
+      for (guint s = 0; s < json_array_get_length (sources); s++)
+        {
+          JsonObject *source = json_array_get_object_element (sources, s);
+          const char *source_url = json_object_get_string_member_with_default (source, "url", "");
+
+          if (strstr (source_url, "/fonts-cns11643-kai_") != NULL)
+            {
+              url = source_url;
+              sha256 = json_object_get_string_member_with_default (source, "sha256", NULL);
+            }
+        }
+    }
+  g_assert_nonnull (url);
+  g_assert_true (is_sha256 (sha256));
+
+  {
+    g_autofree char *name = g_path_get_basename (url);
+    g_autofree char *cached = g_build_filename ("/var/cache/apt/archives", name, NULL);
+    g_autofree char *data = NULL;
+    g_autofree char *actual = NULL;
+    gsize length;
+
+    if (!g_file_get_contents (cached, &data, &length, NULL))
+      {
+        g_test_skip ("fonts-cns11643-kai's package is not in apt's cache here");
+        return;
+      }
+    actual = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+    g_assert_cmpstr (actual, ==, sha256);
+  }
 }
 
 static gboolean
@@ -135,6 +181,7 @@ main (int   argc,
   g_test_add_func ("/manifest/id", test_id_matches_file_name);
   g_test_add_func ("/manifest/finish-args", test_finish_args);
   g_test_add_func ("/manifest/archives-pinned", test_archives_are_pinned);
+  g_test_add_func ("/manifest/tw-kai-pinned", test_tw_kai_pinned);
   g_test_add_func ("/manifest/app-options", test_app_options_exist);
 
   return g_test_run ();

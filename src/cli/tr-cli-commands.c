@@ -61,12 +61,15 @@ static const TrCliCommand commands[] = {
     NULL },
   { "export", TR_CLI_PROGRAM_EXPORT, N_("ID"), 1, 1,
     TR_CLI_COMMAND_USES_STORE,
-    N_("Export a report as an OpenDocument text file"),
+    N_("Export a report as an OpenDocument text file or a PDF"),
     N_("Writes the report in the official layout (cover, 提要, 摘要, 目次 and body) "
-       "to FILE, given with --output, with the reviewers' unresolved comments as "
-       "comments on their passages (unless --no-comments). With --review-form, writes "
-       "the report's filled review form (審核表) on one page instead. An existing FILE "
-       "is replaced only once the new one is complete.") },
+       "to FILE, given with --output, as an ODT or a PDF: the format is FILE's "
+       "extension (.odt or .pdf) unless --format says otherwise. The ODT has the "
+       "reviewers' unresolved comments as comments on their passages (unless "
+       "--no-comments). A PDF's 提要 gives its real number of pages, which the report "
+       "then keeps as its 頁數. With --review-form, writes the report's filled review "
+       "form (審核表) on one page instead. An existing FILE is replaced only once the "
+       "new one is complete.") },
   { "review", TR_CLI_PROGRAM_REVIEW, N_("ID"), 1, 1,
     TR_CLI_COMMAND_USES_STORE | TR_CLI_COMMAND_HAS_JSON,
     N_("Show or change the review status of a report"),

@@ -1,7 +1,7 @@
-/* tr-cli-export.c: export, as ODT: the report or its review form
+/* tr-cli-export.c: export, as ODT or PDF: the report or its review form
  *
- * The program trip-reports-export. Of the core it links the store and the
- * export (libxml2, libzip).
+ * The program trip-reports-export. Of the core it links the store, the
+ * export (libxml2, libzip) and the PDF layout (Pango, cairo).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
@@ -9,8 +9,54 @@
 #include "tr-cli.h"
 #include "tr-odt-exporter.h"
 #include "tr-odt-review-form.h"
+#include "tr-pdf-exporter.h"
 
 /* export ------------------------------------------------------------------ */
+
+typedef enum {
+  EXPORT_ODT,
+  EXPORT_PDF,
+} ExportFormat;
+
+/* --format when given, else the extension of @output. */
+static gboolean
+parse_export_format (const char   *format,
+                     const char   *output,
+                     ExportFormat *out_format,
+                     char        **out_message)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *lower = NULL;
+
+  if (format != NULL)
+    {
+      if (g_ascii_strcasecmp (format, "odt") == 0)
+        *out_format = EXPORT_ODT;
+      else if (g_ascii_strcasecmp (format, "pdf") == 0)
+        *out_format = EXPORT_PDF;
+      else
+        {
+          /* TRANSLATORS: --format's value; odt and pdf are the values to give */
+          *out_message = g_strdup_printf (_("unknown format “%s”: use odt or pdf"), format);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  name = g_filename_display_basename (output);
+  lower = g_utf8_strdown (name, -1);
+  if (g_str_has_suffix (lower, ".odt"))
+    *out_format = EXPORT_ODT;
+  else if (g_str_has_suffix (lower, ".pdf"))
+    *out_format = EXPORT_PDF;
+  else
+    {
+      *out_message = g_strdup_printf (_("cannot tell the format of “%s”: name it .odt or .pdf, "
+                                        "or give --format"), name);
+      return FALSE;
+    }
+  return TRUE;
+}
 
 static int
 run_export (Invocation *cli)
@@ -20,12 +66,17 @@ run_export (Invocation *cli)
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *format_error = NULL;
+  ExportFormat format = EXPORT_ODT;
   gboolean review_form = FALSE;
   gboolean no_comments = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      N_("Write the document to FILE (an .odt file)"), N_("FILE") },
+      N_("Write the document to FILE (an .odt or a .pdf file)"), N_("FILE") },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name,
+      N_("Write FORMAT (odt or pdf) whatever FILE's extension"), N_("FORMAT") },
     { "review-form", 0, 0, G_OPTION_ARG_NONE, &review_form,
       N_("Write the review form (審核表) instead of the report"), NULL },
     { "no-comments", 0, 0, G_OPTION_ARG_NONE, &no_comments,
@@ -39,6 +90,8 @@ run_export (Invocation *cli)
     return usage_error (cli->command, _("missing --output FILE"));
   if (output[0] == '\0')
     return usage_error (cli->command, _("--output: the path is empty"));
+  if (!parse_export_format (format_name, output, &format, &format_error))
+    return usage_error (cli->command, format_error);
   if ((store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
 
@@ -50,12 +103,34 @@ run_export (Invocation *cli)
   if (review_form)
     {
       g_autoptr(TrReview) review = tr_report_store_load_review (store, cli->args[0], &error);
+      gboolean ok;
 
       if (review == NULL)
         return fail ("%s", error->message);
       tr_review_prefill (review, report, NULL);
-      if (!tr_odt_review_form_to_file (report, review, file, NULL, &error))
+      if (format == EXPORT_PDF)
+        ok = tr_pdf_review_form_to_file (report, review, file, NULL, &error);
+      else
+        ok = tr_odt_review_form_to_file (report, review, file, NULL, &error);
+      if (!ok)
         return fail ("%s", error->message);
+      return TR_CLI_EXIT_OK;
+    }
+
+  if (format == EXPORT_PDF)
+    {
+      guint n_pages = 0;
+
+      /* The message names the file and says why ("…: the disk is full"). */
+      if (!tr_pdf_export_to_file (report, file, &n_pages, NULL, &error))
+        return fail ("%s", error->message);
+      /* One number of pages: the 提要's, the PDF's and the report's. */
+      if (tr_report_get_pages (report) != n_pages)
+        {
+          tr_report_set_pages (report, n_pages);
+          if (!tr_report_store_save (store, report, &error))
+            return fail ("%s", error->message);
+        }
       return TR_CLI_EXIT_OK;
     }
 

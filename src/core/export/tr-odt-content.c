@@ -1,58 +1,20 @@
-/* tr-odt-content.c: content.xml and meta.xml of an exported report
+/* tr-odt-content.c: content.xml and meta.xml of an exported document
  *
- * The document follows the official order: cover, the 提要 form, 摘要,
- * 目次, then the body (壹、目的 … 肆、建議, 伍、附錄). Paragraphs only name
- * styles from styles.xml; the few automatic styles here are the ones ODF
- * has no other place for (a page break before a heading, table geometry).
+ * Walks the laid-out document (tr-document.h) in order. Paragraphs only
+ * name styles from styles.xml; the automatic styles here are the ones ODF
+ * has no other place for (a page break before a heading, table geometry)
+ * and the review form's own paragraph styles.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
-#include "tr-date.h"
 #include "tr-odt-private.h"
-
-/* The current central list of 出國類別, in the order of the form. */
-static const char * const categories[] = {
-  "考察", "進修", "研究", "實習", "視察", "訪問", "開會", "談判", "其他",
-};
-#define CATEGORY_OTHER "其他"
-
-/* Formal numerals, as the outline style numbers the level-1 headings. */
-static const char * const formal_numerals[] = {
-  "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖", "拾",
-};
-
-/* The label, then the five of a traveller row; the widths add up to the
- * 16 cm between the margins. */
-#define FORM_COLUMNS 6
-static const struct {
-  const char *name;
-  const char *width;
-} form_columns[FORM_COLUMNS] = {
-  { "TrForm.A", "3.6cm" },  /* the labels: 出國計畫主辦機關 on one line */
-  { "TrForm.B", "2.0cm" },  /* 姓名 */
-  { "TrForm.C", "3.0cm" },  /* 服務機關 */
-  { "TrForm.D", "2.5cm" },  /* 單位 */
-  { "TrForm.E", "2.0cm" },  /* 職稱 */
-  { "TrForm.F", "2.9cm" },  /* 電話: 02-2345-6789 on one line */
-};
-
-typedef struct {
-  const char *title;     /* 目的 … */
-  TrField     field;
-  char       *bookmark;
-} Heading;
 
 typedef struct {
   TrOdtXml    xml;
-  TrReport   *report;
-  GPtrArray  *comments;  /* TrComment, or NULL */
+  TrDocument *document;
   guint       n_annotations;
-  Heading     headings[TR_N_SECTIONS + 2];
-  guint       n_headings;
 } Builder;
-
-/* Paragraphs ----------------------------------------------------------- */
 
 static void
 write_paragraph (TrOdtXml   *xml,
@@ -63,47 +25,6 @@ write_paragraph (TrOdtXml   *xml,
   tr_odt_xml_attr (xml, "text:style-name", style);
   tr_odt_xml_odf_text (xml, text);
   tr_odt_xml_end (xml);
-}
-
-/* @line without the spaces around it (also the ideographic space people
- * indent with: the styles indent instead). */
-static char *
-strip_line (const char *line,
-            gsize       length)
-{
-  const char *start = line;
-  const char *end = line + length;
-
-  while (start < end && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_find_prev_char (start, end);
-
-      if (prev == NULL || !g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  return g_strndup (start, end - start);
-}
-
-static gboolean
-has_text (const char *text)
-{
-  g_autofree char *stripped = strip_line (text, strlen (text));
-
-  return stripped[0] != '\0';
-}
-
-/* A one-line value of a field, without the spaces typed around it. */
-static void
-write_field (TrOdtXml   *xml,
-             const char *style,
-             const char *text)
-{
-  g_autofree char *stripped = strip_line (text, strlen (text));
-
-  write_paragraph (xml, style, stripped);
 }
 
 /* Annotations ----------------------------------------------------------- */
@@ -245,20 +166,19 @@ collect_marks (Builder    *self,
 {
   Marks *marks;
 
-  if (self->comments == NULL || field < TR_FIELD_PURPOSE || field > TR_FIELD_RECOMMENDATIONS)
+  if (self->document->comments->len == 0 || field < TR_FIELD_PURPOSE || field > TR_FIELD_RECOMMENDATIONS)
     return NULL;
 
   marks = g_new0 (Marks, 1);
   marks->marks = g_array_new (FALSE, TRUE, sizeof (Mark));
   g_array_set_clear_func (marks->marks, (GDestroyNotify) mark_clear);
-  for (guint i = 0; i < self->comments->len; i++)
+  for (guint i = 0; i < self->document->comments->len; i++)
     {
-      TrComment *comment = self->comments->pdata[i];
+      TrComment *comment = self->document->comments->pdata[i];
       guint start, end;
       Mark mark = { 0 };
 
-      if (tr_comment_get_resolved (comment) ||
-          TR_FIELD_FROM_SECTION (tr_comment_get_section (comment)) != field)
+      if (TR_FIELD_FROM_SECTION (tr_comment_get_section (comment)) != field)
         continue;
       /* A passage rewritten since is still worth its comment, at its old place. */
       tr_comment_anchor (comment, text, &start, &end);
@@ -298,432 +218,296 @@ marks_free (Marks *marks)
   g_free (marks);
 }
 
-/* A section's text, one paragraph per line. A numbered line gets the style
- * of its level, and the plain lines after it line up with its text; blank
- * lines are dropped, the paragraph styles space the text. @marks (or NULL)
- * places the annotations, by byte offsets in @text. */
+/* A paragraph of the document. With @marks (or NULL), one of a section
+ * whose comments' marks fall in it, placed by its source offsets. */
 static void
-write_lines_marked (TrOdtXml   *xml,
-                    const char *text,
-                    Marks      *marks)
+write_doc_paragraph (TrOdtXml       *xml,
+                     TrDocParagraph *paragraph,
+                     Marks          *marks)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  TrNumberingLevel level = TR_NUMBERING_NONE;
-  const char *p = valid;
-  const char *style = "TrBody";
+  const TrDocSource *source = &paragraph->source;
 
-  while (*p != '\0')
+  tr_odt_xml_start (xml, "text:p");
+  tr_odt_xml_attr (xml, "text:style-name", tr_odt_style_name (paragraph->style));
+  if (paragraph->field == TR_DOC_FIELD_PAGE_COUNT)
     {
-      const char *eol = strchr (p, '\n');
-      gsize length = eol != NULL ? (gsize) (eol - p) : strlen (p);
-      g_autofree char *line = strip_line (p, length);
-      gsize line_start = p - valid;
-      gsize next_line = line_start + length + (eol != NULL ? 1 : 0);
-      gsize from;
-      TrNumberingLevel line_level;
-      gsize prefix_length;
-
-      p += length + (eol != NULL ? 1 : 0);
-      if (line[0] == '\0')
-        continue;
-
-      /* Where the stripped line starts in @text: after the spaces
-       * strip_line() dropped. */
-      from = line_start;
-      while (g_unichar_isspace (g_utf8_get_char (valid + from)))
-        from = g_utf8_next_char (valid + from) - valid;
-
-      line_level = tr_numbering_get_level (line, &prefix_length);
-      if (line_level == TR_NUMBERING_NONE)
-        style = tr_odt_level_style (level, FALSE);
-      else
-        {
-          level = line_level;
-          style = tr_odt_level_style (level, TRUE);
-        }
-
-      tr_odt_xml_start (xml, "text:p");
-      tr_odt_xml_attr (xml, "text:style-name", style);
-      if (line_level == TR_NUMBERING_ARABIC || line_level == TR_NUMBERING_PARENTHESIZED_ARABIC)
-        {
-          /* The width of "1." or "(1)" depends on the font: a tab instead
-           * of the spaces after it takes the text to the hanging indent. */
-          g_autofree char *marker = strip_line (line, prefix_length);
-          gsize marker_length = strlen (marker);
-
-          write_span (xml, marks, from, from + marker_length, marker, FALSE);
-          write_span (xml, marks, from + marker_length, from + prefix_length, "\t", TRUE);
-          write_span (xml, marks, from + prefix_length, from + strlen (line),
-                      line + prefix_length, FALSE);
-        }
-      else
-        write_span (xml, marks, from, from + strlen (line), line, FALSE);
-      /* What ends in the spaces after the line ends with it. */
-      write_marks_before (xml, marks, next_line, FALSE);
+      /* The count of the pages the reader's word processor lays out. */
+      tr_odt_xml_start (xml, "text:page-count");
       tr_odt_xml_end (xml);
     }
-
-  /* Marks on the blank end of a section still need a place. */
-  if (marks != NULL && marks->next < marks->marks->len)
+  else if (!paragraph->has_source)
     {
-      tr_odt_xml_start (xml, "text:p");
-      tr_odt_xml_attr (xml, "text:style-name", style);
-      write_marks_before (xml, marks, G_MAXSIZE, TRUE);
-      tr_odt_xml_end (xml);
-    }
-}
-
-static void
-write_lines (TrOdtXml   *xml,
-             const char *text)
-{
-  write_lines_marked (xml, text, NULL);
-}
-
-/* "105年7月9日", or the text as it is when it is not an ISO date. */
-static char *
-format_date (const char *iso)
-{
-  char *minguo = tr_date_format_minguo (iso);
-
-  return minguo != NULL ? minguo : g_strdup (iso);
-}
-
-static char *
-format_period (TrReport *report)
-{
-  g_autofree char *start = format_date (tr_report_get_text (report, TR_FIELD_PERIOD_START));
-  g_autofree char *end = format_date (tr_report_get_text (report, TR_FIELD_PERIOD_END));
-
-  if (start[0] == '\0' || end[0] == '\0')
-    return g_strconcat (start, end, NULL);
-  return g_strconcat (start, "至", end, NULL);
-}
-
-static gboolean
-is_listed_category (const char *category)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
-    if (g_str_equal (category, categories[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* 其他 with its detail; a category from another list counts as 其他. */
-static const char *
-get_other_category (TrReport *report)
-{
-  const char *category = tr_report_get_text (report, TR_FIELD_CATEGORY);
-
-  if (category[0] != '\0' && !is_listed_category (category))
-    return category;
-  if (g_str_equal (category, CATEGORY_OTHER))
-    return tr_report_get_text (report, TR_FIELD_CATEGORY_OTHER);
-  return "";
-}
-
-static gboolean
-is_category (TrReport   *report,
-             const char *name)
-{
-  const char *category = tr_report_get_text (report, TR_FIELD_CATEGORY);
-
-  if (g_str_equal (name, CATEGORY_OTHER))
-    return g_str_equal (category, CATEGORY_OTHER) ||
-           (category[0] != '\0' && !is_listed_category (category));
-  return g_str_equal (category, name);
-}
-
-static GPtrArray *
-get_travellers (TrReport *report)
-{
-  GListModel *model = G_LIST_MODEL (tr_report_get_travellers (report));
-  GPtrArray *travellers = g_ptr_array_new_with_free_func (g_object_unref);
-
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(TrTraveller) traveller = g_list_model_get_item (model, i);
-
-      if (!tr_traveller_is_empty (traveller))
-        g_ptr_array_add (travellers, g_steal_pointer (&traveller));
-    }
-  return travellers;
-}
-
-/* Cover ---------------------------------------------------------------- */
-
-static void
-write_cover_line (TrOdtXml   *xml,
-                  const char *label,
-                  const char *value)
-{
-  g_autofree char *stripped = strip_line (value, strlen (value));
-  g_autofree char *line = NULL;
-
-  if (stripped[0] == '\0')
-    return;
-  line = g_strconcat (label, "：", stripped, NULL);
-  write_paragraph (xml, "TrCoverInfo", line);
-}
-
-/* 服務機關, 單位 and 職稱姓名, once for each agency and unit: travellers of
- * one unit share the lines. */
-static void
-write_cover_travellers (Builder *self)
-{
-  g_autoptr(GPtrArray) travellers = get_travellers (self->report);
-  const char *report_agency = tr_report_get_text (self->report, TR_FIELD_AGENCY);
-  g_autofree gboolean *done = g_new0 (gboolean, travellers->len);
-
-  if (travellers->len == 0)
-    write_cover_line (&self->xml, "服務機關", report_agency);
-
-  for (guint i = 0; i < travellers->len; i++)
-    {
-      TrTraveller *first = g_ptr_array_index (travellers, i);
-      const char *agency = tr_traveller_get (first, TR_TRAVELLER_AGENCY);
-      const char *unit = tr_traveller_get (first, TR_TRAVELLER_UNIT);
-      g_autoptr(GString) people = g_string_new (NULL);
-
-      if (done[i])
-        continue;
-      for (guint j = i; j < travellers->len; j++)
+      if (paragraph->marker != NULL)
         {
-          TrTraveller *traveller = g_ptr_array_index (travellers, j);
-          const char *title = tr_traveller_get (traveller, TR_TRAVELLER_TITLE);
-          const char *name = tr_traveller_get (traveller, TR_TRAVELLER_NAME);
-
-          if (done[j] || !g_str_equal (agency, tr_traveller_get (traveller, TR_TRAVELLER_AGENCY)) ||
-              !g_str_equal (unit, tr_traveller_get (traveller, TR_TRAVELLER_UNIT)))
-            continue;
-          done[j] = TRUE;
-          if (people->len > 0)
-            g_string_append (people, "、");
-          g_string_append (people, title);
-          if (title[0] != '\0' && name[0] != '\0')
-            g_string_append (people, "　");
-          g_string_append (people, name);
+          tr_odt_xml_odf_text (xml, paragraph->marker);
+          tr_odt_xml_empty (xml, "text:tab", NULL);
         }
-
-      write_cover_line (&self->xml, "服務機關", agency[0] != '\0' ? agency : report_agency);
-      write_cover_line (&self->xml, "單位", unit);
-      write_cover_line (&self->xml, "職稱姓名", people->str);
+      tr_odt_xml_odf_text (xml, paragraph->text);
     }
-}
+  else if (paragraph->marker != NULL)
+    {
+      gsize marker_end = source->start + strlen (paragraph->marker);
 
-static void
-write_cover (Builder *self)
-{
-  TrReport *report = self->report;
-  const char *category = tr_report_get_text (report, TR_FIELD_CATEGORY);
-  const char *other = get_other_category (report);
-  g_autofree char *kind_line = NULL;
-  g_autofree char *period = format_period (report);
-  g_autofree char *report_date = format_date (tr_report_get_text (report, TR_FIELD_REPORT_DATE));
-
-  if (other[0] != '\0')
-    kind_line = g_strdup_printf ("出國報告（出國類別：%s（%s））", CATEGORY_OTHER, other);
-  else if (category[0] != '\0')
-    kind_line = g_strdup_printf ("出國報告（出國類別：%s）", category);
+      /* The tab stands for the spaces after the marker in the source. */
+      write_span (xml, marks, source->start, marker_end, paragraph->marker, FALSE);
+      write_span (xml, marks, marker_end, source->text_start, "\t", TRUE);
+      write_span (xml, marks, source->text_start, source->text_start + strlen (paragraph->text),
+                  paragraph->text, FALSE);
+    }
   else
-    kind_line = g_strdup ("出國報告");
-  write_paragraph (&self->xml, "TrCoverCategory", kind_line);
-  write_field (&self->xml, "TrCoverTitle", tr_report_get_text (report, TR_FIELD_TITLE));
-
-  write_cover_travellers (self);
-  write_cover_line (&self->xml, "派赴國家/地區", tr_report_get_text (report, TR_FIELD_DESTINATION));
-  write_cover_line (&self->xml, "出國期間", period);
-  write_cover_line (&self->xml, "報告日期", report_date);
-}
-
-/* The 提要 form -------------------------------------------------------- */
-
-static void
-write_cell (TrOdtXml   *xml,
-            const char *style,
-            const char *text,
-            guint       columns)
-{
-  tr_odt_xml_start_cell (xml, "TrFormCell", columns, 1);
-  write_field (xml, style, text);
-  tr_odt_xml_end_cell (xml, columns);
-}
-
-/* A row of one label and its value across the rest of the form. */
-static void
-write_form_row (TrOdtXml   *xml,
-                const char *label,
-                const char *value)
-{
-  tr_odt_xml_start (xml, "table:table-row");
-  write_cell (xml, "TrFormLabel", label, 1);
-  write_cell (xml, "TrFormText", value, FORM_COLUMNS - 1);
+    write_span (xml, marks, source->start, source->start + strlen (paragraph->text),
+                paragraph->text, FALSE);
+  /* What ends in the spaces after the line ends with it. */
+  if (paragraph->has_source)
+    write_marks_before (xml, marks, source->next, FALSE);
   tr_odt_xml_end (xml);
 }
 
-static void
-write_form_travellers (Builder *self)
+/* Tables --------------------------------------------------------------- */
+
+/* The names of a table's automatic styles: its own, its columns' (.A, .B
+ * …), its cells' and its rows' that need one. */
+static char *
+table_style_name (TrDocTable *table,
+                  guint       index)
 {
-  TrOdtXml *xml = &self->xml;
-  g_autoptr(GPtrArray) travellers = get_travellers (self->report);
-  static const char * const labels[TR_TRAVELLER_N_FIELDS] = {
-    [TR_TRAVELLER_NAME]   = "姓名",
-    [TR_TRAVELLER_AGENCY] = "服務機關",
-    [TR_TRAVELLER_UNIT]   = "單位",
-    [TR_TRAVELLER_TITLE]  = "職稱",
-    [TR_TRAVELLER_PHONE]  = "電話",
-  };
-  /* An empty row stands for none, to be filled in by hand. */
-  guint n_rows = MAX (travellers->len, 1);
-
-  tr_odt_xml_start (xml, "table:table-row");
-  tr_odt_xml_start_cell (xml, "TrFormCell", 1, n_rows + 1);
-  write_paragraph (xml, "TrFormLabel", "出國人員");
-  tr_odt_xml_end_cell (xml, 1);
-  for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
-    write_cell (xml, "TrFormLabel", labels[f], 1);
-  tr_odt_xml_end (xml);
-
-  for (guint i = 0; i < n_rows; i++)
+  switch (table->kind)
     {
-      TrTraveller *traveller = i < travellers->len ? g_ptr_array_index (travellers, i) : NULL;
-
-      tr_odt_xml_start (xml, "table:table-row");
-      tr_odt_xml_empty (xml, "table:covered-table-cell", NULL);
-      for (guint f = 0; f < TR_TRAVELLER_N_FIELDS; f++)
-        write_cell (xml, "TrFormText", traveller != NULL ? tr_traveller_get (traveller, f) : "", 1);
-      tr_odt_xml_end (xml);
+    case TR_DOC_TABLE_FORM:
+      return g_strdup ("TrForm");
+    case TR_DOC_TABLE_PHOTOS:
+      return g_strdup ("TrPhotos");
+    case TR_DOC_TABLE_REVIEW_HEADER:
+      return g_strdup ("TrReviewHeader");
+    case TR_DOC_TABLE_REVIEW_ITEMS:
+      return g_strdup ("TrReviewItems");
+    case TR_DOC_TABLE_REVIEW_SIGNATURES:
+      return g_strdup ("TrReviewSignatures");
+    case TR_DOC_TABLE_DATA:
+    default:
+      return g_strdup_printf ("TrTable%u", index + 1);
     }
 }
 
 static char *
-format_categories (TrReport *report)
+column_style_name (const char *table_style,
+                   guint       column)
 {
-  GString *out = g_string_new (NULL);
-  const char *other = get_other_category (report);
+  /* Spreadsheet-like names: A … Z, then AA …, as LibreOffice names them. */
+  GString *name = g_string_new (table_style);
+  char letters[8];
+  int n = 0;
 
-  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+  g_string_append_c (name, '.');
+  column++;
+  while (column > 0 && n < (int) sizeof letters)
     {
-      /* Two even lines rather than one that wraps inside a word. */
-      if (i == (G_N_ELEMENTS (categories) + 1) / 2)
-        g_string_append_c (out, '\n');
-      else if (i > 0)
-        g_string_append (out, "　");
-      g_string_append (out, is_category (report, categories[i]) ? "☑" : "☐");
-      g_string_append (out, categories[i]);
+      letters[n++] = 'A' + (column - 1) % 26;
+      column = (column - 1) / 26;
     }
-  if (other[0] != '\0')
-    g_string_append_printf (out, "（%s）", other);
-  return g_string_free (out, FALSE);
+  while (n > 0)
+    g_string_append_c (name, letters[--n]);
+  return g_string_free (name, FALSE);
+}
+
+static const char *
+valign_value (TrDocVAlign valign)
+{
+  switch (valign)
+    {
+    case TR_DOC_VALIGN_TOP:
+      return "top";
+    case TR_DOC_VALIGN_BOTTOM:
+      return "bottom";
+    case TR_DOC_VALIGN_MIDDLE:
+    default:
+      return "middle";
+    }
 }
 
 static void
-write_form (Builder *self)
+write_table_styles (TrOdtXml   *xml,
+                    TrDocTable *table,
+                    guint       index)
 {
-  TrOdtXml *xml = &self->xml;
-  TrReport *report = self->report;
-  g_autofree char *category_text = format_categories (report);
-  g_autofree char *period = format_period (report);
-  g_autofree char *report_date = format_date (tr_report_get_text (report, TR_FIELD_REPORT_DATE));
-  g_autofree char *keywords = g_strjoinv ("、", (char **) tr_report_get_keywords (report));
-  g_auto(GStrv) summary_lines = g_strsplit (tr_report_get_text (report, TR_FIELD_SUMMARY), "\n", -1);
-  gboolean attachments = tr_report_get_has_attachments (report);
+  g_autofree char *name = table_style_name (table, index);
+  g_autofree char *cell = g_strconcat (name, ".Cell", NULL);
+  g_autofree char *padding = tr_odt_format_length (table->padding);
+  double width = 0;
 
-  write_paragraph (xml, "TrFormTitle", "公務出國或赴大陸地區報告提要");
+  for (guint i = 0; i < table->n_columns; i++)
+    width += table->column_widths[i];
+
+  tr_odt_xml_start (xml, "style:style");
+  tr_odt_xml_attr (xml, "style:name", name);
+  tr_odt_xml_attr (xml, "style:family", "table");
+  tr_odt_xml_start (xml, "style:table-properties");
+  {
+    g_autofree char *length = tr_odt_format_length (width);
+
+    tr_odt_xml_attr (xml, "style:width", length);
+  }
+  tr_odt_xml_attr (xml, "table:align", "margins");
+  if (table->space_before > 0)
+    {
+      g_autofree char *length = tr_odt_format_length (table->space_before);
+
+      tr_odt_xml_attr (xml, "fo:margin-top", length);
+    }
+  if (table->space_after > 0)
+    {
+      g_autofree char *length = tr_odt_format_length (table->space_after);
+
+      tr_odt_xml_attr (xml, "fo:margin-bottom", length);
+    }
+  /* Neighbouring cells share one line, not two. */
+  if (table->borders)
+    tr_odt_xml_attr (xml, "table:border-model", "collapsing");
+  tr_odt_xml_end (xml);
+  tr_odt_xml_end (xml);
+
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autofree char *column = column_style_name (name, i);
+      g_autofree char *length = tr_odt_format_length (table->column_widths[i]);
+
+      tr_odt_xml_start (xml, "style:style");
+      tr_odt_xml_attr (xml, "style:name", column);
+      tr_odt_xml_attr (xml, "style:family", "table-column");
+      tr_odt_xml_empty (xml, "style:table-column-properties", "style:column-width", length, NULL);
+      tr_odt_xml_end (xml);
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      TrDocRow *row = g_ptr_array_index (table->rows, r);
+      g_autofree char *row_name = NULL;
+
+      if (row->min_height <= 0 && !row->keep_together)
+        continue;
+      row_name = g_strdup_printf ("%s.Row%u", name, r + 1);
+      tr_odt_xml_start (xml, "style:style");
+      tr_odt_xml_attr (xml, "style:name", row_name);
+      tr_odt_xml_attr (xml, "style:family", "table-row");
+      tr_odt_xml_start (xml, "style:table-row-properties");
+      if (row->min_height > 0)
+        {
+          g_autofree char *length = tr_odt_format_length (row->min_height);
+
+          tr_odt_xml_attr (xml, "style:min-row-height", length);
+        }
+      if (row->keep_together)
+        tr_odt_xml_attr (xml, "fo:keep-together", "always");
+      tr_odt_xml_end (xml);
+      tr_odt_xml_end (xml);
+    }
+
+  tr_odt_xml_start (xml, "style:style");
+  tr_odt_xml_attr (xml, "style:name", cell);
+  tr_odt_xml_attr (xml, "style:family", "table-cell");
+  tr_odt_xml_start (xml, "style:table-cell-properties");
+  tr_odt_xml_attr (xml, "fo:padding", padding);
+  tr_odt_xml_attr (xml, "fo:border", table->borders ? "0.5pt solid #000000" : "none");
+  tr_odt_xml_attr (xml, "style:vertical-align", valign_value (table->valign));
+  tr_odt_xml_end (xml);
+  tr_odt_xml_end (xml);
+}
+
+static void
+write_row (TrOdtXml   *xml,
+           TrDocTable *table,
+           guint       r,
+           const char *name,
+           const char *cell_style)
+{
+  TrDocRow *row = g_ptr_array_index (table->rows, r);
+
+  tr_odt_xml_start (xml, "table:table-row");
+  if (row->min_height > 0 || row->keep_together)
+    tr_odt_xml_attr_printf (xml, "table:style-name", "%s.Row%u", name, r + 1);
+  for (guint c = 0; c < row->cells->len; c++)
+    {
+      TrDocCell *cell = g_ptr_array_index (row->cells, c);
+
+      if (cell->covered)
+        {
+          tr_odt_xml_empty (xml, "table:covered-table-cell", NULL);
+          continue;
+        }
+      tr_odt_xml_start_cell (xml, cell_style, cell->column_span, cell->row_span);
+      if (cell->photo != NULL)
+        tr_odt_write_photo (xml, cell->photo);
+      for (guint i = 0; i < cell->paragraphs->len; i++)
+        write_doc_paragraph (xml, g_ptr_array_index (cell->paragraphs, i), NULL);
+      /* A cell holds at least one paragraph. */
+      if (cell->photo == NULL && cell->paragraphs->len == 0)
+        tr_odt_xml_empty (xml, "text:p", NULL);
+      tr_odt_xml_end (xml);
+    }
+  tr_odt_xml_end (xml);
+}
+
+static void
+write_table (TrOdtXml   *xml,
+             TrDocTable *table,
+             guint       index)
+{
+  g_autofree char *name = table_style_name (table, index);
+  g_autofree char *cell_style = g_strconcat (name, ".Cell", NULL);
+
+  if (table->caption != NULL)
+    write_doc_paragraph (xml, table->caption, NULL);
 
   tr_odt_xml_start (xml, "table:table");
-  tr_odt_xml_attr (xml, "table:name", "提要");
-  tr_odt_xml_attr (xml, "table:style-name", "TrForm");
-  for (guint i = 0; i < FORM_COLUMNS; i++)
-    tr_odt_xml_empty (xml, "table:table-column", "table:style-name", form_columns[i].name, NULL);
+  tr_odt_xml_attr (xml, "table:name", table->name);
+  tr_odt_xml_attr (xml, "table:style-name", name);
+  for (guint i = 0; i < table->n_columns; i++)
+    {
+      g_autofree char *column = column_style_name (name, i);
 
-  write_form_row (xml, "出國報告名稱", tr_report_get_text (report, TR_FIELD_TITLE));
-
-  /* 頁數 is the page count LibreOffice lays out, not a number we guess. */
-  tr_odt_xml_start (xml, "table:table-row");
-  write_cell (xml, "TrFormLabel", "頁數", 1);
-  tr_odt_xml_start_cell (xml, "TrFormCell", 1, 1);
-  tr_odt_xml_start (xml, "text:p");
-  tr_odt_xml_attr (xml, "text:style-name", "TrFormText");
-  tr_odt_xml_start (xml, "text:page-count");
-  tr_odt_xml_end (xml);
-  tr_odt_xml_end (xml);
-  tr_odt_xml_end_cell (xml, 1);
-  write_cell (xml, "TrFormLabel", "含附件", 1);
-  write_cell (xml, "TrFormText", attachments ? "☑是　☐否" : "☐是　☑否", 3);
-  tr_odt_xml_end (xml);
-
-  write_form_row (xml, "出國計畫主辦機關", tr_report_get_text (report, TR_FIELD_AGENCY));
-
-  tr_odt_xml_start (xml, "table:table-row");
-  write_cell (xml, "TrFormLabel", "聯絡人", 1);
-  write_cell (xml, "TrFormText", tr_report_get_text (report, TR_FIELD_CONTACT), 2);
-  write_cell (xml, "TrFormLabel", "電話", 1);
-  write_cell (xml, "TrFormText", tr_report_get_text (report, TR_FIELD_PHONE), 2);
-  tr_odt_xml_end (xml);
-
-  write_form_travellers (self);
-  write_form_row (xml, "出國類別", category_text);
-  write_form_row (xml, "出國期間", period);
-  write_form_row (xml, "出國地區", tr_report_get_text (report, TR_FIELD_DESTINATION));
-  write_form_row (xml, "報告日期", report_date);
-  write_form_row (xml, "分類號/目", tr_report_get_text (report, TR_FIELD_CLASSIFICATION));
-  write_form_row (xml, "關鍵詞", keywords);
-
-  tr_odt_xml_start (xml, "table:table-row");
-  write_cell (xml, "TrFormLabel", "內容摘要", 1);
-  tr_odt_xml_start_cell (xml, "TrFormCell", FORM_COLUMNS - 1, 1);
-  for (guint i = 0; summary_lines[i] != NULL; i++)
-    if (has_text (summary_lines[i]))
-      write_field (xml, "TrFormText", summary_lines[i]);
-  /* A cell holds at least one paragraph. */
-  if (!has_text (tr_report_get_text (report, TR_FIELD_SUMMARY)))
-    write_paragraph (xml, "TrFormText", "");
-  tr_odt_xml_end_cell (xml, FORM_COLUMNS - 1);
-  tr_odt_xml_end (xml);
-
+      tr_odt_xml_empty (xml, "table:table-column", "table:style-name", column, NULL);
+    }
+  /* Word processors repeat these rows on each page the table runs on. */
+  if (table->n_header_rows > 0)
+    {
+      tr_odt_xml_start (xml, "table:table-header-rows");
+      for (guint r = 0; r < MIN (table->n_header_rows, table->rows->len); r++)
+        write_row (xml, table, r, name, cell_style);
+      tr_odt_xml_end (xml);
+    }
+  for (guint r = table->n_header_rows; r < table->rows->len; r++)
+    write_row (xml, table, r, name, cell_style);
   tr_odt_xml_end (xml);
 }
 
-/* 摘要, 目次 and the body ---------------------------------------------- */
-
-static void
-write_summary (Builder *self)
-{
-  write_paragraph (&self->xml, "TrPartTitle", "摘要");
-  write_lines (&self->xml, tr_report_get_text (self->report, TR_FIELD_SUMMARY));
-}
-
-static char *
-format_heading (guint       index,
-                const char *title)
-{
-  return g_strconcat (formal_numerals[index], "、", title, NULL);
-}
+/* 目次 and the body ---------------------------------------------------- */
 
 /* A real table of contents, so that LibreOffice can refresh it, filled in
  * as it would fill it. The page numbers are references to bookmarks on the
  * headings, which LibreOffice computes as it lays the pages out: the table
  * is right before anybody refreshes it. */
 static void
-write_table_of_contents (Builder *self)
+write_contents (TrOdtXml      *xml,
+                TrDocContents *contents)
 {
-  TrOdtXml *xml = &self->xml;
+  const char *title_style = tr_odt_style_name (TR_DOC_STYLE_CONTENTS_TITLE);
+  const char *entry_style = tr_odt_style_name (TR_DOC_STYLE_CONTENTS_ENTRY);
+  g_autofree char *title_name = g_strconcat (contents->title, "_Head", NULL);
 
   tr_odt_xml_start (xml, "text:table-of-content");
-  tr_odt_xml_attr (xml, "text:name", "目次");
+  tr_odt_xml_attr (xml, "text:name", contents->title);
   tr_odt_xml_attr (xml, "text:protected", "true");
 
   tr_odt_xml_start (xml, "text:table-of-content-source");
   tr_odt_xml_attr (xml, "text:outline-level", "1");
   tr_odt_xml_attr (xml, "text:use-index-marks", "false");
   tr_odt_xml_start (xml, "text:index-title-template");
-  tr_odt_xml_attr (xml, "text:style-name", "Contents_20_Heading");
-  tr_odt_xml_string (xml, "目次");
+  tr_odt_xml_attr (xml, "text:style-name", title_style);
+  tr_odt_xml_string (xml, contents->title);
   tr_odt_xml_end (xml);
   tr_odt_xml_start (xml, "text:table-of-content-entry-template");
   tr_odt_xml_attr (xml, "text:outline-level", "1");
-  tr_odt_xml_attr (xml, "text:style-name", "Contents_20_1");
+  tr_odt_xml_attr (xml, "text:style-name", entry_style);
   tr_odt_xml_empty (xml, "text:index-entry-link-start", "text:style-name", "Index_20_Link", NULL);
   tr_odt_xml_empty (xml, "text:index-entry-chapter", NULL);
   tr_odt_xml_empty (xml, "text:index-entry-text", NULL);
@@ -738,33 +522,62 @@ write_table_of_contents (Builder *self)
 
   tr_odt_xml_start (xml, "text:index-body");
   tr_odt_xml_start (xml, "text:index-title");
-  tr_odt_xml_attr (xml, "text:name", "目次_Head");
-  write_paragraph (xml, "Contents_20_Heading", "目次");
+  tr_odt_xml_attr (xml, "text:name", title_name);
+  write_paragraph (xml, title_style, contents->title);
   tr_odt_xml_end (xml);
 
-  for (guint i = 0; i < self->n_headings; i++)
+  for (guint i = 0; i < contents->headings->len; i++)
     {
-      Heading *heading = &self->headings[i];
-      g_autofree char *text = format_heading (i, heading->title);
+      TrDocHeading *heading = g_ptr_array_index (contents->headings, i);
 
       tr_odt_xml_start (xml, "text:p");
-      tr_odt_xml_attr (xml, "text:style-name", "Contents_20_1");
+      tr_odt_xml_attr (xml, "text:style-name", entry_style);
       tr_odt_xml_start (xml, "text:a");
       tr_odt_xml_attr (xml, "xlink:type", "simple");
       tr_odt_xml_attr (xml, "text:style-name", "Index_20_Link");
       tr_odt_xml_attr (xml, "text:visited-style-name", "Index_20_Link");
-      tr_odt_xml_attr_printf (xml, "xlink:href", "#%s", heading->bookmark);
-      tr_odt_xml_odf_text (xml, text);
+      tr_odt_xml_attr_printf (xml, "xlink:href", "#%s", heading->anchor);
+      tr_odt_xml_odf_text (xml, heading->label);
       tr_odt_xml_empty (xml, "text:tab", NULL);
       tr_odt_xml_start (xml, "text:bookmark-ref");
       tr_odt_xml_attr (xml, "text:reference-format", "page");
-      tr_odt_xml_attr (xml, "text:ref-name", heading->bookmark);
+      tr_odt_xml_attr (xml, "text:ref-name", heading->anchor);
       tr_odt_xml_end (xml);
       tr_odt_xml_end (xml);
       tr_odt_xml_end (xml);
     }
 
   tr_odt_xml_end (xml);
+  tr_odt_xml_end (xml);
+}
+
+/* The heading's words only: 壹、 comes from the outline numbering of
+ * styles.xml. */
+static void
+write_heading (TrOdtXml     *xml,
+               TrDocHeading *heading)
+{
+  tr_odt_xml_start (xml, "text:h");
+  tr_odt_xml_attr (xml, "text:style-name",
+                   heading->new_page ? "TrHeadingNewPage" : tr_odt_style_name (TR_DOC_STYLE_HEADING));
+  tr_odt_xml_attr_printf (xml, "text:outline-level", "%u", heading->level);
+  tr_odt_xml_empty (xml, "text:bookmark-start", "text:name", heading->anchor, NULL);
+  tr_odt_xml_odf_text (xml, heading->title);
+  tr_odt_xml_empty (xml, "text:bookmark-end", "text:name", heading->anchor, NULL);
+  tr_odt_xml_end (xml);
+}
+
+/* Marks on the blank end of a section still need a place. */
+static void
+write_remaining_marks (TrOdtXml   *xml,
+                       Marks      *marks,
+                       TrDocStyle  style)
+{
+  if (marks == NULL || marks->next >= marks->marks->len)
+    return;
+  tr_odt_xml_start (xml, "text:p");
+  tr_odt_xml_attr (xml, "text:style-name", tr_odt_style_name (style));
+  write_marks_before (xml, marks, G_MAXSIZE, TRUE);
   tr_odt_xml_end (xml);
 }
 
@@ -772,137 +585,132 @@ static void
 write_body (Builder *self)
 {
   TrOdtXml *xml = &self->xml;
+  Marks *marks = NULL;
+  TrDocStyle last_style = TR_DOC_STYLE_BODY;
+  guint n_tables = 0;
 
-  for (guint i = 0; i < self->n_headings; i++)
+  for (guint i = 0; i < self->document->blocks->len; i++)
     {
-      Heading *heading = &self->headings[i];
-      /* The body and the back matter each start a page. */
-      gboolean new_page = i == 0 || heading->field == TR_FIELD_APPENDIX;
+      TrDocBlock *block = g_ptr_array_index (self->document->blocks, i);
 
-      tr_odt_xml_start (xml, "text:h");
-      tr_odt_xml_attr (xml, "text:style-name", new_page ? "TrHeadingNewPage" : "Heading_20_1");
-      tr_odt_xml_attr (xml, "text:outline-level", "1");
-      tr_odt_xml_empty (xml, "text:bookmark-start", "text:name", heading->bookmark, NULL);
-      tr_odt_xml_odf_text (xml, heading->title);
-      tr_odt_xml_empty (xml, "text:bookmark-end", "text:name", heading->bookmark, NULL);
-      tr_odt_xml_end (xml);
-
-      {
-        const char *text = tr_report_get_text (self->report, heading->field);
-        g_autofree char *valid = g_utf8_make_valid (text, -1);
-        Marks *marks = collect_marks (self, heading->field, valid);
-
-        write_lines_marked (xml, valid, marks);
-        marks_free (marks);
-      }
-      if (heading->field == TR_FIELD_APPENDIX)
-        tr_odt_write_photos (xml, self->report);
+      switch (block->kind)
+        {
+        case TR_DOC_BLOCK_PARAGRAPH:
+          write_doc_paragraph (xml, block->paragraph, block->paragraph->has_source ? marks : NULL);
+          if (block->paragraph->has_source)
+            last_style = block->paragraph->style;
+          break;
+        case TR_DOC_BLOCK_HEADING:
+          write_remaining_marks (xml, marks, last_style);
+          g_clear_pointer (&marks, marks_free);
+          write_heading (xml, block->heading);
+          marks = collect_marks (self, block->heading->field, block->heading->text);
+          last_style = TR_DOC_STYLE_BODY;
+          break;
+        case TR_DOC_BLOCK_CONTENTS:
+          write_contents (xml, block->contents);
+          break;
+        case TR_DOC_BLOCK_TABLE:
+          write_table (xml, block->table, n_tables++);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
     }
+  write_remaining_marks (xml, marks, last_style);
+  marks_free (marks);
 }
 
 static void
-write_automatic_styles (TrOdtXml *xml)
+mark_used_styles (TrDocParagraph *paragraph,
+                  gboolean        used[TR_DOC_N_STYLES])
 {
+  if (paragraph != NULL)
+    used[paragraph->style] = TRUE;
+}
+
+static void
+write_automatic_styles (Builder *self)
+{
+  TrOdtXml *xml = &self->xml;
+  gboolean used[TR_DOC_N_STYLES] = { FALSE };
+  gboolean new_page_heading = FALSE;
+  gboolean photos = FALSE;
+  guint n_tables = 0;
+
+  for (guint i = 0; i < self->document->blocks->len; i++)
+    {
+      TrDocBlock *block = g_ptr_array_index (self->document->blocks, i);
+
+      if (block->kind == TR_DOC_BLOCK_PARAGRAPH)
+        mark_used_styles (block->paragraph, used);
+      else if (block->kind == TR_DOC_BLOCK_HEADING)
+        new_page_heading |= block->heading->new_page;
+      else if (block->kind == TR_DOC_BLOCK_TABLE)
+        {
+          mark_used_styles (block->table->caption, used);
+          for (guint r = 0; r < block->table->rows->len; r++)
+            {
+              TrDocRow *row = g_ptr_array_index (block->table->rows, r);
+
+              for (guint c = 0; c < row->cells->len; c++)
+                {
+                  TrDocCell *cell = g_ptr_array_index (row->cells, c);
+
+                  photos |= cell->photo != NULL;
+                  for (guint p = 0; p < cell->paragraphs->len; p++)
+                    mark_used_styles (g_ptr_array_index (cell->paragraphs, p), used);
+                }
+            }
+        }
+    }
+
   tr_odt_xml_start (xml, "office:automatic-styles");
 
-  tr_odt_xml_start (xml, "style:style");
-  tr_odt_xml_attr (xml, "style:name", "TrHeadingNewPage");
-  tr_odt_xml_attr (xml, "style:family", "paragraph");
-  tr_odt_xml_attr (xml, "style:parent-style-name", "Heading_20_1");
-  tr_odt_xml_empty (xml, "style:paragraph-properties", "fo:break-before", "page", NULL);
-  tr_odt_xml_end (xml);
-
-  tr_odt_xml_start (xml, "style:style");
-  tr_odt_xml_attr (xml, "style:name", "TrForm");
-  tr_odt_xml_attr (xml, "style:family", "table");
-  tr_odt_xml_empty (xml, "style:table-properties",
-                    "style:width", "16cm",
-                    "table:align", "margins",
-                    /* Neighbouring cells share one line, not two. */
-                    "table:border-model", "collapsing",
-                    NULL);
-  tr_odt_xml_end (xml);
-
-  for (guint i = 0; i < FORM_COLUMNS; i++)
+  if (new_page_heading)
     {
       tr_odt_xml_start (xml, "style:style");
-      tr_odt_xml_attr (xml, "style:name", form_columns[i].name);
-      tr_odt_xml_attr (xml, "style:family", "table-column");
-      tr_odt_xml_empty (xml, "style:table-column-properties",
-                        "style:column-width", form_columns[i].width,
-                        NULL);
+      tr_odt_xml_attr (xml, "style:name", "TrHeadingNewPage");
+      tr_odt_xml_attr (xml, "style:family", "paragraph");
+      tr_odt_xml_attr (xml, "style:parent-style-name", tr_odt_style_name (TR_DOC_STYLE_HEADING));
+      tr_odt_xml_empty (xml, "style:paragraph-properties", "fo:break-before", "page", NULL);
       tr_odt_xml_end (xml);
     }
+  tr_odt_write_automatic_paragraph_styles (xml, self->document->typeface, used);
 
-  tr_odt_xml_start (xml, "style:style");
-  tr_odt_xml_attr (xml, "style:name", "TrFormCell");
-  tr_odt_xml_attr (xml, "style:family", "table-cell");
-  tr_odt_xml_empty (xml, "style:table-cell-properties",
-                    "fo:padding", "0.1cm",
-                    "fo:border", "0.5pt solid #000000",
-                    "style:vertical-align", "middle",
-                    NULL);
+  for (guint i = 0; i < self->document->blocks->len; i++)
+    {
+      TrDocBlock *block = g_ptr_array_index (self->document->blocks, i);
+
+      if (block->kind == TR_DOC_BLOCK_TABLE)
+        write_table_styles (xml, block->table, n_tables++);
+    }
+  if (photos)
+    tr_odt_write_photo_frame_style (xml);
+
   tr_odt_xml_end (xml);
-
-  tr_odt_write_photo_styles (xml);
-
-  tr_odt_xml_end (xml);
-}
-
-static void
-add_heading (Builder    *self,
-             const char *title,
-             TrField     field)
-{
-  Heading *heading = &self->headings[self->n_headings];
-
-  heading->title = title;
-  heading->field = field;
-  /* LibreOffice's prefix for the marks it puts on headings itself: it keeps
-   * them out of the Navigator's bookmarks. */
-  heading->bookmark = g_strdup_printf ("__RefHeading__tr%u", self->n_headings + 1);
-  self->n_headings++;
 }
 
 GBytes *
-tr_odt_build_content (TrReport   *report,
-                      GPtrArray  *comments,
-                      GError    **error)
+tr_odt_build_content (TrDocument  *document,
+                      GError     **error)
 {
-  Builder self = { .report = report, .comments = comments };
-  GBytes *bytes;
-
-  /* The four sections always, even empty: the review form asks for them. */
-  for (guint s = 0; s < TR_N_SECTIONS; s++)
-    add_heading (&self, tr_section_get_heading (s), TR_FIELD_FROM_SECTION (s));
-  if (has_text (tr_report_get_text (report, TR_FIELD_APPENDIX)) || tr_odt_count_photos (report) > 0)
-    add_heading (&self, "附錄", TR_FIELD_APPENDIX);
-  /* Text an import could not place: shown, so that nothing is lost and
-   * the author sees what to move before submitting. */
-  if (has_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED)))
-    add_heading (&self, "未分類內容", TR_FIELD_UNCLASSIFIED);
+  Builder self = { .document = document };
 
   tr_odt_xml_init (&self.xml);
   tr_odt_xml_start_root (&self.xml, "office:document-content",
                          TR_ODT_NS_OFFICE | TR_ODT_NS_STYLE | TR_ODT_NS_TEXT |
                          TR_ODT_NS_TABLE | TR_ODT_NS_FO | TR_ODT_NS_XLINK | TR_ODT_NS_DC |
                          TR_ODT_NS_DRAW | TR_ODT_NS_SVG);
-  write_automatic_styles (&self.xml);
+  write_automatic_styles (&self);
   tr_odt_xml_start (&self.xml, "office:body");
   tr_odt_xml_start (&self.xml, "office:text");
-  write_cover (&self);
-  write_form (&self);
-  write_summary (&self);
-  write_table_of_contents (&self);
   write_body (&self);
   tr_odt_xml_end (&self.xml);
   tr_odt_xml_end (&self.xml);
   tr_odt_xml_end (&self.xml);
 
-  bytes = tr_odt_xml_finish (&self.xml, "content.xml", error);
-  for (guint i = 0; i < self.n_headings; i++)
-    g_free (self.headings[i].bookmark);
-  return bytes;
+  return tr_odt_xml_finish (&self.xml, "content.xml", error);
 }
 
 /* meta.xml ------------------------------------------------------------- */
@@ -928,41 +736,25 @@ format_date_time (GDateTime *date_time)
 }
 
 GBytes *
-tr_odt_build_meta (TrReport  *report,
-                   GError   **error)
+tr_odt_build_meta (TrDocument  *document,
+                   GError     **error)
 {
-  g_autoptr(GPtrArray) travellers = get_travellers (report);
-  const char * const *keywords = tr_report_get_keywords (report);
-  g_autofree char *created = format_date_time (tr_report_get_created (report));
-  g_autofree char *modified = format_date_time (tr_report_get_modified (report));
-  const char *author = tr_report_get_text (report, TR_FIELD_CONTACT);
-  g_autofree char *title = NULL;
+  g_autofree char *created = format_date_time (document->created);
+  g_autofree char *modified = format_date_time (document->modified);
   TrOdtXml xml;
-
-  /* The author is the first traveller, who writes the report. */
-  if (travellers->len > 0)
-    {
-      TrTraveller *first = g_ptr_array_index (travellers, 0);
-
-      if (tr_traveller_get (first, TR_TRAVELLER_NAME)[0] != '\0')
-        author = tr_traveller_get (first, TR_TRAVELLER_NAME);
-    }
-
-  title = strip_line (tr_report_get_text (report, TR_FIELD_TITLE),
-                      strlen (tr_report_get_text (report, TR_FIELD_TITLE)));
 
   tr_odt_xml_init (&xml);
   tr_odt_xml_start_root (&xml, "office:document-meta",
                          TR_ODT_NS_OFFICE | TR_ODT_NS_DC | TR_ODT_NS_META);
   tr_odt_xml_start (&xml, "office:meta");
   write_meta_element (&xml, "meta:generator", "TripReports/" PACKAGE_VERSION);
-  write_meta_element (&xml, "dc:title", title);
-  write_meta_element (&xml, "dc:subject", "公務出國報告");
-  write_meta_element (&xml, "dc:description", tr_report_get_text (report, TR_FIELD_SUMMARY));
-  for (guint i = 0; keywords[i] != NULL; i++)
-    write_meta_element (&xml, "meta:keyword", keywords[i]);
-  write_meta_element (&xml, "meta:initial-creator", author);
-  write_meta_element (&xml, "dc:creator", author);
+  write_meta_element (&xml, "dc:title", document->title);
+  write_meta_element (&xml, "dc:subject", document->subject);
+  write_meta_element (&xml, "dc:description", document->description);
+  for (guint i = 0; document->keywords[i] != NULL; i++)
+    write_meta_element (&xml, "meta:keyword", document->keywords[i]);
+  write_meta_element (&xml, "meta:initial-creator", document->author);
+  write_meta_element (&xml, "dc:creator", document->author);
   write_meta_element (&xml, "meta:creation-date", created);
   write_meta_element (&xml, "dc:date", modified);
   write_meta_element (&xml, "dc:language", "zh-TW");

@@ -1,19 +1,17 @@
 /* tr-odt-exporter.c: a report as an ODT document, in the official layout
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tr-export-file.h"
 #include "tr-odt-exporter.h"
 #include "tr-odt-package.h"
-#include "tr-odt-private.h"
 
 static GBytes *
 build_package (TrReport   *report,
                GPtrArray  *comments,
                GError    **error)
 {
-  GBytes *content = tr_odt_build_content (report, comments, error);
+  g_autoptr(TrDocument) document = tr_document_new_for_report (report, comments);
 
-  if (content == NULL)
-    return NULL;
-  return tr_odt_package_build (report, content, error);
+  return tr_odt_package_build (document, error);
 }
 
 GBytes *
@@ -63,7 +61,7 @@ tr_odt_export_to_file_with_comments (TrReport      *report,
   package = build_package (report, comments, error);
   if (package == NULL)
     return FALSE;
-  return tr_odt_package_write (package, file, cancellable, error);
+  return tr_export_file_write_bytes (file, package, cancellable, error);
 }
 
 /* Export in a thread --------------------------------------------------- */
@@ -84,13 +82,21 @@ export_data_free (gpointer user_data)
   g_free (data);
 }
 
-static GBytes *
-build_snapshot (gpointer   user_data,
-                GError   **error)
+static gboolean
+write_snapshot (TrExportSink  *sink,
+                gpointer       user_data,
+                GCancellable  *cancellable,
+                GError       **error)
 {
   ExportData *data = user_data;
+  g_autoptr(GBytes) package = build_package (data->snapshot, data->comments, error);
+  gsize size;
+  gconstpointer bytes;
 
-  return build_package (data->snapshot, data->comments, error);
+  if (package == NULL)
+    return FALSE;
+  bytes = g_bytes_get_data (package, &size);
+  return tr_export_sink_write (sink, bytes, size);
 }
 
 void
@@ -125,7 +131,7 @@ tr_odt_export_with_comments_async (TrReport            *report,
       for (guint i = 0; i < comments->len; i++)
         g_ptr_array_add (data->comments, tr_comment_copy (comments->pdata[i]));
     }
-  tr_odt_package_write_async (build_snapshot, data, export_data_free, file, tr_odt_export_async,
+  tr_export_file_write_async (file, write_snapshot, data, export_data_free, tr_odt_export_async,
                               cancellable, callback, user_data);
 }
 
@@ -135,7 +141,7 @@ tr_odt_export_finish (GAsyncResult  *result,
 {
   g_return_val_if_fail (g_async_result_is_tagged (result, tr_odt_export_async), FALSE);
 
-  return tr_odt_package_write_finish (result, error);
+  return tr_export_file_write_finish (result, NULL, error);
 }
 
 /* File names ----------------------------------------------------------- */
@@ -147,6 +153,6 @@ tr_odt_export_suggest_name (TrReport *report)
 
   g_return_val_if_fail (TR_IS_REPORT (report), NULL);
 
-  stem = tr_odt_package_name_stem (report);
+  stem = tr_export_name_stem (report);
   return g_strconcat (stem, ".odt", NULL);
 }

@@ -5,10 +5,7 @@
 #include <gio/gio.h>
 #include <libxml/xmlwriter.h>
 
-#include "tr-numbering.h"
-#include "tr-comment.h"
-#include "tr-report.h"
-#include "tr-review.h"
+#include "tr-document.h"
 
 G_BEGIN_DECLS
 
@@ -85,32 +82,31 @@ void      tr_odt_xml_end_cell  (TrOdtXml        *xml,
  * U+FFFE/U+FFFF. NULL when nothing needs removing. */
 char     *tr_odt_clean_text    (const char      *text);
 
-/* The paragraph style of a numbered line of @level (@item) or of a plain
- * paragraph under it; NONE gives the plain body style. */
-const char *tr_odt_level_style (TrNumberingLevel level,
-                                gboolean         item);
+/* Styles (tr-odt-styles.c). */
+/* The name of the paragraph style of @role. */
+const char *tr_odt_style_name  (TrDocStyle       role);
+/* "28pt", "113.386pt". */
+char     *tr_odt_format_length (double           points);
+/* The review form's paragraph styles among @used, as automatic styles. */
+void      tr_odt_write_automatic_paragraph_styles (TrOdtXml   *xml,
+                                                   const char *typeface,
+                                                   const gboolean used[TR_DOC_N_STYLES]);
 
-GBytes   *tr_odt_build_styles  (GError         **error);
-/* @comments (TrComment, or NULL): the unresolved ones become annotations. */
-GBytes   *tr_odt_build_content (TrReport        *report,
-                                GPtrArray       *comments,
+GBytes   *tr_odt_build_styles  (TrDocument      *document,
                                 GError         **error);
-GBytes   *tr_odt_build_review_form_content (TrReport  *report,
-                                TrReview        *review,
+/* The document's comments become annotations over their passages. */
+GBytes   *tr_odt_build_content (TrDocument      *document,
                                 GError         **error);
-GBytes   *tr_odt_build_meta    (TrReport        *report,
+GBytes   *tr_odt_build_meta    (TrDocument      *document,
                                 GError         **error);
 
 /* The appendix's photos (tr-odt-photos.c). */
-guint     tr_odt_count_photos  (TrReport        *report);
-/* Where photo number @index (from 0) goes in the package: Pictures/…. */
-char     *tr_odt_photo_path    (TrPhoto         *photo,
-                                guint            index);
-/* The paragraph styles (styles.xml), then the table and frame ones (content.xml). */
-void      tr_odt_write_photo_paragraph_styles (TrOdtXml *xml);
-void      tr_odt_write_photo_styles (TrOdtXml   *xml);
-/* The table of photos and captions; nothing when there are no photos. */
-void      tr_odt_write_photos  (TrOdtXml        *xml,
-                                TrReport        *report);
+/* Where photo number @number (from 1) goes in the package: Pictures/…. */
+char     *tr_odt_photo_path    (TrDocPhoto      *photo);
+/* The picture of a cell, in a paragraph of its own. */
+void      tr_odt_write_photo   (TrOdtXml        *xml,
+                                TrDocPhoto      *photo);
+/* The graphic style of their frames, an automatic style. */
+void      tr_odt_write_photo_frame_style (TrOdtXml *xml);
 
 G_END_DECLS

@@ -1,0 +1,1467 @@
+/* tr-pdf-layout.c: a document laid out on A4 pages with Pango
+ *
+ * The document's blocks flow down the pages once: each paragraph becomes a
+ * PangoLayout, its lines are placed page by page, and each page keeps a
+ * list of what to draw where (lines of a layout, rules, photos). Drawing a
+ * page replays its list on any cairo context, so that a PDF file and a
+ * print dialog show the same pages.
+ *
+ * The rules of the word processors the ODT is read in, kept here: a
+ * heading or a caption stays with what follows it, a paragraph leaves no
+ * single line alone at the foot or the head of a page, table rows move to
+ * the next page whole (a row taller than a page is split between lines)
+ * and the table's header rows are repeated there, a photo and its caption
+ * stay together.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <math.h>
+#include <string.h>
+
+#include "tr-pdf-layout.h"
+#include "tr-pdf-private.h"
+#include "tr-typeface.h"
+
+#define BODY_TOP     TR_DOC_MARGIN
+#define BODY_BOTTOM  (TR_DOC_PAGE_HEIGHT - TR_DOC_MARGIN)
+#define FOOTER_TOP   (BODY_BOTTOM + TR_DOC_FOOTER_GAP)
+#define RULE_WIDTH   0.5
+/* How much heavier bold text is drawn, as a share of its size. */
+#define FAKE_BOLD    0.03
+/* A justified line is stretched only when it is this full: a line cut
+ * short by a long word stays as it is rather than gapping. */
+#define JUSTIFY_MIN_FILL 0.75
+/* Lines of a paragraph kept together at the foot and the head of a page. */
+#define MIN_LINES 2
+/* cairo 1.16 writes a damaged cross-reference table into a PDF that has
+ * links (CAIRO_TAG_LINK); 1.18 does not. The entries of the 目次 link to
+ * their headings from it on. */
+#define LINKS_WORK (cairo_version () >= CAIRO_VERSION_ENCODE (1, 18, 0))
+
+typedef enum {
+  OP_TEXT,      /* lines of a text */
+  OP_RULE,      /* a table's line */
+  OP_PHOTO,
+  OP_CONTENTS,  /* an entry of the 目次: its text, leader and page */
+  OP_ANCHOR,    /* where a heading is, for links to it */
+} OpKind;
+
+typedef struct {
+  OpKind      kind;
+  double      x;
+  double      y;
+  TrPdfText  *text;
+  guint       first_line;
+  guint       n_lines;
+  double      x2;          /* rules: the other end; contents: the right edge */
+  double      y2;
+  TrDocPhoto *photo;
+  guint       heading;     /* contents and anchors */
+} Op;
+
+typedef struct {
+  GArray   *ops;           /* Op */
+  gboolean  numbered;
+} Page;
+
+typedef struct {
+  guint  page;
+  double y;
+} Place;
+
+struct _TrPdfLayout {
+  GObject        parent_instance;
+
+  TrDocument    *document;
+  PangoFontMap  *font_map;
+  PangoContext  *context;
+  char          *families;
+  gboolean       fake_bold;
+  GPtrArray     *texts;          /* TrPdfText */
+  GPtrArray     *pages;          /* Page */
+  GArray        *headings;       /* Place, one per heading of the document */
+  GPtrArray     *page_counts;    /* TrPdfText showing the number of pages */
+  /* The texts of the body's blocks, made once: when a block is looked at
+   * before its turn (what a heading is kept with), and at its turn. */
+  GHashTable    *block_texts;
+  /* The ascent and descent of each font the texts use (FontExtent). */
+  GHashTable    *font_extents;
+};
+
+typedef struct {
+  double ascent;
+  double descent;
+} FontExtent;
+
+G_DEFINE_FINAL_TYPE (TrPdfLayout, tr_pdf_layout, G_TYPE_OBJECT)
+
+/* Text ------------------------------------------------------------------ */
+
+static void
+text_free (TrPdfText *text)
+{
+  g_clear_object (&text->layout);
+  g_free (text->lines);
+  g_free (text->tops);
+  g_free (text->baselines);
+  g_free (text->lefts);
+  g_free (text);
+}
+
+/* What Pango should not see: invalid UTF-8, and the control characters
+ * PDF extraction leaves behind, which it would draw as boxes. */
+static char *
+clean_text (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *clean = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
+          c == 0xFFFE || c == 0xFFFF)
+        continue;
+      g_string_append_unichar (clean, c);
+    }
+  return g_string_free (clean, FALSE);
+}
+
+static FontExtent *
+get_font_extent (TrPdfLayout *self,
+                 PangoFont   *font)
+{
+  FontExtent *extent = g_hash_table_lookup (self->font_extents, font);
+
+  if (extent == NULL)
+    {
+      PangoFontMetrics *metrics = pango_font_get_metrics (font, NULL);
+
+      extent = g_new (FontExtent, 1);
+      extent->ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
+      extent->descent = (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
+      pango_font_metrics_unref (metrics);
+      g_hash_table_insert (self->font_extents, g_object_ref (font), extent);
+    }
+  return extent;
+}
+
+/* Where each line goes. A line is as high as the ascent and descent of
+ * its faces, as word processors set it (Pango's own line boxes are a
+ * little higher); a style with a line height of, say, 150% gives each
+ * line one and a half times that, the text at its top and the space under
+ * it, as LibreOffice does: single lines too, which Pango's own line
+ * spacing leaves alone. */
+static void
+measure_lines (TrPdfLayout *self,
+               TrPdfText   *text)
+{
+  double factor = text->info->line_height > 0 ? text->info->line_height : 1.0;
+  PangoLayoutIter *iter;
+  PangoRectangle logical;
+  FontExtent *primary;
+  double top = 0;
+  guint i = 0;
+
+  {
+    PangoContext *context = pango_layout_get_context (text->layout);
+    PangoFont *font = pango_context_load_font (context, pango_layout_get_font_description (text->layout));
+
+    primary = get_font_extent (self, font);
+    g_object_unref (font);
+  }
+
+  g_free (text->lines);
+  g_free (text->tops);
+  g_free (text->baselines);
+  g_free (text->lefts);
+  text->n_lines = pango_layout_get_line_count (text->layout);
+  text->lines = g_new0 (PangoLayoutLine *, text->n_lines);
+  text->tops = g_new0 (double, text->n_lines + 1);
+  text->baselines = g_new0 (double, text->n_lines);
+  text->lefts = g_new0 (double, text->n_lines);
+
+  iter = pango_layout_get_iter (text->layout);
+  do
+    {
+      PangoLayoutLine *line = pango_layout_iter_get_line_readonly (iter);
+      double ascent = 0, descent = 0;
+
+      for (GSList *l = line->runs; l != NULL; l = l->next)
+        {
+          FontExtent *extent = get_font_extent (self, ((PangoGlyphItem *) l->data)->item->analysis.font);
+
+          ascent = MAX (ascent, extent->ascent);
+          descent = MAX (descent, extent->descent);
+        }
+      if (line->runs == NULL)
+        {
+          ascent = primary->ascent;
+          descent = primary->descent;
+        }
+      pango_layout_iter_get_line_extents (iter, NULL, &logical);
+      text->lines[i] = line;
+      text->tops[i] = top;
+      text->lefts[i] = (double) logical.x / PANGO_SCALE;
+      text->baselines[i] = top + ascent;
+      top += factor * (ascent + descent);
+      i++;
+    }
+  while (i < text->n_lines && pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+  text->tops[text->n_lines] = top;
+}
+
+static double
+text_height (TrPdfText *text)
+{
+  return text->tops[text->n_lines];
+}
+
+/* Spreads what a justified line lacks of the full width over the gaps
+ * between its characters, as CJK typesetting does. Pango would widen the
+ * spaces only, when there are some: one space in a line of Chinese would
+ * open a hole. */
+static void
+justify_line (PangoLayoutLine *line,
+              int              width)
+{
+  PangoRectangle logical;
+  int extra, gaps = 0, done = 0, gap = 0;
+
+  pango_layout_line_get_extents (line, NULL, &logical);
+  extra = width - logical.width;
+  if (extra <= 0 || logical.width < width * JUSTIFY_MIN_FILL)
+    return;
+
+  for (int pass = 0; pass < 2; pass++)
+    for (GSList *l = line->runs; l != NULL; l = l->next)
+      {
+        PangoGlyphItem *run = l->data;
+        PangoGlyphItemIter iter;
+        gboolean more;
+
+        for (more = pango_glyph_item_iter_init_start (&iter, run, pango_layout_get_text (line->layout));
+             more; more = pango_glyph_item_iter_next_cluster (&iter))
+          {
+            int last_glyph;
+
+            /* Not after the last character of the line. */
+            if (l->next == NULL && iter.end_glyph == run->glyphs->num_glyphs)
+              continue;
+            if (pass == 0)
+              {
+                gaps++;
+                continue;
+              }
+            last_glyph = MAX (iter.start_glyph, iter.end_glyph - 1);
+            gap++;
+            {
+              int share = (int) ((gint64) extra * gap / gaps) - done;
+
+              run->glyphs->glyphs[last_glyph].geometry.width += share;
+              done += share;
+            }
+          }
+        if (pass == 0 && l->next == NULL && gaps == 0)
+          return;
+      }
+}
+
+static void
+justify (TrPdfText *text,
+         int        width,
+         int        indent)
+{
+  /* Every line but a paragraph's last: Pango starts a paragraph at a
+   * line break inside the text too. */
+  for (guint i = 0; i + 1 < text->n_lines; i++)
+    {
+      PangoLayoutLine *next = text->lines[i + 1];
+      int line_width = width;
+
+      if (next->is_paragraph_start)
+        continue;
+      if (text->lines[i]->is_paragraph_start)
+        line_width -= MAX (indent, 0);
+      else
+        line_width -= MAX (-indent, 0);
+      justify_line (text->lines[i], line_width);
+    }
+}
+
+/* @content set in a box @width wide in the way of @style; @marker, when
+ * given, before it with a tab to the hanging indent. */
+static TrPdfText *
+make_text (TrPdfLayout *self,
+           TrDocStyle   style,
+           const char  *marker,
+           const char  *content,
+           double       width)
+{
+  TrPdfText *text = g_new0 (TrPdfText, 1);
+  const TrDocStyleInfo *info = tr_doc_style_get_info (style);
+  PangoFontDescription *font = pango_font_description_new ();
+  g_autofree char *clean = clean_text (content);
+  int layout_width;
+
+  text->info = info;
+  text->x_offset = info->margin_left + MIN (info->text_indent, 0);
+  layout_width = (int) ((width - text->x_offset) * PANGO_SCALE);
+
+  pango_font_description_set_family (font, self->families);
+  pango_font_description_set_size (font, (int) (info->size * PANGO_SCALE));
+  if (info->bold && !self->fake_bold)
+    pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
+  text->fake_bold = info->bold && self->fake_bold;
+
+  text->layout = pango_layout_new (self->context);
+  pango_layout_set_font_description (text->layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_width (text->layout, MAX (layout_width, PANGO_SCALE));
+  pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_indent (text->layout, (int) (info->text_indent * PANGO_SCALE));
+  pango_layout_set_alignment (text->layout,
+                              info->align == TR_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
+
+  if (marker != NULL)
+    {
+      g_autofree char *clean_marker = clean_text (marker);
+      g_autofree char *line = g_strconcat (clean_marker, "\t", clean, NULL);
+      PangoTabArray *tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT,
+                                                               (int) -info->text_indent);
+
+      pango_layout_set_tabs (text->layout, tabs);
+      pango_tab_array_free (tabs);
+      pango_layout_set_text (text->layout, line, -1);
+    }
+  else
+    pango_layout_set_text (text->layout, clean, -1);
+
+  measure_lines (self, text);
+  if (info->align == TR_DOC_ALIGN_JUSTIFY)
+    justify (text, layout_width, (int) (info->text_indent * PANGO_SCALE));
+  return text;
+}
+
+/* The same, kept with the layout for the pages to draw. */
+static TrPdfText *
+new_text (TrPdfLayout *self,
+          TrDocStyle   style,
+          const char  *marker,
+          const char  *content,
+          double       width)
+{
+  TrPdfText *text = make_text (self, style, marker, content, width);
+
+  g_ptr_array_add (self->texts, text);
+  return text;
+}
+
+static TrPdfText *
+new_paragraph_text (TrPdfLayout    *self,
+                    TrDocParagraph *paragraph,
+                    double          width)
+{
+  TrPdfText *text;
+
+  if (paragraph->field == TR_DOC_FIELD_PAGE_COUNT)
+    {
+      /* Laid out with a stand-in of the same height; the count once the
+       * pages are known. */
+      text = new_text (self, paragraph->style, NULL, "0", width);
+      g_ptr_array_add (self->page_counts, text);
+      return text;
+    }
+  return new_text (self, paragraph->style, paragraph->marker, paragraph->text, width);
+}
+
+/* The text of a paragraph or a heading of the body, as wide as the text. */
+static TrPdfText *
+paragraph_text (TrPdfLayout    *self,
+                TrDocParagraph *paragraph)
+{
+  TrPdfText *text = g_hash_table_lookup (self->block_texts, paragraph);
+
+  if (text == NULL)
+    {
+      text = new_paragraph_text (self, paragraph, TR_DOC_TEXT_WIDTH);
+      g_hash_table_insert (self->block_texts, paragraph, text);
+    }
+  return text;
+}
+
+static TrPdfText *
+heading_text (TrPdfLayout  *self,
+              TrDocHeading *heading)
+{
+  TrPdfText *text = g_hash_table_lookup (self->block_texts, heading);
+
+  if (text == NULL)
+    {
+      text = new_text (self, TR_DOC_STYLE_HEADING, NULL, heading->label, TR_DOC_TEXT_WIDTH);
+      g_hash_table_insert (self->block_texts, heading, text);
+    }
+  return text;
+}
+
+/* Pages ----------------------------------------------------------------- */
+
+typedef struct {
+  TrPdfLayout *self;
+  Page        *page;
+  double       y;
+  /* Nothing on the page yet; and the page was started on purpose (not by
+   * text running over), where space above a paragraph still counts. */
+  gboolean     empty;
+  gboolean     by_break;
+} Flow;
+
+static void
+page_free (Page *page)
+{
+  g_array_unref (page->ops);
+  g_free (page);
+}
+
+static void
+new_page (Flow     *flow,
+          gboolean  numbered,
+          gboolean  by_break)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->ops = g_array_new (FALSE, TRUE, sizeof (Op));
+  page->numbered = numbered;
+  g_ptr_array_add (flow->self->pages, page);
+  flow->page = page;
+  flow->y = BODY_TOP;
+  flow->empty = TRUE;
+  flow->by_break = by_break;
+}
+
+/* A page for what runs over: numbered, as the page style after the cover's. */
+static void
+next_page (Flow *flow)
+{
+  new_page (flow, TRUE, FALSE);
+}
+
+static void
+add_op (Flow     *flow,
+        const Op *op)
+{
+  g_array_append_val (flow->page->ops, *op);
+  flow->empty = FALSE;
+}
+
+static void
+add_lines (Flow      *flow,
+           TrPdfText *text,
+           double     x,
+           double     y,
+           guint      first,
+           guint      n)
+{
+  Op op = { .kind = OP_TEXT, .x = x, .y = y, .text = text, .first_line = first, .n_lines = n };
+
+  add_op (flow, &op);
+}
+
+static void
+add_rule (Flow   *flow,
+          double  x,
+          double  y,
+          double  x2,
+          double  y2)
+{
+  Op op = { .kind = OP_RULE, .x = x, .y = y, .x2 = x2, .y2 = y2 };
+
+  add_op (flow, &op);
+}
+
+/* Starts the page a block asks for, unless the page is fresh already. */
+static void
+break_before (Flow       *flow,
+              TrDocBreak  kind)
+{
+  if (kind == TR_DOC_BREAK_NONE)
+    return;
+  if (flow->page != NULL && flow->empty && flow->by_break)
+    {
+      /* A cover page stays unnumbered, a numbered one numbered. */
+      flow->page->numbered = kind != TR_DOC_BREAK_COVER_PAGE;
+      return;
+    }
+  new_page (flow, kind != TR_DOC_BREAK_COVER_PAGE, TRUE);
+}
+
+/* Space above a block: not at the head of a page it ran over to. */
+static void
+space_before (Flow   *flow,
+              double  space)
+{
+  if (!flow->empty || flow->by_break)
+    flow->y += space;
+}
+
+/* Places @text's lines from the flow's position down, page after page. */
+static void
+flow_text (Flow      *flow,
+           TrPdfText *text,
+           double     x)
+{
+  guint line = 0;
+
+  x += text->x_offset;
+  while (line < text->n_lines)
+    {
+      double top = text->tops[line];
+      guint fit = 0;
+      guint left;
+
+      while (line + fit < text->n_lines && text->tops[line + fit + 1] - top <= BODY_BOTTOM - flow->y + 0.01)
+        fit++;
+      left = text->n_lines - line - fit;
+
+      if (left > 0 && !flow->empty)
+        {
+          /* No line alone at the foot of a page … */
+          if (line == 0 && fit < MIN_LINES)
+            fit = 0;
+          /* … nor at its head. */
+          else if (left < MIN_LINES && fit > MIN_LINES)
+            fit -= MIN_LINES - left;
+        }
+      if (fit == 0 && flow->empty)
+        fit = 1;  /* a line taller than a page: it goes all the same */
+
+      if (fit > 0)
+        {
+          add_lines (flow, text, x, flow->y, line, fit);
+          flow->y += text->tops[line + fit] - top;
+          line += fit;
+        }
+      if (line < text->n_lines)
+        next_page (flow);
+    }
+}
+
+/* How high the first lines of @text are, which must go with what is kept
+ * with them. */
+static double
+first_lines_height (TrPdfText *text)
+{
+  return text->tops[MIN (text->n_lines, MIN_LINES)];
+}
+
+/* Tables ----------------------------------------------------------------- */
+
+typedef struct {
+  TrPdfText  *text;   /* or NULL for the photo */
+  guint       line;
+  double      top;    /* in the cell's content */
+  double      bottom;
+} Piece;
+
+typedef struct {
+  TrDocCell *cell;
+  double     x;
+  double     width;
+  GArray    *pieces;  /* Piece, top to bottom */
+  double     height;  /* of the content, without the padding */
+} CellBox;
+
+typedef struct {
+  TrDocTable *table;
+  CellBox    *cells;  /* rows × columns, by row */
+  double     *heights;
+  double      x;
+} TableBox;
+
+static CellBox *
+cell_box (TableBox *box,
+          guint     row,
+          guint     column)
+{
+  return &box->cells[row * box->table->n_columns + column];
+}
+
+static void
+add_piece (CellBox   *cell,
+           TrPdfText *text,
+           guint      line,
+           double     top,
+           double     bottom)
+{
+  Piece piece = { text, line, top, bottom };
+
+  g_array_append_val (cell->pieces, piece);
+}
+
+static void
+lay_out_cell (TrPdfLayout *self,
+              TrDocTable  *table,
+              CellBox     *box)
+{
+  double width = box->width - 2 * table->padding;
+  double y = 0;
+
+  box->pieces = g_array_new (FALSE, TRUE, sizeof (Piece));
+  if (box->cell->photo != NULL)
+    {
+      add_piece (box, NULL, 0, 0, box->cell->photo->height);
+      y = box->cell->photo->height;
+    }
+  for (guint i = 0; i < box->cell->paragraphs->len; i++)
+    {
+      TrDocParagraph *paragraph = g_ptr_array_index (box->cell->paragraphs, i);
+      TrPdfText *text = new_paragraph_text (self, paragraph, width);
+
+      y += text->info->space_before;
+      for (guint l = 0; l < text->n_lines; l++)
+        add_piece (box, text, l, y + text->tops[l], y + text->tops[l + 1]);
+      y += text_height (text) + text->info->space_after;
+    }
+  box->height = y;
+}
+
+static TableBox *
+lay_out_table (TrPdfLayout *self,
+               TrDocTable  *table)
+{
+  TableBox *box = g_new0 (TableBox, 1);
+  guint n_rows = table->rows->len;
+  double total = 0;
+
+  box->table = table;
+  box->cells = g_new0 (CellBox, MAX (n_rows * table->n_columns, 1));
+  box->heights = g_new0 (double, MAX (n_rows, 1));
+  for (guint c = 0; c < table->n_columns; c++)
+    total += table->column_widths[c];
+  /* Centred between the margins, as table:align="margins" does for a
+   * table as wide as the text. */
+  box->x = TR_DOC_MARGIN + MAX (TR_DOC_TEXT_WIDTH - total, 0) / 2;
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      TrDocRow *row = g_ptr_array_index (table->rows, r);
+      double x = box->x;
+
+      box->heights[r] = row->min_height;
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          TrDocCell *cell = g_ptr_array_index (row->cells, c);
+          CellBox *box_cell = cell_box (box, r, c);
+
+          box_cell->cell = cell;
+          box_cell->x = x;
+          box_cell->width = 0;
+          for (guint s = c; s < MIN (c + cell->column_span, table->n_columns); s++)
+            box_cell->width += table->column_widths[s];
+          x += table->column_widths[c];
+          if (cell->covered)
+            continue;
+          lay_out_cell (self, table, box_cell);
+          if (cell->row_span == 1)
+            box->heights[r] = MAX (box->heights[r], box_cell->height + 2 * table->padding);
+        }
+    }
+
+  /* A cell over several rows makes the last of them as high as it needs. */
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < table->n_columns; c++)
+      {
+        CellBox *cell = cell_box (box, r, c);
+        guint last;
+        double spanned = 0;
+
+        if (cell->cell->covered || cell->cell->row_span == 1)
+          continue;
+        last = MIN (r + cell->cell->row_span, n_rows) - 1;
+        for (guint s = r; s <= last; s++)
+          spanned += box->heights[s];
+        if (cell->height + 2 * table->padding > spanned)
+          box->heights[last] += cell->height + 2 * table->padding - spanned;
+      }
+  return box;
+}
+
+static void
+table_box_free (TableBox *box)
+{
+  for (guint i = 0; i < box->table->rows->len * box->table->n_columns; i++)
+    g_clear_pointer (&box->cells[i].pieces, g_array_unref);
+  g_free (box->cells);
+  g_free (box->heights);
+  g_free (box);
+}
+
+/* The rows from @row that cells spanning rows tie to it: they go on one
+ * page. */
+static guint
+row_group_end (TableBox *box,
+               guint     row)
+{
+  guint end = row + 1;
+
+  for (guint r = row; r < end; r++)
+    for (guint c = 0; c < box->table->n_columns; c++)
+      {
+        TrDocCell *cell = cell_box (box, r, c)->cell;
+
+        if (!cell->covered)
+          end = MAX (end, MIN (r + cell->row_span, box->table->rows->len));
+      }
+  return end;
+}
+
+static double
+rows_height (TableBox *box,
+             guint     from,
+             guint     to)
+{
+  double height = 0;
+
+  for (guint r = from; r < to; r++)
+    height += box->heights[r];
+  return height;
+}
+
+static void
+add_cell_borders (Flow   *flow,
+                  double  x,
+                  double  y,
+                  double  width,
+                  double  height)
+{
+  add_rule (flow, x, y, x + width, y);
+  add_rule (flow, x, y + height, x + width, y + height);
+  add_rule (flow, x, y, x, y + height);
+  add_rule (flow, x + width, y, x + width, y + height);
+}
+
+/* The pieces of @cell from @from (in its content) that end by @to, at
+ * @y on the page, moved down by @shift; returns the first piece left. */
+static guint
+add_cell_pieces (Flow    *flow,
+                 CellBox *cell,
+                 double   padding,
+                 guint    first,
+                 double   to,
+                 double   y,
+                 double   shift)
+{
+  guint i = first;
+  double from = first < cell->pieces->len ? g_array_index (cell->pieces, Piece, first).top : 0;
+
+  for (; i < cell->pieces->len; i++)
+    {
+      Piece *piece = &g_array_index (cell->pieces, Piece, i);
+      double top = y + padding + shift + piece->top - from;
+
+      if (piece->bottom > to + 0.01)
+        break;
+      if (piece->text == NULL)
+        {
+          TrDocPhoto *photo = cell->cell->photo;
+          Op op = { .kind = OP_PHOTO, .photo = photo, .y = top,
+                    .x = cell->x + (cell->width - photo->width) / 2,
+                    .x2 = photo->width, .y2 = photo->height };
+
+          add_op (flow, &op);
+        }
+      else
+        add_lines (flow, piece->text, cell->x + padding + piece->text->x_offset, top, piece->line, 1);
+    }
+  return i;
+}
+
+/* Rows [@from, @to) whole, at the flow's position. */
+static void
+add_rows (Flow     *flow,
+          TableBox *box,
+          guint     from,
+          guint     to)
+{
+  TrDocTable *table = box->table;
+  double y = flow->y;
+
+  for (guint r = from; r < to; r++)
+    {
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          CellBox *cell = cell_box (box, r, c);
+          guint last = MIN (r + cell->cell->row_span, box->table->rows->len);
+          double height = rows_height (box, r, last);
+          double room = height - 2 * table->padding - cell->height;
+          double shift = table->valign == TR_DOC_VALIGN_MIDDLE ? room / 2
+                       : table->valign == TR_DOC_VALIGN_BOTTOM ? room : 0;
+
+          if (cell->cell->covered)
+            continue;
+          if (table->borders)
+            add_cell_borders (flow, cell->x, y, cell->width, height);
+          add_cell_pieces (flow, cell, table->padding, 0, G_MAXDOUBLE, y, shift);
+        }
+      y += box->heights[r];
+    }
+  flow->y = y;
+}
+
+static void
+add_header_rows (Flow     *flow,
+                 TableBox *box)
+{
+  if (box->table->n_header_rows > 0)
+    add_rows (flow, box, 0, MIN (box->table->n_header_rows, box->table->rows->len));
+}
+
+/* A row taller than what is left of a fresh page: its cells' lines go on
+ * as many pages as they need, the header rows repeated on each. */
+static void
+split_row (Flow     *flow,
+           TableBox *box,
+           guint     row)
+{
+  TrDocTable *table = box->table;
+  guint n = table->n_columns;
+  g_autofree guint *next = g_new0 (guint, n);
+  gboolean done = FALSE;
+
+  while (!done)
+    {
+      double room = BODY_BOTTOM - flow->y - 2 * table->padding;
+      double height = 0;
+      gboolean any = FALSE;
+
+      done = TRUE;
+      for (guint c = 0; c < n; c++)
+        {
+          CellBox *cell = cell_box (box, row, c);
+          guint start = next[c];
+          guint end;
+          double from, bottom;
+
+          if (cell->cell->covered || start >= cell->pieces->len)
+            continue;
+          from = g_array_index (cell->pieces, Piece, start).top;
+          end = start;
+          while (end < cell->pieces->len &&
+                 g_array_index (cell->pieces, Piece, end).bottom - from <= room + 0.01)
+            end++;
+          /* A page that has nothing else takes a piece all the same. */
+          if (end == start && flow->empty)
+            end = start + 1;
+          if (end > start)
+            {
+              any = TRUE;
+              bottom = g_array_index (cell->pieces, Piece, end - 1).bottom;
+              height = MAX (height, bottom - from);
+            }
+          if (end < cell->pieces->len)
+            done = FALSE;
+        }
+
+      if (!any)
+        {
+          next_page (flow);
+          add_header_rows (flow, box);
+          done = FALSE;
+          continue;
+        }
+
+      height += 2 * table->padding;
+      for (guint c = 0; c < n; c++)
+        {
+          CellBox *cell = cell_box (box, row, c);
+          double to;
+
+          if (cell->cell->covered)
+            continue;
+          if (table->borders)
+            add_cell_borders (flow, cell->x, flow->y, cell->width, height);
+          if (next[c] >= cell->pieces->len)
+            continue;
+          to = g_array_index (cell->pieces, Piece, next[c]).top + height - 2 * table->padding;
+          next[c] = add_cell_pieces (flow, cell, table->padding, next[c], to, flow->y, 0);
+        }
+      flow->y += height;
+      if (!done)
+        {
+          next_page (flow);
+          add_header_rows (flow, box);
+        }
+    }
+}
+
+static gboolean
+can_split (TableBox *box,
+           guint     from,
+           guint     to)
+{
+  TrDocRow *row = g_ptr_array_index (box->table->rows, from);
+
+  return to == from + 1 && !row->keep_together;
+}
+
+static double
+table_start_height (TableBox *box)
+{
+  guint header = MIN (box->table->n_header_rows, box->table->rows->len);
+  guint first_end = header < box->table->rows->len ? row_group_end (box, header) : header;
+
+  return rows_height (box, 0, first_end);
+}
+
+static void
+flow_table (Flow       *flow,
+            TrDocTable *table)
+{
+  TrPdfLayout *self = flow->self;
+  TableBox *box = lay_out_table (self, table);
+  guint header = MIN (table->n_header_rows, table->rows->len);
+  double body_height = BODY_BOTTOM - BODY_TOP;
+
+  if (table->caption != NULL)
+    {
+      TrPdfText *caption = new_paragraph_text (self, table->caption, TR_DOC_TEXT_WIDTH);
+
+      space_before (flow, caption->info->space_before);
+      /* The caption goes with the table's start. */
+      if (!flow->empty &&
+          flow->y + text_height (caption) + caption->info->space_after + table_start_height (box) > BODY_BOTTOM)
+        next_page (flow);
+      flow_text (flow, caption, TR_DOC_MARGIN);
+      flow->y += caption->info->space_after;
+    }
+
+  space_before (flow, table->space_before);
+  if (!flow->empty && flow->y + table_start_height (box) > BODY_BOTTOM &&
+      table_start_height (box) <= body_height)
+    next_page (flow);
+  add_header_rows (flow, box);
+
+  for (guint r = header; r < table->rows->len;)
+    {
+      guint end = row_group_end (box, r);
+      double height = rows_height (box, r, end);
+      double header_height = rows_height (box, 0, header);
+
+      if (flow->y + height > BODY_BOTTOM + 0.01)
+        {
+          gboolean fits_a_page = height <= body_height - header_height;
+
+          if (fits_a_page && flow->y > BODY_TOP + header_height + 0.01)
+            {
+              next_page (flow);
+              add_header_rows (flow, box);
+            }
+          else if (!fits_a_page && can_split (box, r, end))
+            {
+              split_row (flow, box, r);
+              r = end;
+              continue;
+            }
+          else if (!fits_a_page && end > r + 1)
+            /* Rows tied together but higher than a page: one by one. */
+            end = r + 1;
+        }
+      add_rows (flow, box, r, end);
+      r = end;
+    }
+  flow->y += table->space_after;
+  table_box_free (box);
+}
+
+/* The document ------------------------------------------------------------ */
+
+static double
+block_start_height (TrPdfLayout *self,
+                    TrDocBlock  *block);
+
+static void
+flow_paragraph (Flow           *flow,
+                TrDocParagraph *paragraph,
+                TrDocBlock     *next)
+{
+  TrPdfText *text = paragraph_text (flow->self, paragraph);
+  const TrDocStyleInfo *info = text->info;
+
+  break_before (flow, info->break_before);
+  if (flow->page == NULL)
+    new_page (flow, info->break_before != TR_DOC_BREAK_COVER_PAGE, TRUE);
+  space_before (flow, info->space_before);
+  if (info->keep_with_next && next != NULL && !flow->empty &&
+      flow->y + text_height (text) + info->space_after + block_start_height (flow->self, next) > BODY_BOTTOM)
+    next_page (flow);
+  flow_text (flow, text, TR_DOC_MARGIN);
+  flow->y += info->space_after;
+}
+
+static void
+flow_heading (Flow         *flow,
+              TrDocHeading *heading,
+              guint         index,
+              TrDocBlock   *next)
+{
+  TrPdfText *text = heading_text (flow->self, heading);
+  const TrDocStyleInfo *info = text->info;
+  Place place;
+  Op anchor = { .kind = OP_ANCHOR, .heading = index };
+
+  if (heading->new_page)
+    break_before (flow, TR_DOC_BREAK_PAGE);
+  space_before (flow, info->space_before);
+  if (next != NULL && !flow->empty &&
+      flow->y + text_height (text) + info->space_after + block_start_height (flow->self, next) > BODY_BOTTOM)
+    next_page (flow);
+
+  anchor.x = TR_DOC_MARGIN;
+  anchor.y = flow->y;
+  add_op (flow, &anchor);
+  place.page = flow->self->pages->len - 1;
+  place.y = flow->y;
+  g_array_append_val (flow->self->headings, place);
+
+  flow_text (flow, text, TR_DOC_MARGIN);
+  flow->y += info->space_after;
+}
+
+static void
+flow_contents (Flow          *flow,
+               TrDocContents *contents)
+{
+  TrPdfLayout *self = flow->self;
+  TrPdfText *title = new_text (self, TR_DOC_STYLE_CONTENTS_TITLE, NULL, contents->title, TR_DOC_TEXT_WIDTH);
+
+  break_before (flow, title->info->break_before);
+  space_before (flow, title->info->space_before);
+  flow_text (flow, title, TR_DOC_MARGIN);
+  flow->y += title->info->space_after;
+
+  for (guint i = 0; i < contents->headings->len; i++)
+    {
+      TrDocHeading *heading = g_ptr_array_index (contents->headings, i);
+      /* Room on the right for the leader and the page number. */
+      TrPdfText *text = new_text (self, TR_DOC_STYLE_CONTENTS_ENTRY, NULL, heading->label,
+                                  TR_DOC_TEXT_WIDTH - 4 * TR_DOC_EM);
+      guint index = 0;
+      Op op = { .kind = OP_CONTENTS, .text = text, .x = TR_DOC_MARGIN, .n_lines = text->n_lines,
+                .x2 = TR_DOC_MARGIN + TR_DOC_TEXT_WIDTH };
+
+      g_ptr_array_find (self->document->headings, heading, &index);
+      op.heading = index;
+      if (flow->y + text_height (text) > BODY_BOTTOM)
+        next_page (flow);
+      op.y = flow->y;
+      add_op (flow, &op);
+      flow->y += text_height (text);
+    }
+}
+
+/* How much of @block must fit under what is kept with it. */
+static double
+block_start_height (TrPdfLayout *self,
+                    TrDocBlock  *block)
+{
+  switch (block->kind)
+    {
+    case TR_DOC_BLOCK_PARAGRAPH:
+      {
+        TrPdfText *text = paragraph_text (self, block->paragraph);
+
+        if (text->info->break_before != TR_DOC_BREAK_NONE)
+          return 0;
+        return text->info->space_before + first_lines_height (text);
+      }
+    case TR_DOC_BLOCK_HEADING:
+      {
+        TrPdfText *text = heading_text (self, block->heading);
+
+        if (block->heading->new_page)
+          return 0;
+        return text->info->space_before + text_height (text) + text->info->space_after;
+      }
+    case TR_DOC_BLOCK_TABLE:
+      {
+        /* The caption and the first rows, roughly: rows are laid out with
+         * the table. */
+        double height = block->table->space_before + 3 * TR_DOC_EM;
+
+        if (block->table->caption != NULL)
+          height += 2 * TR_DOC_EM;
+        if (block->table->kind == TR_DOC_TABLE_PHOTOS && block->table->rows->len > 0)
+          {
+            TrDocRow *row = g_ptr_array_index (block->table->rows, 0);
+            TrDocCell *cell = g_ptr_array_index (row->cells, 0);
+
+            if (cell->photo != NULL)
+              height += cell->photo->height;
+          }
+        return height;
+      }
+    case TR_DOC_BLOCK_CONTENTS:
+    default:
+      return 0;
+    }
+}
+
+static void
+set_page_counts (TrPdfLayout *self)
+{
+  g_autofree char *count = g_strdup_printf ("%u", self->pages->len);
+
+  for (guint i = 0; i < self->page_counts->len; i++)
+    {
+      TrPdfText *text = g_ptr_array_index (self->page_counts, i);
+
+      pango_layout_set_text (text->layout, count, -1);
+      measure_lines (self, text);
+    }
+}
+
+static char *
+get_families (TrDocument *document)
+{
+  const char * const *families = tr_typeface_get_families ();
+  GString *list = g_string_new (document->typeface);
+
+  for (guint i = 0; families[i] != NULL; i++)
+    if (!g_str_equal (families[i], document->typeface))
+      g_string_append_printf (list, ",%s", families[i]);
+  return g_string_free (list, FALSE);
+}
+
+static void
+tr_pdf_layout_finalize (GObject *object)
+{
+  TrPdfLayout *self = TR_PDF_LAYOUT (object);
+
+  g_clear_pointer (&self->pages, g_ptr_array_unref);
+  g_clear_pointer (&self->page_counts, g_ptr_array_unref);
+  g_clear_pointer (&self->block_texts, g_hash_table_unref);
+  g_clear_pointer (&self->font_extents, g_hash_table_unref);
+  g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_array_unref);
+  g_clear_object (&self->context);
+  g_clear_object (&self->font_map);
+  g_free (self->families);
+  g_clear_pointer (&self->document, tr_document_free);
+
+  G_OBJECT_CLASS (tr_pdf_layout_parent_class)->finalize (object);
+}
+
+static void
+tr_pdf_layout_class_init (TrPdfLayoutClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = tr_pdf_layout_finalize;
+}
+
+static void
+tr_pdf_layout_init (TrPdfLayout *self)
+{
+  self->texts = g_ptr_array_new_with_free_func ((GDestroyNotify) text_free);
+  self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
+  self->page_counts = g_ptr_array_new ();
+  self->block_texts = g_hash_table_new (NULL, NULL);
+  self->font_extents = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->headings = g_array_new (FALSE, TRUE, sizeof (Place));
+}
+
+/* A context of its own, in points, with metrics that no screen hints:
+ * the pages are the same on paper, in a PDF and in any thread. */
+static void
+set_up_fonts (TrPdfLayout *self)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  self->font_map = pango_cairo_font_map_new ();
+  self->context = pango_font_map_create_context (self->font_map);
+  pango_cairo_context_set_resolution (self->context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (self->context, pango_language_from_string ("zh-tw"));
+  pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
+  self->families = get_families (self->document);
+  self->fake_bold = !tr_typeface_has_bold ();
+}
+
+TrPdfLayout *
+tr_pdf_layout_new (TrDocument            *document,
+                   TrExportProgressFunc   progress,
+                   gpointer               progress_data,
+                   GCancellable          *cancellable,
+                   GError               **error)
+{
+  g_autoptr(TrPdfLayout) self = NULL;
+  Flow flow = { NULL };
+  gsize total, done = 0;
+  double reported = 0;
+  guint heading = 0;
+
+  g_return_val_if_fail (document != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  self = g_object_new (TR_TYPE_PDF_LAYOUT, NULL);
+  self->document = document;
+  set_up_fonts (self);
+  flow.self = self;
+  total = MAX (tr_document_get_text_size (document), 1);
+
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      TrDocBlock *block = g_ptr_array_index (document->blocks, i);
+      TrDocBlock *next = i + 1 < document->blocks->len ? g_ptr_array_index (document->blocks, i + 1) : NULL;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+      if (flow.page == NULL && block->kind != TR_DOC_BLOCK_PARAGRAPH)
+        new_page (&flow, TRUE, TRUE);
+      switch (block->kind)
+        {
+        case TR_DOC_BLOCK_PARAGRAPH:
+          flow_paragraph (&flow, block->paragraph, next);
+          done += strlen (block->paragraph->text) + 1;
+          break;
+        case TR_DOC_BLOCK_HEADING:
+          flow_heading (&flow, block->heading, heading++, next);
+          done += strlen (block->heading->label) + 1;
+          break;
+        case TR_DOC_BLOCK_CONTENTS:
+          flow_contents (&flow, block->contents);
+          break;
+        case TR_DOC_BLOCK_TABLE:
+          flow_table (&flow, block->table);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+      if (progress != NULL && (double) done / total >= reported + 0.01)
+        {
+          reported = MIN ((double) done / total, 1.0);
+          progress (reported, progress_data);
+        }
+    }
+  if (flow.page == NULL)
+    new_page (&flow, TRUE, TRUE);
+  set_page_counts (self);
+  return g_steal_pointer (&self);
+}
+
+TrDocument *
+tr_pdf_layout_get_document (TrPdfLayout *self)
+{
+  g_return_val_if_fail (TR_IS_PDF_LAYOUT (self), NULL);
+
+  return self->document;
+}
+
+guint
+tr_pdf_layout_get_n_pages (TrPdfLayout *self)
+{
+  g_return_val_if_fail (TR_IS_PDF_LAYOUT (self), 0);
+
+  return self->pages->len;
+}
+
+void
+tr_pdf_layout_get_page_size (TrPdfLayout *self,
+                             double      *width,
+                             double      *height)
+{
+  g_return_if_fail (TR_IS_PDF_LAYOUT (self));
+
+  if (width != NULL)
+    *width = TR_DOC_PAGE_WIDTH;
+  if (height != NULL)
+    *height = TR_DOC_PAGE_HEIGHT;
+}
+
+guint
+tr_pdf_layout_get_heading_page (TrPdfLayout *self,
+                                guint        heading,
+                                double      *y)
+{
+  Place *place;
+
+  g_return_val_if_fail (TR_IS_PDF_LAYOUT (self), 0);
+  g_return_val_if_fail (heading < self->headings->len, 0);
+
+  place = &g_array_index (self->headings, Place, heading);
+  if (y != NULL)
+    *y = place->y;
+  return place->page;
+}
+
+/* Drawing ----------------------------------------------------------------- */
+
+static void
+draw_line (cairo_t         *cr,
+           TrPdfText       *text,
+           PangoLayoutLine *line,
+           double           x,
+           double           baseline)
+{
+  cairo_move_to (cr, x, baseline);
+  pango_cairo_show_layout_line (cr, line);
+  if (text->fake_bold)
+    {
+      /* The outline stroked over the text, which stays text. */
+      cairo_move_to (cr, x, baseline);
+      pango_cairo_layout_line_path (cr, line);
+      cairo_set_line_width (cr, text->info->size * FAKE_BOLD);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+    }
+}
+
+static void
+draw_text (cairo_t   *cr,
+           const Op  *op)
+{
+  TrPdfText *text = op->text;
+  double top = text->tops[op->first_line];
+
+  for (guint l = op->first_line; l < op->first_line + op->n_lines; l++)
+    draw_line (cr, text, text->lines[l], op->x + text->lefts[l], op->y + text->baselines[l] - top);
+}
+
+/* 壹、目的 ……… 5, a link to the heading. */
+static void
+draw_contents_entry (TrPdfLayout *self,
+                     cairo_t     *cr,
+                     const Op    *op)
+{
+  TrPdfText *text = op->text;
+  TrDocHeading *heading = g_ptr_array_index (self->document->headings, op->heading);
+  Place *place = &g_array_index (self->headings, Place, op->heading);
+  g_autofree char *number = g_strdup_printf ("%u", place->page + 1);
+  g_autofree char *link = g_strdup_printf ("dest='%s'", heading->anchor);
+  g_autoptr(PangoLayout) number_layout = pango_layout_copy (text->layout);
+  g_autoptr(PangoLayout) leader = pango_layout_copy (text->layout);
+  guint last = text->n_lines - 1;
+  double baseline = op->y + text->baselines[last] - text->tops[0];
+  PangoRectangle line_extents, number_extents, dot_extents;
+  double text_end, number_start;
+  GString *dots = g_string_new (NULL);
+  int n_dots;
+
+  pango_layout_set_width (number_layout, -1);
+  pango_layout_set_indent (number_layout, 0);
+  pango_layout_set_text (number_layout, number, -1);
+  pango_layout_get_extents (number_layout, NULL, &number_extents);
+  number_start = op->x2 - (double) number_extents.width / PANGO_SCALE;
+
+  pango_layout_line_get_extents (text->lines[last], NULL, &line_extents);
+  text_end = op->x + text->lefts[last] + (double) line_extents.width / PANGO_SCALE;
+
+  pango_layout_set_width (leader, -1);
+  pango_layout_set_indent (leader, 0);
+  pango_layout_set_text (leader, ".", -1);
+  pango_layout_get_extents (leader, NULL, &dot_extents);
+  n_dots = (int) floor ((number_start - text_end - TR_DOC_EM / 2) / ((double) dot_extents.width / PANGO_SCALE));
+  for (int i = 0; i < n_dots; i++)
+    g_string_append_c (dots, '.');
+  pango_layout_set_text (leader, dots->str, -1);
+  g_string_free (dots, TRUE);
+
+  if (LINKS_WORK)
+    cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+  draw_text (cr, op);
+  if (n_dots > 0)
+    {
+      PangoRectangle leader_extents;
+
+      pango_layout_get_extents (leader, NULL, &leader_extents);
+      cairo_move_to (cr, number_start - TR_DOC_EM / 4 - (double) leader_extents.width / PANGO_SCALE, baseline);
+      pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (leader, 0));
+    }
+  cairo_move_to (cr, number_start, baseline);
+  pango_cairo_show_layout_line (cr, pango_layout_get_line_readonly (number_layout, 0));
+  if (LINKS_WORK)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
+}
+
+static void
+draw_footer (TrPdfLayout *self,
+             cairo_t     *cr,
+             guint        page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page + 1);
+  TrPdfText *text = make_text (self, TR_DOC_STYLE_FOOTER, NULL, number, TR_DOC_TEXT_WIDTH);
+
+  draw_line (cr, text, text->lines[0], TR_DOC_MARGIN + text->lefts[0], FOOTER_TOP + text->baselines[0]);
+  text_free (text);
+}
+
+void
+tr_pdf_layout_draw_page (TrPdfLayout *self,
+                         cairo_t     *cr,
+                         guint        page,
+                         double       width,
+                         double       height)
+{
+  Page *p;
+  double scale;
+
+  g_return_if_fail (TR_IS_PDF_LAYOUT (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (page < self->pages->len);
+
+  p = g_ptr_array_index (self->pages, page);
+  scale = MIN (width / TR_DOC_PAGE_WIDTH, height / TR_DOC_PAGE_HEIGHT);
+
+  cairo_save (cr);
+  cairo_translate (cr, (width - TR_DOC_PAGE_WIDTH * scale) / 2, (height - TR_DOC_PAGE_HEIGHT * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+
+  for (guint i = 0; i < p->ops->len; i++)
+    {
+      const Op *op = &g_array_index (p->ops, Op, i);
+
+      switch (op->kind)
+        {
+        case OP_TEXT:
+          draw_text (cr, op);
+          break;
+        case OP_RULE:
+          cairo_move_to (cr, op->x, op->y);
+          cairo_line_to (cr, op->x2, op->y2);
+          cairo_set_line_width (cr, RULE_WIDTH);
+          cairo_set_line_cap (cr, CAIRO_LINE_CAP_SQUARE);
+          cairo_stroke (cr);
+          break;
+        case OP_PHOTO:
+          tr_pdf_draw_photo (cr, op->photo->photo, op->x, op->y, op->x2, op->y2);
+          cairo_set_source_rgb (cr, 0, 0, 0);
+          break;
+        case OP_CONTENTS:
+          draw_contents_entry (self, cr, op);
+          break;
+        case OP_ANCHOR:
+          {
+            TrDocHeading *heading = g_ptr_array_index (self->document->headings, op->heading);
+            char x[G_ASCII_DTOSTR_BUF_SIZE], y[G_ASCII_DTOSTR_BUF_SIZE];
+            g_autofree char *name = g_strdup_printf ("name='%s' x=%s y=%s", heading->anchor,
+                                                     g_ascii_formatd (x, sizeof x, "%.2f", op->x),
+                                                     g_ascii_formatd (y, sizeof y, "%.2f", op->y));
+
+            cairo_tag_begin (cr, CAIRO_TAG_DEST, name);
+            cairo_tag_end (cr, CAIRO_TAG_DEST);
+          }
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  if (p->numbered)
+    draw_footer (self, cr, page);
+
+  cairo_restore (cr);
+}
