@@ -21,6 +21,7 @@ trap 'rm -rf "$work"' EXIT
 app=_build/src/trip-reports
 # The window and the subcommands' programs of the build tree.
 export TR_LIBEXECDIR="$PWD/_build/src"
+export TR_IMPORT_WORKER="$TR_LIBEXECDIR/trip-reports-import-worker"
 db=$work/library.db
 new_report() { "$app" new --db "$db" --from-json "$1"; }
 
