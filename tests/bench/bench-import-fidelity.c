@@ -16,6 +16,7 @@
 
 #include "tr-fidelity.h"
 #include "tr-importer.h"
+#include "tr-pdf-reader.h"
 
 static char *opt_case = NULL;
 static char *opt_producer = NULL;
@@ -23,6 +24,7 @@ static char *opt_worker = NULL;
 static char *opt_dir = NULL;
 static gboolean opt_keep = FALSE;
 static gboolean opt_verbose = FALSE;
+static char *opt_lines = NULL;
 
 static const GOptionEntry entries[] = {
   { "case", 0, 0, G_OPTION_ARG_STRING, &opt_case, "Only this case", "NAME" },
@@ -31,6 +33,7 @@ static const GOptionEntry entries[] = {
   { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the files (default: a new temporary folder)", "PATH" },
   { "keep", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the folder", NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print what was read of each case", NULL },
+  { "lines", 0, 0, G_OPTION_ARG_FILENAME, &opt_lines, "Only print the lines the PDF reader gives of a PDF", "PDF" },
   { NULL }
 };
 
@@ -88,6 +91,35 @@ print_report (TrReport *report)
     g_print ("      warning: %s\n", *w);
 }
 
+/* What the parser is given: to see why a case reads wrong. */
+static int
+print_lines (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) file = g_mapped_file_new (path, FALSE, &error);
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+
+  if (file != NULL)
+    {
+      data = g_mapped_file_get_bytes (file);
+      lines = tr_pdf_read_lines (data, NULL, NULL, NULL, NULL, &error);
+    }
+  if (lines == NULL)
+    {
+      g_printerr ("%s: %s\n", path, error->message);
+      return 1;
+    }
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, i);
+
+      g_print ("p%-3u y%6.1f x%6.1f w%6.1f %5.1fpt%s %s\n", line->page + 1, line->y, line->x, line->width,
+               line->font_size, line->bold ? "b" : " ", line->text);
+    }
+  return 0;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -107,6 +139,9 @@ main (int    argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
+
+  if (opt_lines != NULL)
+    return print_lines (opt_lines);
 
   worker_argv[0] = opt_worker != NULL ? opt_worker : g_getenv ("TR_IMPORT_WORKER");
   if (worker_argv[0] == NULL)
