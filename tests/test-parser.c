@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tr-date.h"
+#include "tr-parser-headings.h"
 #include "tr-parser-values.h"
 #include "tr-report-parser.h"
 
@@ -2741,6 +2742,47 @@ test_geometry_furniture (void)
   g_assert_true (has_warning_containing (report, "8 running header, footer or page-number lines were left out"));
 }
 
+/* Bilingual headings, Roman numerals and an English gloss: the report's
+ * structure, the gloss gone with its heading. */
+static void
+test_roman_gloss_headings (void)
+{
+  static const char text[] =
+    "I. 目的 Purpose\n"
+    "本次出國參加亞太城市峰會。\n"
+    "II. 過程 Process\n"
+    "九月十日下午抵達仁川。\n"
+    "III. 心得 Reflections\n"
+    "韓國城市行銷成效卓著。\n"
+    "IV. 建議 Recommendations\n"
+    "持續參與國際城市組織。\n"
+    "V. 附錄 Appendix\n"
+    "照片1：開幕典禮\n";
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+  assert_text (tr_report_get_section (report, TR_SECTION_PURPOSE), "本次出國參加亞太城市峰會。");
+  assert_text (tr_report_get_section (report, TR_SECTION_PROCESS), "九月十日下午抵達仁川。");
+  assert_text (tr_report_get_section (report, TR_SECTION_OBSERVATIONS), "韓國城市行銷成效卓著。");
+  assert_text (tr_report_get_section (report, TR_SECTION_RECOMMENDATIONS), "持續參與國際城市組織。");
+  assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX), "照片1：開幕典禮");
+  assert_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED), "");
+}
+
+/* Numbered like the sections but no section of theirs: a sentence in
+ * English after the words is no gloss. */
+static void
+test_gloss_not_sentence (void)
+{
+  TrHeading heading;
+
+  g_assert_true (tr_parser_match_heading ("I. 目的 Purpose", &heading));
+  g_assert_true (heading.exact);
+  g_assert_true (tr_parser_match_heading ("參、心得 Observations & Findings", &heading));
+  g_assert_true (heading.exact);
+  g_assert_false (tr_parser_match_heading ("目的 of the visit, which was long and had many parts to it", &heading) &&
+                  heading.exact);
+}
+
 /* Headings that wrapped onto a second line, in the heading face. */
 static void
 test_geometry_two_line_headings (void)
@@ -2947,6 +2989,8 @@ main (int   argc,
   g_test_add_func ("/parser/edge/large-document", test_large_document);
   g_test_add_func ("/parser/edge/bad-lines", test_bad_lines);
   g_test_add_func ("/parser/geometry/headings", test_geometry_headings);
+  g_test_add_func ("/parser/headings/roman-gloss", test_roman_gloss_headings);
+  g_test_add_func ("/parser/headings/gloss-not-sentence", test_gloss_not_sentence);
   g_test_add_func ("/parser/title/cover", test_title_cover);
   g_test_add_func ("/parser/title/cover-plain", test_title_cover_plain);
   g_test_add_func ("/parser/title/running-header", test_title_running_header);
