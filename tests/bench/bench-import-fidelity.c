@@ -207,7 +207,12 @@ main (int    argc,
                    score.title_found ? "yes" : "NO", score.n_fields_found, score.n_fields, score.section_f1,
                    score.missing_fields);
           if (opt_verbose)
-            print_report (report);
+            {
+              g_print ("      F1: purpose %.3f, process %.3f, observations %.3f, recommendations %.3f, summary %.3f\n",
+                       score.section_f1_each[0], score.section_f1_each[1], score.section_f1_each[2],
+                       score.section_f1_each[3], score.summary_f1);
+              print_report (report);
+            }
           add_totals (&all, &score);
           add_totals (&per_producer[producer], &score);
           tr_fidelity_score_clear (&score);

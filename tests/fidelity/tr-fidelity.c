@@ -512,7 +512,7 @@ make_html (const TrFidelityCase *fcase,
         else
           append_paragraphs_html (html, text);
         if (fcase->scanned_page && s == TR_SECTION_PROCESS)
-          g_string_append (html, "<div class=\"scan\"><img src=\"scan.png\" width=\"420\" height=\"594\"></div>\n");
+          g_string_append (html, "<div class=\"scan\"><img src=\"scan.png\" style=\"width: 15cm; height: 21.2cm\"></div>\n");
       }
 
   append_heading (html, fcase, 4, fcase->photo_grid);
