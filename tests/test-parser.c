@@ -1869,6 +1869,24 @@ test_form_travellers (void)
   }
 }
 
+/* The travellers' row of a form laid out as a grid: the label 出國人員
+ * beside a header row with a column of two fields, 單位／職稱, whose
+ * cells hold both. The header is no traveller. */
+static void
+test_form_compound_column (void)
+{
+  static const char text[] =
+    "公務出國或赴大陸地區報告提要\n"
+    "出國報告名稱：赴日本東京考察智慧交通\n"
+    "出國人員\t姓名\t服務機關\t單位／職稱\t電話\n"
+    "林怡君\t交通部\t路政司／科長\t02-2349-2000\n"
+    "目的\n甲。\n過程\n乙。\n";
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))), ==, 1);
+  assert_traveller (report, 0, "林怡君", "交通部", "路政司", "科長", "02-2349-2000");
+}
+
 /* The cover's 姓名職稱 names the form's travellers again: it fills only
  * what the form left empty and adds nobody the form does not list. */
 static void
@@ -2989,6 +3007,7 @@ main (int   argc,
   g_test_add_func ("/parser/edge/large-document", test_large_document);
   g_test_add_func ("/parser/edge/bad-lines", test_bad_lines);
   g_test_add_func ("/parser/geometry/headings", test_geometry_headings);
+  g_test_add_func ("/parser/form/compound-column", test_form_compound_column);
   g_test_add_func ("/parser/headings/roman-gloss", test_roman_gloss_headings);
   g_test_add_func ("/parser/headings/gloss-not-sentence", test_gloss_not_sentence);
   g_test_add_func ("/parser/title/cover", test_title_cover);

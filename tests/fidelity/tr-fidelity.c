@@ -350,24 +350,24 @@ append_form (GString    *html,
   g_autofree char *title = title_of (trip);
 
   g_string_append (html, "<h2 class=\"form-title\">公務出國或赴大陸地區報告提要</h2>\n<table class=\"form\">\n");
-  g_string_append_printf (html, "<tr><td>出國報告名稱</td><td colspan=\"4\">%s</td></tr>\n", title);
-  g_string_append (html, "<tr><td>頁數</td><td>18</td><td>含附件</td><td colspan=\"2\">☐是 ☑否</td></tr>\n");
-  g_string_append_printf (html, "<tr><td>出國計畫主辦機關</td><td colspan=\"4\">%s</td></tr>\n", trip->agency);
-  g_string_append_printf (html, "<tr><td>聯絡人</td><td>%s</td><td>電話</td><td colspan=\"2\">%s</td></tr>\n",
+  g_string_append_printf (html, "<tr><td class=\"label\">出國報告名稱</td><td colspan=\"4\">%s</td></tr>\n", title);
+  g_string_append (html, "<tr><td class=\"label\">頁數</td><td>18</td><td class=\"label\">含附件</td><td colspan=\"2\">☐是 ☑否</td></tr>\n");
+  g_string_append_printf (html, "<tr><td class=\"label\">出國計畫主辦機關</td><td colspan=\"4\">%s</td></tr>\n", trip->agency);
+  g_string_append_printf (html, "<tr><td class=\"label\">聯絡人</td><td>%s</td><td class=\"label\">電話</td><td colspan=\"2\">%s</td></tr>\n",
                           trip->name, tr_report_get_text (expected, TR_FIELD_PHONE));
   g_string_append_printf (html,
-                          "<tr><td rowspan=\"2\">出國人員</td><td>姓名</td><td>服務機關</td><td>單位／職稱</td><td>電話</td></tr>\n"
+                          "<tr><td class=\"label\" rowspan=\"2\">出國人員</td><td>姓名</td><td>服務機關</td><td>單位／職稱</td><td class=\"label\">電話</td></tr>\n"
                           "<tr><td>%s</td><td>%s</td><td>%s／%s</td><td>04-2228-9111#11410</td></tr>\n",
                           trip->name, trip->agency, trip->unit, trip->job_title);
-  g_string_append_printf (html, "<tr><td>出國類別</td><td colspan=\"4\">☐考察 ☐進修 ☐研究 ☐實習 ☐視察 ☐訪問 %s開會 ☐談判 %s其他</td></tr>\n",
+  g_string_append_printf (html, "<tr><td class=\"label\">出國類別</td><td colspan=\"4\">☐考察 ☐進修 ☐研究 ☐實習 ☐視察 ☐訪問 %s開會 ☐談判 %s其他</td></tr>\n",
                           g_str_equal (trip->category, "開會") ? "☑" : "☐",
                           g_str_equal (trip->category, "其他") ? "☑" : "☐");
-  g_string_append_printf (html, "<tr><td>出國期間</td><td colspan=\"2\">%s</td><td>出國地區</td><td>%s</td></tr>\n",
+  g_string_append_printf (html, "<tr><td class=\"label\">出國期間</td><td colspan=\"2\">%s</td><td class=\"label\">出國地區</td><td>%s</td></tr>\n",
                           trip->period, trip->destination);
-  g_string_append_printf (html, "<tr><td>報告日期</td><td colspan=\"4\">%s</td></tr>\n", trip->report_date);
-  g_string_append (html, "<tr><td>分類號/目</td><td colspan=\"4\">H0/綜合規劃</td></tr>\n");
-  g_string_append_printf (html, "<tr><td>關鍵詞</td><td colspan=\"4\">%s</td></tr>\n", keyword_list);
-  g_string_append (html, "<tr><td>內容摘要</td><td colspan=\"4\">");
+  g_string_append_printf (html, "<tr><td class=\"label\">報告日期</td><td colspan=\"4\">%s</td></tr>\n", trip->report_date);
+  g_string_append (html, "<tr><td class=\"label\">分類號/目</td><td colspan=\"4\">H0/綜合規劃</td></tr>\n");
+  g_string_append_printf (html, "<tr><td class=\"label\">關鍵詞</td><td colspan=\"4\">%s</td></tr>\n", keyword_list);
+  g_string_append (html, "<tr><td class=\"label\">內容摘要</td><td colspan=\"4\">");
   append_escaped (html, tr_report_get_text (expected, TR_FIELD_SUMMARY));
   g_string_append (html, "</td></tr>\n</table>\n");
 }
@@ -462,6 +462,7 @@ make_html (const TrFidelityCase *fcase,
                    ".column-break { break-before: column }\n"
                    "table { border-collapse: collapse; width: 100% }\n"
                    "table.form td { border: 1px solid black; vertical-align: middle; padding: 4pt; font-size: 12pt }\n"
+                   "table.form td.label { white-space: nowrap; width: 8em }\n"
                    "table.photos td { text-align: center; vertical-align: top; width: 50%; padding: 6pt; font-size: 10pt }\n"
                    ".scan { break-before: page; page-break-before: always; break-after: page; page-break-after: always; text-align: center }\n"
                    "</style></head><body>\n");
