@@ -54,6 +54,8 @@ test_packages=(
   poppler-utils
   qpdf
   pandoc
+  # test-import-fidelity and bench-import-fidelity print web pages to PDF.
+  chromium
   locales
 )
 

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "tr-date.h"
+#include "tr-parser-headings.h"
 #include "tr-parser-values.h"
 #include "tr-report-parser.h"
 
@@ -662,12 +663,14 @@ gen_cover (GenDoc *doc)
   when = g_strdup_printf ("出國期間：%s至%s", start_text, end_text);
   date = g_strdup_printf ("報告日期：%s", report_text);
 
-  /* The category line keeps its words around the label: it stays as text. */
+  /* The category line keeps its words around the label: it stays as text.
+   * The title is the title, unless a form gives it. */
   add_line (doc, LINE_CONTENT, category);
   add_line (doc, LINE_CONTENT, doc->fields[TR_FIELD_TITLE]);
-  g_string_append_printf (doc->expected[TR_FIELD_UNCLASSIFIED], "%s%s\n%s",
-                          doc->expected[TR_FIELD_UNCLASSIFIED]->len > 0 ? "\n" : "",
-                          category, doc->fields[TR_FIELD_TITLE]);
+  g_string_append_printf (doc->expected[TR_FIELD_UNCLASSIFIED], "%s%s",
+                          doc->expected[TR_FIELD_UNCLASSIFIED]->len > 0 ? "\n" : "", category);
+  if (doc->style->form)
+    g_string_append_printf (doc->expected[TR_FIELD_UNCLASSIFIED], "\n%s", doc->fields[TR_FIELD_TITLE]);
   form_line (doc, agency);
   form_line (doc, person);
   form_line (doc, where);
@@ -1244,7 +1247,9 @@ assert_form (GenDoc   *doc,
       const char *expected = doc->fields[field] != NULL ? doc->fields[field] : "";
 
       /* Without the form, the cover says less. */
-      if (!doc->style->form && (field == TR_FIELD_TITLE || field == TR_FIELD_AGENCY ||
+      if (!doc->style->form && field == TR_FIELD_TITLE && !doc->style->cover)
+        expected = "";
+      if (!doc->style->form && (field == TR_FIELD_AGENCY ||
                                 field == TR_FIELD_CONTACT || field == TR_FIELD_PHONE ||
                                 field == TR_FIELD_CATEGORY_OTHER || field == TR_FIELD_CLASSIFICATION))
         expected = "";
@@ -1855,11 +1860,31 @@ test_form_travellers (void)
     assert_text (tr_report_get_text (report, TR_FIELD_PERIOD_START), "2019-05-01");
     assert_text (tr_report_get_text (report, TR_FIELD_PERIOD_END), "2019-05-08");
     assert_text (tr_report_get_text (report, TR_FIELD_REPORT_DATE), "2019-07-01");
-    /* Lines with more than their fields are also kept as text. */
+    /* The line before the fields is the title; lines with more than
+     * their fields are also kept as text. */
+    assert_text (tr_report_get_text (report, TR_FIELD_TITLE), "赴德國考察再生能源");
     assert_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED),
-                     "出國報告（出國類別：考察）\n赴德國考察再生能源\n報告日期：108年7月1日（填寫一級機關首長核定日）");
+                     "出國報告（出國類別：考察）\n報告日期：108年7月1日（填寫一級機關首長核定日）");
     g_assert_true (has_warning_containing (report, "2 lines of the 提要 form"));
   }
+}
+
+/* The travellers' row of a form laid out as a grid: the label 出國人員
+ * beside a header row with a column of two fields, 單位／職稱, whose
+ * cells hold both. The header is no traveller. */
+static void
+test_form_compound_column (void)
+{
+  static const char text[] =
+    "公務出國或赴大陸地區報告提要\n"
+    "出國報告名稱：赴日本東京考察智慧交通\n"
+    "出國人員\t姓名\t服務機關\t單位／職稱\t電話\n"
+    "林怡君\t交通部\t路政司／科長\t02-2349-2000\n"
+    "目的\n甲。\n過程\n乙。\n";
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))), ==, 1);
+  assert_traveller (report, 0, "林怡君", "交通部", "路政司", "科長", "02-2349-2000");
 }
 
 /* The cover's 姓名職稱 names the form's travellers again: it fills only
@@ -2641,8 +2666,9 @@ test_geometry_headings (void)
   add_body (lines, "照片1：開幕典禮", 1, y, FALSE);
 
   report = tr_report_parse_lines (lines, 2);
-  /* The cover's title, on two lines in its large face, is one line. */
-  assert_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED), "赴韓國大田市參加亞太城市峰會出國報告");
+  /* The cover's title, on two lines in its large face, is the title. */
+  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, "赴韓國大田市參加亞太城市峰會出國報告");
+  assert_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED), "");
   assert_text (tr_report_get_section (report, TR_SECTION_PURPOSE),
                    "出國目的及任務\n本次出國參加亞太城市峰會暨市長論壇，並考察韓國大田與首爾兩市之智慧城市建設。");
   assert_text (tr_report_get_section (report, TR_SECTION_PROCESS),
@@ -2734,6 +2760,47 @@ test_geometry_furniture (void)
   g_assert_true (has_warning_containing (report, "8 running header, footer or page-number lines were left out"));
 }
 
+/* Bilingual headings, Roman numerals and an English gloss: the report's
+ * structure, the gloss gone with its heading. */
+static void
+test_roman_gloss_headings (void)
+{
+  static const char text[] =
+    "I. 目的 Purpose\n"
+    "本次出國參加亞太城市峰會。\n"
+    "II. 過程 Process\n"
+    "九月十日下午抵達仁川。\n"
+    "III. 心得 Reflections\n"
+    "韓國城市行銷成效卓著。\n"
+    "IV. 建議 Recommendations\n"
+    "持續參與國際城市組織。\n"
+    "V. 附錄 Appendix\n"
+    "照片1：開幕典禮\n";
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+  assert_text (tr_report_get_section (report, TR_SECTION_PURPOSE), "本次出國參加亞太城市峰會。");
+  assert_text (tr_report_get_section (report, TR_SECTION_PROCESS), "九月十日下午抵達仁川。");
+  assert_text (tr_report_get_section (report, TR_SECTION_OBSERVATIONS), "韓國城市行銷成效卓著。");
+  assert_text (tr_report_get_section (report, TR_SECTION_RECOMMENDATIONS), "持續參與國際城市組織。");
+  assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX), "照片1：開幕典禮");
+  assert_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED), "");
+}
+
+/* Numbered like the sections but no section of theirs: a sentence in
+ * English after the words is no gloss. */
+static void
+test_gloss_not_sentence (void)
+{
+  TrHeading heading;
+
+  g_assert_true (tr_parser_match_heading ("I. 目的 Purpose", &heading));
+  g_assert_true (heading.exact);
+  g_assert_true (tr_parser_match_heading ("參、心得 Observations & Findings", &heading));
+  g_assert_true (heading.exact);
+  g_assert_false (tr_parser_match_heading ("目的 of the visit, which was long and had many parts to it", &heading) &&
+                  heading.exact);
+}
+
 /* Headings that wrapped onto a second line, in the heading face. */
 static void
 test_geometry_two_line_headings (void)
@@ -2757,7 +2824,8 @@ test_geometry_two_line_headings (void)
   add_body (lines, "建議說明。", 1, 330, FALSE);
 
   report = tr_report_parse_lines (lines, 2);
-  assert_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED), "臺中市政府參加2016年世界城市峰會出國報告");
+  assert_text (tr_report_get_text (report, TR_FIELD_TITLE), "臺中市政府參加2016年世界城市峰會出國報告");
+  assert_text (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED), "");
   assert_text (tr_report_get_section (report, TR_SECTION_PURPOSE), "背景說明。");
   assert_text (tr_report_get_section (report, TR_SECTION_PROCESS), "議程說明。");
   assert_text (tr_report_get_section (report, TR_SECTION_OBSERVATIONS), "心得說明。");
@@ -2786,6 +2854,119 @@ write_corpus (const char *directory)
           }
       }
   return 0;
+}
+
+/* The body of a short report after a cover, from @page on. */
+static void
+add_short_body (GPtrArray *lines,
+                guint      page)
+{
+  const char *headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
+  double y = 72;
+
+  for (guint s = 0; s < G_N_ELEMENTS (headings); s++)
+    {
+      add_layout (lines, headings[s], page, LEFT, y, 64, 16, TRUE), y += 30;
+      y = add_body (lines, "本次出國參加亞太城市峰會暨市長論壇，並考察韓國大田與", page, y, TRUE);
+      y = add_body (lines, "首爾兩市之智慧城市建設。", page, y, FALSE);
+    }
+}
+
+/* A cover: 出國報告（出國類別：…） above a title set largest over two
+ * centred lines, 出國報告 apart below it, then the labelled fields. */
+static void
+test_title_cover (void)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
+  g_autoptr(TrReport) report = NULL;
+
+  add_layout (lines, "出國報告（出國類別：開會）", 0, 170, 100, 260, 20, FALSE);
+  add_layout (lines, "臺中市政府組團赴新加坡", 0, 155, 200, 286, 26, TRUE);
+  add_layout (lines, "參加「2016世界城市峰會」", 0, 140, 236, 316, 26, TRUE);
+  add_layout (lines, "出國報告", 0, 257, 320, 80, 20, FALSE);
+  add_layout (lines, "服務機關：臺中市政府", 0, 200, 500, 140, 14, FALSE);
+  add_layout (lines, "職稱姓名：股長 陳文政", 0, 200, 524, 154, 14, FALSE);
+  add_layout (lines, "出國期間：105年7月9日至105年7月11日", 0, 200, 548, 250, 14, FALSE);
+  add_short_body (lines, 1);
+
+  report = tr_report_parse_lines (lines, 2);
+  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, "臺中市政府組團赴新加坡參加「2016世界城市峰會」");
+  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_PERIOD_START), ==, "2016-07-09");
+  /* The title's lines are the title now; what else the cover says stays. */
+  g_assert_null (strstr (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED), "臺中市政府組團"));
+  g_assert_nonnull (strstr (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED), "出國報告"));
+}
+
+/* A cover all in the body's size (a word processor's default style): the
+ * lines just before the fields, one paragraph at an even pitch, are the
+ * title; 出國報告 is a paragraph of its own. */
+static void
+test_title_cover_plain (void)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
+  g_autoptr(TrReport) report = NULL;
+
+  add_layout (lines, "出國報告（出國類別：研究）", 0, LEFT, 80, 156, 12, FALSE);
+  add_layout (lines, "赴荷蘭研習", 0, LEFT, 104, 60, 12, FALSE);
+  add_layout (lines, "水資源管理與防洪韌性規劃", 0, LEFT, 118, 144, 12, FALSE);
+  add_layout (lines, "出國報告", 0, LEFT, 142, 48, 12, FALSE);
+  add_layout (lines, "服務機關：經濟部水利署", 0, LEFT, 166, 132, 12, FALSE);
+  add_layout (lines, "派赴國家/地區：荷蘭", 0, LEFT, 190, 112, 12, FALSE);
+  add_short_body (lines, 1);
+
+  report = tr_report_parse_lines (lines, 2);
+  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, "赴荷蘭研習水資源管理與防洪韌性規劃");
+  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_DESTINATION), ==, "荷蘭");
+}
+
+/* No cover: the running header names the report; an agency's name in
+ * the header is not a title; a 提要 form's 出國報告名稱 wins over both. */
+static void
+test_title_running_header (void)
+{
+  static const struct {
+    const char *header;
+    const char *form_title;
+    const char *title;
+  } cases[] = {
+    { "赴日本東京考察智慧交通與公共運輸整合出國報告", NULL, "赴日本東京考察智慧交通與公共運輸整合出國報告" },
+    { "國家發展委員會出國報告", NULL, "" },
+    { "赴日本東京考察智慧交通", "赴日本東京考察智慧交通與公共運輸整合", "赴日本東京考察智慧交通與公共運輸整合" },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
+      g_autoptr(TrReport) report = NULL;
+      const char *headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
+      guint first = cases[c].form_title != NULL ? 1 : 0;
+
+      if (cases[c].form_title != NULL)
+        {
+          g_autofree char *label = g_strconcat ("出國報告名稱：", cases[c].form_title, NULL);
+
+          add_layout (lines, "公務出國或赴大陸地區報告提要", 0, 180, 72, 240, 16, TRUE);
+          add_body (lines, label, 0, 110, FALSE);
+          add_body (lines, "出國人員：科長 林怡君", 0, 128, FALSE);
+        }
+      for (guint page = first; page < first + 4; page++)
+        {
+          g_autofree char *number = g_strdup_printf ("- %u -", page + 1);
+          double y = 100;
+          const char *ends[] = { "首爾兩市之智慧城市建設。", "東京都之公共運輸。", "新加坡之水資源。", "荷蘭之防洪。" };
+
+          add_layout (lines, cases[c].header, page, 200, 30, 200, 9, FALSE);
+          add_layout (lines, headings[page - first], page, LEFT, y, 64, 16, TRUE), y += 30;
+          y = add_body (lines, "本次出國參加亞太城市峰會暨市長論壇，並考察韓國大田與", page, y, TRUE);
+          add_body (lines, ends[page - first], page, y, FALSE);
+          add_layout (lines, number, page, 280, 800, 30, 9, FALSE);
+        }
+
+      report = tr_report_parse_lines (lines, first + 4);
+      g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, cases[c].title);
+      g_assert_cmpstr (tr_report_get_section (report, TR_SECTION_RECOMMENDATIONS), ==,
+                       "本次出國參加亞太城市峰會暨市長論壇，並考察韓國大田與荷蘭之防洪。");
+    }
 }
 
 int
@@ -2826,6 +3007,12 @@ main (int   argc,
   g_test_add_func ("/parser/edge/large-document", test_large_document);
   g_test_add_func ("/parser/edge/bad-lines", test_bad_lines);
   g_test_add_func ("/parser/geometry/headings", test_geometry_headings);
+  g_test_add_func ("/parser/form/compound-column", test_form_compound_column);
+  g_test_add_func ("/parser/headings/roman-gloss", test_roman_gloss_headings);
+  g_test_add_func ("/parser/headings/gloss-not-sentence", test_gloss_not_sentence);
+  g_test_add_func ("/parser/title/cover", test_title_cover);
+  g_test_add_func ("/parser/title/cover-plain", test_title_cover_plain);
+  g_test_add_func ("/parser/title/running-header", test_title_running_header);
   g_test_add_func ("/parser/geometry/paragraphs", test_geometry_paragraphs);
   g_test_add_func ("/parser/geometry/furniture", test_geometry_furniture);
   g_test_add_func ("/parser/geometry/two-line-headings", test_geometry_two_line_headings);

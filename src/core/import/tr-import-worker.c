@@ -163,6 +163,38 @@ add_appendix_photos (TrReport   *report,
   tr_report_remove_caption_lines (report, (const char * const *) captions->pdata);
 }
 
+/* Pages that are only a picture of text (a scanned page amid typed
+ * ones): their text is not in the report, which the user must know. The
+ * appendix's pictures are its photos. */
+static void
+warn_scanned_pages (TrReport *report,
+                    GArray   *scanned_pages,
+                    guint     appendix_page)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *warning = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < scanned_pages->len; i++)
+    {
+      guint page = g_array_index (scanned_pages, guint, i);
+
+      if (page >= appendix_page)
+        break;
+      g_string_append_printf (list, "%s%u", n > 0 ? ", " : "", page + 1);
+      n++;
+    }
+  if (n == 0)
+    return;
+  /* TRANSLATORS: %s is a list of page numbers, e.g. "3, 7" */
+  warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Page %s is only a picture (a scan?): its text could not be read",
+                                          "Pages %s are only pictures (scans?): their text could not be read",
+                                          n),
+                             list->str);
+  tr_report_add_warning (report, warning);
+}
+
 /* What reading loads from disk at first use, loaded while it still can
  * (see tr-import-sandbox.c). */
 static void
@@ -215,6 +247,7 @@ tr_import_worker_main (const char *path)
   struct stat info;
   guint n_pages = 0;
   guint appendix_page = G_MAXUINT;
+  g_autoptr(GArray) scanned_pages = NULL;
   int fd;
 
   g_return_val_if_fail (path != NULL, EXIT_FAILURE);
@@ -243,7 +276,7 @@ tr_import_worker_main (const char *path)
       return EXIT_FAILURE;
     }
 
-  lines = tr_pdf_read_lines (data, password, &n_pages, write_progress, NULL, &error);
+  lines = tr_pdf_read_lines_full (data, password, &n_pages, &scanned_pages, write_progress, NULL, &error);
   if (lines == NULL)
     {
       write_error (error);
@@ -255,6 +288,7 @@ tr_import_worker_main (const char *path)
     tr_report_set_pages (report, n_pages);
   if (appendix_page != G_MAXUINT)
     add_appendix_photos (report, data, password, appendix_page, lines);
+  warn_scanned_pages (report, scanned_pages, appendix_page);
   write_report (report);
   return EXIT_SUCCESS;
 }

@@ -35,6 +35,11 @@
 #define PITCH_TOLERANCE 0.1
 #define MAX_PITCH_HEIGHTS 1.6
 
+/* A scanned page: at most this many characters of text (a page number)
+ * and pictures over at least this part of the page. */
+#define SCAN_MAX_CHARS 20
+#define SCAN_MIN_COVER 0.25
+
 /* A thread for every so many pages, up to the processors or this many. */
 #define PAGES_PER_THREAD 8
 #define MAX_THREADS 4
@@ -625,8 +630,14 @@ rows_level (const Segment *first,
 static double
 char_em (const PopplerRectangle *r,
          const CharFonts        *fonts,
-         guint                   index)
+         guint                   index,
+         gunichar                c)
 {
+  /* A full-width character is one em wide, whatever the font's size
+   * says: Chromium scales its fonts by the text matrix, and poppler then
+   * reports twice the size the glyphs are drawn at. */
+  if (g_unichar_iswide (c) && fabs (r->x2 - r->x1) > 0)
+    return fabs (r->x2 - r->x1);
   return fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
 }
 
@@ -813,9 +824,11 @@ order_columns (GArray                 *segments,
     {
       const Segment *segment = &g_array_index (segments, Segment, i);
 
-      for (guint index = segment->start; index < segment->end && index < n_rects; index++)
+      const char *p = segment->text;
+
+      for (guint index = segment->start; index < segment->end && index < n_rects; index++, p = g_utf8_next_char (p))
         {
-          em_sum += char_em (&rects[index], fonts, index);
+          em_sum += char_em (&rects[index], fonts, index, g_utf8_get_char (p));
           n_ems++;
         }
     }
@@ -1058,10 +1071,30 @@ typedef struct {
   guint       n_pages;
   GPtrArray **page_lines;   /* the lines of each page, as they are read */
   guint      *page_chars;   /* characters of text on each page */
+  gboolean   *page_scanned; /* no text but a picture: a scanned page */
   gint        next_page;    /* atomic: the next page nobody has taken */
   gint        n_done;       /* atomic: pages read */
   gint        stop;         /* atomic: the read was cancelled */
 } SharedRead;
+
+/* A picture that covers much of a page with no more text than a page
+ * number: a page that was scanned. */
+static gboolean
+is_picture_page (PopplerPage *page)
+{
+  GList *images = poppler_page_get_image_mapping (page);
+  double width, height, covered = 0;
+
+  poppler_page_get_size (page, &width, &height);
+  for (GList *l = images; l != NULL; l = l->next)
+    {
+      const PopplerRectangle *area = &((PopplerImageMapping *) l->data)->area;
+
+      covered += fabs ((area->x2 - area->x1) * (area->y2 - area->y1));
+    }
+  poppler_page_free_image_mapping (images);
+  return width > 0 && height > 0 && covered >= SCAN_MIN_COVER * width * height;
+}
 
 /* Reads the next page nobody has taken; FALSE when none is left. */
 static gboolean
@@ -1083,6 +1116,9 @@ read_next_page (SharedRead      *shared,
   if (page != NULL)
     {
       shared->page_chars[index] = read_page (page, index, shared->page_lines[index]);
+      /* Only pages (almost) without text pay for a look at their pictures. */
+      if (shared->page_chars[index] <= SCAN_MAX_CHARS)
+        shared->page_scanned[index] = is_picture_page (page);
       g_object_unref (page);
     }
   g_atomic_int_inc (&shared->n_done);
@@ -1129,12 +1165,25 @@ tr_pdf_read_lines (GBytes             *data,
                    gpointer            user_data,
                    GError            **error)
 {
+  return tr_pdf_read_lines_full (data, password, out_n_pages, NULL, progress, user_data, error);
+}
+
+GPtrArray *
+tr_pdf_read_lines_full (GBytes             *data,
+                        const char         *password,
+                        guint              *out_n_pages,
+                        GArray            **out_scanned_pages,
+                        TrPdfProgressFunc   progress,
+                        gpointer            user_data,
+                        GError            **error)
+{
   g_autoptr(GObject) document_object = NULL;  /* poppler 22 has no autoptr types */
   PopplerDocument *document;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
   g_autofree GPtrArray **page_lines = NULL;
   g_autofree guint *page_chars = NULL;
+  g_autofree gboolean *page_scanned = NULL;
   SharedRead shared = { 0 };
   guint64 n_chars = 0;
   guint reported = 0, n_threads;
@@ -1168,11 +1217,13 @@ tr_pdf_read_lines (GBytes             *data,
 
   page_lines = g_new0 (GPtrArray *, n_pages);
   page_chars = g_new0 (guint, n_pages);
+  page_scanned = g_new0 (gboolean, n_pages);
   shared.data = data;
   shared.password = password;
   shared.n_pages = (guint) n_pages;
   shared.page_lines = page_lines;
   shared.page_chars = page_chars;
+  shared.page_scanned = page_scanned;
 
   /* Poppler takes about as long as pdftotext; the other processors halve
    * that on a long report. */
@@ -1236,5 +1287,12 @@ tr_pdf_read_lines (GBytes             *data,
 
   if (out_n_pages != NULL)
     *out_n_pages = (guint) n_pages;
+  if (out_scanned_pages != NULL)
+    {
+      *out_scanned_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+      for (guint i = 0; i < (guint) n_pages; i++)
+        if (page_scanned[i])
+          g_array_append_val (*out_scanned_pages, i);
+    }
   return g_steal_pointer (&lines);
 }

@@ -29,4 +29,15 @@ GPtrArray *tr_pdf_read_lines (GBytes             *data,
                               gpointer            user_data,
                               GError            **error);
 
+/* The same, and in @out_scanned_pages (0-based, in order; may be NULL)
+ * the pages that hold a picture and no text: scanned pages, whose text
+ * is not read. */
+GPtrArray *tr_pdf_read_lines_full (GBytes             *data,
+                                   const char         *password,
+                                   guint              *out_n_pages,
+                                   GArray            **out_scanned_pages,
+                                   TrPdfProgressFunc   progress,
+                                   gpointer            user_data,
+                                   GError            **error);
+
 G_END_DECLS

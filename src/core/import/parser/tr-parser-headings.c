@@ -14,6 +14,8 @@
 
 /* A prefix match ("附件一：議程") may carry this much more text. */
 #define MAX_HEADING_TAIL_CHARS 12
+/* An English gloss after the words ("I. 目的 Purpose") may be this long. */
+#define MAX_GLOSS_CHARS 40
 
 typedef struct {
   const char    *word;
@@ -135,6 +137,25 @@ skip_one_of (const char **p,
     return FALSE;
   *p = g_utf8_next_char (*p);
   return TRUE;
+}
+
+/* "Purpose", "Recommendations", "Observations & Findings": the heading's
+ * words again, in English, as bilingual reports set them. */
+static gboolean
+is_english_gloss (const char *text)
+{
+  gboolean letter = FALSE;
+
+  if (strlen (text) > MAX_GLOSS_CHARS || !g_ascii_isalpha (*text))
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isalpha (*p))
+        letter = TRUE;
+      else if (strchr (" &-'/", *p) == NULL)
+        return FALSE;
+    }
+  return letter;
 }
 
 /* Reads the numeral run at @p (Arabic or Chinese digits); NULL if none. */
@@ -343,7 +364,7 @@ match_words (const char *p,
     }
   skip_one_of (&after, "、．.");
   after = tr_parser_skip_spaces (after);
-  if (*after == '\0')
+  if (*after == '\0' || is_english_gloss (after))
     {
       heading->exact = TRUE;
       return TRUE;

@@ -36,6 +36,9 @@ struct _TrTravellerReader
   int          entry_columns[MAX_COLUMNS];  /* "姓名/服務機關/…" entries */
   guint        n_entry_columns;
   int          table_columns[MAX_COLUMNS];  /* a table under a header row */
+  /* A column of two fields (「單位／職稱」, its cells 「秘書處／股長」):
+   * the second, or COLUMN_NONE. */
+  int          table_second[MAX_COLUMNS];
   guint        n_table_columns;
 };
 
@@ -152,6 +155,42 @@ column_from_name (const char *name)
     if (g_str_equal (name, column_names[i].name))
       return column_names[i].column;
   return COLUMN_NONE;
+}
+
+/* Where a cell holds two values 「A／B」 (or A/B): the slash, or NULL. */
+static const char *
+find_slash (const char *cell)
+{
+  const char *full = strstr (cell, "／");
+  const char *half = strchr (cell, '/');
+
+  if (full != NULL && (half == NULL || full < half))
+    return full;
+  return half;
+}
+
+/* A column name, or two joined by a slash (「單位／職稱」) whose cells
+ * hold both fields; @out_second is COLUMN_NONE for one. */
+static int
+columns_from_name (const char *name,
+                   int        *out_second)
+{
+  const char *slash = find_slash (name);
+  g_autofree char *first = NULL;
+  int column;
+
+  *out_second = COLUMN_NONE;
+  if (slash == NULL)
+    return column_from_name (name);
+  first = g_strndup (name, slash - name);
+  column = column_from_name (first);
+  *out_second = column_from_name (slash + (g_str_has_prefix (slash, "／") ? strlen ("／") : 1));
+  if (column < 0 || *out_second < 0 || *out_second == column)
+    {
+      *out_second = COLUMN_NONE;
+      return COLUMN_NONE;
+    }
+  return column;
 }
 
 /* The spaces around slashes go and full-width slashes become "/":
@@ -309,14 +348,19 @@ read_table_header (TrTravellerReader *self,
                    GStrv              cells)
 {
   int columns[MAX_COLUMNS];
+  int seconds[MAX_COLUMNS];
   guint n = g_strv_length (cells);
   gboolean has_name = FALSE;
 
+  /* 「出國人員 姓名 服務機關 …」: the form's label beside its header row
+   * (a grid's label cell, centred on the rows) names no column. */
+  if (n > 1 && column_from_name (cells[0]) == TR_TRAVELLER_NAME && column_from_name (cells[1]) == TR_TRAVELLER_NAME)
+    cells++, n--;
   if (n < 3 || n > MAX_COLUMNS)
     return FALSE;
   for (guint i = 0; i < n; i++)
     {
-      columns[i] = column_from_name (cells[i]);
+      columns[i] = columns_from_name (cells[i], &seconds[i]);
       if (columns[i] == COLUMN_NONE)
         return FALSE;
       has_name |= columns[i] == TR_TRAVELLER_NAME;
@@ -325,6 +369,7 @@ read_table_header (TrTravellerReader *self,
     return FALSE;
 
   memcpy (self->table_columns, columns, n * sizeof (int));
+  memcpy (self->table_second, seconds, n * sizeof (int));
   self->n_table_columns = n;
   self->n_entry_columns = 0;
   return TRUE;
@@ -344,8 +389,20 @@ read_table_row (TrTravellerReader *self,
 
   traveller = new_traveller (self);
   for (guint i = 0; i < n; i++)
-    if (self->table_columns[i] >= 0)
-      tr_traveller_set (traveller, self->table_columns[i], cells[i]);
+    {
+      const char *slash = self->table_second[i] >= 0 ? find_slash (cells[i]) : NULL;
+
+      if (slash != NULL)
+        {
+          g_autofree char *first = g_strndup (cells[i], slash - cells[i]);
+
+          tr_traveller_set (traveller, self->table_columns[i], first);
+          tr_traveller_set (traveller, self->table_second[i],
+                            slash + (g_str_has_prefix (slash, "／") ? strlen ("／") : 1));
+        }
+      else if (self->table_columns[i] >= 0)
+        tr_traveller_set (traveller, self->table_columns[i], cells[i]);
+    }
   return TRUE;
 }
 
@@ -362,6 +419,7 @@ tr_traveller_reader_read_header (TrTravellerReader *self,
         return FALSE;
       self->table_columns[0] = column_from_name (cells[0]);
       self->table_columns[1] = column_from_name (cells[1]);
+      self->table_second[0] = self->table_second[1] = COLUMN_NONE;
       if (self->table_columns[0] != TR_TRAVELLER_NAME && self->table_columns[1] != TR_TRAVELLER_NAME)
         return FALSE;
       self->n_table_columns = 2;

@@ -27,6 +27,7 @@
 #include "tr-parser-joiner.h"
 #include "tr-parser-outline.h"
 #include "tr-parser-text.h"
+#include "tr-parser-title.h"
 #include "tr-parser-toc.h"
 
 /* A report shows its structure when at least this many of the four
@@ -77,6 +78,12 @@ typedef struct {
   guint             n_incomplete_form_lines;
   guint             n_toc_lines;
   int               appendix_line;   /* the appendix's heading, -1 until one */
+
+  /* The lines before anything else (the cover), where the title is when
+   * no form gives it, and the paragraph each went to (-1: none). */
+  gboolean          front_done;
+  GArray           *front_lines;     /* of TrFrontLine */
+  GArray           *front_chunks;    /* of int */
 } Parser;
 
 static void
@@ -458,6 +465,20 @@ handle_front_line (Parser *self,
 }
 
 static void
+add_front_line (Parser   *self,
+                int       index,
+                gboolean  labelled,
+                int       chunk)
+{
+  TrFrontLine line = { (guint) index, labelled, FALSE };
+
+  if (self->front_done)
+    return;
+  g_array_append_val (self->front_lines, line);
+  g_array_append_val (self->front_chunks, chunk);
+}
+
+static void
 walk (Parser *self)
 {
   for (int i = tr_parser_document_next_content (self->document, -1); i >= 0;
@@ -466,6 +487,9 @@ walk (Parser *self)
       TrParserLine *line = line_at (self, i);
       TrHeadingCandidate *candidate = self->outline->candidates[i];
       Opens opens = OPENS_NOTHING;
+
+      if (self->part != PART_FRONT || self->in_body)
+        self->front_done = TRUE;
 
       if (line->role == TR_LINE_TOC)
         {
@@ -481,7 +505,10 @@ walk (Parser *self)
        * even when set in bold like a heading. */
       if ((opens == OPENS_NOTHING || opens == OPENS_GENERIC || opens == OPENS_SIBLING) &&
           !self->in_body && self->part != PART_SUMMARY && handle_front_line (self, i))
-        continue;
+        {
+          add_front_line (self, i, TRUE, -1);
+          continue;
+        }
 
       if (opens != OPENS_NOTHING)
         {
@@ -492,12 +519,56 @@ walk (Parser *self)
           if (last_line < 0)
             last_line = i;
           handle_heading (self, candidate, opens, last_line);
+          if (self->part == PART_FRONT)
+            for (int j = i; j >= 0 && j <= last_line; j = tr_parser_document_next_content (self->document, j))
+              add_front_line (self, j, FALSE, (int) self->chunks->len - 1);
           i = last_line;
           continue;
         }
 
       add_text_line (self, part_field (self), i);
+      if (self->part == PART_FRONT)
+        add_front_line (self, i, FALSE, self->open_chunk);
     }
+}
+
+/* The paragraphs of the front matter that hold nothing but the title
+ * become structure: the title field carries them now. */
+static void
+drop_title_lines (Parser *self)
+{
+  for (guint i = 0; i < self->front_lines->len; i++)
+    {
+      int chunk = g_array_index (self->front_chunks, int, i);
+      gboolean all_used = TRUE;
+
+      if (!g_array_index (self->front_lines, TrFrontLine, i).used || chunk < 0)
+        continue;
+      for (guint j = 0; j < self->front_lines->len; j++)
+        if (g_array_index (self->front_chunks, int, j) == chunk &&
+            !g_array_index (self->front_lines, TrFrontLine, j).used)
+          all_used = FALSE;
+      if (all_used)
+        g_array_index (self->chunks, Chunk, chunk).structural = TRUE;
+    }
+}
+
+/* Without a 提要 form the title is on the cover, or in a running header. */
+static void
+find_title (Parser *self)
+{
+  g_autofree char *title = NULL;
+
+  if (tr_parsed_report_get_text (self->report, TR_FIELD_TITLE)[0] != '\0')
+    return;
+  title = tr_parser_find_cover_title (self->document, (TrFrontLine *) self->front_lines->data,
+                                      self->front_lines->len);
+  if (title != NULL)
+    drop_title_lines (self);
+  else
+    title = tr_parser_find_header_title (self->document);
+  if (title != NULL)
+    tr_parsed_report_set_text (self->report, TR_FIELD_TITLE, title);
 }
 
 static guint
@@ -620,6 +691,7 @@ finish (Parser  *self,
   TrParsedReport *report = self->report;
 
   tr_form_reader_finish (self->form);
+  find_title (self);
 
   if (structured)
     {
@@ -717,6 +789,8 @@ tr_parser_parse_lines (GPtrArray *lines,
   parser.open_chunk = -1;
   parser.open_line = -1;
   parser.appendix_line = -1;
+  parser.front_lines = g_array_new (FALSE, FALSE, sizeof (TrFrontLine));
+  parser.front_chunks = g_array_new (FALSE, FALSE, sizeof (int));
 
   walk (&parser);
   finish (&parser, n_furniture, document->lines->len > n_furniture);
@@ -728,6 +802,8 @@ tr_parser_parse_lines (GPtrArray *lines,
     report->appendix_page = tr_parser_document_get (document, (guint) parser.appendix_line)->page;
 
   g_array_unref (parser.chunks);
+  g_array_unref (parser.front_lines);
+  g_array_unref (parser.front_chunks);
   g_free (parser.combined_heading);
   return report;
 }

@@ -1,0 +1,836 @@
+/* tr-fidelity.c
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tr-fidelity.h"
+
+#include <cairo.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tr-photo.h"
+
+#define PHOTO_PIXELS 160
+
+/* The corpus ------------------------------------------------------------------ */
+
+#define NO_CHROMIUM (1u << TR_FIDELITY_CHROMIUM)
+#define NO_PANDOC   (1u << TR_FIDELITY_PANDOC)
+/* LibreOffice reads no CSS page margin boxes: no running header. */
+#define NO_LIBREOFFICE (1u << TR_FIDELITY_LIBREOFFICE)
+
+static const TrFidelityCase cases[] = {
+  { "cover-kind-above", 101, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED },
+  { "cover-kind-below", 102, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS },
+  { "cover-bare", 103, TR_FIDELITY_COVER_BARE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED },
+  { "running-header", 104, TR_FIDELITY_COVER_NONE, TRUE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .skip_producers = NO_LIBREOFFICE | NO_PANDOC },
+  { "form-grid", 105, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, TRUE, TR_FIDELITY_HEADINGS_NUMBERED },
+  { "roman-gloss", 106, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_ROMAN_GLOSS },
+  { "chapter-above", 107, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTER_ABOVE },
+  { "spaced", 108, TR_FIDELITY_COVER_BARE, FALSE, FALSE, TR_FIDELITY_HEADINGS_SPACED },
+  { "spaced-half", 109, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_SPACED_HALF },
+  { "columns", 110, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .columns = TRUE },
+  { "photo-grid", 111, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .photo_grid = TRUE },
+  { "footnotes", 112, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .footnotes = TRUE, .skip_producers = NO_CHROMIUM | NO_PANDOC },
+  { "scanned-page", 113, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS,
+    .scanned_page = TRUE },
+};
+
+const TrFidelityCase *
+tr_fidelity_get_cases (guint *out_n_cases)
+{
+  *out_n_cases = G_N_ELEMENTS (cases);
+  return cases;
+}
+
+const char *
+tr_fidelity_producer_name (TrFidelityProducer producer)
+{
+  static const char * const names[] = { "chromium", "libreoffice", "pandoc+lo" };
+
+  g_return_val_if_fail (producer < TR_FIDELITY_N_PRODUCERS, "?");
+  return names[producer];
+}
+
+static gboolean
+have_program (const char *name)
+{
+  g_autofree char *path = g_find_program_in_path (name);
+
+  return path != NULL;
+}
+
+gboolean
+tr_fidelity_producer_available (TrFidelityProducer producer)
+{
+  switch (producer)
+    {
+    case TR_FIDELITY_CHROMIUM:
+      return have_program ("chromium");
+    case TR_FIDELITY_LIBREOFFICE:
+      return have_program ("soffice");
+    case TR_FIDELITY_PANDOC:
+      return have_program ("soffice") && have_program ("pandoc");
+    case TR_FIDELITY_N_PRODUCERS:
+    default:
+      return FALSE;
+    }
+}
+
+/* The words of a report --------------------------------------------------------- */
+
+typedef struct {
+  const char *title;       /* "|" where the cover breaks it */
+  const char *agency;
+  const char *unit;
+  const char *person;      /* 職稱 姓名 */
+  const char *name;
+  const char *job_title;
+  const char *destination;
+  const char *period;      /* as the cover writes it */
+  const char *start, *end; /* ISO */
+  const char *report_date, *report_date_iso;
+  const char *category;
+} Trip;
+
+static const Trip trips[] = {
+  { "臺中市政府組團赴新加坡|參加「2016世界城市峰會」|出國報告", "臺中市政府", "秘書處", "股長 陳文政", "陳文政", "股長",
+    "新加坡", "105年7月9日至105年7月11日", "2016-07-09", "2016-07-11", "105年9月7日", "2016-09-07", "開會" },
+  { "赴日本東京考察|智慧交通與公共運輸整合|出國報告", "交通部", "路政司", "科長 林怡君", "林怡君", "科長",
+    "日本", "107年3月12日至107年3月16日", "2018-03-12", "2018-03-16", "107年5月30日", "2018-05-30", "考察" },
+  { "參加亞太經濟合作|城鎮化議題主席之友會議", "內政部營建署", "國民住宅組", "技正 黃志明", "黃志明", "技正",
+    "智利", "108年2月25日至108年3月2日", "2019-02-25", "2019-03-02", "108年4月18日", "2019-04-18", "開會" },
+  { "赴荷蘭研習|水資源管理與防洪韌性規劃", "經濟部水利署", "水利規劃試驗所", "副工程司 張家豪", "張家豪", "副工程司",
+    "荷蘭", "106年10月2日至106年10月13日", "2017-10-02", "2017-10-13", "106年12月20日", "2017-12-20", "研究" },
+  { "新北市政府參加亞太城市峰會|暨市長論壇出國報告", "新北市政府", "研究發展考核委員會", "專員 吳佩珊", "吳佩珊", "專員",
+    "韓國", "106年9月10日至106年9月13日", "2017-09-10", "2017-09-13", "106年11月2日", "2017-11-02", "其他" },
+};
+
+/* Clauses of prose, none opening with a heading's words. */
+static const char * const clauses[] = {
+  "本團拜會當地市政府交通局瞭解其公共運輸票證整合之做法", "與會代表就城市韌性與氣候調適交換意見",
+  "主辦單位安排參觀污水處理廠及再生水示範場域", "該市以開放資料平臺公開即時車流與停車資訊",
+  "講者說明社會住宅興辦與租金補貼之財務機制", "雙方同意持續推動城市間之技術交流與人員互訪",
+  "OECD專家指出數位轉型需兼顧資料治理與隱私保護", "現場展示以感測器監測河川水位之預警系統",
+  "當地官員強調公私協力對於都市更新之重要性", "會議期間並與各國代表建立聯繫管道",
+  "the smart mobility pilot covers three districts", "透過BIM技術整合設計施工與維護管理資訊",
+  "本市可參考其經驗檢討現行補助制度", "參訪行程緊湊但收穫豐碩",
+};
+
+static void
+append_paragraph (GString *out,
+                  GRand   *rand,
+                  guint    n_clauses)
+{
+  for (guint c = 0; c < n_clauses; c++)
+    g_string_append_printf (out, "%s%s", clauses[g_rand_int_range (rand, 0, G_N_ELEMENTS (clauses))],
+                            c + 1 < n_clauses ? "，" : "。");
+}
+
+/* Paragraphs of a section, one per line. */
+static char *
+make_section (GRand *rand,
+              guint  n_paragraphs,
+              gboolean items)
+{
+  static const char * const numerals[] = { "一", "二", "三", "四", "五", "六" };
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_paragraphs; i++)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      if (items)
+        g_string_append_printf (text, "%s、", numerals[i % G_N_ELEMENTS (numerals)]);
+      append_paragraph (text, rand, g_rand_int_range (rand, 4, 10));
+    }
+  return g_string_free (text, FALSE);
+}
+
+static const Trip *
+trip_of (const TrFidelityCase *fcase)
+{
+  return &trips[fcase->seed % G_N_ELEMENTS (trips)];
+}
+
+static char *
+title_of (const Trip *trip)
+{
+  g_auto(GStrv) parts = g_strsplit (trip->title, "|", -1);
+
+  return g_strjoinv ("", parts);
+}
+
+static const char * const photo_captions[] = {
+  "照片1：本團與主辦城市市長及各國代表於開幕典禮會場合影留念",
+  "照片2：參訪污水處理廠再生水示範場域，由廠長說明處理流程及水質監測方式",
+  "照片3：拜會當地市政府交通局",
+  "照片4：於市長論壇圓桌會議中分享本市推動智慧城市及公共運輸整合之經驗",
+};
+
+static const char footnote_text[] = "資料來源：該市交通局2016年公共運輸年報，第12頁。";
+
+TrReport *
+tr_fidelity_expected (const TrFidelityCase *fcase)
+{
+  TrReport *report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (fcase->seed);
+  const Trip *trip = trip_of (fcase);
+  g_autofree char *title = title_of (trip);
+  g_autoptr(TrTraveller) traveller = tr_traveller_new ();
+  guint long_sections = fcase->columns ? 3 : 6;
+
+  tr_report_set_text (report, TR_FIELD_TITLE, title);
+  tr_report_set_text (report, TR_FIELD_AGENCY, trip->agency);
+  tr_report_set_text (report, TR_FIELD_DESTINATION, trip->destination);
+  tr_report_set_text (report, TR_FIELD_PERIOD_START, trip->start);
+  tr_report_set_text (report, TR_FIELD_PERIOD_END, trip->end);
+  tr_report_set_text (report, TR_FIELD_REPORT_DATE, trip->report_date_iso);
+  tr_report_set_text (report, TR_FIELD_CATEGORY, trip->category);
+  tr_traveller_set (traveller, TR_TRAVELLER_NAME, trip->name);
+  tr_traveller_set (traveller, TR_TRAVELLER_AGENCY, trip->agency);
+  tr_traveller_set (traveller, TR_TRAVELLER_UNIT, trip->unit);
+  tr_traveller_set (traveller, TR_TRAVELLER_TITLE, trip->job_title);
+  g_list_store_append (tr_report_get_travellers (report), traveller);
+
+  if (fcase->form)
+    {
+      g_autoptr(GString) summary = g_string_new (NULL);
+      const char * const keywords[] = { "智慧城市", "公共運輸", "城市韌性", NULL };
+
+      tr_report_set_text (report, TR_FIELD_CONTACT, trip->name);
+      tr_report_set_text (report, TR_FIELD_PHONE, "04-2228-9111");
+      tr_traveller_set (traveller, TR_TRAVELLER_PHONE, "04-2228-9111#11410");
+      tr_report_set_keywords (report, keywords);
+      append_paragraph (summary, rand, 9);
+      append_paragraph (summary, rand, 8);
+      tr_report_set_text (report, TR_FIELD_SUMMARY, summary->str);
+    }
+
+  {
+    g_autofree char *purpose = make_section (rand, fcase->columns ? 2 : 3, FALSE);
+    g_autofree char *process = make_section (rand, long_sections, fcase->columns ? FALSE : TRUE);
+    g_autofree char *observations = make_section (rand, long_sections - 1, FALSE);
+    g_autofree char *recommendations = make_section (rand, 3, TRUE);
+
+    tr_report_set_section (report, TR_SECTION_PURPOSE, purpose);
+    if (fcase->footnotes)
+      {
+        /* The note goes to the end of its section. */
+        g_autofree char *with_note = g_strconcat (process, "\n", footnote_text, NULL);
+
+        tr_report_set_section (report, TR_SECTION_PROCESS, with_note);
+      }
+    else
+      tr_report_set_section (report, TR_SECTION_PROCESS, process);
+    tr_report_set_section (report, TR_SECTION_OBSERVATIONS, observations);
+    tr_report_set_section (report, TR_SECTION_RECOMMENDATIONS, recommendations);
+  }
+  return report;
+}
+
+/* The web page ------------------------------------------------------------------- */
+
+static const char * const section_words[] = { "目的", "過程", "心得", "建議", "附錄" };
+static const char * const section_glosses[] = { "Purpose", "Process", "Reflections", "Recommendations", "Appendix" };
+static const char * const upper_numerals[] = { "壹", "貳", "參", "肆", "伍" };
+static const char * const chapter_numerals[] = { "一", "二", "三", "四", "五" };
+static const char * const roman_numerals[] = { "I", "II", "III", "IV", "V" };
+
+/* Each character of @word apart: 目　　的, or 目 的. */
+static char *
+spaced (const char *word,
+        const char *space)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = word; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (p != word)
+        g_string_append (out, space);
+      g_string_append_unichar (out, g_utf8_get_char (p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The heading of part @index (0–3 the sections, 4 the appendix), as HTML. */
+static char *
+heading_html (const TrFidelityCase *fcase,
+              guint                 index)
+{
+  const char *word = section_words[index];
+
+  switch (fcase->headings)
+    {
+    case TR_FIDELITY_HEADINGS_NUMBERED:
+      return g_strdup_printf ("%s、%s", upper_numerals[index], word);
+    case TR_FIDELITY_HEADINGS_CHAPTERS:
+      return g_strdup_printf ("第%s章 %s", chapter_numerals[index], word);
+    case TR_FIDELITY_HEADINGS_CHAPTER_ABOVE:
+      return g_strdup_printf ("第%s章<br>%s", chapter_numerals[index], word);
+    case TR_FIDELITY_HEADINGS_ROMAN_GLOSS:
+      return g_strdup_printf ("%s. %s %s", roman_numerals[index], word, section_glosses[index]);
+    case TR_FIDELITY_HEADINGS_SPACED:
+      return spaced (word, strlen (word) <= 6 ? "\u3000\u3000" : "\u3000");
+    case TR_FIDELITY_HEADINGS_SPACED_HALF:
+      return spaced (word, " ");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+static void
+append_escaped (GString    *html,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (html, escaped);
+}
+
+static void
+append_paragraphs_html (GString    *html,
+                        const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_string_append (html, "<p>");
+      append_escaped (html, lines[i]);
+      g_string_append (html, "</p>\n");
+    }
+}
+
+static void
+append_cover (GString              *html,
+              const TrFidelityCase *fcase,
+              TrFidelityProducer    producer,
+              const Trip           *trip)
+{
+  g_auto(GStrv) title_lines = g_strsplit (trip->title, "|", -1);
+
+  g_string_append (html, "<div class=\"cover\">\n");
+  if (fcase->cover == TR_FIDELITY_COVER_KIND_ABOVE)
+    g_string_append_printf (html, "<p class=\"kind\">出國報告（出國類別：%s）</p>\n", trip->category);
+  g_string_append (html, "<p class=\"title\">");
+  for (guint i = 0; title_lines[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (html, "<br>\n");
+      append_escaped (html, title_lines[i]);
+    }
+  g_string_append (html, "</p>\n");
+  if (fcase->cover == TR_FIDELITY_COVER_KIND_BELOW)
+    g_string_append (html, "<p class=\"kind\">出國報告</p>\n");
+  g_string_append_printf (html,
+                          "<p class=\"field\">服務機關：%s</p>\n"
+                          "<p class=\"field\">單　　位：%s</p>\n"
+                          "<p class=\"field\">職稱姓名：%s</p>\n"
+                          "<p class=\"field\">派赴國家/地區：%s</p>\n"
+                          "<p class=\"field\">出國期間：%s</p>\n"
+                          "<p class=\"field\">報告日期：%s</p>\n</div>\n",
+                          trip->agency, trip->unit, trip->person, trip->destination, trip->period,
+                          trip->report_date);
+  (void) producer;
+}
+
+/* The 提要 form as a grid: each label in a cell of its own, vertically
+ * centred beside a value of several lines. */
+static void
+append_form (GString    *html,
+             TrReport   *expected,
+             const Trip *trip)
+{
+  const char * const *keywords = tr_report_get_keywords (expected);
+  g_autofree char *keyword_list = g_strjoinv ("、", (char **) keywords);
+  g_autofree char *title = title_of (trip);
+
+  g_string_append (html, "<h2 class=\"form-title\">公務出國或赴大陸地區報告提要</h2>\n<table class=\"form\">\n");
+  g_string_append_printf (html, "<tr><td class=\"label\">出國報告名稱</td><td colspan=\"4\">%s</td></tr>\n", title);
+  g_string_append (html, "<tr><td class=\"label\">頁數</td><td>18</td><td class=\"label\">含附件</td><td colspan=\"2\">☐是 ☑否</td></tr>\n");
+  g_string_append_printf (html, "<tr><td class=\"label\">出國計畫主辦機關</td><td colspan=\"4\">%s</td></tr>\n", trip->agency);
+  g_string_append_printf (html, "<tr><td class=\"label\">聯絡人</td><td>%s</td><td class=\"label\">電話</td><td colspan=\"2\">%s</td></tr>\n",
+                          trip->name, tr_report_get_text (expected, TR_FIELD_PHONE));
+  g_string_append_printf (html,
+                          "<tr><td class=\"label\" rowspan=\"2\">出國人員</td><td>姓名</td><td>服務機關</td><td>單位／職稱</td><td class=\"label\">電話</td></tr>\n"
+                          "<tr><td>%s</td><td>%s</td><td>%s／%s</td><td>04-2228-9111#11410</td></tr>\n",
+                          trip->name, trip->agency, trip->unit, trip->job_title);
+  g_string_append_printf (html, "<tr><td class=\"label\">出國類別</td><td colspan=\"4\">☐考察 ☐進修 ☐研究 ☐實習 ☐視察 ☐訪問 %s開會 ☐談判 %s其他</td></tr>\n",
+                          g_str_equal (trip->category, "開會") ? "☑" : "☐",
+                          g_str_equal (trip->category, "其他") ? "☑" : "☐");
+  g_string_append_printf (html, "<tr><td class=\"label\">出國期間</td><td colspan=\"2\">%s</td><td class=\"label\">出國地區</td><td>%s</td></tr>\n",
+                          trip->period, trip->destination);
+  g_string_append_printf (html, "<tr><td class=\"label\">報告日期</td><td colspan=\"4\">%s</td></tr>\n", trip->report_date);
+  g_string_append (html, "<tr><td class=\"label\">分類號/目</td><td colspan=\"4\">H0/綜合規劃</td></tr>\n");
+  g_string_append_printf (html, "<tr><td class=\"label\">關鍵詞</td><td colspan=\"4\">%s</td></tr>\n", keyword_list);
+  g_string_append (html, "<tr><td class=\"label\">內容摘要</td><td colspan=\"4\">");
+  append_escaped (html, tr_report_get_text (expected, TR_FIELD_SUMMARY));
+  g_string_append (html, "</td></tr>\n</table>\n");
+}
+
+static void
+append_heading (GString              *html,
+                const TrFidelityCase *fcase,
+                guint                 index,
+                gboolean              new_page)
+{
+  g_autofree char *heading = heading_html (fcase, index);
+
+  g_string_append_printf (html, "<h1%s>%s</h1>\n", new_page ? " class=\"new-page\"" : "", heading);
+}
+
+static void
+append_photo_grid (GString    *html,
+                   const char *photo)
+{
+  g_string_append (html, "<table class=\"photos\">\n");
+  for (guint i = 0; i < G_N_ELEMENTS (photo_captions); i += 2)
+    {
+      g_string_append (html, "<tr>");
+      for (guint j = i; j < i + 2; j++)
+        g_string_append_printf (html, "<td><img src=\"%s\" width=\"200\" height=\"150\"><br>%s</td>",
+                                photo, photo_captions[j]);
+      g_string_append (html, "</tr>\n");
+    }
+  g_string_append (html, "</table>\n");
+}
+
+/* A picture: a photo, or a page of a scan (grey bars for lines of text). */
+static gboolean
+write_picture (const char  *path,
+               gboolean     scan,
+               GError     **error)
+{
+  int width = scan ? 420 : PHOTO_PIXELS, height = scan ? 594 : PHOTO_PIXELS * 3 / 4;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cairo_t *cr = cairo_create (surface);
+  cairo_status_t status;
+
+  cairo_set_source_rgb (cr, scan ? 0.97 : 0.3, scan ? 0.96 : 0.5, scan ? 0.93 : 0.7);
+  cairo_paint (cr);
+  cairo_set_source_rgb (cr, 0.2, 0.2, 0.2);
+  if (scan)
+    for (int y = 40; y < height - 40; y += 14)
+      cairo_rectangle (cr, 40, y, width - 80 - (y % 5) * 12, 6);
+  else
+    cairo_arc (cr, width / 2.0, height / 2.0, height / 4.0, 0, 6.3);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot write %s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+make_html (const TrFidelityCase *fcase,
+           TrFidelityProducer    producer,
+           TrReport             *expected)
+{
+  const Trip *trip = trip_of (fcase);
+  GString *html = g_string_new (NULL);
+  g_autofree char *title = title_of (trip);
+  gboolean cover_page = fcase->cover != TR_FIDELITY_COVER_NONE || fcase->form;
+
+  g_string_append (html, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<style>\n");
+  g_string_append (html,
+                   "@page { size: A4; margin: 2.5cm 2.2cm;");
+  if (fcase->title_in_header)
+    g_string_append_printf (html, " @top-center { content: \"%s\"; font-size: 9pt; font-family: 'Noto Sans CJK TC' }", title);
+  g_string_append (html,
+                   " @bottom-center { content: counter(page); font-size: 9pt } }\n"
+                   "body { font-family: 'Noto Serif CJK TC'; font-size: 12pt; line-height: 1.5 }\n"
+                   "p { margin: 0 0 0.3em 0; text-indent: 2em; text-align: justify }\n"
+                   "h1 { font-family: 'Noto Sans CJK TC'; font-size: 16pt; font-weight: bold; margin: 0.8em 0 0.4em 0 }\n"
+                   "h1.new-page { break-before: page; page-break-before: always }\n"
+                   "h2 { font-family: 'Noto Sans CJK TC'; font-size: 16pt; text-align: center }\n"
+                   ".cover { text-align: center; break-after: page; page-break-after: always }\n"
+                   ".cover p { text-indent: 0; text-align: center }\n"
+                   ".cover .kind { font-size: 20pt; margin: 2em 0 }\n"
+                   ".cover .title { font-size: 26pt; font-weight: bold; margin: 2em 0 4em 0 }\n"
+                   ".cover .field { font-size: 14pt; margin: 0.4em 0 }\n"
+                   ".columns { column-count: 2; column-gap: 2em }\n"
+                   ".column-break { break-before: column }\n"
+                   "table { border-collapse: collapse; width: 100% }\n"
+                   "table.form td { border: 1px solid black; vertical-align: middle; padding: 4pt; font-size: 12pt }\n"
+                   "table.form td.label { white-space: nowrap; width: 8em }\n"
+                   "table.photos td { text-align: center; vertical-align: top; width: 50%; padding: 6pt; font-size: 10pt }\n"
+                   ".scan { break-before: page; page-break-before: always; break-after: page; page-break-after: always; text-align: center }\n"
+                   "</style></head><body>\n");
+
+  if (fcase->cover != TR_FIDELITY_COVER_NONE)
+    append_cover (html, fcase, producer, trip);
+  if (fcase->form)
+    append_form (html, expected, trip);
+
+  if (fcase->columns)
+    {
+      /* Two sections side by side: their headings at the same height. */
+      for (guint pair = 0; pair < 2; pair++)
+        {
+          g_string_append_printf (html, "<div class=\"columns\"%s>\n",
+                                  pair == 0 && cover_page ? " style=\"break-before: page; page-break-before: always\"" : "");
+          for (guint s = 2 * pair; s < 2 * pair + 2; s++)
+            {
+              if (s % 2 == 1)
+                g_string_append (html, "<div class=\"column-break\"></div>\n");
+              append_heading (html, fcase, s, FALSE);
+              append_paragraphs_html (html, tr_report_get_section (expected, s));
+            }
+          g_string_append (html, "</div>\n");
+        }
+    }
+  else
+    for (guint s = 0; s < TR_N_SECTIONS; s++)
+      {
+        const char *text = tr_report_get_section (expected, s);
+
+        append_heading (html, fcase, s, s == 0 && cover_page);
+        if (fcase->footnotes && s == TR_SECTION_PROCESS)
+          {
+            g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+            guint n = g_strv_length (lines);
+
+            /* The note is marked in the paragraph that a page break cuts. */
+            for (guint i = 0; i + 1 < n; i++)
+              {
+                g_string_append (html, "<p>");
+                append_escaped (html, lines[i]);
+                if (i == 1)
+                  g_string_append (html, "<a class=\"sdfootnoteanc\" name=\"sdfootnote1anc\" href=\"#sdfootnote1sym\"><sup>1</sup></a>");
+                g_string_append (html, "</p>\n");
+              }
+          }
+        else
+          append_paragraphs_html (html, text);
+        if (fcase->scanned_page && s == TR_SECTION_PROCESS)
+          g_string_append (html, "<div class=\"scan\"><img src=\"scan.png\" style=\"width: 15cm; height: 21.2cm\"></div>\n");
+      }
+
+  append_heading (html, fcase, 4, fcase->photo_grid);
+  if (fcase->photo_grid)
+    append_photo_grid (html, "photo.png");
+  else
+    g_string_append (html, "<p>附件一：會議議程</p>\n");
+
+  if (fcase->footnotes)
+    {
+      g_string_append (html, "<div id=\"sdfootnote1\"><p class=\"sdfootnote\"><a class=\"sdfootnotesym\" "
+                             "name=\"sdfootnote1sym\" href=\"#sdfootnote1anc\">1</a>");
+      append_escaped (html, footnote_text);
+      g_string_append (html, "</p></div>\n");
+    }
+  g_string_append (html, "</body></html>\n");
+  return g_string_free (html, FALSE);
+}
+
+/* Producers ------------------------------------------------------------------------ */
+
+static gboolean
+run (const char * const  *argv,
+     const char          *cwd,
+     GError             **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_set_cwd (launcher, cwd);
+  process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  if (process == NULL || !g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, error))
+    return FALSE;
+  if (!g_subprocess_get_successful (process))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s failed: %s", argv[0], err);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+libreoffice_to_pdf (const char  *dir,
+                    const char  *input,
+                    const char  *pdf_name,
+                    GError     **error)
+{
+  g_autofree char *profile_dir = g_build_filename (dir, "lo-profile", NULL);
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", profile_dir, NULL);
+  g_autofree char *base = g_path_get_basename (input);
+  g_autofree char *made = NULL;
+  char *pdf = g_build_filename (dir, pdf_name, NULL);
+  const char *argv[] = { "soffice", profile, "--headless", "--norestore", "--convert-to", "pdf",
+                         "--outdir", dir, input, NULL };
+
+  if (!run (argv, dir, error))
+    {
+      g_free (pdf);
+      return NULL;
+    }
+  *strrchr (base, '.') = '\0';
+  made = g_strconcat (dir, G_DIR_SEPARATOR_S, base, ".pdf", NULL);
+  if (g_rename (made, pdf) != 0)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "LibreOffice made no PDF of %s", input);
+      g_free (pdf);
+      return NULL;
+    }
+  return pdf;
+}
+
+char *
+tr_fidelity_make_pdf (const TrFidelityCase *fcase,
+                      TrFidelityProducer    producer,
+                      const char           *dir,
+                      GError              **error)
+{
+  g_autoptr(TrReport) expected = tr_fidelity_expected (fcase);
+  g_autofree char *html = make_html (fcase, producer, expected);
+  g_autofree char *stem = g_strdup_printf ("%s-%s", fcase->name, tr_fidelity_producer_name (producer));
+  g_autofree char *html_name = g_strconcat (stem, ".html", NULL);
+  g_autofree char *html_path = g_build_filename (dir, html_name, NULL);
+  g_autofree char *pdf_name = g_strconcat (stem, ".pdf", NULL);
+  g_autofree char *photo = g_build_filename (dir, "photo.png", NULL);
+  g_autofree char *scan = g_build_filename (dir, "scan.png", NULL);
+
+  if (!write_picture (photo, FALSE, error) || !write_picture (scan, TRUE, error) ||
+      !g_file_set_contents (html_path, html, -1, error))
+    return NULL;
+
+  switch (producer)
+    {
+    case TR_FIDELITY_CHROMIUM:
+      {
+        g_autofree char *pdf = g_build_filename (dir, pdf_name, NULL);
+        g_autofree char *print = g_strconcat ("--print-to-pdf=", pdf, NULL);
+        g_autofree char *uri = g_filename_to_uri (html_path, NULL, error);
+        g_autofree char *user_dir = g_build_filename (dir, "chromium-profile", NULL);
+        g_autofree char *user = g_strconcat ("--user-data-dir=", user_dir, NULL);
+        const char *argv[] = { "chromium", "--headless", "--no-sandbox", "--disable-gpu",
+                               "--no-pdf-header-footer", user, print, uri, NULL };
+
+        if (uri == NULL || !run (argv, dir, error))
+          return NULL;
+        if (!g_file_test (pdf, G_FILE_TEST_IS_REGULAR))
+          {
+            g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "Chromium made no PDF of %s", html_path);
+            return NULL;
+          }
+        return g_steal_pointer (&pdf);
+      }
+
+    case TR_FIDELITY_LIBREOFFICE:
+      return libreoffice_to_pdf (dir, html_path, pdf_name, error);
+
+    case TR_FIDELITY_PANDOC:
+      {
+        g_autofree char *docx_name = g_strconcat (stem, ".docx", NULL);
+        g_autofree char *docx = g_build_filename (dir, docx_name, NULL);
+        const char *argv[] = { "pandoc", "-f", "html", "-t", "docx", "-o", docx, html_path, NULL };
+
+        if (!run (argv, dir, error))
+          return NULL;
+        return libreoffice_to_pdf (dir, docx, pdf_name, error);
+      }
+
+    case TR_FIDELITY_N_PRODUCERS:
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* Scores ------------------------------------------------------------------------------ */
+
+static char *
+compact (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && c != 0x3000)
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static GHashTable *
+bigrams (const char *text,
+         guint      *out_n)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  const char *p = text;
+
+  *out_n = 0;
+  while (*p != '\0')
+    {
+      const char *next = g_utf8_next_char (p);
+      const char *after;
+      char *key;
+
+      if (*next == '\0')
+        break;
+      after = g_utf8_next_char (next);
+      key = g_strndup (p, after - p);
+      g_hash_table_insert (counts, key, GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, key)) + 1));
+      (*out_n)++;
+      p = next;
+    }
+  return counts;
+}
+
+double
+tr_fidelity_text_f1 (const char *expected,
+                     const char *found)
+{
+  g_autofree char *e = compact (expected);
+  g_autofree char *f = compact (found);
+  g_autoptr(GHashTable) eb = NULL, fb = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  guint n_e, n_f, common = 0;
+
+  if (*e == '\0' && *f == '\0')
+    return 1.0;
+  if (g_str_equal (e, f))
+    return 1.0;
+  eb = bigrams (e, &n_e);
+  fb = bigrams (f, &n_f);
+  if (n_e == 0 || n_f == 0)
+    return 0.0;
+  g_hash_table_iter_init (&iter, eb);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    common += MIN (GPOINTER_TO_UINT (value), GPOINTER_TO_UINT (g_hash_table_lookup (fb, key)));
+  return 2.0 * common / (n_e + n_f);
+}
+
+static gboolean
+same (const char *a,
+      const char *b)
+{
+  g_autofree char *ca = compact (a);
+  g_autofree char *cb = compact (b);
+
+  return *ca != '\0' && g_str_equal (ca, cb);
+}
+
+static void
+check_field (TrFidelityScore *score,
+             GString         *missing,
+             const char      *name,
+             gboolean         found)
+{
+  score->n_fields++;
+  if (found)
+    score->n_fields_found++;
+  else
+    g_string_append_printf (missing, "%s%s", missing->len > 0 ? ", " : "", name);
+}
+
+static TrTraveller *
+first_traveller (TrReport *report)
+{
+  GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+
+  return g_list_model_get_n_items (travellers) > 0 ? g_list_model_get_item (travellers, 0) : NULL;
+}
+
+void
+tr_fidelity_score (const TrFidelityCase *fcase,
+                   TrReport             *expected,
+                   TrReport             *found,
+                   TrFidelityScore      *out_score)
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(TrTraveller) want = first_traveller (expected);
+  g_autoptr(TrTraveller) got = first_traveller (found);
+  double sum = 0;
+
+  memset (out_score, 0, sizeof *out_score);
+  out_score->title_found = same (tr_report_get_text (expected, TR_FIELD_TITLE),
+                                 tr_report_get_text (found, TR_FIELD_TITLE));
+
+  if (fcase->cover != TR_FIDELITY_COVER_NONE || fcase->form)
+    {
+      const char *agency = tr_traveller_get (want, TR_TRAVELLER_AGENCY);
+
+      /* The cover's 服務機關 is the traveller's; a form's 主辦機關 the report's. */
+      check_field (out_score, missing, "agency",
+                   same (agency, tr_report_get_text (found, TR_FIELD_AGENCY)) ||
+                   (got != NULL && same (agency, tr_traveller_get (got, TR_TRAVELLER_AGENCY))));
+      check_field (out_score, missing, "unit",
+                   got != NULL && same (tr_traveller_get (want, TR_TRAVELLER_UNIT), tr_traveller_get (got, TR_TRAVELLER_UNIT)));
+      check_field (out_score, missing, "name",
+                   got != NULL && same (tr_traveller_get (want, TR_TRAVELLER_NAME), tr_traveller_get (got, TR_TRAVELLER_NAME)));
+      check_field (out_score, missing, "job_title",
+                   got != NULL && same (tr_traveller_get (want, TR_TRAVELLER_TITLE), tr_traveller_get (got, TR_TRAVELLER_TITLE)));
+      check_field (out_score, missing, "destination",
+                   same (tr_report_get_text (expected, TR_FIELD_DESTINATION), tr_report_get_text (found, TR_FIELD_DESTINATION)));
+      check_field (out_score, missing, "period_start",
+                   same (tr_report_get_text (expected, TR_FIELD_PERIOD_START), tr_report_get_text (found, TR_FIELD_PERIOD_START)));
+      check_field (out_score, missing, "period_end",
+                   same (tr_report_get_text (expected, TR_FIELD_PERIOD_END), tr_report_get_text (found, TR_FIELD_PERIOD_END)));
+      check_field (out_score, missing, "report_date",
+                   same (tr_report_get_text (expected, TR_FIELD_REPORT_DATE), tr_report_get_text (found, TR_FIELD_REPORT_DATE)));
+    }
+  if (fcase->form)
+    {
+      const char * const *want_keywords = tr_report_get_keywords (expected);
+      const char * const *got_keywords = tr_report_get_keywords (found);
+
+      check_field (out_score, missing, "contact",
+                   same (tr_report_get_text (expected, TR_FIELD_CONTACT), tr_report_get_text (found, TR_FIELD_CONTACT)));
+      check_field (out_score, missing, "category",
+                   same (tr_report_get_text (expected, TR_FIELD_CATEGORY), tr_report_get_text (found, TR_FIELD_CATEGORY)));
+      check_field (out_score, missing, "keywords",
+                   g_strv_equal ((const char * const *) want_keywords, (const char * const *) got_keywords));
+      check_field (out_score, missing, "traveller_phone",
+                   got != NULL && same (tr_traveller_get (want, TR_TRAVELLER_PHONE), tr_traveller_get (got, TR_TRAVELLER_PHONE)));
+    }
+  if (fcase->photo_grid)
+    {
+      GListModel *photos = G_LIST_MODEL (tr_report_get_photos (found));
+
+      for (guint i = 0; i < G_N_ELEMENTS (photo_captions); i++)
+        {
+          gboolean ok = FALSE;
+          g_autofree char *name = g_strdup_printf ("caption %u", i + 1);
+
+          for (guint j = 0; j < g_list_model_get_n_items (photos) && !ok; j++)
+            {
+              g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, j);
+
+              ok = same (photo_captions[i], tr_photo_get_caption (photo));
+            }
+          check_field (out_score, missing, name, ok);
+        }
+    }
+
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      out_score->section_f1_each[s] = tr_fidelity_text_f1 (tr_report_get_section (expected, s),
+                                                           tr_report_get_section (found, s));
+      sum += out_score->section_f1_each[s];
+    }
+  out_score->summary_f1 = tr_fidelity_text_f1 (tr_report_get_text (expected, TR_FIELD_SUMMARY),
+                                               tr_report_get_text (found, TR_FIELD_SUMMARY));
+  out_score->section_f1 = (sum + out_score->summary_f1) / (TR_N_SECTIONS + 1);
+  out_score->missing_fields = g_string_free (g_steal_pointer (&missing), FALSE);
+}
+
+void
+tr_fidelity_score_clear (TrFidelityScore *score)
+{
+  g_clear_pointer (&score->missing_fields, g_free);
+}

@@ -1,0 +1,94 @@
+/* tr-fidelity.h: a corpus of real-style report PDFs, and how well import reads them
+ *
+ * Each case is a report written here (title, cover or 提要 form, four
+ * sections in one heading style, maybe columns, a photo grid, footnotes or
+ * a scanned page), laid out as a web page and turned into a PDF by a real
+ * producer: Chromium printing it, LibreOffice opening it, or pandoc making
+ * a DOCX of it that LibreOffice prints. The PDF is then imported by the
+ * real worker and what came back is scored against what was written.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "tr-report.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  TR_FIDELITY_CHROMIUM,     /* chromium --headless --print-to-pdf */
+  TR_FIDELITY_LIBREOFFICE,  /* soffice --convert-to pdf, from HTML */
+  TR_FIDELITY_PANDOC,       /* pandoc to DOCX, then LibreOffice */
+  TR_FIDELITY_N_PRODUCERS
+} TrFidelityProducer;
+
+typedef enum {
+  TR_FIDELITY_COVER_NONE,
+  TR_FIDELITY_COVER_KIND_ABOVE,  /* 出國報告（出國類別：…） above the title */
+  TR_FIDELITY_COVER_KIND_BELOW,  /* the title, then 出國報告 on its own line */
+  TR_FIDELITY_COVER_BARE,        /* the title alone, then the fields */
+} TrFidelityCover;
+
+typedef enum {
+  TR_FIDELITY_HEADINGS_NUMBERED,     /* 壹、目的 */
+  TR_FIDELITY_HEADINGS_CHAPTERS,     /* 第一章 目的 */
+  TR_FIDELITY_HEADINGS_CHAPTER_ABOVE,/* 第一章 on one line, 目的 on the next */
+  TR_FIDELITY_HEADINGS_ROMAN_GLOSS,  /* I. 目的 Purpose */
+  TR_FIDELITY_HEADINGS_SPACED,       /* 目　　的 */
+  TR_FIDELITY_HEADINGS_SPACED_HALF,  /* 目 的 */
+} TrFidelityHeadings;
+
+typedef struct {
+  const char         *name;
+  guint32             seed;
+  TrFidelityCover     cover;
+  gboolean            title_in_header;  /* a running header carries the title */
+  gboolean            form;             /* the 提要 form, a grid with centred labels */
+  TrFidelityHeadings  headings;
+  gboolean            columns;          /* the body in two CSS columns */
+  gboolean            photo_grid;       /* photos two to a row, captions that wrap */
+  gboolean            footnotes;        /* notes at the foot of pages */
+  gboolean            scanned_page;     /* a page that is only a picture */
+  /* Producers that cannot lay the case out (Chromium has no footnotes). */
+  guint               skip_producers;   /* 1 << TrFidelityProducer */
+} TrFidelityCase;
+
+/* Every case of the corpus, and its number. */
+const TrFidelityCase *tr_fidelity_get_cases      (guint *out_n_cases);
+const char           *tr_fidelity_producer_name  (TrFidelityProducer producer);
+/* FALSE when the producer's programs are not installed. */
+gboolean              tr_fidelity_producer_available (TrFidelityProducer producer);
+
+/* What the case's PDF should give back. */
+TrReport             *tr_fidelity_expected       (const TrFidelityCase *fcase);
+
+/* Makes the case's PDF in @dir with @producer; NULL with @error when the
+ * producer failed. */
+char                 *tr_fidelity_make_pdf       (const TrFidelityCase *fcase,
+                                                  TrFidelityProducer    producer,
+                                                  const char           *dir,
+                                                  GError              **error);
+
+/* How well an import read a case. */
+typedef struct {
+  gboolean title_found;       /* the whole title, nothing else */
+  guint    n_fields;          /* cover and form fields expected */
+  guint    n_fields_found;
+  double   section_f1;        /* the four sections and the summary, mean */
+  double   section_f1_each[TR_N_SECTIONS];
+  double   summary_f1;
+  char    *missing_fields;    /* "destination, report_date": for people */
+} TrFidelityScore;
+
+void                  tr_fidelity_score          (const TrFidelityCase *fcase,
+                                                  TrReport             *expected,
+                                                  TrReport             *found,
+                                                  TrFidelityScore      *out_score);
+void                  tr_fidelity_score_clear    (TrFidelityScore      *score);
+
+/* Bigram F1 of two texts once whitespace is gone: 1.0 for the same text. */
+double                tr_fidelity_text_f1        (const char *expected,
+                                                  const char *found);
+
+G_END_DECLS

@@ -1,0 +1,256 @@
+/* test-import-fidelity.c: what import reads of reports made by real PDF producers
+ *
+ * Each report is written here (tests/fidelity), laid out as a web page and
+ * printed by Chromium, opened by LibreOffice, or made a DOCX by pandoc and
+ * printed by LibreOffice; the real worker imports the PDF. A test per shape
+ * import must read: the title on covers of each kind and in a running
+ * header, headings with an English gloss, two columns, a scanned page.
+ * bench-import-fidelity prints the same corpus's scores.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+
+#include "tr-fidelity.h"
+#include "tr-importer.h"
+#include "tr-pdf-reader.h"
+
+static char *test_dir;
+
+typedef struct {
+  const char         *case_name;
+  TrFidelityProducer  producer;
+} Fixture;
+
+static const TrFidelityCase *
+find_case (const char *name)
+{
+  guint n_cases;
+  const TrFidelityCase *cases = tr_fidelity_get_cases (&n_cases);
+
+  for (guint i = 0; i < n_cases; i++)
+    if (g_str_equal (cases[i].name, name))
+      return &cases[i];
+  g_error ("no case %s", name);
+}
+
+/* The case's PDF from the fixture's producer, imported; NULL (the test
+ * skipped) when the producer is not installed. */
+static TrReport *
+import_case (const Fixture         *fixture,
+             const TrFidelityCase **out_case,
+             char                 **out_pdf)
+{
+  const TrFidelityCase *fcase = find_case (fixture->case_name);
+  const char *worker_argv[] = { g_getenv ("TR_IMPORT_WORKER"), NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = NULL;
+  g_autoptr(GFile) file = NULL;
+  TrReport *report;
+
+  if (!tr_fidelity_producer_available (fixture->producer))
+    {
+      g_test_skip ("the producer is not installed");
+      return NULL;
+    }
+  g_assert_nonnull (worker_argv[0]);
+  pdf = tr_fidelity_make_pdf (fcase, fixture->producer, test_dir, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (pdf);
+  report = tr_import_file (file, NULL, worker_argv, NULL, &error);
+  g_assert_no_error (error);
+  for (const char * const *w = tr_report_get_warnings (report); *w != NULL; w++)
+    g_test_message ("warning: %s", *w);
+  *out_case = fcase;
+  if (out_pdf != NULL)
+    *out_pdf = g_steal_pointer (&pdf);
+  return report;
+}
+
+static gboolean
+warns_no_structure (TrReport *report)
+{
+  for (const char * const *w = tr_report_get_warnings (report); *w != NULL; w++)
+    if (strstr (*w, "No standard report structure") != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The title, whatever the cover looks like or when only a running header
+ * says it; and the cover's fields. */
+static void
+test_title (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autoptr(TrReport) report = import_case (data, &fcase, NULL);
+  g_autoptr(TrReport) expected = NULL;
+  TrFidelityScore score;
+
+  if (report == NULL)
+    return;
+  expected = tr_fidelity_expected (fcase);
+  tr_fidelity_score (fcase, expected, report, &score);
+  g_test_message ("title “%s”, fields %u/%u (missing: %s), F1 %.3f", tr_report_get_text (report, TR_FIELD_TITLE),
+                  score.n_fields_found, score.n_fields, score.missing_fields, score.section_f1);
+  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, tr_report_get_text (expected, TR_FIELD_TITLE));
+  g_assert_cmpuint (score.n_fields_found, ==, score.n_fields);
+  g_assert_cmpfloat (score.section_f1, >=, 0.99);
+  /* The title is in its field, not left in the text too. */
+  g_assert_null (strstr (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED),
+                         tr_report_get_text (expected, TR_FIELD_TITLE)));
+  tr_fidelity_score_clear (&score);
+}
+
+/* I. 目的 Purpose, II. 過程 Process …: a report with its four sections. */
+static void
+test_roman_gloss (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autoptr(TrReport) report = import_case (data, &fcase, NULL);
+  g_autoptr(TrReport) expected = NULL;
+  TrFidelityScore score;
+
+  if (report == NULL)
+    return;
+  expected = tr_fidelity_expected (fcase);
+  tr_fidelity_score (fcase, expected, report, &score);
+  g_assert_false (warns_no_structure (report));
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      g_test_message ("%s: F1 %.3f", tr_section_get_key (s), score.section_f1_each[s]);
+      g_assert_cmpfloat (score.section_f1_each[s], >=, 0.99);
+    }
+  /* The gloss goes with its heading. */
+  g_assert_null (strstr (tr_report_get_section (report, TR_SECTION_PURPOSE), "Purpose"));
+  tr_fidelity_score_clear (&score);
+}
+
+/* Two sections side by side in CSS columns, their headings level: each
+ * heading opens its own section, the left column read before the right. */
+static void
+test_columns (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autoptr(TrReport) report = import_case (data, &fcase, NULL);
+  g_autoptr(TrReport) expected = NULL;
+  TrFidelityScore score;
+
+  if (report == NULL)
+    return;
+  expected = tr_fidelity_expected (fcase);
+  tr_fidelity_score (fcase, expected, report, &score);
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    g_test_message ("%s: F1 %.3f", tr_section_get_key (s), score.section_f1_each[s]);
+  g_assert_null (strstr (tr_report_get_section (report, TR_SECTION_PURPOSE), "貳、過程"));
+  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_PURPOSE], >=, 0.99);
+  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_PROCESS], >=, 0.85);
+  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_OBSERVATIONS], >=, 0.85);
+  tr_fidelity_score_clear (&score);
+}
+
+/* A page that is only a picture: a warning names it, the rest is read. */
+static void
+test_scanned_page (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autofree char *pdf = NULL;
+  g_autoptr(TrReport) report = import_case (data, &fcase, &pdf);
+  g_autoptr(TrReport) expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GArray) scanned = NULL;
+  g_autofree char *wanted = NULL;
+  gboolean warned = FALSE;
+  TrFidelityScore score;
+
+  if (report == NULL)
+    return;
+
+  /* Which page the picture is on, as the reader sees the PDF: the one
+   * with no more text than its page number. */
+  mapped = g_mapped_file_new (pdf, FALSE, &error);
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (mapped);
+  lines = tr_pdf_read_lines_full (bytes, NULL, NULL, &scanned, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scanned->len, ==, 1);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, i);
+
+      if (line->page == g_array_index (scanned, guint, 0))
+        g_assert_cmpint (g_utf8_strlen (line->text, -1), <=, 3);
+    }
+
+  wanted = g_strdup_printf ("Page %u is only a picture", g_array_index (scanned, guint, 0) + 1);
+  for (const char * const *w = tr_report_get_warnings (report); *w != NULL; w++)
+    warned |= g_str_has_prefix (*w, wanted);
+  g_assert_true (warned);
+
+  expected = tr_fidelity_expected (fcase);
+  tr_fidelity_score (fcase, expected, report, &score);
+  g_assert_cmpfloat (score.section_f1, >=, 0.99);
+  tr_fidelity_score_clear (&score);
+}
+
+#define ALL_PRODUCERS ((1u << TR_FIDELITY_N_PRODUCERS) - 1)
+
+static void
+add_case (const char     *group,
+          const char     *case_name,
+          guint           producers,
+          GTestDataFunc   func)
+{
+  for (TrFidelityProducer producer = 0; producer < TR_FIDELITY_N_PRODUCERS; producer++)
+    {
+      const TrFidelityCase *fcase = find_case (case_name);
+      Fixture *fixture;
+      g_autofree char *path = NULL;
+
+      if ((fcase->skip_producers & (1u << producer)) || !(producers & (1u << producer)))
+        continue;
+      fixture = g_new0 (Fixture, 1);
+      fixture->case_name = case_name;
+      fixture->producer = producer;
+      path = g_strdup_printf ("/import-fidelity/%s/%s/%s", group, case_name, tr_fidelity_producer_name (producer));
+      g_test_add_data_func_full (path, fixture, func, g_free);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  test_dir = g_dir_make_tmp ("test-import-fidelity-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  add_case ("title", "cover-kind-above", ALL_PRODUCERS, test_title);
+  add_case ("title", "cover-kind-below", ALL_PRODUCERS, test_title);
+  add_case ("title", "cover-bare", ALL_PRODUCERS, test_title);
+  add_case ("title", "running-header", ALL_PRODUCERS, test_title);
+  add_case ("headings", "roman-gloss", ALL_PRODUCERS, test_roman_gloss);
+  /* LibreOffice lays HTML's columns out with no gutter to speak of, and
+   * pandoc drops them: Chromium's are the columns of this case. */
+  add_case ("columns", "columns", 1u << TR_FIDELITY_CHROMIUM, test_columns);
+  add_case ("scanned", "scanned-page", ALL_PRODUCERS, test_scanned_page);
+
+  status = g_test_run ();
+
+  {
+    /* LibreOffice and Chromium leave profiles of many files behind. */
+    const char *rm[] = { "rm", "-rf", test_dir, NULL };
+
+    g_spawn_sync (NULL, (char **) rm, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL, NULL, NULL);
+  }
+  g_free (test_dir);
+  return status;
+}
