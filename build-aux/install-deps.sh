@@ -38,6 +38,8 @@ build_packages=(
   gettext
   desktop-file-utils
   appstream
+  # The user guide's translations are merged at install time.
+  itstool
 )
 
 # To run the tests, on top of build_packages.
@@ -57,6 +59,8 @@ test_packages=(
   # test-import-fidelity and bench-import-fidelity print web pages to PDF.
   chromium
   locales
+  # check-help.sh validates the user guide.
+  yelp-tools
 )
 
 usage() {

@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-application.h"
+#include "tr-help.h"
 #include "tr-report-store.h"
 #include "tr-window.h"
 
@@ -186,9 +187,18 @@ about_activated (GSimpleAction *action,
 #endif
 }
 
+static void
+help_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  tr_help_show (gtk_application_get_active_window (GTK_APPLICATION (user_data)), NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { .name = "quit", .activate = quit_activated },
   { .name = "about", .activate = about_activated },
+  { .name = "help", .activate = help_activated },
 };
 
 static void
@@ -209,12 +219,14 @@ static void
 tr_application_init (TrApplication *self)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
-  static const char *help_accels[] = { "<Control>question", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
-  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.help", help_accels);
 
   g_application_add_main_option (G_APPLICATION (self), "db", 0, G_OPTION_FLAG_NONE,
                                  G_OPTION_ARG_FILENAME,
