@@ -2,7 +2,7 @@
  *
  * Every export here is a real file in a fresh temporary folder. Its zip
  * layout is read byte by byte; its XML parts are validated by xmllint
- * against the ODF 1.3 schemas in tests/odf-schema; LibreOffice
+ * against the ODF 1.3 schemas in tests/lib/odf-schema; LibreOffice
  * (headless) converts it to PDF and pdftotext shows what a reader sees.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -84,8 +84,8 @@ export_report (TrReport   *report,
 static char *
 find_schema (const char *name)
 {
-  /* OASIS's schemas, kept in tests/odf-schema (see its README). */
-  char *path = g_test_build_filename (G_TEST_DIST, "odf-schema", name, NULL);
+  /* OASIS's schemas, kept in tests/lib/odf-schema (see its README). */
+  char *path = g_test_build_filename (G_TEST_DIST, "lib", "odf-schema", name, NULL);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     g_error ("The ODF schema %s is missing", path);

@@ -1167,7 +1167,7 @@ test_import_review_save (Fixture       *fixture,
 
 /* Save All while a file is still being read: that file is saved the moment
  * it is read, and one that hangs keeps nothing else waiting unsaved. The
- * worker is the fake one (tests/fake-import-worker.c), which waits while
+ * worker is the fake one (tests/lib/fake-import-worker.c), which waits while
  * PATH.hold exists. */
 static void
 test_import_save_all_while_reading (Fixture       *fixture,

@@ -1,7 +1,7 @@
 /* test-import.c: PDF import, from real PDFs made here to the command line
  *
  * Every PDF is made by the test: laid out with Pango and cairo
- * (tests/pdf-maker) in each heading style old reports use, or converted by
+ * (tests/lib/tr-pdf-maker.c) in each heading style old reports use, or converted by
  * LibreOffice from HTML and from our own ODT export; the bad ones are
  * truncated, encrypted with qpdf, scanned (a picture and no text) or not
  * PDFs at all. They are read by the real worker ($TR_IMPORT_WORKER)
@@ -64,7 +64,7 @@ worker_argv (void)
   return argv;
 }
 
-/* The stand-in worker (tests/fake-import-worker.c): it crashes on a file
+/* The stand-in worker (tests/lib/fake-import-worker.c): it crashes on a file
  * PATH for which PATH.crash exists, waits while PATH.hold exists, and is
  * the real worker otherwise. */
 static const char *
