@@ -495,8 +495,6 @@ test_annotations (void)
   g_autofree char *path = test_path ("comments.odt");
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *lo_dir = make_folder ("comments-resaved");
-  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", lo_profile_dir, NULL);
-  g_autofree char *soffice_path = g_find_program_in_path ("soffice");
   g_autofree char *resaved = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(xmlDoc) content = NULL;
@@ -518,13 +516,7 @@ test_annotations (void)
 
   /* LibreOffice reads them as comments: saved again as ODT by it, they are
    * still there, over the same passages. */
-  {
-    const char *argv[] = { soffice_path != NULL ? "soffice" : "libreoffice", profile, "--headless",
-                           "--norestore", "--convert-to", "odt", "--outdir", lo_dir, path, NULL };
-
-    g_free (tr_test_run_tool (argv));
-  }
-  resaved = g_build_filename (lo_dir, "comments.odt", NULL);
+  resaved = tr_test_convert_with_libreoffice (lo_profile_dir, path, "odt", lo_dir);
   resaved_content = parse_entry (resaved, "content.xml");
   assert_annotations (resaved_content);
 

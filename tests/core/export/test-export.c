@@ -124,24 +124,8 @@ char *
 convert_to_pdf (const char *odt_path)
 {
   g_autofree char *out_dir = g_strconcat (odt_path, ".pdf.d", NULL);
-  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", lo_profile_dir, NULL);
-  g_autofree char *base = g_path_get_basename (odt_path);
-  g_autofree char *pdf_name = NULL;
-  g_autofree char *soffice_path = g_find_program_in_path ("soffice");
-  const char *soffice = soffice_path != NULL ? "soffice" : "libreoffice";
-  const char *argv[] = { soffice, profile, "--headless", "--norestore", "--convert-to", "pdf",
-                         "--outdir", out_dir, odt_path, NULL };
-  char *pdf;
 
-  g_assert_no_errno (g_mkdir_with_parents (out_dir, 0755));
-  g_free (tr_test_run_tool (argv));
-
-  base[strlen (base) - strlen (".odt")] = '\0';
-  pdf_name = g_strconcat (base, ".pdf", NULL);
-  pdf = g_build_filename (out_dir, pdf_name, NULL);
-  if (!g_file_test (pdf, G_FILE_TEST_IS_REGULAR))
-    g_error ("LibreOffice made no PDF of %s", odt_path);
-  return pdf;
+  return tr_test_convert_with_libreoffice (lo_profile_dir, odt_path, "pdf", out_dir);
 }
 
 /* XML -------------------------------------------------------------------- */

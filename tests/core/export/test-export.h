@@ -24,6 +24,7 @@
 #include "tr-odt-exporter.h"
 #include "tr-test-pdf.h"
 #include "tr-test-report.h"
+#include "tr-test-util.h"
 #include "tr-odt-review-form.h"
 #include "tr-report.h"
 #include "tr-review.h"

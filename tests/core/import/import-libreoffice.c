@@ -7,25 +7,11 @@
 static char *
 convert_with_libreoffice (const char *path)
 {
-  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", lo_profile_dir, NULL);
   g_autofree char *out_dir = g_strconcat (path, ".d", NULL);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *pdf_name = NULL;
-  const char *soffice = have_program ("soffice") ? "soffice" : "libreoffice";
-  const char *argv[] = { soffice, profile, "--headless", "--norestore", "--convert-to", "pdf",
-                         "--outdir", out_dir, path, NULL };
-  char *pdf;
 
-  if (!have_program (soffice))
+  if (tr_test_find_libreoffice () == NULL)
     return NULL;
-  g_assert_no_errno (g_mkdir_with_parents (out_dir, 0755));
-  run_tool (argv);
-  *strrchr (base, '.') = '\0';
-  pdf_name = g_strconcat (base, ".pdf", NULL);
-  pdf = g_build_filename (out_dir, pdf_name, NULL);
-  if (!g_file_test (pdf, G_FILE_TEST_IS_REGULAR))
-    g_error ("LibreOffice made no PDF of %s", path);
-  return pdf;
+  return tr_test_convert_with_libreoffice (lo_profile_dir, path, "pdf", out_dir);
 }
 
 /* The start of a flat ODT (one XML file LibreOffice opens) with the
