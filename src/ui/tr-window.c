@@ -365,6 +365,10 @@ static void
 tr_window_init (TrWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+#ifdef DEVELOPMENT_BUILD
+  /* libadwaita stripes the header bars of a development build. */
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
 
   _tr_window_dnd_init (self);
   tr_split_view_set_header_bars (self->split_view, tr_library_view_get_header_bar (self->library_view),

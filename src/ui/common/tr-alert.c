@@ -5,6 +5,13 @@
  * one for one. This is the only place that knows which one is at hand.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The newer APIs in this file are behind GTK_CHECK_VERSION or
+ * ADW_CHECK_VERSION: the MAX_ALLOWED pins of meson.build, which make the
+ * headers flag any other newer call, are lifted here. */
+#undef GDK_VERSION_MAX_ALLOWED
+#undef ADW_VERSION_MAX_ALLOWED
+
 #include "tr-alert.h"
 
 #if ADW_CHECK_VERSION (1, 5, 0)

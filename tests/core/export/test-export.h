@@ -1,0 +1,62 @@
+/* test-export.h: what the files of test-export share
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <grp.h>
+#include <locale.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <utime.h>
+#include <zip.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
+
+#include "tr-odt-exporter.h"
+#include "tr-test-pdf.h"
+#include "tr-test-report.h"
+#include "tr-test-util.h"
+#include "tr-odt-review-form.h"
+#include "tr-report.h"
+#include "tr-review.h"
+
+#define MIMETYPE "application/vnd.oasis.opendocument.text"
+#define NOBODY_ID 65534
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
+
+extern char *test_dir;
+extern char *lo_profile_dir;
+extern GPtrArray *strings;
+char *test_path (const char *name);
+char *make_folder (const char *name);
+char *export_report (TrReport   *report,
+                     const char *name);
+char *find_schema (const char *name);
+GBytes *read_entry (const char *odt_path,
+                    const char *name);
+char *extract_entry (const char *odt_path,
+                     const char *name);
+void assert_valid_package (const char *odt_path);
+char *convert_to_pdf (const char *odt_path);
+xmlDocPtr parse_entry (const char *odt_path,
+                       const char *name);
+GStrv xpath_strings (xmlDocPtr   doc,
+                     const char *expression);
+const char *xpath_string (xmlDocPtr   doc,
+                          const char *expression);
+guint xpath_count (xmlDocPtr   doc,
+                   const char *expression);
+
+void add_document_tests (void);
+void add_pdf_tests (void);
+void add_file_tests (void);
