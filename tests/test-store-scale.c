@@ -288,6 +288,94 @@ test_migrate_v7 (Fixture       *fixture,
   g_assert_null (strstr (plan, "TEMP B-TREE"));
 }
 
+static goffset
+file_size (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_size;
+}
+
+/* @n_chars characters of Chinese text, different for each @seed. */
+static char *
+make_text (guint32 seed,
+           guint   n_chars)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n_chars; i++)
+    g_string_append_unichar (text, i % 40 == 39 ? '\n' : (gunichar) g_rand_int_range (rand, 0x4E00, 0x4E00 + 3000));
+  return g_string_free (text, FALSE);
+}
+
+/* A library whose reports are deleted gets smaller on the disk; those
+ * left are all there and found. */
+static void
+test_delete_gives_space_back (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *kept_text = NULL;
+  goffset full_size, emptied_size;
+  const guint n_reports = 30, n_kept = 3;
+
+  store = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n_reports; i++)
+    {
+      g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+      g_autofree char *title = g_strdup_printf ("報告 %u", i);
+      g_autofree char *text = make_text (i, 20000);
+
+      tr_report_set_text (report, TR_FIELD_TITLE, title);
+      tr_report_set_section (report, TR_SECTION_PROCESS, text);
+      g_assert_true (tr_report_store_save (store, report, &error));
+      g_assert_no_error (error);
+      g_ptr_array_add (ids, g_strdup (tr_report_get_id (report)));
+    }
+  g_assert_true (tr_report_store_update_index (store, &error));
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  full_size = file_size (fixture->path);
+
+  store = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  for (guint i = n_kept; i < n_reports; i++)
+    {
+      g_assert_true (tr_report_store_delete (store, ids->pdata[i], &error));
+      g_assert_no_error (error);
+    }
+  g_clear_object (&store);
+  emptied_size = file_size (fixture->path);
+  g_test_message ("%u reports: %" G_GOFFSET_FORMAT " bytes; %u of them: %" G_GOFFSET_FORMAT " bytes",
+                  n_reports, full_size, n_kept, emptied_size);
+  g_assert_cmpint (emptied_size, <, full_size / 3);
+
+  /* Nothing of the others lost: each reads back and is found. */
+  store = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tr_report_store_count (store, &error), ==, n_kept);
+  kept_text = make_text (1, 20000);
+  for (guint i = 0; i < n_kept; i++)
+    {
+      g_autoptr(TrReport) report = tr_report_store_load (store, ids->pdata[i], &error);
+      g_autofree char *text = make_text (i, 20000);
+      g_autofree char *query = g_utf8_substring (text, 1000, 1006);
+      g_autoptr(GPtrArray) hits = NULL;
+
+      g_assert_no_error (error);
+      g_assert_cmpstr (tr_report_get_section (report, TR_SECTION_PROCESS), ==, text);
+      hits = tr_report_store_search (store, query, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (hits->len, ==, 1);
+      g_assert_cmpstr (tr_report_info_get_id (hits->pdata[0]), ==, ids->pdata[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -296,5 +384,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/store-scale/migrate-v7", Fixture, NULL, fixture_set_up, test_migrate_v7, fixture_tear_down);
+  g_test_add ("/store-scale/delete-gives-space-back", Fixture, NULL, fixture_set_up,
+              test_delete_gives_space_back, fixture_tear_down);
   return g_test_run ();
 }
