@@ -106,8 +106,60 @@ describe_infos (GPtrArray *infos)
 }
 
 static const char * const queries[] = {
-  "泰", "國", "泰國", "交通", "智慧城市", "交通 泰國", "cloud", "X-Road", "沒有這個詞",
+  "泰", "國", "泰國", "交通", "交通部", "智慧城市", "交通 泰國", "泰國 交通部", "cloud", "x-road",
+  "Estonia\u00a0展示", "a\u00a0展", "沒有這個詞", "國交", "曼谷捷運",
 };
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Each query finds exactly the reports whose text holds all its words,
+ * as grep would (case aside), read from the text itself. */
+static void
+assert_search_exact (TrReportStore *store,
+                     const char    *path)
+{
+  for (guint q = 0; q < G_N_ELEMENTS (queries); q++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GPtrArray) hits = tr_report_store_search (store, queries[q], 0, &error);
+      g_auto(GStrv) words = g_strsplit (queries[q], " ", -1);
+      g_autoptr(GString) sql = g_string_new ("SELECT r.id FROM report_search_content c JOIN reports r ON r.num = c.num WHERE 1");
+      g_autoptr(GPtrArray) found = g_ptr_array_new ();
+      g_autofree char *expected = NULL;
+      g_autofree char *actual = NULL;
+
+      g_assert_no_error (error);
+      for (guint w = 0; words[w] != NULL; w++)
+        {
+          char *quoted = sqlite3_mprintf ("%Q", words[w]);
+
+          g_string_append_printf (sql, " AND instr (lower (c.title || char (10) || c.fields || char (10) || c.summary"
+                                       " || char (10) || c.body || char (10) || c.appendix), lower (%s)) > 0", quoted);
+          sqlite3_free (quoted);
+        }
+      g_string_append (sql, " ORDER BY r.id");
+      expected = raw_rows (path, sql->str);
+      for (guint i = 0; i < hits->len; i++)
+        g_ptr_array_add (found, (gpointer) tr_report_info_get_id (hits->pdata[i]));
+      g_ptr_array_sort (found, compare_strings);
+      g_ptr_array_add (found, NULL);
+      actual = g_strjoinv ("\n", (char **) found->pdata);
+      if (found->len > 1)
+        {
+          char *with_end = g_strconcat (actual, "\n", NULL);
+
+          g_free (actual);
+          actual = with_end;
+        }
+      g_test_message ("%s: %u hits", queries[q], hits->len);
+      g_assert_cmpstr (actual, ==, expected);
+    }
+}
 
 /* Every list, every search, every report, as the store gives them now. */
 static char *
@@ -208,7 +260,7 @@ test_migrate_v7 (Fixture       *fixture,
   store = tr_report_store_open (fixture->path, &error);
   g_assert_no_error (error);
   save_report (store, "赴泰國考察智慧交通報告", "泰國", "拜會泰國交通部，參觀曼谷捷運。", TRUE);
-  save_report (store, "赴愛沙尼亞考察數位政府", "愛沙尼亞", "參訪 X-Road 與 e-Estonia 展示中心。", TRUE);
+  save_report (store, "赴愛沙尼亞考察數位政府", "愛沙尼亞", "參訪 X-Road 與 e-Estonia\u00a0展示中心。", TRUE);
   save_report (store, "出席APEC會議", "秘魯", "會議討論 cloud 與智慧城市。", TRUE);
   save_report (store, "赴日本考察災害防救", "日本", "參觀東京防災中心，交通管制。", TRUE);
   save_report (store, "後來存的草稿", "泰國", "泰國交通", TRUE);
@@ -239,6 +291,7 @@ test_migrate_v7 (Fixture       *fixture,
   store = tr_report_store_open (fixture->path, &error);
   g_assert_no_error (error);
   before = describe_library (store);
+  assert_search_exact (store, fixture->path);
   g_clear_object (&store);
 
   /* Undo what migration 7 → 8 did, which leaves the file as schema 7
@@ -247,6 +300,11 @@ test_migrate_v7 (Fixture       *fixture,
   db = raw_open (fixture->path);
   g_assert_cmpint (tr_unigram_tokenizer_register (db), ==, SQLITE_OK);
   raw_exec (db, "BEGIN;"
+                "CREATE VIRTUAL TABLE report_fts USING fts5 ("
+                "  title, fields, summary, body, appendix,"
+                "  content = 'report_search_content', content_rowid = 'num', tokenize = 'trigram');"
+                "INSERT INTO report_fts (report_fts, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+                "INSERT INTO report_fts (report_fts) VALUES ('rebuild');"
                 "INSERT INTO report_fts (report_fts, rowid, title, fields, summary, body, appendix)"
                 " SELECT 'delete', num, title, fields, summary, body, appendix"
                 " FROM report_search_content WHERE title = '後來存的草稿';"
@@ -267,6 +325,7 @@ test_migrate_v7 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (TR_REPORT_STORE_SCHEMA_VERSION, >=, 8);
   after = describe_library (store);
+  assert_search_exact (store, fixture->path);
   g_clear_object (&store);
   g_assert_cmpstr (after, ==, before);
 
@@ -283,6 +342,10 @@ test_migrate_v7 (Fixture       *fixture,
   }
   objects = raw_rows (fixture->path, "SELECT name FROM sqlite_schema WHERE type = 'index' AND name LIKE 'reports_%' ORDER BY name");
   g_assert_cmpstr (objects, ==, "reports_listed\n");
+  g_clear_pointer (&objects, g_free);
+  /* One search index, not two over the same text. */
+  objects = raw_rows (fixture->path, "SELECT name FROM sqlite_schema WHERE sql LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name");
+  g_assert_cmpstr (objects, ==, "report_fts_short\n");
   plan = list_query_plan (fixture->path, "r.modified DESC, r.num DESC");
   g_assert_nonnull (strstr (plan, "COVERING INDEX reports_listed"));
   g_assert_null (strstr (plan, "TEMP B-TREE"));

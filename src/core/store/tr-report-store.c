@@ -4,14 +4,12 @@
  * and the original PDF of imported reports live in their own tables so that
  * listing the library never reads long texts or blobs.
  *
- * Search uses two FTS5 indexes over the same external content (a view that
- * flattens each report into title / fields / summary / body / appendix,
- * photo captions included):
- * `report_fts` with the trigram tokenizer answers words of three characters
- * or more as substrings; `report_fts_short` with our one-character tokenizer
- * answers the one- and two-character words trigram cannot (and character
- * pairs). Both are kept in step with the reports inside the transaction of
- * each save; tr-report-store-search.c queries them, and
+ * Search uses one FTS5 index over external content (a view that flattens
+ * each report into title / fields / summary / body / appendix, photo
+ * captions included): `report_fts_short`, with our tokenizer of single
+ * characters and character pairs, answers words of any length as
+ * substrings. It is kept in step with the reports inside the transaction
+ * of each save; tr-report-store-search.c queries it, and
  * tr-report-store-review.c keeps the review forms and comments. The tables
  * and their migrations are in tr-report-store-schema.c.
  *
@@ -585,10 +583,19 @@ tr_report_store_open (const char  *path,
 
   /* A new library gives the pages of deleted reports back to the disk
    * (tr_report_store_delete()). Only possible before its first table, and
-   * before the switch to WAL, which writes the file's first page. */
-  if (version == 0 && !read_only &&
-      !tr_store_exec_sql (self, "PRAGMA auto_vacuum = INCREMENTAL", what, error))
-    return NULL;
+   * before the switch to WAL, which writes the file's first page. Setting
+   * it takes the write lock, which the processes making one new library
+   * at once take in turn: they wait as long as for the upgrade. */
+  if (version == 0 && !read_only)
+    {
+      gboolean set;
+
+      sqlite3_busy_timeout (self->db, UPGRADE_BUSY_TIMEOUT_MS);
+      set = tr_store_exec_sql (self, "PRAGMA auto_vacuum = INCREMENTAL", what, error);
+      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+      if (!set)
+        return NULL;
+    }
 
   /* Reads through a memory map halve the time of a search, which reads a
    * few hundred scattered pages: no copy into SQLite's cache, no system
@@ -670,7 +677,7 @@ tr_store_step_done (TrReportStore  *self,
   return TRUE;
 }
 
-/* External-content FTS5 tables must be told the old text before it changes,
+/* An external-content FTS5 table must be told the old text before it changes,
  * and the new text after. */
 static gboolean
 update_search_index (TrReportStore  *self,
@@ -680,17 +687,11 @@ update_search_index (TrReportStore  *self,
                      GError        **error)
 {
   static const char * const remove_sql[] = {
-    "INSERT INTO report_fts (report_fts, rowid, title, fields, summary, body, appendix)"
-    " SELECT 'delete', num, title, fields, summary, body, appendix"
-    " FROM report_search_content WHERE num = ?1",
     "INSERT INTO report_fts_short (report_fts_short, rowid, title, fields, summary, body, appendix)"
     " SELECT 'delete', num, title, fields, summary, body, appendix"
     " FROM report_search_content WHERE num = ?1",
   };
   static const char * const add_sql[] = {
-    "INSERT INTO report_fts (rowid, title, fields, summary, body, appendix)"
-    " SELECT num, title, fields, summary, body, appendix"
-    " FROM report_search_content WHERE num = ?1",
     "INSERT INTO report_fts_short (rowid, title, fields, summary, body, appendix)"
     " SELECT num, title, fields, summary, body, appendix"
     " FROM report_search_content WHERE num = ?1",
@@ -1400,8 +1401,8 @@ tr_report_store_load_source_data (TrReportStore  *self,
 }
 
 /* Deleting a report frees its row at once, but only adds to the search
- * indexes a note of what to leave out: FTS5 drops those words when it
- * merges the index's segments, which means rewriting the index. So each
+ * index a note of what to leave out: FTS5 drops those words when it
+ * merges the index's segments, which means rewriting it. So each
  * deletion does a share of that merge, sized so that the whole index is
  * merged about once for every tenth of the library deleted: what it keeps
  * of deleted reports stays small, at a cost per deletion (some ten
@@ -1433,10 +1434,9 @@ give_space_back (TrReportStore  *self,
   }
   share = CLAMP (n_pages * 10 / MAX (n_reports, 1), 16, 4096);
   merge = g_strdup_printf ("BEGIN IMMEDIATE;"
-                           "INSERT INTO report_fts (report_fts, rank) VALUES ('merge', -%" G_GINT64_FORMAT ");"
                            "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('merge', -%" G_GINT64_FORMAT ");"
                            "COMMIT",
-                           share, share);
+                           share);
   if (!tr_store_exec_sql (self, merge, what, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
