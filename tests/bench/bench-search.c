@@ -700,13 +700,19 @@ run (const char  *dir,
   guint n_files = 0, n_reports, n_mismatches;
   goffset text_size;
   Stats all;
-  double p95_target = 20.0, ratio_target = 100.0, command_ratio_target = 20.0;
+  double p95_target = 5.0, ratio_target = 100.0, command_ratio_target = 20.0;
   const char *binary = opt_binary != NULL ? opt_binary
                      : g_getenv ("TR_BINARY") != NULL ? g_getenv ("TR_BINARY") : BUILD_BINARY;
 
   g_print ("bench-search: %d reports of about %d characters, seed %" G_GINT64_FORMAT ", in %s\n",
            opt_reports, opt_chars, opt_seed, dir);
   g_print ("Machine: %u processors\n", g_get_num_processors ());
+  {
+    g_autofree char *loadavg = NULL;
+
+    if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+      g_print ("Load average: %s", loadavg);
+  }
 
   if (opt_reuse)
     {
@@ -755,6 +761,25 @@ run (const char  *dir,
   print_space (db_path, text_size);
 
   queries = pick_queries (opt_queries);
+
+  /* The first search of a library just opened: SQLite's cache is empty and
+   * nothing of the index is mapped yet. The system's page cache cannot be
+   * dropped from a container, so the file itself may well be in memory. */
+  {
+    Query *first = g_ptr_array_index (queries, 0);
+    g_autoptr(GPtrArray) hits = NULL;
+    double first_ms;
+
+    g_clear_object (&store);
+    store = tr_report_store_open (db_path, error);
+    if (store == NULL)
+      return FALSE;
+    hits = run_search (store, first->text, SEARCH_LIMIT, &first_ms, error);
+    if (hits == NULL)
+      return FALSE;
+    g_print ("First search after opening the library (\"%s\"): %.2f ms; target under 200 ms: %s\n",
+             first->text, first_ms, first_ms < 200 ? "MET" : "NOT MET");
+  }
 
   /* A first pass so that the page cache is warm for both sides. */
   if (!time_queries (store, queries, files_dir, FALSE, error))
