@@ -583,17 +583,13 @@ tr_report_store_open (const char  *path,
 
   /* A new library gives the pages of deleted reports back to the disk
    * (tr_report_store_delete()). Only possible before its first table, and
-   * before the switch to WAL, which writes the file's first page. Setting
-   * it takes the write lock, which the processes making one new library
-   * at once take in turn: they wait as long as for the upgrade. */
+   * before the switch to WAL, which writes the file's first page. Both
+   * take the write lock, which the processes making one new library at
+   * once take in turn: they wait as long as for the upgrade. */
   if (version == 0 && !read_only)
     {
-      gboolean set;
-
       sqlite3_busy_timeout (self->db, UPGRADE_BUSY_TIMEOUT_MS);
-      set = tr_store_exec_sql (self, "PRAGMA auto_vacuum = INCREMENTAL", what, error);
-      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-      if (!set)
+      if (!tr_store_exec_sql (self, "PRAGMA auto_vacuum = INCREMENTAL", what, error))
         return NULL;
     }
 
@@ -608,6 +604,7 @@ tr_report_store_open (const char  *path,
                           "PRAGMA mmap_size = 1073741824;",
                           what, error))
     return NULL;
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (version < TR_REPORT_STORE_SCHEMA_VERSION)
     {
