@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tr-report-store.h"
 #include "tr-bench-spawn.h"
@@ -199,6 +200,53 @@ library_size (const char *db_path)
       total += disk_usage (path, NULL);
     }
   return total;
+}
+
+/* What the library's pages hold, per kind, in bytes per byte of the
+ * text, from SQLite's dbstat table; pages left free (by a migration that
+ * dropped an index, in a file made without auto_vacuum) are counted
+ * apart, since new reports fill them before the file grows. */
+static void
+print_space (const char *db_path,
+             goffset     text_size)
+{
+  static const char sql[] =
+    "SELECT CASE WHEN name = 'reports' THEN 'reports (the rows)'"
+    "            WHEN name LIKE 'report_fts%' THEN 'search index'"
+    "            WHEN name = 'reports_listed' THEN 'list index'"
+    "            ELSE 'the rest' END AS part, sum (pgsize)"
+    " FROM dbstat GROUP BY part ORDER BY 2 DESC";
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 used = 0, free_bytes = 0;
+
+  if (sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK ||
+      sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      g_print ("(no breakdown of the library's size: %s)\n", sqlite3_errmsg (db));
+      sqlite3_close (db);
+      return;
+    }
+  g_print ("%-24s %10s %14s\n", "Library, by part", "MB", "bytes / byte");
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 bytes = sqlite3_column_int64 (stmt, 1);
+
+      used += bytes;
+      g_print ("%-24s %10.1f %14.2f\n", (const char *) sqlite3_column_text (stmt, 0), bytes / 1e6,
+               (double) bytes / MAX (text_size, 1));
+    }
+  sqlite3_finalize (stmt);
+  if (sqlite3_prepare_v2 (db, "SELECT (SELECT freelist_count FROM pragma_freelist_count) *"
+                              " (SELECT page_size FROM pragma_page_size)", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    free_bytes = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_print ("%-24s %10.1f %14.2f\n", "in use", used / 1e6, (double) used / MAX (text_size, 1));
+  g_print ("%-24s %10.1f %14.2f\n", "free pages", free_bytes / 1e6, (double) free_bytes / MAX (text_size, 1));
+  g_print ("Target at most 2.5 bytes per byte of text, in use: %.2f, %s\n",
+           (double) used / MAX (text_size, 1), used <= 2.5 * text_size ? "MET" : "NOT MET");
 }
 
 /* GLib has no recursive delete; the folder only holds what we wrote. */
@@ -652,13 +700,19 @@ run (const char  *dir,
   guint n_files = 0, n_reports, n_mismatches;
   goffset text_size;
   Stats all;
-  double p95_target = 20.0, ratio_target = 100.0, command_ratio_target = 20.0;
+  double p95_target = 5.0, ratio_target = 100.0, command_ratio_target = 20.0;
   const char *binary = opt_binary != NULL ? opt_binary
                      : g_getenv ("TR_BINARY") != NULL ? g_getenv ("TR_BINARY") : BUILD_BINARY;
 
   g_print ("bench-search: %d reports of about %d characters, seed %" G_GINT64_FORMAT ", in %s\n",
            opt_reports, opt_chars, opt_seed, dir);
   g_print ("Machine: %u processors\n", g_get_num_processors ());
+  {
+    g_autofree char *loadavg = NULL;
+
+    if (g_file_get_contents ("/proc/loadavg", &loadavg, NULL, NULL))
+      g_print ("Load average: %s", loadavg);
+  }
 
   if (opt_reuse)
     {
@@ -704,8 +758,28 @@ run (const char  *dir,
     }
   g_print ("Size on disk: library %.1f MB, the same text as files %.1f MB\n",
            library_size (db_path) / 1e6, text_size / 1e6);
+  print_space (db_path, text_size);
 
   queries = pick_queries (opt_queries);
+
+  /* The first search of a library just opened: SQLite's cache is empty and
+   * nothing of the index is mapped yet. The system's page cache cannot be
+   * dropped from a container, so the file itself may well be in memory. */
+  {
+    Query *first = g_ptr_array_index (queries, 0);
+    g_autoptr(GPtrArray) hits = NULL;
+    double first_ms;
+
+    g_clear_object (&store);
+    store = tr_report_store_open (db_path, error);
+    if (store == NULL)
+      return FALSE;
+    hits = run_search (store, first->text, SEARCH_LIMIT, &first_ms, error);
+    if (hits == NULL)
+      return FALSE;
+    g_print ("First search after opening the library (\"%s\"): %.2f ms; target under 200 ms: %s\n",
+             first->text, first_ms, first_ms < 200 ? "MET" : "NOT MET");
+  }
 
   /* A first pass so that the page cache is warm for both sides. */
   if (!time_queries (store, queries, files_dir, FALSE, error))

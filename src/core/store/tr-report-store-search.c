@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "tr-error.h"
 #include "tr-report-store-private.h"
@@ -16,16 +17,20 @@
 /* The width of a snippet, in characters. */
 #define SNIPPET_WIDTH 40
 
+/* One index answers every word: one or two characters are one token of
+ * it, longer words phrases of the character pairs they are made of. The
+ * two kinds of words are still asked apart, so that the long words, which
+ * single reports out, rank them as before. */
 typedef enum {
-  SEARCH_LONG,   /* every word has 3 characters or more: the trigram index */
-  SEARCH_SHORT,  /* every word has 1 or 2: the one-character index */
-  SEARCH_MIXED,  /* both: trigram leads, the short words filter */
+  SEARCH_LONG,   /* every word has 3 characters or more: phrases of pairs */
+  SEARCH_SHORT,  /* every word has 1 or 2: one token each */
+  SEARCH_MIXED,  /* both: the long words lead, the short words filter */
 } SearchKind;
 
 /* Newest first, stopping at ?3 matches. */
 static const char * const newest_sql[] = {
   [SEARCH_LONG] =
-    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?3",
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1 ORDER BY rowid DESC LIMIT ?3",
   [SEARCH_SHORT] =
     "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rowid DESC LIMIT ?3",
 };
@@ -34,37 +39,82 @@ static const char * const newest_sql[] = {
  * run the MATCH again for every row (seconds). */
 static const char * const ranked_sql[] = {
   [SEARCH_LONG] =
-    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1 ORDER BY rank LIMIT ?3",
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1 ORDER BY rank LIMIT ?3",
   [SEARCH_SHORT] =
     "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rank LIMIT ?3",
   [SEARCH_MIXED] =
-    "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1"
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1"
     " AND +rowid IN (SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2)"
     " ORDER BY rank LIMIT ?3",
 };
 
 /* Ranks the matches of a mixed query already found, listed in ?4. */
 static const char * const ranked_listed_sql =
-  "SELECT rowid FROM report_fts WHERE report_fts MATCH ?1"
+  "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1"
   " AND +rowid IN (SELECT value FROM json_each (?4))"
   " ORDER BY rank LIMIT ?3";
 
-/* Each word becomes an FTS5 string ("…", quotes doubled), so that whatever
- * the user types is text, never query syntax. */
+/* @length bytes of @text as an FTS5 string ("…", quotes doubled), so that
+ * whatever the user types is text, never query syntax. */
 static void
-append_fts_phrase (GString    *match,
-                   const char *word)
+append_fts_string (GString    *match,
+                   const char *text,
+                   gssize      length)
 {
-  if (match->len > 0)
-    g_string_append (match, " AND ");
   g_string_append_c (match, '"');
-  for (const char *p = word; *p != '\0'; p++)
+  for (const char *p = text; p < text + length; p++)
     {
       if (*p == '"')
         g_string_append_c (match, '"');
       g_string_append_c (match, *p);
     }
   g_string_append_c (match, '"');
+}
+
+/* A word of one or two characters is one string, which the tokenizer
+ * makes one token. A longer one is a phrase ("AB" + "BC" + "CD": FTS5's
+ * + asks for them at consecutive positions) of the pairs the index holds
+ * at the position of their first character: exactly where the word is
+ * written. The index has no pair with a space in it (the tokenizer folds
+ * every kind of space to one; the usual ones separate words already, a
+ * rarer one may be inside a word): there the first character stands
+ * alone. */
+static void
+append_fts_phrase (GString    *match,
+                   const char *word)
+{
+  const char *p;
+
+  if (match->len > 0)
+    g_string_append (match, " AND ");
+  if (g_utf8_strlen (word, -1) < 3)
+    {
+      append_fts_string (match, word, strlen (word));
+      return;
+    }
+
+  for (p = word; *g_utf8_next_char (p) != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *second = g_utf8_next_char (p);
+      const char *after = g_utf8_next_char (second);
+
+      if (p != word)
+        g_string_append (match, " + ");
+      if (g_unichar_isspace (g_utf8_get_char (p)) || g_unichar_isspace (g_utf8_get_char (second)))
+        append_fts_string (match, p, second - p);
+      else
+        append_fts_string (match, p, after - p);
+    }
+  /* The last character, when no pair holds it. */
+  {
+    const char *before_last = g_utf8_find_prev_char (word, p);
+
+    if (g_unichar_isspace (g_utf8_get_char (before_last)) || g_unichar_isspace (g_utf8_get_char (p)))
+      {
+        g_string_append (match, " + ");
+        append_fts_string (match, p, strlen (p));
+      }
+  }
 }
 
 /* Appends to @rowids the first @limit matches of @sql (-1: all of them). */
@@ -206,11 +256,9 @@ fts_snippet (TrReportStore *self,
              const char    *short_match,
              gint64         rowid)
 {
-  const char *sql = kind == SEARCH_SHORT
-    ? "SELECT snippet (report_fts_short, -1, char (2), char (3), '…', 40) FROM report_fts_short"
-      " WHERE report_fts_short MATCH ?1 AND rowid = ?2"
-    : "SELECT snippet (report_fts, -1, char (2), char (3), '…', 40) FROM report_fts"
-      " WHERE report_fts MATCH ?1 AND rowid = ?2";
+  const char *sql =
+    "SELECT snippet (report_fts_short, -1, char (2), char (3), '…', 40) FROM report_fts_short"
+    " WHERE report_fts_short MATCH ?1 AND rowid = ?2";
   g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql, NULL, NULL);
 
   if (stmt == NULL)

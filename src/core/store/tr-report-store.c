@@ -4,14 +4,12 @@
  * and the original PDF of imported reports live in their own tables so that
  * listing the library never reads long texts or blobs.
  *
- * Search uses two FTS5 indexes over the same external content (a view that
- * flattens each report into title / fields / summary / body / appendix,
- * photo captions included):
- * `report_fts` with the trigram tokenizer answers words of three characters
- * or more as substrings; `report_fts_short` with our one-character tokenizer
- * answers the one- and two-character words trigram cannot (and character
- * pairs). Both are kept in step with the reports inside the transaction of
- * each save; tr-report-store-search.c queries them, and
+ * Search uses one FTS5 index over external content (a view that flattens
+ * each report into title / fields / summary / body / appendix, photo
+ * captions included): `report_fts_short`, with our tokenizer of single
+ * characters and character pairs, answers words of any length as
+ * substrings. It is kept in step with the reports inside the transaction
+ * of each save; tr-report-store-search.c queries it, and
  * tr-report-store-review.c keeps the review forms and comments. The tables
  * and their migrations are in tr-report-store-schema.c.
  *
@@ -583,6 +581,18 @@ tr_report_store_open (const char  *path,
       return NULL;
     }
 
+  /* A new library gives the pages of deleted reports back to the disk
+   * (tr_report_store_delete()). Only possible before its first table, and
+   * before the switch to WAL, which writes the file's first page. Both
+   * take the write lock, which the processes making one new library at
+   * once take in turn: they wait as long as for the upgrade. */
+  if (version == 0 && !read_only)
+    {
+      sqlite3_busy_timeout (self->db, UPGRADE_BUSY_TIMEOUT_MS);
+      if (!tr_store_exec_sql (self, "PRAGMA auto_vacuum = INCREMENTAL", what, error))
+        return NULL;
+    }
+
   /* Reads through a memory map halve the time of a search, which reads a
    * few hundred scattered pages: no copy into SQLite's cache, no system
    * call per page. Writes still go through write(). A read-only file keeps
@@ -594,6 +604,7 @@ tr_report_store_open (const char  *path,
                           "PRAGMA mmap_size = 1073741824;",
                           what, error))
     return NULL;
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
   if (version < TR_REPORT_STORE_SCHEMA_VERSION)
     {
@@ -663,7 +674,7 @@ tr_store_step_done (TrReportStore  *self,
   return TRUE;
 }
 
-/* External-content FTS5 tables must be told the old text before it changes,
+/* An external-content FTS5 table must be told the old text before it changes,
  * and the new text after. */
 static gboolean
 update_search_index (TrReportStore  *self,
@@ -673,17 +684,11 @@ update_search_index (TrReportStore  *self,
                      GError        **error)
 {
   static const char * const remove_sql[] = {
-    "INSERT INTO report_fts (report_fts, rowid, title, fields, summary, body, appendix)"
-    " SELECT 'delete', num, title, fields, summary, body, appendix"
-    " FROM report_search_content WHERE num = ?1",
     "INSERT INTO report_fts_short (report_fts_short, rowid, title, fields, summary, body, appendix)"
     " SELECT 'delete', num, title, fields, summary, body, appendix"
     " FROM report_search_content WHERE num = ?1",
   };
   static const char * const add_sql[] = {
-    "INSERT INTO report_fts (rowid, title, fields, summary, body, appendix)"
-    " SELECT num, title, fields, summary, body, appendix"
-    " FROM report_search_content WHERE num = ?1",
     "INSERT INTO report_fts_short (rowid, title, fields, summary, body, appendix)"
     " SELECT num, title, fields, summary, body, appendix"
     " FROM report_search_content WHERE num = ?1",
@@ -1392,6 +1397,51 @@ tr_report_store_load_source_data (TrReportStore  *self,
   return g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
 }
 
+/* Deleting a report frees its row at once, but only adds to the search
+ * index a note of what to leave out: FTS5 drops those words when it
+ * merges the index's segments, which means rewriting it. So each
+ * deletion does a share of that merge, sized so that the whole index is
+ * merged about once for every tenth of the library deleted: what it keeps
+ * of deleted reports stays small, at a cost per deletion (some ten
+ * reports' worth of pages) that does not grow with the library. Then the
+ * free pages go back to the disk (a no-op in libraries made before
+ * auto_vacuum). */
+static gboolean
+give_space_back (TrReportStore  *self,
+                 GError        **error)
+{
+  const char *what = _("Could not give the space of the deleted report back");
+  g_autofree char *merge = NULL;
+  gint64 n_pages = 0, n_reports = 0;
+  gint64 share;
+
+  {
+    g_autoptr(TrStatement) stmt =
+      tr_store_prepare (self, "SELECT (SELECT page_count FROM pragma_page_count), (SELECT count(*) FROM reports)",
+                        what, error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    rc = sqlite3_step (stmt);
+    if (rc != SQLITE_ROW)
+      return tr_store_set_sqlite_error (error, self->db, rc, what);
+    n_pages = sqlite3_column_int64 (stmt, 0);
+    n_reports = sqlite3_column_int64 (stmt, 1);
+  }
+  share = CLAMP (n_pages * 10 / MAX (n_reports, 1), 16, 4096);
+  merge = g_strdup_printf ("BEGIN IMMEDIATE;"
+                           "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('merge', -%" G_GINT64_FORMAT ");"
+                           "COMMIT",
+                           share);
+  if (!tr_store_exec_sql (self, merge, what, error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return tr_store_exec_sql (self, "PRAGMA incremental_vacuum", what, error);
+}
+
 gboolean
 tr_report_store_delete (TrReportStore  *self,
                         const char     *id,
@@ -1421,6 +1471,14 @@ tr_report_store_delete (TrReportStore  *self,
   sqlite3_bind_int64 (stmt, 1, num);
   if (!tr_store_step_done (self, stmt, what, error) || !tr_store_exec_sql (self, "COMMIT", what, error))
     goto rollback;
+
+  /* The report is gone whatever happens to its space. */
+  {
+    g_autoptr(GError) space_error = NULL;
+
+    if (!give_space_back (self, &space_error))
+      g_debug ("Space of the deleted report not given back: %s", space_error->message);
+  }
   return TRUE;
 
 rollback:

@@ -11,7 +11,9 @@
  * With the argument "bigrams", each pair of adjacent characters is indexed
  * too, at the position of its first character, and a two-character query
  * asks for that one token: a phrase of two common characters otherwise
- * means comparing the positions of both in nearly every report.
+ * means comparing the positions of both in nearly every report. Longer
+ * words are phrases of such pairs (tr-report-store-search.c), which is why
+ * the library needs no trigram index beside this one.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-unigram-tokenizer.h"

@@ -15,6 +15,7 @@
 #include "tr-report-json.h"
 #include "tr-report-store.h"
 #include "tr-test-util.h"
+#include "tr-unigram-tokenizer.h"
 
 /* A real image of @width × @height in @format ("png", "jpeg"), in a colour
  * that depends on @seed so that two images differ. */
@@ -231,6 +232,7 @@ open_counting (const char *path)
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (tr_unigram_tokenizer_register (db), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (db,
                                  "CREATE TABLE blob_writes (n INTEGER);"
                                  "INSERT INTO blob_writes VALUES (0);"
@@ -327,7 +329,7 @@ test_store_round_trip (Fixture       *fixture,
   g_clear_object (&loaded);
 
   /* Captions are searched with the appendix, and the index follows them
-   * (the trigram index checks itself: what a save removed was what the
+   * (the index checks itself: what a save removed was what the
    * save before had added). */
   {
     g_autoptr(GPtrArray) hits = tr_report_store_search (other, "於會場合影", 0, &error);
@@ -338,7 +340,7 @@ test_store_round_trip (Fixture       *fixture,
     old_hits = tr_report_store_search (other, "與會人員合影", 0, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (old_hits->len, ==, 0);
-    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO report_fts (report_fts) VALUES ('integrity-check')",
+    g_assert_cmpint (sqlite3_exec (db, "INSERT INTO report_fts_short (report_fts_short) VALUES ('integrity-check')",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
   }
 
@@ -356,7 +358,7 @@ test_store_round_trip (Fixture       *fixture,
   g_assert_true (tr_report_content_equal (report, loaded));
   g_clear_object (&loaded);
 
-  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO report_fts (report_fts) VALUES ('integrity-check')",
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO report_fts_short (report_fts_short) VALUES ('integrity-check')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 
   /* Removing the last photo leaves no row behind. */

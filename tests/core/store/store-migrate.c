@@ -441,7 +441,7 @@ test_migrate_v6 (Fixture       *fixture,
   fixture->store = tr_report_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (raw_user_version (fixture->path), ==, TR_REPORT_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (TR_REPORT_STORE_SCHEMA_VERSION, ==, 7);
+  g_assert_cmpint (TR_REPORT_STORE_SCHEMA_VERSION, >=, 7);
 
   /* Every report unchanged, to its times; none has a table. */
   for (guint i = 0; i < G_N_ELEMENTS (originals); i++)
