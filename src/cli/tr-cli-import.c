@@ -278,11 +278,17 @@ merge_office_file (ImportBatch     *batch,
   if (merge->status_changed && merge->status == TR_REVIEW_STATUS_RETURNED)
     {
       TrReturnReasons reasons = tr_review_get_return_reasons (merge->review);
+      gboolean first = TRUE;
 
+      /* The reasons are the form's words, report content. */
       for (guint i = 0; i < TR_N_RETURN_REASONS; i++)
         if (reasons & (1u << i))
-          g_string_append_printf (text, "%s%s", (reasons & ((1u << i) - 1)) ? "、" : _(": "),
-                                  tr_return_reason_get_text (1u << i));
+          {
+            g_string_append_printf (text, "%s%s", first ? "（" : "、", tr_return_reason_get_text (1u << i));
+            first = FALSE;
+          }
+      if (!first)
+        g_string_append (text, "）");
     }
   g_string_append_printf (text, _(", %u paragraphs changed by the reviewer\n"), merge->changes->len);
   for (guint i = 0; i < merge->changes->len; i++)

@@ -37,9 +37,13 @@ check_entry (const zip_stat_t  *stat,
   if (stat->size > TR_OFFICE_MAX_PART_SIZE ||
       (stat->size > RATIO_FLOOR && stat->size / MAX (stat->comp_size, 1) > TR_OFFICE_MAX_RATIO))
     {
+      g_autofree char *size = g_format_size (stat->size);
+      g_autofree char *compressed = g_format_size (stat->comp_size);
+
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                   _("The package is refused: “%s” would inflate to %" G_GUINT64_FORMAT " bytes from %" G_GUINT64_FORMAT " (a zip bomb?)"),
-                   name, (guint64) stat->size, (guint64) stat->comp_size);
+                   /* TRANSLATORS: a part of the file, then two sizes ("50.0 MB", "51 kB") */
+                   _("The package is refused: “%s” would inflate to %s from %s (a zip bomb?)"),
+                   name, size, compressed);
       return FALSE;
     }
   *total += stat->size;
