@@ -15,6 +15,7 @@
 #include "tr-review-json.h"
 #include "tr-review-merge.h"
 #include "tr-test-pdf.h"
+#include "tr-test-report.h"
 
 static const char report_json[] =
   "{\"fields\": {\"title\": \"赴愛沙尼亞考察數位政府\", \"agency\": \"國家發展委員會\","
@@ -307,6 +308,52 @@ test_docx_libreoffice (Fixture       *fixture,
   g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, "赴愛沙尼亞考察數位政府");
 }
 
+/* Pictures with their captions, from pandoc's DOCX and ODT: the caption
+ * goes with the photo and out of the appendix's text. */
+static void
+test_pictures (Fixture       *fixture,
+               gconstpointer  data)
+{
+  const char *formats[] = { "docx", "odt" };
+  g_autoptr(TrPhoto) photo = tr_test_make_photo ("png", 64, 48, NULL);
+  g_autofree char *png = g_build_filename (fixture->dir, "photo.png", NULL);
+  g_autofree char *markdown = g_build_filename (fixture->dir, "photos.md", NULL);
+
+  g_assert_true (g_file_set_contents (png, g_bytes_get_data (tr_photo_get_data (photo), NULL),
+                                      g_bytes_get_size (tr_photo_get_data (photo)), NULL));
+  g_assert_true (g_file_set_contents (markdown,
+    "# 壹、目的\n\n了解數位身分制度。\n\n# 貳、過程\n\n"
+    "7月9日抵達塔林，拜會經濟暨通訊部數位轉型司，聽取國家資訊系統互通平台X-Road的架構與推動歷程說明。\n\n"
+    "# 參、心得\n\n數位身分是所有線上服務的基礎，愛沙尼亞國民幾乎都以晶片身分證或行動身分登入政府服務。\n\n"
+    "# 肆、建議\n\n建議推動跨機關資料交換平台，並以法規明定資料僅存一處、由當事人授權調用的原則。\n\n"
+    "# 伍、附錄\n\n![照片 1：塔林市政廳](photo.png)\n\n其他說明\n", -1, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *name = g_strconcat ("photos.", formats[i], NULL);
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      const char *argv[] = { "pandoc", "--resource-path", fixture->dir, "-o", path, markdown, NULL };
+      g_autoptr(TrOfficeImport) import = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrPhoto) imported = NULL;
+      GListModel *photos;
+      TrReport *report;
+
+      g_free (tr_test_run_tool (argv));
+      import = import_path (path, &error);
+      g_assert_no_error (error);
+      report = tr_office_import_get_report (import);
+      photos = G_LIST_MODEL (tr_report_get_photos (report));
+      g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 1);
+      imported = g_list_model_get_item (photos, 0);
+      g_assert_cmpstr (tr_photo_get_caption (imported), ==, "照片 1：塔林市政廳");
+      g_assert_cmpint (tr_photo_get_width (imported), ==, 64);
+      g_assert_nonnull (strstr (tr_report_get_text (report, TR_FIELD_APPENDIX), "其他說明"));
+      g_assert_null (strstr (tr_report_get_text (report, TR_FIELD_APPENDIX), "塔林市政廳"));
+      g_assert_cmpstr (tr_report_get_section (report, TR_SECTION_PURPOSE), ==, "了解數位身分制度。");
+      g_assert_true (g_str_has_prefix (tr_report_get_section (report, TR_SECTION_PROCESS), "7月9日抵達塔林"));
+    }
+}
+
 /* Bad files ---------------------------------------------------------------- */
 
 static void
@@ -401,6 +448,7 @@ main (int   argc,
 
   g_test_add ("/office/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
   g_test_add ("/office/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
+  g_test_add ("/office/pictures", Fixture, NULL, fixture_set_up, test_pictures, fixture_tear_down);
   g_test_add ("/office/docx-pandoc", Fixture, NULL, fixture_set_up, test_docx_pandoc, fixture_tear_down);
   g_test_add ("/office/libreoffice-comment", Fixture, NULL, fixture_set_up, test_libreoffice_comment, fixture_tear_down);
   g_test_add ("/office/docx-libreoffice", Fixture, NULL, fixture_set_up, test_docx_libreoffice, fixture_tear_down);

@@ -10,16 +10,78 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tr-error.h"
 #include "tr-office-private.h"
 #include "tr-office-xml.h"
 
+#define TR_NS_A   "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define TR_NS_R   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define TR_NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
+
 typedef struct {
   TrOfficeDocument *document;
+  TrOfficeZip      *zip;
   GHashTable       *style_levels;  /* styleId → outline level from 1, as GUINT_TO_POINTER */
   GHashTable       *comments;      /* w:id → TrOfficeAnnotation, from comments.xml */
+  GHashTable       *relationships; /* r:id → part name, from document.xml.rels */
+  GPtrArray        *pictures;      /* the part names of the paragraph being read */
 } Reader;
+
+/* The parts document.xml refers to by relationship ID: its pictures. */
+static void
+read_relationships (Reader *reader)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(xmlDoc) doc = NULL;
+
+  if (!tr_office_zip_has_entry (reader->zip, "word/_rels/document.xml.rels") ||
+      (data = tr_office_zip_read (reader->zip, "word/_rels/document.xml.rels", NULL)) == NULL ||
+      (doc = tr_office_xml_parse (data, "word/_rels/document.xml.rels", NULL)) == NULL)
+    return;
+  for (xmlNode *node = xmlDocGetRootElement (doc)->children; node != NULL; node = node->next)
+    {
+      xmlChar *id, *target, *mode;
+
+      if (!tr_office_xml_is (node, TR_NS_REL, "Relationship"))
+        continue;
+      id = xmlGetProp (node, (const xmlChar *) "Id");
+      target = xmlGetProp (node, (const xmlChar *) "Target");
+      mode = xmlGetProp (node, (const xmlChar *) "TargetMode");
+      /* Only parts of the package, never a link out of it. */
+      if (id != NULL && target != NULL && mode == NULL &&
+          strstr ((const char *) target, "..") == NULL && strstr ((const char *) target, ":") == NULL)
+        g_hash_table_insert (reader->relationships, g_strdup ((const char *) id),
+                             target[0] == '/' ? g_strdup ((const char *) target + 1)
+                                              : g_strconcat ("word/", (const char *) target, NULL));
+      xmlFree (id);
+      xmlFree (target);
+      xmlFree (mode);
+    }
+}
+
+/* The pictures of a w:drawing: their a:blip's r:embed. */
+static void
+find_pictures (Reader  *reader,
+               xmlNode *parent)
+{
+  for (xmlNode *node = parent->children; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (tr_office_xml_is (node, TR_NS_A, "blip"))
+        {
+          g_autofree char *id = tr_office_xml_get_attr (node, TR_NS_R, "embed");
+          const char *part = id != NULL ? g_hash_table_lookup (reader->relationships, id) : NULL;
+
+          if (part != NULL)
+            g_ptr_array_add (reader->pictures, g_strdup (part));
+        }
+      else
+        find_pictures (reader, node);
+    }
+}
 
 static guint
 parse_level (xmlNode *node)
@@ -126,6 +188,8 @@ read_runs (Reader  *reader,
         }
       else if (tr_office_xml_is (node, TR_NS_W, "tab"))
         g_string_append_c (text, '\t');
+      else if (tr_office_xml_is (node, TR_NS_W, "drawing"))
+        find_pictures (reader, node);
       else if (tr_office_xml_is (node, TR_NS_W, "br") || tr_office_xml_is (node, TR_NS_W, "cr"))
         g_string_append_c (text, '\n');
       else if (tr_office_xml_is (node, TR_NS_W, "commentRangeStart") ||
@@ -194,9 +258,13 @@ read_paragraph (Reader  *reader,
                                                        level > 0 ? TR_OFFICE_BLOCK_HEADING : TR_OFFICE_BLOCK_PARAGRAPH,
                                                        level, NULL);
 
+  g_ptr_array_set_size (reader->pictures, 0);
   read_runs (reader, paragraph, text, index);
   g_free (block->text);
   block->text = g_string_free (g_steal_pointer (&text), FALSE);
+  /* A picture comes after the text of its paragraph, before its caption. */
+  for (guint i = 0; i < reader->pictures->len; i++)
+    tr_office_document_add_picture (reader->document, reader->zip, reader->pictures->pdata[i]);
 }
 
 static void
@@ -299,7 +367,9 @@ tr_docx_read (TrOfficeZip      *zip,
   g_autoptr(xmlDoc) doc = NULL;
   g_autoptr(GHashTable) style_levels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) comments = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  Reader reader = { document, style_levels, comments };
+  g_autoptr(GHashTable) relationships = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) pictures = g_ptr_array_new_with_free_func (g_free);
+  Reader reader = { document, zip, style_levels, comments, relationships, pictures };
   xmlNode *root;
   GHashTableIter iter;
   gpointer value;
@@ -315,6 +385,7 @@ tr_docx_read (TrOfficeZip      *zip,
       return FALSE;
     }
   read_styles (&reader, zip, error);
+  read_relationships (&reader);
   read_comments (&reader, zip, error);
   for (xmlNode *body = root->children; body != NULL; body = body->next)
     if (tr_office_xml_is (body, TR_NS_W, "body"))

@@ -123,8 +123,10 @@ find_sections (TrOfficeDocument *document)
 #define LINE_MARGIN 72.0
 #define LINE_FONT_SIZE 12.0
 
-/* A paragraph is a line: never as wide as the page, so that the parser
- * never joins it to the next as a line broken inside a sentence. */
+/* A paragraph is one line as wide as its text, as plain text import lays
+ * lines out: a short line ends its paragraph, and the parser joins a line
+ * to the next only where it runs to the right margin without ending a
+ * sentence. */
 static TrLayoutLine *
 new_line (const char *text,
           double      y,
@@ -138,7 +140,7 @@ new_line (const char *text,
   line->height = font_size;
   line->font_size = font_size;
   line->bold = bold;
-  line->width = MIN (g_utf8_strlen (text, -1), 20) * font_size;
+  line->width = g_utf8_strlen (text, -1) * font_size;
   line->page_width = 595.0;
   line->page_height = G_MAXFLOAT;
   return line;
