@@ -397,6 +397,7 @@ test_bad_files (Fixture       *fixture,
   g_autofree char *lying = g_build_filename (fixture->dir, "lying.odt", NULL);
   g_autofree char *no_content = g_build_filename (fixture->dir, "no-content.odt", NULL);
   g_autofree char *wrong = g_build_filename (fixture->dir, "wrong.odt", NULL);
+  g_autofree char *foreign = g_build_filename (fixture->dir, "foreign.odt", NULL);
   g_autofree char *deep = NULL;
   g_autofree char *laughs = NULL;
   g_autofree char *external = NULL;
@@ -422,6 +423,21 @@ test_bad_files (Fixture       *fixture,
   deep = write_content (fixture, "deep.odt", nested->str);
   assert_refused (deep, "not valid XML");
 
+  /* A text node over libxml2's 10 MB without XML_PARSE_HUGE. */
+  {
+    g_autoptr(GString) huge = g_string_new (CONTENT_START CONTENT_ROOT "<text:p>");
+    g_autofree char *huge_path = NULL;
+
+    g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+    /* Random letters: a text that does not compress like a zip bomb. */
+    for (guint i = 0; i < 11 * 1000 * 1000; i++)
+      g_string_append_c (huge, 'a' + g_rand_int_range (rand, 0, 26));
+    g_string_append (huge, "</text:p>" CONTENT_END);
+    huge_path = write_content (fixture, "huge.odt", huge->str);
+    assert_refused (huge_path, "not valid XML");
+  }
+
   laughs = write_content (fixture, "laughs.odt", CONTENT_START
     "<!DOCTYPE lolz [<!ENTITY lol \"lol\"><!ENTITY lol1 \"&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;\">"
     "<!ENTITY lol2 \"&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;&lol1;\">]>"
@@ -438,6 +454,11 @@ test_bad_files (Fixture       *fixture,
 
   run_script ("wrong-structure", ours, wrong, NULL);
   assert_refused (wrong, "holds the structure of report");
+
+  /* Without our JSON part (a word processor dropped it), a file that
+   * names the report must still look like it. */
+  run_script ("foreign-with-id", foreign, tr_report_get_id (report), NULL);
+  assert_refused (foreign, "has none of its sections");
 }
 
 int

@@ -10,6 +10,7 @@
 #   no-content OUT                          an ODT package without content.xml
 #   content OUT XML-FILE                    an ODT package with that content.xml
 #   wrong-structure IN OUT                  report.json of another report
+#   foreign-with-id OUT ID                  a letter that says it is report ID
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import re
@@ -87,5 +88,18 @@ elif cmd == 'wrong-structure':
             return data
         return re.sub(rb'"id" *: *"[^"]*"', ('"id": "%s"' % uuid.uuid4()).encode(), data, count=1)
     rewrite(src, dst, swap)
+elif cmd == 'foreign-with-id':
+    dst, report_id = sys.argv[2:4]
+    content = ('<?xml version="1.0" encoding="UTF-8"?><office:document-content '
+               'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+               'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3">'
+               '<office:body><office:text><text:p>敬啟者：</text:p><text:p>隨函檢送會議紀錄一份。</text:p>'
+               '</office:text></office:body></office:document-content>')
+    meta = ('<?xml version="1.0" encoding="UTF-8"?><office:document-meta '
+            'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:meta="urn:oasis:names:tc:opendocument:xmlns:meta:1.0" office:version="1.3"><office:meta>'
+            '<meta:user-defined meta:name="TripReports.id">%s</meta:user-defined>'
+            '</office:meta></office:document-meta>' % report_id)
+    package(dst, [('content.xml', content), ('meta.xml', meta)])
 else:
     sys.exit('unknown command ' + cmd)

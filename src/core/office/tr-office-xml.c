@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <string.h>
 
 #include "tr-error.h"
 #include "tr-office-xml.h"
@@ -33,6 +35,20 @@ on_error (void        *user_data,
 
   if (state->message == NULL && error->level >= XML_ERR_ERROR && error->message != NULL)
     state->message = g_strstrip (g_strdelimit (g_strdup (error->message), "\r\n", ' '));
+}
+
+/* libxml2 refuses a text node over XML_MAX_TEXT_LENGTH only as it joins
+ * the chunks of one; a part read from memory can bring it in one piece.
+ * The depth is libxml2's to bound (256 without XML_PARSE_HUGE). */
+static gboolean
+has_huge_text (xmlNode *node)
+{
+  for (; node != NULL; node = node->next)
+    if ((node->type == XML_TEXT_NODE && node->content != NULL &&
+         strlen ((const char *) node->content) > XML_MAX_TEXT_LENGTH) ||
+        (node->type == XML_ELEMENT_NODE && has_huge_text (node->children)))
+      return TRUE;
+  return FALSE;
 }
 
 xmlDoc *
@@ -71,11 +87,19 @@ tr_office_xml_parse (GBytes      *data,
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
                    _("“%s” is refused: it declares a DTD, which office documents never do"), part_name);
     }
-  else if (doc == NULL || !context->wellFormed)
+  /* libxml2 stops at some limits (a text node over 10 MB) with an error
+   * but a well-formed, truncated document: any error refuses the part. */
+  else if (doc == NULL || !context->wellFormed || context->errNo != XML_ERR_OK || state.message != NULL)
     {
       g_clear_pointer (&doc, xmlFreeDoc);
       g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA, _("“%s” is not valid XML: %s"), part_name,
                    state.message != NULL ? state.message : _("unknown error"));
+    }
+  else if (has_huge_text (xmlDocGetRootElement (doc)))
+    {
+      g_clear_pointer (&doc, xmlFreeDoc);
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” is not valid XML: %s"), part_name, _("a text over 10 MB"));
     }
   else if (xmlDocGetRootElement (doc) == NULL)
     {
