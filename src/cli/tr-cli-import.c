@@ -243,29 +243,12 @@ merge_office_file (ImportBatch     *batch,
                    TrReport        *report)
 {
   const char *id = tr_report_get_id (report);
-  g_autoptr(GPtrArray) comments = NULL;
-  g_autoptr(TrReview) review = NULL;
   g_autoptr(TrReviewMerge) merge = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if ((comments = tr_report_store_list_comments (batch->store, id, &item->error)) == NULL ||
-      (review = tr_report_store_load_review (batch->store, id, &item->error)) == NULL ||
-      (merge = tr_review_merge_new (report, comments, review, import, &item->error)) == NULL)
+  if ((merge = tr_review_merge_new_for_store (batch->store, id, import, &item->error)) == NULL ||
+      !tr_review_merge_apply (merge, batch->store, id, &item->error))
     return FALSE;
-
-  if (merge->review != NULL && !tr_report_store_save_review (batch->store, id, merge->review, &item->error))
-    return FALSE;
-  if (merge->status_changed)
-    {
-      if (tr_review_get_status (review) == TR_REVIEW_STATUS_DRAFT &&
-          !tr_report_store_set_status (batch->store, id, TR_REVIEW_STATUS_SUBMITTED, &item->error))
-        return FALSE;
-      if (!tr_report_store_set_status (batch->store, id, merge->status, &item->error))
-        return FALSE;
-    }
-  for (guint i = 0; i < merge->new_comments->len; i++)
-    if (!tr_report_store_add_comment (batch->store, id, merge->new_comments->pdata[i], &item->error))
-      return FALSE;
 
   item->id = g_strdup (id);
   /* TRANSLATORS: what importing a reviewed file merged into its report */

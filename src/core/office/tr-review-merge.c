@@ -320,3 +320,52 @@ tr_review_merge_new (TrReport        *report,
     }
   return g_steal_pointer (&merge);
 }
+
+TrReviewMerge *
+tr_review_merge_new_for_store (TrReportStore   *store,
+                               const char      *id,
+                               TrOfficeImport  *import,
+                               GError         **error)
+{
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  g_autoptr(TrReview) review = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (store), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if ((report = tr_report_store_load (store, id, error)) == NULL ||
+      (comments = tr_report_store_list_comments (store, id, error)) == NULL ||
+      (review = tr_report_store_load_review (store, id, error)) == NULL)
+    return NULL;
+  return tr_review_merge_new (report, comments, review, import, error);
+}
+
+gboolean
+tr_review_merge_apply (TrReviewMerge  *merge,
+                       TrReportStore  *store,
+                       const char     *id,
+                       GError        **error)
+{
+  g_autoptr(TrReview) stored = NULL;
+
+  g_return_val_if_fail (merge != NULL, FALSE);
+  g_return_val_if_fail (TR_IS_REPORT_STORE (store), FALSE);
+
+  if (merge->review != NULL && !tr_report_store_save_review (store, id, merge->review, error))
+    return FALSE;
+  if (merge->status_changed)
+    {
+      if ((stored = tr_report_store_load_review (store, id, error)) == NULL)
+        return FALSE;
+      if (tr_review_get_status (stored) == TR_REVIEW_STATUS_DRAFT &&
+          !tr_report_store_set_status (store, id, TR_REVIEW_STATUS_SUBMITTED, error))
+        return FALSE;
+      if (!tr_report_store_set_status (store, id, merge->status, error))
+        return FALSE;
+    }
+  for (guint i = 0; i < merge->new_comments->len; i++)
+    if (!tr_report_store_add_comment (store, id, merge->new_comments->pdata[i], error))
+      return FALSE;
+  return TRUE;
+}

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tr-office-import.h"
+#include "tr-report-store.h"
 
 G_BEGIN_DECLS
 
@@ -44,6 +45,20 @@ TrReviewMerge *tr_review_merge_new  (TrReport        *report,
                                      TrOfficeImport  *import,
                                      GError         **error);
 void           tr_review_merge_free (TrReviewMerge   *merge);
+
+/* Reads report @id of @store with its comments and review, and makes the
+ * merge of @import into it (tr_review_merge_new()). */
+TrReviewMerge *tr_review_merge_new_for_store (TrReportStore  *store,
+                                              const char     *id,
+                                              TrOfficeImport *import,
+                                              GError        **error);
+/* Writes @merge into report @id of @store: the review, the decision (a
+ * draft going through 送審), the new comments. The report's text is never
+ * touched. */
+gboolean       tr_review_merge_apply (TrReviewMerge   *merge,
+                                      TrReportStore   *store,
+                                      const char      *id,
+                                      GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrReviewMerge, tr_review_merge_free)
 
