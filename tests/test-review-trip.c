@@ -183,9 +183,9 @@ test_reviewed_file_merges (Fixture       *fixture,
     assert_ok (&run);
     g_test_message ("%s", run.out);
     g_assert_true (g_str_has_prefix (run.out, fixture->id));
-    g_assert_nonnull (strstr (run.out, "merged: 1 comments added (0 already there)"));
+    g_assert_nonnull (strstr (run.out, "merged: new comments: 1 (already there: 0)"));
     g_assert_nonnull (strstr (run.out, "decision 退回補正（不符原核定計畫、內容空洞或未涵蓋要項）"));
-    g_assert_nonnull (strstr (run.out, "0 paragraphs changed"));
+    g_assert_nonnull (strstr (run.out, "paragraphs changed by the reviewer: 0"));
   }
 
   comments = list_comments (fixture->author_db, fixture->id);
@@ -211,7 +211,7 @@ test_reviewed_file_merges (Fixture       *fixture,
     g_auto(TrTestRun) run = RUN (fixture, NULL, "import", returned, "--db", fixture->author_db);
 
     assert_ok (&run);
-    g_assert_nonnull (strstr (run.out, "merged: 0 comments added (1 already there)"));
+    g_assert_nonnull (strstr (run.out, "merged: new comments: 0 (already there: 1)"));
   }
   again = list_comments (fixture->author_db, fixture->id);
   g_assert_cmpuint (again->len, ==, 1);
@@ -255,7 +255,7 @@ test_conflicting_edits (Fixture       *fixture,
 
     assert_ok (&run);
     g_test_message ("%s", run.out);
-    g_assert_nonnull (strstr (run.out, "2 paragraphs changed by the reviewer"));
+    g_assert_nonnull (strstr (run.out, "paragraphs changed by the reviewer: 2"));
     g_assert_nonnull (strstr (run.out, "yours: 了解愛沙尼亞數位身分制度。"));
     g_assert_nonnull (strstr (run.out, "theirs: 了解愛沙尼亞的數位身分與電子投票制度。"));
     g_assert_nonnull (strstr (run.out, "yours: 學習跨機關資料交換與隱私保護。"));

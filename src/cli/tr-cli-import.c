@@ -252,7 +252,7 @@ merge_office_file (ImportBatch     *batch,
 
   item->id = g_strdup (id);
   /* TRANSLATORS: what importing a reviewed file merged into its report */
-  g_string_append_printf (text, _("  merged: %u comments added (%u already there)"),
+  g_string_append_printf (text, _("  merged: new comments: %u (already there: %u)"),
                           merge->new_comments->len, merge->n_duplicates);
   if (merge->review != NULL)
     g_string_append_printf (text, _(", review form applied"));
@@ -273,7 +273,7 @@ merge_office_file (ImportBatch     *batch,
       if (!first)
         g_string_append (text, "）");
     }
-  g_string_append_printf (text, _(", %u paragraphs changed by the reviewer\n"), merge->changes->len);
+  g_string_append_printf (text, _(", paragraphs changed by the reviewer: %u\n"), merge->changes->len);
   for (guint i = 0; i < merge->changes->len; i++)
     describe_change (text, merge->changes->pdata[i]);
 
