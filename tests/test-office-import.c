@@ -209,12 +209,16 @@ test_libreoffice_comment (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *path = write_export (fixture, report, NULL, NULL, "report.odt");
   g_autofree char *annotated = g_build_filename (fixture->dir, "annotated.odt", NULL);
+  g_autofree char *annotated_once = g_build_filename (fixture->dir, "annotated-once.odt", NULL);
   g_autofree char *resaved = NULL;
   g_autofree char *date = NULL;
   TrComment *comment;
 
-  run_script ("annotate", path, annotated, "e-Estonia展示中心", "陳主任", "2026-12-01T09:30:00",
+  run_script ("annotate", path, annotated_once, "e-Estonia展示中心", "陳主任", "2026-12-01T09:30:00",
               "請附參訪照片", NULL);
+  /* A comment the reviewer marked done in LibreOffice comes in done. */
+  run_script ("annotate", annotated_once, annotated, "數位身分是服務的基礎", "陳主任", "2026-12-01T09:40:00",
+              "已確認", "resolved", NULL);
   resaved = libreoffice_convert (fixture, annotated, "odt", "resaved");
 
   import = import_path (resaved, &error);
@@ -222,8 +226,13 @@ test_libreoffice_comment (Fixture       *fixture,
   g_assert_true (tr_office_import_has_identity (import));
   g_assert_false (tr_office_import_is_lossless (import));
   g_assert_cmpstr (tr_report_get_id (tr_office_import_get_report (import)), ==, tr_report_get_id (report));
-  g_assert_cmpuint (tr_office_import_get_comments (import)->len, ==, 1);
+  g_assert_cmpuint (tr_office_import_get_comments (import)->len, ==, 2);
+  comment = tr_office_import_get_comments (import)->pdata[1];
+  g_assert_cmpint (tr_comment_get_section (comment), ==, TR_SECTION_OBSERVATIONS);
+  g_assert_cmpstr (tr_comment_get_quote (comment), ==, "數位身分是服務的基礎");
+  g_assert_true (tr_comment_get_resolved (comment));
   comment = tr_office_import_get_comments (import)->pdata[0];
+  g_assert_false (tr_comment_get_resolved (comment));
   g_assert_cmpint (tr_comment_get_section (comment), ==, TR_SECTION_PROCESS);
   g_assert_cmpstr (tr_comment_get_quote (comment), ==, "e-Estonia展示中心");
   g_assert_cmpstr (tr_comment_get_author (comment), ==, "陳主任");
@@ -233,7 +242,7 @@ test_libreoffice_comment (Fixture       *fixture,
 
   merge = tr_review_merge_new (report, NULL, review, import, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (merge->new_comments->len, ==, 1);
+  g_assert_cmpuint (merge->new_comments->len, ==, 2);
   comment = merge->new_comments->pdata[0];
   /* after "7月9日抵達塔林，拜會經濟部。\n7月10日參訪" */
   g_assert_cmpuint (tr_comment_get_start (comment), ==, 23);

@@ -2,7 +2,8 @@
 # Makes the files the office import tests need, from an ODT of ours or
 # from nothing: what a reviewer's word processor or an attacker writes.
 #
-#   annotate IN OUT QUOTE AUTHOR DATE TEXT  an office:annotation over QUOTE,
+#   annotate IN OUT QUOTE AUTHOR DATE TEXT [resolved]
+#                                           an office:annotation over QUOTE,
 #                                           as LibreOffice writes one
 #   edit IN OUT OLD NEW                     the reviewer's edit of a text
 #   bomb OUT                                content.xml of zeros, 200:1+
@@ -41,14 +42,20 @@ def package(dst, parts):
 cmd = sys.argv[1]
 if cmd == 'annotate':
     src, dst, quote, author, date, text = sys.argv[2:8]
+    resolved = len(sys.argv) > 8 and sys.argv[8] == 'resolved'
 
     def annotate(name, data):
         if name != 'content.xml':
             return data
         xml = data.decode()
-        annotation = ('<office:annotation office:name="__Annotation__1"><dc:creator>%s</dc:creator>'
-                      '<dc:date>%s</dc:date><text:p>%s</text:p></office:annotation>' % (author, date, text))
-        new = xml.replace(quote, annotation + quote + '<office:annotation-end office:name="__Annotation__1"/>', 1)
+        name = '__Annotation__%d' % xml.count('<office:annotation ')
+        if resolved:
+            xml = xml.replace('<office:document-content ', '<office:document-content xmlns:loext='
+                              '"urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0" ', 1)
+        annotation = ('<office:annotation office:name="%s"%s><dc:creator>%s</dc:creator>'
+                      '<dc:date>%s</dc:date><text:p>%s</text:p></office:annotation>'
+                      % (name, ' loext:resolved="true"' if resolved else '', author, date, text))
+        new = xml.replace(quote, annotation + quote + '<office:annotation-end office:name="%s"/>' % name, 1)
         assert new != xml, 'quote not found'
         return new.encode()
     rewrite(src, dst, annotate)

@@ -50,8 +50,10 @@ start_annotation (Reader  *reader,
 {
   TrOfficeAnnotation *annotation = g_new0 (TrOfficeAnnotation, 1);
   g_autofree char *name = tr_office_xml_get_attr (node, TR_NS_OFFICE, "name");
+  g_autofree char *resolved = tr_office_xml_get_attr (node, TR_NS_LOEXT, "resolved");
 
   annotation->block = block;
+  annotation->resolved = g_strcmp0 (resolved, "true") == 0;
   annotation->start = annotation->end = offset;
   for (xmlNode *child = node->children; child != NULL; child = child->next)
     if (tr_office_xml_is (child, TR_NS_DC, "creator"))

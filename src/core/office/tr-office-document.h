@@ -41,6 +41,7 @@ typedef struct {
   char  *author;
   char  *date;   /* ISO 8601, as the file has it; may be NULL */
   char  *text;
+  gboolean resolved;  /* LibreOffice's loext:resolved: done with, kept as such */
 } TrOfficeAnnotation;
 
 typedef struct {

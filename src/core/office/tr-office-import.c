@@ -300,6 +300,7 @@ add_comments (TrOfficeImport   *self,
 
       author = annotation->author != NULL && annotation->author[0] != '\0' ? annotation->author : _("Reviewer");
       comment = tr_comment_new (section, 0, 0, quote, annotation->text != NULL ? annotation->text : "", author);
+      tr_comment_set_resolved (comment, annotation->resolved);
       if (annotation->date != NULL)
         {
           g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();

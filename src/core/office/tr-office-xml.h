@@ -36,6 +36,7 @@ char       *tr_office_xml_get_text (xmlNode    *node);
 #define TR_NS_DC       "http://purl.org/dc/elements/1.1/"
 #define TR_NS_XLINK    "http://www.w3.org/1999/xlink"
 #define TR_NS_MANIFEST "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"
+#define TR_NS_LOEXT    "urn:org:documentfoundation:names:experimental:office:xmlns:loext:1.0"
 #define TR_NS_W        "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define TR_NS_CUSTOM   "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 #define TR_NS_VT       "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
