@@ -375,7 +375,9 @@ tr_office_import_new_from_bytes (GBytes      *data,
     {
       const TrOfficeBlock *block = document->blocks->pdata[i];
 
-      if (sections[i] != NO_SECTION && block->kind == TR_OFFICE_BLOCK_PARAGRAPH && block->text[0] != '\0')
+      /* A heading inside a section (一、…) is one of its lines too. */
+      if (sections[i] != NO_SECTION && block->text[0] != '\0' &&
+          (block->kind == TR_OFFICE_BLOCK_PARAGRAPH || block->kind == TR_OFFICE_BLOCK_HEADING))
         g_ptr_array_add (self->paragraphs[sections[i]], g_strdup (block->text));
     }
 

@@ -38,8 +38,7 @@ TrReview   *tr_office_import_get_review      (TrOfficeImport *self);
 /* The reviewers' comments (TrComment), anchored in the report's sections. */
 GPtrArray  *tr_office_import_get_comments    (TrOfficeImport *self);
 /* The paragraphs of @section as the file shows them (the reviewer may
- * have edited them): text paragraphs only, not table rows or headings of
- * the section. */
+ * have edited them): its paragraphs and headings, not its table rows. */
 GPtrArray  *tr_office_import_get_paragraphs  (TrOfficeImport *self,
                                               TrSection       section);
 

@@ -303,9 +303,14 @@ tr_review_merge_new (TrReport        *report,
   for (guint section = 0; section < TR_N_SECTIONS; section++)
     {
       g_autoptr(GPtrArray) authors = split_paragraphs (tr_report_get_section (report, section));
+      GPtrArray *reviewers = tr_office_import_get_paragraphs (import, section);
       guint first = merge->changes->len;
 
-      compare_section (merge, section, authors, tr_office_import_get_paragraphs (import, section), newer);
+      /* A section the file does not show was not found in it, rather
+       * than emptied: nothing to compare. */
+      if (reviewers->len == 0)
+        continue;
+      compare_section (merge, section, authors, reviewers, newer);
       for (guint i = first; i < merge->changes->len; i++)
         {
           g_autoptr(TrComment) suggestion =
