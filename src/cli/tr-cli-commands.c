@@ -68,8 +68,10 @@ static const TrCliCommand commands[] = {
        "reviewers' unresolved comments as comments on their passages (unless "
        "--no-comments). A PDF's 提要 gives its real number of pages, which the report "
        "then keeps as its 頁數. With --review-form, writes the report's filled review "
-       "form (審核表) on one page instead. An existing FILE is replaced only once the "
-       "new one is complete.") },
+       "form (審核表) on one page instead. Every ODT carries the report's ID and JSON "
+       "form, so that importing it back merges into the report; --for-review also "
+       "leaves the author's notes out and adds the review form. An existing FILE is "
+       "replaced only once the new one is complete.") },
   { "review", TR_CLI_PROGRAM_REVIEW, N_("ID"), 1, 1,
     TR_CLI_COMMAND_USES_STORE | TR_CLI_COMMAND_HAS_JSON,
     N_("Show or change the review status of a report"),
@@ -87,9 +89,14 @@ static const TrCliCommand commands[] = {
        "new comment.") },
   { "import", TR_CLI_PROGRAM_IMPORT, N_("FILE"), 1, G_MAXUINT,
     TR_CLI_COMMAND_USES_STORE | TR_CLI_COMMAND_HAS_JSON,
-    N_("Import old reports from PDF files"),
-    N_("Recovers each PDF's 提要 fields, 摘要, four sections and appendix and saves "
-       "it as an imported report, with the original file. Several files are read at "
+    N_("Import reports from PDF, ODT and DOCX files"),
+    N_("Recovers each file's 提要 fields, 摘要, four sections and appendix and saves "
+       "it as an imported report, with the original file; an ODT exported by Trip "
+       "Reports comes back exactly as it left, with its comments. A file of a report "
+       "already in the library is merged into it: the reviewer's comments are added "
+       "once, the review form and its decision applied, and each paragraph the "
+       "reviewer changed is listed and kept as a suggestion, the author's text left "
+       "as it is. Several files are read at "
        "once, one per processor. Plain output has one line per imported file: the new "
        "ID and the file, tab-separated. With --dry-run nothing is saved and each report "
        "is shown as “show” would show it; with --json each report is printed in the "

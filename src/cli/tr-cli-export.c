@@ -71,6 +71,7 @@ run_export (Invocation *cli)
   ExportFormat format = EXPORT_ODT;
   gboolean review_form = FALSE;
   gboolean no_comments = FALSE;
+  gboolean for_review = FALSE;
   int status;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
@@ -81,6 +82,8 @@ run_export (Invocation *cli)
       N_("Write the review form (審核表) instead of the report"), NULL },
     { "no-comments", 0, 0, G_OPTION_ARG_NONE, &no_comments,
       N_("Leave the reviewers' comments out"), NULL },
+    { "for-review", 0, 0, G_OPTION_ARG_NONE, &for_review,
+      N_("Write an ODT for a reviewer, without the author's notes, that import merges back"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -92,6 +95,8 @@ run_export (Invocation *cli)
     return usage_error (cli->command, _("--output: the path is empty"));
   if (!parse_export_format (format_name, output, &format, &format_error))
     return usage_error (cli->command, format_error);
+  if (for_review && (review_form || format != EXPORT_ODT))
+    return usage_error (cli->command, _("--for-review writes the report as an ODT"));
   if ((store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
 
@@ -142,6 +147,15 @@ run_export (Invocation *cli)
         comments = tr_report_store_list_comments (store, cli->args[0], &error);
         if (comments == NULL)
           return fail ("%s", error->message);
+      }
+    if (for_review)
+      {
+        g_autoptr(TrReview) review = tr_report_store_load_review (store, cli->args[0], &error);
+
+        if (review == NULL ||
+            !tr_odt_export_for_review_to_file (report, comments, review, file, NULL, &error))
+          return fail ("%s", error->message);
+        return TR_CLI_EXIT_OK;
       }
     /* The message names the file and says why ("…: the disk is full"). */
     if (!tr_odt_export_to_file_with_comments (report, comments, file, NULL, &error))

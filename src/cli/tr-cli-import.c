@@ -1,7 +1,10 @@
-/* tr-cli-import.c: import, from PDF files
+/* tr-cli-import.c: import, from PDF, ODT and DOCX files
  *
- * The program trip-reports-import. Of the core it links the store and the
- * importer, which starts a worker per file: poppler is the worker's alone.
+ * The program trip-reports-import. Of the core it links the store, the
+ * importer, which starts a worker per PDF (poppler is the worker's alone),
+ * and the office library, which reads ODT and DOCX files here, in the
+ * program: libxml2 and libzip, bounded, are safe to run in it. A file that
+ * names a report of the library merges into it (tr-review-merge.h).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
@@ -9,7 +12,9 @@
 #include "tr-cli.h"
 #include "tr-error.h"
 #include "tr-importer.h"
+#include "tr-office-import.h"
 #include "tr-report-json.h"
+#include "tr-review-merge.h"
 
 /* import ------------------------------------------------------------------ */
 
@@ -27,7 +32,7 @@ struct _ImportItem {
   ImportItem  *same_as;   /* an earlier file of the batch with the same bytes */
   char        *id;        /* saved as this report */
   JsonNode    *json;      /* with --json: the report */
-  char        *text;      /* with --dry-run: the report, as printed */
+  char        *text;      /* with --dry-run: the report, as printed; a merge: what it merged */
   GError      *error;
   gboolean     done;
 };
@@ -123,6 +128,9 @@ report_item (ImportBatch *batch,
       g_autofree char *name = one_line (item->name);
 
       g_print ("%s\t%s\n", item->id, name);
+      if (item->text != NULL)
+        g_print ("%s", item->text);
+      g_clear_pointer (&item->text, g_free);
     }
   else
     {
@@ -190,6 +198,188 @@ check_not_imported (ImportBatch *batch,
   return item->error == NULL;
 }
 
+/* ODT and DOCX ----------------------------------------------------------- */
+
+static gboolean
+is_office_file (const char *name)
+{
+  g_autofree char *lower = g_utf8_strdown (name, -1);
+
+  return g_str_has_suffix (lower, ".odt") || g_str_has_suffix (lower, ".docx");
+}
+
+static void
+describe_change (GString                 *text,
+                 const TrParagraphChange *change)
+{
+  g_autofree char *author = change->author_text != NULL ? one_line (change->author_text) : NULL;
+  g_autofree char *reviewer = change->reviewer_text != NULL ? one_line (change->reviewer_text) : NULL;
+
+  g_string_append_printf (text, "  %s: ", tr_section_get_heading (change->section));
+  if (author == NULL)
+    g_string_append (text, _("paragraph added by the reviewer"));
+  else if (reviewer == NULL)
+    g_string_append (text, _("paragraph removed by the reviewer"));
+  else
+    g_string_append (text, _("paragraph changed by the reviewer"));
+  if (change->conflict)
+    g_string_append_printf (text, " (%s)", _("conflict: the report was saved after this file was exported; your text is kept"));
+  g_string_append_c (text, '\n');
+  if (author != NULL)
+    /* TRANSLATORS: the author's paragraph, kept as it is */
+    g_string_append_printf (text, "    %s %s\n", _("yours:"), author);
+  if (reviewer != NULL)
+    /* TRANSLATORS: the reviewer's text, kept as a suggestion */
+    g_string_append_printf (text, "    %s %s\n", _("theirs:"), reviewer);
+}
+
+/* Merges a file of report @id into it: the comments, the review and its
+ * decision; the text only as suggestions. Nothing is written before all
+ * of it is known to apply. */
+static gboolean
+merge_office_file (ImportBatch     *batch,
+                   ImportItem      *item,
+                   TrOfficeImport  *import,
+                   TrReport        *report)
+{
+  const char *id = tr_report_get_id (report);
+  g_autoptr(TrReviewMerge) merge = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  if ((merge = tr_review_merge_new_for_store (batch->store, id, import, &item->error)) == NULL ||
+      !tr_review_merge_apply (merge, batch->store, id, &item->error))
+    return FALSE;
+
+  item->id = g_strdup (id);
+  /* TRANSLATORS: what importing a reviewed file merged into its report */
+  g_string_append_printf (text, _("  merged: new comments: %u (already there: %u)"),
+                          merge->new_comments->len, merge->n_duplicates);
+  if (merge->review != NULL)
+    g_string_append_printf (text, _(", review form applied"));
+  if (merge->status_changed)
+    g_string_append_printf (text, _(", decision %s"), tr_review_status_get_label (merge->status));
+  if (merge->status_changed && merge->status == TR_REVIEW_STATUS_RETURNED)
+    {
+      TrReturnReasons reasons = tr_review_get_return_reasons (merge->review);
+      gboolean first = TRUE;
+
+      /* The reasons are the form's words, report content. */
+      for (guint i = 0; i < TR_N_RETURN_REASONS; i++)
+        if (reasons & (1u << i))
+          {
+            g_string_append_printf (text, "%s%s", first ? "（" : "、", tr_return_reason_get_text (1u << i));
+            first = FALSE;
+          }
+      if (!first)
+        g_string_append (text, "）");
+    }
+  g_string_append_printf (text, _(", paragraphs changed by the reviewer: %u\n"), merge->changes->len);
+  for (guint i = 0; i < merge->changes->len; i++)
+    describe_change (text, merge->changes->pdata[i]);
+
+  if (batch->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      add_string_member (builder, "id", id);
+      add_string_member (builder, "merged", item->name);
+      json_builder_set_member_name (builder, "comments_added");
+      json_builder_add_int_value (builder, merge->new_comments->len);
+      json_builder_set_member_name (builder, "comments_already_there");
+      json_builder_add_int_value (builder, merge->n_duplicates);
+      add_string_member (builder, "status", tr_review_status_to_string (merge->status));
+      json_builder_set_member_name (builder, "changes");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < merge->changes->len; i++)
+        {
+          const TrParagraphChange *change = merge->changes->pdata[i];
+
+          json_builder_begin_object (builder);
+          add_string_member (builder, "section", tr_section_get_key (change->section));
+          json_builder_set_member_name (builder, "author_text");
+          if (change->author_text != NULL)
+            json_builder_add_string_value (builder, change->author_text);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "reviewer_text");
+          if (change->reviewer_text != NULL)
+            json_builder_add_string_value (builder, change->reviewer_text);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "conflict");
+          json_builder_add_boolean_value (builder, change->conflict);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      item->json = json_builder_get_root (builder);
+    }
+  else
+    item->text = g_string_free (g_steal_pointer (&text), FALSE);
+  return TRUE;
+}
+
+/* Reads an ODT or DOCX file here, at once: a new report, or a merge into
+ * the one it names. */
+static void
+import_office_file (ImportBatch *batch,
+                    ImportItem  *item)
+{
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(TrOfficeImport) import = NULL;
+  g_autoptr(TrReport) existing = NULL;
+  g_autofree char *basename = g_file_get_basename (item->file);
+  TrReport *report;
+  GPtrArray *comments;
+
+  if ((data = tr_import_read_file (item->file, NULL, &item->error)) == NULL ||
+      (import = tr_office_import_new_from_bytes (data, basename, &item->error)) == NULL)
+    return;
+  report = tr_office_import_get_report (import);
+
+  if (batch->store == NULL)
+    {
+      if (batch->json)
+        item->json = tr_report_to_json_node (report);
+      else
+        item->text = format_report (report);
+      return;
+    }
+
+  if (tr_office_import_has_identity (import))
+    {
+      g_autoptr(GError) error = NULL;
+
+      existing = tr_report_store_load (batch->store, tr_report_get_id (report), &error);
+      if (existing == NULL && !g_error_matches (error, TR_ERROR, TR_ERROR_NOT_FOUND))
+        {
+          item->error = g_steal_pointer (&error);
+          return;
+        }
+    }
+  if (existing != NULL)
+    {
+      merge_office_file (batch, item, import, existing);
+      return;
+    }
+
+  if (!check_not_imported (batch, item))
+    return;
+  if (!tr_report_store_save (batch->store, report, &item->error))
+    return;
+  item->id = g_strdup (tr_report_get_id (report));
+  comments = tr_office_import_get_comments (import);
+  for (guint i = 0; i < comments->len; i++)
+    if (!tr_report_store_add_comment (batch->store, item->id, comments->pdata[i], &item->error))
+      return;
+  if (tr_office_import_get_review (import) != NULL &&
+      !tr_report_store_save_review (batch->store, item->id, tr_office_import_get_review (import), &item->error))
+    return;
+  if (batch->json)
+    item->json = tr_report_to_json_node (report);
+}
+
 /* Starts files until every processor has one. */
 static void
 import_next (ImportBatch *batch)
@@ -198,6 +388,12 @@ import_next (ImportBatch *batch)
     {
       ImportItem *item = &batch->items[batch->n_started++];
 
+      if (is_office_file (item->name))
+        {
+          import_office_file (batch, item);
+          item->done = TRUE;
+          continue;
+        }
       if (!check_not_imported (batch, item))
         {
           item->done = TRUE;

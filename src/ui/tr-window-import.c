@@ -1,4 +1,4 @@
-/* tr-window-import.c: PDFs into the library, through the import dialog
+/* tr-window-import.c: PDF, ODT and DOCX files into the library, through the import dialog
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
@@ -61,11 +61,15 @@ _tr_window_choose_import_files (TrWindow *self,
 {
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
 
-  gtk_file_filter_set_name (filter, _("PDF Documents"));
+  gtk_file_filter_set_name (filter, _("Reports (PDF, ODT, DOCX)"));
   gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
+  gtk_file_filter_add_mime_type (filter, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
   gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_filter_add_suffix (filter, "odt");
+  gtk_file_filter_add_suffix (filter, "docx");
   tr_file_chooser_choose (GTK_WINDOW (self),
                           folder ? TR_FILE_CHOOSER_SELECT_FOLDER : TR_FILE_CHOOSER_OPEN_FILES,
-                          folder ? _("Import a Folder of PDFs") : _("Import PDFs"), _("_Import"),
+                          folder ? _("Import a Folder of Reports") : _("Import Reports"), _("_Import"),
                           filter, NULL, NULL, import_files_chosen, g_object_ref (self));
 }

@@ -7,9 +7,12 @@
 #
 # FOLDER holds the programs (the build tree's src/):
 #   trip-reports                GLib alone: it only chooses what to start;
-#   trip-reports-library, -review, -import
+#   trip-reports-library, -review
 #                               the store, without GTK, poppler, libxml2
-#                               or libzip (import only starts workers);
+#                               or libzip;
+#   trip-reports-import         the store and the office library (libxml2,
+#                               libzip), without GTK or poppler (it starts
+#                               a worker per PDF);
 #   trip-reports-export         the store, the export and the PDF layout
 #                               (cairo, Pango), without GTK or poppler;
 #   trip-reports-import-worker  poppler, without GTK or SQLite;
@@ -33,7 +36,7 @@ RULES = {
     'trip-reports': (GTK + EXPORT + POPPLER + PDF + CORE, ['libglib-2.0']),
     'trip-reports-library': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
     'trip-reports-review': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
-    'trip-reports-import': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
+    'trip-reports-import': (GTK + POPPLER + PDF, ['libsqlite3', 'libxml2', 'libzip']),
     'trip-reports-export': (GTK + POPPLER,
                             ['libsqlite3', 'libxml2', 'libzip', 'libcairo', 'libpangocairo-1.0']),
     'trip-reports-import-worker': (GTK + EXPORT + ['libsqlite3'], ['libpoppler-glib']),

@@ -736,8 +736,9 @@ format_date_time (GDateTime *date_time)
 }
 
 GBytes *
-tr_odt_build_meta (TrDocument  *document,
-                   GError     **error)
+tr_odt_build_meta (TrDocument          *document,
+                   const TrOdtExchange *exchange,
+                   GError             **error)
 {
   g_autofree char *created = format_date_time (document->created);
   g_autofree char *modified = format_date_time (document->modified);
@@ -758,6 +759,20 @@ tr_odt_build_meta (TrDocument  *document,
   write_meta_element (&xml, "meta:creation-date", created);
   write_meta_element (&xml, "dc:date", modified);
   write_meta_element (&xml, "dc:language", "zh-TW");
+  if (exchange != NULL)
+    {
+      g_autofree char *revision = g_strdup_printf ("%" G_GINT64_FORMAT, exchange->revision);
+
+      tr_odt_xml_start (&xml, "meta:user-defined");
+      tr_odt_xml_attr (&xml, "meta:name", "TripReports.id");
+      tr_odt_xml_string (&xml, exchange->report_id);
+      tr_odt_xml_end (&xml);
+      tr_odt_xml_start (&xml, "meta:user-defined");
+      tr_odt_xml_attr (&xml, "meta:name", "TripReports.revision");
+      tr_odt_xml_attr (&xml, "meta:value-type", "float");
+      tr_odt_xml_string (&xml, revision);
+      tr_odt_xml_end (&xml);
+    }
   tr_odt_xml_end (&xml);
   tr_odt_xml_end (&xml);
 

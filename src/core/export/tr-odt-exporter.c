@@ -1,17 +1,100 @@
 /* tr-odt-exporter.c: a report as an ODT document, in the official layout
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <string.h>
+
 #include "tr-export-file.h"
 #include "tr-odt-exporter.h"
 #include "tr-odt-package.h"
+#include "tr-report-json.h"
+#include "tr-review-json.h"
+
+/* Every export carries the report's identity and JSON form, so that the
+ * file can come back (tr-odt-private.h). The revision is the time of the
+ * report's last save, in seconds: it grows with every save, which is what
+ * telling two files of one report apart needs, without a counter of its
+ * own in the library. */
+static GBytes *
+build_exchange_package (TrReport   *report,
+                        GPtrArray  *comments,
+                        TrReview   *review,
+                        GError    **error)
+{
+  g_autoptr(TrDocument) document = tr_document_new_for_report (report, comments);
+  char *json = tr_report_to_json (report, FALSE);
+  g_autoptr(GBytes) report_json = g_bytes_new_take (json, strlen (json));
+  g_autoptr(GBytes) review_json = NULL;
+  TrOdtExchange exchange = {
+    tr_report_get_id (report),
+    g_date_time_to_unix (tr_report_get_modified (report)),
+    report_json,
+    NULL,
+  };
+
+  if (review != NULL)
+    {
+      char *review_text = tr_review_to_json (review);
+
+      review_json = g_bytes_new_take (review_text, strlen (review_text));
+      exchange.review_json = review_json;
+    }
+  return tr_odt_package_build_for_exchange (document, &exchange, error);
+}
 
 static GBytes *
 build_package (TrReport   *report,
                GPtrArray  *comments,
                GError    **error)
 {
-  g_autoptr(TrDocument) document = tr_document_new_for_report (report, comments);
+  return build_exchange_package (report, comments, NULL, error);
+}
 
-  return tr_odt_package_build (document, error);
+/* The report as a reviewer gets it: no import warnings, which are the
+ * author's notes about their own file. */
+static TrReport *
+copy_for_review (TrReport *report)
+{
+  TrReport *copy = tr_report_copy (report);
+
+  tr_report_set_warnings (copy, NULL);
+  return copy;
+}
+
+GBytes *
+tr_odt_export_for_review_to_bytes (TrReport   *report,
+                                   GPtrArray  *comments,
+                                   TrReview   *review,
+                                   GError    **error)
+{
+  g_autoptr(TrReport) copy = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT (report), NULL);
+  g_return_val_if_fail (review == NULL || TR_IS_REVIEW (review), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = copy_for_review (report);
+  /* The copy keeps the original's times: the revision is the original's. */
+  tr_report_set_modified (copy, tr_report_get_modified (report));
+  return build_exchange_package (copy, comments, review, error);
+}
+
+gboolean
+tr_odt_export_for_review_to_file (TrReport      *report,
+                                  GPtrArray     *comments,
+                                  TrReview      *review,
+                                  GFile         *file,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_autoptr(GBytes) package = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  package = tr_odt_export_for_review_to_bytes (report, comments, review, error);
+  if (package == NULL)
+    return FALSE;
+  return tr_export_file_write_bytes (file, package, cancellable, error);
 }
 
 GBytes *

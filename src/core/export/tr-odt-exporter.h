@@ -6,6 +6,7 @@
 
 #include "tr-comment.h"
 #include "tr-report.h"
+#include "tr-review.h"
 
 G_BEGIN_DECLS
 
@@ -55,6 +56,23 @@ void      tr_odt_export_with_comments_async (TrReport           *report,
                                       GCancellable         *cancellable,
                                       GAsyncReadyCallback   callback,
                                       gpointer              user_data);
+
+/* The ODT for another person to review: the open @comments as
+ * annotations, the report without the author's own notes (its import
+ * warnings), and @review (may be NULL) in the package with the report's
+ * JSON form, so that importing the file back merges the reviewer's
+ * comments, edits and decision (tr-review-merge.h). Every export carries
+ * the report's ID, revision and JSON form; only this one the review. */
+GBytes   *tr_odt_export_for_review_to_bytes (TrReport       *report,
+                                      GPtrArray            *comments,
+                                      TrReview             *review,
+                                      GError              **error);
+gboolean  tr_odt_export_for_review_to_file (TrReport        *report,
+                                      GPtrArray            *comments,
+                                      TrReview             *review,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      GError              **error);
 
 /* A file name for the export: the title, with the characters file systems
  * refuse replaced by their full-width forms ("a/b" → "a／b.odt"). */

@@ -175,13 +175,26 @@ GBytes *
 tr_odt_package_build (TrDocument  *document,
                       GError     **error)
 {
+  return tr_odt_package_build_for_exchange (document, NULL, error);
+}
+
+GBytes *
+tr_odt_package_build_for_exchange (TrDocument          *document,
+                                   const TrOdtExchange *exchange,
+                                   GError             **error)
+{
   Part parts[] = {
     /* The mimetype must come first. */
     { "mimetype", NULL, TRUE },
     { "content.xml", NULL, FALSE },
     { "styles.xml", NULL, FALSE },
     { "meta.xml", NULL, FALSE },
+    /* Our own parts, when the export carries them: last, so that an
+     * export without them stops at meta.xml. */
+    { TR_ODT_REPORT_PART, NULL, FALSE, "application/json" },
+    { TR_ODT_REVIEW_PART, NULL, FALSE, "application/json" },
   };
+  guint n_parts = 4;
   Part manifest = { "META-INF/manifest.xml", NULL, FALSE };
   PhotoParts photos;
   zip_error_t zip_error;
@@ -195,8 +208,13 @@ tr_odt_package_build (TrDocument  *document,
   parts[0].data = g_bytes_new_static (TR_ODT_MIMETYPE, strlen (TR_ODT_MIMETYPE));
   if ((parts[1].data = tr_odt_build_content (document, error)) == NULL ||
       (parts[2].data = tr_odt_build_styles (document, error)) == NULL ||
-      (parts[3].data = tr_odt_build_meta (document, error)) == NULL ||
-      (manifest.data = build_manifest (parts, G_N_ELEMENTS (parts), &photos, error)) == NULL)
+      (parts[3].data = tr_odt_build_meta (document, exchange, error)) == NULL)
+    goto out;
+  if (exchange != NULL && exchange->report_json != NULL)
+    parts[n_parts++].data = g_bytes_ref (exchange->report_json);
+  if (exchange != NULL && exchange->report_json != NULL && exchange->review_json != NULL)
+    parts[n_parts++].data = g_bytes_ref (exchange->review_json);
+  if ((manifest.data = build_manifest (parts, n_parts, &photos, error)) == NULL)
     goto out;
 
   buffer = zip_source_buffer_create (NULL, 0, 0, &zip_error);
@@ -209,7 +227,7 @@ tr_odt_package_build (TrDocument  *document,
   /* Closing the archive would free the buffer it wrote to otherwise. */
   zip_source_keep (buffer);
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+  for (guint i = 0; i < n_parts; i++)
     if (!add_part (archive, &parts[i], mtime, error))
       goto out;
   for (guint i = 0; i < photos.parts->len; i++)

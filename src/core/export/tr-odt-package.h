@@ -5,6 +5,7 @@
 #include <gio/gio.h>
 
 #include "tr-document.h"
+#include "tr-odt-private.h"
 
 G_BEGIN_DECLS
 
@@ -13,5 +14,11 @@ G_BEGIN_DECLS
  * G_IO_ERROR domain. */
 GBytes   *tr_odt_package_build        (TrDocument           *document,
                                        GError              **error);
+
+/* The same, carrying @exchange (NULL: nothing) so that the file can come
+ * back: its parts are listed in the manifest as application/json. */
+GBytes   *tr_odt_package_build_for_exchange (TrDocument          *document,
+                                             const TrOdtExchange *exchange,
+                                             GError             **error);
 
 G_END_DECLS

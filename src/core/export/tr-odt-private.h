@@ -21,6 +21,21 @@ typedef struct {
   gboolean         failed;
 } TrOdtXml;
 
+/* The identity and structure of the report an export carries, so that the
+ * file can come back (tr-office-document.h reads them): the ID and the
+ * revision as user-defined properties of meta.xml, which LibreOffice and
+ * Word keep when they save the file, and the JSON forms as parts of the
+ * package, which they do not. */
+typedef struct {
+  const char *report_id;
+  gint64      revision;
+  GBytes     *report_json;  /* TripReports/report.json */
+  GBytes     *review_json;  /* TripReports/review.json, or NULL */
+} TrOdtExchange;
+
+#define TR_ODT_REPORT_PART   "TripReports/report.json"
+#define TR_ODT_REVIEW_PART   "TripReports/review.json"
+
 /* The namespaces that office:document-* roots declare. */
 typedef enum {
   TR_ODT_NS_OFFICE = 1 << 0,
@@ -97,7 +112,10 @@ GBytes   *tr_odt_build_styles  (TrDocument      *document,
 /* The document's comments become annotations over their passages. */
 GBytes   *tr_odt_build_content (TrDocument      *document,
                                 GError         **error);
+/* What makes an export able to come back (tr-odt-package.h); NULL for
+ * none. */
 GBytes   *tr_odt_build_meta    (TrDocument      *document,
+                                const TrOdtExchange *exchange,
                                 GError         **error);
 
 /* The appendix's photos (tr-odt-photos.c). */

@@ -7,6 +7,12 @@
  * pressed, the files still being read are saved as each one is read: a
  * slow file keeps no other one waiting, in memory, unsaved.
  *
+ * ODT and DOCX files are read in a thread (tr-office-import.h): libxml2
+ * and libzip, bounded, need no process of their own. A file of a report
+ * the library has is merged into it at once (tr-review-merge.h): the
+ * reviewer's comments, edits as suggestions, and decision; the author's
+ * text is never replaced.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
@@ -16,6 +22,8 @@
 #include "tr-import-item.h"
 #include "tr-import-review.h"
 #include "tr-importer.h"
+#include "tr-office-import.h"
+#include "tr-review-merge.h"
 
 struct _TrImportDialog
 {
@@ -288,6 +296,36 @@ describe_found (TrReport *report)
   return g_strdup_printf (_("%u of 4 sections found"), found);
 }
 
+/* A report read from its file: ready to review and save, unless the
+ * library has its file already. */
+static void
+keep_read_report (TrImportDialog *self,
+                  TrImportItem   *item,
+                  TrReport       *report)
+{
+  g_autofree char *existing = NULL;
+  g_autoptr(GError) lookup_error = NULL;
+  g_autofree char *found = describe_found (report);
+  const char *sha256 = tr_report_get_source_sha256 (report);
+
+  /* Our own ODT comes back from its JSON form, without a source file. */
+  if (sha256 != NULL)
+    existing = tr_report_store_find_by_source_sha256 (self->store, sha256, &lookup_error);
+  tr_import_item_set_report (item, report);
+  if (existing != NULL)
+    {
+      tr_import_item_set_report_id (item, existing);
+      tr_import_item_set_state (item, TR_IMPORT_DUPLICATE,
+                                _("This file is already in the library"));
+    }
+  else
+    {
+      tr_import_item_set_state (item, TR_IMPORT_READY, found);
+      if (self->save_when_read)
+        save_item (self, item);
+    }
+}
+
 static void
 file_read (GObject      *source,
            GAsyncResult *result,
@@ -316,26 +354,107 @@ file_read (GObject      *source,
         tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
     }
   else
-    {
-      g_autofree char *existing = NULL;
-      g_autoptr(GError) lookup_error = NULL;
-      g_autofree char *found = describe_found (report);
+    keep_read_report (self, item, report);
 
-      existing = tr_report_store_find_by_source_sha256 (self->store, tr_report_get_source_sha256 (report),
-                                                        &lookup_error);
-      tr_import_item_set_report (item, report);
-      if (existing != NULL)
-        {
-          tr_import_item_set_report_id (item, existing);
-          tr_import_item_set_state (item, TR_IMPORT_DUPLICATE,
-                                    _("This file is already in the library"));
-        }
+  update_progress (self);
+  start_more (self);
+  read_data_free (read);
+}
+
+/* ODT and DOCX ------------------------------------------------------------ */
+
+static gboolean
+is_office_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  return lower != NULL && (g_str_has_suffix (lower, ".odt") || g_str_has_suffix (lower, ".docx"));
+}
+
+static void
+read_office_file (GTask        *task,
+                  gpointer      source,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GFile *file = task_data;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GError) error = NULL;
+  TrOfficeImport *import;
+
+  if ((data = tr_import_read_file (file, cancellable, &error)) == NULL ||
+      (import = tr_office_import_new_from_bytes (data, name, &error)) == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, import, g_object_unref);
+}
+
+/* Merges a file of report @id into it, and says what came in. */
+static void
+merge_item (TrImportDialog *self,
+            TrImportItem   *item,
+            TrOfficeImport *import,
+            const char     *id)
+{
+  g_autoptr(TrReviewMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  merge = tr_review_merge_new_for_store (self->store, id, import, &error);
+  if (merge == NULL || !tr_review_merge_apply (merge, self->store, id, &error))
+    {
+      tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
+      return;
+    }
+  if (merge->status_changed)
+    /* TRANSLATORS: a reviewed file merged into its report: comments, edits, the decision (退回補正, 核定) */
+    message = g_strdup_printf (_("Merged: new comments: %u, suggested edits: %u; %s"),
+                               merge->new_comments->len, merge->changes->len,
+                               tr_review_status_get_label (merge->status));
+  else
+    /* TRANSLATORS: a reviewed file merged into its report: comments, edits */
+    message = g_strdup_printf (_("Merged: new comments: %u, suggested edits: %u"),
+                               merge->new_comments->len, merge->changes->len);
+  tr_import_item_set_report_id (item, id);
+  tr_import_item_set_state (item, TR_IMPORT_SAVED, message);
+  g_signal_emit (self, signals[REPORT_SAVED], 0, id);
+}
+
+static void
+office_file_read (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  ReadData *read = user_data;
+  TrImportDialog *self = read->dialog;
+  TrImportItem *item = read->item;
+  g_autoptr(TrOfficeImport) import = NULL;
+  g_autoptr(TrReport) existing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->running--;
+  import = g_task_propagate_pointer (G_TASK (result), &error);
+  if (import == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        tr_import_item_set_state (item, TR_IMPORT_CANCELLED, _("Cancelled"));
       else
-        {
-          tr_import_item_set_state (item, TR_IMPORT_READY, found);
-          if (self->save_when_read)
-            save_item (self, item);
-        }
+        tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
+    }
+  else
+    {
+      TrReport *report = tr_office_import_get_report (import);
+
+      if (tr_office_import_has_identity (import))
+        existing = tr_report_store_load (self->store, tr_report_get_id (report), &error);
+      if (existing != NULL)
+        merge_item (self, item, import, tr_report_get_id (report));
+      else if (error != NULL && !g_error_matches (error, TR_ERROR, TR_ERROR_NOT_FOUND))
+        tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
+      else
+        keep_read_report (self, item, report);
     }
 
   update_progress (self);
@@ -353,6 +472,15 @@ start_item (TrImportDialog *self,
   read->item = g_object_ref (item);
   self->running++;
   tr_import_item_set_state (item, TR_IMPORT_READING, _("Reading…"));
+  if (is_office_file (tr_import_item_get_file (item)))
+    {
+      g_autoptr(GTask) task = g_task_new (NULL, self->cancellable, office_file_read, read);
+
+      g_task_set_source_tag (task, start_item);
+      g_task_set_task_data (task, g_object_ref (tr_import_item_get_file (item)), g_object_unref);
+      g_task_run_in_thread (task, read_office_file);
+      return;
+    }
   tr_import_file_async (tr_import_item_get_file (item), tr_import_item_get_password (item),
                         (const char * const *) self->worker_argv,
                         page_read, read, NULL,
@@ -620,7 +748,8 @@ add_files (TrImportDialog *self,
 
       g_autofree char *lower = g_ascii_strdown (name, -1);
 
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR && g_str_has_suffix (lower, ".pdf"))
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          (g_str_has_suffix (lower, ".pdf") || g_str_has_suffix (lower, ".odt") || g_str_has_suffix (lower, ".docx")))
         {
           g_autoptr(GFile) child = g_file_get_child (file, name);
           g_autoptr(TrImportItem) item = tr_import_item_new (child);

@@ -1,0 +1,453 @@
+/* tr-office-import.c: from an office file's blocks to a report
+ *
+ * A file of our own carries its report's JSON form (lossless) unless a
+ * word processor saved it since, which keeps only its ID and revision;
+ * then, as for any other file, the blocks become laid-out lines for the
+ * parser of PDF import, headings set in a larger bold face so that its
+ * heading rules see them as a PDF's. Sections are found once more here,
+ * with the parser's own vocabulary, to place the comments and keep the
+ * reviewer's paragraphs of each section for a merge.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "tr-error.h"
+#include "tr-office-document.h"
+#include "tr-office-import.h"
+#include "tr-parser.h"
+#include "tr-parser-headings.h"
+#include "tr-photo.h"
+#include "tr-report-json.h"
+#include "tr-review-json.h"
+
+struct _TrOfficeImport {
+  GObject    parent_instance;
+
+  TrReport  *report;
+  TrReview  *review;
+  GPtrArray *comments;
+  GPtrArray *paragraphs[TR_N_SECTIONS];
+  gint64     revision;
+  gboolean   has_identity;
+  gboolean   lossless;
+};
+
+G_DEFINE_FINAL_TYPE (TrOfficeImport, tr_office_import, G_TYPE_OBJECT)
+
+static void
+tr_office_import_finalize (GObject *object)
+{
+  TrOfficeImport *self = TR_OFFICE_IMPORT (object);
+
+  g_clear_object (&self->report);
+  g_clear_object (&self->review);
+  g_clear_pointer (&self->comments, g_ptr_array_unref);
+  for (guint i = 0; i < TR_N_SECTIONS; i++)
+    g_clear_pointer (&self->paragraphs[i], g_ptr_array_unref);
+  G_OBJECT_CLASS (tr_office_import_parent_class)->finalize (object);
+}
+
+static void
+tr_office_import_class_init (TrOfficeImportClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tr_office_import_finalize;
+}
+
+static void
+tr_office_import_init (TrOfficeImport *self)
+{
+  self->comments = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < TR_N_SECTIONS; i++)
+    self->paragraphs[i] = g_ptr_array_new_with_free_func (g_free);
+  self->revision = -1;
+}
+
+/* Where the body sections are ------------------------------------------- */
+
+#define NO_SECTION ((gint) -1)
+
+/* The section a block opens, NO_SECTION for another part of the report
+ * (摘要, 附錄 …), or @current when it opens nothing. */
+static gint
+section_after (const TrOfficeBlock *block,
+               gint                 current)
+{
+  TrHeading heading;
+
+  if (block->kind != TR_OFFICE_BLOCK_HEADING && block->kind != TR_OFFICE_BLOCK_PARAGRAPH)
+    return current;
+  /* A heading is a line; a paragraph of body text is not one. */
+  if (g_utf8_strlen (block->text, -1) > 40 || strchr (block->text, '\n') != NULL)
+    return current;
+  if (!tr_parser_match_heading (block->text, &heading) || !heading.exact)
+    return current;
+  switch (heading.kind)
+    {
+    case TR_HEADING_SECTION:
+      return heading.section;
+    case TR_HEADING_COMBINED:
+      return TR_SECTION_OBSERVATIONS;
+    case TR_HEADING_SUMMARY:
+    case TR_HEADING_FORM:
+    case TR_HEADING_TOC:
+    case TR_HEADING_FRONT:
+    case TR_HEADING_BACK:
+      return NO_SECTION;
+    case TR_HEADING_NONE:
+    default:
+      return current;
+    }
+}
+
+/* The section of every block: -1 outside the body. */
+static gint *
+find_sections (TrOfficeDocument *document)
+{
+  gint *sections = g_new (gint, MAX (document->blocks->len, 1));
+  gint current = NO_SECTION;
+
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      const TrOfficeBlock *block = document->blocks->pdata[i];
+      gint next = section_after (block, current);
+
+      /* The heading itself belongs to nothing. */
+      sections[i] = next != current ? NO_SECTION : current;
+      current = next;
+    }
+  return sections;
+}
+
+/* The report, from the blocks -------------------------------------------- */
+
+#define LINE_MARGIN 72.0
+#define LINE_FONT_SIZE 12.0
+
+/* A paragraph is one line as wide as its text, as plain text import lays
+ * lines out: a short line ends its paragraph, and the parser joins a line
+ * to the next only where it runs to the right margin without ending a
+ * sentence. */
+static TrLayoutLine *
+new_line (const char *text,
+          double      y,
+          double      font_size,
+          gboolean    bold)
+{
+  TrLayoutLine *line = tr_layout_line_new (text, 0);
+
+  line->x = LINE_MARGIN;
+  line->y = y;
+  line->height = font_size;
+  line->font_size = font_size;
+  line->bold = bold;
+  line->width = g_utf8_strlen (text, -1) * font_size;
+  line->page_width = 595.0;
+  line->page_height = G_MAXFLOAT;
+  return line;
+}
+
+static GPtrArray *
+blocks_to_lines (TrOfficeDocument *document)
+{
+  GPtrArray *lines = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
+  double y = LINE_MARGIN;
+
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      const TrOfficeBlock *block = document->blocks->pdata[i];
+      g_auto(GStrv) parts = NULL;
+      gboolean heading = block->kind == TR_OFFICE_BLOCK_HEADING;
+      double size = heading ? LINE_FONT_SIZE + MAX (8.0 - 2.0 * block->level, 2.0) : LINE_FONT_SIZE;
+
+      if (block->kind == TR_OFFICE_BLOCK_PICTURE)
+        continue;
+      parts = g_strsplit (block->text, "\n", -1);
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          if (g_strstrip (parts[j])[0] == '\0')
+            continue;
+          g_ptr_array_add (lines, new_line (parts[j], y, size, heading));
+          y += size * 1.5;
+        }
+    }
+  return lines;
+}
+
+/* What tr-report-parser.c does for PDFs, which this library cannot link
+ * (poppler). */
+static TrReport *
+report_from_parsed (TrParsedReport *parsed,
+                    const char     *id)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  TrReport *report = id != NULL ? tr_report_new_full (id, TR_REPORT_KIND_IMPORTED, now, now)
+                                : tr_report_new (TR_REPORT_KIND_IMPORTED);
+
+  for (guint i = 0; i < TR_N_FIELDS; i++)
+    tr_report_set_text (report, i, parsed->texts[i]);
+  g_list_store_splice (tr_report_get_travellers (report), 0, 0,
+                       parsed->travellers->pdata, parsed->travellers->len);
+  tr_report_set_keywords (report, (const char * const *) parsed->keywords->pdata);
+  tr_report_set_warnings (report, (const char * const *) parsed->warnings->pdata);
+  tr_report_set_has_attachments (report, parsed->has_attachments);
+  tr_report_set_pages (report, parsed->pages);
+  return report;
+}
+
+/* The pictures, each captioned by the short paragraph after it. */
+static void
+add_photos (TrReport         *report,
+            TrOfficeDocument *document)
+{
+  GListStore *photos = tr_report_get_photos (report);
+  g_autoptr(GPtrArray) captions = g_ptr_array_new ();
+  g_autofree char *appendix = NULL;
+
+  for (guint i = 0; i < document->blocks->len && g_list_model_get_n_items (G_LIST_MODEL (photos)) < TR_REPORT_MAX_PHOTOS; i++)
+    {
+      const TrOfficeBlock *block = document->blocks->pdata[i];
+      const TrOfficeBlock *next = i + 1 < document->blocks->len ? document->blocks->pdata[i + 1] : NULL;
+      g_autoptr(TrPhoto) photo = NULL;
+      GBytes *data;
+
+      if (block->kind != TR_OFFICE_BLOCK_PICTURE ||
+          (data = g_hash_table_lookup (document->pictures, block->picture)) == NULL)
+        continue;
+      /* Not a picture we can keep (an EMF, a chart): its place is lost,
+       * the text is not. */
+      photo = tr_photo_new_from_bytes (data, block->picture, NULL);
+      if (photo == NULL)
+        continue;
+      if (next != NULL && next->kind == TR_OFFICE_BLOCK_PARAGRAPH &&
+          g_utf8_strlen (next->text, -1) <= 200 && next->text[0] != '\0')
+        {
+          tr_photo_set_caption (photo, next->text);
+          g_ptr_array_add (captions, next->text);
+        }
+      g_list_store_append (photos, photo);
+    }
+  g_ptr_array_add (captions, NULL);
+  if (tr_parser_remove_caption_lines (tr_report_get_text (report, TR_FIELD_APPENDIX),
+                                      (const char * const *) captions->pdata, &appendix) > 0)
+    tr_report_set_text (report, TR_FIELD_APPENDIX, appendix);
+}
+
+/* Our own JSON form, checked against the ID the file names. */
+static TrReport *
+report_from_json (TrOfficeDocument  *document,
+                  GError           **error)
+{
+  gsize size;
+  const char *data = g_bytes_get_data (document->report_json, &size);
+  g_autoptr(GError) json_error = NULL;
+  g_autoptr(TrReport) report = tr_report_new_from_json (data != NULL ? data : "", size, &json_error);
+
+  if (report == NULL)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("The file names report %s but does not hold its structure: %s"),
+                   document->report_id != NULL ? document->report_id : "?", json_error->message);
+      return NULL;
+    }
+  if (document->report_id == NULL || g_strcmp0 (document->report_id, tr_report_get_id (report)) != 0)
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("The file names report %s but holds the structure of report %s"),
+                   document->report_id != NULL ? document->report_id : "?", tr_report_get_id (report));
+      return NULL;
+    }
+  return g_steal_pointer (&report);
+}
+
+/* Comments --------------------------------------------------------------- */
+
+static void
+add_comments (TrOfficeImport   *self,
+              TrOfficeDocument *document,
+              const gint       *sections)
+{
+  for (guint i = 0; i < document->annotations->len; i++)
+    {
+      const TrOfficeAnnotation *annotation = document->annotations->pdata[i];
+      const TrOfficeBlock *block;
+      g_autofree char *quote = NULL;
+      g_autoptr(TrComment) comment = NULL;
+      const char *author;
+      const char *text;
+      const char *found;
+      gint section;
+
+      if (annotation->block >= document->blocks->len)
+        continue;
+      block = document->blocks->pdata[annotation->block];
+      section = sections[annotation->block];
+      /* A comment outside the body (on the 提要, the title) is on the
+       * report as a whole: the first section takes it. */
+      if (section == NO_SECTION)
+        section = TR_SECTION_PURPOSE;
+
+      if (annotation->end > annotation->start)
+        {
+          const char *start = g_utf8_offset_to_pointer (block->text, MIN (annotation->start, g_utf8_strlen (block->text, -1)));
+          const char *end = g_utf8_offset_to_pointer (block->text, MIN (annotation->end, g_utf8_strlen (block->text, -1)));
+
+          quote = g_strndup (start, end - start);
+        }
+      else
+        quote = g_strdup (block->text);
+      g_strstrip (quote);
+
+      author = annotation->author != NULL && annotation->author[0] != '\0' ? annotation->author : _("Reviewer");
+      comment = tr_comment_new (section, 0, 0, quote, annotation->text != NULL ? annotation->text : "", author);
+      tr_comment_set_resolved (comment, annotation->resolved);
+      if (annotation->date != NULL)
+        {
+          g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+          g_autoptr(GDateTime) created = g_date_time_new_from_iso8601 (annotation->date, utc);
+
+          if (created != NULL)
+            tr_comment_set_created (comment, created);
+        }
+      /* Its place in the report's text, where the passage is. */
+      text = tr_report_get_section (self->report, section);
+      if (quote[0] != '\0' && (found = strstr (text, quote)) != NULL)
+        {
+          guint start = g_utf8_pointer_to_offset (text, found);
+
+          tr_comment_set_range (comment, start, start + g_utf8_strlen (quote, -1));
+        }
+      g_ptr_array_add (self->comments, g_steal_pointer (&comment));
+    }
+}
+
+/* The file --------------------------------------------------------------- */
+
+TrOfficeImport *
+tr_office_import_new_from_bytes (GBytes      *data,
+                                 const char  *filename,
+                                 GError     **error)
+{
+  g_autoptr(TrOfficeImport) self = NULL;
+  g_autoptr(TrOfficeDocument) document = NULL;
+  g_autofree gint *sections = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  document = tr_office_document_read (data, error);
+  if (document == NULL)
+    return NULL;
+  self = g_object_new (TR_TYPE_OFFICE_IMPORT, NULL);
+  self->has_identity = document->report_id != NULL;
+  self->revision = document->revision;
+
+  if (document->report_json != NULL)
+    {
+      self->report = report_from_json (document, error);
+      if (self->report == NULL)
+        return NULL;
+      self->lossless = TRUE;
+    }
+  else
+    {
+      g_autoptr(GPtrArray) lines = blocks_to_lines (document);
+      g_autoptr(TrParsedReport) parsed = tr_parser_parse_lines (lines, 0);
+
+      self->report = report_from_parsed (parsed, document->report_id);
+      add_photos (self->report, document);
+      if (filename != NULL)
+        tr_report_set_source (self->report, filename, data);
+    }
+
+  if (document->review_json != NULL)
+    {
+      gsize size;
+      const char *json = g_bytes_get_data (document->review_json, &size);
+
+      self->review = tr_review_new_from_json (json != NULL ? json : "", size, error);
+      if (self->review == NULL)
+        return NULL;
+    }
+
+  sections = find_sections (document);
+  for (guint i = 0; i < document->blocks->len; i++)
+    {
+      const TrOfficeBlock *block = document->blocks->pdata[i];
+
+      /* A heading inside a section (一、…) is one of its lines too. */
+      if (sections[i] != NO_SECTION && block->text[0] != '\0' &&
+          (block->kind == TR_OFFICE_BLOCK_PARAGRAPH || block->kind == TR_OFFICE_BLOCK_HEADING))
+        g_ptr_array_add (self->paragraphs[sections[i]], g_strdup (block->text));
+    }
+
+  /* A file that names a report but where none of its sections are found
+   * is not that report, whatever it says. */
+  if (self->has_identity)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < document->blocks->len && !any; i++)
+        any = section_after (document->blocks->pdata[i], NO_SECTION) != NO_SECTION;
+      if (!any)
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                       _("The file names report %s but has none of its sections"), document->report_id);
+          return NULL;
+        }
+    }
+
+  add_comments (self, document, sections);
+  return g_steal_pointer (&self);
+}
+
+TrReport *
+tr_office_import_get_report (TrOfficeImport *self)
+{
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), NULL);
+  return self->report;
+}
+
+gboolean
+tr_office_import_has_identity (TrOfficeImport *self)
+{
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), FALSE);
+  return self->has_identity;
+}
+
+gint64
+tr_office_import_get_revision (TrOfficeImport *self)
+{
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), -1);
+  return self->revision;
+}
+
+gboolean
+tr_office_import_is_lossless (TrOfficeImport *self)
+{
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), FALSE);
+  return self->lossless;
+}
+
+TrReview *
+tr_office_import_get_review (TrOfficeImport *self)
+{
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), NULL);
+  return self->review;
+}
+
+GPtrArray *
+tr_office_import_get_comments (TrOfficeImport *self)
+{
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), NULL);
+  return self->comments;
+}
+
+GPtrArray *
+tr_office_import_get_paragraphs (TrOfficeImport *self,
+                                 TrSection       section)
+{
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), NULL);
+  g_return_val_if_fail (section < TR_N_SECTIONS, NULL);
+  return self->paragraphs[section];
+}

@@ -1,0 +1,65 @@
+/* tr-review-merge.h: a reviewed file merged into the report it came from
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "tr-office-import.h"
+#include "tr-report-store.h"
+
+G_BEGIN_DECLS
+
+/* A paragraph the file shows otherwise than the library's report. */
+typedef struct {
+  TrSection  section;
+  char      *author_text;    /* the library's paragraph, or NULL for one the reviewer added */
+  char      *reviewer_text;  /* the file's, or NULL for one the reviewer removed */
+  /* The report was saved after the file left it: the difference may be the
+   * author's own newer text as much as the reviewer's edit. */
+  gboolean   conflict;
+} TrParagraphChange;
+
+typedef struct {
+  /* TrComment to add to the library: the reviewer's comments not there
+   * yet, and one per changed paragraph, the reviewer's text as a
+   * suggestion on the author's, which stays as it is. */
+  GPtrArray *new_comments;
+  guint      n_duplicates;   /* comments the library has already */
+  GPtrArray *changes;        /* TrParagraphChange */
+  /* The review with the reviewer's side applied (the agency's column,
+   * the reasons, publication, remarks, signatures), or NULL when the file
+   * carries none. */
+  TrReview  *review;
+  /* The decision to move to (TR_REVIEW_STATUS_RETURNED or _APPROVED), or
+   * the library's status when the file decides nothing. */
+  TrReviewStatus status;
+  gboolean   status_changed;
+} TrReviewMerge;
+
+/* What merging @import into @report (the library's, with its @comments
+ * and @review) adds and changes; nothing is written. @import must name
+ * @report. Never overwrites the author's text. TR_ERROR_INVALID_DATA when
+ * the file is of another report, TR_ERROR_INVALID_TRANSITION when its
+ * decision cannot apply (an approved report is final). */
+TrReviewMerge *tr_review_merge_new  (TrReport        *report,
+                                     GPtrArray       *comments,
+                                     TrReview        *review,
+                                     TrOfficeImport  *import,
+                                     GError         **error);
+void           tr_review_merge_free (TrReviewMerge   *merge);
+
+/* Reads report @id of @store with its comments and review, and makes the
+ * merge of @import into it (tr_review_merge_new()). */
+TrReviewMerge *tr_review_merge_new_for_store (TrReportStore  *store,
+                                              const char     *id,
+                                              TrOfficeImport *import,
+                                              GError        **error);
+/* Writes @merge into report @id of @store: the review, the decision (a
+ * draft going through 送審), the new comments. The report's text is never
+ * touched. */
+gboolean       tr_review_merge_apply (TrReviewMerge   *merge,
+                                      TrReportStore   *store,
+                                      const char      *id,
+                                      GError         **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrReviewMerge, tr_review_merge_free)
+
+G_END_DECLS
