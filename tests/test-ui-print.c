@@ -350,6 +350,49 @@ test_export_pdf_page_count (Fixture       *fixture,
   }
 }
 
+/* The command line exports the report open in the window: the form
+ * shows the new 頁數, and what is typed next does not put the old back. */
+static void
+test_command_line_page_count (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, 3000, 0);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "cli.pdf", NULL);
+  g_autofree char *db = g_strdup (fixture->path);
+  g_autofree char *expected = NULL;
+  const char *argv[] = { "export", id, "--db", db, "--output", pdf, NULL };
+  TrWindow *window = open_window (fixture);
+  TrReportEditor *editor = TR_REPORT_EDITOR (tr_window_get_editor (window));
+  TrFormEditor *form = TR_FORM_EDITOR (tr_report_editor_get_form_editor (editor));
+  GtkWidget *contact;
+  guint n_pages;
+
+  g_assert_true (tr_window_open_report (window, id));
+  g_assert_cmpstr (form_pages (fixture), ==, _("Not yet counted"));
+  {
+    g_auto(TrTestRun) run = tr_test_run_binary (fixture->dir, NULL, argv);
+
+    g_assert_cmpint (run.status, ==, 0);
+  }
+  n_pages = tr_test_pdf_page_count (pdf);
+  expected = g_strdup_printf ("%u", n_pages);
+  wait_until (g_strcmp0 (form_pages (fixture), expected) == 0, 10000);
+
+  contact = tr_form_editor_get_row (form, "contact");
+  gtk_editable_set_text (GTK_EDITABLE (contact), "王小明");
+  g_assert_cmpint (tr_report_editor_get_save_state (editor), !=, TR_SAVE_STATE_SAVED);
+  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 10000);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TrReportStore) other = tr_report_store_open (fixture->path, &error);
+    g_autoptr(TrReport) stored = tr_report_store_load (other, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_CONTACT), ==, "王小明");
+    g_assert_cmpuint (tr_report_get_pages (stored), ==, n_pages);
+  }
+}
+
 /* An earlier export of the same name, to be kept whatever happens. */
 static char *
 previous_export (const char *dir,
@@ -627,6 +670,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui-print/export/page-count", Fixture, NULL, fixture_set_up, test_export_pdf_page_count,
               fixture_tear_down);
+  g_test_add ("/ui-print/export/command-line-page-count", Fixture, NULL, fixture_set_up,
+              test_command_line_page_count, fixture_tear_down);
   g_test_add ("/ui-print/export/cancel", Fixture, NULL, fixture_set_up, test_export_cancel, fixture_tear_down);
   g_test_add ("/ui-print/export/read-only-folder", Fixture, NULL, fixture_set_up, test_export_read_only_folder,
               fixture_tear_down);

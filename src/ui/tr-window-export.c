@@ -75,6 +75,32 @@ _tr_window_keep_page_count (TrWindow *self,
     tr_report_store_save_async (self->store, report, NULL, page_count_saved, g_object_ref (self));
 }
 
+/* The command line's PDF export keeps its number of pages in the library
+ * too: when it did so for the report open here, the report takes it, or
+ * its next autosave would put the old number back. */
+void
+_tr_window_follow_page_count (TrWindow *self)
+{
+  g_autoptr(TrReportInfo) info = NULL;
+  g_autoptr(TrReport) stored = NULL;
+  GDateTime *modified;
+  guint position;
+
+  if (self->report == NULL || self->library == NULL)
+    return;
+  position = tr_library_model_find (self->library, tr_report_get_id (self->report));
+  if (position == G_MAXUINT)
+    return;
+  info = g_list_model_get_item (G_LIST_MODEL (self->library), position);
+  modified = tr_report_get_modified (self->report);
+  /* Only a save from elsewhere is newer than the report's last own save. */
+  if (info == NULL || modified == NULL || g_date_time_compare (tr_report_info_get_modified (info), modified) <= 0)
+    return;
+  stored = tr_report_store_load (self->store, tr_report_get_id (self->report), NULL);
+  if (stored != NULL && tr_report_get_pages (stored) != tr_report_get_pages (self->report))
+    tr_report_set_pages (self->report, tr_report_get_pages (stored));
+}
+
 /* The toast at the end ------------------------------------------------------ */
 
 static void

@@ -95,6 +95,9 @@ GFile      *_tr_window_get_export_folder    (TrWindow       *self);
 void        _tr_window_keep_page_count      (TrWindow       *self,
                                              TrReport       *report,
                                              guint           n_pages);
+/* After the library changed elsewhere: the 頁數 the command line gave
+ * the open report. */
+void        _tr_window_follow_page_count    (TrWindow       *self);
 /* Opens @uri in the app the system chooses. */
 void        _tr_window_open_file            (TrWindow       *self,
                                              const char     *uri);

@@ -109,6 +109,7 @@ library_reloaded (GObject      *source,
     }
   tr_library_view_update_years (self->library_view);
   tr_library_view_select (self->library_view, self->report != NULL ? tr_report_get_id (self->report) : NULL);
+  _tr_window_follow_page_count (self);
   if (self->report == NULL)
     _tr_window_show_placeholder (self);
 }
