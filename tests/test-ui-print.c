@@ -295,6 +295,49 @@ test_print_review_form (Fixture       *fixture,
   g_assert_cmpuint (stored_pages (fixture, id), ==, 7);
 }
 
+static GtkWidget *
+find_label_with_prefix (GtkWidget  *widget,
+                        const char *prefix)
+{
+  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_with_prefix (child, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Printing into a folder that is not there fails, and says so. */
+static void
+test_print_fails (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, 0, 3);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "no-such-folder", "printed.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  const char *format = _("Could not print: %s");
+  g_autofree char *prefix = g_strndup (format, strstr (format, "%s") - format);
+  TrWindow *window = open_window (fixture);
+  Printed result = { 0 };
+
+  g_assert_true (tr_window_open_report (window, id));
+  tr_window_print_to_file_async (window, FALSE, file, printed, &result);
+  wait_until (result.done, 30000);
+  g_assert_nonnull (result.error);
+  g_assert_cmpuint (result.n_pages, ==, 0);
+  g_clear_error (&result.error);
+
+  /* A toast says why; nothing was printed, so the 頁數 stays. */
+  wait_until (find_label_with_prefix (GTK_WIDGET (window->toast_overlay), prefix) != NULL, 10000);
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  g_assert_cmpstr (form_pages (fixture), ==, "3");
+}
+
 /* Exporting ------------------------------------------------------------------ */
 
 static GtkWidget *
@@ -751,6 +794,7 @@ main (int   argc,
   g_test_add ("/ui-print/print/report", Fixture, NULL, fixture_set_up, test_print_report, fixture_tear_down);
   g_test_add ("/ui-print/print/review-form", Fixture, NULL, fixture_set_up, test_print_review_form,
               fixture_tear_down);
+  g_test_add ("/ui-print/print/fails", Fixture, NULL, fixture_set_up, test_print_fails, fixture_tear_down);
   g_test_add ("/ui-print/export/page-count", Fixture, NULL, fixture_set_up, test_export_pdf_page_count,
               fixture_tear_down);
   g_test_add ("/ui-print/export/command-line-page-count", Fixture, NULL, fixture_set_up,
