@@ -126,14 +126,21 @@ run_export (Invocation *cli)
     {
       guint n_pages = 0;
 
+      /* The library is read through a memory map: the photos just read
+       * stay mapped, as many megabytes again as in the report, until the
+       * library is closed. Closed while the PDF is written, and opened
+       * again for the page count. */
+      g_clear_object (&store);
       /* The message names the file and says why ("…: the disk is full"). */
       if (!tr_pdf_export_to_file (report, file, &n_pages, NULL, &error))
         return fail ("%s", error->message);
-      /* One number of pages: the 提要's, the PDF's and the report's. */
+      /* One number of pages: the 提要's, the PDF's and the report's; the
+       * number alone is written, not the report and its photos again. */
       if (tr_report_get_pages (report) != n_pages)
         {
-          tr_report_set_pages (report, n_pages);
-          if (!tr_report_store_save (store, report, &error))
+          if ((store = cli_open_store (cli)) == NULL)
+            return TR_CLI_EXIT_FAILED;
+          if (!tr_report_store_set_pages (store, cli->args[0], n_pages, &error))
             return fail ("%s", error->message);
         }
       return TR_CLI_EXIT_OK;

@@ -218,7 +218,27 @@ export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  _tr_window_choose_export_file (TR_WINDOW (widget), g_str_equal (action_name, "win.export-review-form"));
+  gboolean pdf = g_str_has_suffix (action_name, "-pdf");
+  gboolean review_form = g_str_has_prefix (action_name, "win.export-review-form");
+
+  _tr_window_choose_export_file (TR_WINDOW (widget), pdf ? TR_EXPORT_FORMAT_PDF : TR_EXPORT_FORMAT_ODT,
+                                 review_form);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  _tr_window_print (TR_WINDOW (widget), g_str_equal (action_name, "win.print-review-form"));
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  _tr_window_open_file (TR_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -241,6 +261,12 @@ _tr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-review-form", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-review-form-pdf", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.print-review-form", NULL, print_action);
+  /* An exported file, from the toast that says it is there (a URI). */
+  gtk_widget_class_install_action (widget_class, "win.open-file", "s", open_file_action);
   /* For the widgets inside: a message for people, a status that changed. */
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
   gtk_widget_class_install_action (widget_class, "win.reload-library", NULL, reload_library_action);
@@ -252,6 +278,9 @@ _tr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.use-as-reference", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-pdf", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, GDK_CONTROL_MASK, "win.delete-report", NULL);
 }

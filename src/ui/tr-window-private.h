@@ -4,6 +4,7 @@
  * The window is one class in several files, by concern: tr-window.c (the
  * template, the open report and the reference beside it, the library),
  * tr-window-actions.c (the win.* actions), tr-window-export.c,
+ * tr-window-print.c,
  * tr-window-import.c, tr-window-dnd.c (PDFs dropped on the window),
  * tr-window-state.c (size and last report, kept across runs) and
  * tr-window-close.c (closing waits for the last saves). */
@@ -38,6 +39,9 @@ struct _TrWindow
    * asked what to do; once they are done, the close goes through. */
   gboolean closing;
   gboolean close_confirmed;
+
+  /* The printer and options of the last print, offered again. */
+  GtkPrintSettings *print_settings;
 
   /* Template widgets */
   AdwToastOverlay *toast_overlay;
@@ -81,8 +85,25 @@ gboolean    _tr_window_save_finish          (TrWindow            *self,
 /* tr-window-actions.c */
 void        _tr_window_class_actions_init   (GtkWidgetClass *widget_class);
 
-/* tr-window-export.c: asks where, then exports. */
+/* tr-window-export.c: asks where (in the last folder used, or
+ * Documents), then exports. */
 void        _tr_window_choose_export_file   (TrWindow       *self,
+                                             TrExportFormat  format,
+                                             gboolean        review_form);
+GFile      *_tr_window_get_export_folder    (TrWindow       *self);
+/* @report's 頁數 becomes @n_pages, the pages of its PDF, and is saved. */
+void        _tr_window_keep_page_count      (TrWindow       *self,
+                                             TrReport       *report,
+                                             guint           n_pages);
+/* After the library changed elsewhere: the 頁數 the command line gave
+ * the open report. */
+void        _tr_window_follow_page_count    (TrWindow       *self);
+/* Opens @uri in the app the system chooses. */
+void        _tr_window_open_file            (TrWindow       *self,
+                                             const char     *uri);
+
+/* tr-window-print.c: the print dialog, once the pages are laid out. */
+void        _tr_window_print                (TrWindow       *self,
                                              gboolean        review_form);
 
 /* tr-window-import.c: asks for PDFs (or a folder of them), then imports. */

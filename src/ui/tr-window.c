@@ -71,6 +71,10 @@ _tr_window_update_actions (TrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-review-form", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-review-form-pdf", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-review-form", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-as-reference", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", is_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-reference", self->reference != NULL);
@@ -105,6 +109,7 @@ library_reloaded (GObject      *source,
     }
   tr_library_view_update_years (self->library_view);
   tr_library_view_select (self->library_view, self->report != NULL ? tr_report_get_id (self->report) : NULL);
+  _tr_window_follow_page_count (self);
   if (self->report == NULL)
     _tr_window_show_placeholder (self);
 }
@@ -322,6 +327,7 @@ tr_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->print_settings);
   g_free (self->last_draft_id);
 
   G_OBJECT_CLASS (tr_window_parent_class)->finalize (object);

@@ -34,6 +34,32 @@ void       tr_window_export           (TrWindow       *self,
 void       tr_window_export_review_form (TrWindow     *self,
                                        GFile          *file);
 
+typedef enum {
+  TR_EXPORT_FORMAT_ODT,
+  TR_EXPORT_FORMAT_PDF,
+} TrExportFormat;
+
+/* Exports the open report, or its review form, to @file in @format, as
+ * tr_window_export() does. A PDF shows its progress in a toast with a
+ * Cancel button, and its number of pages becomes the report's 頁數. */
+void       tr_window_export_as        (TrWindow       *self,
+                                       GFile          *file,
+                                       TrExportFormat  format,
+                                       gboolean        review_form);
+
+/* Prints the open report, or its review form, into the PDF @file without
+ * a dialog, as the print dialog's “Print to File” would: the window's
+ * printing, minus the dialog (GTK_PRINT_OPERATION_ACTION_EXPORT). Ctrl+P
+ * does the same through the dialog. Finishes with the number of pages. */
+void       tr_window_print_to_file_async  (TrWindow            *self,
+                                           gboolean             review_form,
+                                           GFile               *file,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+guint      tr_window_print_to_file_finish (TrWindow            *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+
 /* Reads @files (GFile: PDFs or folders of PDFs) in the import dialog. */
 GtkWindow *tr_window_import           (TrWindow       *self,
                                        GListModel     *files);

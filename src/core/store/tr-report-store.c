@@ -1486,6 +1486,43 @@ rollback:
   return FALSE;
 }
 
+gboolean
+tr_report_store_set_pages (TrReportStore  *self,
+                           const char     *id,
+                           guint           pages,
+                           GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  const char *what = _("Could not save the report");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *modified = tr_store_format_time (now);
+  g_autoptr(TrStatement) stmt = NULL;
+  gint64 num = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
+    return FALSE;
+  if (!tr_store_find_existing_num (self, id, &num, what, error))
+    goto rollback;
+  stmt = tr_store_prepare (self, "UPDATE reports SET pages = ?2, modified = ?3 WHERE num = ?1", what, error);
+  if (stmt == NULL)
+    goto rollback;
+  sqlite3_bind_int64 (stmt, 1, num);
+  sqlite3_bind_int64 (stmt, 2, pages);
+  tr_store_bind_text (stmt, 3, modified);
+  if (!tr_store_step_done (self, stmt, what, error) || !tr_store_exec_sql (self, "COMMIT", what, error))
+    goto rollback;
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
 guint
 tr_report_store_count (TrReportStore  *self,
                        GError        **error)

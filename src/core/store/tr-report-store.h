@@ -70,6 +70,14 @@ gboolean       tr_report_store_delete    (TrReportStore  *self,
                                           const char     *id,
                                           GError        **error);
 
+/* Sets the 頁數 of report @id alone, and its modified time: what a PDF
+ * export keeps, without writing the whole report (its photos) again.
+ * TR_ERROR_NOT_FOUND when there is no such report. */
+gboolean       tr_report_store_set_pages (TrReportStore  *self,
+                                          const char     *id,
+                                          guint           pages,
+                                          GError        **error);
+
 guint          tr_report_store_count     (TrReportStore  *self,
                                           GError        **error);
 /* Every report as a TrReportInfo, newest change first. */

@@ -61,6 +61,7 @@ choose (GtkWindow           *parent,
         const char          *title,
         const char          *accept_label,
         GtkFileFilter       *filter,
+        GFile               *initial_folder,
         const char          *initial_name,
         GCancellable        *cancellable,
         GTask               *task)
@@ -88,6 +89,7 @@ choose (GtkWindow           *parent,
       break;
     case TR_FILE_CHOOSER_SAVE:
     default:
+      gtk_file_dialog_set_initial_folder (dialog, initial_folder);
       gtk_file_dialog_set_initial_name (dialog, initial_name);
       gtk_file_dialog_save (dialog, parent, cancellable, file_dialog_done, task);
       break;
@@ -116,6 +118,7 @@ choose (GtkWindow           *parent,
         const char          *title,
         const char          *accept_label,
         GtkFileFilter       *filter,
+        GFile               *initial_folder,
         const char          *initial_name,
         GCancellable        *cancellable,
         GTask               *task)
@@ -130,6 +133,8 @@ choose (GtkWindow           *parent,
 
   if (action == TR_FILE_CHOOSER_OPEN_FILES)
     gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (dialog), TRUE);
+  if (action == TR_FILE_CHOOSER_SAVE && initial_folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (dialog), initial_folder, NULL);
   if (action == TR_FILE_CHOOSER_SAVE && initial_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), initial_name);
   if (filter != NULL && action != TR_FILE_CHOOSER_SELECT_FOLDER)
@@ -162,7 +167,31 @@ tr_file_chooser_choose (GtkWindow           *parent,
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tr_file_chooser_choose);
   g_task_set_task_data (task, GINT_TO_POINTER (action), NULL);
-  choose (parent, action, title, accept_label, filter, initial_name, cancellable, task);
+  choose (parent, action, title, accept_label, filter, NULL, initial_name, cancellable, task);
+}
+
+void
+tr_file_chooser_save (GtkWindow           *parent,
+                      const char          *title,
+                      const char          *accept_label,
+                      GtkFileFilter       *filter,
+                      GFile               *initial_folder,
+                      const char          *initial_name,
+                      GCancellable        *cancellable,
+                      GAsyncReadyCallback  callback,
+                      gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
+  g_return_if_fail (filter == NULL || GTK_IS_FILE_FILTER (filter));
+  g_return_if_fail (initial_folder == NULL || G_IS_FILE (initial_folder));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tr_file_chooser_choose);
+  g_task_set_task_data (task, GINT_TO_POINTER (TR_FILE_CHOOSER_SAVE), NULL);
+  choose (parent, TR_FILE_CHOOSER_SAVE, title, accept_label, filter, initial_folder, initial_name,
+          cancellable, task);
 }
 
 GListModel *

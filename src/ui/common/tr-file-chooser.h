@@ -25,6 +25,18 @@ void        tr_file_chooser_choose (GtkWindow            *parent,
                                     GCancellable         *cancellable,
                                     GAsyncReadyCallback   callback,
                                     gpointer              user_data);
+/* Asks where to save, in @initial_folder (may be NULL: wherever the
+ * dialog likes) under @initial_name. Finish with
+ * tr_file_chooser_choose_finish(). */
+void        tr_file_chooser_save   (GtkWindow            *parent,
+                                    const char           *title,
+                                    const char           *accept_label,
+                                    GtkFileFilter        *filter,
+                                    GFile                *initial_folder,
+                                    const char           *initial_name,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data);
 /* The files chosen (GFile; one for a folder or a save), or NULL with
  * @error set, a user who cancelled included. */
 GListModel *tr_file_chooser_choose_finish (GAsyncResult  *result,

@@ -9,6 +9,8 @@ G_BEGIN_DECLS
 /* The row that edits a TrField key or "keywords", or NULL. */
 GtkWidget *tr_form_editor_get_row            (TrFormEditor *self,
                                               const char   *key);
+/* The GtkLabel that shows the 頁數. */
+GtkWidget *tr_form_editor_get_pages_label    (TrFormEditor *self);
 /* The TrTravellerList. */
 GtkWidget *tr_form_editor_get_traveller_list (TrFormEditor *self);
 

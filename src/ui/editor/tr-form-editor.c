@@ -32,7 +32,7 @@ struct _TrFormEditor
   AdwEntryRow *keywords_row;
   AdwEntryRow *classification_row;
   GtkSwitch *attachments_switch;
-  GtkSpinButton *pages_spin;
+  GtkLabel *pages_label;
   AdwComboRow *category_row;
   AdwEntryRow *category_other_row;
   AdwEntryRow *destination_row;
@@ -140,6 +140,19 @@ category_selected (TrFormEditor *self)
   gtk_widget_set_visible (GTK_WIDGET (self->category_other_row), g_str_equal (category, CATEGORY_OTHER));
 }
 
+static gboolean
+pages_to_label (GBinding     *binding,
+                const GValue *from,
+                GValue       *to,
+                gpointer      user_data)
+{
+  guint pages = g_value_get_uint (from);
+
+  /* TRANSLATORS: the number of pages before any PDF of the report was made */
+  g_value_take_string (to, pages > 0 ? g_strdup_printf ("%u", pages) : g_strdup (_("Not yet counted")));
+  return TRUE;
+}
+
 static void
 check_period (TrFormEditor *self)
 {
@@ -209,7 +222,7 @@ tr_form_editor_class_init (TrFormEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, keywords_row);
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, classification_row);
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, attachments_switch);
-  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, pages_spin);
+  gtk_widget_class_bind_template_child (widget_class, TrFormEditor, pages_label);
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, category_row);
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, category_other_row);
   gtk_widget_class_bind_template_child (widget_class, TrFormEditor, destination_row);
@@ -275,6 +288,8 @@ tr_form_editor_set_report (TrFormEditor *self,
     { "destination", G_STRUCT_OFFSET (TrFormEditor, destination_row) },
   };
 
+  GBinding *binding;
+
   g_return_if_fail (TR_IS_FORM_EDITOR (self));
   g_return_if_fail (report == NULL || TR_IS_REPORT (report));
 
@@ -296,7 +311,11 @@ tr_form_editor_set_report (TrFormEditor *self,
   tr_bind_both_ways (self->bindings, report, "period-end", self->period_end_row, "date");
   tr_bind_both_ways (self->bindings, report, "report-date", self->report_date_row, "date");
   tr_bind_both_ways (self->bindings, report, "has-attachments", self->attachments_switch, "active");
-  tr_bind_both_ways (self->bindings, report, "pages", self->pages_spin, "value");
+  /* Not typed: the pages of the PDF last made, so that the form and the
+   * PDF never disagree. */
+  binding = g_object_bind_property_full (report, "pages", self->pages_label, "label", G_BINDING_SYNC_CREATE,
+                                         pages_to_label, NULL, NULL, NULL);
+  g_ptr_array_add (self->bindings, g_object_ref (binding));
 
   g_signal_connect_object (report, "notify::keywords", G_CALLBACK (report_keywords_changed),
                            self, G_CONNECT_SWAPPED);
@@ -331,6 +350,13 @@ tr_form_editor_get_row (TrFormEditor *self,
 {
   g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
   return key != NULL ? g_hash_table_lookup (self->targets, key) : NULL;
+}
+
+GtkWidget *
+tr_form_editor_get_pages_label (TrFormEditor *self)
+{
+  g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
+  return GTK_WIDGET (self->pages_label);
 }
 
 GtkWidget *
