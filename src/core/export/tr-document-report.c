@@ -649,6 +649,8 @@ add_data_table (TrDocument *self,
       TrDocStyle style = r < table->n_header_rows ? TR_DOC_STYLE_TABLE_HEADER : TR_DOC_STYLE_TABLE_TEXT;
       TrDocRow *row = tr_doc_table_add_row (table);
 
+      /* A row is read across: it moves to the next page whole. */
+      row->keep_together = TRUE;
       for (guint c = 0; c < n_columns; c++)
         {
           /* Every cell spans one column and one row: no need to set it. */

@@ -91,7 +91,9 @@ typedef struct {
 
 typedef struct {
   double     min_height;    /* points; 0: as high as the text */
-  gboolean   keep_together; /* never split across pages */
+  /* Never split across pages, unless taller than a page (word processors
+   * split those all the same). */
+  gboolean   keep_together;
   GPtrArray *cells;         /* TrDocCell, one per column, covered ones too */
 } TrDocRow;
 
