@@ -663,9 +663,12 @@ add_data_table (TrDocument *self,
               g_autofree char *line = strip (lines[i]);
 
               /* Blank lines inside a cell are dropped, as in the text. */
-              if (line[0] != '\0' || (lines[i + 1] == NULL && cell->paragraphs->len == 0))
+              if (line[0] != '\0')
                 tr_doc_cell_add_text (cell, style, line);
             }
+          /* A cell holds at least one paragraph. */
+          if (cell->paragraphs->len == 0)
+            tr_doc_cell_add_text (cell, style, "");
         }
     }
   tr_document_add_table (self, table);
