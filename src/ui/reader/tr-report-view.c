@@ -30,6 +30,14 @@ struct _TrReportView
 #define PHOTO_WIDTH  360
 #define PHOTO_HEIGHT 270
 
+/* A table's columns are as wide as their longest line, in characters,
+ * within these bounds, as the exports size them; a wider table's columns
+ * share TABLE_MAX_CHARS. A text view gives the widgets in its text their
+ * minimum width: this is it. */
+#define TABLE_COLUMN_MIN_CHARS 4
+#define TABLE_COLUMN_MAX_CHARS 30
+#define TABLE_MAX_CHARS        60
+
 G_DEFINE_FINAL_TYPE (TrReportView, tr_report_view, GTK_TYPE_WIDGET)
 
 static void
@@ -82,6 +90,143 @@ append_part (TrReportView *self,
   append (self, "\n", NULL);
   append (self, text, NULL);
   append (self, "\n", NULL);
+}
+
+/* How many characters wide @text's longest line is, a Chinese character
+ * counting two, as GtkLabel's widths count them. */
+static int
+longest_line_chars (const char *text)
+{
+  int longest = 0, chars = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          longest = MAX (longest, chars);
+          chars = 0;
+        }
+      else if (!g_unichar_iszerowidth (c))
+        chars += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2 : 1;
+    }
+  return MAX (longest, chars);
+}
+
+/* A table as a grid of selectable labels, the header row bold, under its
+ * caption 表 N：… as the exports number it. */
+static GtkWidget *
+make_table (TrTable *table,
+            guint    number)
+{
+  guint n_rows = tr_table_get_n_rows (table);
+  guint n_columns = tr_table_get_n_columns (table);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *grid = gtk_grid_new ();
+  g_autofree char *caption = NULL;
+  g_autofree int *widths = NULL;
+  int total = 0;
+
+  gtk_widget_add_css_class (box, "report-table");
+  if (number > 0)
+    {
+      GtkWidget *label;
+
+      caption = g_strdup_printf ("表 %u：%s", number, tr_table_get_caption (table));
+      label = gtk_label_new (caption);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (label), MIN (longest_line_chars (caption), TABLE_MAX_CHARS));
+      gtk_widget_set_focusable (label, FALSE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  caption != NULL ? caption : _("Table"), -1);
+  gtk_widget_set_halign (grid, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), grid);
+
+  widths = g_new0 (int, n_columns);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      for (guint r = 0; r < n_rows && widths[c] < TABLE_COLUMN_MAX_CHARS; r++)
+        widths[c] = MAX (widths[c], longest_line_chars (tr_table_get_cell (table, r, c)));
+      widths[c] = CLAMP (widths[c], TABLE_COLUMN_MIN_CHARS, TABLE_COLUMN_MAX_CHARS);
+      total += widths[c];
+    }
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      int chars = total > TABLE_MAX_CHARS
+                  ? MAX (widths[c] * TABLE_MAX_CHARS / total, TABLE_COLUMN_MIN_CHARS)
+                  : widths[c];
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          GtkWidget *cell = gtk_label_new (tr_table_get_cell (table, r, c));
+
+          gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
+          gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (cell), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_width_chars (GTK_LABEL (cell), chars);
+          gtk_label_set_max_width_chars (GTK_LABEL (cell), chars);
+          gtk_label_set_xalign (GTK_LABEL (cell), 0);
+          gtk_label_set_yalign (GTK_LABEL (cell), 0);
+          /* Not a tab stop each: a long table would trap the keyboard. */
+          gtk_widget_set_focusable (cell, FALSE);
+          gtk_widget_add_css_class (cell, "cell");
+          if (r == 0 && tr_table_get_has_header (table))
+            gtk_widget_add_css_class (cell, "header");
+          gtk_grid_attach (GTK_GRID (grid), cell, c, r, 1, 1);
+        }
+    }
+  return box;
+}
+
+/* A body section, or the appendix, with its tables where they stand. */
+static void
+append_body_part (TrReportView *self,
+                  const char   *heading,
+                  TrField       field)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  TrBody *body = tr_report_get_body (self->report, field);
+  guint n_tables = tr_body_get_n_tables (body);
+
+  if (n_tables == 0)
+    {
+      append_part (self, heading, tr_body_get_text_run (body, 0));
+      return;
+    }
+
+  append (self, "\n", NULL);
+  append (self, heading, self->heading_tag);
+  append (self, "\n", NULL);
+  for (guint i = 0; i <= n_tables; i++)
+    {
+      const char *run = tr_body_get_text_run (body, i);
+
+      if (run[0] != '\0')
+        {
+          append (self, run, NULL);
+          if (!g_str_has_suffix (run, "\n"))
+            append (self, "\n", NULL);
+        }
+      if (i < n_tables)
+        {
+          GtkTextIter end;
+          GtkTextChildAnchor *anchor;
+
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          anchor = gtk_text_buffer_create_child_anchor (buffer, &end);
+          gtk_text_view_add_child_at_anchor (self->text_view,
+                                             make_table (tr_body_get_table (body, i),
+                                                         tr_report_get_table_number (self->report, field, i)),
+                                             anchor);
+          append (self, "\n", NULL);
+        }
+    }
 }
 
 typedef struct {
@@ -221,9 +366,9 @@ rebuild (TrReportView *self)
       g_autofree char *heading = g_strdup_printf ("%s、%s", section_numbers[s],
                                                   tr_section_get_heading (s));
 
-      append_part (self, heading, tr_report_get_section (self->report, s));
+      append_body_part (self, heading, TR_FIELD_FROM_SECTION (s));
     }
-  append_part (self, "附錄", tr_report_get_text (self->report, TR_FIELD_APPENDIX));
+  append_body_part (self, "附錄", TR_FIELD_APPENDIX);
   append_photos (self);
   append_part (self, _("Text not placed in a section"),
                tr_report_get_text (self->report, TR_FIELD_UNCLASSIFIED));
