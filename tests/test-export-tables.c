@@ -475,6 +475,37 @@ test_odt (void)
                                   column_width (content, "表1", 3), TR_DOC_TEXT_WIDTH, 0.1);
 }
 
+/* A reviewer's comment on text after a table wraps that text: the
+ * paragraphs after a table know where they are in the section. */
+static void
+test_odt_comment_after_table (void)
+{
+  g_autoptr(TrReport) report = make_tables_report ();
+  const char *process = tr_report_get_section (report, TR_SECTION_PROCESS);
+  const char *quoted = strstr (process, "順利完成");
+  guint start = g_utf8_pointer_to_offset (process, quoted);
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = test_path ("comment-after-table.odt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) content = NULL;
+  g_auto(GStrv) annotated = NULL;
+  g_auto(GStrv) before = NULL;
+
+  g_ptr_array_add (comments, tr_comment_new (TR_SECTION_PROCESS, start, start + 4, "順利完成",
+                                             "請補充細節", "審核人甲"));
+  tr_odt_export_to_file_with_comments (report, comments, file, NULL, &error);
+  g_assert_no_error (error);
+  tr_test_odt_assert_valid (path);
+
+  content = tr_test_odt_parse_entry (path, "content.xml");
+  annotated = tr_test_xpath_strings (content, "//office:annotation/following-sibling::text()"
+                                              "[following-sibling::office:annotation-end]");
+  g_assert_cmpstrv (annotated, ((const char *[]) { "順利完成", NULL }));
+  before = tr_test_xpath_strings (content, "//office:annotation/preceding-sibling::text()");
+  g_assert_cmpstrv (before, ((const char *[]) { "行程", NULL }));
+}
+
 /* LibreOffice lays the ODT out: the text in order, the header row at the
  * top of each of the table's pages, and no row cut between two. */
 static void
@@ -613,6 +644,7 @@ main (int   argc,
 
   g_test_add_func ("/export/tables/document", test_document);
   g_test_add_func ("/export/tables/odt", test_odt);
+  g_test_add_func ("/export/tables/odt-comment-after-table", test_odt_comment_after_table);
   g_test_add_func ("/export/tables/odt-in-libreoffice", test_odt_in_libreoffice);
   g_test_add_func ("/export/tables/pdf", test_pdf);
   g_test_add_func ("/export/tables/pdf-contents", test_pdf_contents);
