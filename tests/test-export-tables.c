@@ -242,6 +242,27 @@ assert_long_table (const char *pdf,
   return n_table_pages;
 }
 
+/* The same table as pdftotext reads it without -layout, the way text is
+ * copied from a viewer: row after row, each row's cells in order. */
+static void
+assert_long_table_reading_order (const char *pdf,
+                                 guint       n_rows)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  g_autofree char *text = tr_test_run_tool (argv);
+  g_autofree char *all = tr_test_squeeze (text, TRUE);
+  const char *cursor = find_after (all, "表1：長表", "the caption");
+
+  cursor = find_after (cursor, "編號日期事項", "the header, its cells in order");
+  for (guint r = 1; r <= n_rows; r++)
+    {
+      g_autofree char *row = g_strdup_printf ("R%03u7月%u日事項R%03u甲事項R%03u乙", r, r % 30 + 1, r, r);
+
+      cursor = find_after (cursor, row, "a row, its cells in order");
+    }
+  find_after (cursor, "二、長表之後", "the text after");
+}
+
 /* The document ----------------------------------------------------------- */
 
 static GPtrArray *
@@ -518,6 +539,7 @@ test_odt_in_libreoffice (void)
   tr_test_odt_assert_valid (odt);
   pdf = tr_test_odt_convert_to_pdf (odt, lo_profile_dir);
   g_assert_cmpuint (assert_long_table (pdf, 80), >=, 3);
+  assert_long_table_reading_order (pdf, 80);
 }
 
 /* Our PDF ------------------------------------------------------------------ */
@@ -529,6 +551,7 @@ test_pdf (void)
   g_autofree char *pdf = export_pdf (report, "long-table.pdf");
 
   g_assert_cmpuint (assert_long_table (pdf, 80), >=, 3);
+  assert_long_table_reading_order (pdf, 80);
 }
 
 /* Every table in its place, and the 目次 still giving each heading's page. */
