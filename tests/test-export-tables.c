@@ -651,6 +651,68 @@ test_thousand_rows (void)
   g_assert_cmpuint (assert_long_table (pdf, TR_TABLE_MAX_ROWS - 1), >=, 40);
 }
 
+typedef struct {
+  GMainLoop *loop;
+  GArray    *fractions;
+  gboolean   ok;
+} Export;
+
+static void
+on_progress (double   fraction,
+             gpointer user_data)
+{
+  g_array_append_val (((Export *) user_data)->fractions, fraction);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(GError) error = NULL;
+
+  export->ok = tr_pdf_export_finish (result, NULL, &error);
+  g_assert_no_error (error);
+  g_main_loop_quit (export->loop);
+}
+
+/* The progress of a report that is mostly tables rises as they are laid
+ * out, not all at once when the pages are drawn. */
+static void
+test_pdf_progress (void)
+{
+  g_autoptr(TrReport) report = tr_test_make_report ();
+  g_autofree char *path = test_path ("progress.pdf");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Export export = { g_main_loop_new (NULL, FALSE), g_array_new (FALSE, FALSE, sizeof (double)), FALSE };
+  double largest_step = 0;
+
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    {
+      TrBody *body = tr_report_get_body (report, TR_FIELD_FROM_SECTION (s));
+
+      tr_body_set_text (body, "");
+      for (guint t = 0; t < 20; t++)
+        {
+          g_autoptr(TrTable) table = make_table (TRUE, "行程", schedule);
+
+          tr_body_append_table (body, table);
+        }
+    }
+  tr_pdf_export_async (report, file, on_progress, &export, NULL, on_exported, &export);
+  g_main_loop_run (export.loop);
+  g_assert_true (export.ok);
+
+  for (guint i = 1; i < export.fractions->len; i++)
+    largest_step = MAX (largest_step, g_array_index (export.fractions, double, i) -
+                                      g_array_index (export.fractions, double, i - 1));
+  g_test_message ("%u progress reports, the largest step %.2f", export.fractions->len, largest_step);
+  g_assert_cmpfloat (largest_step, <, 0.2);
+  g_array_unref (export.fractions);
+  g_main_loop_unref (export.loop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -672,6 +734,7 @@ main (int   argc,
   g_test_add_func ("/export/tables/pdf", test_pdf);
   g_test_add_func ("/export/tables/pdf-contents", test_pdf_contents);
   g_test_add_func ("/export/tables/pdf-tall-row", test_pdf_tall_row);
+  g_test_add_func ("/export/tables/pdf-progress", test_pdf_progress);
   g_test_add_func ("/export/tables/thousand-rows", test_thousand_rows);
 
   status = g_test_run ();

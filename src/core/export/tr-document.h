@@ -176,6 +176,8 @@ void        tr_document_free                (TrDocument  *self);
 /* The blocks' total text length, in bytes: a measure of the work of
  * laying the document out, for progress. */
 gsize       tr_document_get_text_size       (TrDocument  *self);
+/* The same for one table's cells. */
+gsize       tr_doc_table_get_text_size      (TrDocTable  *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrDocument, tr_document_free)
 

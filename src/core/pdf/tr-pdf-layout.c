@@ -1229,6 +1229,7 @@ tr_pdf_layout_new (TrDocument            *document,
           break;
         case TR_DOC_BLOCK_TABLE:
           flow_table (&flow, block->table);
+          done += tr_doc_table_get_text_size (block->table);
           break;
         default:
           g_assert_not_reached ();
