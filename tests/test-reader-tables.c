@@ -245,6 +245,110 @@ test_tables_shown (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Whether the view draws anything but its background in the rectangle
+ * (in @widget's coordinates), rendered as it is on screen. */
+static gboolean
+has_ink (GtkWidget *widget,
+         int        x,
+         int        y,
+         int        width,
+         int        height)
+{
+  int widget_width = gtk_widget_get_width (widget);
+  int widget_height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  gsize stride = (gsize) widget_width * 4;
+
+  gdk_paintable_snapshot (paintable, snapshot, widget_width, widget_height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, widget_width, widget_height));
+  pixels = g_malloc (stride * widget_height);
+  gdk_texture_download (texture, pixels, stride);
+  for (int row = MAX (y, 0); row < MIN (y + height, widget_height); row++)
+    for (int column = MAX (x, 0); column < MIN (x + width, widget_width); column++)
+      {
+        const guchar *pixel = pixels + row * stride + column * 4;
+
+        /* Text is dark on the light background of the default style. */
+        if (pixel[0] < 128 && pixel[1] < 128 && pixel[2] < 128)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* In a narrow pane, as beside a draft on a small screen, the table takes
+ * the width of the text, no more: its long cell wraps further. */
+static void
+test_tables_narrow (void)
+{
+  g_autoptr(TrReport) report = make_report ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view = tr_report_view_new ();
+  GtkTextView *text_view;
+  g_autoptr(GPtrArray) widgets = NULL;
+  GtkWidget *grid;
+  graphene_rect_t bounds;
+  int text_right;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 700);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  tr_report_view_set_report (TR_REPORT_VIEW (view), report);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (view), 5000);
+
+  text_view = GTK_TEXT_VIEW (find_descendant (view, GTK_TYPE_TEXT_VIEW));
+  widgets = anchored_widgets (text_view);
+  grid = find_descendant (widgets->pdata[0], GTK_TYPE_GRID);
+  wait_until (gtk_widget_get_width (grid) > 1, 5000);
+  /* Until the text view has placed the table at its new width. */
+  wait_ms (200);
+
+  g_assert_true (gtk_widget_compute_bounds (grid, GTK_WIDGET (text_view), &bounds));
+  text_right = gtk_widget_get_width (GTK_WIDGET (text_view)) - gtk_text_view_get_right_margin (text_view);
+  g_test_message ("text view %d wide, table from %.0f to %.0f", gtk_widget_get_width (GTK_WIDGET (text_view)),
+                  bounds.origin.x, bounds.origin.x + bounds.size.width);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, text_right + 1);
+  g_assert_cmpfloat (bounds.size.width, >=, text_right - gtk_text_view_get_left_margin (text_view) - 1);
+  /* Still a table: 地點 is not squeezed to a character a line. */
+  g_assert_cmpint (gtk_widget_get_height (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0)), ==,
+                   gtk_widget_get_height (gtk_grid_get_child_at (GTK_GRID (grid), 0, 0)));
+  g_assert_cmpint (gtk_widget_get_width (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0)), >,
+                   gtk_widget_get_height (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0)));
+
+  /* The text goes on right under the table, at the height it has. */
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+    GtkTextIter start, end, iter;
+    g_autofree char *text = NULL;
+    GdkRectangle location;
+    int y;
+
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+    gtk_text_buffer_get_iter_at_offset (buffer, &iter,
+                                        g_utf8_pointer_to_offset (text, strstr (text, "二、結論")));
+    gtk_text_view_get_iter_location (text_view, &iter, &location);
+    gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, 0, location.y, NULL, &y);
+    g_assert_true (gtk_widget_compute_bounds (widgets->pdata[0], GTK_WIDGET (text_view), &bounds));
+    g_test_message ("table from %.0f to %.0f, the next line at %d", bounds.origin.y,
+                    bounds.origin.y + bounds.size.height, y);
+    g_assert_cmpint (y, >=, bounds.origin.y + bounds.size.height - 1);
+    g_assert_cmpint (y, <, bounds.origin.y + bounds.size.height + 40);
+    /* And it is drawn there. */
+    g_assert_true (has_ink (view, 24, y, 100, location.height));
+  }
+
+  if (g_getenv ("TR_TEST_HOLD_MS") != NULL)
+    wait_ms (atoi (g_getenv ("TR_TEST_HOLD_MS")));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -262,6 +366,7 @@ main (int   argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add_func ("/reader/tables/shown", test_tables_shown);
+  g_test_add_func ("/reader/tables/narrow", test_tables_narrow);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-date.h"
+#include "tr-report-table.h"
 #include "tr-report-view.h"
 
 struct _TrReportView
@@ -24,19 +25,16 @@ struct _TrReportView
   GtkTextTag *caption_tag;
   /* Cancelled when the report changes: its thumbnails are not wanted. */
   GCancellable *cancellable;
+  /* The report's tables (TrReportTable), in its text, and the width of
+   * that text, which they fit in; -1 before the view is allocated. */
+  GPtrArray *tables;
+  int text_width;
+  guint fit_tables_source;
 };
 
 /* The photos of the appendix, shown at most this big (logical pixels). */
 #define PHOTO_WIDTH  360
 #define PHOTO_HEIGHT 270
-
-/* A table's columns are as wide as their longest line, in characters,
- * within these bounds, as the exports size them; a wider table's columns
- * share TABLE_MAX_CHARS. A text view gives the widgets in its text their
- * minimum width: this is it. */
-#define TABLE_COLUMN_MIN_CHARS 4
-#define TABLE_COLUMN_MAX_CHARS 30
-#define TABLE_MAX_CHARS        60
 
 G_DEFINE_FINAL_TYPE (TrReportView, tr_report_view, GTK_TYPE_WIDGET)
 
@@ -92,98 +90,6 @@ append_part (TrReportView *self,
   append (self, "\n", NULL);
 }
 
-/* How many characters wide @text's longest line is, a Chinese character
- * counting two, as GtkLabel's widths count them. */
-static int
-longest_line_chars (const char *text)
-{
-  int longest = 0, chars = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == '\n')
-        {
-          longest = MAX (longest, chars);
-          chars = 0;
-        }
-      else if (!g_unichar_iszerowidth (c))
-        chars += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2 : 1;
-    }
-  return MAX (longest, chars);
-}
-
-/* A table as a grid of selectable labels, the header row bold, under its
- * caption 表 N：… as the exports number it. */
-static GtkWidget *
-make_table (TrTable *table,
-            guint    number)
-{
-  guint n_rows = tr_table_get_n_rows (table);
-  guint n_columns = tr_table_get_n_columns (table);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *grid = gtk_grid_new ();
-  g_autofree char *caption = NULL;
-  g_autofree int *widths = NULL;
-  int total = 0;
-
-  gtk_widget_add_css_class (box, "report-table");
-  if (number > 0)
-    {
-      GtkWidget *label;
-
-      caption = g_strdup_printf ("表 %u：%s", number, tr_table_get_caption (table));
-      label = gtk_label_new (caption);
-      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (label), MIN (longest_line_chars (caption), TABLE_MAX_CHARS));
-      gtk_widget_set_focusable (label, FALSE);
-      gtk_widget_add_css_class (label, "caption");
-      gtk_box_append (GTK_BOX (box), label);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (grid), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  caption != NULL ? caption : _("Table"), -1);
-  gtk_widget_set_halign (grid, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), grid);
-
-  widths = g_new0 (int, n_columns);
-  for (guint c = 0; c < n_columns; c++)
-    {
-      for (guint r = 0; r < n_rows && widths[c] < TABLE_COLUMN_MAX_CHARS; r++)
-        widths[c] = MAX (widths[c], longest_line_chars (tr_table_get_cell (table, r, c)));
-      widths[c] = CLAMP (widths[c], TABLE_COLUMN_MIN_CHARS, TABLE_COLUMN_MAX_CHARS);
-      total += widths[c];
-    }
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      int chars = total > TABLE_MAX_CHARS
-                  ? MAX (widths[c] * TABLE_MAX_CHARS / total, TABLE_COLUMN_MIN_CHARS)
-                  : widths[c];
-
-      for (guint r = 0; r < n_rows; r++)
-        {
-          GtkWidget *cell = gtk_label_new (tr_table_get_cell (table, r, c));
-
-          gtk_label_set_selectable (GTK_LABEL (cell), TRUE);
-          gtk_label_set_wrap (GTK_LABEL (cell), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (cell), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_width_chars (GTK_LABEL (cell), chars);
-          gtk_label_set_max_width_chars (GTK_LABEL (cell), chars);
-          gtk_label_set_xalign (GTK_LABEL (cell), 0);
-          gtk_label_set_yalign (GTK_LABEL (cell), 0);
-          /* Not a tab stop each: a long table would trap the keyboard. */
-          gtk_widget_set_focusable (cell, FALSE);
-          gtk_widget_add_css_class (cell, "cell");
-          if (r == 0 && tr_table_get_has_header (table))
-            gtk_widget_add_css_class (cell, "header");
-          gtk_grid_attach (GTK_GRID (grid), cell, c, r, 1, 1);
-        }
-    }
-  return box;
-}
-
 /* A body section, or the appendix, with its tables where they stand. */
 static void
 append_body_part (TrReportView *self,
@@ -217,13 +123,15 @@ append_body_part (TrReportView *self,
         {
           GtkTextIter end;
           GtkTextChildAnchor *anchor;
+          GtkWidget *table;
 
           gtk_text_buffer_get_end_iter (buffer, &end);
           anchor = gtk_text_buffer_create_child_anchor (buffer, &end);
-          gtk_text_view_add_child_at_anchor (self->text_view,
-                                             make_table (tr_body_get_table (body, i),
-                                                         tr_report_get_table_number (self->report, field, i)),
-                                             anchor);
+          table = tr_report_table_new (tr_body_get_table (body, i),
+                                       tr_report_get_table_number (self->report, field, i));
+          tr_report_table_set_max_width (TR_REPORT_TABLE (table), self->text_width);
+          gtk_text_view_add_child_at_anchor (self->text_view, table, anchor);
+          g_ptr_array_add (self->tables, g_object_ref (table));
           append (self, "\n", NULL);
         }
     }
@@ -322,6 +230,7 @@ rebuild (TrReportView *self)
   const char *title;
 
   gtk_text_buffer_set_text (buffer, "", 0);
+  g_ptr_array_set_size (self->tables, 0);
   if (self->report == NULL)
     return;
 
@@ -384,6 +293,8 @@ tr_report_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->report);
+  g_clear_handle_id (&self->fit_tables_source, g_source_remove);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
   if (self->scroller != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
@@ -393,6 +304,39 @@ tr_report_view_dispose (GObject *object)
   G_OBJECT_CLASS (tr_report_view_parent_class)->dispose (object);
 }
 
+static gboolean
+fit_tables (gpointer user_data)
+{
+  TrReportView *self = user_data;
+
+  self->fit_tables_source = 0;
+  for (guint i = 0; i < self->tables->len; i++)
+    tr_report_table_set_max_width (g_ptr_array_index (self->tables, i), self->text_width);
+  return G_SOURCE_REMOVE;
+}
+
+/* The tables fit in the text's width, which changes with the view's: once
+ * the view is allocated, as a table that changes size while the text view
+ * lays its lines out is not placed again. */
+static void
+tr_report_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  TrReportView *self = TR_REPORT_VIEW (widget);
+  int text_width = MAX (width - gtk_text_view_get_left_margin (self->text_view) -
+                        gtk_text_view_get_right_margin (self->text_view), 0);
+
+  if (text_width != self->text_width)
+    {
+      self->text_width = text_width;
+      if (self->tables->len > 0 && self->fit_tables_source == 0)
+        self->fit_tables_source = g_idle_add (fit_tables, self);
+    }
+  GTK_WIDGET_CLASS (tr_report_view_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
 static void
 tr_report_view_class_init (TrReportViewClass *klass)
 {
@@ -400,6 +344,7 @@ tr_report_view_class_init (TrReportViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tr_report_view_dispose;
+  widget_class->size_allocate = tr_report_view_size_allocate;
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
@@ -408,6 +353,8 @@ tr_report_view_init (TrReportView *self)
 {
   GtkTextBuffer *buffer;
 
+  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  self->text_width = -1;
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_editable (self->text_view, FALSE);
   gtk_text_view_set_cursor_visible (self->text_view, FALSE);
