@@ -257,14 +257,21 @@ has_ink (GtkWidget *widget,
   int widget_width = gtk_widget_get_width (widget);
   int widget_height = gtk_widget_get_height (widget);
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree guchar *pixels = NULL;
   gsize stride = (gsize) widget_width * 4;
 
-  gdk_paintable_snapshot (paintable, snapshot, widget_width, widget_height);
-  node = gtk_snapshot_free_to_node (snapshot);
+  /* Nothing until the widget has been drawn once. */
+  for (guint attempt = 0; node == NULL && attempt < 100; attempt++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+
+      gdk_paintable_snapshot (paintable, snapshot, widget_width, widget_height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        wait_ms (50);
+    }
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
                                          &GRAPHENE_RECT_INIT (0, 0, widget_width, widget_height));
@@ -280,6 +287,17 @@ has_ink (GtkWidget *widget,
           return TRUE;
       }
   return FALSE;
+}
+
+static gboolean
+fits_text (GtkWidget   *widget,
+           GtkTextView *text_view)
+{
+  graphene_rect_t bounds;
+
+  return gtk_widget_compute_bounds (widget, GTK_WIDGET (text_view), &bounds) &&
+         bounds.origin.x + bounds.size.width <=
+         gtk_widget_get_width (GTK_WIDGET (text_view)) - gtk_text_view_get_right_margin (text_view) + 1;
 }
 
 /* In a narrow pane, as beside a draft on a small screen, the table takes
@@ -306,9 +324,12 @@ test_tables_narrow (void)
   widgets = anchored_widgets (text_view);
   grid = find_descendant (widgets->pdata[0], GTK_TYPE_GRID);
   wait_until (gtk_widget_get_width (grid) > 1, 5000);
-  /* Until the text view has placed the table at its new width. */
-  wait_ms (200);
+  /* The table fits the text once the view knows its width: soon after it
+   * is shown. */
+  wait_until (fits_text (grid, text_view), 5000);
 
+  /* The table does not push the window wider than it was made. */
+  g_assert_cmpint (gtk_widget_get_width (window), <=, 360);
   g_assert_true (gtk_widget_compute_bounds (grid, GTK_WIDGET (text_view), &bounds));
   text_right = gtk_widget_get_width (GTK_WIDGET (text_view)) - gtk_text_view_get_right_margin (text_view);
   g_test_message ("text view %d wide, table from %.0f to %.0f", gtk_widget_get_width (GTK_WIDGET (text_view)),

@@ -334,7 +334,28 @@ tr_report_view_size_allocate (GtkWidget *widget,
       if (self->tables->len > 0 && self->fit_tables_source == 0)
         self->fit_tables_source = g_idle_add (fit_tables, self);
     }
-  GTK_WIDGET_CLASS (tr_report_view_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+tr_report_view_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (GTK_WIDGET (TR_REPORT_VIEW (widget)->scroller));
+}
+
+static void
+tr_report_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  TrReportView *self = TR_REPORT_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scroller), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -344,8 +365,10 @@ tr_report_view_class_init (TrReportViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tr_report_view_dispose;
+  /* Not a GtkBinLayout: the view follows its width (size_allocate). */
+  widget_class->get_request_mode = tr_report_view_get_request_mode;
+  widget_class->measure = tr_report_view_measure;
   widget_class->size_allocate = tr_report_view_size_allocate;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
 
 static void
@@ -382,7 +405,9 @@ tr_report_view_init (TrReportView *self)
                                                   "foreground", "#9c6e03", NULL);
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* Not NEVER: the pane would be as wide as the widest table or photo
+   * asks, and could not be narrowed; the tables fit its width instead. */
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->text_view));
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
 }
