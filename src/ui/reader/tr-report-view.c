@@ -405,8 +405,8 @@ tr_report_view_init (TrReportView *self)
                                                   "foreground", "#9c6e03", NULL);
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  /* Not NEVER: the pane would be as wide as the widest table or photo
-   * asks, and could not be narrowed; the tables fit its width instead. */
+  /* Not NEVER: the pane would be as wide as the widest table asks, and
+   * could not be narrowed; the tables fit its width instead. */
   gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->text_view));
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
