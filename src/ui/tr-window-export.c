@@ -12,6 +12,7 @@
  * pin of meson.build, which makes the headers flag any other newer call,
  * is lifted here. */
 #undef GDK_VERSION_MAX_ALLOWED
+
 #include <glib/gi18n.h>
 
 #include "tr-file-chooser.h"

@@ -41,6 +41,14 @@ static const double form_widths[FORM_COLUMNS] = {
 #define PHOTO_MAX_WIDTH     TR_DOC_CM (7.6)
 #define PHOTO_MAX_HEIGHT    TR_DOC_CM (8.0)
 
+/* A body table's columns share the text width in proportion to their
+ * longest line, in half-ideograph units (a Latin letter is one, a Chinese
+ * character two), within these bounds: a column of dates or numbers keeps
+ * room for two ideographs, and one of long prose does not starve the
+ * others. */
+#define DATA_COLUMN_MIN_UNITS  4
+#define DATA_COLUMN_MAX_UNITS  40
+
 /* Text ------------------------------------------------------------------ */
 
 /* @line without the spaces around it (also the ideographic space people
@@ -82,11 +90,13 @@ has_text (const char *text)
 /* A section's text, one paragraph per line. A numbered line gets the style
  * of its level, and the plain lines after it line up with its text; blank
  * lines are dropped, the styles space the text. @valid is valid UTF-8;
- * with @sources, each paragraph says where it comes from in it. */
+ * with @sources, each paragraph says where it comes from in its section's
+ * text, where @valid starts at byte @base. */
 static void
 add_lines (TrDocument *self,
            const char *valid,
-           gboolean    sources)
+           gboolean    sources,
+           gsize       base)
 {
   TrNumberingLevel level = TR_NUMBERING_NONE;
   const char *p = valid;
@@ -117,9 +127,9 @@ add_lines (TrDocument *self,
       paragraph = tr_doc_paragraph_new (tr_doc_style_for_level (level, line_level != TR_NUMBERING_NONE),
                                         NULL);
       paragraph->has_source = sources;
-      paragraph->source.start = from;
-      paragraph->source.text_start = from;
-      paragraph->source.next = p - valid;
+      paragraph->source.start = base + from;
+      paragraph->source.text_start = base + from;
+      paragraph->source.next = base + (p - valid);
       if (line_level == TR_NUMBERING_ARABIC || line_level == TR_NUMBERING_PARENTHESIZED_ARABIC)
         {
           /* The width of "1." or "(1)" depends on the font: a tab instead
@@ -127,7 +137,7 @@ add_lines (TrDocument *self,
           paragraph->marker = strip_line (line, prefix_length);
           g_free (paragraph->text);
           paragraph->text = g_strdup (line + prefix_length);
-          paragraph->source.text_start = from + prefix_length;
+          paragraph->source.text_start = base + from + prefix_length;
         }
       else
         {
@@ -462,7 +472,7 @@ add_summary (TrDocument *self,
   g_autofree char *valid = g_utf8_make_valid (tr_report_get_text (report, TR_FIELD_SUMMARY), -1);
 
   add_paragraph (self, TR_DOC_STYLE_PART_TITLE, "摘要");
-  add_lines (self, valid, FALSE);
+  add_lines (self, valid, FALSE, 0);
 }
 
 static TrDocHeading *
@@ -552,12 +562,181 @@ add_photos (TrDocument *self,
   tr_document_add_table (self, table);
 }
 
+/* Tables of the body ---------------------------------------------------- */
+
+/* How wide @text's longest line is, in half-ideograph units. */
+static guint
+longest_line_units (const char *text)
+{
+  guint longest = 0, units = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\n')
+        {
+          longest = MAX (longest, units);
+          units = 0;
+        }
+      else if (!g_unichar_iszerowidth (c))
+        units += g_unichar_iswide (c) || g_unichar_iswide_cjk (c) ? 2 : 1;
+    }
+  return MAX (longest, units);
+}
+
+static double *
+get_column_widths (TrTable *table)
+{
+  guint n_columns = tr_table_get_n_columns (table);
+  guint n_rows = tr_table_get_n_rows (table);
+  double *widths = g_new0 (double, n_columns);
+  double total = 0;
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      guint units = 0;
+
+      for (guint r = 0; r < n_rows && units < DATA_COLUMN_MAX_UNITS; r++)
+        units = MAX (units, longest_line_units (tr_table_get_cell (table, r, c)));
+      widths[c] = CLAMP (units, DATA_COLUMN_MIN_UNITS, DATA_COLUMN_MAX_UNITS);
+      total += widths[c];
+    }
+  for (guint c = 0; c < n_columns; c++)
+    widths[c] *= TR_DOC_TEXT_WIDTH / total;
+  return widths;
+}
+
+/* Table @index of @field, where it stands in the text: its caption
+ * 「表 N：…」 above it, its header row repeated on each page it runs on,
+ * each line of a cell a paragraph. */
+static void
+add_data_table (TrDocument *self,
+                TrReport   *report,
+                TrField     field,
+                guint       index,
+                guint      *n_uncaptioned)
+{
+  TrTable *source = tr_body_get_table (tr_report_get_body (report, field), index);
+  guint number = tr_report_get_table_number (report, field, index);
+  guint n_columns = tr_table_get_n_columns (source);
+  g_autofree double *widths = get_column_widths (source);
+  g_autofree char *name = NULL;
+  TrDocTable *table;
+
+  /* Unique names: word processors list tables by them. */
+  if (number > 0)
+    name = g_strdup_printf ("表%u", number);
+  else
+    name = g_strdup_printf ("表格%u", ++*n_uncaptioned);
+  table = tr_doc_table_new (TR_DOC_TABLE_DATA, name, n_columns, widths);
+  table->borders = TRUE;
+  table->padding = TR_DOC_CM (0.1);
+  table->valign = TR_DOC_VALIGN_TOP;
+  table->space_after = 6;
+  table->n_header_rows = tr_table_get_has_header (source) ? 1 : 0;
+  if (number > 0)
+    {
+      g_autofree char *caption = g_utf8_make_valid (tr_table_get_caption (source), -1);
+      g_autofree char *stripped = strip (caption);
+      g_autofree char *label = g_strdup_printf ("表 %u：%s", number, stripped);
+
+      table->caption = tr_doc_paragraph_new (TR_DOC_STYLE_TABLE_CAPTION, label);
+    }
+
+  for (guint r = 0; r < tr_table_get_n_rows (source); r++)
+    {
+      TrDocStyle style = r < table->n_header_rows ? TR_DOC_STYLE_TABLE_HEADER : TR_DOC_STYLE_TABLE_TEXT;
+      TrDocRow *row = tr_doc_table_add_row (table);
+
+      /* A row is read across: it moves to the next page whole. */
+      row->keep_together = TRUE;
+      for (guint c = 0; c < n_columns; c++)
+        {
+          /* Every cell spans one column and one row: no need to set it. */
+          TrDocCell *cell = g_ptr_array_index (row->cells, c);
+          g_autofree char *text = g_utf8_make_valid (tr_table_get_cell (source, r, c), -1);
+          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+          for (guint i = 0; lines[i] != NULL; i++)
+            {
+              g_autofree char *line = strip (lines[i]);
+
+              /* Blank lines inside a cell are dropped, as in the text. */
+              if (line[0] != '\0')
+                tr_doc_cell_add_text (cell, style, line);
+            }
+          /* A cell holds at least one paragraph. */
+          if (cell->paragraphs->len == 0)
+            tr_doc_cell_add_text (cell, style, "");
+        }
+    }
+  tr_document_add_table (self, table);
+}
+
+/* The text of a section or of the appendix with its tables where they
+ * stand. The paragraphs' sources count in the section's plain text
+ * (heading->text), where the tables' text sits between the runs
+ * (tr_body_get_plain_text()). */
+static void
+add_field_body (TrDocument   *self,
+                TrReport     *report,
+                TrDocHeading *heading,
+                guint        *n_uncaptioned)
+{
+  TrBody *body;
+  guint n_tables;
+  const char *plain = heading->text;
+  gsize plain_length = strlen (plain);
+  gsize offset = 0;
+  gboolean sources = TRUE;
+
+  if (!tr_field_holds_tables (heading->field) ||
+      (n_tables = tr_body_get_n_tables (body = tr_report_get_body (report, heading->field))) == 0)
+    {
+      add_lines (self, heading->text, TRUE, 0);
+      return;
+    }
+
+  for (guint i = 0; i <= n_tables; i++)
+    {
+      const char *run = tr_body_get_text_run (body, i);
+      gsize length = strlen (run);
+
+      if (length > 0)
+        {
+          g_autofree char *valid = g_utf8_make_valid (run, -1);
+
+          if (offset > 0 && offset <= plain_length && plain[offset - 1] != '\n')
+            offset++;
+          /* Invalid UTF-8 in a run would throw the offsets off: the
+           * paragraphs from there on go without sources (and comments). */
+          sources = sources && offset + length <= plain_length &&
+                    memcmp (plain + offset, valid, length) == 0;
+          add_lines (self, valid, sources, offset);
+          offset += length;
+        }
+      if (i < n_tables)
+        {
+          TrTable *table = tr_body_get_table (body, i);
+          g_autoptr(GString) table_text = g_string_new (NULL);
+
+          add_data_table (self, report, heading->field, i, n_uncaptioned);
+          if (offset > 0 && offset <= plain_length && plain[offset - 1] != '\n')
+            offset++;
+          tr_table_append_plain_text (table, table_text);
+          offset += table_text->len;
+        }
+    }
+}
+
 static void
 add_body (TrDocument *self,
           TrReport   *report,
           GPtrArray  *headings)
 {
   TrDocContents *contents = g_new0 (TrDocContents, 1);
+  guint n_uncaptioned = 0;
 
   contents->title = g_strdup ("目次");
   contents->headings = g_ptr_array_ref (headings);
@@ -568,7 +747,7 @@ add_body (TrDocument *self,
       TrDocHeading *heading = g_ptr_array_index (headings, i);
 
       tr_document_add_heading (self, heading);
-      add_lines (self, heading->text, TRUE);
+      add_field_body (self, report, heading, &n_uncaptioned);
       if (heading->field == TR_FIELD_APPENDIX)
         add_photos (self, report);
     }

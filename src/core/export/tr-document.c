@@ -300,6 +300,21 @@ paragraphs_size (GPtrArray *paragraphs)
 }
 
 gsize
+tr_doc_table_get_text_size (TrDocTable *table)
+{
+  gsize size = 0;
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      TrDocRow *row = g_ptr_array_index (table->rows, r);
+
+      for (guint c = 0; c < row->cells->len; c++)
+        size += paragraphs_size (((TrDocCell *) g_ptr_array_index (row->cells, c))->paragraphs) + 1;
+    }
+  return size;
+}
+
+gsize
 tr_document_get_text_size (TrDocument *self)
 {
   gsize size = 0;
@@ -320,13 +335,7 @@ tr_document_get_text_size (TrDocument *self)
           size += 64 * block->contents->headings->len;
           break;
         case TR_DOC_BLOCK_TABLE:
-          for (guint r = 0; r < block->table->rows->len; r++)
-            {
-              TrDocRow *row = g_ptr_array_index (block->table->rows, r);
-
-              for (guint c = 0; c < row->cells->len; c++)
-                size += paragraphs_size (((TrDocCell *) g_ptr_array_index (row->cells, c))->paragraphs) + 1;
-            }
+          size += tr_doc_table_get_text_size (block->table);
           break;
         default:
           break;

@@ -91,7 +91,9 @@ typedef struct {
 
 typedef struct {
   double     min_height;    /* points; 0: as high as the text */
-  gboolean   keep_together; /* never split across pages */
+  /* Never split across pages, unless taller than a page (word processors
+   * split those all the same). */
+  gboolean   keep_together;
   GPtrArray *cells;         /* TrDocCell, one per column, covered ones too */
 } TrDocRow;
 
@@ -174,6 +176,8 @@ void        tr_document_free                (TrDocument  *self);
 /* The blocks' total text length, in bytes: a measure of the work of
  * laying the document out, for progress. */
 gsize       tr_document_get_text_size       (TrDocument  *self);
+/* The same for one table's cells. */
+gsize       tr_doc_table_get_text_size      (TrDocTable  *table);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrDocument, tr_document_free)
 

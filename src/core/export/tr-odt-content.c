@@ -325,6 +325,18 @@ valign_value (TrDocVAlign valign)
     }
 }
 
+/* Rows alike share a style, named after what it sets: a table of a
+ * thousand rows kept together has one. NULL for a row that needs none. */
+static char *
+row_style_name (const char *table_style,
+                TrDocRow   *row)
+{
+  if (row->min_height <= 0 && !row->keep_together)
+    return NULL;
+  return g_strdup_printf ("%s.Row%s%.0f", table_style, row->keep_together ? "Kept" : "",
+                          MAX (row->min_height, 0) * 100);
+}
+
 static void
 write_table_styles (TrOdtXml   *xml,
                     TrDocTable *table,
@@ -333,6 +345,7 @@ write_table_styles (TrOdtXml   *xml,
   g_autofree char *name = table_style_name (table, index);
   g_autofree char *cell = g_strconcat (name, ".Cell", NULL);
   g_autofree char *padding = tr_odt_format_length (table->padding);
+  g_autoptr(GHashTable) row_styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   double width = 0;
 
   for (guint i = 0; i < table->n_columns; i++)
@@ -381,11 +394,10 @@ write_table_styles (TrOdtXml   *xml,
   for (guint r = 0; r < table->rows->len; r++)
     {
       TrDocRow *row = g_ptr_array_index (table->rows, r);
-      g_autofree char *row_name = NULL;
+      char *row_name = row_style_name (name, row);
 
-      if (row->min_height <= 0 && !row->keep_together)
+      if (row_name == NULL || !g_hash_table_add (row_styles, row_name))
         continue;
-      row_name = g_strdup_printf ("%s.Row%u", name, r + 1);
       tr_odt_xml_start (xml, "style:style");
       tr_odt_xml_attr (xml, "style:name", row_name);
       tr_odt_xml_attr (xml, "style:family", "table-row");
@@ -421,10 +433,11 @@ write_row (TrOdtXml   *xml,
            const char *cell_style)
 {
   TrDocRow *row = g_ptr_array_index (table->rows, r);
+  g_autofree char *row_name = row_style_name (name, row);
 
   tr_odt_xml_start (xml, "table:table-row");
-  if (row->min_height > 0 || row->keep_together)
-    tr_odt_xml_attr_printf (xml, "table:style-name", "%s.Row%u", name, r + 1);
+  if (row_name != NULL)
+    tr_odt_xml_attr (xml, "table:style-name", row_name);
   for (guint c = 0; c < row->cells->len; c++)
     {
       TrDocCell *cell = g_ptr_array_index (row->cells, c);

@@ -895,16 +895,6 @@ split_row (Flow     *flow,
     }
 }
 
-static gboolean
-can_split (TableBox *box,
-           guint     from,
-           guint     to)
-{
-  TrDocRow *row = g_ptr_array_index (box->table->rows, from);
-
-  return to == from + 1 && !row->keep_together;
-}
-
 static double
 table_start_height (TableBox *box)
 {
@@ -957,7 +947,9 @@ flow_table (Flow       *flow,
               next_page (flow);
               add_header_rows (flow, box);
             }
-          else if (!fits_a_page && can_split (box, r, end))
+          /* Taller than a page, kept together or not: split, or the
+           * rest would run off the page. */
+          else if (!fits_a_page && end == r + 1)
             {
               split_row (flow, box, r);
               r = end;
@@ -1237,6 +1229,7 @@ tr_pdf_layout_new (TrDocument            *document,
           break;
         case TR_DOC_BLOCK_TABLE:
           flow_table (&flow, block->table);
+          done += tr_doc_table_get_text_size (block->table);
           break;
         default:
           g_assert_not_reached ();

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-date.h"
+#include "tr-report-table.h"
 #include "tr-report-view.h"
 
 struct _TrReportView
@@ -24,6 +25,11 @@ struct _TrReportView
   GtkTextTag *caption_tag;
   /* Cancelled when the report changes: its thumbnails are not wanted. */
   GCancellable *cancellable;
+  /* The report's tables (TrReportTable), in its text, and the width of
+   * that text, which they fit in; -1 before the view is allocated. */
+  GPtrArray *tables;
+  int text_width;
+  guint fit_tables_source;
 };
 
 /* The photos of the appendix, shown at most this big (logical pixels). */
@@ -82,6 +88,53 @@ append_part (TrReportView *self,
   append (self, "\n", NULL);
   append (self, text, NULL);
   append (self, "\n", NULL);
+}
+
+/* A body section, or the appendix, with its tables where they stand. */
+static void
+append_body_part (TrReportView *self,
+                  const char   *heading,
+                  TrField       field)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  TrBody *body = tr_report_get_body (self->report, field);
+  guint n_tables = tr_body_get_n_tables (body);
+
+  if (n_tables == 0)
+    {
+      append_part (self, heading, tr_body_get_text_run (body, 0));
+      return;
+    }
+
+  append (self, "\n", NULL);
+  append (self, heading, self->heading_tag);
+  append (self, "\n", NULL);
+  for (guint i = 0; i <= n_tables; i++)
+    {
+      const char *run = tr_body_get_text_run (body, i);
+
+      if (run[0] != '\0')
+        {
+          append (self, run, NULL);
+          if (!g_str_has_suffix (run, "\n"))
+            append (self, "\n", NULL);
+        }
+      if (i < n_tables)
+        {
+          GtkTextIter end;
+          GtkTextChildAnchor *anchor;
+          GtkWidget *table;
+
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          anchor = gtk_text_buffer_create_child_anchor (buffer, &end);
+          table = tr_report_table_new (tr_body_get_table (body, i),
+                                       tr_report_get_table_number (self->report, field, i));
+          tr_report_table_set_max_width (TR_REPORT_TABLE (table), self->text_width);
+          gtk_text_view_add_child_at_anchor (self->text_view, table, anchor);
+          g_ptr_array_add (self->tables, g_object_ref (table));
+          append (self, "\n", NULL);
+        }
+    }
 }
 
 typedef struct {
@@ -177,6 +230,7 @@ rebuild (TrReportView *self)
   const char *title;
 
   gtk_text_buffer_set_text (buffer, "", 0);
+  g_ptr_array_set_size (self->tables, 0);
   if (self->report == NULL)
     return;
 
@@ -221,9 +275,9 @@ rebuild (TrReportView *self)
       g_autofree char *heading = g_strdup_printf ("%s、%s", section_numbers[s],
                                                   tr_section_get_heading (s));
 
-      append_part (self, heading, tr_report_get_section (self->report, s));
+      append_body_part (self, heading, TR_FIELD_FROM_SECTION (s));
     }
-  append_part (self, "附錄", tr_report_get_text (self->report, TR_FIELD_APPENDIX));
+  append_body_part (self, "附錄", TR_FIELD_APPENDIX);
   append_photos (self);
   append_part (self, _("Text not placed in a section"),
                tr_report_get_text (self->report, TR_FIELD_UNCLASSIFIED));
@@ -239,6 +293,8 @@ tr_report_view_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->report);
+  g_clear_handle_id (&self->fit_tables_source, g_source_remove);
+  g_clear_pointer (&self->tables, g_ptr_array_unref);
   if (self->scroller != NULL)
     {
       gtk_widget_unparent (GTK_WIDGET (self->scroller));
@@ -248,6 +304,60 @@ tr_report_view_dispose (GObject *object)
   G_OBJECT_CLASS (tr_report_view_parent_class)->dispose (object);
 }
 
+static gboolean
+fit_tables (gpointer user_data)
+{
+  TrReportView *self = user_data;
+
+  self->fit_tables_source = 0;
+  for (guint i = 0; i < self->tables->len; i++)
+    tr_report_table_set_max_width (g_ptr_array_index (self->tables, i), self->text_width);
+  return G_SOURCE_REMOVE;
+}
+
+/* The tables fit in the text's width, which changes with the view's: once
+ * the view is allocated, as a table that changes size while the text view
+ * lays its lines out is not placed again. */
+static void
+tr_report_view_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  TrReportView *self = TR_REPORT_VIEW (widget);
+  int text_width = MAX (width - gtk_text_view_get_left_margin (self->text_view) -
+                        gtk_text_view_get_right_margin (self->text_view), 0);
+
+  if (text_width != self->text_width)
+    {
+      self->text_width = text_width;
+      if (self->tables->len > 0 && self->fit_tables_source == 0)
+        self->fit_tables_source = g_idle_add (fit_tables, self);
+    }
+  gtk_widget_allocate (GTK_WIDGET (self->scroller), width, height, baseline, NULL);
+}
+
+static GtkSizeRequestMode
+tr_report_view_get_request_mode (GtkWidget *widget)
+{
+  return gtk_widget_get_request_mode (GTK_WIDGET (TR_REPORT_VIEW (widget)->scroller));
+}
+
+static void
+tr_report_view_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  TrReportView *self = TR_REPORT_VIEW (widget);
+
+  gtk_widget_measure (GTK_WIDGET (self->scroller), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
 static void
 tr_report_view_class_init (TrReportViewClass *klass)
 {
@@ -255,7 +365,10 @@ tr_report_view_class_init (TrReportViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = tr_report_view_dispose;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* Not a GtkBinLayout: the view follows its width (size_allocate). */
+  widget_class->get_request_mode = tr_report_view_get_request_mode;
+  widget_class->measure = tr_report_view_measure;
+  widget_class->size_allocate = tr_report_view_size_allocate;
 }
 
 static void
@@ -263,6 +376,8 @@ tr_report_view_init (TrReportView *self)
 {
   GtkTextBuffer *buffer;
 
+  self->tables = g_ptr_array_new_with_free_func (g_object_unref);
+  self->text_width = -1;
   self->text_view = GTK_TEXT_VIEW (gtk_text_view_new ());
   gtk_text_view_set_editable (self->text_view, FALSE);
   gtk_text_view_set_cursor_visible (self->text_view, FALSE);
@@ -290,7 +405,9 @@ tr_report_view_init (TrReportView *self)
                                                   "foreground", "#9c6e03", NULL);
 
   self->scroller = GTK_SCROLLED_WINDOW (gtk_scrolled_window_new ());
-  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* Not NEVER: the pane would be as wide as the widest table asks, and
+   * could not be narrowed; the tables fit its width instead. */
+  gtk_scrolled_window_set_policy (self->scroller, GTK_POLICY_EXTERNAL, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (self->scroller, GTK_WIDGET (self->text_view));
   gtk_widget_set_parent (GTK_WIDGET (self->scroller), GTK_WIDGET (self));
 }
