@@ -339,3 +339,22 @@ tr_form_editor_get_traveller_list (TrFormEditor *self)
   g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
   return GTK_WIDGET (self->traveller_list);
 }
+
+GPtrArray *
+tr_form_editor_get_text_rows (TrFormEditor *self)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
+
+  rows = g_ptr_array_new ();
+  g_ptr_array_add (rows, self->title_row);
+  g_ptr_array_add (rows, self->agency_row);
+  g_ptr_array_add (rows, self->contact_row);
+  g_ptr_array_add (rows, self->phone_row);
+  g_ptr_array_add (rows, self->keywords_row);
+  g_ptr_array_add (rows, self->classification_row);
+  g_ptr_array_add (rows, self->category_other_row);
+  g_ptr_array_add (rows, self->destination_row);
+  return rows;
+}

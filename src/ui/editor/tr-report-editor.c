@@ -14,6 +14,7 @@
 #include "tr-body-section-editor.h"
 #include "tr-widget-util.h"
 #include "tr-completeness.h"
+#include "tr-find-bar.h"
 #include "tr-form-editor.h"
 #include "tr-photo-grid.h"
 #include "tr-report-editor.h"
@@ -52,6 +53,7 @@ struct _TrReportEditor
   TrReviewBar *review_bar;
   TrCommentsPanel *comments_panel;
 
+  TrFindBar *find_bar;
   GtkScrolledWindow *scroller;
   GtkBox *parts_box;
   GtkLabel *form_heading;
@@ -967,6 +969,33 @@ tr_report_editor_get_review_bar (TrReportEditor *self)
 }
 
 static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (widget);
+
+  if (self->report != NULL)
+    tr_find_bar_open (self->find_bar, g_str_equal (action_name, "editor.find-replace"));
+}
+
+/* Every text of the report, in its order: the form, 摘要, the body, 附錄. */
+static void
+setup_find (TrReportEditor *self)
+{
+  g_autoptr(GPtrArray) rows = tr_form_editor_get_text_rows (self->form_editor);
+
+  for (guint i = 0; i < rows->len; i++)
+    tr_find_bar_add_editable (self->find_bar, g_ptr_array_index (rows, i));
+  tr_find_bar_add_text_view (self->find_bar,
+                             tr_section_editor_get_text_view (self->text_editors[TR_FIELD_SUMMARY]));
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    tr_find_bar_add_text_view (self->find_bar, tr_section_editor_get_text_view (section_editor (self, s)));
+  tr_find_bar_add_text_view (self->find_bar,
+                             tr_section_editor_get_text_view (self->text_editors[TR_FIELD_APPENDIX]));
+}
+
+static void
 tr_report_editor_constructed (GObject *object)
 {
   G_OBJECT_CLASS (tr_report_editor_parent_class)->constructed (object);
@@ -1084,8 +1113,10 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TR_TYPE_FORM_EDITOR);
+  g_type_ensure (TR_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/TripReports/editor/tr-report-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, find_bar);
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, parts_box);
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, form_heading);
@@ -1100,6 +1131,12 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.add-comment", NULL, add_comment_action);
   gtk_widget_class_install_action (widget_class, "editor.review-form", NULL, review_form_action);
+  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "editor.find-replace", NULL, find_action);
+  /* Only while the focus is in the report: in the library, Ctrl+F
+   * searches the library (the window's binding). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.find-replace", NULL);
   /* LibreOffice's key for a comment. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "editor.add-comment", NULL);
@@ -1116,6 +1153,8 @@ tr_report_editor_init (TrReportEditor *self)
   self->cancellable = g_cancellable_new ();
   self->save_waiters = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* The page takes what the find bar above it leaves. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   add_outline_row (self, "提要", "title");
   add_text_editor (self, TR_FIELD_SUMMARY, tr_summary_editor_new ());
   for (guint s = 0; s < TR_N_SECTIONS; s++)
@@ -1128,6 +1167,7 @@ tr_report_editor_init (TrReportEditor *self)
   gtk_widget_set_name (GTK_WIDGET (self->photo_grid), "appendix-photos");
   gtk_box_append (self->parts_box, GTK_WIDGET (self->photo_grid));
   add_outline_row (self, _("Photos"), "photos");
+  setup_find (self);
 
   gtk_list_box_bind_model (self->problem_list, G_LIST_MODEL (self->problems),
                            create_problem_row, self, NULL);
