@@ -146,6 +146,8 @@ check_period (TrFormEditor *self)
   const char *start = tr_date_row_get_date (self->period_start_row);
   const char *end = tr_date_row_get_date (self->period_end_row);
 
+  /* Trips are days long: the return is picked near the departure. */
+  tr_date_row_set_default_date (self->period_end_row, start);
   /* ISO dates compare as text. */
   if (start[0] != '\0' && end[0] != '\0' && strcmp (start, end) > 0)
     {
