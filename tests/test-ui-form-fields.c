@@ -1,5 +1,6 @@
-/* test-ui-date-row.c: picking dates in the 提要 form with the mouse, in a
- * real window under Xvfb, clicks sent through the X server (XTest)
+/* test-ui-form-fields.c: the 提要 form in a real window under Xvfb: dates
+ * picked with the mouse (clicks sent through the X server, XTest) and the
+ * phone number's hint
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
@@ -209,6 +210,71 @@ test_return_opens_on_departure (Fixture       *fixture,
   wait_until (g_str_equal (tr_date_row_get_date (row), "2023-03-10"), 2000);
 }
 
+static GtkWidget *
+form_row (Fixture    *fixture,
+          const char *key)
+{
+  TrFormEditor *form = TR_FORM_EDITOR (tr_report_editor_get_form_editor (TR_REPORT_EDITOR (tr_window_get_editor (fixture->window))));
+
+  return tr_form_editor_get_row (form, key);
+}
+
+/* A number that is not Taiwanese gets a hint once the focus leaves the
+ * row, and is saved all the same; a good one clears the hint as it is
+ * typed. */
+static void
+test_phone_hint (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  TrFormEditor *form;
+  GtkWidget *phone;
+  GtkWidget *warning;
+  g_autoptr(TrReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  open_new_draft (fixture);
+  form = TR_FORM_EDITOR (tr_report_editor_get_form_editor (TR_REPORT_EDITOR (tr_window_get_editor (fixture->window))));
+  phone = form_row (fixture, "phone");
+  warning = tr_form_editor_get_phone_warning (form);
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* Half typed: no hint yet. */
+  gtk_widget_grab_focus (phone);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "04-2228");
+  g_assert_false (gtk_widget_get_visible (warning));
+  /* Left that way: a hint. */
+  gtk_widget_grab_focus (form_row (fixture, "destination"));
+  wait_ms (50);
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_true (gtk_widget_has_css_class (phone, "warning"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (warning), ==,
+                   "Too few digits for a Taiwanese number, such as 02-2345-6789 or 0912-345-678");
+
+  /* Saved as typed. */
+  wait_until (tr_report_editor_get_save_state (TR_REPORT_EDITOR (tr_window_get_editor (fixture->window))) == TR_SAVE_STATE_SAVED, 5000);
+  stored = tr_report_store_load (fixture->store, tr_report_get_id (tr_window_get_report (fixture->window)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_PHONE), ==, "04-2228");
+
+  /* Finished: the hint goes while typing. */
+  gtk_widget_grab_focus (phone);
+  gtk_editable_set_text (GTK_EDITABLE (phone), "04-22289111#6302");
+  g_assert_false (gtk_widget_get_visible (warning));
+  g_assert_false (gtk_widget_has_css_class (phone, "warning"));
+
+  /* A report opened with a bad number shows the hint at once. */
+  {
+    g_autoptr(TrReport) other = tr_report_new (TR_REPORT_KIND_DRAFT);
+
+    tr_report_set_text (other, TR_FIELD_PHONE, "請洽總機");
+    g_assert_true (tr_report_store_save (fixture->store, other, &error));
+    g_assert_no_error (error);
+    g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (other)));
+  }
+  wait_ms (50);
+  g_assert_true (gtk_widget_get_visible (warning));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,9 +286,11 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-  g_test_add ("/ui/date-row/click-today", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/form/date-click-today", Fixture, NULL, fixture_set_up,
               test_click_today, fixture_tear_down);
-  g_test_add ("/ui/date-row/return-opens-on-departure", Fixture, NULL, fixture_set_up,
+  g_test_add ("/ui/form/date-return-opens-on-departure", Fixture, NULL, fixture_set_up,
               test_return_opens_on_departure, fixture_tear_down);
+  g_test_add ("/ui/form/phone-hint", Fixture, NULL, fixture_set_up,
+              test_phone_hint, fixture_tear_down);
   return g_test_run ();
 }
