@@ -197,7 +197,15 @@ report_activated (TrLibraryView *view,
                   const char    *id,
                   TrWindow      *self)
 {
-  tr_window_open_report (self, id);
+  const char *query = self->library != NULL ? tr_library_model_get_query (self->library) : NULL;
+
+  if (!tr_window_open_report (self, id) || query == NULL || query[0] == '\0')
+    return;
+  /* A search hit opens where the words are, marked. */
+  if (tr_report_get_kind (self->report) == TR_REPORT_KIND_DRAFT)
+    tr_report_editor_show_matches (self->editor, query);
+  else
+    tr_report_view_highlight (self->report_view, query);
 }
 
 void

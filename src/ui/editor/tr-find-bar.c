@@ -42,6 +42,9 @@ struct _TrFindBar
   int origin_offset;
   /* What the matches are of. */
   char *needle;
+  /* Showing the match once a report just opened is laid out. */
+  guint reveal_tick_id;
+  guint frames_waited;
 
   GtkSearchBar *search_bar;
   GtkSearchEntry *search_entry;
@@ -647,6 +650,11 @@ tr_find_bar_dispose (GObject *object)
   TrFindBar *self = TR_FIND_BAR (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  if (self->reveal_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_tick_id);
+      self->reveal_tick_id = 0;
+    }
   if (self->places != NULL)
     {
       for (guint i = 0; i < self->places->len; i++)
@@ -818,6 +826,42 @@ tr_find_bar_open (TrFindBar *self,
     }
   else
     gtk_widget_grab_focus (GTK_WIDGET (self->replace_entry));
+}
+
+static gboolean
+show_after_layout (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  TrFindBar *self = TR_FIND_BAR (widget);
+
+  /* The first tick comes before that frame's layout. */
+  if (++self->frames_waited < 2)
+    return G_SOURCE_CONTINUE;
+  self->reveal_tick_id = 0;
+  if (self->current >= 0)
+    show_current (self);
+  return G_SOURCE_REMOVE;
+}
+
+void
+tr_find_bar_show_matches (TrFindBar  *self,
+                          const char *text)
+{
+  g_return_if_fail (TR_IS_FIND_BAR (self));
+  g_return_if_fail (text != NULL);
+
+  self->current = -1;
+  self->has_origin = FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text);
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  refresh (self, FALSE);
+  /* A report just opened is laid out at the next frame: scroll after it. */
+  if (self->reveal_tick_id == 0)
+    {
+      self->frames_waited = 0;
+      self->reveal_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_after_layout, NULL, NULL);
+    }
 }
 
 void

@@ -22,6 +22,10 @@ void       tr_find_bar_add_editable       (TrFindBar   *self,
  * focused and filled with the selection of the focused text, if any. */
 void       tr_find_bar_open               (TrFindBar   *self,
                                            gboolean     replace);
+/* Shows the bar searching for @text, and its first match, without taking
+ * the focus. */
+void       tr_find_bar_show_matches       (TrFindBar   *self,
+                                           const char  *text);
 void       tr_find_bar_close              (TrFindBar   *self);
 gboolean   tr_find_bar_is_open            (TrFindBar   *self);
 

@@ -979,6 +979,28 @@ find_action (GtkWidget  *widget,
     tr_find_bar_open (self->find_bar, g_str_equal (action_name, "editor.find-replace"));
 }
 
+void
+tr_report_editor_show_matches (TrReportEditor *self,
+                               const char     *query)
+{
+  g_autoptr(GString) spaced = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *longest = NULL;
+
+  g_return_if_fail (TR_IS_REPORT_EDITOR (self));
+
+  if (self->report == NULL || query == NULL)
+    return;
+  spaced = g_string_new (query);
+  g_string_replace (spaced, "　", " ", 0);
+  words = g_strsplit_set (spaced->str, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (longest == NULL || g_utf8_strlen (words[i], -1) > g_utf8_strlen (longest, -1))
+      longest = words[i];
+  if (longest != NULL && longest[0] != '\0')
+    tr_find_bar_show_matches (self->find_bar, longest);
+}
+
 /* Every text of the report, in its order: the form, 摘要, the body, 附錄. */
 static void
 setup_find (TrReportEditor *self)

@@ -80,6 +80,36 @@ search_changed (GtkSearchEntry *entry,
     tr_library_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Enter opens the first report found, as in a search of the shell. */
+static void
+search_activated (GtkSearchEntry *entry,
+                  TrLibraryView  *self)
+{
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  list_activated (self->list_view, 0, self);
+}
+
+/* Down goes from the search to the reports found. */
+static gboolean
+search_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    TrLibraryView         *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return GDK_EVENT_PROPAGATE;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return GDK_EVENT_STOP;
+}
+
 static void
 kind_selected (GtkDropDown   *dropdown,
                GParamSpec    *pspec,
@@ -176,6 +206,13 @@ tr_library_view_init (TrLibraryView *self)
 
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activated), self, 0);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed), self, 0);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activated), self, 0);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected), self, 0);
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected), self, 0);
   g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected), self, 0);
