@@ -52,6 +52,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   tr_report_set_text (imported, TR_FIELD_TITLE, "赴荷蘭考察都市防洪出國報告");
+  tr_report_set_text (imported, TR_FIELD_PERIOD_START, "2016-05-02");
   tr_report_set_section (imported, TR_SECTION_OBSERVATIONS, imported_text);
   g_assert_true (tr_report_store_save (fixture->store, imported, &error));
   fixture->imported_id = g_strdup (tr_report_get_id (imported));
@@ -223,6 +224,67 @@ test_draft_hit_shows_matches (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (tr_find_bar_get_search_entry (bar)), ==, "海綿城市");
 }
 
+static void
+select_label (GtkDropDown *dropdown,
+              const char  *label)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* The longest choices of the filters cut short in their buttons: the
+ * sidebar keeps its width and the window, 1100 pixels wide, does not fold. */
+static void
+test_filters_keep_sidebar_width (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  GtkWidget *view;
+  GtkDropDown *dropdowns[3] = { NULL, };
+  guint n_dropdowns = 0;
+  int minimum, natural;
+
+  fixture->window = tr_window_new (NULL, fixture->store, NULL, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1100, 720);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 5000);
+  wait_until (tr_library_model_is_loaded (tr_library_view_get_model (library_view (fixture))), 5000);
+  view = GTK_WIDGET (library_view (fixture));
+
+  /* The kind, status and year filters, in that order. */
+  {
+    GPtrArray *stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, view);
+    while (stack->len > 0)
+      {
+        GtkWidget *widget = g_ptr_array_steal_index (stack, 0);
+
+        if (GTK_IS_DROP_DOWN (widget) && n_dropdowns < 3)
+          dropdowns[n_dropdowns++] = GTK_DROP_DOWN (widget);
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+             child = gtk_widget_get_next_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+    g_ptr_array_unref (stack);
+  }
+  g_assert_cmpuint (n_dropdowns, ==, 3);
+
+  select_label (dropdowns[1], "Returned for Correction");
+  select_label (dropdowns[2], "2016 (民國105年)");
+  wait_ms (300);
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 320);
+  g_assert_cmpint (gtk_widget_get_width (view), <=, 400);
+  g_assert_false (tr_split_view_get_collapsed (fixture->window->split_view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -240,5 +302,7 @@ main (int   argc,
               test_down_moves_to_results, fixture_tear_down);
   g_test_add ("/ui/library-search/draft-hit-shows-matches", Fixture, NULL, fixture_set_up,
               test_draft_hit_shows_matches, fixture_tear_down);
+  g_test_add ("/ui/library-search/filters-keep-sidebar-width", Fixture, NULL, fixture_set_up,
+              test_filters_keep_sidebar_width, fixture_tear_down);
   return g_test_run ();
 }

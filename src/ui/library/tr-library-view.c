@@ -152,6 +152,59 @@ year_selected (GtkDropDown   *dropdown,
 }
 
 static void
+setup_filter_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* Its natural width too: the sidebar is as wide as it asks. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 3);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 6);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_filter_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (string);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  /* The whole label, when the button shows only its start. */
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_widget_set_tooltip_text (label, text);
+}
+
+/* The three filters share the sidebar's width: their buttons cut a long
+ * choice (退回補正, 2016 (民國105年)) short rather than widen the sidebar
+ * and fold the window; their lists show it whole. */
+static void
+setup_filter (GtkDropDown *dropdown)
+{
+  for (int ellipsize = 0; ellipsize <= 1; ellipsize++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_filter_label), GINT_TO_POINTER (ellipsize));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_filter_label), GINT_TO_POINTER (ellipsize));
+      if (ellipsize)
+        gtk_drop_down_set_factory (dropdown, factory);
+      else
+        gtk_drop_down_set_list_factory (dropdown, factory);
+    }
+  gtk_widget_set_hexpand (GTK_WIDGET (dropdown), TRUE);
+}
+
+static void
 tr_library_view_dispose (GObject *object)
 {
   TrLibraryView *self = TR_LIBRARY_VIEW (object);
@@ -203,6 +256,10 @@ tr_library_view_init (TrLibraryView *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
+
+  setup_filter (self->kind_dropdown);
+  setup_filter (self->status_dropdown);
+  setup_filter (self->year_dropdown);
 
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activated), self, 0);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed), self, 0);
