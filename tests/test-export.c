@@ -1371,8 +1371,8 @@ test_review_form_blank (void)
   page = tr_test_squeeze (pages[0], FALSE);
   g_assert_nonnull (strstr (page, "出國報告審核表"));
   g_assert_nonnull (strstr (page, "四、照片應附說明。"));
-  /* Item 2, 否, in both columns. */
-  g_assert_cmpuint (tr_test_count_char (page, 0x2611), ==, 2);
+  /* Item 2, 否, in the traveller's column; the agency's is the agency's. */
+  g_assert_cmpuint (tr_test_count_char (page, 0x2611), ==, 1);
 }
 
 /* The text that an annotation spans in @doc, tabs included: from the

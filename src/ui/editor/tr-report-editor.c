@@ -17,6 +17,7 @@
 #include "tr-find-bar.h"
 #include "tr-form-editor.h"
 #include "tr-photo-grid.h"
+#include "tr-photo-grid-private.h"
 #include "tr-report-editor.h"
 #include "tr-report-editor-private.h"
 #include "tr-summary-editor.h"
@@ -105,6 +106,8 @@ update_problems (TrReportEditor *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *heading = NULL;
+  TrReviewStatus status = self->review_bar != NULL ? tr_review_bar_get_status (self->review_bar)
+                                                   : TR_REVIEW_STATUS_DRAFT;
 
   if (self->report == NULL)
     {
@@ -116,7 +119,12 @@ update_problems (TrReportEditor *self)
   g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
                        problems->pdata, problems->len);
 
-  if (problems->len == 0)
+  /* Once handed in, the question is no longer whether it can be. */
+  if (status == TR_REVIEW_STATUS_SUBMITTED)
+    heading = g_strdup (_("Submitted for Review"));
+  else if (status == TR_REVIEW_STATUS_APPROVED)
+    heading = g_strdup (_("Approved"));
+  else if (problems->len == 0)
     heading = g_strdup (_("Ready to Submit"));
   else
     heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Thing to Fix", "%u Things to Fix",
@@ -390,8 +398,8 @@ tr_report_editor_set_report (TrReportEditor *self,
 
   if (self->saves_in_flight == 0)
     set_save_state (self, TR_SAVE_STATE_SAVED, NULL);
-  update_problems (self);
   tr_review_bar_set_report (self->review_bar, report);
+  update_problems (self);
   update_editable (self);
   reload_comments (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
@@ -466,7 +474,11 @@ tr_report_editor_focus_target (TrReportEditor *self,
     }
   else if (g_str_equal (target, "photos"))
     {
-      gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
+      /* A photo's caption (from the completeness panel), else the grid. */
+      GtkWidget *row = offset >= 0 ? tr_photo_grid_get_row (self->photo_grid, offset) : NULL;
+
+      if (row == NULL || !gtk_widget_grab_focus (row))
+        gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
       /* The whole grid in view, not just its button at the bottom edge. */
       scroll_to_top_of (self, GTK_WIDGET (self->photo_grid));
     }
@@ -921,6 +933,7 @@ static void
 review_status_changed (TrReportEditor *self)
 {
   update_editable (self);
+  update_problems (self);
   /* The library shows the status: the window reloads it. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-library", NULL);
 }
