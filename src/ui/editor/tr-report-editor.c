@@ -1201,7 +1201,9 @@ tr_report_editor_init (TrReportEditor *self)
   self->photo_grid = TR_PHOTO_GRID (tr_photo_grid_new ());
   gtk_widget_set_name (GTK_WIDGET (self->photo_grid), "appendix-photos");
   gtk_box_append (self->parts_box, GTK_WIDGET (self->photo_grid));
-  add_outline_row (self, _("Photos"), "photos");
+  /* Report content like the headings above it (照片 1：… in the export),
+   * not UI text: the outline reads 附錄, 照片 in every language. */
+  add_outline_row (self, "照片", "photos");
   setup_find (self);
 
   gtk_list_box_bind_model (self->problem_list, G_LIST_MODEL (self->problems),
