@@ -164,7 +164,7 @@ setup_filter_label (GtkSignalListItemFactory *factory,
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       /* Its natural width too: the sidebar is as wide as it asks. */
       gtk_label_set_width_chars (GTK_LABEL (label), 3);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 6);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
     }
   gtk_list_item_set_child (item, label);
 }
