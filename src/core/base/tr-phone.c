@@ -106,7 +106,7 @@ tr_phone_check (const char  *phone,
   const char *marker = NULL;
   gsize marker_length = 0;
   gboolean plus = FALSE;
-  gboolean no_plus = FALSE;
+  gboolean extension_plus = FALSE;  /* never set: no + in an extension */
   TrPhoneStatus status;
 
   if (out_number != NULL)
@@ -118,7 +118,7 @@ tr_phone_check (const char  *phone,
   if (!g_utf8_validate (phone, -1, NULL))
     return TR_PHONE_BAD_CHARACTERS;
 
-  /* The extension starts at the first marker after a digit. */
+  /* The extension starts at the first marker (#, 轉 …) past the start. */
   for (const char *p = phone; *p != '\0' && marker == NULL; p = g_utf8_next_char (p))
     if (p > phone && (marker_length = extension_marker_length (p)) > 0)
       marker = p;
@@ -136,7 +136,7 @@ tr_phone_check (const char  *phone,
     {
       const char *rest = marker + marker_length;
 
-      if (!collect_digits (rest, rest + strlen (rest), FALSE, extension, &no_plus))
+      if (!collect_digits (rest, rest + strlen (rest), FALSE, extension, &extension_plus))
         return TR_PHONE_BAD_EXTENSION;
       if (extension->len == 0 || extension->len > MAX_EXTENSION_DIGITS)
         return TR_PHONE_BAD_EXTENSION;
