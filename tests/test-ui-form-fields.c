@@ -134,6 +134,18 @@ click (GtkWidget *widget)
   wait_ms (300);
 }
 
+static gboolean
+row_in_view (Fixture   *fixture,
+             GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->window), &bounds))
+    return FALSE;
+  return bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= gtk_widget_get_height (GTK_WIDGET (fixture->window));
+}
+
 static TrDateRow *
 open_date_row (Fixture    *fixture,
                const char *key)
@@ -142,9 +154,11 @@ open_date_row (Fixture    *fixture,
   TrDateRow *row = TR_DATE_ROW (tr_form_editor_get_row (form, key));
   GtkMenuButton *button = GTK_MENU_BUTTON (find_descendant (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON));
 
-  /* In view: a popover points at its row. */
+  /* In view: a popover points at its row, and one pointing outside the
+   * window has no monitor to go on. */
   gtk_widget_grab_focus (GTK_WIDGET (row));
-  wait_ms (300);
+  wait_until (row_in_view (fixture, GTK_WIDGET (button)), 5000);
+  wait_ms (100);
   gtk_menu_button_popup (button);
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (tr_date_row_get_calendar (row))), 3000);
   wait_ms (200);
