@@ -46,6 +46,8 @@ build_packages=(
 test_packages=(
   xvfb
   xauth
+  # test-ui-find types its shortcuts through the X server (XTest).
+  libxtst-dev
   # A session bus of their own for the single-instance tests (GTestDBus).
   dbus-daemon
   fonts-noto-cjk

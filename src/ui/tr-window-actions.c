@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "tr-alert.h"
 #include "tr-window-private.h"
 
 static void
@@ -24,6 +25,126 @@ new_report_action (GtkWidget  *widget,
   _tr_window_set_report (self, report);
   _tr_window_reload_library (self);
   tr_report_editor_focus_target (self->editor, "title", -1);
+}
+
+/* Starting from the open report ------------------------------------- */
+
+/* A new draft made from the open report, stored and opened. */
+static void
+open_derived_report (TrWindow *self,
+                     TrReport *report)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!tr_report_store_save (self->store, report, &error))
+    {
+      _tr_window_toast (self, error->message);
+      return;
+    }
+  _tr_window_set_report (self, report);
+  _tr_window_reload_library (self);
+  tr_report_editor_focus_target (self->editor, "title", -1);
+}
+
+typedef struct {
+  TrWindow *window;
+  TrReport *source;
+  gboolean duplicate;
+} DeriveRequest;
+
+static void
+derive_request_free (DeriveRequest *request)
+{
+  g_object_unref (request->window);
+  g_object_unref (request->source);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DeriveRequest, derive_request_free)
+
+static void
+new_from_response (GtkWidget  *alert,
+                   const char *response,
+                   TrWindow   *self)
+{
+  TrReport *source = g_object_get_data (G_OBJECT (alert), "tr-source");
+  GtkCheckButton *with_text = GTK_CHECK_BUTTON (tr_alert_get_extra_child (alert));
+  g_autoptr(TrReport) report = NULL;
+
+  if (!g_str_equal (response, "create") || source == NULL)
+    return;
+  report = tr_report_new_from (source, gtk_check_button_get_active (with_text));
+  open_derived_report (self, report);
+}
+
+static void
+saved_before_derive (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  TrWindow *self = TR_WINDOW (source);
+  g_autoptr(DeriveRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *alert;
+  GtkWidget *with_text;
+
+  /* Made from what was typed, or not at all. */
+  if (!_tr_window_save_finish (self, result, &error))
+    {
+      _tr_window_toast (self, error->message);
+      return;
+    }
+
+  if (request->duplicate)
+    {
+      report = tr_report_duplicate (request->source);
+      open_derived_report (self, report);
+      return;
+    }
+
+  /* TRANSLATORS: %s is a report title */
+  body = g_strdup_printf (_("A new draft with the form, the travellers and the headings of “%s”."),
+                          _tr_window_report_title (request->source));
+  alert = tr_alert_new (_("New Report from This Report"), body);
+  with_text = gtk_check_button_new_with_mnemonic (_("Copy the _text and photos too"));
+  tr_alert_set_extra_child (alert, with_text);
+  tr_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  tr_alert_add_response (alert, "create", _("C_reate"), ADW_RESPONSE_SUGGESTED);
+  tr_alert_set_default_response (alert, "create");
+  tr_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "tr-source", g_object_ref (request->source), g_object_unref);
+  g_signal_connect_object (alert, "response", G_CALLBACK (new_from_response), self, 0);
+  tr_alert_present (alert, GTK_WIDGET (self));
+}
+
+static void
+derive_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  DeriveRequest *request;
+
+  if (self->report == NULL || self->store == NULL)
+    return;
+  request = g_new0 (DeriveRequest, 1);
+  request->window = g_object_ref (self);
+  request->source = g_object_ref (self->report);
+  request->duplicate = g_str_equal (action_name, "win.duplicate-report");
+  _tr_window_save_async (self, saved_before_derive, request);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child (self->report_stack) == GTK_WIDGET (self->editor))
+    gtk_widget_activate_action (GTK_WIDGET (self->editor), "editor.find-replace", NULL);
 }
 
 static void
@@ -254,6 +375,9 @@ _tr_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.new-from-report", NULL, derive_action);
+  gtk_widget_class_install_action (widget_class, "win.duplicate-report", NULL, derive_action);
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.use-as-reference", NULL, use_as_reference_action);
   gtk_widget_class_install_action (widget_class, "win.close-reference", NULL, close_reference_action);

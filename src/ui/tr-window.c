@@ -77,6 +77,9 @@ _tr_window_update_actions (TrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print-review-form", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.use-as-reference", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.toggle-panel", is_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", is_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-from-report", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-report", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-reference", self->reference != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->report_menu_button), has_report);
 }
@@ -199,7 +202,15 @@ report_activated (TrLibraryView *view,
                   const char    *id,
                   TrWindow      *self)
 {
-  tr_window_open_report (self, id);
+  const char *query = self->library != NULL ? tr_library_model_get_query (self->library) : NULL;
+
+  if (!tr_window_open_report (self, id) || query == NULL || query[0] == '\0')
+    return;
+  /* A search hit opens where the words are, marked. */
+  if (tr_report_get_kind (self->report) == TR_REPORT_KIND_DRAFT)
+    tr_report_editor_show_matches (self->editor, query);
+  else
+    tr_report_view_highlight (self->report_view, query);
 }
 
 void

@@ -398,7 +398,8 @@ test_review (Fixture       *fixture,
   g_autofree char *port = new_report (fixture, other_json);
   g_autofree char *form = g_build_filename (fixture->dir, "審核表.odt", NULL);
 
-  /* A new report is a draft; items 1 and 2 are worked out: returned on
+  /* A new report is a draft; items 1 and 2 are worked out for the
+   * traveller (the agency's column is the agency's): returned on
    * 2016-07-11, reported on 2016-10-01 (due 10-11); four sections. */
   {
     g_auto(Result) result = run (fixture, "review", estonia, "--db", fixture->db_path);
@@ -408,8 +409,8 @@ test_review (Fixture       *fixture,
     lines = g_strsplit (result.out, "\n", -1);
     g_assert_cmpuint (g_strv_length (lines), ==, 12);
     g_assert_cmpstr (lines[0], ==, "status\tdraft");
-    g_assert_cmpstr (lines[1], ==, "1\t是\t是\t依限繳交出國報告");
-    g_assert_cmpstr (lines[2], ==, "2\t是\t是\t格式完整（本文具備目的、過程、心得及建議事項）");
+    g_assert_cmpstr (lines[1], ==, "1\t是\t-\t依限繳交出國報告");
+    g_assert_cmpstr (lines[2], ==, "2\t是\t-\t格式完整（本文具備目的、過程、心得及建議事項）");
     g_assert_cmpstr (lines[3], ==, "3\t-\t-\t無抄襲相關資料");
     g_assert_cmpstr (lines[11], ==, "");
   }

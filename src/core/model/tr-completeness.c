@@ -270,6 +270,28 @@ check_due_date (TrReport   *report,
     }
 }
 
+/* The export numbers photos 照片 1：caption; one without a caption is a
+ * picture nobody can place. */
+static void
+check_photos (TrReport  *report,
+              GPtrArray *problems)
+{
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+
+  for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      g_autofree char *caption = g_strdup (tr_photo_get_caption (photo));
+      g_autofree char *message = NULL;
+
+      if (g_strstrip (caption)[0] != '\0')
+        continue;
+      /* TRANSLATORS: %u is the photo's number in the appendix (照片 1 …) */
+      message = g_strdup_printf (_("Photo %u has no caption"), i + 1);
+      add_problem (problems, TR_PROBLEM_PHOTO_WITHOUT_CAPTION, "photos", i, message);
+    }
+}
+
 GPtrArray *
 tr_completeness_check (TrReport   *report,
                        const char *today)
@@ -283,5 +305,6 @@ tr_completeness_check (TrReport   *report,
   check_summary (report, problems);
   check_sections (report, problems);
   check_placeholders (report, problems);
+  check_photos (report, problems);
   return problems;
 }

@@ -17,13 +17,15 @@ typedef enum {
   TR_PROBLEM_NO_RECOMMENDATION,
   TR_PROBLEM_PERIOD_REVERSED,
   TR_PROBLEM_OVERDUE,
+  TR_PROBLEM_PHOTO_WITHOUT_CAPTION,
 } TrProblemKind;
 
 #define TR_TYPE_PROBLEM (tr_problem_get_type ())
 G_DECLARE_FINAL_TYPE (TrProblem, tr_problem, TR, PROBLEM, GObject)
 
 /* @target is where to fix it: a TrField key ("title", "purpose", …) or
- * "travellers" / "keywords"; @offset a byte offset in that text, or -1. */
+ * "travellers" / "keywords" / "photos"; @offset a byte offset in that
+ * text (the photo's position for "photos"), or -1. */
 TrProblem     *tr_problem_new         (TrProblemKind  kind,
                                        const char    *target,
                                        gssize         offset,

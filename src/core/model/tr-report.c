@@ -1,5 +1,6 @@
 /* tr-report.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tr-numbering.h"
 #include "tr-report.h"
 #include "tr-model-enums.h"
 #include "tr-core-private.h"
@@ -370,6 +371,125 @@ tr_report_copy (TrReport *self)
   copy->source_sha256 = g_strdup (self->source_sha256);
   copy->source_data = self->source_data != NULL ? g_bytes_ref (self->source_data) : NULL;
   return copy;
+}
+
+/* The lines of @text numbered 一、 or （一）: the outline of a section. */
+static char *
+dup_outline (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autoptr(GString) outline = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      TrNumberingLevel level;
+
+      while (g_unichar_isspace (g_utf8_get_char (line)) || g_utf8_get_char (line) == 0x3000)
+        line = g_utf8_next_char (line);
+      level = tr_numbering_get_level (line, NULL);
+      if (level != TR_NUMBERING_CHINESE && level != TR_NUMBERING_PARENTHESIZED_CHINESE)
+        continue;
+      if (outline->len > 0)
+        g_string_append_c (outline, '\n');
+      g_string_append (outline, lines[i]);
+    }
+  return g_string_free (g_steal_pointer (&outline), FALSE);
+}
+
+TrReport *
+tr_report_new_from (TrReport *self,
+                    gboolean  with_text)
+{
+  static const TrField not_carried[] = {
+    TR_FIELD_PERIOD_START, TR_FIELD_PERIOD_END, TR_FIELD_REPORT_DATE,
+  };
+  g_autoptr(TrReport) copy = NULL;
+  TrReport *report;
+
+  g_return_val_if_fail (TR_IS_REPORT (self), NULL);
+
+  copy = tr_report_duplicate (self);
+  report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  for (guint i = 0; i < TR_N_FIELDS; i++)
+    {
+      if (!tr_field_is_form_field (i) && !with_text)
+        {
+          g_autofree char *outline = NULL;
+
+          if (i < TR_FIELD_PURPOSE || i > TR_FIELD_RECOMMENDATIONS)
+            continue;
+          outline = dup_outline (tr_report_get_text (self, i));
+          tr_report_set_text (report, i, outline);
+          continue;
+        }
+      if (report->bodies[i] != NULL)
+        tr_body_replace (report->bodies[i], copy->bodies[i]);
+      else
+        {
+          g_free (report->texts[i]);
+          report->texts[i] = g_strdup (copy->texts[i]);
+        }
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (not_carried); i++)
+    {
+      g_free (report->texts[not_carried[i]]);
+      report->texts[not_carried[i]] = g_strdup ("");
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (copy->travellers)); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (G_LIST_MODEL (copy->travellers), i);
+
+      g_list_store_append (report->travellers, traveller);
+    }
+  replace_strv (&report->keywords, (const char * const *) copy->keywords);
+  report->has_attachments = with_text && copy->has_attachments;
+  if (with_text)
+    for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (copy->photos)); i++)
+      {
+        g_autoptr(TrPhoto) photo = g_list_model_get_item (G_LIST_MODEL (copy->photos), i);
+
+        g_list_store_append (report->photos, photo);
+      }
+  return report;
+}
+
+TrReport *
+tr_report_duplicate (TrReport *self)
+{
+  g_autoptr(TrReport) copy = NULL;
+  TrReport *report;
+
+  g_return_val_if_fail (TR_IS_REPORT (self), NULL);
+
+  copy = tr_report_copy (self);
+  report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  for (guint i = 0; i < TR_N_FIELDS; i++)
+    {
+      if (report->bodies[i] != NULL)
+        tr_body_replace (report->bodies[i], copy->bodies[i]);
+      else
+        {
+          g_free (report->texts[i]);
+          report->texts[i] = g_strdup (copy->texts[i]);
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (copy->travellers)); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (G_LIST_MODEL (copy->travellers), i);
+
+      g_list_store_append (report->travellers, traveller);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (copy->photos)); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (G_LIST_MODEL (copy->photos), i);
+
+      g_list_store_append (report->photos, photo);
+    }
+  replace_strv (&report->keywords, (const char * const *) copy->keywords);
+  report->has_attachments = copy->has_attachments;
+  report->pages = copy->pages;
+  return report;
 }
 
 const char *

@@ -34,6 +34,17 @@ TrReport     *tr_report_new_full           (const char   *id,
 /* A deep copy, for handing a snapshot to another thread. */
 TrReport     *tr_report_copy               (TrReport     *self);
 
+/* A new draft that starts from @self, as the next trip's report often
+ * does: its 提要 form (not the dates of the trip, the report's date or its
+ * page count), travellers and keywords; with @with_text also its 摘要,
+ * body, tables, appendix and photos, else only the numbered headings of
+ * its body (一、 and （一） lines), the outline to write under. */
+TrReport     *tr_report_new_from           (TrReport     *self,
+                                            gboolean      with_text);
+/* A new draft with all of @self (an imported report's original file and
+ * warnings stay with it): a copy to change without touching @self. */
+TrReport     *tr_report_duplicate          (TrReport     *self);
+
 const char   *tr_report_get_id             (TrReport     *self);
 TrReportKind  tr_report_get_kind           (TrReport     *self);
 GDateTime    *tr_report_get_created        (TrReport     *self);

@@ -514,8 +514,8 @@ tr_review_prefill (TrReview   *self,
       if (!tr_review_item_is_computed (item))
         continue;
       answer = tr_review_compute_answer (report, item, today);
+      /* The traveller's column: the agency's answers are the agency's to
+       * give once it has reviewed the report, not before. */
       tr_review_set_answer (self, item, TR_REVIEW_COLUMN_SELF, answer);
-      if (self->answers[item][TR_REVIEW_COLUMN_AGENCY] == TR_REVIEW_ANSWER_UNSET)
-        tr_review_set_answer (self, item, TR_REVIEW_COLUMN_AGENCY, answer);
     }
 }

@@ -148,8 +148,8 @@ void            tr_review_set_signature        (TrReview          *self,
                                                 TrReviewSignature  signature,
                                                 const char        *name);
 
-/* Fills items 1 and 2 from @report: the traveller's column always (they are
- * facts, not opinions), the agency's only where it is still unset. */
+/* Fills items 1 and 2 of the traveller's column from @report (they are
+ * facts, not opinions); the agency's column is left to the agency. */
 void            tr_review_prefill              (TrReview          *self,
                                                 TrReport          *report,
                                                 const char        *today);

@@ -10,6 +10,8 @@ struct _TrDateRow
   AdwActionRow parent_instance;
 
   char *date;
+  /* Where the calendar opens while no date is set; "" for today. */
+  char *default_date;
   GtkMenuButton *button;
   GtkCalendar *calendar;
   gboolean updating;
@@ -46,6 +48,55 @@ on_day_selected (GtkCalendar *calendar,
   gtk_menu_button_popdown (self->button);
 }
 
+/* GtkCalendar says nothing when the day clicked is the one it has
+ * selected already (today, while no date is set), or has the same number
+ * in another month: a click on any day is a choice, whatever it says. */
+static void
+on_calendar_released (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      TrDateRow       *self)
+{
+  GtkWidget *calendar = GTK_WIDGET (self->calendar);
+  GtkWidget *picked = gtk_widget_pick (calendar, x, y, GTK_PICK_DEFAULT);
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+
+  if (picked == NULL || !gtk_widget_has_css_class (picked, "day-number"))
+    return;
+  date = gtk_calendar_get_date (self->calendar);
+  iso = g_date_time_format (date, "%Y-%m-%d");
+  tr_date_row_set_date (self, iso);
+  gtk_menu_button_popdown (self->button);
+}
+
+static gboolean
+parse_to_date_time (const char  *iso,
+                    GDateTime  **out_date)
+{
+  GDate parsed;
+
+  if (iso == NULL || !tr_date_parse_iso (iso, &parsed))
+    return FALSE;
+  *out_date = g_date_time_new_local (g_date_get_year (&parsed), g_date_get_month (&parsed),
+                                     g_date_get_day (&parsed), 12, 0, 0);
+  return TRUE;
+}
+
+/* Opening on the date, or while there is none, on the default or today. */
+static void
+on_popover_show (TrDateRow *self)
+{
+  g_autoptr(GDateTime) shown = NULL;
+
+  if (!parse_to_date_time (self->date, &shown) && !parse_to_date_time (self->default_date, &shown))
+    shown = g_date_time_new_now_local ();
+  self->updating = TRUE;
+  gtk_calendar_select_day (self->calendar, shown);
+  self->updating = FALSE;
+}
+
 static void
 clear_clicked (GtkButton *button,
                TrDateRow *self)
@@ -58,6 +109,7 @@ static void
 tr_date_row_finalize (GObject *object)
 {
   g_free (TR_DATE_ROW (object)->date);
+  g_free (TR_DATE_ROW (object)->default_date);
 
   G_OBJECT_CLASS (tr_date_row_parent_class)->finalize (object);
 }
@@ -117,6 +169,7 @@ tr_date_row_init (TrDateRow *self)
   GtkWidget *popover = gtk_popover_new ();
 
   self->date = g_strdup ("");
+  self->default_date = g_strdup ("");
   self->calendar = GTK_CALENDAR (gtk_calendar_new ());
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->calendar));
   gtk_widget_add_css_class (clear, "flat");
@@ -132,6 +185,14 @@ tr_date_row_init (TrDateRow *self)
 
   g_signal_connect_object (self->calendar, "day-selected", G_CALLBACK (on_day_selected), self, 0);
   g_signal_connect_object (clear, "clicked", G_CALLBACK (clear_clicked), self, 0);
+  g_signal_connect_object (popover, "show", G_CALLBACK (on_popover_show), self, G_CONNECT_SWAPPED);
+  {
+    /* After the calendar's own gesture has selected the day. */
+    GtkGesture *click = gtk_gesture_click_new ();
+
+    g_signal_connect_object (click, "released", G_CALLBACK (on_calendar_released), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+  }
   update_label (self);
 }
 
@@ -171,4 +232,21 @@ tr_date_row_set_date (TrDateRow  *self,
 
   update_label (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE]);
+}
+
+void
+tr_date_row_set_default_date (TrDateRow  *self,
+                              const char *date)
+{
+  g_return_if_fail (TR_IS_DATE_ROW (self));
+
+  g_free (self->default_date);
+  self->default_date = g_strdup (date != NULL ? date : "");
+}
+
+GtkCalendar *
+tr_date_row_get_calendar (TrDateRow *self)
+{
+  g_return_val_if_fail (TR_IS_DATE_ROW (self), NULL);
+  return self->calendar;
 }

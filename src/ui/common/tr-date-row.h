@@ -14,4 +14,11 @@ const char *tr_date_row_get_date (TrDateRow  *self);
 void        tr_date_row_set_date (TrDateRow  *self,
                                   const char *date);
 
+/* The date (ISO 8601) the calendar opens on while none is set, such as
+ * the departure for the return; "" for today. */
+void        tr_date_row_set_default_date (TrDateRow  *self,
+                                          const char *date);
+/* The calendar of its popover, for the tests. */
+GtkCalendar *tr_date_row_get_calendar    (TrDateRow  *self);
+
 G_END_DECLS

@@ -82,7 +82,27 @@ create_row (gpointer item,
       g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (action));
     }
   gtk_widget_insert_action_group (row, "traveller", G_ACTION_GROUP (group));
+  g_object_set_data_full (G_OBJECT (row), "tr-actions", g_object_ref (group), g_object_unref);
   return row;
+}
+
+/* The first traveller cannot move up, nor the last down: their buttons
+ * say so rather than do nothing. */
+static void
+update_move_actions (TrTravellerList *self)
+{
+  GtkListBoxRow *row;
+
+  for (guint i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    {
+      GActionMap *actions = g_object_get_data (G_OBJECT (row), "tr-actions");
+      gboolean last = gtk_list_box_get_row_at_index (self->list_box, i + 1) == NULL;
+
+      if (actions == NULL)
+        continue;
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-up")), i > 0);
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (actions, "move-down")), !last);
+    }
 }
 
 static void
@@ -123,6 +143,8 @@ tr_traveller_list_dispose (GObject *object)
 
   if (self->list_box != NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_func (tr_report_get_travellers (self->report), update_move_actions, self);
   g_clear_object (&self->report);
 
   G_OBJECT_CLASS (tr_traveller_list_parent_class)->dispose (object);
@@ -223,12 +245,20 @@ tr_traveller_list_set_report (TrTravellerList *self,
   g_return_if_fail (TR_IS_TRAVELLER_LIST (self));
   g_return_if_fail (report == NULL || TR_IS_REPORT (report));
 
+  if (self->report != NULL)
+    g_signal_handlers_disconnect_by_func (tr_report_get_travellers (self->report), update_move_actions, self);
   g_set_object (&self->report, report);
   if (report == NULL)
     gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
   else
-    gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (tr_report_get_travellers (report)),
-                             create_row, self, NULL);
+    {
+      gtk_list_box_bind_model (self->list_box, G_LIST_MODEL (tr_report_get_travellers (report)),
+                               create_row, self, NULL);
+      /* After the list box's own handler: the rows are there. */
+      g_signal_connect_object (tr_report_get_travellers (report), "items-changed",
+                               G_CALLBACK (update_move_actions), self, G_CONNECT_SWAPPED);
+      update_move_actions (self);
+    }
 }
 
 gboolean

@@ -124,8 +124,9 @@ tr_traveller_row_new (TrTraveller *traveller)
       self->entries[f] = entry;
     }
 
-  add_button (self, "go-up-symbolic", _("Move Up"), "traveller.move-up");
-  add_button (self, "go-down-symbolic", _("Move Down"), "traveller.move-down");
+  /* Arrows with a shaft: the chevron beside them opens and closes the row. */
+  add_button (self, "tr-move-up-symbolic", _("Move Up"), "traveller.move-up");
+  add_button (self, "tr-move-down-symbolic", _("Move Down"), "traveller.move-down");
   add_button (self, "user-trash-symbolic", _("Remove Traveller"), "traveller.remove");
 
   g_signal_connect_object (traveller, "notify", G_CALLBACK (update_title), self, G_CONNECT_SWAPPED);

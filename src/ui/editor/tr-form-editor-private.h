@@ -14,4 +14,7 @@ GtkWidget *tr_form_editor_get_pages_label    (TrFormEditor *self);
 /* The TrTravellerList. */
 GtkWidget *tr_form_editor_get_traveller_list (TrFormEditor *self);
 
+/* The phone row's warning icon; its tooltip is the hint. */
+GtkWidget *tr_form_editor_get_phone_warning  (TrFormEditor *self);
+
 G_END_DECLS

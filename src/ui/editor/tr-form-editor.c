@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-date-row.h"
+#include "tr-phone.h"
 #include "tr-widget-util.h"
 #include "tr-form-editor.h"
 #include "tr-form-editor-private.h"
@@ -29,6 +30,8 @@ struct _TrFormEditor
   AdwEntryRow *agency_row;
   AdwEntryRow *contact_row;
   AdwEntryRow *phone_row;
+  /* Shown, with a hint, while the phone number is not one of Taiwan's. */
+  GtkWidget *phone_warning;
   AdwEntryRow *keywords_row;
   AdwEntryRow *classification_row;
   GtkSwitch *attachments_switch;
@@ -159,6 +162,8 @@ check_period (TrFormEditor *self)
   const char *start = tr_date_row_get_date (self->period_start_row);
   const char *end = tr_date_row_get_date (self->period_end_row);
 
+  /* Trips are days long: the return is picked near the departure. */
+  tr_date_row_set_default_date (self->period_end_row, start);
   /* ISO dates compare as text. */
   if (start[0] != '\0' && end[0] != '\0' && strcmp (start, end) > 0)
     {
@@ -171,6 +176,49 @@ check_period (TrFormEditor *self)
       gtk_widget_remove_css_class (GTK_WIDGET (self->period_end_row), "error");
       adw_action_row_set_subtitle (ADW_ACTION_ROW (self->period_end_row), NULL);
     }
+}
+
+/* A hint, never a refusal: the number is saved as typed. While the row is
+ * being typed in, a hint only goes away (a half-typed number is not
+ * wrong); it comes when the focus leaves the row or the report is shown. */
+static void
+check_phone (TrFormEditor *self,
+             gboolean      typing)
+{
+  TrPhoneStatus status = tr_phone_check (gtk_editable_get_text (GTK_EDITABLE (self->phone_row)), NULL, NULL);
+  const char *hint = tr_phone_status_get_hint (status);
+
+  if (hint != NULL && typing && !gtk_widget_get_visible (self->phone_warning))
+    return;
+  gtk_widget_set_visible (self->phone_warning, hint != NULL);
+  gtk_widget_set_tooltip_text (self->phone_warning, hint);
+  if (hint != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->phone_row), "warning");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->phone_row),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, hint, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->phone_row), "warning");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->phone_row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+static void
+phone_changed (TrFormEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  check_phone (self, focus != NULL && (focus == GTK_WIDGET (self->phone_row) ||
+                                       gtk_widget_is_ancestor (focus, GTK_WIDGET (self->phone_row))));
+}
+
+static void
+phone_focus_left (TrFormEditor *self)
+{
+  check_phone (self, FALSE);
 }
 
 static void
@@ -263,6 +311,18 @@ tr_form_editor_init (TrFormEditor *self)
 
   g_signal_connect_object (self->keywords_row, "changed", G_CALLBACK (keywords_changed),
                            self, G_CONNECT_SWAPPED);
+  self->phone_warning = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+  gtk_widget_add_css_class (self->phone_warning, "warning");
+  gtk_widget_set_visible (self->phone_warning, FALSE);
+  adw_entry_row_add_suffix (self->phone_row, self->phone_warning);
+  g_signal_connect_object (self->phone_row, "changed", G_CALLBACK (phone_changed),
+                           self, G_CONNECT_SWAPPED);
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_object (focus, "leave", G_CALLBACK (phone_focus_left), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (GTK_WIDGET (self->phone_row), focus);
+  }
   g_signal_connect_object (self->category_row, "notify::selected", G_CALLBACK (category_selected),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->period_start_row, "notify::date", G_CALLBACK (check_period),
@@ -324,6 +384,7 @@ tr_form_editor_set_report (TrFormEditor *self,
   report_keywords_changed (self);
   report_category_changed (self);
   check_period (self);
+  check_phone (self, FALSE);
 }
 
 gboolean
@@ -364,4 +425,30 @@ tr_form_editor_get_traveller_list (TrFormEditor *self)
 {
   g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
   return GTK_WIDGET (self->traveller_list);
+}
+
+GPtrArray *
+tr_form_editor_get_text_rows (TrFormEditor *self)
+{
+  GPtrArray *rows;
+
+  g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
+
+  rows = g_ptr_array_new ();
+  g_ptr_array_add (rows, self->title_row);
+  g_ptr_array_add (rows, self->agency_row);
+  g_ptr_array_add (rows, self->contact_row);
+  g_ptr_array_add (rows, self->phone_row);
+  g_ptr_array_add (rows, self->keywords_row);
+  g_ptr_array_add (rows, self->classification_row);
+  g_ptr_array_add (rows, self->category_other_row);
+  g_ptr_array_add (rows, self->destination_row);
+  return rows;
+}
+
+GtkWidget *
+tr_form_editor_get_phone_warning (TrFormEditor *self)
+{
+  g_return_val_if_fail (TR_IS_FORM_EDITOR (self), NULL);
+  return self->phone_warning;
 }

@@ -20,4 +20,7 @@ void tr_form_editor_set_report   (TrFormEditor *self,
 gboolean tr_form_editor_focus_target (TrFormEditor *self,
                                       const char   *target);
 
+/* The one-line texts of the form, in its order, for find and replace. */
+GPtrArray *tr_form_editor_get_text_rows (TrFormEditor *self);
+
 G_END_DECLS

@@ -14,8 +14,10 @@
 #include "tr-body-section-editor.h"
 #include "tr-widget-util.h"
 #include "tr-completeness.h"
+#include "tr-find-bar.h"
 #include "tr-form-editor.h"
 #include "tr-photo-grid.h"
+#include "tr-photo-grid-private.h"
 #include "tr-report-editor.h"
 #include "tr-report-editor-private.h"
 #include "tr-summary-editor.h"
@@ -52,6 +54,7 @@ struct _TrReportEditor
   TrReviewBar *review_bar;
   TrCommentsPanel *comments_panel;
 
+  TrFindBar *find_bar;
   GtkScrolledWindow *scroller;
   GtkBox *parts_box;
   GtkLabel *form_heading;
@@ -103,6 +106,8 @@ update_problems (TrReportEditor *self)
 {
   g_autoptr(GPtrArray) problems = NULL;
   g_autofree char *heading = NULL;
+  TrReviewStatus status = self->review_bar != NULL ? tr_review_bar_get_status (self->review_bar)
+                                                   : TR_REVIEW_STATUS_DRAFT;
 
   if (self->report == NULL)
     {
@@ -114,7 +119,12 @@ update_problems (TrReportEditor *self)
   g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
                        problems->pdata, problems->len);
 
-  if (problems->len == 0)
+  /* Once handed in, the question is no longer whether it can be. */
+  if (status == TR_REVIEW_STATUS_SUBMITTED)
+    heading = g_strdup (_("Submitted for Review"));
+  else if (status == TR_REVIEW_STATUS_APPROVED)
+    heading = g_strdup (_("Approved"));
+  else if (problems->len == 0)
     heading = g_strdup (_("Ready to Submit"));
   else
     heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Thing to Fix", "%u Things to Fix",
@@ -388,8 +398,8 @@ tr_report_editor_set_report (TrReportEditor *self,
 
   if (self->saves_in_flight == 0)
     set_save_state (self, TR_SAVE_STATE_SAVED, NULL);
-  update_problems (self);
   tr_review_bar_set_report (self->review_bar, report);
+  update_problems (self);
   update_editable (self);
   reload_comments (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPORT]);
@@ -464,7 +474,11 @@ tr_report_editor_focus_target (TrReportEditor *self,
     }
   else if (g_str_equal (target, "photos"))
     {
-      gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
+      /* A photo's caption (from the completeness panel), else the grid. */
+      GtkWidget *row = offset >= 0 ? tr_photo_grid_get_row (self->photo_grid, offset) : NULL;
+
+      if (row == NULL || !gtk_widget_grab_focus (row))
+        gtk_widget_child_focus (GTK_WIDGET (self->photo_grid), GTK_DIR_TAB_FORWARD);
       /* The whole grid in view, not just its button at the bottom edge. */
       scroll_to_top_of (self, GTK_WIDGET (self->photo_grid));
     }
@@ -919,6 +933,7 @@ static void
 review_status_changed (TrReportEditor *self)
 {
   update_editable (self);
+  update_problems (self);
   /* The library shows the status: the window reloads it. */
   gtk_widget_activate_action (GTK_WIDGET (self), "win.reload-library", NULL);
 }
@@ -964,6 +979,55 @@ tr_report_editor_get_review_bar (TrReportEditor *self)
 {
   g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
   return GTK_WIDGET (self->review_bar);
+}
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (widget);
+
+  if (self->report != NULL)
+    tr_find_bar_open (self->find_bar, g_str_equal (action_name, "editor.find-replace"));
+}
+
+void
+tr_report_editor_show_matches (TrReportEditor *self,
+                               const char     *query)
+{
+  g_autoptr(GString) spaced = NULL;
+  g_auto(GStrv) words = NULL;
+  const char *longest = NULL;
+
+  g_return_if_fail (TR_IS_REPORT_EDITOR (self));
+
+  if (self->report == NULL || query == NULL)
+    return;
+  spaced = g_string_new (query);
+  g_string_replace (spaced, "　", " ", 0);
+  words = g_strsplit_set (spaced->str, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (longest == NULL || g_utf8_strlen (words[i], -1) > g_utf8_strlen (longest, -1))
+      longest = words[i];
+  if (longest != NULL && longest[0] != '\0')
+    tr_find_bar_show_matches (self->find_bar, longest);
+}
+
+/* Every text of the report, in its order: the form, 摘要, the body, 附錄. */
+static void
+setup_find (TrReportEditor *self)
+{
+  g_autoptr(GPtrArray) rows = tr_form_editor_get_text_rows (self->form_editor);
+
+  for (guint i = 0; i < rows->len; i++)
+    tr_find_bar_add_editable (self->find_bar, g_ptr_array_index (rows, i));
+  tr_find_bar_add_text_view (self->find_bar,
+                             tr_section_editor_get_text_view (self->text_editors[TR_FIELD_SUMMARY]));
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    tr_find_bar_add_text_view (self->find_bar, tr_section_editor_get_text_view (section_editor (self, s)));
+  tr_find_bar_add_text_view (self->find_bar,
+                             tr_section_editor_get_text_view (self->text_editors[TR_FIELD_APPENDIX]));
 }
 
 static void
@@ -1084,8 +1148,10 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TR_TYPE_FORM_EDITOR);
+  g_type_ensure (TR_TYPE_FIND_BAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/TripReports/editor/tr-report-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, TrReportEditor, find_bar);
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, parts_box);
   gtk_widget_class_bind_template_child (widget_class, TrReportEditor, form_heading);
@@ -1100,6 +1166,12 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "editor.add-comment", NULL, add_comment_action);
   gtk_widget_class_install_action (widget_class, "editor.review-form", NULL, review_form_action);
+  gtk_widget_class_install_action (widget_class, "editor.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "editor.find-replace", NULL, find_action);
+  /* Only while the focus is in the report: in the library, Ctrl+F
+   * searches the library (the window's binding). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.find", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.find-replace", NULL);
   /* LibreOffice's key for a comment. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "editor.add-comment", NULL);
@@ -1116,6 +1188,8 @@ tr_report_editor_init (TrReportEditor *self)
   self->cancellable = g_cancellable_new ();
   self->save_waiters = g_ptr_array_new_with_free_func (g_object_unref);
 
+  /* The page takes what the find bar above it leaves. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scroller), TRUE);
   add_outline_row (self, "提要", "title");
   add_text_editor (self, TR_FIELD_SUMMARY, tr_summary_editor_new ());
   for (guint s = 0; s < TR_N_SECTIONS; s++)
@@ -1127,7 +1201,10 @@ tr_report_editor_init (TrReportEditor *self)
   self->photo_grid = TR_PHOTO_GRID (tr_photo_grid_new ());
   gtk_widget_set_name (GTK_WIDGET (self->photo_grid), "appendix-photos");
   gtk_box_append (self->parts_box, GTK_WIDGET (self->photo_grid));
-  add_outline_row (self, _("Photos"), "photos");
+  /* Report content like the headings above it (照片 1：… in the export),
+   * not UI text: the outline reads 附錄, 照片 in every language. */
+  add_outline_row (self, "照片", "photos");
+  setup_find (self);
 
   gtk_list_box_bind_model (self->problem_list, G_LIST_MODEL (self->problems),
                            create_problem_row, self, NULL);

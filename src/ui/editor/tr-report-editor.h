@@ -51,4 +51,9 @@ void         tr_report_editor_focus_target     (TrReportEditor *self,
                                                 const char     *target,
                                                 gssize          offset);
 
+/* Opens the find bar on the longest word of @query (a library search) and
+ * shows its first match, the focus left where it is. */
+void         tr_report_editor_show_matches     (TrReportEditor *self,
+                                                const char     *query);
+
 G_END_DECLS

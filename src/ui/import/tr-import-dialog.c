@@ -203,6 +203,10 @@ update_row (GtkWidget    *row,
 
         gtk_widget_set_valign (entry, GTK_ALIGN_CENTER);
         gtk_password_entry_set_show_peek_icon (GTK_PASSWORD_ENTRY (entry), TRUE);
+        g_object_set (entry, "placeholder-text", _("Password"), NULL);
+        /* Enter unlocks, as the button does. */
+        g_signal_connect_object (entry, "activate", G_CALLBACK (gtk_widget_activate), button,
+                                 G_CONNECT_SWAPPED);
         g_object_set_data (G_OBJECT (button), "tr-entry", entry);
         gtk_box_append (GTK_BOX (suffix), entry);
         gtk_box_append (GTK_BOX (suffix), button);

@@ -80,6 +80,36 @@ search_changed (GtkSearchEntry *entry,
     tr_library_model_set_query (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
 }
 
+/* Enter opens the first report found, as in a search of the shell. */
+static void
+search_activated (GtkSearchEntry *entry,
+                  TrLibraryView  *self)
+{
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return;
+  gtk_single_selection_set_selected (self->selection, 0);
+  list_activated (self->list_view, 0, self);
+}
+
+/* Down goes from the search to the reports found. */
+static gboolean
+search_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    TrLibraryView         *self)
+{
+  if ((keyval != GDK_KEY_Down && keyval != GDK_KEY_KP_Down) ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SHIFT_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  if (self->model == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->model)) == 0)
+    return GDK_EVENT_PROPAGATE;
+  if (gtk_single_selection_get_selected (self->selection) == GTK_INVALID_LIST_POSITION)
+    gtk_single_selection_set_selected (self->selection, 0);
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+  return GDK_EVENT_STOP;
+}
+
 static void
 kind_selected (GtkDropDown   *dropdown,
                GParamSpec    *pspec,
@@ -119,6 +149,59 @@ year_selected (GtkDropDown   *dropdown,
                              position == 0 || position > self->years->len
                                ? TR_LIBRARY_ALL_YEARS
                                : g_array_index (self->years, guint, position - 1));
+}
+
+static void
+setup_filter_label (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      /* Its natural width too: the sidebar is as wide as it asks. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 3);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_filter_label (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  ellipsize)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  const char *text = gtk_string_object_get_string (string);
+
+  gtk_label_set_label (GTK_LABEL (label), text);
+  /* The whole label, when the button shows only its start. */
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_widget_set_tooltip_text (label, text);
+}
+
+/* The three filters share the sidebar's width: their buttons cut a long
+ * choice (退回補正, 2016 (民國105年)) short rather than widen the sidebar
+ * and fold the window; their lists show it whole. */
+static void
+setup_filter (GtkDropDown *dropdown)
+{
+  for (int ellipsize = 0; ellipsize <= 1; ellipsize++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_filter_label), GINT_TO_POINTER (ellipsize));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_filter_label), GINT_TO_POINTER (ellipsize));
+      if (ellipsize)
+        gtk_drop_down_set_factory (dropdown, factory);
+      else
+        gtk_drop_down_set_list_factory (dropdown, factory);
+    }
+  gtk_widget_set_hexpand (GTK_WIDGET (dropdown), TRUE);
 }
 
 static void
@@ -174,8 +257,19 @@ tr_library_view_init (TrLibraryView *self)
   gtk_list_view_set_factory (self->list_view, factory);
   g_object_unref (factory);
 
+  setup_filter (self->kind_dropdown);
+  setup_filter (self->status_dropdown);
+  setup_filter (self->year_dropdown);
+
   g_signal_connect_object (self->list_view, "activate", G_CALLBACK (list_activated), self, 0);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed), self, 0);
+  g_signal_connect_object (self->search_entry, "activate", G_CALLBACK (search_activated), self, 0);
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_object (keys, "key-pressed", G_CALLBACK (search_key_pressed), self, 0);
+    gtk_widget_add_controller (GTK_WIDGET (self->search_entry), keys);
+  }
   g_signal_connect_object (self->kind_dropdown, "notify::selected", G_CALLBACK (kind_selected), self, 0);
   g_signal_connect_object (self->year_dropdown, "notify::selected", G_CALLBACK (year_selected), self, 0);
   g_signal_connect_object (self->status_dropdown, "notify::selected", G_CALLBACK (status_selected), self, 0);

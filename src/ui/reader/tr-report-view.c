@@ -23,6 +23,7 @@ struct _TrReportView
   GtkTextTag *label_tag;
   GtkTextTag *warning_tag;
   GtkTextTag *caption_tag;
+  GtkTextTag *match_tag;
   /* Cancelled when the report changes: its thumbnails are not wanted. */
   GCancellable *cancellable;
   /* The report's tables (TrReportTable), in its text, and the width of
@@ -400,6 +401,9 @@ tr_report_view_init (TrReportView *self)
                                                   "pixels-above-lines", 12, NULL);
   self->label_tag = gtk_text_buffer_create_tag (buffer, "label", "weight", PANGO_WEIGHT_BOLD, NULL);
   self->caption_tag = gtk_text_buffer_create_tag (buffer, "caption", "scale", 0.9, NULL);
+  self->match_tag = gtk_text_buffer_create_tag (buffer, "search-match",
+                                                "background-rgba", &(GdkRGBA) { 0.98, 0.85, 0.2, 0.5 },
+                                                NULL);
   self->cancellable = g_cancellable_new ();
   self->warning_tag = gtk_text_buffer_create_tag (buffer, "warning", "style", PANGO_STYLE_ITALIC,
                                                   "foreground", "#9c6e03", NULL);
@@ -438,4 +442,68 @@ tr_report_view_set_report (TrReportView *self,
       self->cancellable = g_cancellable_new ();
       rebuild (self);
     }
+}
+
+guint
+tr_report_view_highlight (TrReportView *self,
+                          const char   *query)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end, first, title_end;
+  g_autoptr(GString) spaced = NULL;
+  g_auto(GStrv) words = NULL;
+  gboolean found_first = FALSE;
+  guint count = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT_VIEW (self), 0);
+
+  buffer = gtk_text_view_get_buffer (self->text_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_remove_tag (buffer, self->match_tag, &start, &end);
+  if (query == NULL)
+    return 0;
+
+  /* The library splits words at the ideographic space too. */
+  spaced = g_string_new (query);
+  g_string_replace (spaced, "　", " ", 0);
+  words = g_strsplit_set (spaced->str, " \t\n", -1);
+  gtk_text_buffer_get_start_iter (buffer, &title_end);
+  gtk_text_iter_forward_line (&title_end);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      GtkTextIter from, match_start, match_end;
+
+      if (words[i][0] == '\0')
+        continue;
+      gtk_text_buffer_get_start_iter (buffer, &from);
+      while (gtk_text_iter_forward_search (&from, words[i],
+                                           GTK_TEXT_SEARCH_CASE_INSENSITIVE | GTK_TEXT_SEARCH_TEXT_ONLY,
+                                           &match_start, &match_end, NULL))
+        {
+          gtk_text_buffer_apply_tag (buffer, self->match_tag, &match_start, &match_end);
+          count++;
+          /* The title is in view already: the text is what was looked for. */
+          if (gtk_text_iter_compare (&match_start, &title_end) >= 0 &&
+              (!found_first || gtk_text_iter_compare (&match_start, &first) < 0))
+            {
+              first = match_start;
+              found_first = TRUE;
+            }
+          from = match_end;
+        }
+    }
+
+  if (found_first)
+    {
+      GtkTextMark *mark = gtk_text_buffer_get_mark (buffer, "search-first");
+
+      if (mark == NULL)
+        mark = gtk_text_buffer_create_mark (buffer, "search-first", &first, TRUE);
+      else
+        gtk_text_buffer_move_mark (buffer, mark, &first);
+      /* Through a mark: the view may not be laid out yet. */
+      gtk_text_view_scroll_to_mark (self->text_view, mark, 0.0, TRUE, 0.0, 0.3);
+    }
+  return count;
 }

@@ -17,4 +17,11 @@ TrReport  *tr_report_view_get_report (TrReportView *self);
 void       tr_report_view_set_report (TrReportView *self,
                                       TrReport     *report);
 
+/* Marks every occurrence of the words of @query (as typed in the library's
+ * search, words split at spaces, case ignored) and scrolls to the first
+ * one past the title; NULL or "" takes the marks away. Returns how many
+ * were marked. */
+guint      tr_report_view_highlight  (TrReportView *self,
+                                      const char   *query);
+
 G_END_DECLS

@@ -6,6 +6,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "tr-date.h"
 #include "tr-comments-panel.h"
 #include "tr-comments-panel-private.h"
 #include "tr-widget-util.h"
@@ -92,7 +93,11 @@ create_row (TrCommentsPanel *self,
   GtkWidget *resolve;
   GtkWidget *delete;
   g_autoptr(GDateTime) local = g_date_time_to_local (tr_comment_get_created (comment));
-  g_autofree char *date = g_date_time_format (local, "%Y-%m-%d %H:%M");
+  g_autofree char *iso = g_date_time_format (local, "%Y-%m-%d");
+  g_autofree char *minguo = tr_date_format_minguo (iso);
+  g_autofree char *time = g_date_time_format (local, "%H:%M");
+  /* The Minguo date, as everywhere else in the window. */
+  g_autofree char *date = g_strdup_printf ("%s %s", minguo != NULL ? minguo : iso, time);
   /* The passage as the report quotes: 「…」, with the section it is in. */
   g_autofree char *quote = g_strdup_printf ("%s ·「%s」",
                                             tr_section_get_heading (tr_comment_get_section (comment)),
@@ -101,7 +106,7 @@ create_row (TrCommentsPanel *self,
   gboolean resolved = tr_comment_get_resolved (comment);
 
   if (tr_comment_get_author (comment)[0] != '\0')
-    /* TRANSLATORS: who wrote a comment, and when: “王小明 · 2024-08-15 10:30” */
+    /* TRANSLATORS: who wrote a comment, and when: “王小明 · 113年8月15日 10:30” */
     byline = g_strdup_printf (_("%s · %s"), tr_comment_get_author (comment), date);
   else
     byline = g_strdup (date);

@@ -309,6 +309,9 @@ test_review_form (void)
   g_assert_cmpuint (xpath_count (content, "//table:table[@table:name='審核項目']/table:table-row"), ==, 10);
   g_assert_cmpstr (xpath_string (content, "//table:table[@table:name='審核項目']/table:table-row[1]"
                                           "/table:table-cell[2]"), ==, "☑");
+  /* Item 1, the agency's column: left for the agency. */
+  g_assert_cmpstr (xpath_string (content, "//table:table[@table:name='審核項目']/table:table-row[1]"
+                                          "/table:table-cell[4]"), ==, "☐");
   g_assert_cmpstr (xpath_string (content, "//table:table[@table:name='審核項目']/table:table-row[7]"
                                           "/table:table-cell[5]"), ==, "☑");
   g_assert_cmpstr (xpath_string (content, "//table:table[@table:name='審核項目']/table:table-row[7]"
@@ -327,11 +330,12 @@ test_review_form (void)
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (strstr (page, parts[i]) == NULL)
       g_error ("The review form lacks “%s”: %s", parts[i], page);
-  /* Ticked: items 1–6 in both columns (12), 7–9 by the agency (3), one
+  /* Ticked: items 1–2 by the traveller (2; the agency's column is the
+   * agency's to tick), 3–6 in both columns (8), 7–9 by the agency (3), one
    * reason and two ways of publication (3). The other boxes: 40 answer
    * boxes in all, 6 reasons and 3 ways. */
-  g_assert_cmpuint (tr_test_count_char (page, 0x2611), ==, 18);
-  g_assert_cmpuint (tr_test_count_char (page, 0x2610), ==, 40 + 6 + 3 - 18);
+  g_assert_cmpuint (tr_test_count_char (page, 0x2611), ==, 16);
+  g_assert_cmpuint (tr_test_count_char (page, 0x2610), ==, 40 + 6 + 3 - 16);
 }
 
 /* An empty report, with remarks of several lines: still one page. */
@@ -365,8 +369,8 @@ test_review_form_blank (void)
   page = tr_test_squeeze (pages[0], FALSE);
   g_assert_nonnull (strstr (page, "出國報告審核表"));
   g_assert_nonnull (strstr (page, "四、照片應附說明。"));
-  /* Item 2, 否, in both columns. */
-  g_assert_cmpuint (tr_test_count_char (page, 0x2611), ==, 2);
+  /* Item 2, 否, in the traveller's column; the agency's is the agency's. */
+  g_assert_cmpuint (tr_test_count_char (page, 0x2611), ==, 1);
 }
 
 /* The text that an annotation spans in @doc, tabs included: from the

@@ -180,8 +180,9 @@ test_prefill_on_time (void)
       tr_review_prefill (review, report, cases[i].today);
       g_assert_cmpint (tr_review_get_answer (review, TR_REVIEW_ITEM_ON_TIME, TR_REVIEW_COLUMN_SELF),
                        ==, cases[i].expected);
+      /* The agency's column is left for the agency. */
       g_assert_cmpint (tr_review_get_answer (review, TR_REVIEW_ITEM_ON_TIME, TR_REVIEW_COLUMN_AGENCY),
-                       ==, cases[i].expected);
+                       ==, TR_REVIEW_ANSWER_UNSET);
     }
 }
 
@@ -195,7 +196,9 @@ test_prefill_format (void)
   g_assert_cmpint (tr_review_get_answer (review, TR_REVIEW_ITEM_COMPLETE_FORMAT, TR_REVIEW_COLUMN_SELF),
                    ==, TR_REVIEW_ANSWER_NO);
   g_assert_cmpint (tr_review_get_answer (review, TR_REVIEW_ITEM_COMPLETE_FORMAT, TR_REVIEW_COLUMN_AGENCY),
-                   ==, TR_REVIEW_ANSWER_NO);
+                   ==, TR_REVIEW_ANSWER_UNSET);
+  /* The agency answers for itself. */
+  tr_review_set_answer (review, TR_REVIEW_ITEM_COMPLETE_FORMAT, TR_REVIEW_COLUMN_AGENCY, TR_REVIEW_ANSWER_NO);
 
   /* Blank space is not a section. */
   tr_report_set_section (report, TR_SECTION_RECOMMENDATIONS, " \n\u3000");
