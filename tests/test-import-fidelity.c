@@ -126,8 +126,11 @@ test_roman_gloss (gconstpointer data)
   tr_fidelity_score_clear (&score);
 }
 
-/* Two sections side by side in CSS columns, their headings level: each
- * heading opens its own section, the left column read before the right. */
+/* Sections side by side in CSS columns, their headings level: each
+ * heading opens its own section, each band's left column read before its
+ * right, whatever the gutter (LibreOffice's is narrower than a character)
+ * and when a page holds the end of one band of columns and the start of
+ * the next. */
 static void
 test_columns (gconstpointer data)
 {
@@ -143,9 +146,9 @@ test_columns (gconstpointer data)
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     g_test_message ("%s: F1 %.3f", tr_section_get_key (s), score.section_f1_each[s]);
   g_assert_null (strstr (tr_report_get_section (report, TR_SECTION_PURPOSE), "貳、過程"));
-  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_PURPOSE], >=, 0.99);
-  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_PROCESS], >=, 0.85);
-  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_OBSERVATIONS], >=, 0.85);
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    g_assert_cmpfloat (score.section_f1_each[s], >=, 0.98);
+  g_assert_cmpfloat (score.section_f1, >=, 0.99);
   tr_fidelity_score_clear (&score);
 }
 
@@ -238,9 +241,8 @@ main (int    argc,
   add_case ("title", "cover-bare", ALL_PRODUCERS, test_title);
   add_case ("title", "running-header", ALL_PRODUCERS, test_title);
   add_case ("headings", "roman-gloss", ALL_PRODUCERS, test_roman_gloss);
-  /* LibreOffice lays HTML's columns out with no gutter to speak of, and
-   * pandoc drops them: Chromium's are the columns of this case. */
-  add_case ("columns", "columns", 1u << TR_FIDELITY_CHROMIUM, test_columns);
+  /* Pandoc drops the columns. */
+  add_case ("columns", "columns", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_LIBREOFFICE), test_columns);
   add_case ("scanned", "scanned-page", ALL_PRODUCERS, test_scanned_page);
 
   status = g_test_run ();
