@@ -28,6 +28,9 @@
 /* Two pieces of text are on one visual line when their middles are closer
  * than this part of the shorter one's height. */
 #define SAME_LINE_FRACTION 0.5
+/* Characters of one line set on one baseline have their middles closer
+ * than this part of their height. */
+#define LEVEL_FRACTION 0.25
 /* Lines of one table cell start within this many points of each other,
  * are evenly spaced (to this fraction of their pitch) and at most this
  * many line heights apart. */
@@ -72,6 +75,10 @@ typedef struct {
   guint       key;       /* the part of the page: see order_columns() */
 } Segment;
 
+/* Cells of a row whose places are kept, for the lines of a cell that
+ * wrapped: rows of more are left as they are. */
+#define MAX_ROW_CELLS 16
+
 /* A visual line and where its first cell ends. */
 typedef struct {
   TrLayoutLine *line;
@@ -79,6 +86,13 @@ typedef struct {
   gsize         first_cell_bytes;  /* the first cell's text, before the tab */
   double        first_cell_right;
   double        second_cell_left;
+  /* Each cell's left and right, the top of its last line and the end of
+   * its text. */
+  double        cell_left[MAX_ROW_CELLS];
+  double        cell_right[MAX_ROW_CELLS];
+  double        cell_top[MAX_ROW_CELLS];
+  gsize         cell_end[MAX_ROW_CELLS];
+  guint         key;
 } Row;
 
 static gboolean
@@ -227,7 +241,12 @@ char_fonts_init (CharFonts   *fonts,
 }
 
 /* Cuts the page's text into poppler's lines, each with the box of its
- * visible characters. */
+ * visible characters. Poppler joins the lines of a table cell in one of
+ * its lines, and at times (when a producer's text matrix inflates the
+ * font size, as Chromium's does) a cell's label with the second line of
+ * the cell before it (centred on the cell's two lines, half a line
+ * lower): a line that goes on past a gap between cells a little lower
+ * or higher is cut there. */
 static GArray *
 split_segments (const char       *text,
                 PopplerRectangle *rects,
@@ -238,6 +257,7 @@ split_segments (const char       *text,
   Segment current = { 0 };
   const char *p = text;
   guint index = 0;
+  double last_y1 = 0, last_y2 = 0, last_x2 = 0;  /* the last visible character's */
 
   current.text = p;
   for (;; index++)
@@ -265,6 +285,22 @@ split_segments (const char       *text,
           double x1 = MIN (r->x1, r->x2), x2 = MAX (r->x1, r->x2);
           double y1 = MIN (r->y1, r->y2), y2 = MAX (r->y1, r->y2);
 
+          double drop = fabs ((y1 + y2) / 2 - (last_y1 + last_y2) / 2);
+          double shorter = MIN (y2 - y1, last_y2 - last_y1);
+
+          if (current.has_box && index > current.start && x1 - last_x2 > CELL_GAP_EMS * (x2 - x1) &&
+              drop >= LEVEL_FRACTION * shorter && drop < SAME_LINE_FRACTION * shorter)
+            {
+              current.end = index;
+              current.n_bytes = (gsize) (p - current.text);
+              g_array_append_val (segments, current);
+              memset (&current, 0, sizeof current);
+              current.start = index;
+              current.text = p;
+            }
+          last_y1 = y1;
+          last_y2 = y2;
+          last_x2 = x2;
           if (!current.has_box)
             {
               current.x1 = x1; current.y1 = y1; current.x2 = x2; current.y2 = y2;
@@ -381,7 +417,11 @@ make_line (GPtrArray              *row,
             }
 
           r = &rects[index];
-          em = fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
+          /* A full-width character is one em wide (see char_em()). */
+          if (g_unichar_iswide (c) && fabs (r->x2 - r->x1) > 0)
+            em = fabs (r->x2 - r->x1);
+          else
+            em = fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
           gap = MIN (r->x1, r->x2) - previous_right;
           if (previous != 0)
             {
@@ -401,11 +441,26 @@ make_line (GPtrArray              *row,
                       out_row->first_cell_right = previous_right;
                       out_row->second_cell_left = MIN (r->x1, r->x2);
                     }
+                  if (out_row->n_cells <= MAX_ROW_CELLS)
+                    {
+                      out_row->cell_end[out_row->n_cells - 1] = text->len;
+                      out_row->cell_right[out_row->n_cells - 1] = previous_right;
+                    }
+                  if (out_row->n_cells < MAX_ROW_CELLS)
+                    {
+                      out_row->cell_left[out_row->n_cells] = MIN (r->x1, r->x2);
+                      out_row->cell_top[out_row->n_cells] = MIN (r->y1, r->y2);
+                    }
                   out_row->n_cells++;
                   g_string_append_c (text, '\t');
                 }
               else if (space_before != 0)
                 g_string_append_unichar (text, space_before);
+            }
+          if (previous == 0)
+            {
+              out_row->cell_left[0] = MIN (r->x1, r->x2);
+              out_row->cell_top[0] = MIN (r->y1, r->y2);
             }
           g_string_append_unichar (text, c);
           previous = c;
@@ -438,6 +493,11 @@ make_line (GPtrArray              *row,
   line->font_size = best.size;
   line->bold = n_visible > 0 && n_bold * 2 > n_visible;
   out_row->line = line;
+  if (out_row->n_cells <= MAX_ROW_CELLS)
+    {
+      out_row->cell_end[out_row->n_cells - 1] = text->len;
+      out_row->cell_right[out_row->n_cells - 1] = previous_right;
+    }
   if (out_row->n_cells == 1)
     {
       out_row->first_cell_bytes = text->len;
@@ -459,6 +519,48 @@ same_left (const Row *row,
   return fabs (row->line->x - x) <= ALIGN_TOLERANCE;
 }
 
+/* @row less its first cell, whose text and tab were @n_bytes. */
+static void
+row_drop_first_cell (Row   *row,
+                     gsize  n_bytes)
+{
+  guint n = MIN (row->n_cells, MAX_ROW_CELLS);
+
+  for (guint c = 1; c < n; c++)
+    {
+      row->cell_left[c - 1] = row->cell_left[c];
+      row->cell_right[c - 1] = row->cell_right[c];
+      row->cell_top[c - 1] = row->cell_top[c];
+      row->cell_end[c - 1] = row->cell_end[c] - n_bytes;
+    }
+  row->n_cells--;
+  row->first_cell_bytes = row->cell_end[0];
+}
+
+/* @row with the first cell of @from before its own, @n_bytes of text
+ * and a tab. */
+static void
+row_add_first_cell (Row       *row,
+                    const Row *from,
+                    gsize      n_bytes)
+{
+  guint n = MIN (row->n_cells, MAX_ROW_CELLS - 1);
+
+  for (guint c = n; c > 0; c--)
+    {
+      row->cell_left[c] = row->cell_left[c - 1];
+      row->cell_right[c] = row->cell_right[c - 1];
+      row->cell_top[c] = row->cell_top[c - 1];
+      row->cell_end[c] = row->cell_end[c - 1] + n_bytes + 1;
+    }
+  row->cell_left[0] = from->cell_left[0];
+  row->cell_right[0] = from->cell_right[0];
+  row->cell_top[0] = from->cell_top[0];
+  row->cell_end[0] = n_bytes;
+  row->n_cells++;
+  row->first_cell_bytes = n_bytes;
+}
+
 /* Moves the first cell of rows[@from] to the front of rows[@to], as a cell. */
 static void
 hoist_label (GArray *rows,
@@ -476,6 +578,7 @@ hoist_label (GArray *rows,
   top->line->text = joined;
   top->line->x = line->x;
   top->line->width = right - line->x;
+  row_add_first_cell (top, label_row, strlen (label));
 
   if (label_row->n_cells == 1)
     {
@@ -492,11 +595,11 @@ hoist_label (GArray *rows,
     while (*rest == '\t')
       rest++;
     text = g_strdup (rest);
+    row_drop_first_cell (label_row, (gsize) (rest - line->text));
     g_free (line->text);
     line->text = text;
     line->width -= label_row->second_cell_left - line->x;
     line->x = label_row->second_cell_left;
-    label_row->n_cells--;
   }
 }
 
@@ -570,6 +673,133 @@ hoist_centred_labels (GArray *rows)
     }
 }
 
+/* Wrapped cells ------------------------------------------------------------ */
+
+/* The pitch of the page's lines of text: the least step between two
+ * lines, one under the other, that start level and are set alike. A
+ * table's rows are further apart than that (their cells' padding and
+ * border); the lines within one cell are not. 0 when no two lines are. */
+static double
+line_pitch (const GArray *rows)
+{
+  double pitch = G_MAXDOUBLE;
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const TrLayoutLine *above = g_array_index (rows, Row, i - 1).line;
+      const TrLayoutLine *below = g_array_index (rows, Row, i).line;
+      double step = below->y - above->y;
+
+      if (fabs (below->x - above->x) <= ALIGN_TOLERANCE && below->font_size == above->font_size &&
+          step > SAME_LINE_FRACTION * MIN (above->height, below->height))
+        pitch = MIN (pitch, step);
+    }
+  return pitch < G_MAXDOUBLE ? pitch : 0.0;
+}
+
+/* Whether each cell of @below starts under a cell of @above (in order)
+ * one line pitch under that cell's last line: the next lines of cells
+ * that wrapped. @out_cells gets the cell of @above for each. */
+static gboolean
+continues_cells (const Row *above,
+                 const Row *below,
+                 double     pitch,
+                 guint     *out_cells)
+{
+  guint k = 0;
+
+  if (above->key != below->key || above->n_cells < 2 || above->n_cells > MAX_ROW_CELLS ||
+      below->n_cells >= above->n_cells || above->line->page != below->line->page)
+    return FALSE;
+  for (guint j = 0; j < below->n_cells; j++)
+    {
+      double step;
+
+      while (k < above->n_cells && fabs (above->cell_left[k] - below->cell_left[j]) > ALIGN_TOLERANCE)
+        k++;
+      if (k == above->n_cells)
+        return FALSE;
+      step = below->cell_top[j] - above->cell_top[k];
+      if (step <= 0 || step > (1 + PITCH_TOLERANCE) * pitch)
+        return FALSE;
+      /* Within its cell's column: not the next line of running text. */
+      if (k + 1 < above->n_cells && below->cell_right[j] >= above->cell_left[k + 1])
+        return FALSE;
+      out_cells[j] = k++;
+    }
+  return TRUE;
+}
+
+/* Adds the cells of @below to the ends of the cells of @above they go on. */
+static void
+append_cell_lines (Row         *above,
+                   const Row   *below,
+                   const guint *cells)
+{
+  g_autoptr(GString) text = g_string_new (above->line->text);
+  const char *piece = below->line->text;
+
+  for (guint j = 0; j < below->n_cells; j++)
+    {
+      const char *tab = strchr (piece, '\t');
+      gsize length = tab != NULL ? (gsize) (tab - piece) : strlen (piece);
+      guint k = cells[j];
+      gsize at = above->cell_end[k];
+      gboolean space = FALSE;
+
+      if (at > 0 && length > 0)
+        {
+          const char *last = g_utf8_find_prev_char (text->str, text->str + at);
+
+          /* Latin words wrapped at a space get it back (not numbers,
+           * which wrap anywhere). */
+          space = last != NULL && g_unichar_isalpha (g_utf8_get_char (last)) && g_utf8_get_char (last) < 0x2E80 &&
+                  g_unichar_isalpha (g_utf8_get_char (piece)) && g_utf8_get_char (piece) < 0x2E80;
+        }
+      if (space)
+        g_string_insert_c (text, at, ' ');
+      g_string_insert_len (text, at + space, piece, length);
+      for (guint c = k; c < above->n_cells; c++)
+        above->cell_end[c] += length + space;
+      if (k == 0)
+        above->first_cell_bytes += length + space;
+      above->cell_top[k] = below->cell_top[j];
+      piece += length + (tab != NULL ? 1 : 0);
+    }
+
+  g_free (above->line->text);
+  above->line->text = g_strdup (text->str);
+  above->line->height = MAX (above->line->y + above->line->height, below->line->y + below->line->height) - above->line->y;
+}
+
+/* A table cell too narrow for its text wraps it: its next lines come
+ * out as rows of their own, under the cells they belong to, with the
+ * other cells' places empty (「秘書處／股」 then 「長」, a label 「出國人員
+ * 姓」 then 「名」). They are put back at the ends of their cells. */
+static void
+join_wrapped_cells (GArray *rows)
+{
+  double pitch = line_pitch (rows);
+  guint cells[MAX_ROW_CELLS];
+
+  if (pitch <= 0)
+    return;
+  for (guint i = 1; i < rows->len;)
+    {
+      Row *above = &g_array_index (rows, Row, i - 1);
+      Row *below = &g_array_index (rows, Row, i);
+
+      if (!continues_cells (above, below, pitch, cells))
+        {
+          i++;
+          continue;
+        }
+      append_cell_lines (above, below, cells);
+      tr_layout_line_free (below->line);
+      g_array_remove_index (rows, i);
+    }
+}
+
 /* Two columns ------------------------------------------------------------ */
 
 /* Columns are found per band of the page: rows of text, one above the
@@ -605,17 +835,29 @@ hoist_centred_labels (GArray *rows)
 #define MAX_SPLIT_LINES      0.2
 #define MIN_COLUMN_WIDTH     0.25
 /* Where one band ends and the next starts, under the same gutter: a gap
- * across both columns of at least a line's height, or a column left
- * empty for this many line heights while the other goes on (a column
- * broken off early: the next band starts where it resumes). */
-#define BAND_GAP_HEIGHTS     1.0
-#define COLUMN_HOLE_HEIGHTS  3.0
+ * across both columns wider than the lines' usual one by this part of
+ * their pitch, or a column left empty for this many more pitches while
+ * the other goes on (a column broken off early: the next band starts
+ * where it resumes). */
+#define BAND_GAP_PITCHES     0.8
+#define COLUMN_HOLE_PITCHES  2.0
+/* A table's rows break across both columns: by at least this many line
+ * heights more than its lines' gap, this many times or more. */
+#define TABLE_BREAK_HEIGHTS  0.3
+#define MIN_TABLE_BREAKS     2
 #define CLOSING_PUNCTUATION  "，。、；：！？）」』】〉》"
 #define OPENING_PUNCTUATION  "（「『【〈《"
 
+/* Punctuation that may hang past its line's end (closing) or start. */
+typedef enum {
+  HANGS_NOT,
+  HANGS_RIGHT,
+  HANGS_LEFT,
+} Hangs;
+
 typedef struct {
-  double   x1, x2;
-  gboolean hangs;  /* closing punctuation, which may hang past its line */
+  double x1, x2;
+  Hangs  hangs;
 } Span;
 
 /* A row of segments: their characters' boxes merged into spans, where
@@ -901,10 +1143,9 @@ make_span_rows (const GArray           *segments,
               span.x2 = MAX (rects[index].x1, rects[index].x2);
               /* A closing mark may hang into the gutter at a line's
                * end, its box over the next column's first character;
-               * an opening one inks the right half of its box. */
-              span.hangs = g_utf8_strchr (CLOSING_PUNCTUATION, -1, c) != NULL;
-              if (g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL)
-                span.x1 += (span.x2 - span.x1) / 2;
+               * an opening one at a line's start, over the last. */
+              span.hangs = g_utf8_strchr (CLOSING_PUNCTUATION, -1, c) != NULL ? HANGS_RIGHT
+                           : g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL ? HANGS_LEFT : HANGS_NOT;
               g_array_append_val (glyphs, span);
               row.n_spans++;
               glyph_height = MAX (glyph_height, fabs (rects[index].y2 - rects[index].y1));
@@ -918,9 +1159,12 @@ make_span_rows (const GArray           *segments,
         {
           Span *glyph = &g_array_index (glyphs, Span, s);
           const Span *next = s + 1 < row.first_span + row.n_spans ? glyph + 1 : NULL;
+          const Span *previous = s > row.first_span ? glyph - 1 : NULL;
 
-          if (glyph->hangs && next != NULL && next->x1 < glyph->x2 - ALIGN_TOLERANCE)
+          if (glyph->hangs == HANGS_RIGHT && next != NULL && next->x1 < glyph->x2 - ALIGN_TOLERANCE)
             glyph->x2 = glyph->x1;
+          else if (glyph->hangs == HANGS_LEFT && previous != NULL && previous->x2 > glyph->x1 + ALIGN_TOLERANCE)
+            glyph->x1 = glyph->x2;
           if (s > row.first_span)
             g_array_append_val (gaps, ((double) { MAX (glyph->x1 - (glyph - 1)->x2, 0.0) }));
         }
@@ -985,21 +1229,30 @@ find_band_cuts (const GArray *rows,
                 double        x,
                 GArray       *cuts)
 {
-  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
-  double height;
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pitches = g_array_new (FALSE, FALSE, sizeof (double));
+  double gap, pitch;
 
-  for (guint i = from; i < to; i++)
-    {
-      const SpanRow *row = &g_array_index (rows, SpanRow, i);
-
-      g_array_append_val (heights, ((double) { row->bottom - row->top }));
-    }
-  g_array_sort (heights, compare_doubles);
-  height = g_array_index (heights, double, heights->len / 2);
-
-  /* Nothing on either side for a line's height. */
+  if (to - from < 2)
+    return;
+  /* The lines' usual gap and pitch: a producer's boxes may be taller
+   * than the pitch (Chromium's are), so breaks are measured in pitches
+   * beyond the usual gap. */
   for (guint i = from + 1; i < to; i++)
-    if (rows_gap (rows, i - 1, i) >= BAND_GAP_HEIGHTS * height)
+    {
+      double step = g_array_index (rows, SpanRow, i).top - g_array_index (rows, SpanRow, i - 1).top;
+
+      g_array_append_val (gaps, ((double) { rows_gap (rows, i - 1, i) }));
+      g_array_append_val (pitches, step);
+    }
+  g_array_sort (gaps, compare_doubles);
+  g_array_sort (pitches, compare_doubles);
+  gap = g_array_index (gaps, double, gaps->len / 2);
+  pitch = g_array_index (pitches, double, pitches->len / 2);
+
+  /* Nothing on either side for most of a line. */
+  for (guint i = from + 1; i < to; i++)
+    if (rows_gap (rows, i - 1, i) >= gap + BAND_GAP_PITCHES * pitch)
       g_array_append_val (cuts, i);
 
   /* One side broken off while the other goes on: the next band starts
@@ -1018,7 +1271,7 @@ find_band_cuts (const GArray *rows,
           double best_gap = -G_MAXDOUBLE;
           guint best = 0;
 
-          if (rows_gap (rows, above, below) < COLUMN_HOLE_HEIGHTS * height)
+          if (rows_gap (rows, above, below) < gap + COLUMN_HOLE_PITCHES * pitch)
             continue;
           for (guint o = 1; o < others->len; o++)
             {
@@ -1026,7 +1279,7 @@ find_band_cuts (const GArray *rows,
               double gap;
 
               if (upper < above || lower > below ||
-                  g_array_index (rows, SpanRow, lower).top > resumed->top + height / 2)
+                  g_array_index (rows, SpanRow, lower).top > resumed->top + pitch / 2)
                 continue;
               gap = rows_gap (rows, upper, lower);
               /* The widest break, the lower of two as wide. */
@@ -1051,6 +1304,48 @@ compare_uints (gconstpointer a,
   return ua < ub ? -1 : ua > ub;
 }
 
+/* A table of running text looks like two columns, but its rows break
+ * across both at once: a gap wider than the lines' own, after which both
+ * cells start level. Two columns break together now and then (a heading
+ * row at their top); more often than that, rows [@from, @to) are a
+ * table's. */
+static gboolean
+is_table (const GArray *rows,
+          const GArray *spans,
+          guint         from,
+          guint         to,
+          double        x)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  double gap, height;
+  guint n_breaks = 0;
+
+  if (to - from < 3)
+    return FALSE;
+  for (guint i = from + 1; i < to; i++)
+    {
+      const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+      g_array_append_val (gaps, ((double) { rows_gap (rows, i - 1, i) }));
+      g_array_append_val (heights, ((double) { row->bottom - row->top }));
+    }
+  g_array_sort (gaps, compare_doubles);
+  g_array_sort (heights, compare_doubles);
+  gap = g_array_index (gaps, double, gaps->len / 2);
+  height = g_array_index (heights, double, heights->len / 2);
+
+  for (guint i = from + 2; i < to; i++)
+    {
+      const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+      if (rows_gap (rows, i - 1, i) > gap + TABLE_BREAK_HEIGHTS * height &&
+          row_has_side (spans, row, x, TRUE) && row_has_side (spans, row, x, FALSE))
+        n_breaks++;
+    }
+  return n_breaks >= MIN_TABLE_BREAKS;
+}
+
 /* Rows [@from, @to) under the gutter at @x as a band in @out_band, less
  * a running header or a page number set apart above or below the
  * columns on one side of the gutter; FALSE when they do not read as two
@@ -1071,7 +1366,7 @@ make_band (const GArray *rows,
     to--;
   out_band->from = from;
   out_band->to = to;
-  return !has_tall_row (rows, from, to) &&
+  return !has_tall_row (rows, from, to) && !is_table (rows, spans, from, to, x) &&
          side_is_running_text (rows, spans, from, to, x, TRUE, em, text_width, MIN_BAND_LINES) &&
          side_is_running_text (rows, spans, from, to, x, FALSE, em, text_width, MIN_BAND_LINES);
 }
@@ -1143,7 +1438,8 @@ order_columns (GArray                 *segments,
   if (best_lines == 0)
     return;
 
-  /* The gutter's middle, clear of a mark hanging into it. */
+  /* The gutter's middle, between the rows with text on both sides (a
+   * page number below one column is not at its edge). */
   {
     double left_edge = -G_MAXDOUBLE, right_edge = G_MAXDOUBLE;
 
@@ -1151,6 +1447,8 @@ order_columns (GArray                 *segments,
       {
         const SpanRow *row = &g_array_index (rows, SpanRow, i);
 
+        if (!row_has_side (spans, row, best_x, TRUE) || !row_has_side (spans, row, best_x, FALSE))
+          continue;
         for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
           {
             const Span *span = &g_array_index (spans, Span, s);
@@ -1290,12 +1588,14 @@ read_page (PopplerPage *page,
         Row made = { 0 };
 
         make_line (row, rects, n_rects, &fonts, page_index, width, height, &made);
+        made.key = first->key;
         g_array_append_val (rows, made);
       }
       g_ptr_array_set_size (row, 0);
     }
 
   hoist_centred_labels (rows);
+  join_wrapped_cells (rows);
   for (guint i = 0; i < rows->len; i++)
     g_ptr_array_add (lines, g_array_index (rows, Row, i).line);
   return n_visible;
