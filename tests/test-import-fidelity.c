@@ -5,7 +5,7 @@
  * printed by LibreOffice; the real worker imports the PDF. A test per shape
  * import must read: the title on covers of each kind and in a running
  * header, headings with an English gloss, two columns, a scanned page,
- * the 提要 form's grid.
+ * the 提要 form's grid, footnotes.
  * bench-import-fidelity prints the same corpus's scores.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -176,6 +176,31 @@ test_form_grid (gconstpointer data)
   tr_fidelity_score_clear (&score);
 }
 
+/* A footnote at the foot of a page whose marker is in 過程 while the
+ * page goes on with 心得: the note ends 過程, without its marker, and the
+ * paragraph cut by the page break stays whole. */
+static void
+test_footnotes (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autoptr(TrReport) report = import_case (data, &fcase, NULL);
+  g_autoptr(TrReport) expected = NULL;
+  TrFidelityScore score;
+
+  if (report == NULL)
+    return;
+  expected = tr_fidelity_expected (fcase);
+  tr_fidelity_score (fcase, expected, report, &score);
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    g_test_message ("%s: F1 %.3f", tr_section_get_key (s), score.section_f1_each[s]);
+  g_assert_null (strstr (tr_report_get_section (report, TR_SECTION_OBSERVATIONS), "資料來源"));
+  g_assert_true (g_str_has_suffix (tr_report_get_section (report, TR_SECTION_PROCESS), "第 12 頁。") ||
+                 g_str_has_suffix (tr_report_get_section (report, TR_SECTION_PROCESS), "第12頁。"));
+  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_PROCESS], >=, 0.99);
+  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_OBSERVATIONS], >=, 0.99);
+  tr_fidelity_score_clear (&score);
+}
+
 /* A page that is only a picture: a warning names it, the rest is read. */
 static void
 test_scanned_page (gconstpointer data)
@@ -270,6 +295,7 @@ main (int    argc,
   add_case ("scanned", "scanned-page", ALL_PRODUCERS, test_scanned_page);
   /* LibreOffice wraps the form's labels too and breaks the grid across
    * pages: not read yet. */
+  add_case ("footnotes", "footnotes", ALL_PRODUCERS, test_footnotes);
   add_case ("form", "form-grid", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_PANDOC), test_form_grid);
 
   status = g_test_run ();
