@@ -24,6 +24,9 @@ build_packages=(
   # bench-startup watches the window through the X server (DAMAGE).
   libx11-dev
   libxdamage-dev
+  # Some window tests type and click through the X server (XTest); meson
+  # looks for it when it configures.
+  libxtst-dev
   libgdk-pixbuf-2.0-dev
   # The import worker's system call filter.
   libseccomp-dev
@@ -46,8 +49,6 @@ build_packages=(
 test_packages=(
   xvfb
   xauth
-  # test-ui-find types its shortcuts through the X server (XTest).
-  libxtst-dev
   # A session bus of their own for the single-instance tests (GTestDBus).
   dbus-daemon
   fonts-noto-cjk

@@ -28,6 +28,9 @@
 /* Two pieces of text are on one visual line when their middles are closer
  * than this part of the shorter one's height. */
 #define SAME_LINE_FRACTION 0.5
+/* Characters of one line set on one baseline have their middles closer
+ * than this part of their height. */
+#define LEVEL_FRACTION 0.25
 /* Lines of one table cell start within this many points of each other,
  * are evenly spaced (to this fraction of their pitch) and at most this
  * many line heights apart. */
@@ -72,6 +75,10 @@ typedef struct {
   guint       key;       /* the part of the page: see order_columns() */
 } Segment;
 
+/* Cells of a row whose places are kept, for the lines of a cell that
+ * wrapped: rows of more are left as they are. */
+#define MAX_ROW_CELLS 16
+
 /* A visual line and where its first cell ends. */
 typedef struct {
   TrLayoutLine *line;
@@ -79,6 +86,13 @@ typedef struct {
   gsize         first_cell_bytes;  /* the first cell's text, before the tab */
   double        first_cell_right;
   double        second_cell_left;
+  /* Each cell's left and right, the top of its last line and the end of
+   * its text. */
+  double        cell_left[MAX_ROW_CELLS];
+  double        cell_right[MAX_ROW_CELLS];
+  double        cell_top[MAX_ROW_CELLS];
+  gsize         cell_end[MAX_ROW_CELLS];
+  guint         key;
 } Row;
 
 static gboolean
@@ -227,7 +241,12 @@ char_fonts_init (CharFonts   *fonts,
 }
 
 /* Cuts the page's text into poppler's lines, each with the box of its
- * visible characters. */
+ * visible characters. Poppler joins the lines of a table cell in one of
+ * its lines, and at times (when a producer's text matrix inflates the
+ * font size, as Chromium's does) a cell's label with the second line of
+ * the cell before it (centred on the cell's two lines, half a line
+ * lower): a line that goes on past a gap between cells a little lower
+ * or higher is cut there. */
 static GArray *
 split_segments (const char       *text,
                 PopplerRectangle *rects,
@@ -238,6 +257,7 @@ split_segments (const char       *text,
   Segment current = { 0 };
   const char *p = text;
   guint index = 0;
+  double last_y1 = 0, last_y2 = 0, last_x2 = 0;  /* the last visible character's */
 
   current.text = p;
   for (;; index++)
@@ -265,6 +285,22 @@ split_segments (const char       *text,
           double x1 = MIN (r->x1, r->x2), x2 = MAX (r->x1, r->x2);
           double y1 = MIN (r->y1, r->y2), y2 = MAX (r->y1, r->y2);
 
+          double drop = fabs ((y1 + y2) / 2 - (last_y1 + last_y2) / 2);
+          double shorter = MIN (y2 - y1, last_y2 - last_y1);
+
+          if (current.has_box && index > current.start && x1 - last_x2 > CELL_GAP_EMS * (x2 - x1) &&
+              drop >= LEVEL_FRACTION * shorter && drop < SAME_LINE_FRACTION * shorter)
+            {
+              current.end = index;
+              current.n_bytes = (gsize) (p - current.text);
+              g_array_append_val (segments, current);
+              memset (&current, 0, sizeof current);
+              current.start = index;
+              current.text = p;
+            }
+          last_y1 = y1;
+          last_y2 = y2;
+          last_x2 = x2;
           if (!current.has_box)
             {
               current.x1 = x1; current.y1 = y1; current.x2 = x2; current.y2 = y2;
@@ -381,7 +417,11 @@ make_line (GPtrArray              *row,
             }
 
           r = &rects[index];
-          em = fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
+          /* A full-width character is one em wide (see char_em()). */
+          if (g_unichar_iswide (c) && fabs (r->x2 - r->x1) > 0)
+            em = fabs (r->x2 - r->x1);
+          else
+            em = fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
           gap = MIN (r->x1, r->x2) - previous_right;
           if (previous != 0)
             {
@@ -401,11 +441,26 @@ make_line (GPtrArray              *row,
                       out_row->first_cell_right = previous_right;
                       out_row->second_cell_left = MIN (r->x1, r->x2);
                     }
+                  if (out_row->n_cells <= MAX_ROW_CELLS)
+                    {
+                      out_row->cell_end[out_row->n_cells - 1] = text->len;
+                      out_row->cell_right[out_row->n_cells - 1] = previous_right;
+                    }
+                  if (out_row->n_cells < MAX_ROW_CELLS)
+                    {
+                      out_row->cell_left[out_row->n_cells] = MIN (r->x1, r->x2);
+                      out_row->cell_top[out_row->n_cells] = MIN (r->y1, r->y2);
+                    }
                   out_row->n_cells++;
                   g_string_append_c (text, '\t');
                 }
               else if (space_before != 0)
                 g_string_append_unichar (text, space_before);
+            }
+          if (previous == 0)
+            {
+              out_row->cell_left[0] = MIN (r->x1, r->x2);
+              out_row->cell_top[0] = MIN (r->y1, r->y2);
             }
           g_string_append_unichar (text, c);
           previous = c;
@@ -438,6 +493,11 @@ make_line (GPtrArray              *row,
   line->font_size = best.size;
   line->bold = n_visible > 0 && n_bold * 2 > n_visible;
   out_row->line = line;
+  if (out_row->n_cells <= MAX_ROW_CELLS)
+    {
+      out_row->cell_end[out_row->n_cells - 1] = text->len;
+      out_row->cell_right[out_row->n_cells - 1] = previous_right;
+    }
   if (out_row->n_cells == 1)
     {
       out_row->first_cell_bytes = text->len;
@@ -459,6 +519,48 @@ same_left (const Row *row,
   return fabs (row->line->x - x) <= ALIGN_TOLERANCE;
 }
 
+/* @row less its first cell, whose text and tab were @n_bytes. */
+static void
+row_drop_first_cell (Row   *row,
+                     gsize  n_bytes)
+{
+  guint n = MIN (row->n_cells, MAX_ROW_CELLS);
+
+  for (guint c = 1; c < n; c++)
+    {
+      row->cell_left[c - 1] = row->cell_left[c];
+      row->cell_right[c - 1] = row->cell_right[c];
+      row->cell_top[c - 1] = row->cell_top[c];
+      row->cell_end[c - 1] = row->cell_end[c] - n_bytes;
+    }
+  row->n_cells--;
+  row->first_cell_bytes = row->cell_end[0];
+}
+
+/* @row with the first cell of @from before its own, @n_bytes of text
+ * and a tab. */
+static void
+row_add_first_cell (Row       *row,
+                    const Row *from,
+                    gsize      n_bytes)
+{
+  guint n = MIN (row->n_cells, MAX_ROW_CELLS - 1);
+
+  for (guint c = n; c > 0; c--)
+    {
+      row->cell_left[c] = row->cell_left[c - 1];
+      row->cell_right[c] = row->cell_right[c - 1];
+      row->cell_top[c] = row->cell_top[c - 1];
+      row->cell_end[c] = row->cell_end[c - 1] + n_bytes + 1;
+    }
+  row->cell_left[0] = from->cell_left[0];
+  row->cell_right[0] = from->cell_right[0];
+  row->cell_top[0] = from->cell_top[0];
+  row->cell_end[0] = n_bytes;
+  row->n_cells++;
+  row->first_cell_bytes = n_bytes;
+}
+
 /* Moves the first cell of rows[@from] to the front of rows[@to], as a cell. */
 static void
 hoist_label (GArray *rows,
@@ -476,6 +578,7 @@ hoist_label (GArray *rows,
   top->line->text = joined;
   top->line->x = line->x;
   top->line->width = right - line->x;
+  row_add_first_cell (top, label_row, strlen (label));
 
   if (label_row->n_cells == 1)
     {
@@ -492,11 +595,11 @@ hoist_label (GArray *rows,
     while (*rest == '\t')
       rest++;
     text = g_strdup (rest);
+    row_drop_first_cell (label_row, (gsize) (rest - line->text));
     g_free (line->text);
     line->text = text;
     line->width -= label_row->second_cell_left - line->x;
     line->x = label_row->second_cell_left;
-    label_row->n_cells--;
   }
 }
 
@@ -570,17 +673,159 @@ hoist_centred_labels (GArray *rows)
     }
 }
 
+/* Wrapped cells ------------------------------------------------------------ */
+
+/* The pitch of the page's lines of text: the least step between two
+ * lines, one under the other, that start level and are set alike. A
+ * table's rows are further apart than that (their cells' padding and
+ * border); the lines within one cell are not. 0 when no two lines are. */
+static double
+line_pitch (const GArray *rows)
+{
+  double pitch = G_MAXDOUBLE;
+
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const TrLayoutLine *above = g_array_index (rows, Row, i - 1).line;
+      const TrLayoutLine *below = g_array_index (rows, Row, i).line;
+      double step = below->y - above->y;
+
+      if (fabs (below->x - above->x) <= ALIGN_TOLERANCE && below->font_size == above->font_size &&
+          step > SAME_LINE_FRACTION * MIN (above->height, below->height))
+        pitch = MIN (pitch, step);
+    }
+  return pitch < G_MAXDOUBLE ? pitch : 0.0;
+}
+
+/* Whether each cell of @below starts under a cell of @above (in order)
+ * one line pitch under that cell's last line: the next lines of cells
+ * that wrapped. @out_cells gets the cell of @above for each. */
+static gboolean
+continues_cells (const Row *above,
+                 const Row *below,
+                 double     pitch,
+                 guint     *out_cells)
+{
+  guint k = 0;
+
+  if (above->key != below->key || above->n_cells < 2 || above->n_cells > MAX_ROW_CELLS ||
+      below->n_cells >= above->n_cells || above->line->page != below->line->page)
+    return FALSE;
+  for (guint j = 0; j < below->n_cells; j++)
+    {
+      double step;
+
+      while (k < above->n_cells && fabs (above->cell_left[k] - below->cell_left[j]) > ALIGN_TOLERANCE)
+        k++;
+      if (k == above->n_cells)
+        return FALSE;
+      step = below->cell_top[j] - above->cell_top[k];
+      if (step <= 0 || step > (1 + PITCH_TOLERANCE) * pitch)
+        return FALSE;
+      /* Within its cell's column: not the next line of running text. */
+      if (k + 1 < above->n_cells && below->cell_right[j] >= above->cell_left[k + 1])
+        return FALSE;
+      out_cells[j] = k++;
+    }
+  return TRUE;
+}
+
+/* Adds the cells of @below to the ends of the cells of @above they go on. */
+static void
+append_cell_lines (Row         *above,
+                   const Row   *below,
+                   const guint *cells)
+{
+  g_autoptr(GString) text = g_string_new (above->line->text);
+  const char *piece = below->line->text;
+
+  for (guint j = 0; j < below->n_cells; j++)
+    {
+      const char *tab = strchr (piece, '\t');
+      gsize length = tab != NULL ? (gsize) (tab - piece) : strlen (piece);
+      guint k = cells[j];
+      gsize at = above->cell_end[k];
+      gboolean space = FALSE;
+
+      if (at > 0 && length > 0)
+        {
+          const char *last = g_utf8_find_prev_char (text->str, text->str + at);
+
+          /* Latin words wrapped at a space get it back (not numbers,
+           * which wrap anywhere). */
+          space = last != NULL && g_unichar_isalpha (g_utf8_get_char (last)) && g_utf8_get_char (last) < 0x2E80 &&
+                  g_unichar_isalpha (g_utf8_get_char (piece)) && g_utf8_get_char (piece) < 0x2E80;
+        }
+      if (space)
+        g_string_insert_c (text, at, ' ');
+      g_string_insert_len (text, at + space, piece, length);
+      for (guint c = k; c < above->n_cells; c++)
+        above->cell_end[c] += length + space;
+      if (k == 0)
+        above->first_cell_bytes += length + space;
+      above->cell_top[k] = below->cell_top[j];
+      piece += length + (tab != NULL ? 1 : 0);
+    }
+
+  g_free (above->line->text);
+  above->line->text = g_strdup (text->str);
+  above->line->height = MAX (above->line->y + above->line->height, below->line->y + below->line->height) - above->line->y;
+}
+
+/* A table cell too narrow for its text wraps it: its next lines come
+ * out as rows of their own, under the cells they belong to, with the
+ * other cells' places empty (「秘書處／股」 then 「長」, a label 「出國人員
+ * 姓」 then 「名」). They are put back at the ends of their cells. */
+static void
+join_wrapped_cells (GArray *rows)
+{
+  double pitch = line_pitch (rows);
+  guint cells[MAX_ROW_CELLS];
+
+  if (pitch <= 0)
+    return;
+  for (guint i = 1; i < rows->len;)
+    {
+      Row *above = &g_array_index (rows, Row, i - 1);
+      Row *below = &g_array_index (rows, Row, i);
+
+      if (!continues_cells (above, below, pitch, cells))
+        {
+          i++;
+          continue;
+        }
+      append_cell_lines (above, below, cells);
+      tr_layout_line_free (below->line);
+      g_array_remove_index (rows, i);
+    }
+}
+
 /* Two columns ------------------------------------------------------------ */
 
-/* A band of x with no text between the lines of two columns of running
- * text: at least this many font sizes wide, within this part of the
- * text's width around its centre, beside at least so many lines on each
- * side, over at least this part of the text's height (a two-column
- * section may start part way down a page). */
-#define GUTTER_MIN_EMS       1.0
+/* Columns are found per band of the page: rows of text, one above the
+ * other, that all leave one strip of x empty (the gutter), with running
+ * text on each side. A page may hold several bands (the end of one
+ * two-column section and the start of the next) between text that runs
+ * across it.
+ *
+ * The gutter is not a fixed width: it is a strip the text's own word
+ * spacing never leaves empty. Gaps between the characters of a line
+ * (none between Chinese characters, a word space between Latin words)
+ * are closed up to this many times the widest usual one (the 90th
+ * percentile of the page's gaps), and never less than this many font
+ * sizes: what stays open is wider than any space between words. */
+#define WORD_GAP_PERCENTILE  0.9
+#define WORD_GAP_FACTOR      1.5
+#define WORD_GAP_MIN_EMS     0.3
+/* The gutter lies within this part of the text's width around its
+ * centre; the first band needs at least so many lines on each side, over
+ * at least this part of the text's height (a two-column section may
+ * start part way down a page). Another band at the same gutter needs
+ * fewer: the end of a section's columns may be a few lines. */
 #define GUTTER_BAND_LOW      0.3
 #define GUTTER_BAND_HIGH     0.7
 #define MIN_COLUMN_LINES     5
+#define MIN_BAND_LINES       2
 #define MIN_COLUMN_HEIGHT    0.3
 /* Running text fills its column: most lines end within this many font
  * sizes of the column's right edge, and few lines of a side have a gap
@@ -589,11 +834,30 @@ hoist_centred_labels (GArray *rows)
 #define MIN_FULL_LINES       0.5
 #define MAX_SPLIT_LINES      0.2
 #define MIN_COLUMN_WIDTH     0.25
+/* Where one band ends and the next starts, under the same gutter: a gap
+ * across both columns wider than the lines' usual one by this part of
+ * their pitch, or a column left empty for this many more pitches while
+ * the other goes on (a column broken off early: the next band starts
+ * where it resumes). */
+#define BAND_GAP_PITCHES     0.8
+#define COLUMN_HOLE_PITCHES  2.0
+/* A table's rows break across both columns: by at least this many line
+ * heights more than its lines' gap, this many times or more. */
+#define TABLE_BREAK_HEIGHTS  0.3
+#define MIN_TABLE_BREAKS     2
 #define CLOSING_PUNCTUATION  "，。、；：！？）」』】〉》"
 #define OPENING_PUNCTUATION  "（「『【〈《"
 
+/* Punctuation that may hang past its line's end (closing) or start. */
+typedef enum {
+  HANGS_NOT,
+  HANGS_RIGHT,
+  HANGS_LEFT,
+} Hangs;
+
 typedef struct {
   double x1, x2;
+  Hangs  hangs;
 } Span;
 
 /* A row of segments: their characters' boxes merged into spans, where
@@ -607,6 +871,11 @@ typedef struct {
   gboolean tall;  /* a segment of several lines */
 } SpanRow;
 
+/* Rows [from, to) read as two columns split at x. */
+typedef struct {
+  guint  from, to;
+} Band;
+
 static int
 compare_spans (gconstpointer a,
                gconstpointer b)
@@ -614,6 +883,15 @@ compare_spans (gconstpointer a,
   const Span *sa = a, *sb = b;
 
   return sa->x1 < sb->x1 ? -1 : sa->x1 > sb->x1;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double da = *(const double *) a, db = *(const double *) b;
+
+  return da < db ? -1 : da > db;
 }
 
 static gboolean
@@ -641,8 +919,25 @@ char_em (const PopplerRectangle *r,
   return fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
 }
 
+/* Whether @row has text left (or right) of @x. */
+static gboolean
+row_has_side (const GArray  *spans,
+              const SpanRow *row,
+              double         x,
+              gboolean       left)
+{
+  for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
+    {
+      const Span *span = &g_array_index (spans, Span, s);
+
+      if (left ? span->x2 <= x : span->x1 >= x)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* What one side of @x holds in rows [@from, @to): whether it reads as a
- * column of running text. */
+ * column of running text of at least @min_lines lines. */
 static gboolean
 side_is_running_text (const GArray *rows,
                       const GArray *spans,
@@ -651,7 +946,8 @@ side_is_running_text (const GArray *rows,
                       double        x,
                       gboolean      left,
                       double        em,
-                      double        text_width)
+                      double        text_width,
+                      guint         min_lines)
 {
   double min_left = G_MAXDOUBLE, max_right = -G_MAXDOUBLE;
   guint n_lines = 0, n_split = 0, n_full = 0;
@@ -686,7 +982,7 @@ side_is_running_text (const GArray *rows,
           n_full += right >= max_right - FULL_LINE_EMS * em;
       }
 
-  return n_lines >= MIN_COLUMN_LINES && n_split <= MAX_SPLIT_LINES * n_lines &&
+  return n_lines >= min_lines && n_split <= MAX_SPLIT_LINES * n_lines &&
          n_full >= MIN_FULL_LINES * n_lines && max_right - min_left >= MIN_COLUMN_WIDTH * text_width;
 }
 
@@ -725,15 +1021,9 @@ row_is_apart (const GArray *rows,
               double        em)
 {
   const SpanRow *row = &g_array_index (rows, SpanRow, index);
-  gboolean left = FALSE, right = FALSE;
   double gap_inside = inside > index ? rows_gap (rows, index, inside) : rows_gap (rows, inside, index);
 
-  for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
-    {
-      left |= g_array_index (spans, Span, s).x2 <= x;
-      right |= g_array_index (spans, Span, s).x1 >= x;
-    }
-  if (left && right)
+  if (row_has_side (spans, row, x, TRUE) && row_has_side (spans, row, x, FALSE))
     return FALSE;
   if (outside < 0)
     return gap_inside > 2 * em;
@@ -798,52 +1088,39 @@ split_segment_at (GArray                 *segments,
   return TRUE;
 }
 
-/* Finds two columns of running text on the page and gives their segments
- * the keys that put the left column's lines before the right's: what
- * runs across the page above them first, then the left column, the
- * right, and what runs across below them. @segments are sorted by their
- * middles, and are sorted again by key and middle. */
-static void
-order_columns (GArray                 *segments,
-               const PopplerRectangle *rects,
-               guint                   n_rects,
-               const CharFonts        *fonts)
+/* Whether no span of @row covers @x. */
+static gboolean
+row_open_at (const GArray  *spans,
+             const SpanRow *row,
+             double         x)
 {
-  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (SpanRow));
-  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) row_spans = g_array_new (FALSE, FALSE, sizeof (Span));
-  double em_sum = 0, em, gutter;
-  guint n_ems = 0, best_from = 0, best_to = 0;
-  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0, y1, best_x = 0;
-  guint best_lines = 0;
+  for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
+    if (g_array_index (spans, Span, s).x1 < x && g_array_index (spans, Span, s).x2 > x)
+      return FALSE;
+  return TRUE;
+}
 
-  if (segments->len < 2 * MIN_COLUMN_LINES)
-    return;
+/* The rows of the page, each with its characters' boxes as spans where
+ * the gaps narrower than the page's word spacing are closed; returns the
+ * average font size. */
+static double
+make_span_rows (const GArray           *segments,
+                const PopplerRectangle *rects,
+                guint                   n_rects,
+                const CharFonts        *fonts,
+                GArray                 *rows,
+                GArray                 *spans)
+{
+  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  double em_sum = 0, em, join;
+  guint n_ems = 0;
 
-  for (guint i = 0; i < segments->len; i++)
-    {
-      const Segment *segment = &g_array_index (segments, Segment, i);
-
-      const char *p = segment->text;
-
-      for (guint index = segment->start; index < segment->end && index < n_rects; index++, p = g_utf8_next_char (p))
-        {
-          em_sum += char_em (&rects[index], fonts, index, g_utf8_get_char (p));
-          n_ems++;
-        }
-    }
-  if (n_ems == 0)
-    return;
-  em = em_sum / n_ems;
-  gutter = GUTTER_MIN_EMS * em;
-
-  /* Rows as the lines will be made, each with its spans. */
   for (guint i = 0; i < segments->len;)
     {
       const Segment *first = &g_array_index (segments, Segment, i);
-      SpanRow row = { i, 0, first->y1, first->y2, spans->len, 0, FALSE };
+      SpanRow row = { i, 0, first->y1, first->y2, glyphs->len, 0, FALSE };
 
-      g_array_set_size (row_spans, 0);
       for (; i < segments->len && rows_level (first, &g_array_index (segments, Segment, i)); i++)
         {
           const Segment *segment = &g_array_index (segments, Segment, i);
@@ -860,41 +1137,273 @@ order_columns (GArray                 *segments,
 
               if (index >= n_rects || g_unichar_isspace (c))
                 continue;
+              em_sum += char_em (&rects[index], fonts, index, c);
+              n_ems++;
               span.x1 = MIN (rects[index].x1, rects[index].x2);
               span.x2 = MAX (rects[index].x1, rects[index].x2);
-              /* Full-width punctuation inks half its box, and may hang
-               * into the gutter at a line's end. */
-              if (g_utf8_strchr (CLOSING_PUNCTUATION, -1, c) != NULL)
-                span.x2 -= (span.x2 - span.x1) / 2;
-              else if (g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL)
-                span.x1 += (span.x2 - span.x1) / 2;
-              g_array_append_val (row_spans, span);
+              /* A closing mark may hang into the gutter at a line's
+               * end, its box over the next column's first character;
+               * an opening one at a line's start, over the last. */
+              span.hangs = g_utf8_strchr (CLOSING_PUNCTUATION, -1, c) != NULL ? HANGS_RIGHT
+                           : g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL ? HANGS_LEFT : HANGS_NOT;
+              g_array_append_val (glyphs, span);
+              row.n_spans++;
               glyph_height = MAX (glyph_height, fabs (rects[index].y2 - rects[index].y1));
             }
           row.tall |= segment->y2 - segment->y1 > 1.6 * glyph_height;
         }
-      g_array_sort (row_spans, compare_spans);
-      for (guint s = 0; s < row_spans->len; s++)
-        {
-          const Span *span = &g_array_index (row_spans, Span, s);
-          Span *last = row.n_spans > 0 ? &g_array_index (spans, Span, spans->len - 1) : NULL;
-
-          if (last != NULL && span->x1 - last->x2 < gutter)
-            last->x2 = MAX (last->x2, span->x2);
-          else
-            {
-              g_array_append_val (spans, *span);
-              row.n_spans++;
-            }
-        }
       if (row.n_spans == 0)
         continue;
-      x0 = MIN (x0, g_array_index (spans, Span, row.first_span).x1);
-      x1 = MAX (x1, g_array_index (spans, Span, row.first_span + row.n_spans - 1).x2);
+      qsort (&g_array_index (glyphs, Span, row.first_span), row.n_spans, sizeof (Span), compare_spans);
+      for (guint s = row.first_span; s < row.first_span + row.n_spans; s++)
+        {
+          Span *glyph = &g_array_index (glyphs, Span, s);
+          const Span *next = s + 1 < row.first_span + row.n_spans ? glyph + 1 : NULL;
+          const Span *previous = s > row.first_span ? glyph - 1 : NULL;
+
+          if (glyph->hangs == HANGS_RIGHT && next != NULL && next->x1 < glyph->x2 - ALIGN_TOLERANCE)
+            glyph->x2 = glyph->x1;
+          else if (glyph->hangs == HANGS_LEFT && previous != NULL && previous->x2 > glyph->x1 + ALIGN_TOLERANCE)
+            glyph->x1 = glyph->x2;
+          if (s > row.first_span)
+            g_array_append_val (gaps, ((double) { MAX (glyph->x1 - (glyph - 1)->x2, 0.0) }));
+        }
       g_array_append_val (rows, row);
     }
-  if (rows->len < 2 * MIN_COLUMN_LINES)
+  if (n_ems == 0)
+    return 0.0;
+  em = em_sum / n_ems;
+
+  join = WORD_GAP_MIN_EMS * em;
+  if (gaps->len > 0)
+    {
+      g_array_sort (gaps, compare_doubles);
+      join = MAX (join, WORD_GAP_FACTOR * g_array_index (gaps, double, (guint) (WORD_GAP_PERCENTILE * (gaps->len - 1))));
+    }
+
+  for (guint r = 0; r < rows->len; r++)
+    {
+      SpanRow *row = &g_array_index (rows, SpanRow, r);
+      guint first = spans->len;
+
+      for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
+        {
+          const Span *glyph = &g_array_index (glyphs, Span, s);
+          Span *last = spans->len > first ? &g_array_index (spans, Span, spans->len - 1) : NULL;
+
+          if (last != NULL && glyph->x1 - last->x2 < join)
+            last->x2 = MAX (last->x2, glyph->x2);
+          else
+            g_array_append_val (spans, *glyph);
+        }
+      row->first_span = first;
+      row->n_spans = spans->len - first;
+    }
+  return em;
+}
+
+/* The rows of [@from, @to) with text on one side of @x, in order. */
+static GArray *
+side_rows (const GArray *rows,
+           const GArray *spans,
+           guint         from,
+           guint         to,
+           double        x,
+           gboolean      left)
+{
+  GArray *side = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = from; i < to; i++)
+    if (row_has_side (spans, &g_array_index (rows, SpanRow, i), x, left))
+      g_array_append_val (side, i);
+  return side;
+}
+
+/* Where, in rows [@from, @to) under one gutter, a band ends and the next
+ * starts: the indices of the rows that start a band, added to @cuts. */
+static void
+find_band_cuts (const GArray *rows,
+                const GArray *spans,
+                guint         from,
+                guint         to,
+                double        x,
+                GArray       *cuts)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) pitches = g_array_new (FALSE, FALSE, sizeof (double));
+  double gap, pitch;
+
+  if (to - from < 2)
     return;
+  /* The lines' usual gap and pitch: a producer's boxes may be taller
+   * than the pitch (Chromium's are), so breaks are measured in pitches
+   * beyond the usual gap. */
+  for (guint i = from + 1; i < to; i++)
+    {
+      double step = g_array_index (rows, SpanRow, i).top - g_array_index (rows, SpanRow, i - 1).top;
+
+      g_array_append_val (gaps, ((double) { rows_gap (rows, i - 1, i) }));
+      g_array_append_val (pitches, step);
+    }
+  g_array_sort (gaps, compare_doubles);
+  g_array_sort (pitches, compare_doubles);
+  gap = g_array_index (gaps, double, gaps->len / 2);
+  pitch = g_array_index (pitches, double, pitches->len / 2);
+
+  /* Nothing on either side for most of a line. */
+  for (guint i = from + 1; i < to; i++)
+    if (rows_gap (rows, i - 1, i) >= gap + BAND_GAP_PITCHES * pitch)
+      g_array_append_val (cuts, i);
+
+  /* One side broken off while the other goes on: the next band starts
+   * where the broken side resumes, and on the other side after the break
+   * between its lines nearest above that (a band's columns start level,
+   * give or take a heading's margin). */
+  for (int side = 0; side < 2; side++)
+    {
+      g_autoptr(GArray) these = side_rows (rows, spans, from, to, x, side == 0);
+      g_autoptr(GArray) others = side_rows (rows, spans, from, to, x, side != 0);
+
+      for (guint k = 1; k < these->len; k++)
+        {
+          guint above = g_array_index (these, guint, k - 1), below = g_array_index (these, guint, k);
+          const SpanRow *resumed = &g_array_index (rows, SpanRow, below);
+          double best_gap = -G_MAXDOUBLE;
+          guint best = 0;
+
+          if (rows_gap (rows, above, below) < gap + COLUMN_HOLE_PITCHES * pitch)
+            continue;
+          for (guint o = 1; o < others->len; o++)
+            {
+              guint upper = g_array_index (others, guint, o - 1), lower = g_array_index (others, guint, o);
+              double gap;
+
+              if (upper < above || lower > below ||
+                  g_array_index (rows, SpanRow, lower).top > resumed->top + pitch / 2)
+                continue;
+              gap = rows_gap (rows, upper, lower);
+              /* The widest break, the lower of two as wide. */
+              if (gap >= best_gap - ALIGN_TOLERANCE)
+                {
+                  best_gap = MAX (gap, best_gap);
+                  best = lower;
+                }
+            }
+          if (best > 0)
+            g_array_append_val (cuts, best);
+        }
+    }
+}
+
+static int
+compare_uints (gconstpointer a,
+               gconstpointer b)
+{
+  guint ua = *(const guint *) a, ub = *(const guint *) b;
+
+  return ua < ub ? -1 : ua > ub;
+}
+
+/* A table of running text looks like two columns, but its rows break
+ * across both at once: a gap wider than the lines' own, after which both
+ * cells start level. Two columns break together now and then (a heading
+ * row at their top); more often than that, rows [@from, @to) are a
+ * table's. */
+static gboolean
+is_table (const GArray *rows,
+          const GArray *spans,
+          guint         from,
+          guint         to,
+          double        x)
+{
+  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) heights = g_array_new (FALSE, FALSE, sizeof (double));
+  double gap, height;
+  guint n_breaks = 0;
+
+  if (to - from < 3)
+    return FALSE;
+  for (guint i = from + 1; i < to; i++)
+    {
+      const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+      g_array_append_val (gaps, ((double) { rows_gap (rows, i - 1, i) }));
+      g_array_append_val (heights, ((double) { row->bottom - row->top }));
+    }
+  g_array_sort (gaps, compare_doubles);
+  g_array_sort (heights, compare_doubles);
+  gap = g_array_index (gaps, double, gaps->len / 2);
+  height = g_array_index (heights, double, heights->len / 2);
+
+  for (guint i = from + 2; i < to; i++)
+    {
+      const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+      if (rows_gap (rows, i - 1, i) > gap + TABLE_BREAK_HEIGHTS * height &&
+          row_has_side (spans, row, x, TRUE) && row_has_side (spans, row, x, FALSE))
+        n_breaks++;
+    }
+  return n_breaks >= MIN_TABLE_BREAKS;
+}
+
+/* Rows [@from, @to) under the gutter at @x as a band in @out_band, less
+ * a running header or a page number set apart above or below the
+ * columns on one side of the gutter; FALSE when they do not read as two
+ * columns of running text. */
+static gboolean
+make_band (const GArray *rows,
+           const GArray *spans,
+           guint         from,
+           guint         to,
+           double        x,
+           double        em,
+           double        text_width,
+           Band         *out_band)
+{
+  while (to - from > 1 && row_is_apart (rows, spans, from, (int) from - 1, from + 1, x, em))
+    from++;
+  while (to - from > 1 && row_is_apart (rows, spans, to - 1, to < rows->len ? (int) to : -1, to - 2, x, em))
+    to--;
+  out_band->from = from;
+  out_band->to = to;
+  return !has_tall_row (rows, from, to) && !is_table (rows, spans, from, to, x) &&
+         side_is_running_text (rows, spans, from, to, x, TRUE, em, text_width, MIN_BAND_LINES) &&
+         side_is_running_text (rows, spans, from, to, x, FALSE, em, text_width, MIN_BAND_LINES);
+}
+
+/* Finds the bands of two columns of running text on the page and gives
+ * their segments the keys that read each band's left column before its
+ * right: what runs across the page above a band, then its left column,
+ * its right, and so on down the page. @segments are sorted by their
+ * middles, and are sorted again by key and middle. */
+static void
+order_columns (GArray                 *segments,
+               const PopplerRectangle *rects,
+               guint                   n_rects,
+               const CharFonts        *fonts)
+{
+  g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (SpanRow));
+  g_autoptr(GArray) spans = g_array_new (FALSE, FALSE, sizeof (Span));
+  g_autoptr(GArray) bands = g_array_new (FALSE, FALSE, sizeof (Band));
+  g_autoptr(GArray) cuts = g_array_new (FALSE, FALSE, sizeof (guint));
+  double em;
+  guint best_from = 0, best_to = 0;
+  double x0 = G_MAXDOUBLE, x1 = -G_MAXDOUBLE, y0, y1, best_x = 0;
+  guint best_lines = 0;
+
+  if (segments->len < 2 * MIN_COLUMN_LINES)
+    return;
+
+  em = make_span_rows (segments, rects, n_rects, fonts, rows, spans);
+  if (em <= 0 || rows->len < 2 * MIN_COLUMN_LINES)
+    return;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const SpanRow *row = &g_array_index (rows, SpanRow, i);
+
+      x0 = MIN (x0, g_array_index (spans, Span, row->first_span).x1);
+      x1 = MAX (x1, g_array_index (spans, Span, row->first_span + row->n_spans - 1).x2);
+    }
   y0 = g_array_index (rows, SpanRow, 0).top;
   y1 = g_array_index (rows, SpanRow, rows->len - 1).bottom;
 
@@ -906,16 +1415,7 @@ order_columns (GArray                 *segments,
 
       for (guint i = 0; i <= rows->len; i++)
         {
-          gboolean open = i < rows->len;
-
-          if (open)
-            {
-              const SpanRow *row = &g_array_index (rows, SpanRow, i);
-
-              for (guint s = row->first_span; s < row->first_span + row->n_spans && open; s++)
-                open = !(g_array_index (spans, Span, s).x1 < x && g_array_index (spans, Span, s).x2 > x);
-            }
-          if (open)
+          if (i < rows->len && row_open_at (spans, &g_array_index (rows, SpanRow, i), x))
             continue;
 
           if (i - from > best_lines &&
@@ -923,8 +1423,8 @@ order_columns (GArray                 *segments,
                 MIN_COLUMN_HEIGHT * (y1 - y0))
             {
               if (!has_tall_row (rows, from, i) &&
-                  side_is_running_text (rows, spans, from, i, x, TRUE, em, x1 - x0) &&
-                  side_is_running_text (rows, spans, from, i, x, FALSE, em, x1 - x0))
+                  side_is_running_text (rows, spans, from, i, x, TRUE, em, x1 - x0, MIN_COLUMN_LINES) &&
+                  side_is_running_text (rows, spans, from, i, x, FALSE, em, x1 - x0, MIN_COLUMN_LINES))
                 {
                   best_lines = i - from;
                   best_from = from;
@@ -938,7 +1438,8 @@ order_columns (GArray                 *segments,
   if (best_lines == 0)
     return;
 
-  /* The gutter's middle, clear of a mark hanging into it. */
+  /* The gutter's middle, between the rows with text on both sides (a
+   * page number below one column is not at its edge). */
   {
     double left_edge = -G_MAXDOUBLE, right_edge = G_MAXDOUBLE;
 
@@ -946,6 +1447,8 @@ order_columns (GArray                 *segments,
       {
         const SpanRow *row = &g_array_index (rows, SpanRow, i);
 
+        if (!row_has_side (spans, row, best_x, TRUE) || !row_has_side (spans, row, best_x, FALSE))
+          continue;
         for (guint s = row->first_span; s < row->first_span + row->n_spans; s++)
           {
             const Span *span = &g_array_index (spans, Span, s);
@@ -960,38 +1463,71 @@ order_columns (GArray                 *segments,
       best_x = (left_edge + right_edge) / 2;
   }
 
-  /* A running header or a page number set apart above or below the
-   * columns, on one side of the gutter, is not part of them. */
-  while (best_to - best_from > 1 &&
-         row_is_apart (rows, spans, best_from, (int) best_from - 1, best_from + 1, best_x, em))
-    best_from++;
-  while (best_to - best_from > 1 &&
-         row_is_apart (rows, spans, best_to - 1, best_to < rows->len ? (int) best_to : -1, best_to - 2, best_x, em))
-    best_to--;
+  /* Every run of rows open at the gutter, cut where one band ends and the
+   * next starts; each piece that holds columns is a band, and a piece
+   * that does not (a heading's row above the columns) goes with the next.
+   * What is left below the last band runs across the page. */
+  for (guint from = 0, i = 0; i <= rows->len; i++)
+    {
+      guint start;
 
-  /* The segments above the columns, in them (left, right), below. */
-  for (guint i = 0; i < rows->len; i++)
+      if (i < rows->len && row_open_at (spans, &g_array_index (rows, SpanRow, i), best_x))
+        continue;
+      if (i - from < 2 * MIN_BAND_LINES)
+        {
+          from = i + 1;
+          continue;
+        }
+      g_array_set_size (cuts, 0);
+      find_band_cuts (rows, spans, from, i, best_x, cuts);
+      g_array_append_val (cuts, i);
+      g_array_sort (cuts, compare_uints);
+      start = from;
+      for (guint c = 0; c < cuts->len; c++)
+        {
+          guint end = g_array_index (cuts, guint, c);
+          Band band;
+
+          if (end <= start)
+            continue;
+          if (make_band (rows, spans, start, end, best_x, em, x1 - x0, &band))
+            {
+              g_array_append_val (bands, band);
+              start = end;
+            }
+        }
+      from = i + 1;
+    }
+
+  /* The segments above the first band, in it (left, right), between it
+   * and the next, … below the last. */
+  for (guint i = 0, b = 0; i < rows->len; i++)
     {
       const SpanRow *row = &g_array_index (rows, SpanRow, i);
+      const Band *band;
+      gboolean in_band;
+
+      while (b < bands->len && i >= g_array_index (bands, Band, b).to)
+        b++;
+      band = b < bands->len ? &g_array_index (bands, Band, b) : NULL;
+      in_band = band != NULL && i >= band->from;
 
       for (guint s = row->first_segment; s < row->first_segment + row->n_segments; s++)
         {
           Segment *segment;
           gboolean split = FALSE;
 
-          if (i >= best_from && i < best_to && split_segment_at (segments, s, best_x, rects, n_rects))
+          if (in_band && split_segment_at (segments, s, best_x, rects, n_rects))
             {
-              g_array_index (segments, Segment, segments->len - 1).key = 2;
+              g_array_index (segments, Segment, segments->len - 1).key = 3 * b + 2;
               split = TRUE;
             }
           segment = &g_array_index (segments, Segment, s);
-          if (i < best_from)
-            segment->key = 0;
-          else if (i >= best_to)
-            segment->key = 3;
+          if (!in_band)
+            segment->key = 3 * b;
           else
             /* A left line's last mark may hang into the gutter. */
-            segment->key = split || segment->x1 < best_x ? 1 : 2;
+            segment->key = 3 * b + (split || segment->x1 < best_x ? 1 : 2);
         }
     }
   g_array_sort (segments, compare_segments_by_middle);
@@ -1052,12 +1588,14 @@ read_page (PopplerPage *page,
         Row made = { 0 };
 
         make_line (row, rects, n_rects, &fonts, page_index, width, height, &made);
+        made.key = first->key;
         g_array_append_val (rows, made);
       }
       g_ptr_array_set_size (row, 0);
     }
 
   hoist_centred_labels (rows);
+  join_wrapped_cells (rows);
   for (guint i = 0; i < rows->len; i++)
     g_ptr_array_add (lines, g_array_index (rows, Row, i).line);
   return n_visible;

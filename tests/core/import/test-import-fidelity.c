@@ -4,7 +4,8 @@
  * printed by Chromium, opened by LibreOffice, or made a DOCX by pandoc and
  * printed by LibreOffice; the real worker imports the PDF. A test per shape
  * import must read: the title on covers of each kind and in a running
- * header, headings with an English gloss, two columns, a scanned page.
+ * header, headings with an English gloss, two columns, a scanned page,
+ * the 提要 form's grid, footnotes.
  * bench-import-fidelity prints the same corpus's scores.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -126,8 +127,11 @@ test_roman_gloss (gconstpointer data)
   tr_fidelity_score_clear (&score);
 }
 
-/* Two sections side by side in CSS columns, their headings level: each
- * heading opens its own section, the left column read before the right. */
+/* Sections side by side in CSS columns, their headings level: each
+ * heading opens its own section, each band's left column read before its
+ * right, whatever the gutter (LibreOffice's is narrower than a character)
+ * and when a page holds the end of one band of columns and the start of
+ * the next. */
 static void
 test_columns (gconstpointer data)
 {
@@ -143,9 +147,57 @@ test_columns (gconstpointer data)
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     g_test_message ("%s: F1 %.3f", tr_section_get_key (s), score.section_f1_each[s]);
   g_assert_null (strstr (tr_report_get_section (report, TR_SECTION_PURPOSE), "貳、過程"));
-  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_PURPOSE], >=, 0.99);
-  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_PROCESS], >=, 0.85);
-  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_OBSERVATIONS], >=, 0.85);
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    g_assert_cmpfloat (score.section_f1_each[s], >=, 0.98);
+  g_assert_cmpfloat (score.section_f1, >=, 0.99);
+  tr_fidelity_score_clear (&score);
+}
+
+/* The 提要 form as a grid whose narrow cells wrap their text (the
+ * contact's name, the travellers' phone, the period): every field, the
+ * traveller with 單位／職稱 split, and the summary. */
+static void
+test_form_grid (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autoptr(TrReport) report = import_case (data, &fcase, NULL);
+  g_autoptr(TrReport) expected = NULL;
+  TrFidelityScore score;
+
+  if (report == NULL)
+    return;
+  expected = tr_fidelity_expected (fcase);
+  tr_fidelity_score (fcase, expected, report, &score);
+  g_test_message ("fields %u/%u (missing: %s), summary F1 %.3f", score.n_fields_found, score.n_fields,
+                  score.missing_fields, score.summary_f1);
+  g_assert_cmpuint (score.n_fields_found, ==, score.n_fields);
+  g_assert_cmpfloat (score.summary_f1, >=, 0.99);
+  g_assert_cmpfloat (score.section_f1, >=, 0.99);
+  tr_fidelity_score_clear (&score);
+}
+
+/* A footnote at the foot of a page whose marker is in 過程 while the
+ * page goes on with 心得: the note ends 過程, without its marker, and the
+ * paragraph cut by the page break stays whole. */
+static void
+test_footnotes (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autoptr(TrReport) report = import_case (data, &fcase, NULL);
+  g_autoptr(TrReport) expected = NULL;
+  TrFidelityScore score;
+
+  if (report == NULL)
+    return;
+  expected = tr_fidelity_expected (fcase);
+  tr_fidelity_score (fcase, expected, report, &score);
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    g_test_message ("%s: F1 %.3f", tr_section_get_key (s), score.section_f1_each[s]);
+  g_assert_null (strstr (tr_report_get_section (report, TR_SECTION_OBSERVATIONS), "資料來源"));
+  g_assert_true (g_str_has_suffix (tr_report_get_section (report, TR_SECTION_PROCESS), "第 12 頁。") ||
+                 g_str_has_suffix (tr_report_get_section (report, TR_SECTION_PROCESS), "第12頁。"));
+  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_PROCESS], >=, 0.99);
+  g_assert_cmpfloat (score.section_f1_each[TR_SECTION_OBSERVATIONS], >=, 0.99);
   tr_fidelity_score_clear (&score);
 }
 
@@ -238,10 +290,13 @@ main (int    argc,
   add_case ("title", "cover-bare", ALL_PRODUCERS, test_title);
   add_case ("title", "running-header", ALL_PRODUCERS, test_title);
   add_case ("headings", "roman-gloss", ALL_PRODUCERS, test_roman_gloss);
-  /* LibreOffice lays HTML's columns out with no gutter to speak of, and
-   * pandoc drops them: Chromium's are the columns of this case. */
-  add_case ("columns", "columns", 1u << TR_FIDELITY_CHROMIUM, test_columns);
+  /* Pandoc drops the columns. */
+  add_case ("columns", "columns", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_LIBREOFFICE), test_columns);
   add_case ("scanned", "scanned-page", ALL_PRODUCERS, test_scanned_page);
+  /* LibreOffice wraps the form's labels too and breaks the grid across
+   * pages: not read yet. */
+  add_case ("footnotes", "footnotes", ALL_PRODUCERS, test_footnotes);
+  add_case ("form", "form-grid", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_PANDOC), test_form_grid);
 
   status = g_test_run ();
 

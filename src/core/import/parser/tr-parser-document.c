@@ -295,12 +295,18 @@ tr_parser_document_free (TrParserDocument *self)
   g_free (self);
 }
 
+static gboolean
+is_content (const TrParserLine *line)
+{
+  return line->role != TR_LINE_FURNITURE && line->role != TR_LINE_NOTE;
+}
+
 int
 tr_parser_document_next_content (TrParserDocument *self,
                                  int               index)
 {
   for (int i = index + 1; i < (int) self->lines->len; i++)
-    if (tr_parser_document_get (self, i)->role != TR_LINE_FURNITURE)
+    if (is_content (tr_parser_document_get (self, i)))
       return i;
   return -1;
 }
@@ -310,7 +316,7 @@ tr_parser_document_prev_content (TrParserDocument *self,
                                  int               index)
 {
   for (int i = MIN (index, (int) self->lines->len) - 1; i >= 0; i--)
-    if (tr_parser_document_get (self, i)->role != TR_LINE_FURNITURE)
+    if (is_content (tr_parser_document_get (self, i)))
       return i;
   return -1;
 }

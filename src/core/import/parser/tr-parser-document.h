@@ -10,6 +10,7 @@ typedef enum {
   TR_LINE_TEXT,
   TR_LINE_FURNITURE,  /* running header or footer, page number: left out */
   TR_LINE_TOC,        /* part of the 目次: kept aside, never a heading */
+  TR_LINE_NOTE,       /* a footnote: out of the flow (see tr-parser-notes.c) */
 } TrLineRole;
 
 typedef struct {
@@ -51,7 +52,7 @@ tr_parser_document_get (TrParserDocument *self,
   return &g_array_index (self->lines, TrParserLine, index);
 }
 
-/* The next or previous line that is not furniture, or -1. */
+/* The next or previous line that is not furniture or a footnote, or -1. */
 int  tr_parser_document_next_content (TrParserDocument *self,
                                       int               index);
 int  tr_parser_document_prev_content (TrParserDocument *self,

@@ -18,6 +18,8 @@
 #define MAX_HEADER_CHARS   100
 /* Numbers a header may hold: "第 3 頁，共 20 頁" has two. */
 #define MAX_HEADER_NUMBERS 4
+/* A table's row, as the reader gives it: cells apart by tabs. */
+#define MIN_TABLE_CELLS    2
 
 static gboolean
 is_dash (gunichar c)
@@ -308,10 +310,55 @@ repeats_enough (GHashTable         *repeats,
   return TRUE;
 }
 
+static guint
+count_cells (const char *text)
+{
+  guint n = 1;
+
+  for (const char *p = text; *p != '\0'; p++)
+    n += *p == '\t';
+  return n;
+}
+
+/* The rows that head a table: a row of cells that a row of as many
+ * cells follows on its page; each with the first page it is on. */
+static GHashTable *
+find_table_headers (TrParserDocument *document)
+{
+  GHashTable *headers = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i + 1 < document->lines->len; i++)
+    {
+      const TrParserLine *line = tr_parser_document_get (document, i);
+      const TrParserLine *next = tr_parser_document_get (document, i + 1);
+      guint n_cells = count_cells (line->text);
+
+      if (n_cells >= MIN_TABLE_CELLS && next->page == line->page && count_cells (next->text) == n_cells &&
+          !g_str_equal (next->text, line->text) && !g_hash_table_contains (headers, line->text))
+        g_hash_table_insert (headers, line->text, GUINT_TO_POINTER (line->page));
+    }
+  return headers;
+}
+
+/* A table row at the top of a page that repeats, cell for cell, the row
+ * heading a table on an earlier page: the header row of a table that
+ * goes on, repeated as word processors do. */
+static gboolean
+is_repeated_table_header (GHashTable         *headers,
+                          const TrParserLine *line)
+{
+  gpointer first_page;
+
+  return count_cells (line->text) >= MIN_TABLE_CELLS && near_top (line, EDGE_LINES) &&
+         g_hash_table_lookup_extended (headers, line->text, NULL, &first_page) &&
+         GPOINTER_TO_UINT (first_page) < line->page;
+}
+
 guint
 tr_parser_mark_furniture (TrParserDocument *document)
 {
   g_autoptr(GHashTable) repeats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) table_headers = find_table_headers (document);
   guint pages_with_text = 0, last_page = G_MAXUINT, needed, needed_numbered, marked = 0;
 
   for (guint i = 0; i < document->lines->len; i++)
@@ -351,7 +398,8 @@ tr_parser_mark_furniture (TrParserDocument *document)
           guint line_needed = tr_parser_starts_item (line->text) ? needed_numbered : needed;
 
           furniture = (near_top (line, EDGE_LINES) && repeats_enough (repeats, line, 'T', line_needed)) ||
-                      (near_bottom (line, EDGE_LINES) && repeats_enough (repeats, line, 'B', line_needed));
+                      (near_bottom (line, EDGE_LINES) && repeats_enough (repeats, line, 'B', line_needed)) ||
+                      is_repeated_table_header (table_headers, line);
         }
 
       if (furniture)

@@ -382,6 +382,10 @@ read_table_row (TrTravellerReader *self,
   guint n = g_strv_length (cells);
   TrTraveller *traveller;
 
+  /* The form's label 出國人員, centred on the header and two rows, is
+   * beside the first; it names no column. */
+  if (n == self->n_table_columns + 1 && column_from_name (cells[0]) == TR_TRAVELLER_NAME)
+    cells++, n--;
   /* A missing phone is the usual gap; any other and the row is not ours. */
   if (n != self->n_table_columns &&
       !(n + 1 == self->n_table_columns && self->table_columns[n] == TR_TRAVELLER_PHONE))

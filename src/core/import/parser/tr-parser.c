@@ -25,6 +25,7 @@
 #include "tr-parser-form.h"
 #include "tr-parser-furniture.h"
 #include "tr-parser-joiner.h"
+#include "tr-parser-notes.h"
 #include "tr-parser-outline.h"
 #include "tr-parser-text.h"
 #include "tr-parser-title.h"
@@ -78,6 +79,10 @@ typedef struct {
   guint             n_incomplete_form_lines;
   guint             n_toc_lines;
   int               appendix_line;   /* the appendix's heading, -1 until one */
+
+  /* Footnotes, and the field each one's marker went to. */
+  GArray           *notes;           /* of TrParserNote */
+  TrField          *note_fields;
 
   /* The lines before anything else (the cover), where the title is when
    * no form gives it, and the paragraph each went to (-1: none). */
@@ -145,6 +150,10 @@ add_text_line (Parser *self,
                int     index)
 {
   TrParserLine *line = line_at (self, index);
+
+  for (guint n = 0; n < self->notes->len; n++)
+    if (g_array_index (self->notes, TrParserNote, n).marker_line == index)
+      self->note_fields[n] = field;
 
   if (self->open_chunk >= 0 &&
       g_array_index (self->chunks, Chunk, self->open_chunk).field == field &&
@@ -775,6 +784,10 @@ tr_parser_parse_lines (GPtrArray *lines,
   guint n_furniture;
 
   n_furniture = tr_parser_mark_furniture (document);
+  parser.notes = tr_parser_find_notes (document);
+  parser.note_fields = g_new (TrField, MAX (parser.notes->len, 1));
+  for (guint n = 0; n < parser.notes->len; n++)
+    parser.note_fields[n] = TR_FIELD_UNCLASSIFIED;
   tr_parser_mark_toc (document);
   outline = tr_parser_outline_new (document);
   form = tr_form_reader_new (report);
@@ -793,6 +806,9 @@ tr_parser_parse_lines (GPtrArray *lines,
   parser.front_chunks = g_array_new (FALSE, FALSE, sizeof (int));
 
   walk (&parser);
+  /* Each note at the end of the section its marker is in. */
+  for (guint n = 0; n < parser.notes->len; n++)
+    add_chunk (&parser, parser.note_fields[n], g_array_index (parser.notes, TrParserNote, n).text, FALSE, -1);
   finish (&parser, n_furniture, document->lines->len > n_furniture);
 
   if (report->pages == 0 && n_pages > 0)
@@ -802,6 +818,8 @@ tr_parser_parse_lines (GPtrArray *lines,
     report->appendix_page = tr_parser_document_get (document, (guint) parser.appendix_line)->page;
 
   g_array_unref (parser.chunks);
+  g_array_unref (parser.notes);
+  g_free (parser.note_fields);
   g_array_unref (parser.front_lines);
   g_array_unref (parser.front_chunks);
   g_free (parser.combined_heading);
