@@ -24,6 +24,8 @@ build_packages=(
   # bench-startup watches the window through the X server (DAMAGE).
   libx11-dev
   libxdamage-dev
+  # bench-typing types through the X server (XTest).
+  libxtst-dev
   libgdk-pixbuf-2.0-dev
   # The import worker's system call filter.
   libseccomp-dev
