@@ -535,6 +535,8 @@ assert_no_inner_scroll (GtkWidget *widget)
     }
 }
 
+static gboolean line_in_sight (GtkTextView *view, int line);
+
 /* Where line @line of @view is, in the page's scrolled window. */
 static void
 line_in_page (GtkTextView *view,
@@ -556,6 +558,17 @@ line_in_page (GtkTextView *view,
   *bottom = point.y + location.height;
 }
 
+static gboolean
+line_in_sight (GtkTextView *view,
+               int          line)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  double top, bottom;
+
+  line_in_page (view, line, &top, &bottom);
+  return top >= 0 && bottom <= gtk_widget_get_height (page);
+}
+
 static void
 test_paste_shows_first_line (Fixture       *fixture,
                              gconstpointer  data)
@@ -575,6 +588,7 @@ test_paste_shows_first_line (Fixture       *fixture,
   assert_no_inner_scroll (GTK_WIDGET (text_editor (fixture, TR_FIELD_APPENDIX)));
 
   /* 肆、建議, from the outline, then 16 lines pasted. */
+  wait_ms (300);
   tr_report_editor_focus_target (get_editor (fixture), "recommendations", -1);
   view = text_view (fixture, TR_FIELD_RECOMMENDATIONS);
   for (guint i = 0; i < 16; i++)
@@ -583,7 +597,11 @@ test_paste_shows_first_line (Fixture       *fixture,
                                                "十一", "十二", "十三", "十四", "十五", "十六" }[i], i + 1);
   paste (view, lines->str);
   wait_until (gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) == 16, 3000);
-  wait_ms (300);
+  /* Once the pasted lines are laid out (the box has grown to hold them),
+   * the page has followed the cursor. */
+  wait_until (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))) > 16 * 18, 5000);
+  wait_ms (200);
+  wait_until (line_in_sight (view, 15), 3000);
 
   page = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
   page_height = gtk_widget_get_height (page);
@@ -605,7 +623,8 @@ test_paste_shows_first_line (Fixture       *fixture,
   /* Typing on at the end keeps the cursor in sight. */
   for (guint i = 0; i < 20; i++)
     type_keys (view, "\n再補充一點。");
-  wait_ms (300);
+  wait_ms (500);
+  wait_until (line_in_sight (view, gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) - 1), 3000);
   line_in_page (view, gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) - 1, &top, &bottom);
   g_test_message ("last line after typing: %.0f–%.0f px", top, bottom);
   g_assert_cmpfloat (top, >=, 0);

@@ -36,6 +36,7 @@ typedef struct
   gsize rest_offset;
   guint rest_counted;
   guint load_id;
+  guint finish_id;
   gboolean loading;
 } TrSectionEditorPrivate;
 
@@ -54,6 +55,11 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void mark_set (GtkTextBuffer   *buffer,
+                      GtkTextIter     *location,
+                      GtkTextMark     *mark,
+                      TrSectionEditor *self);
 
 static guint
 count_characters (const char *text,
@@ -153,6 +159,7 @@ tr_section_editor_dispose (GObject *object)
   TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (TR_SECTION_EDITOR (object));
 
   g_clear_handle_id (&priv->load_id, g_source_remove);
+  g_clear_handle_id (&priv->finish_id, g_source_remove);
   /* Not gtk_widget_dispose_template(): in GTK 4.8 it looks for the template
    * on the instance's class, which a subclass does not have. */
   tr_widget_unparent_children (GTK_WIDGET (object));
@@ -254,6 +261,8 @@ tr_section_editor_init (TrSectionEditor *self)
                            G_CALLBACK (insert_text), self, 0);
   g_signal_connect_object (gtk_text_view_get_buffer (priv->text_view), "delete-range",
                            G_CALLBACK (delete_range), self, 0);
+  g_signal_connect_object (gtk_text_view_get_buffer (priv->text_view), "mark-set",
+                           G_CALLBACK (mark_set), self, G_CONNECT_AFTER);
   gtk_widget_set_tooltip_text (GTK_WIDGET (priv->count_label),
                                _("Every character counts but spaces and line breaks"));
   update_count (self);
@@ -367,8 +376,37 @@ tr_section_editor_finish_loading (TrSectionEditor *self)
   g_return_if_fail (TR_IS_SECTION_EDITOR (self));
 
   g_clear_handle_id (&priv->load_id, g_source_remove);
+  g_clear_handle_id (&priv->finish_id, g_source_remove);
   while (priv->rest != NULL)
     append_piece (self);
+}
+
+static gboolean
+finish_loading_now (gpointer user_data)
+{
+  TrSectionEditor *self = user_data;
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  priv->finish_id = 0;
+  tr_section_editor_finish_loading (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The cursor sent to the end of what is loaded (Ctrl+End, Select All):
+ * meant for the end of the text. The rest comes in before the next key,
+ * and the cursor, at the end, moves with it. */
+static void
+mark_set (GtkTextBuffer   *buffer,
+          GtkTextIter     *location,
+          GtkTextMark     *mark,
+          TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  if (priv->rest == NULL || priv->finish_id != 0 || mark != gtk_text_buffer_get_insert (buffer) ||
+      !gtk_text_iter_is_end (location))
+    return;
+  priv->finish_id = g_idle_add_full (G_PRIORITY_HIGH, finish_loading_now, self, NULL);
 }
 
 gboolean
@@ -388,6 +426,7 @@ tr_section_editor_set_text (TrSectionEditor *self,
   GtkTextBuffer *buffer = tr_section_editor_get_buffer (self);
 
   g_clear_handle_id (&priv->load_id, g_source_remove);
+  g_clear_handle_id (&priv->finish_id, g_source_remove);
   g_clear_pointer (&priv->rest, g_free);
   priv->rest_offset = 0;
   priv->rest_counted = 0;
@@ -402,9 +441,18 @@ tr_section_editor_set_text (TrSectionEditor *self,
   priv->rest_counted = count_characters (text, -1);
   /* The first piece fills the screen at once. */
   append_piece (self);
-  if (priv->rest != NULL)
-    /* After GTK's own layout idles: one piece laid out, then the next. */
-    priv->load_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 50, load_next_piece, self, NULL);
+  if (priv->rest == NULL)
+    return;
+  /* At the start, not at the end of what is loaded so far, where the
+   * pieces still to come would go after what is typed. */
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+  /* After GTK's own layout idles: one piece laid out, then the next. */
+  priv->load_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 50, load_next_piece, self, NULL);
 }
 
 GtkTextView *

@@ -34,6 +34,8 @@ struct _TrTextSlice
   guint page_resized_tick_id;
   guint follow_tick_id;
   guint follow_tries;
+  /* When the cursor last moved or the text was edited (monotonic µs). */
+  gint64 cursor_moved_time;
 };
 
 G_DEFINE_FINAL_TYPE (TrTextSlice, tr_text_slice, GTK_TYPE_WIDGET)
@@ -146,11 +148,11 @@ follow_tick (GtkWidget     *widget,
 {
   TrTextSlice *self = TR_TEXT_SLICE (widget);
 
-  /* A paste at the end: the page grows in this frame's layout, the cursor
-   * comes into sight in the next one. (Focus: its window's, whether the
-   * window is active or not.) */
+  /* A paste at the end: the page grows with the text a frame or two
+   * later; the cursor comes into sight then. (Focus: its window's, whether
+   * the window is active or not.) */
   if (gtk_widget_is_focus (GTK_WIDGET (self->text_view)) && !follow_cursor (self) &&
-      ++self->follow_tries < 4)
+      ++self->follow_tries < 60)
     return G_SOURCE_CONTINUE;
   self->follow_tick_id = 0;
   return G_SOURCE_REMOVE;
@@ -171,6 +173,7 @@ queue_follow (TrTextSlice *self)
 static void
 cursor_moved (TrTextSlice *self)
 {
+  self->cursor_moved_time = g_get_monotonic_time ();
   queue_follow (self);
 }
 
@@ -212,6 +215,11 @@ text_height_changed (TrTextSlice *self)
 {
   if (gtk_adjustment_get_upper (self->vadjustment) == gtk_widget_get_height (GTK_WIDGET (self)))
     return;
+  /* Lines just typed or pasted, laid out only now, may have pushed the
+   * cursor further down; not once the user has moved on (a long text
+   * loading must not pull the page back to the cursor). */
+  if (g_get_monotonic_time () - self->cursor_moved_time < G_USEC_PER_SEC)
+    queue_follow (self);
   if (!self->setting_value)
     gtk_widget_queue_resize (GTK_WIDGET (self));
   else if (self->resize_idle_id == 0)
