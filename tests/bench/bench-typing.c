@@ -6,7 +6,9 @@
  * latency runs from the key sent to the end of the first frame painted
  * after the text changed (GdkFrameClock::after-paint). The same typing in
  * a plain GtkTextView in a GtkScrolledWindow, holding one page, is the
- * reference: the ratio says what the long section costs. With --whole the
+ * reference: the ratio says what the long section costs. The editor has
+ * shown a one-page report just before, so that what its widgets cost the
+ * first time they are shown is not counted. With --whole the
  * section is put in its buffer in one go, as the editor did before it
  * loaded long texts in pieces.
  *
@@ -147,9 +149,12 @@ wait_frames (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-/* Our editor: the report opened, and typed into at once. */
+/* Our editor: the report opened, and typed into at once. Another report
+ * is open before, as when one goes from a report to the next: the first
+ * showing of the editor's widgets is not what is measured. */
 static GArray *
 run_editor (TrReportStore *store,
+            const char    *before_id,
             const char    *id)
 {
   TrWindow *window = tr_window_new (NULL, store, NULL, NULL);
@@ -161,6 +166,8 @@ run_editor (TrReportStore *store,
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   wait_frames (300);
+  tr_window_open_report (window, before_id);
+  wait_frames (500);
 
   tr_window_open_report (window, id);
   editor = TR_SECTION_EDITOR (tr_report_editor_get_text_editor (TR_REPORT_EDITOR (tr_window_get_editor (window)),
@@ -241,6 +248,7 @@ main (int   argc,
   g_autofree char *page = NULL;
   g_autoptr(TrReportStore) store = NULL;
   g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(TrReport) before = tr_report_new (TR_REPORT_KIND_DRAFT);
   g_autoptr(GArray) all_ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all_reference = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) first_ours = g_array_new (FALSE, FALSE, sizeof (double));
@@ -274,12 +282,16 @@ main (int   argc,
   tr_report_set_section (report, TR_SECTION_PROCESS, text);
   if (!tr_report_store_save (store, report, &error))
     g_error ("%s", error->message);
+  tr_report_set_text (before, TR_FIELD_TITLE, "赴日本考察智慧交通出國報告");
+  tr_report_set_section (before, TR_SECTION_PROCESS, page);
+  if (!tr_report_store_save (store, before, &error))
+    g_error ("%s", error->message);
 
   g_print ("%d keys a run, one every %d ms from the moment the report opens; %d pages (%ld characters)%s\n",
            keys, interval_ms, pages, g_utf8_strlen (text, -1), whole ? ", put in the buffer in one go" : "");
   for (int run = 0; run < runs; run++)
     {
-      g_autoptr(GArray) ours = run_editor (store, tr_report_get_id (report));
+      g_autoptr(GArray) ours = run_editor (store, tr_report_get_id (before), tr_report_get_id (report));
       g_autoptr(GArray) reference = run_reference (page);
       g_autofree char *name = g_strdup_printf ("run %d: editor, %d pages", run + 1, pages);
       g_autofree char *reference_name = g_strdup_printf ("run %d: GtkTextView, 1 page", run + 1);

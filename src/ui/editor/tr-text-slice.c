@@ -30,6 +30,8 @@ struct _TrTextSlice
   GtkAdjustment *page_adjustment;
 
   gboolean setting_value;
+  /* The text view's height when we last measured it. */
+  int measured_height;
   guint resize_idle_id;
   guint page_resized_tick_id;
   guint follow_tick_id;
@@ -213,7 +215,12 @@ resize_later (gpointer user_data)
 static void
 text_height_changed (TrTextSlice *self)
 {
-  if (gtk_adjustment_get_upper (self->vadjustment) == gtk_widget_get_height (GTK_WIDGET (self)))
+  int height;
+
+  /* The text view's upper is never less than the part it shows: what
+   * counts is the height of its text. */
+  gtk_widget_measure (GTK_WIDGET (self->text_view), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  if (height == self->measured_height)
     return;
   /* Lines just typed or pasted, laid out only now, may have pushed the
    * cursor further down; not once the user has moved on (a long text
@@ -301,6 +308,8 @@ tr_text_slice_measure (GtkWidget      *widget,
     return;
   /* Vertically, the whole text's height: a text view measures so. */
   gtk_widget_measure (GTK_WIDGET (self->text_view), orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    self->measured_height = *natural;
 }
 
 static void
