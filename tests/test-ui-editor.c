@@ -495,7 +495,10 @@ test_untouched_draft_goes (Fixture       *fixture,
   /* One with a word typed stays. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
   kept = g_strdup (tr_report_get_id (tr_window_get_report (window)));
+  g_assert_cmpstr (kept, !=, existing);
+  g_assert_cmpuint (count_stored (fixture), ==, 2);
   type_keys (text_view (fixture, TR_FIELD_PURPOSE), "了");
+  g_assert_cmpint (tr_report_editor_get_save_state (get_editor (fixture)), !=, TR_SAVE_STATE_SAVED);
   g_assert_true (tr_window_open_report (window, existing));
   g_assert_true (save_and_wait (get_editor (fixture), &error));
   g_assert_cmpuint (count_stored (fixture), ==, 2);

@@ -35,7 +35,6 @@ struct _TrTextSlice
   guint resize_idle_id;
   guint page_resized_tick_id;
   guint follow_tick_id;
-  guint follow_tries;
   /* When the cursor last moved or the text was edited (monotonic µs). */
   gint64 cursor_moved_time;
 };
@@ -112,18 +111,19 @@ get_top_in_page (TrTextSlice *self,
   return TRUE;
 }
 
-/* Scrolls the page so that the insertion cursor is in sight. FALSE when
- * the page cannot scroll that far yet (it has not grown with the text). */
-static gboolean
+/* Scrolls the page so that the insertion cursor is in sight, as far as
+ * the page goes: when it has not grown with the text yet, the text view's
+ * new height calls this again (text_height_changed()). */
+static void
 follow_cursor (TrTextSlice *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
-  double top, value, page_size, upper, cursor_top, cursor_bottom, target;
+  double top, value, page_size, cursor_top, cursor_bottom;
   GdkRectangle location;
   GtkTextIter iter;
 
   if (self->page_adjustment == NULL || !get_top_in_page (self, &top))
-    return TRUE;
+    return;
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   gtk_text_view_get_iter_location (self->text_view, &iter, &location);
   /* Buffer coordinates start under the top margin. */
@@ -132,15 +132,10 @@ follow_cursor (TrTextSlice *self)
 
   value = gtk_adjustment_get_value (self->page_adjustment);
   page_size = gtk_adjustment_get_page_size (self->page_adjustment);
-  upper = gtk_adjustment_get_upper (self->page_adjustment);
   if (cursor_top - CURSOR_MARGIN < value)
-    target = cursor_top - CURSOR_MARGIN;
+    gtk_adjustment_set_value (self->page_adjustment, cursor_top - CURSOR_MARGIN);
   else if (cursor_bottom + CURSOR_MARGIN > value + page_size)
-    target = cursor_bottom + CURSOR_MARGIN - page_size;
-  else
-    return TRUE;
-  gtk_adjustment_set_value (self->page_adjustment, target);
-  return target <= upper - page_size;
+    gtk_adjustment_set_value (self->page_adjustment, cursor_bottom + CURSOR_MARGIN - page_size);
 }
 
 static gboolean
@@ -150,13 +145,10 @@ follow_tick (GtkWidget     *widget,
 {
   TrTextSlice *self = TR_TEXT_SLICE (widget);
 
-  /* A paste at the end: the page grows with the text a frame or two
-   * later; the cursor comes into sight then. (Focus: its window's, whether
-   * the window is active or not.) */
-  if (gtk_widget_is_focus (GTK_WIDGET (self->text_view)) && !follow_cursor (self) &&
-      ++self->follow_tries < 60)
-    return G_SOURCE_CONTINUE;
+  /* Focus: its window's, whether the window is active or not. */
   self->follow_tick_id = 0;
+  if (gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
+    follow_cursor (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -167,7 +159,6 @@ queue_follow (TrTextSlice *self)
 {
   if (!gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
     return;
-  self->follow_tries = 0;
   if (self->follow_tick_id == 0 && self->page != NULL)
     self->follow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_tick, NULL, NULL);
 }
@@ -225,7 +216,7 @@ text_height_changed (TrTextSlice *self)
   /* Lines just typed or pasted, laid out only now, may have pushed the
    * cursor further down; not once the user has moved on (a long text
    * loading must not pull the page back to the cursor). */
-  if (g_get_monotonic_time () - self->cursor_moved_time < G_USEC_PER_SEC)
+  if (g_get_monotonic_time () - self->cursor_moved_time < 2 * G_USEC_PER_SEC)
     queue_follow (self);
   if (!self->setting_value)
     gtk_widget_queue_resize (GTK_WIDGET (self));
