@@ -599,12 +599,13 @@ test_paste_shows_first_line (Fixture       *fixture,
                             (const char *[]) { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十",
                                                "十一", "十二", "十三", "十四", "十五", "十六" }[i], i + 1);
   paste (view, lines->str);
-  wait_until (gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) == 16, 3000);
+  wait_until (gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) == 16, 10000);
   /* Once the pasted lines are laid out (the box has grown to hold them),
    * the page has followed the cursor. */
-  wait_until (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))) > 16 * 18, 5000);
+  /* Under the sanitizers, on a busy machine, that takes a few seconds. */
+  wait_until (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))) > 16 * 18, 30000);
   wait_ms (200);
-  wait_until (line_in_sight (view, 15), 3000);
+  wait_until (line_in_sight (view, 15), 10000);
 
   page = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
   page_height = gtk_widget_get_height (page);
@@ -627,7 +628,7 @@ test_paste_shows_first_line (Fixture       *fixture,
   for (guint i = 0; i < 20; i++)
     type_keys (view, "\n再補充一點。");
   wait_ms (500);
-  wait_until (line_in_sight (view, gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) - 1), 3000);
+  wait_until (line_in_sight (view, gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) - 1), 10000);
   line_in_page (view, gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) - 1, &top, &bottom);
   g_test_message ("last line after typing: %.0f–%.0f px", top, bottom);
   g_assert_cmpfloat (top, >=, 0);
@@ -686,7 +687,7 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
                     long_text->len + strlen (typed));
   g_clear_object (&stored);
 
-  wait_until (!tr_section_editor_is_loading (editor), 60000);
+  wait_until (!tr_section_editor_is_loading (editor), 120000);
   text = tr_section_editor_dup_text (editor);
   g_assert_true (g_str_has_prefix (text, typed));
   g_assert_cmpstr (text + strlen (typed), ==, long_text->str);

@@ -451,8 +451,10 @@ tr_section_editor_set_text (TrSectionEditor *self,
     gtk_text_buffer_get_start_iter (buffer, &start);
     gtk_text_buffer_place_cursor (buffer, &start);
   }
-  /* After GTK's own layout idles: one piece laid out, then the next. */
-  priv->load_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE + 50, load_next_piece, self, NULL);
+  /* Right after GTK's own idles, redrawing and laying out text (120, 125):
+   * one piece laid out, then the next; before everything else idle, so
+   * that the text is all there soon. */
+  priv->load_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, load_next_piece, self, NULL);
 }
 
 GtkTextView *
