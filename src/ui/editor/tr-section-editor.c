@@ -302,12 +302,12 @@ tr_section_editor_dup_text (TrSectionEditor *self)
   TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
   GtkTextBuffer *buffer = tr_section_editor_get_buffer (self);
   GtkTextIter start, end;
-  char *text;
+  g_autofree char *text = NULL;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   if (priv->rest == NULL)
-    return text;
+    return g_steal_pointer (&text);
   return g_strconcat (text, priv->rest + priv->rest_offset, NULL);
 }
 

@@ -49,10 +49,20 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The slice is laid out again, its parents too: as it scrolls, the text
+ * view lays out lines that come into sight, and their heights change its
+ * size request in the middle of the layout. Allocated alone, the slice
+ * would leave its parents asking for a layout at drawing time. */
+static void
+relayout (TrTextSlice *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 static void
 page_scrolled (TrTextSlice *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  relayout (self);
 }
 
 static gboolean
@@ -61,7 +71,7 @@ page_resized_tick (GtkWidget     *widget,
                    gpointer       user_data)
 {
   TR_TEXT_SLICE (widget)->page_resized_tick_id = 0;
-  gtk_widget_queue_allocate (widget);
+  relayout (TR_TEXT_SLICE (widget));
   return G_SOURCE_REMOVE;
 }
 
@@ -186,7 +196,7 @@ text_view_scrolled (TrTextSlice *self)
 {
   if (self->setting_value)
     return;
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  relayout (self);
   queue_follow (self);
 }
 
