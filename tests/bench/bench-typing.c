@@ -32,6 +32,7 @@ static int keys = 40;
 static int interval_ms = 25;
 static int runs = 3;
 static gboolean whole = FALSE;
+static gboolean at_end = FALSE;
 
 typedef struct {
   GtkTextBuffer *buffer;
@@ -179,6 +180,10 @@ run_editor (TrReportStore *store,
   if (whole)
     tr_section_editor_finish_loading (editor);
   tr_section_editor_focus_at (editor, -1);
+  /* Writing on at the end of the section, as Ctrl+End does. */
+  if (at_end)
+    g_signal_emit_by_name (tr_section_editor_get_text_view (editor), "move-cursor",
+                           GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
   latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor));
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (100);
@@ -242,6 +247,7 @@ main (int   argc,
     { "interval", 0, 0, G_OPTION_ARG_INT, &interval_ms, "Milliseconds between keys (25)", "MS" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each (3)", "N" },
     { "whole", 0, 0, G_OPTION_ARG_NONE, &whole, "Put the section in its buffer in one go", NULL },
+    { "at-end", 0, 0, G_OPTION_ARG_NONE, &at_end, "Type at the end of the section (Ctrl+End first)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— keystroke latency in a long section");
@@ -291,8 +297,9 @@ main (int   argc,
   if (!tr_report_store_save (store, before, &error))
     g_error ("%s", error->message);
 
-  g_print ("%d keys a run, one every %d ms from the moment the report opens; %d pages (%ld characters)%s\n",
-           keys, interval_ms, pages, g_utf8_strlen (text, -1), whole ? ", put in the buffer in one go" : "");
+  g_print ("%d keys a run, one every %d ms from the moment the report opens; %d pages (%ld characters)%s%s\n",
+           keys, interval_ms, pages, g_utf8_strlen (text, -1), whole ? ", put in the buffer in one go" : "",
+           at_end ? ", typed at its end" : "");
   for (int run = 0; run < runs; run++)
     {
       g_autoptr(GArray) ours = run_editor (store, tr_report_get_id (before), tr_report_get_id (report));
