@@ -24,8 +24,8 @@ build_packages=(
   # bench-startup watches the window through the X server (DAMAGE).
   libx11-dev
   libxdamage-dev
-  # Some window tests type and click through the X server (XTest); meson
-  # looks for it when it configures.
+  # Some window tests and bench-typing type and click through the X server
+  # (XTest); meson looks for it when it configures.
   libxtst-dev
   libgdk-pixbuf-2.0-dev
   # The import worker's system call filter.

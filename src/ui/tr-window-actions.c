@@ -23,6 +23,7 @@ new_report_action (GtkWidget  *widget,
       return;
     }
   _tr_window_set_report (self, report);
+  _tr_window_note_new_draft (self, report);
   _tr_window_reload_library (self);
   tr_report_editor_focus_target (self->editor, "title", -1);
 }
@@ -311,7 +312,9 @@ delete_report_action (GtkWidget  *widget,
   deleted->report = g_object_ref (self->report);
   /* Closed first, so that nothing more is typed into it; what was typed
    * reaches the store before the report leaves it: Undo then brings all
-   * of it back, and no late autosave brings the report back by itself. */
+   * of it back, and no late autosave brings the report back by itself.
+   * Deleted on purpose, an empty draft gets its Undo too. */
+  _tr_window_note_draft_touched (self);
   _tr_window_set_report (self, NULL);
   _tr_window_save_async (self, saved_before_delete, deleted);
 }

@@ -6,6 +6,7 @@
  * tr-window-actions.c (the win.* actions), tr-window-export.c,
  * tr-window-print.c,
  * tr-window-import.c, tr-window-dnd.c (PDFs dropped on the window),
+ * tr-window-drafts.c (a new draft left empty goes away),
  * tr-window-state.c (size and last report, kept across runs) and
  * tr-window-close.c (closing waits for the last saves). */
 
@@ -32,6 +33,7 @@ struct _TrWindow
   TrReport *report;        /* open in the main area */
   TrReport *reference;     /* shown beside it */
   char *last_draft_id;     /* to come back to after reading a reference */
+  char *untouched_draft_id; /* made with Ctrl+N, nothing typed into it yet */
 
   TrReportEditor *editor;
 
@@ -112,6 +114,13 @@ void        _tr_window_choose_import_files  (TrWindow       *self,
 
 /* tr-window-dnd.c */
 void        _tr_window_dnd_init             (TrWindow       *self);
+
+/* tr-window-drafts.c: the draft just made is deleted again when it is
+ * left untouched (TRUE when it was). */
+void        _tr_window_note_new_draft       (TrWindow       *self,
+                                             TrReport       *report);
+void        _tr_window_note_draft_touched   (TrWindow       *self);
+gboolean    _tr_window_discard_untouched_draft (TrWindow    *self);
 
 /* tr-window-state.c */
 void        _tr_window_restore_state        (TrWindow       *self);

@@ -130,6 +130,8 @@ void
 _tr_window_set_report (TrWindow *self,
                        TrReport *report)
 {
+  if (self->report != report)
+    _tr_window_discard_untouched_draft (self);
   if (self->report != NULL)
     g_signal_handlers_disconnect_by_func (self->report, update_title, self);
   g_set_object (&self->report, report);
@@ -263,6 +265,8 @@ save_state_changed (TrWindow *self)
   TrSaveState state = tr_report_editor_get_save_state (self->editor);
 
   update_title (self);
+  if (state != TR_SAVE_STATE_SAVED)
+    _tr_window_note_draft_touched (self);
   if (state == TR_SAVE_STATE_SAVED)
     _tr_window_reload_library (self);
   else if (state == TR_SAVE_STATE_FAILED)
@@ -313,6 +317,7 @@ tr_window_close_request (GtkWindow *window)
 
   if (!_tr_window_ready_to_close (self))
     return TRUE;
+  _tr_window_discard_untouched_draft (self);
   _tr_window_store_state (self);
   return GTK_WINDOW_CLASS (tr_window_parent_class)->close_request (window);
 }
@@ -340,6 +345,7 @@ tr_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->print_settings);
   g_free (self->last_draft_id);
+  g_free (self->untouched_draft_id);
 
   G_OBJECT_CLASS (tr_window_parent_class)->finalize (object);
 }

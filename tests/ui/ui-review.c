@@ -267,7 +267,9 @@ test_review_status_and_form (Fixture       *fixture,
 
   /* Submit, return, back to draft, submit, approve: as the buttons offer. */
   g_signal_emit_by_name (find_named (bar, "submit"), "clicked");
-  g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_SUBMITTED);
+  /* Once what was just typed is saved. */
+  wait_until (stored_status (fixture, id) == TR_REVIEW_STATUS_SUBMITTED, 5000);
+  wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_SUBMITTED, 5000);
   /* In review the text is read, not changed; a reviewer still selects it. */
   g_assert_false (gtk_text_view_get_editable (tr_section_editor_get_text_view (text_editor (fixture, TR_FIELD_PURPOSE))));
   g_assert_false (gtk_widget_get_sensitive (tr_report_editor_get_form_editor (editor)));

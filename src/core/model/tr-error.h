@@ -30,6 +30,7 @@ typedef enum {
   TR_ERROR_IMPORT_TIMEOUT,    /* the reading process took too long */
   TR_ERROR_DUPLICATE,         /* the same file is already in the library */
   TR_ERROR_INVALID_TRANSITION, /* the review workflow does not allow that status change */
+  TR_ERROR_REPORT_LOCKED,     /* submitted or approved: its content cannot change */
 } TrError;
 
 GQuark tr_error_quark (void);

@@ -1033,6 +1033,52 @@ write_photos (TrReportStore  *self,
   return TRUE;
 }
 
+static TrReport *load_locked (TrReportStore  *self,
+                              const char     *id,
+                              const char     *what,
+                              GError        **error);
+
+/* A report in review or approved is what was handed in: the store turns
+ * away a save that would change it, whichever window, program or bug
+ * asked. Its 頁數 may still follow the real page count of an export. */
+static gboolean
+check_not_locked (TrReportStore  *self,
+                  TrReport       *report,
+                  gint64          num,
+                  const char     *what,
+                  GError        **error)
+{
+  g_autoptr(TrStatement) stmt =
+    tr_store_prepare (self, "SELECT status FROM reviews WHERE report_num = ?1", what, error);
+  g_autoptr(TrReport) stored = NULL;
+  TrReviewStatus status = TR_REVIEW_STATUS_DRAFT;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    tr_review_status_from_string (tr_store_column_text (stmt, 0), &status);
+  else if (rc != SQLITE_DONE)
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
+  if (status != TR_REVIEW_STATUS_SUBMITTED && status != TR_REVIEW_STATUS_APPROVED)
+    return TRUE;
+
+  stored = load_locked (self, tr_report_get_id (report), what, error);
+  if (stored == NULL)
+    return FALSE;
+  tr_report_set_pages (stored, tr_report_get_pages (report));
+  if (tr_report_content_equal (stored, report))
+    return TRUE;
+
+  g_set_error (error, TR_ERROR, TR_ERROR_REPORT_LOCKED, "%s: %s", what,
+               status == TR_REVIEW_STATUS_SUBMITTED
+               ? _("it is submitted for review and cannot be changed")
+               : _("it is approved and cannot be changed"));
+  return FALSE;
+}
+
 static gboolean
 mark_pending (TrReportStore  *self,
               gint64          num,
@@ -1071,6 +1117,7 @@ tr_report_store_save (TrReportStore  *self,
 
   now = g_date_time_new_now_utc ();
   if (!tr_store_find_num (self, tr_report_get_id (report), &num, what, error) ||
+      (num != 0 && !check_not_locked (self, report, num, what, error)) ||
       (num != 0 && !is_pending (self, num, &pending, what, error)))
     goto rollback;
   is_new = num == 0;
@@ -1299,13 +1346,12 @@ tr_store_find_existing_num (TrReportStore  *self,
   return TRUE;
 }
 
-TrReport *
-tr_report_store_load (TrReportStore  *self,
-                      const char     *id,
-                      GError        **error)
+static TrReport *
+load_locked (TrReportStore  *self,
+             const char     *id,
+             const char     *what,
+             GError        **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not read the report");
   g_autoptr(TrStatement) stmt = NULL;
   g_autoptr(TrReport) report = NULL;
   g_autoptr(GDateTime) created = NULL;
@@ -1315,11 +1361,6 @@ tr_report_store_load (TrReportStore  *self,
   const int extra = SELECT_FIRST_FIELD_COLUMN + TR_N_FIELDS;
   gint64 num;
   int rc;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
-  g_return_val_if_fail (id != NULL, NULL);
-
-  locker = g_mutex_locker_new (&self->lock);
 
   stmt = tr_store_prepare (self, select_report_sql, what, error);
   if (stmt == NULL)
@@ -1359,6 +1400,20 @@ tr_report_store_load (TrReportStore  *self,
     return NULL;
 
   return g_steal_pointer (&report);
+}
+
+TrReport *
+tr_report_store_load (TrReportStore  *self,
+                      const char     *id,
+                      GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return load_locked (self, id, _("Could not read the report"), error);
 }
 
 GBytes *

@@ -38,7 +38,9 @@ const char    *tr_report_store_get_path  (TrReportStore  *self);
  * modified time to now. A new report's full-text index entries, which
  * take longer to write than the report itself, are added afterwards by
  * update_index(); search(), open() and save_async() call it, so a search
- * always finds every saved report. */
+ * always finds every saved report. A report submitted for review or
+ * approved is refused with TR_ERROR_REPORT_LOCKED unless the save changes
+ * nothing but its number of pages. */
 gboolean       tr_report_store_save      (TrReportStore  *self,
                                           TrReport       *report,
                                           GError        **error);

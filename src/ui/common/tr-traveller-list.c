@@ -41,7 +41,8 @@ row_action_activated (TrTravellerList *self,
   GListStore *travellers;
   guint position, n_items;
 
-  if (self->report == NULL)
+  /* Out of reach (a report in review): its actions do nothing either. */
+  if (self->report == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (self)))
     return;
   travellers = tr_report_get_travellers (self->report);
   if (!g_list_store_find (travellers, traveller, &position))
@@ -126,7 +127,7 @@ add_action (GtkWidget  *widget,
   g_autoptr(TrTraveller) traveller = NULL;
   GListStore *travellers;
 
-  if (self->report == NULL)
+  if (self->report == NULL || !gtk_widget_is_sensitive (widget))
     return;
   travellers = tr_report_get_travellers (self->report);
   traveller = tr_traveller_new ();

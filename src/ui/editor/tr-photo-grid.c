@@ -32,6 +32,8 @@ struct _TrPhotoGrid
   GCancellable *cancellable;
   guint adds_in_flight;
   char *error;
+  /* FALSE while the report is in review or approved. */
+  gboolean editable;
 
   GtkSpinner *spinner;
   GtkLabel *error_label;
@@ -41,6 +43,45 @@ struct _TrPhotoGrid
 G_DEFINE_FINAL_TYPE (TrPhotoGrid, tr_photo_grid, GTK_TYPE_WIDGET)
 
 static void rebuild_rows (TrPhotoGrid *self);
+
+/* Locking ---------------------------------------------------------------- */
+
+static void
+update_actions (TrPhotoGrid *self)
+{
+  gboolean can_edit = self->editable && self->report != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photos.add", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photos.move-earlier", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photos.move-later", can_edit);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "photos.remove", can_edit);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (TR_IS_PHOTO_ROW (child))
+      gtk_editable_set_editable (GTK_EDITABLE (child), self->editable);
+}
+
+void
+tr_photo_grid_set_editable (TrPhotoGrid *self,
+                            gboolean     editable)
+{
+  g_return_if_fail (TR_IS_PHOTO_GRID (self));
+
+  editable = !!editable;
+  if (self->editable == editable)
+    return;
+  self->editable = editable;
+  update_actions (self);
+}
+
+gboolean
+tr_photo_grid_get_editable (TrPhotoGrid *self)
+{
+  g_return_val_if_fail (TR_IS_PHOTO_GRID (self), FALSE);
+  return self->editable;
+}
 
 /* Thumbnails ------------------------------------------------------------ */
 
@@ -127,6 +168,7 @@ rebuild_rows (TrPhotoGrid *self)
 
       tr_photo_row_set_thumbnail (TR_PHOTO_ROW (row),
                                   g_hash_table_lookup (self->thumbnails, tr_photo_get_id (photo)));
+      gtk_editable_set_editable (GTK_EDITABLE (row), self->editable);
       gtk_list_box_append (self->list, row);
       request_thumbnail (self, photo);
     }
@@ -168,6 +210,7 @@ tr_photo_grid_set_report (TrPhotoGrid *self,
   if (self->photos != NULL)
     g_signal_connect_object (self->photos, "items-changed", G_CALLBACK (photos_changed), self, 0);
   rebuild_rows (self);
+  update_actions (self);
 }
 
 /* Adding files ---------------------------------------------------------- */
@@ -280,7 +323,8 @@ files_added (GObject      *source,
 
   if (--self->adds_in_flight == 0)
     set_busy (self, FALSE);
-  if (data->report != self->report)
+  /* Read for another report, or this one was submitted meanwhile. */
+  if (data->report != self->report || !self->editable)
     return;
 
   for (guint i = 0; i < data->photos->len; i++)
@@ -316,7 +360,7 @@ tr_photo_grid_add_files (TrPhotoGrid *self,
   g_return_if_fail (TR_IS_PHOTO_GRID (self));
   g_return_if_fail (G_IS_LIST_MODEL (files));
 
-  if (self->report == NULL || g_list_model_get_n_items (files) == 0)
+  if (self->report == NULL || !self->editable || g_list_model_get_n_items (files) == 0)
     return;
 
   data = g_new0 (AddData, 1);
@@ -375,7 +419,7 @@ files_dropped (GtkDropTarget *target,
   GSList *list = g_value_get_boxed (value);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
 
-  if (self->report == NULL)
+  if (self->report == NULL || !self->editable)
     return FALSE;
   for (GSList *l = list; l != NULL; l = l->next)
     g_list_store_append (files, l->data);
@@ -397,7 +441,8 @@ move_action (GtkWidget  *widget,
   guint to;
   GtkWidget *row;
 
-  if (position >= n_photos || (earlier && position == 0) || (!earlier && position + 1 >= n_photos))
+  if (!self->editable || position >= n_photos || (earlier && position == 0) ||
+      (!earlier && position + 1 >= n_photos))
     return;
   to = earlier ? position - 1 : position + 1;
   tr_report_move_photo (self->report, position, to);
@@ -408,6 +453,7 @@ move_action (GtkWidget  *widget,
 }
 
 typedef struct {
+  TrPhotoGrid *grid;
   TrReport *report;
   TrPhoto *photo;
   guint position;
@@ -416,6 +462,7 @@ typedef struct {
 static void
 removal_free (Removal *removal)
 {
+  g_object_unref (removal->grid);
   g_object_unref (removal->report);
   g_object_unref (removal->photo);
   g_free (removal);
@@ -435,6 +482,9 @@ undo_remove (AdwToast *toast,
   GListStore *photos = tr_report_get_photos (removal->report);
   guint n_photos = g_list_model_get_n_items (G_LIST_MODEL (photos));
 
+  /* Submitted since: the photo stays out, as the report was handed in. */
+  if (removal->grid->report == removal->report && !removal->grid->editable)
+    return;
   if (g_list_store_find (photos, removal->photo, NULL))
     return;
   g_list_store_insert (photos, MIN (removal->position, n_photos), removal->photo);
@@ -451,10 +501,12 @@ remove_action (GtkWidget  *widget,
   Removal *removal;
   AdwToast *toast;
 
-  if (self->photos == NULL || position >= g_list_model_get_n_items (G_LIST_MODEL (self->photos)))
+  if (!self->editable || self->photos == NULL ||
+      position >= g_list_model_get_n_items (G_LIST_MODEL (self->photos)))
     return;
 
   removal = g_new0 (Removal, 1);
+  removal->grid = g_object_ref (self);
   removal->report = g_object_ref (self->report);
   removal->photo = g_list_model_get_item (G_LIST_MODEL (self->photos), position);
   removal->position = position;
@@ -529,6 +581,7 @@ tr_photo_grid_init (TrPhotoGrid *self)
   self->thumbnails = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   self->pending = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->cancellable = g_cancellable_new ();
+  self->editable = TRUE;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   gtk_widget_set_hexpand (box, TRUE);
@@ -544,6 +597,7 @@ tr_photo_grid_init (TrPhotoGrid *self)
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), FALSE);
   gtk_box_append (GTK_BOX (header), GTK_WIDGET (self->spinner));
   button = gtk_button_new_with_mnemonic (_("_Add Photos…"));
+  gtk_widget_set_name (button, "add-photos");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "photos.add");
   gtk_box_append (GTK_BOX (header), button);
   gtk_box_append (GTK_BOX (box), header);
@@ -571,6 +625,7 @@ tr_photo_grid_init (TrPhotoGrid *self)
   drop_target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop_target, "drop", G_CALLBACK (files_dropped), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
+  update_actions (self);
 }
 
 GtkWidget *

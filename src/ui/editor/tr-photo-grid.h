@@ -21,5 +21,10 @@ void        tr_photo_grid_set_report   (TrPhotoGrid *self,
  * photos, or too large, are reported in the grid and skipped. */
 void        tr_photo_grid_add_files    (TrPhotoGrid *self,
                                         GListModel  *files);
+/* FALSE: the photos are shown, but none can be added, moved, removed or
+ * recaptioned (a report in review or approved). TRUE at first. */
+void        tr_photo_grid_set_editable (TrPhotoGrid *self,
+                                        gboolean     editable);
+gboolean    tr_photo_grid_get_editable (TrPhotoGrid *self);
 
 G_END_DECLS

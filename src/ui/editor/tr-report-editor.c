@@ -596,6 +596,14 @@ highlight_comments (TrReportEditor *self)
       GtkTextIter start, end;
       g_autofree char *text = NULL;
 
+      /* The passages are found in the whole text. */
+      for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
+        if (tr_comment_get_section (self->comments->pdata[i]) == s &&
+            !tr_comment_get_resolved (self->comments->pdata[i]))
+          {
+            tr_section_editor_finish_loading (section_editor (self, s));
+            break;
+          }
       gtk_text_buffer_get_bounds (buffer, &start, &end);
       gtk_text_buffer_remove_tag_by_name (buffer, COMMENT_TAG, &start, &end);
       text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
@@ -846,6 +854,7 @@ comment_activated (TrCommentsPanel *panel,
   g_autofree char *text = NULL;
   guint from, to;
 
+  tr_section_editor_finish_loading (editor);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   tr_comment_anchor (comment, text, &from, &to);
@@ -914,9 +923,10 @@ review_form_action (GtkWidget  *widget,
   tr_report_editor_save_async (self, NULL, review_form_text_saved, g_object_ref (self->report));
 }
 
-/* In review (送審) and once approved (核定) the text is what was handed in:
- * it can be read, selected and commented on, not changed. Corrections
- * start from 退回補正 → 草稿. */
+/* In review (送審) and once approved (核定) the report is what was handed
+ * in: it can be read, selected and commented on, not changed — text, form,
+ * travellers, photos and captions alike. Corrections start from 退回補正 →
+ * 草稿. The store refuses such changes too (TR_ERROR_REPORT_LOCKED). */
 static void
 update_editable (TrReportEditor *self)
 {
@@ -927,6 +937,73 @@ update_editable (TrReportEditor *self)
     if (self->text_editors[f] != NULL)
       gtk_text_view_set_editable (tr_section_editor_get_text_view (self->text_editors[f]), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_editor), editable);
+  tr_photo_grid_set_editable (self->photo_grid, editable);
+}
+
+typedef struct {
+  TrReport *report;
+  TrReviewStatus status;
+} StatusChange;
+
+static void
+status_change_free (StatusChange *change)
+{
+  g_object_unref (change->report);
+  g_free (change);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (StatusChange, status_change_free)
+
+static void
+saved_before_status_change (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (source);
+  g_autoptr(StatusChange) change = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!tr_report_editor_save_finish (self, result, &error))
+    {
+      /* Submitted without its last changes, it could never get them. */
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+      return;
+    }
+  if (self->report != change->report)
+    return;
+  /* Typed while that save ran: saved too, before the lock. */
+  if (self->save_state != TR_SAVE_STATE_SAVED || self->dirty_texts != 0)
+    {
+      tr_report_editor_save_async (self, NULL, saved_before_status_change, g_steal_pointer (&change));
+      return;
+    }
+  if (!tr_review_bar_set_status (self->review_bar, change->status, &error))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
+}
+
+static void
+set_review_status_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (widget);
+  StatusChange *change;
+
+  if (self->report == NULL)
+    return;
+  /* Nothing waits to be saved: at once. */
+  if (self->save_state == TR_SAVE_STATE_SAVED && self->dirty_texts == 0 && self->saves_in_flight == 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tr_review_bar_set_status (self->review_bar, g_variant_get_uint32 (parameter), &error))
+        gtk_widget_activate_action (widget, "win.show-message", "s", error->message);
+      return;
+    }
+  change = g_new0 (StatusChange, 1);
+  change->report = g_object_ref (self->report);
+  change->status = g_variant_get_uint32 (parameter);
+  tr_report_editor_save_async (self, NULL, saved_before_status_change, change);
 }
 
 static void
@@ -981,6 +1058,16 @@ tr_report_editor_get_review_bar (TrReportEditor *self)
   return GTK_WIDGET (self->review_bar);
 }
 
+/* Long sections come into their buffers in pieces after opening; find
+ * searches the buffers, so it needs every piece. */
+static void
+finish_loading_texts (TrReportEditor *self)
+{
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    if (self->text_editors[f] != NULL)
+      tr_section_editor_finish_loading (self->text_editors[f]);
+}
+
 static void
 find_action (GtkWidget  *widget,
              const char *action_name,
@@ -988,8 +1075,10 @@ find_action (GtkWidget  *widget,
 {
   TrReportEditor *self = TR_REPORT_EDITOR (widget);
 
-  if (self->report != NULL)
-    tr_find_bar_open (self->find_bar, g_str_equal (action_name, "editor.find-replace"));
+  if (self->report == NULL)
+    return;
+  finish_loading_texts (self);
+  tr_find_bar_open (self->find_bar, g_str_equal (action_name, "editor.find-replace"));
 }
 
 void
@@ -1011,7 +1100,10 @@ tr_report_editor_show_matches (TrReportEditor *self,
     if (longest == NULL || g_utf8_strlen (words[i], -1) > g_utf8_strlen (longest, -1))
       longest = words[i];
   if (longest != NULL && longest[0] != '\0')
-    tr_find_bar_show_matches (self->find_bar, longest);
+    {
+      finish_loading_texts (self);
+      tr_find_bar_show_matches (self->find_bar, longest);
+    }
 }
 
 /* Every text of the report, in its order: the form, 摘要, the body, 附錄. */
@@ -1172,6 +1264,7 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
    * searches the library (the window's binding). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.find-replace", NULL);
+  gtk_widget_class_install_action (widget_class, "editor.set-review-status", "u", set_review_status_action);
   /* LibreOffice's key for a comment. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "editor.add-comment", NULL);

@@ -3,11 +3,22 @@
  * The heading is a label outside the text buffer, so no key, paste or undo
  * in the text can ever rename or remove it.
  *
+ * A long text is loaded in pieces: the first at once, the rest from an
+ * idle, a piece at a time, each small enough for GTK to lay it out between
+ * two keystrokes. Set in one go, a 300-page section keeps GTK busy laying
+ * it out for a few hundred milliseconds, and the keys typed meanwhile wait.
+ * Until the last piece is in, the text is the buffer's followed by what is
+ * still to come (dup_text() says so), so a save never loses the end.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
 #include "tr-section-editor.h"
+#include "tr-text-slice.h"
 #include "tr-widget-util.h"
+
+/* Bytes loaded at once and then at each idle: a few milliseconds of layout. */
+#define LOAD_PIECE 8192
 
 typedef struct
 {
@@ -15,6 +26,18 @@ typedef struct
   GtkTextView *text_view;
   GtkLabel *count_label;
   char *heading;
+
+  /* What the counter counts: characters but white space and line breaks,
+   * kept up to date edit by edit, never by reading the whole text. */
+  guint counted;
+
+  /* The text still to be loaded, from @rest_offset, and what it counts. */
+  char *rest;
+  gsize rest_offset;
+  guint rest_counted;
+  guint load_id;
+  guint finish_id;
+  gboolean loading;
 } TrSectionEditorPrivate;
 
 G_DEFINE_TYPE_WITH_PRIVATE (TrSectionEditor, tr_section_editor, GTK_TYPE_WIDGET)
@@ -33,13 +56,77 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static void mark_set (GtkTextBuffer   *buffer,
+                      GtkTextIter     *location,
+                      GtkTextMark     *mark,
+                      TrSectionEditor *self);
+
+static guint
+count_characters (const char *text,
+                  gssize      length)
+{
+  const char *end = length < 0 ? text + strlen (text) : text + length;
+  guint count = 0;
+
+  for (const char *p = text; p < end; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      count++;
+  return count;
+}
+
+guint
+tr_section_editor_count_characters (TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  g_return_val_if_fail (TR_IS_SECTION_EDITOR (self), 0);
+  return priv->counted + priv->rest_counted;
+}
+
 static char *
 tr_section_editor_real_format_count (TrSectionEditor *self)
 {
-  int count = gtk_text_buffer_get_char_count (tr_section_editor_get_buffer (self));
+  guint count = tr_section_editor_count_characters (self);
+  g_autofree char *number = g_strdup_printf ("%'u", count);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d character", "%d characters", count),
-                          count);
+  /* TRANSLATORS: the count under a section; %s is a number such as 1,234 */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s character without spaces",
+                                       "%s characters without spaces", count),
+                          number);
+}
+
+static void
+insert_text (GtkTextBuffer   *buffer,
+             GtkTextIter     *location,
+             const char      *text,
+             int              length,
+             TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  priv->counted += count_characters (text, length);
+}
+
+/* Before the default handler: the text is still there to be counted. */
+static void
+delete_range (GtkTextBuffer   *buffer,
+              GtkTextIter     *start,
+              GtkTextIter     *end,
+              TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+  GtkTextIter iter = *start;
+  guint count = 0;
+
+  if (gtk_text_iter_is_start (start) && gtk_text_iter_is_end (end))
+    {
+      priv->counted = 0;
+      return;
+    }
+  for (; gtk_text_iter_compare (&iter, end) < 0; gtk_text_iter_forward_char (&iter))
+    if (!g_unichar_isspace (gtk_text_iter_get_char (&iter)))
+      count++;
+  priv->counted -= MIN (count, priv->counted);
 }
 
 static void
@@ -55,7 +142,12 @@ static void
 on_buffer_changed (GtkTextBuffer   *buffer,
                    TrSectionEditor *self)
 {
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
   update_count (self);
+  /* A piece of the text set before: not a change. */
+  if (priv->loading)
+    return;
   if (TR_SECTION_EDITOR_GET_CLASS (self)->text_changed != NULL)
     TR_SECTION_EDITOR_GET_CLASS (self)->text_changed (self);
   g_signal_emit (self, signals[CHANGED], 0);
@@ -66,6 +158,8 @@ tr_section_editor_dispose (GObject *object)
 {
   TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (TR_SECTION_EDITOR (object));
 
+  g_clear_handle_id (&priv->load_id, g_source_remove);
+  g_clear_handle_id (&priv->finish_id, g_source_remove);
   /* Not gtk_widget_dispose_template(): in GTK 4.8 it looks for the template
    * on the instance's class, which a subclass does not have. */
   tr_widget_unparent_children (GTK_WIDGET (object));
@@ -82,6 +176,7 @@ tr_section_editor_finalize (GObject *object)
   TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (TR_SECTION_EDITOR (object));
 
   g_free (priv->heading);
+  g_free (priv->rest);
 
   G_OBJECT_CLASS (tr_section_editor_parent_class)->finalize (object);
 }
@@ -143,6 +238,7 @@ tr_section_editor_class_init (TrSectionEditorClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  g_type_ensure (TR_TYPE_TEXT_SLICE);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/org/example/TripReports/editor/tr-section-editor.ui");
   gtk_widget_class_bind_template_child_private (widget_class, TrSectionEditor, heading_label);
@@ -161,6 +257,14 @@ tr_section_editor_init (TrSectionEditor *self)
                                   GTK_ORIENTATION_VERTICAL);
   g_signal_connect_object (gtk_text_view_get_buffer (priv->text_view), "changed",
                            G_CALLBACK (on_buffer_changed), self, 0);
+  g_signal_connect_object (gtk_text_view_get_buffer (priv->text_view), "insert-text",
+                           G_CALLBACK (insert_text), self, 0);
+  g_signal_connect_object (gtk_text_view_get_buffer (priv->text_view), "delete-range",
+                           G_CALLBACK (delete_range), self, 0);
+  g_signal_connect_object (gtk_text_view_get_buffer (priv->text_view), "mark-set",
+                           G_CALLBACK (mark_set), self, G_CONNECT_AFTER);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (priv->count_label),
+                               _("Every character counts but spaces and line breaks"));
   update_count (self);
 }
 
@@ -195,23 +299,162 @@ tr_section_editor_set_heading (TrSectionEditor *self,
 char *
 tr_section_editor_dup_text (TrSectionEditor *self)
 {
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
   GtkTextBuffer *buffer = tr_section_editor_get_buffer (self);
   GtkTextIter start, end;
+  g_autofree char *text = NULL;
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (priv->rest == NULL)
+    return g_steal_pointer (&text);
+  return g_strconcat (text, priv->rest + priv->rest_offset, NULL);
+}
+
+/* The end of the next piece: at a line break when there is one near. */
+static gsize
+piece_end (const char *text,
+           gsize       from,
+           gsize       length)
+{
+  const char *limit, *newline;
+
+  if (length - from <= LOAD_PIECE)
+    return length;
+  limit = g_utf8_find_prev_char (text + from, text + from + LOAD_PIECE + 1);
+  newline = g_strrstr_len (text + from, limit - (text + from), "\n");
+  if (newline != NULL && newline > text + from + LOAD_PIECE / 2)
+    return newline + 1 - text;
+  return limit - text;
+}
+
+/* Loading a report is not something to undo. */
+static void
+append_piece (TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+  GtkTextBuffer *buffer = tr_section_editor_get_buffer (self);
+  gsize length = strlen (priv->rest);
+  gsize end = piece_end (priv->rest, priv->rest_offset, length);
+  GtkTextIter iter;
+
+  priv->rest_counted -= MIN (priv->rest_counted,
+                             count_characters (priv->rest + priv->rest_offset, end - priv->rest_offset));
+  priv->loading = TRUE;
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_get_end_iter (buffer, &iter);
+  gtk_text_buffer_insert (buffer, &iter, priv->rest + priv->rest_offset, end - priv->rest_offset);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  priv->loading = FALSE;
+  priv->rest_offset = end;
+  if (end == length)
+    {
+      g_clear_pointer (&priv->rest, g_free);
+      priv->rest_offset = 0;
+      priv->rest_counted = 0;
+    }
+}
+
+static gboolean
+load_next_piece (gpointer user_data)
+{
+  TrSectionEditor *self = user_data;
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  append_piece (self);
+  if (priv->rest != NULL)
+    return G_SOURCE_CONTINUE;
+  priv->load_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+void
+tr_section_editor_finish_loading (TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  g_return_if_fail (TR_IS_SECTION_EDITOR (self));
+
+  g_clear_handle_id (&priv->load_id, g_source_remove);
+  g_clear_handle_id (&priv->finish_id, g_source_remove);
+  while (priv->rest != NULL)
+    append_piece (self);
+}
+
+static gboolean
+finish_loading_now (gpointer user_data)
+{
+  TrSectionEditor *self = user_data;
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  priv->finish_id = 0;
+  tr_section_editor_finish_loading (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The cursor sent to the end of what is loaded (Ctrl+End, Select All):
+ * meant for the end of the text. The rest comes in before the next key,
+ * and the cursor, at the end, moves with it. */
+static void
+mark_set (GtkTextBuffer   *buffer,
+          GtkTextIter     *location,
+          GtkTextMark     *mark,
+          TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  if (priv->rest == NULL || priv->finish_id != 0 || mark != gtk_text_buffer_get_insert (buffer) ||
+      !gtk_text_iter_is_end (location))
+    return;
+  priv->finish_id = g_idle_add_full (G_PRIORITY_HIGH, finish_loading_now, self, NULL);
+}
+
+gboolean
+tr_section_editor_is_loading (TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  g_return_val_if_fail (TR_IS_SECTION_EDITOR (self), FALSE);
+  return priv->rest != NULL;
 }
 
 void
 tr_section_editor_set_text (TrSectionEditor *self,
                             const char      *text)
 {
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
   GtkTextBuffer *buffer = tr_section_editor_get_buffer (self);
 
-  /* Loading a report is not something to undo. */
+  g_clear_handle_id (&priv->load_id, g_source_remove);
+  g_clear_handle_id (&priv->finish_id, g_source_remove);
+  g_clear_pointer (&priv->rest, g_free);
+  priv->rest_offset = 0;
+  priv->rest_counted = 0;
+
   gtk_text_buffer_begin_irreversible_action (buffer);
-  gtk_text_buffer_set_text (buffer, text != NULL ? text : "", -1);
+  gtk_text_buffer_set_text (buffer, "", -1);
   gtk_text_buffer_end_irreversible_action (buffer);
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  priv->rest = g_strdup (text);
+  priv->rest_counted = count_characters (text, -1);
+  /* The first piece fills the screen at once. */
+  append_piece (self);
+  if (priv->rest == NULL)
+    return;
+  /* At the start, not at the end of what is loaded so far, where the
+   * pieces still to come would go after what is typed. */
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    gtk_text_buffer_place_cursor (buffer, &start);
+  }
+  /* Right after GTK's own idles, redrawing and laying out text (120, 125):
+   * one piece laid out, then the next; before everything else idle, so
+   * that the text is all there soon. */
+  priv->load_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, load_next_piece, self, NULL);
 }
 
 GtkTextView *
@@ -247,6 +490,9 @@ tr_section_editor_focus_at (TrSectionEditor *self,
   GtkTextIter iter;
 
   gtk_text_buffer_get_start_iter (buffer, &iter);
+  /* A place further than what is loaded yet. */
+  if (offset > 0)
+    tr_section_editor_finish_loading (self);
   if (offset > 0)
     {
       g_autofree char *text = tr_section_editor_dup_text (self);

@@ -27,9 +27,16 @@ void           tr_section_editor_set_heading   (TrSectionEditor *self,
 
 /* Reading the text copies it: the editor asks only when it saves. */
 char          *tr_section_editor_dup_text      (TrSectionEditor *self);
-/* Replaces the text without making an undo step. */
+/* Replaces the text without making an undo step. A long text arrives in
+ * the buffer piece by piece, from idles; dup_text() has all of it. */
 void           tr_section_editor_set_text      (TrSectionEditor *self,
                                                 const char      *text);
+/* Puts what set_text() still has to load in the buffer now: for what
+ * reads or marks the buffer itself (comments, find). */
+void           tr_section_editor_finish_loading (TrSectionEditor *self);
+gboolean       tr_section_editor_is_loading    (TrSectionEditor *self);
+/* What the counter shows: the characters but spaces and line breaks. */
+guint          tr_section_editor_count_characters (TrSectionEditor *self);
 
 GtkTextView   *tr_section_editor_get_text_view (TrSectionEditor *self);
 GtkTextBuffer *tr_section_editor_get_buffer    (TrSectionEditor *self);

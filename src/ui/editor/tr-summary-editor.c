@@ -51,8 +51,14 @@ tr_summary_editor_class_init (TrSummaryEditorClass *klass)
 static void
 tr_summary_editor_init (TrSummaryEditor *self)
 {
+  g_autofree char *tooltip = NULL;
+
   tr_section_editor_set_heading (TR_SECTION_EDITOR (self), "摘要");
   gtk_widget_set_name (GTK_WIDGET (self), "summary");
+  tooltip = g_strdup_printf (_("Only Chinese characters count; the summary needs %u to %u"),
+                             TR_SUMMARY_MIN_CHARACTERS, TR_SUMMARY_MAX_CHARACTERS);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (tr_section_editor_get_count_label (TR_SECTION_EDITOR (self))),
+                               tooltip);
 }
 
 GtkWidget *

@@ -75,6 +75,10 @@ step_clicked (GtkButton   *button,
   TrReviewStatus to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tr-status"));
   g_autoptr(GError) error = NULL;
 
+  /* In the editor, what was just typed is saved first: once submitted, the
+   * report takes no more changes. */
+  if (gtk_widget_activate_action (GTK_WIDGET (self), "editor.set-review-status", "u", to))
+    return;
   if (!tr_review_bar_set_status (self, to, &error))
     {
       GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self)));

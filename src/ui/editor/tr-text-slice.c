@@ -1,0 +1,479 @@
+/* tr-text-slice.c
+ *
+ * The report scrolls as one page: a section is as tall as its text, and
+ * nothing scrolls inside it. A GtkTextView allocated the full height of a
+ * 300-page section would lay out and draw every line on each frame, so the
+ * slice hands it, as a GtkScrolledWindow would, only the part of the
+ * section the page's scrolled window shows, and scrolls it to that part.
+ * The text view keeps validating lazily, and the slice measures as tall as
+ * the text view's (estimated, then exact) height.
+ *
+ * When the text view wants to scroll itself (the cursor moved out of
+ * sight, a selection dragged to an edge), the page is scrolled instead,
+ * to the insertion cursor; so is it as the user types or pastes.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "tr-text-slice.h"
+
+/* Room kept above and below the cursor when the page follows it. */
+#define CURSOR_MARGIN 24
+
+struct _TrTextSlice
+{
+  GtkWidget parent_instance;
+
+  GtkTextView *text_view;
+  GtkAdjustment *vadjustment;   /* the text view's, set here */
+  GtkAdjustment *hadjustment;
+
+  GtkScrolledWindow *page;      /* the scrolled window around us, if any */
+  GtkAdjustment *page_adjustment;
+
+  gboolean setting_value;
+  /* The text view's height when we last measured it. */
+  int measured_height;
+  guint resize_idle_id;
+  guint page_resized_tick_id;
+  guint follow_tick_id;
+  /* When the cursor last moved or the text was edited (monotonic µs). */
+  gint64 cursor_moved_time;
+};
+
+G_DEFINE_FINAL_TYPE (TrTextSlice, tr_text_slice, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_TEXT_VIEW,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The slice is laid out again, its parents too: as it scrolls, the text
+ * view lays out lines that come into sight, and their heights change its
+ * size request in the middle of the layout. Allocated alone, the slice
+ * would leave its parents asking for a layout at drawing time. */
+static void
+relayout (TrTextSlice *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+static void
+page_scrolled (TrTextSlice *self)
+{
+  relayout (self);
+}
+
+static gboolean
+page_resized_tick (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  TR_TEXT_SLICE (widget)->page_resized_tick_id = 0;
+  relayout (TR_TEXT_SLICE (widget));
+  return G_SOURCE_REMOVE;
+}
+
+/* The viewport tells its new size once it has laid out its content, us
+ * included: we take it into account from the next frame. */
+static void
+page_resized (TrTextSlice *self)
+{
+  if (self->page_resized_tick_id == 0)
+    self->page_resized_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), page_resized_tick,
+                                                               NULL, NULL);
+}
+
+static void
+set_page (TrTextSlice       *self,
+          GtkScrolledWindow *page)
+{
+  if (self->page_adjustment != NULL)
+    g_signal_handlers_disconnect_by_data (self->page_adjustment, self);
+  g_clear_object (&self->page_adjustment);
+  self->page = page;
+  if (page == NULL)
+    return;
+  self->page_adjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (page));
+  g_signal_connect_object (self->page_adjustment, "value-changed", G_CALLBACK (page_scrolled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page_adjustment, "notify::page-size", G_CALLBACK (page_resized), self,
+                           G_CONNECT_SWAPPED);
+}
+
+/* Our top in the page's content, whatever its scroll. */
+static gboolean
+get_top_in_page (TrTextSlice *self,
+                 double      *out_top)
+{
+  GtkWidget *content;
+  graphene_point_t point;
+
+  if (self->page == NULL || (content = gtk_scrolled_window_get_child (self->page)) == NULL)
+    return FALSE;
+  /* The viewport: its child is the content, laid out from its top. */
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (!gtk_widget_compute_point (GTK_WIDGET (self), content, &GRAPHENE_POINT_INIT (0, 0), &point))
+    return FALSE;
+  *out_top = point.y;
+  return TRUE;
+}
+
+/* Scrolls the page so that the insertion cursor is in sight, as far as
+ * the page goes: when it has not grown with the text yet, the text view's
+ * new height calls this again (text_height_changed()). */
+static void
+follow_cursor (TrTextSlice *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  double top, value, page_size, cursor_top, cursor_bottom;
+  GdkRectangle location;
+  GtkTextIter iter;
+
+  if (self->page_adjustment == NULL || !get_top_in_page (self, &top))
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+  /* Buffer coordinates start under the top margin. */
+  cursor_top = top + gtk_text_view_get_top_margin (self->text_view) + location.y;
+  cursor_bottom = cursor_top + MAX (location.height, 1);
+
+  value = gtk_adjustment_get_value (self->page_adjustment);
+  page_size = gtk_adjustment_get_page_size (self->page_adjustment);
+  if (cursor_top - CURSOR_MARGIN < value)
+    gtk_adjustment_set_value (self->page_adjustment, cursor_top - CURSOR_MARGIN);
+  else if (cursor_bottom + CURSOR_MARGIN > value + page_size)
+    gtk_adjustment_set_value (self->page_adjustment, cursor_bottom + CURSOR_MARGIN - page_size);
+}
+
+static gboolean
+follow_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  TrTextSlice *self = TR_TEXT_SLICE (widget);
+
+  /* Focus: its window's, whether the window is active or not. */
+  self->follow_tick_id = 0;
+  if (gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
+    follow_cursor (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Only the text being edited leads the page: another one adjusting
+ * itself as it is laid out must not pull the page away. */
+static void
+queue_follow (TrTextSlice *self)
+{
+  if (!gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
+    return;
+  if (self->follow_tick_id == 0 && self->page != NULL)
+    self->follow_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_tick, NULL, NULL);
+}
+
+static void
+cursor_moved (TrTextSlice *self)
+{
+  self->cursor_moved_time = g_get_monotonic_time ();
+  queue_follow (self);
+}
+
+static void
+mark_set (GtkTextBuffer *buffer,
+          GtkTextIter   *location,
+          GtkTextMark   *mark,
+          TrTextSlice   *self)
+{
+  if (mark == gtk_text_buffer_get_insert (buffer))
+    cursor_moved (self);
+}
+
+/* The text view scrolled itself: the page scrolls to the cursor instead. */
+static void
+text_view_scrolled (TrTextSlice *self)
+{
+  if (self->setting_value)
+    return;
+  relayout (self);
+  queue_follow (self);
+}
+
+static gboolean
+resize_later (gpointer user_data)
+{
+  TrTextSlice *self = user_data;
+
+  self->resize_idle_id = 0;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* Lines laid out for the first time, text typed or loaded: the page makes
+ * room. Not while it is being laid out (the text view lays out what comes
+ * into sight as it is allocated): then from the next frame. */
+static void
+text_height_changed (TrTextSlice *self)
+{
+  int height;
+
+  /* The text view's upper is never less than the part it shows: what
+   * counts is the height of its text. */
+  gtk_widget_measure (GTK_WIDGET (self->text_view), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
+  if (height == self->measured_height)
+    return;
+  /* Lines just typed or pasted, laid out only now, may have pushed the
+   * cursor further down; not once the user has moved on (a long text
+   * loading must not pull the page back to the cursor). */
+  if (g_get_monotonic_time () - self->cursor_moved_time < 2 * G_USEC_PER_SEC)
+    queue_follow (self);
+  if (!self->setting_value)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else if (self->resize_idle_id == 0)
+    self->resize_idle_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, resize_later, self, NULL);
+}
+
+static void
+buffer_changed (TrTextSlice *self)
+{
+  cursor_moved (self);
+}
+
+static void
+disconnect_buffer (TrTextSlice   *self,
+                   GtkTextBuffer *buffer)
+{
+  if (buffer != NULL)
+    g_signal_handlers_disconnect_by_data (buffer, self);
+}
+
+static void
+text_view_buffer_changed (GtkTextView *text_view,
+                          GParamSpec  *pspec,
+                          TrTextSlice *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+
+  g_signal_connect_object (buffer, "mark-set", G_CALLBACK (mark_set), self, 0);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (buffer_changed), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+}
+
+void
+tr_text_slice_set_text_view (TrTextSlice *self,
+                             GtkTextView *text_view)
+{
+  g_return_if_fail (TR_IS_TEXT_SLICE (self));
+  g_return_if_fail (text_view == NULL || GTK_IS_TEXT_VIEW (text_view));
+
+  if (self->text_view == text_view)
+    return;
+  if (self->text_view != NULL)
+    {
+      disconnect_buffer (self, gtk_text_view_get_buffer (self->text_view));
+      g_signal_handlers_disconnect_by_data (self->text_view, self);
+      gtk_widget_unparent (GTK_WIDGET (self->text_view));
+    }
+  self->text_view = text_view;
+  if (text_view == NULL)
+    return;
+
+  gtk_widget_set_parent (GTK_WIDGET (text_view), GTK_WIDGET (self));
+  gtk_scrollable_set_vadjustment (GTK_SCROLLABLE (text_view), self->vadjustment);
+  gtk_scrollable_set_hadjustment (GTK_SCROLLABLE (text_view), self->hadjustment);
+  g_signal_connect_object (text_view, "notify::buffer", G_CALLBACK (text_view_buffer_changed), self, 0);
+  text_view_buffer_changed (text_view, NULL, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXT_VIEW]);
+}
+
+GtkTextView *
+tr_text_slice_get_text_view (TrTextSlice *self)
+{
+  g_return_val_if_fail (TR_IS_TEXT_SLICE (self), NULL);
+  return self->text_view;
+}
+
+static void
+tr_text_slice_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  TrTextSlice *self = TR_TEXT_SLICE (widget);
+
+  if (self->text_view == NULL)
+    return;
+  /* Vertically, the whole text's height: a text view measures so. */
+  gtk_widget_measure (GTK_WIDGET (self->text_view), orientation, for_size, minimum, natural, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    self->measured_height = *natural;
+}
+
+static void
+tr_text_slice_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  TrTextSlice *self = TR_TEXT_SLICE (widget);
+  double top = 0, first = 0, last = height;
+
+  if (self->text_view == NULL)
+    return;
+
+  if (self->page_adjustment != NULL && get_top_in_page (self, &top))
+    {
+      double value = gtk_adjustment_get_value (self->page_adjustment);
+      double page_size = gtk_adjustment_get_page_size (self->page_adjustment);
+
+      first = CLAMP (value - top, 0, height);
+      last = CLAMP (value + page_size - top, 0, height);
+    }
+  /* Out of sight: one line's worth at the nearest edge, so that the
+   * cursor, and the input method, still have a place. */
+  if (last - first < 1)
+    {
+      first = MIN (first, MAX (height - 1, 0));
+      last = MIN (first + 1, height);
+    }
+
+  self->setting_value = TRUE;
+  gtk_adjustment_configure (self->vadjustment, floor (first), 0, height, (last - first) * 0.1,
+                            (last - first) * 0.9, ceil (last) - floor (first));
+  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, (int) (ceil (last) - floor (first)), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, floor (first))));
+  /* The text view keeps its first line where the page put it; when it
+   * wanted another (the cursor out of sight), the page follows the cursor. */
+  if (gtk_adjustment_get_value (self->vadjustment) != floor (first))
+    {
+      gtk_adjustment_set_value (self->vadjustment, floor (first));
+      queue_follow (self);
+    }
+  self->setting_value = FALSE;
+}
+
+static void
+tr_text_slice_root (GtkWidget *widget)
+{
+  TrTextSlice *self = TR_TEXT_SLICE (widget);
+
+  GTK_WIDGET_CLASS (tr_text_slice_parent_class)->root (widget);
+  set_page (self, GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW)));
+}
+
+static void
+tr_text_slice_unroot (GtkWidget *widget)
+{
+  TrTextSlice *self = TR_TEXT_SLICE (widget);
+
+  set_page (self, NULL);
+  if (self->follow_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->follow_tick_id);
+      self->follow_tick_id = 0;
+    }
+  if (self->page_resized_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (widget, self->page_resized_tick_id);
+      self->page_resized_tick_id = 0;
+    }
+  GTK_WIDGET_CLASS (tr_text_slice_parent_class)->unroot (widget);
+}
+
+static void
+tr_text_slice_dispose (GObject *object)
+{
+  TrTextSlice *self = TR_TEXT_SLICE (object);
+
+  tr_text_slice_set_text_view (self, NULL);
+  set_page (self, NULL);
+  g_clear_handle_id (&self->resize_idle_id, g_source_remove);
+
+  G_OBJECT_CLASS (tr_text_slice_parent_class)->dispose (object);
+}
+
+static void
+tr_text_slice_finalize (GObject *object)
+{
+  TrTextSlice *self = TR_TEXT_SLICE (object);
+
+  g_clear_object (&self->vadjustment);
+  g_clear_object (&self->hadjustment);
+
+  G_OBJECT_CLASS (tr_text_slice_parent_class)->finalize (object);
+}
+
+static void
+tr_text_slice_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_TEXT_VIEW:
+      g_value_set_object (value, TR_TEXT_SLICE (object)->text_view);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tr_text_slice_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_TEXT_VIEW:
+      tr_text_slice_set_text_view (TR_TEXT_SLICE (object), g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tr_text_slice_class_init (TrTextSliceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->get_property = tr_text_slice_get_property;
+  object_class->set_property = tr_text_slice_set_property;
+  properties[PROP_TEXT_VIEW] =
+    g_param_spec_object ("text-view", NULL, NULL, GTK_TYPE_TEXT_VIEW,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  object_class->dispose = tr_text_slice_dispose;
+  object_class->finalize = tr_text_slice_finalize;
+  widget_class->measure = tr_text_slice_measure;
+  widget_class->size_allocate = tr_text_slice_size_allocate;
+  widget_class->root = tr_text_slice_root;
+  widget_class->unroot = tr_text_slice_unroot;
+}
+
+static void
+tr_text_slice_init (TrTextSlice *self)
+{
+  self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+  self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
+  g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (text_view_scrolled), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->vadjustment, "notify::upper", G_CALLBACK (text_height_changed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+}
+
+GtkWidget *
+tr_text_slice_new (void)
+{
+  return g_object_new (TR_TYPE_TEXT_SLICE, NULL);
+}

@@ -1,0 +1,328 @@
+/* bench-typing.c: keystroke latency in a 300-page section, the first
+ * keystrokes included, against a plain GtkTextView holding one page
+ *
+ * Keys are typed through the X server (XTest), as a keyboard would, from
+ * the moment the report is opened, before its first frame; each key's
+ * latency runs from the key sent to the end of the first frame painted
+ * after the text changed (GdkFrameClock::after-paint). The same typing in
+ * a plain GtkTextView in a GtkScrolledWindow, holding one page, is the
+ * reference: the ratio says what the long section costs. The editor has
+ * shown a one-page report just before, so that what its widgets cost the
+ * first time they are shown is not counted. With --whole the
+ * section is put in its buffer in one go, as the editor did before it
+ * loaded long texts in pieces.
+ *
+ * Run under X: xvfb-run -a -s "-screen 0 1280x800x24" bench-typing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+#include <X11/keysym.h>
+#include <locale.h>
+
+#include "editor/tr-report-editor-private.h"
+#include "editor/tr-section-editor.h"
+#include "tr-bench-stats.h"
+#include "tr-test-util.h"
+#include "tr-window-private.h"
+
+static int pages = 300;
+static int keys = 40;
+static int interval_ms = 25;
+static int runs = 3;
+static gboolean whole = FALSE;
+static gboolean at_end = FALSE;
+
+typedef struct {
+  GtkTextBuffer *buffer;
+  gint64 sent;
+  gboolean changed;
+  gint64 painted;
+} Key;
+
+static void
+buffer_changed (GtkTextBuffer *buffer,
+                Key           *key)
+{
+  key->changed = TRUE;
+}
+
+static void
+after_paint (GdkFrameClock *clock,
+             Key           *key)
+{
+  if (key->changed && key->painted == 0)
+    key->painted = g_get_monotonic_time ();
+}
+
+static void
+send_key (Display *display,
+          KeyCode  keycode)
+{
+  XTestFakeKeyEvent (display, keycode, True, CurrentTime);
+  XTestFakeKeyEvent (display, keycode, False, CurrentTime);
+  XFlush (display);
+}
+
+/* Types @keys keys into @view, the first one at once, and returns each
+ * one's latency in milliseconds. */
+static GArray *
+type_keys (GtkWidget   *window,
+           GtkTextView *view)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  /* GTK 4.18 deprecates its X11 backend; XTest is what this measures through. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  Display *display = gdk_x11_display_get_xdisplay (gtk_widget_get_display (window));
+  Window xid = gdk_x11_surface_get_xid (surface);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  GdkFrameClock *clock = gdk_surface_get_frame_clock (surface);
+  KeyCode keycode = XKeysymToKeycode (display, XK_a);
+  GArray *latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  Key key = { gtk_text_view_get_buffer (view), 0, FALSE, 0 };
+  gulong changed_id, paint_id;
+
+  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  changed_id = g_signal_connect (key.buffer, "changed", G_CALLBACK (buffer_changed), &key);
+  paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &key);
+
+  for (int i = 0; i < keys; i++)
+    {
+      gint64 deadline;
+      double ms;
+
+      key.changed = FALSE;
+      key.painted = 0;
+      key.sent = g_get_monotonic_time ();
+      send_key (display, keycode);
+      deadline = key.sent + 5 * G_USEC_PER_SEC;
+      while (key.painted == 0 && g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      if (key.painted == 0)
+        g_error ("Key %d never reached the screen", i + 1);
+      ms = (key.painted - key.sent) / 1000.0;
+      g_array_append_val (latencies, ms);
+      /* A fast typist. */
+      deadline = key.sent + interval_ms * 1000;
+      while (g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_signal_handler_disconnect (key.buffer, changed_id);
+  g_signal_handler_disconnect (clock, paint_id);
+  return latencies;
+}
+
+static char *
+make_text (int n_pages)
+{
+  GString *text = g_string_new (NULL);
+
+  /* About 600 characters a page, in paragraphs of two lines or so. */
+  for (int page = 0; page < n_pages; page++)
+    for (int line = 0; line < 10; line++)
+      g_string_append_printf (text, "第%d頁第%d段：本次考察行程緊湊，與各機關就數位政府、"
+                              "資料治理及跨境服務深入交流，並參訪相關設施。\n", page + 1, line + 1);
+  return g_string_free (text, FALSE);
+}
+
+static void
+print_row (const char *name,
+           GArray     *latencies)
+{
+  GArray *sorted = g_array_copy (latencies);
+  GString *first = g_string_new (NULL);
+
+  for (guint i = 0; i < MIN (5, latencies->len); i++)
+    g_string_append_printf (first, "%s%.1f", i > 0 ? " " : "", g_array_index (latencies, double, i));
+  tr_bench_sort (sorted);
+  g_print ("%-34s first keys %-28s p50 %6.1f  p95 %6.1f  max %6.1f ms\n", name, first->str,
+           tr_bench_percentile (sorted, 50), tr_bench_percentile (sorted, 95),
+           g_array_index (sorted, double, sorted->len - 1));
+  g_string_free (first, TRUE);
+  g_array_unref (sorted);
+}
+
+static void
+wait_frames (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+/* Our editor: the report opened, and typed into at once. Another report
+ * is open before, as when one goes from a report to the next: the first
+ * showing of the editor's widgets is not what is measured. */
+static GArray *
+run_editor (TrReportStore *store,
+            const char    *before_id,
+            const char    *id)
+{
+  TrWindow *window = tr_window_new (NULL, store, NULL, NULL);
+  TrSectionEditor *editor;
+  GArray *latencies;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (300);
+  tr_window_open_report (window, before_id);
+  wait_frames (500);
+
+  tr_window_open_report (window, id);
+  editor = TR_SECTION_EDITOR (tr_report_editor_get_text_editor (TR_REPORT_EDITOR (tr_window_get_editor (window)),
+                                                                TR_FIELD_PROCESS));
+  if (whole)
+    tr_section_editor_finish_loading (editor);
+  tr_section_editor_focus_at (editor, -1);
+  /* Writing on at the end of the section, as Ctrl+End does. */
+  if (at_end)
+    g_signal_emit_by_name (tr_section_editor_get_text_view (editor), "move-cursor",
+                           GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (100);
+  return latencies;
+}
+
+/* The reference: a plain text view holding one page. */
+static GArray *
+run_reference (const char *page)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *view = gtk_text_view_new ();
+  GArray *latencies;
+
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), view);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (window));
+  while (!gtk_widget_get_mapped (window))
+    g_main_context_iteration (NULL, TRUE);
+  wait_frames (300);
+
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), page, -1);
+  latencies = type_keys (window, GTK_TEXT_VIEW (view));
+  gtk_window_destroy (GTK_WINDOW (window));
+  wait_frames (100);
+  return latencies;
+}
+
+static double
+p95 (GArray *latencies)
+{
+  GArray *sorted = g_array_copy (latencies);
+  double value;
+
+  tr_bench_sort (sorted);
+  value = tr_bench_percentile (sorted, 95);
+  g_array_unref (sorted);
+  return value;
+}
+
+static double
+maximum (GArray *latencies)
+{
+  double value = 0;
+
+  for (guint i = 0; i < latencies->len; i++)
+    value = MAX (value, g_array_index (latencies, double, i));
+  return value;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GOptionEntry entries[] = {
+    { "pages", 0, 0, G_OPTION_ARG_INT, &pages, "Pages in the section (300)", "N" },
+    { "keys", 0, 0, G_OPTION_ARG_INT, &keys, "Keys typed a run (40)", "N" },
+    { "interval", 0, 0, G_OPTION_ARG_INT, &interval_ms, "Milliseconds between keys (25)", "MS" },
+    { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each (3)", "N" },
+    { "whole", 0, 0, G_OPTION_ARG_NONE, &whole, "Put the section in its buffer in one go", NULL },
+    { "at-end", 0, 0, G_OPTION_ARG_NONE, &at_end, "Type at the end of the section (Ctrl+End first)", NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new ("— keystroke latency in a long section");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *page = NULL;
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(TrReport) before = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(GArray) all_ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_reference = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_ours = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_reference = g_array_new (FALSE, FALSE, sizeof (double));
+
+  setlocale (LC_ALL, "");
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  gdk_set_allowed_backends ("x11");
+  gtk_init ();
+  adw_init ();
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_printerr ("bench-typing needs an X server (run it under xvfb-run)\n");
+      return 2;
+    }
+
+  dir = g_dir_make_tmp ("tr-bench-typing-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (dir, "library.db", NULL);
+  store = tr_report_store_open (path, &error);
+  g_assert_no_error (error);
+  text = make_text (pages);
+  page = make_text (1);
+  tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
+  tr_report_set_section (report, TR_SECTION_PROCESS, text);
+  if (!tr_report_store_save (store, report, &error))
+    g_error ("%s", error->message);
+  tr_report_set_text (before, TR_FIELD_TITLE, "赴日本考察智慧交通出國報告");
+  tr_report_set_section (before, TR_SECTION_PROCESS, page);
+  if (!tr_report_store_save (store, before, &error))
+    g_error ("%s", error->message);
+
+  g_print ("%d keys a run, one every %d ms from the moment the report opens; %d pages (%ld characters)%s%s\n",
+           keys, interval_ms, pages, g_utf8_strlen (text, -1), whole ? ", put in the buffer in one go" : "",
+           at_end ? ", typed at its end" : "");
+  for (int run = 0; run < runs; run++)
+    {
+      g_autoptr(GArray) ours = run_editor (store, tr_report_get_id (before), tr_report_get_id (report));
+      g_autoptr(GArray) reference = run_reference (page);
+      g_autofree char *name = g_strdup_printf ("run %d: editor, %d pages", run + 1, pages);
+      g_autofree char *reference_name = g_strdup_printf ("run %d: GtkTextView, 1 page", run + 1);
+
+      print_row (name, ours);
+      print_row (reference_name, reference);
+      g_array_append_vals (all_ours, ours->data, ours->len);
+      g_array_append_vals (all_reference, reference->data, reference->len);
+      g_array_append_val (first_ours, g_array_index (ours, double, 0));
+      g_array_append_val (first_reference, g_array_index (reference, double, 0));
+    }
+  print_row ("all runs: editor", all_ours);
+  print_row ("all runs: GtkTextView, 1 page", all_reference);
+  g_print ("ratio editor / reference: p95 %.2f, max %.2f; slowest first key %.1f ms against %.1f ms;"
+           " target: every key under 16 ms\n",
+           p95 (all_ours) / MAX (p95 (all_reference), 0.001),
+           maximum (all_ours) / MAX (maximum (all_reference), 0.001),
+           maximum (first_ours), maximum (first_reference));
+
+  g_clear_object (&store);
+  tr_test_remove_tree (dir);
+  return 0;
+}
