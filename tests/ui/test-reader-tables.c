@@ -11,6 +11,7 @@
 
 #include "reader/tr-report-view.h"
 #include "tr-report.h"
+#include "tr-ui-test.h"
 
 #define OBJECT_REPLACEMENT "\xef\xbf\xbc"  /* U+FFFC: a child anchor in a slice */
 
@@ -22,17 +23,6 @@ wait_ms (guint ms)
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE), g_usleep (2000);
 }
-
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
 
 static TrTable *
 make_table (gboolean            header,
@@ -79,23 +69,6 @@ make_report (void)
   body = tr_report_get_body (report, TR_FIELD_APPENDIX);
   tr_body_append_table (body, second);
   return report;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The widgets of the buffer's child anchors, in order. */

@@ -21,6 +21,7 @@
 #include "review/tr-review-bar.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-test.h"
 
 typedef struct {
   char *dir;
@@ -62,17 +63,6 @@ wait_ms (guint ms)
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE), g_usleep (2000);
 }
-
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
 
 static TrWindow *
 open_window (Fixture *fixture)

@@ -14,6 +14,7 @@
 #include "library/tr-library-view-private.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-test.h"
 
 typedef struct {
   char *dir;
@@ -47,17 +48,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
-
 static void
 wait_ms (guint ms)
 {
@@ -65,23 +55,6 @@ wait_ms (guint ms)
 
   while (g_get_monotonic_time () < end)
     g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* The label of day @day of the month shown. */

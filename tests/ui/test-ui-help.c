@@ -17,21 +17,11 @@
 #include "tr-report-store.h"
 #include "tr-test-util.h"
 #include "tr-window.h"
+#include "tr-ui-test.h"
 
 static char *xdg_dir;     /* the private XDG folders and the viewer */
 static char *viewer;      /* the script standing in for yelp */
 static char *opened;      /* where it writes the URI it got */
-
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
 
 /* Before GTK or GIO looks for applications. */
 static void
@@ -99,23 +89,6 @@ read_opened (void)
 
   g_file_get_contents (opened, &uri, NULL, NULL);
   return uri;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* An alert in a shown window: a window of its own (libadwaita 1.2) or

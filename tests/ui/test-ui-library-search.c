@@ -13,6 +13,7 @@
 #include "reader/tr-report-view.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-test.h"
 
 typedef struct {
   char *dir;
@@ -75,17 +76,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
   g_free (fixture->dir);
 }
-
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
 
 static void
 wait_ms (guint ms)

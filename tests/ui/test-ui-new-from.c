@@ -13,6 +13,7 @@
 #include "library/tr-library-view-private.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-test.h"
 
 typedef struct {
   char *dir;
@@ -46,17 +47,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
-
 static TrReportEditor *
 get_editor (Fixture *fixture)
 {
@@ -69,23 +59,6 @@ buffer_of (Fixture *fixture,
 {
   return tr_section_editor_get_buffer (TR_SECTION_EDITOR (tr_report_editor_get_text_editor (get_editor (fixture),
                                                                                            field)));
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *

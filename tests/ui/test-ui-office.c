@@ -17,17 +17,7 @@
 #include "tr-report-json.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
-
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
+#include "tr-ui-test.h"
 
 static const char report_json[] =
   "{\"fields\": {\"title\": \"赴愛沙尼亞考察數位政府\"},"

@@ -26,6 +26,7 @@
 #include "tr-test-report.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-test.h"
 
 /* Set up in main(), before GLib reads them: the Documents folder, and the
  * app that opens PDFs (it writes down what it was given). */
@@ -69,17 +70,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->path);
   g_free (fixture->dir);
 }
-
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
 
 static TrWindow *
 open_window (Fixture *fixture)

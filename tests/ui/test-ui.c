@@ -265,23 +265,6 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
-GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A widget of @type in a shown window, or NULL: a dialog is a window of
  * its own (libadwaita 1.2) or drawn inside its parent (1.5). */
 GtkWidget *

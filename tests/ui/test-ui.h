@@ -39,6 +39,7 @@
 #include "tr-test-util.h"
 #include "tr-application.h"
 #include "tr-window-private.h"
+#include "tr-ui-test.h"
 
 typedef struct {
   char *dir;
@@ -46,17 +47,6 @@ typedef struct {
   TrReportStore *store;
   TrWindow *window;
 } Fixture;
-
-#define wait_until(condition, timeout_ms)                                      \
-  G_STMT_START {                                                               \
-    gint64 _end = g_get_monotonic_time () + (timeout_ms) * G_TIME_SPAN_MILLISECOND; \
-    while (!(condition) && g_get_monotonic_time () < _end)                     \
-      {                                                                        \
-        g_main_context_iteration (NULL, FALSE);                                \
-        g_usleep (2000);                                                       \
-      }                                                                        \
-    g_assert_true (condition);                                                 \
-  } G_STMT_END
 
 void fixture_set_up (Fixture       *fixture,
                      gconstpointer  data);
@@ -83,8 +73,6 @@ extern const char *pdf_report;
 extern char *test_program;
 GtkWidget *find_button (GtkWidget  *widget,
                         const char *label);
-GtkWidget *find_descendant (GtkWidget *widget,
-                            GType      type);
 GtkWidget *find_shown (GType type);
 
 static const struct {
