@@ -30,6 +30,7 @@ install_fake_viewer (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *apps = NULL;
   g_autofree char *config = NULL;
+  g_autofree char *data = NULL;
   g_autofree char *desktop = NULL;
   g_autofree char *desktop_path = NULL;
   g_autofree char *mimeapps_path = NULL;
@@ -62,7 +63,8 @@ install_fake_viewer (void)
                        -1, &error);
   g_assert_no_error (error);
 
-  g_setenv ("XDG_DATA_HOME", g_build_filename (xdg_dir, "data", NULL), TRUE);
+  data = g_build_filename (xdg_dir, "data", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CONFIG_HOME", config, TRUE);
   /* The system's data, but none of its applications: yelp, where it is
    * installed, must not answer in the fake viewer's stead. */
@@ -163,12 +165,14 @@ test_help_opens_guide (void)
 
   g_remove (opened);
   tr_help_show (window, NULL);
-  wait_until ((index_uri = read_opened ()) != NULL, 10000);
+  wait_until (g_file_test (opened, G_FILE_TEST_EXISTS), 10000);
+  index_uri = read_opened ();
   g_assert_cmpstr (index_uri, ==, "help:" APP_ID);
 
   g_remove (opened);
   tr_help_show (window, "review");
-  wait_until ((page_uri = read_opened ()) != NULL, 10000);
+  wait_until (g_file_test (opened, G_FILE_TEST_EXISTS), 10000);
+  page_uri = read_opened ();
   g_assert_cmpstr (page_uri, ==, "help:" APP_ID "/review");
   g_assert_null (find_alert ());
 
