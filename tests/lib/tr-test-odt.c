@@ -50,7 +50,7 @@ extract_entry (const char *odt_path,
 static char *
 find_schema (const char *name)
 {
-  /* OASIS's schemas, kept in tests/odf-schema (see its README). */
+  /* OASIS's schemas, kept in tests/lib/odf-schema (see its README). */
   char *path = g_test_build_filename (G_TEST_DIST, "lib", "odf-schema", name, NULL);
 
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
@@ -106,6 +106,7 @@ tr_test_xpath_strings (xmlDocPtr   doc,
     { "xlink", "http://www.w3.org/1999/xlink" },
     { "dc", "http://purl.org/dc/elements/1.1/" },
     { "meta", "urn:oasis:names:tc:opendocument:xmlns:meta:1.0" },
+    { "manifest", "urn:oasis:names:tc:opendocument:xmlns:manifest:1.0" },
     { "draw", "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0" },
   };
   xmlXPathContextPtr context = xmlXPathNewContext (doc);

@@ -11,8 +11,8 @@
 static void
 assert_traditional_chinese_styles (xmlDocPtr styles)
 {
-  g_auto(GStrv) faces = xpath_strings (styles, "//style:font-face/@style:name");
-  guint n_text = xpath_count (styles, "//style:text-properties");
+  g_auto(GStrv) faces = tr_test_xpath_strings (styles, "//style:font-face/@style:name");
+  guint n_text = tr_test_xpath_count (styles, "//style:text-properties");
 
   g_assert_cmpuint (g_strv_length (faces), ==, 1);
   if (!tr_test_is_traditional_chinese_face (faces[0]))
@@ -25,9 +25,9 @@ assert_traditional_chinese_styles (xmlDocPtr styles)
       g_autofree char *expression = g_strdup_printf ("//style:text-properties[@%s='%s']",
                                                      attribute, faces[0]);
 
-      g_assert_cmpuint (xpath_count (styles, expression), ==, n_text);
+      g_assert_cmpuint (tr_test_xpath_count (styles, expression), ==, n_text);
     }
-  g_assert_cmpuint (xpath_count (styles, "//style:text-properties[@fo:language='zh' and @fo:country='TW' and "
+  g_assert_cmpuint (tr_test_xpath_count (styles, "//style:text-properties[@fo:language='zh' and @fo:country='TW' and "
                                          "@style:language-asian='zh' and @style:country-asian='TW']"),
                     ==, n_text);
 }
@@ -93,8 +93,8 @@ test_package_layout (void)
 
   /* The manifest lists the package and every part, nothing else: ODF
    * leaves out the mimetype and META-INF/ (the manifest itself). */
-  manifest = parse_entry (path, "META-INF/manifest.xml");
-  listed = xpath_strings (manifest, "//manifest:file-entry/@manifest:full-path");
+  manifest = tr_test_odt_parse_entry (path, "META-INF/manifest.xml");
+  listed = tr_test_xpath_strings (manifest, "//manifest:file-entry/@manifest:full-path");
   g_assert_true (g_strv_contains ((const char * const *) listed, "/"));
   g_assert_true (g_ptr_array_find_with_equal_func (names, "META-INF/manifest.xml", g_str_equal, NULL));
   g_assert_cmpuint (g_strv_length (listed), ==, 1 + names->len - 2);
@@ -108,7 +108,7 @@ test_package_layout (void)
   g_assert_cmpstr (xpath_string (manifest, "//manifest:file-entry[@manifest:full-path='/']/@manifest:media-type"),
                    ==, MIMETYPE);
 
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
 }
 
 /* Tests: the document ----------------------------------------------------- */
@@ -118,14 +118,14 @@ test_document_structure (void)
 {
   g_autoptr(TrReport) report = tr_test_make_report ();
   g_autofree char *path = export_report (report, "structure.odt");
-  g_autoptr(xmlDoc) content = parse_entry (path, "content.xml");
-  g_autoptr(xmlDoc) styles = parse_entry (path, "styles.xml");
-  g_autoptr(xmlDoc) meta = parse_entry (path, "meta.xml");
-  g_auto(GStrv) headings = xpath_strings (content, "//office:text/text:h[@text:outline-level='1']");
-  g_auto(GStrv) bookmarks = xpath_strings (content, "//text:h/text:bookmark-start/@text:name");
-  g_auto(GStrv) toc_refs = xpath_strings (content, "//text:index-body//text:bookmark-ref/@text:ref-name");
-  g_auto(GStrv) toc_entries = xpath_strings (content, "//text:index-body/text:p");
-  g_auto(GStrv) keywords = xpath_strings (meta, "//meta:keyword");
+  g_autoptr(xmlDoc) content = tr_test_odt_parse_entry (path, "content.xml");
+  g_autoptr(xmlDoc) styles = tr_test_odt_parse_entry (path, "styles.xml");
+  g_autoptr(xmlDoc) meta = tr_test_odt_parse_entry (path, "meta.xml");
+  g_auto(GStrv) headings = tr_test_xpath_strings (content, "//office:text/text:h[@text:outline-level='1']");
+  g_auto(GStrv) bookmarks = tr_test_xpath_strings (content, "//text:h/text:bookmark-start/@text:name");
+  g_auto(GStrv) toc_refs = tr_test_xpath_strings (content, "//text:index-body//text:bookmark-ref/@text:ref-name");
+  g_auto(GStrv) toc_entries = tr_test_xpath_strings (content, "//text:index-body/text:p");
+  g_auto(GStrv) keywords = tr_test_xpath_strings (meta, "//meta:keyword");
   g_auto(GStrv) automatic = NULL;
   g_auto(GStrv) used = NULL;
   const char * const expected_headings[] = { "目的", "過程", "心得", "建議", "附錄", NULL };
@@ -181,24 +181,24 @@ test_document_structure (void)
       else
         expression = g_strdup_printf ("//office:text/text:p[starts-with(., '%s')]/@text:style-name",
                                       parts[0]);
-      found = xpath_strings (content, expression);
+      found = tr_test_xpath_strings (content, expression);
       g_assert_cmpuint (g_strv_length (found), ==, 1);
       g_assert_cmpstr (found[0], ==, lines[i].style);
     }
 
   /* No direct formatting: the only automatic paragraph style is the page
    * break before the body, and every paragraph style used is a named one. */
-  automatic = xpath_strings (content, "//office:automatic-styles/style:style[@style:family='paragraph']"
+  automatic = tr_test_xpath_strings (content, "//office:automatic-styles/style:style[@style:family='paragraph']"
                                       "/style:paragraph-properties/@*");
   g_assert_cmpuint (g_strv_length (automatic), ==, 1);
   g_assert_cmpstr (automatic[0], ==, "page");
-  used = xpath_strings (content, "//office:text//*[self::text:p or self::text:h]/@text:style-name");
+  used = tr_test_xpath_strings (content, "//office:text//*[self::text:p or self::text:h]/@text:style-name");
   for (guint i = 0; used[i] != NULL; i++)
     {
       g_autofree char *expression =
         g_strdup_printf ("//office:styles/style:style[@style:family='paragraph' and @style:name='%s']",
                          g_str_equal (used[i], "TrHeadingNewPage") ? "Heading_20_1" : used[i]);
-      g_auto(GStrv) found = xpath_strings (styles, expression);
+      g_auto(GStrv) found = tr_test_xpath_strings (styles, expression);
 
       g_assert_cmpuint (g_strv_length (found), ==, 1);
     }
@@ -218,8 +218,8 @@ test_document_structure (void)
   /* The cover has its own page style, without the footer's page number. */
   g_assert_cmpstr (xpath_string (content, "(//office:text/text:p)[1]/@text:style-name"), ==, "TrCoverCategory");
   g_assert_cmpstr (xpath_string (styles, "//style:style[@style:name='TrCoverCategory']/@style:master-page-name"), ==, "TrCover");
-  g_assert_cmpuint (xpath_count (styles, "//style:master-page[@style:name='TrCover']/style:footer"), ==, 0);
-  g_assert_cmpuint (xpath_count (styles, "//style:master-page[@style:name='Standard']/style:footer//text:page-number"), ==, 1);
+  g_assert_cmpuint (tr_test_xpath_count (styles, "//style:master-page[@style:name='TrCover']/style:footer"), ==, 0);
+  g_assert_cmpuint (tr_test_xpath_count (styles, "//style:master-page[@style:name='Standard']/style:footer//text:page-number"), ==, 1);
 
   /* The 提要 form ticks the category and the attachments, and counts its
    * pages with a field that LibreOffice fills in. */
@@ -229,8 +229,8 @@ test_document_structure (void)
                    ==, "含附件");
   g_assert_cmpstr (xpath_string (content, "//table:table-row[table:table-cell[1]='頁數']/table:table-cell[4]"),
                    ==, "☑是　☐否");
-  g_assert_cmpuint (xpath_count (content, "//table:table-row[table:table-cell[1]='頁數']/table:table-cell[2]/text:p/text:page-count"), ==, 1);
-  g_assert_cmpuint (xpath_count (content, "//table:table-row[table:table-cell[1]='出國人員']/table:table-cell[1][@table:number-rows-spanned='3']"), ==, 1);
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table-row[table:table-cell[1]='頁數']/table:table-cell[2]/text:p/text:page-count"), ==, 1);
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table-row[table:table-cell[1]='出國人員']/table:table-cell[1][@table:number-rows-spanned='3']"), ==, 1);
 
   /* meta.xml */
   g_assert_cmpstr (xpath_string (meta, "//dc:title"), ==, "赴新加坡參加2024年世界城市高峰會出國報告");
@@ -302,11 +302,11 @@ test_review_form (void)
 
   g_assert_true (tr_odt_review_form_to_file (report, review, file, NULL, &error));
   g_assert_no_error (error);
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
 
   /* The ticks, cell by cell: 是 and 否 of both columns for every item. */
-  content = parse_entry (path, "content.xml");
-  g_assert_cmpuint (xpath_count (content, "//table:table[@table:name='審核項目']/table:table-row"), ==, 10);
+  content = tr_test_odt_parse_entry (path, "content.xml");
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table[@table:name='審核項目']/table:table-row"), ==, 10);
   g_assert_cmpstr (xpath_string (content, "//table:table[@table:name='審核項目']/table:table-row[1]"
                                           "/table:table-cell[2]"), ==, "☑");
   /* Item 1, the agency's column: left for the agency. */
@@ -362,7 +362,7 @@ test_review_form_blank (void)
 
   g_assert_true (tr_odt_review_form_to_file (report, review, file, NULL, &error));
   g_assert_no_error (error);
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
   pdf = convert_to_pdf (path);
   g_assert_cmpuint (tr_test_pdf_page_count (pdf), ==, 1);
   pages = tr_test_pdf_pages (pdf);
@@ -464,16 +464,16 @@ make_comments (void)
 static void
 assert_annotations (xmlDocPtr doc)
 {
-  g_auto(GStrv) names = xpath_strings (doc, "//office:annotation/@office:name");
+  g_auto(GStrv) names = tr_test_xpath_strings (doc, "//office:annotation/@office:name");
 
-  g_assert_cmpuint (xpath_count (doc, "//office:annotation"), ==, 3);
-  g_assert_cmpuint (xpath_count (doc, "//office:annotation-end"), ==, 3);
+  g_assert_cmpuint (tr_test_xpath_count (doc, "//office:annotation"), ==, 3);
+  g_assert_cmpuint (tr_test_xpath_count (doc, "//office:annotation-end"), ==, 3);
   g_assert_cmpuint (g_strv_length (names), ==, 3);
-  g_assert_cmpuint (xpath_count (doc, "//office:annotation[dc:creator='審核人甲']"), ==, 2);
-  g_assert_cmpuint (xpath_count (doc, "//office:annotation[text:p='請補充參訪對象的職稱']"), ==, 1);
-  g_assert_cmpuint (xpath_count (doc, "//office:annotation[text:p='第二行']"), ==, 1);
-  g_assert_cmpuint (xpath_count (doc, "//office:annotation[text:p='已處理的意見']"), ==, 0);
-  g_assert_cmpuint (xpath_count (doc, "//office:annotation[starts-with(dc:date, '20')]"), ==, 3);
+  g_assert_cmpuint (tr_test_xpath_count (doc, "//office:annotation[dc:creator='審核人甲']"), ==, 2);
+  g_assert_cmpuint (tr_test_xpath_count (doc, "//office:annotation[text:p='請補充參訪對象的職稱']"), ==, 1);
+  g_assert_cmpuint (tr_test_xpath_count (doc, "//office:annotation[text:p='第二行']"), ==, 1);
+  g_assert_cmpuint (tr_test_xpath_count (doc, "//office:annotation[text:p='已處理的意見']"), ==, 0);
+  g_assert_cmpuint (tr_test_xpath_count (doc, "//office:annotation[starts-with(dc:date, '20')]"), ==, 3);
 
   for (guint i = 0; names[i] != NULL; i++)
     {
@@ -515,14 +515,14 @@ test_annotations (void)
 
   g_assert_true (tr_odt_export_to_file_with_comments (report, comments, file, NULL, &error));
   g_assert_no_error (error);
-  assert_valid_package (path);
-  content = parse_entry (path, "content.xml");
+  tr_test_odt_assert_valid (path);
+  content = tr_test_odt_parse_entry (path, "content.xml");
   assert_annotations (content);
 
   /* LibreOffice reads them as comments: saved again as ODT by it, they are
    * still there, over the same passages. */
   resaved = tr_test_convert_with_libreoffice (lo_profile_dir, path, "odt", lo_dir);
-  resaved_content = parse_entry (resaved, "content.xml");
+  resaved_content = tr_test_odt_parse_entry (resaved, "content.xml");
   assert_annotations (resaved_content);
 
   /* The body reads as before around them. */
@@ -539,8 +539,8 @@ test_annotations (void)
     g_assert_no_error (error);
     g_file_set_contents (plain_path, g_bytes_get_data (plain, NULL), g_bytes_get_size (plain), &error);
     g_assert_no_error (error);
-    plain_content = parse_entry (plain_path, "content.xml");
-    g_assert_cmpuint (xpath_count (plain_content, "//office:annotation"), ==, 0);
+    plain_content = tr_test_odt_parse_entry (plain_path, "content.xml");
+    g_assert_cmpuint (tr_test_xpath_count (plain_content, "//office:annotation"), ==, 0);
   }
 }
 

@@ -40,7 +40,7 @@ test_pdf_complete_report (void)
   };
   guint n_checked = 0, n_unchecked = 0;
 
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
   /* LibreOffice sets every part in the face the styles name, or a
    * Traditional Chinese fallback: never Noto Sans CJK JP. */
   tr_test_assert_traditional_chinese_fonts (pdf);
@@ -82,7 +82,7 @@ test_pdf_empty_sections (void)
   const char *headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議" };
   const char *texts[] = { "", "", "", "" };
 
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
   pdf = convert_to_pdf (path);
   pages = tr_test_pdf_pages (pdf);
   tr_test_assert_body_in_pdf (pages, headings, texts, G_N_ELEMENTS (headings));
@@ -138,14 +138,14 @@ test_pdf_photos (void)
       g_list_store_append (tr_report_get_photos (report), photo);
     }
   path = export_report (report, "photos.odt");
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
 
   /* Each picture is in Pictures/, stored unchanged and listed. */
-  manifest = parse_entry (path, "META-INF/manifest.xml");
+  manifest = tr_test_odt_parse_entry (path, "META-INF/manifest.xml");
   for (guint i = 0; i < G_N_ELEMENTS (photos); i++)
     {
       g_autoptr(TrPhoto) photo = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (report)), i);
-      g_autoptr(GBytes) stored = read_entry (path, photos[i].path);
+      g_autoptr(GBytes) stored = tr_test_odt_read_entry (path, photos[i].path);
       g_autofree char *expression =
         g_strdup_printf ("//manifest:file-entry[@manifest:full-path='%s']/@manifest:media-type",
                          photos[i].path);
@@ -155,10 +155,10 @@ test_pdf_photos (void)
     }
 
   /* Two to a row, each frame the picture's shape, within half the width. */
-  content = parse_entry (path, "content.xml");
-  g_assert_cmpuint (xpath_count (content, "//table:table[@table:name='照片']"), ==, 1);
-  g_assert_cmpuint (xpath_count (content, "//table:table[@table:name='照片']/table:table-row"), ==, 2);
-  g_assert_cmpuint (xpath_count (content, "//table:table[@table:name='照片']/table:table-row/table:table-cell"), ==, 4);
+  content = tr_test_odt_parse_entry (path, "content.xml");
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table[@table:name='照片']"), ==, 1);
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table[@table:name='照片']/table:table-row"), ==, 2);
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table[@table:name='照片']/table:table-row/table:table-cell"), ==, 4);
   for (guint i = 0; i < G_N_ELEMENTS (photos); i++)
     {
       g_autofree char *frame = g_strdup_printf ("//draw:frame[draw:image/@xlink:href='%s']", photos[i].path);
@@ -176,7 +176,7 @@ test_pdf_photos (void)
     }
 
   {
-    g_auto(GStrv) captions = xpath_strings (content, "//text:p[@text:style-name='TrPhotoCaption']");
+    g_auto(GStrv) captions = tr_test_xpath_strings (content, "//text:p[@text:style-name='TrPhotoCaption']");
     const char * const expected[] = { "照片 1：開幕式會場", "照片 2：參訪市區重建局", "照片 3", "", NULL };
 
     g_assert_cmpstrv (captions, expected);
@@ -241,7 +241,7 @@ test_pdf_long_report (void)
   start = g_get_monotonic_time ();
   path = export_report (report, "long.odt");
   g_test_message ("Exported in %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
 
   pdf = convert_to_pdf (path);
   n_pages = tr_test_pdf_page_count (pdf);
@@ -276,15 +276,15 @@ test_pdf_mixed_scripts (void)
 
   tr_report_set_section (report, TR_SECTION_PURPOSE, purpose);
   path = export_report (report, "mixed.odt");
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
 
   /* The XML holds the text exactly, escaped by libxml2, spaces kept. */
-  content = parse_entry (path, "content.xml");
-  paragraphs = xpath_strings (content, "//office:text/text:h[1]/following-sibling::text:p[position() <= 3]");
+  content = tr_test_odt_parse_entry (path, "content.xml");
+  paragraphs = tr_test_xpath_strings (content, "//office:text/text:h[1]/following-sibling::text:p[position() <= 3]");
   g_assert_cmpstr (paragraphs[0], ==, "Latin: café, naïve, Ærøskøbing — “quoted” & <tagged> text.");
   g_assert_cmpstr (paragraphs[2], ==, "Emoji: 😀 🇹🇼 👍🏽 and 𠀋 (an ideograph outside the BMP).");
-  g_assert_cmpuint (xpath_count (content, "//text:p[starts-with(., 'Spaces:')]/text:s[@text:c='2']"), ==, 1);
-  g_assert_cmpuint (xpath_count (content, "//text:p[starts-with(., 'Spaces:')]/text:tab"), ==, 1);
+  g_assert_cmpuint (tr_test_xpath_count (content, "//text:p[starts-with(., 'Spaces:')]/text:s[@text:c='2']"), ==, 1);
+  g_assert_cmpuint (tr_test_xpath_count (content, "//text:p[starts-with(., 'Spaces:')]/text:tab"), ==, 1);
 
   pdf = convert_to_pdf (path);
   pages = tr_test_pdf_pages (pdf);
@@ -309,10 +309,10 @@ test_control_characters (void)
                          "心得\002一\013：表單\014換頁\x1f與\uFFFE非字元。\r\n第二行\x7f保留。");
   tr_report_set_keywords (report, (const char * const[]) { "關鍵\bword", NULL });
   path = export_report (report, "control.odt");
-  assert_valid_package (path);
+  tr_test_odt_assert_valid (path);
 
-  content = parse_entry (path, "content.xml");
-  meta = parse_entry (path, "meta.xml");
+  content = tr_test_odt_parse_entry (path, "content.xml");
+  meta = tr_test_odt_parse_entry (path, "meta.xml");
   g_assert_cmpstr (xpath_string (content, "//text:p[@text:style-name='TrCoverTitle']"), ==, "控制字元報告");
   g_assert_cmpstr (xpath_string (content, "//text:h[3]/following-sibling::text:p[1]"), ==, "心得一：表單換頁與非字元。");
   /* DEL is allowed by XML 1.0: kept. */
@@ -349,7 +349,7 @@ test_title_with_slash_and_colon (void)
 
   /* The suggested name is a real file name; the title inside is intact. */
   path = export_report (report, name);
-  content = parse_entry (path, "content.xml");
+  content = tr_test_odt_parse_entry (path, "content.xml");
   g_assert_cmpstr (xpath_string (content, "//text:p[@text:style-name='TrCoverTitle']"),
                    ==, "考察報告：AI/ML 應用 10:30 場次?");
   pdf = convert_to_pdf (path);

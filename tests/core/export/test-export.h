@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tr-test-odt.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
@@ -41,21 +43,9 @@ char *test_path (const char *name);
 char *make_folder (const char *name);
 char *export_report (TrReport   *report,
                      const char *name);
-char *find_schema (const char *name);
-GBytes *read_entry (const char *odt_path,
-                    const char *name);
-char *extract_entry (const char *odt_path,
-                     const char *name);
-void assert_valid_package (const char *odt_path);
 char *convert_to_pdf (const char *odt_path);
-xmlDocPtr parse_entry (const char *odt_path,
-                       const char *name);
-GStrv xpath_strings (xmlDocPtr   doc,
-                     const char *expression);
 const char *xpath_string (xmlDocPtr   doc,
                           const char *expression);
-guint xpath_count (xmlDocPtr   doc,
-                   const char *expression);
 
 void add_document_tests (void);
 void add_pdf_tests (void);
