@@ -222,25 +222,9 @@ main (int   argc,
       return 2;
     }
 
-  if (opt_dir != NULL)
-    {
-      dir = g_strdup (opt_dir);
-      if (g_mkdir_with_parents (dir, 0755) != 0)
-        {
-          g_printerr ("Cannot create %s\n", dir);
-          return 1;
-        }
-    }
-  else
-    {
-      dir = g_dir_make_tmp ("bench-export-XXXXXX", &error);
-      if (dir == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      is_temporary = TRUE;
-    }
+  dir = tr_bench_make_dir (opt_dir, "bench-export", &is_temporary);
+  if (dir == NULL)
+    return 1;
 
   ok = run (dir, &error);
   if (!ok)

@@ -14,6 +14,7 @@
 #include <locale.h>
 #include <glib/gstdio.h>
 
+#include "tr-bench-stats.h"
 #include "tr-fidelity.h"
 #include "tr-importer.h"
 #include "tr-pdf-reader.h"
@@ -127,6 +128,7 @@ main (int    argc,
   g_autoptr(GOptionContext) context = g_option_context_new ("— how much of a report PDF import reads right");
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
+  gboolean is_temporary;
   const char *worker_argv[] = { NULL, NULL };
   Totals all = { 0 }, per_producer[TR_FIDELITY_N_PRODUCERS] = { { 0 } };
   const TrFidelityCase *cases;
@@ -147,20 +149,9 @@ main (int    argc,
   if (worker_argv[0] == NULL)
     worker_argv[0] = BUILD_IMPORT_WORKER;
 
-  if (opt_dir != NULL)
-    {
-      dir = g_strdup (opt_dir);
-      g_mkdir_with_parents (dir, 0755);
-    }
-  else
-    {
-      dir = g_dir_make_tmp ("bench-import-fidelity-XXXXXX", &error);
-      if (dir == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-    }
+  dir = tr_bench_make_dir (opt_dir, "bench-import-fidelity", &is_temporary);
+  if (dir == NULL)
+    return 1;
 
   cases = tr_fidelity_get_cases (&n_cases);
   g_print ("%-18s %-12s %-5s %-7s %-6s %s\n", "case", "producer", "title", "fields", "F1", "missing");
@@ -224,7 +215,7 @@ main (int    argc,
     print_totals (tr_fidelity_producer_name (producer), &per_producer[producer]);
   print_totals ("all", &all);
 
-  if (opt_dir == NULL && !opt_keep)
+  if (is_temporary && !opt_keep)
     {
       /* LibreOffice and Chromium leave profiles of many files there. */
       const char *rm[] = { "rm", "-rf", dir, NULL };

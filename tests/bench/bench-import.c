@@ -380,25 +380,9 @@ main (int   argc,
   if (worker_argv[0] == NULL)
     worker_argv[0] = BUILD_IMPORT_WORKER;
 
-  if (opt_dir != NULL)
-    {
-      dir = g_strdup (opt_dir);
-      if (g_mkdir_with_parents (dir, 0755) != 0)
-        {
-          g_printerr ("Cannot create %s\n", dir);
-          return 1;
-        }
-    }
-  else
-    {
-      dir = g_dir_make_tmp ("bench-import-XXXXXX", &error);
-      if (dir == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      is_temporary = TRUE;
-    }
+  dir = tr_bench_make_dir (opt_dir, "bench-import", &is_temporary);
+  if (dir == NULL)
+    return 1;
 
   gen = tr_bench_text_new ((guint32) opt_seed);
   g_print ("bench-import: seed %" G_GINT64_FORMAT ", %u processors, in %s\n",

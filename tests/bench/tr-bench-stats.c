@@ -36,3 +36,34 @@ tr_bench_percentile (GArray *sorted,
   rank = CLAMP (rank, 1, sorted->len);
   return g_array_index (sorted, double, rank - 1);
 }
+
+char *
+tr_bench_make_dir (const char *dir,
+                   const char *name,
+                   gboolean   *out_is_temporary)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *template = NULL;
+  char *made;
+
+  *out_is_temporary = FALSE;
+  if (dir != NULL)
+    {
+      if (g_mkdir_with_parents (dir, 0755) != 0)
+        {
+          g_printerr ("Cannot create %s\n", dir);
+          return NULL;
+        }
+      return g_strdup (dir);
+    }
+
+  template = g_strconcat (name, "-XXXXXX", NULL);
+  made = g_dir_make_tmp (template, &error);
+  if (made == NULL)
+    {
+      g_printerr ("%s\n", error->message);
+      return NULL;
+    }
+  *out_is_temporary = TRUE;
+  return made;
+}
