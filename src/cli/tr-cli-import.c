@@ -49,6 +49,7 @@ struct _ImportBatch {
   guint          max_running;
   guint          n_failed;
   gboolean       json;
+  gboolean       force;        /* a report whose text the library has is added too */
 };
 
 /* The ID of the report already imported from @sha256, or NULL. */
@@ -68,6 +69,14 @@ new_duplicate_error (const char *id)
   return g_error_new (TR_ERROR, TR_ERROR_DUPLICATE, _("already in the library as ID %s"), id);
 }
 
+static GError *
+new_same_text_error (const char *id)
+{
+  return g_error_new (TR_ERROR, TR_ERROR_DUPLICATE,
+                      _("the same report as ID %s, imported from another file; to add it all the same, use --force"),
+                      id);
+}
+
 static void
 import_next (ImportBatch *batch);
 
@@ -80,11 +89,16 @@ keep_report (ImportBatch *batch,
 {
   if (batch->store != NULL)
     {
-      g_autofree char *existing = find_duplicate (batch, tr_report_get_source_sha256 (report), &item->error);
+      TrDuplicateKind kind = TR_DUPLICATE_NONE;
+      g_autofree char *existing = tr_report_store_find_duplicate (batch->store, report, &kind, &item->error);
 
-      /* Imported meanwhile, by another process. */
-      if (existing != NULL)
+      /* The same file: imported meanwhile, by another process. The same
+       * text: another file of a report the library has, or an earlier
+       * file of this batch. */
+      if (kind == TR_DUPLICATE_SAME_FILE)
         item->error = new_duplicate_error (existing);
+      else if (kind == TR_DUPLICATE_SAME_TEXT && !batch->force)
+        item->error = new_same_text_error (existing);
       if (item->error != NULL || !tr_report_store_save (batch->store, report, &item->error))
         return;
       item->id = g_strdup (tr_report_get_id (report));
@@ -414,6 +428,7 @@ run_import (Invocation *cli)
   g_autofree ImportItem *items = NULL;
   g_autofree char *password = NULL;
   gboolean dry_run = FALSE;
+  gboolean force = FALSE;
   ImportBatch batch = { 0 };
   int status;
   const GOptionEntry entries[] = {
@@ -422,6 +437,8 @@ run_import (Invocation *cli)
     /* Bytes, not the locale's text: a password may be anything. */
     { "password", 0, 0, G_OPTION_ARG_FILENAME, &password,
       N_("Open password-protected PDFs with PASSWORD"), N_("PASSWORD") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Import a file even when the library has a report with the same text"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -446,6 +463,7 @@ run_import (Invocation *cli)
   batch.items = items;
   batch.max_running = MAX (g_get_num_processors (), 1);
   batch.json = cli->json;
+  batch.force = force;
 
   /* Each worker is a process: the main loop only waits for their output. */
   import_next (&batch);

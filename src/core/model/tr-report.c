@@ -1,6 +1,7 @@
 /* tr-report.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-numbering.h"
+#include "tr-text.h"
 #include "tr-report.h"
 #include "tr-model-enums.h"
 #include "tr-core-private.h"
@@ -793,6 +794,18 @@ tr_report_set_source_info (TrReport   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_FILENAME]);
   if (tr_set_str (&self->source_sha256, sha256))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_SHA256]);
+}
+
+char *
+tr_report_dup_text_fingerprint (TrReport *self)
+{
+  const char *texts[TR_FIELD_UNCLASSIFIED - TR_FIELD_SUMMARY + 1];
+
+  g_return_val_if_fail (TR_IS_REPORT (self), NULL);
+
+  for (TrField f = TR_FIELD_SUMMARY; f <= TR_FIELD_UNCLASSIFIED; f++)
+    texts[f - TR_FIELD_SUMMARY] = tr_report_get_text (self, f);
+  return tr_text_fingerprint (texts, G_N_ELEMENTS (texts));
 }
 
 void

@@ -120,6 +120,12 @@ void          tr_report_set_source         (TrReport     *self,
 void          tr_report_set_source_info    (TrReport     *self,
                                             const char   *filename,
                                             const char   *sha256);
+/* What tells the same report in two files whose bytes differ (another
+ * producer's PDF, a re-save, an encrypted copy): tr_text_fingerprint() of
+ * its 摘要, sections, appendix and unclassified text, in that order, the
+ * text as imported. Not the 提要 fields, which the user may correct.
+ * NULL when the report has too little text to tell. */
+char         *tr_report_dup_text_fingerprint (TrReport   *self);
 
 /* Compares everything but the times: for tests and for change detection. */
 gboolean      tr_report_content_equal      (TrReport     *a,
