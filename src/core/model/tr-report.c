@@ -493,6 +493,32 @@ tr_report_duplicate (TrReport *self)
   return report;
 }
 
+void
+tr_report_set_form_from (TrReport *self,
+                         TrReport *source)
+{
+  GListModel *travellers;
+
+  g_return_if_fail (TR_IS_REPORT (self));
+  g_return_if_fail (TR_IS_REPORT (source));
+
+  for (TrField f = 0; f < TR_N_FIELDS; f++)
+    if (tr_field_is_form_field (f))
+      tr_report_set_text (self, f, tr_report_get_text (source, f));
+  tr_report_set_keywords (self, tr_report_get_keywords (source));
+  tr_report_set_has_attachments (self, tr_report_get_has_attachments (source));
+
+  g_list_store_remove_all (self->travellers);
+  travellers = G_LIST_MODEL (source->travellers);
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+      g_autoptr(TrTraveller) copy = tr_traveller_copy (traveller);
+
+      g_list_store_append (self->travellers, copy);
+    }
+}
+
 const char *
 tr_report_get_id (TrReport *self)
 {
