@@ -33,6 +33,7 @@
 #include "tr-report-store-private.h"
 #include "tr-report-store-schema.h"
 #include "tr-unigram-tokenizer.h"
+#include "tr-warning.h"
 
 /* Long enough to ride out an autosave of another window, short enough that a
  * stuck lock is reported while the user still remembers what they did. */
@@ -287,7 +288,9 @@ load_bodies (TrReport   *report,
     {
       g_debug ("Tables of report %s unreadable: %s", tr_report_get_id (report),
                error != NULL ? error->message : "not a JSON object");
-      tr_report_add_warning (report, _("The tables of the report could not be read from the library; their text is kept without them"));
+      g_autofree char *warning = tr_warning_new (TR_WARNING_TABLES_UNREADABLE, NULL);
+
+      tr_report_add_warning (report, warning);
       return;
     }
 
@@ -307,9 +310,7 @@ load_bodies (TrReport   *report,
 
           g_debug ("Tables of report %s unreadable: %s", tr_report_get_id (report), error->message);
           g_clear_error (&error);
-          /* TRANSLATORS: %s is the name of a section, such as “Process” */
-          warning = g_strdup_printf (_("The tables of “%s” could not be read from the library; their text is kept without them"),
-                                     tr_field_get_label (f));
+          warning = tr_warning_new (TR_WARNING_FIELD_TABLES_UNREADABLE, key, NULL);
           tr_report_add_warning (report, warning);
           continue;
         }

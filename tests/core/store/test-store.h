@@ -18,6 +18,7 @@
 #include "tr-report-store.h"
 #include "tr-test-util.h"
 #include "tr-unigram-tokenizer.h"
+#include "tr-warning.h"
 
 typedef struct {
   char *dir;
