@@ -7,6 +7,7 @@
 #include <locale.h>
 
 #include "editor/tr-form-editor-private.h"
+#include "editor/tr-photo-grid.h"
 #include "editor/tr-report-editor-private.h"
 #include "reader/tr-form-dialog.h"
 #include "tr-test-util.h"
@@ -139,6 +140,18 @@ run_main_loop_for (guint ms)
     }
 }
 
+static guint
+count_labels (GtkWidget  *widget,
+              const char *text)
+{
+  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, text);
+  return n;
+}
+
 static GtkEditable *
 form_row (TrFormDialog *dialog,
           const char   *key)
@@ -233,6 +246,16 @@ test_edit_as_draft (Fixture       *fixture,
   g_assert_cmpstr (tr_report_get_section (draft, TR_SECTION_PROCESS), ==, process_text);
   g_assert_cmpstr (tr_report_get_text (draft, TR_FIELD_AGENCY), ==, "出國報告");
   g_assert_null (tr_report_get_source_sha256 (draft));
+
+  /* Under 附錄, the photos' heading is report content like it, in any
+   * language of the UI. */
+  {
+    GtkWidget *grid = find_descendant (tr_window_get_editor (fixture->window), TR_TYPE_PHOTO_GRID);
+
+    g_assert_nonnull (grid);
+    g_assert_cmpuint (count_labels (grid, "照片"), ==, 1);
+    g_assert_cmpuint (count_labels (grid, "Photos"), ==, 0);
+  }
 
   /* The imported report stays as it was. */
   original = load_independently (fixture, fixture->id);
