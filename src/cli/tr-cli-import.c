@@ -80,6 +80,29 @@ new_same_text_error (const char *id)
 static void
 import_next (ImportBatch *batch);
 
+/* Refuses @report, just read, when the library has it already: from the
+ * same file, imported meanwhile by another process; or from another file
+ * with the same text (an earlier file of this batch among them), unless
+ * --force. */
+static gboolean
+check_not_duplicate (ImportBatch *batch,
+                     ImportItem  *item,
+                     TrReport    *report)
+{
+  TrDuplicateKind kind = TR_DUPLICATE_NONE;
+  g_autofree char *existing = NULL;
+
+  /* Our own ODT comes back from its JSON form, without a source file. */
+  if (tr_report_get_source_sha256 (report) == NULL)
+    return TRUE;
+  existing = tr_report_store_find_duplicate (batch->store, report, &kind, &item->error);
+  if (kind == TR_DUPLICATE_SAME_FILE)
+    item->error = new_duplicate_error (existing);
+  else if (kind == TR_DUPLICATE_SAME_TEXT && !batch->force)
+    item->error = new_same_text_error (existing);
+  return item->error == NULL;
+}
+
 /* Saves (unless --dry-run) a report just read, and keeps what will be
  * printed of it; the report itself, with its PDF, goes. */
 static void
@@ -89,17 +112,8 @@ keep_report (ImportBatch *batch,
 {
   if (batch->store != NULL)
     {
-      TrDuplicateKind kind = TR_DUPLICATE_NONE;
-      g_autofree char *existing = tr_report_store_find_duplicate (batch->store, report, &kind, &item->error);
-
-      /* The same file: imported meanwhile, by another process. The same
-       * text: another file of a report the library has, or an earlier
-       * file of this batch. */
-      if (kind == TR_DUPLICATE_SAME_FILE)
-        item->error = new_duplicate_error (existing);
-      else if (kind == TR_DUPLICATE_SAME_TEXT && !batch->force)
-        item->error = new_same_text_error (existing);
-      if (item->error != NULL || !tr_report_store_save (batch->store, report, &item->error))
+      if (!check_not_duplicate (batch, item, report) ||
+          !tr_report_store_save (batch->store, report, &item->error))
         return;
       item->id = g_strdup (tr_report_get_id (report));
     }
@@ -378,7 +392,7 @@ import_office_file (ImportBatch *batch,
       return;
     }
 
-  if (!check_not_imported (batch, item))
+  if (!check_not_imported (batch, item) || !check_not_duplicate (batch, item, report))
     return;
   if (!tr_report_store_save (batch->store, report, &item->error))
     return;
