@@ -103,7 +103,9 @@ static const TrCliCommand commands[] = {
        "JSON form of “show --json” (an array when there are several files). A file that "
        "cannot be imported (not a PDF, damaged, protected by a password, a scan without "
        "text, already in the library) gets one line on standard error, and the exit "
-       "status is then 1.") },
+       "status is then 1. A file whose report the library has from another file (the "
+       "same text, its bytes different: another program's PDF, a re-saved or encrypted "
+       "copy) is refused the same way, naming that report, unless --force is given.") },
   { "help", TR_CLI_PROGRAM_LIBRARY, N_("SUBCOMMAND"), 0, 1,
     0,
     N_("Show the help of a subcommand"),

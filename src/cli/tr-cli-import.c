@@ -49,6 +49,7 @@ struct _ImportBatch {
   guint          max_running;
   guint          n_failed;
   gboolean       json;
+  gboolean       force;        /* a report whose text the library has is added too */
 };
 
 /* The ID of the report already imported from @sha256, or NULL. */
@@ -68,8 +69,39 @@ new_duplicate_error (const char *id)
   return g_error_new (TR_ERROR, TR_ERROR_DUPLICATE, _("already in the library as ID %s"), id);
 }
 
+static GError *
+new_same_text_error (const char *id)
+{
+  return g_error_new (TR_ERROR, TR_ERROR_DUPLICATE,
+                      _("the same report as ID %s, imported from another file; to add it all the same, use --force"),
+                      id);
+}
+
 static void
 import_next (ImportBatch *batch);
+
+/* Refuses @report, just read, when the library has it already: from the
+ * same file, imported meanwhile by another process; or from another file
+ * with the same text (an earlier file of this batch among them), unless
+ * --force. */
+static gboolean
+check_not_duplicate (ImportBatch *batch,
+                     ImportItem  *item,
+                     TrReport    *report)
+{
+  TrDuplicateKind kind = TR_DUPLICATE_NONE;
+  g_autofree char *existing = NULL;
+
+  /* Our own ODT comes back from its JSON form, without a source file. */
+  if (tr_report_get_source_sha256 (report) == NULL)
+    return TRUE;
+  existing = tr_report_store_find_duplicate (batch->store, report, &kind, &item->error);
+  if (kind == TR_DUPLICATE_SAME_FILE)
+    item->error = new_duplicate_error (existing);
+  else if (kind == TR_DUPLICATE_SAME_TEXT && !batch->force)
+    item->error = new_same_text_error (existing);
+  return item->error == NULL;
+}
 
 /* Saves (unless --dry-run) a report just read, and keeps what will be
  * printed of it; the report itself, with its PDF, goes. */
@@ -80,12 +112,8 @@ keep_report (ImportBatch *batch,
 {
   if (batch->store != NULL)
     {
-      g_autofree char *existing = find_duplicate (batch, tr_report_get_source_sha256 (report), &item->error);
-
-      /* Imported meanwhile, by another process. */
-      if (existing != NULL)
-        item->error = new_duplicate_error (existing);
-      if (item->error != NULL || !tr_report_store_save (batch->store, report, &item->error))
+      if (!check_not_duplicate (batch, item, report) ||
+          !tr_report_store_save (batch->store, report, &item->error))
         return;
       item->id = g_strdup (tr_report_get_id (report));
     }
@@ -364,7 +392,7 @@ import_office_file (ImportBatch *batch,
       return;
     }
 
-  if (!check_not_imported (batch, item))
+  if (!check_not_imported (batch, item) || !check_not_duplicate (batch, item, report))
     return;
   if (!tr_report_store_save (batch->store, report, &item->error))
     return;
@@ -414,6 +442,7 @@ run_import (Invocation *cli)
   g_autofree ImportItem *items = NULL;
   g_autofree char *password = NULL;
   gboolean dry_run = FALSE;
+  gboolean force = FALSE;
   ImportBatch batch = { 0 };
   int status;
   const GOptionEntry entries[] = {
@@ -422,6 +451,8 @@ run_import (Invocation *cli)
     /* Bytes, not the locale's text: a password may be anything. */
     { "password", 0, 0, G_OPTION_ARG_FILENAME, &password,
       N_("Open password-protected PDFs with PASSWORD"), N_("PASSWORD") },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &force,
+      N_("Import a file even when the library has a report with the same text"), NULL },
     G_OPTION_ENTRY_NULL
   };
 
@@ -446,6 +477,7 @@ run_import (Invocation *cli)
   batch.items = items;
   batch.max_running = MAX (g_get_num_processors (), 1);
   batch.json = cli->json;
+  batch.force = force;
 
   /* Each worker is a process: the main loop only waits for their output. */
   import_next (&batch);

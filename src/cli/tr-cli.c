@@ -19,6 +19,7 @@
 #include "tr-report.h"
 #include "tr-report-info.h"
 #include "tr-report-store.h"
+#include "tr-warning.h"
 
 static void
 invocation_clear (Invocation *cli)
@@ -682,7 +683,11 @@ format_report (TrReport *report)
     {
       g_string_append_printf (out, "\n%s\n", _("Warnings:"));
       for (guint i = 0; warnings[i] != NULL; i++)
-        g_string_append_printf (out, "- %s\n", warnings[i]);
+        {
+          g_autofree char *warning = tr_warning_format (warnings[i]);
+
+          g_string_append_printf (out, "- %s\n", warning);
+        }
     }
 
   return g_string_free (out, FALSE);

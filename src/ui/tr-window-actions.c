@@ -3,6 +3,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-alert.h"
+#include "tr-form-dialog.h"
 #include "tr-window-private.h"
 
 static void
@@ -121,6 +122,31 @@ saved_before_derive (GObject      *source,
 }
 
 static void
+form_corrected (TrWindow *self)
+{
+  /* The same report object, its form changed: shown again. */
+  tr_report_view_set_report (self->report_view, NULL);
+  tr_report_view_set_report (self->report_view, self->report);
+  _tr_window_reload_library (self);
+}
+
+static void
+correct_form_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  TrFormDialog *dialog;
+
+  if (self->report == NULL || self->store == NULL ||
+      tr_report_get_kind (self->report) != TR_REPORT_KIND_IMPORTED)
+    return;
+  dialog = tr_form_dialog_new (GTK_WINDOW (self), self->store, self->report);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (form_corrected), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 derive_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -133,7 +159,9 @@ derive_action (GtkWidget  *widget,
   request = g_new0 (DeriveRequest, 1);
   request->window = g_object_ref (self);
   request->source = g_object_ref (self->report);
-  request->duplicate = g_str_equal (action_name, "win.duplicate-report");
+  /* Edit as Draft: an imported report's text changes in a copy of it. */
+  request->duplicate = g_str_equal (action_name, "win.duplicate-report") ||
+                       g_str_equal (action_name, "win.edit-as-draft");
   _tr_window_save_async (self, saved_before_derive, request);
 }
 
@@ -380,6 +408,8 @@ _tr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-report", NULL, derive_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-report", NULL, derive_action);
+  gtk_widget_class_install_action (widget_class, "win.edit-as-draft", NULL, derive_action);
+  gtk_widget_class_install_action (widget_class, "win.correct-form", NULL, correct_form_action);
   gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
   gtk_widget_class_install_action (widget_class, "win.show-library", NULL, show_library_action);
   gtk_widget_class_install_action (widget_class, "win.use-as-reference", NULL, use_as_reference_action);

@@ -80,6 +80,8 @@ _tr_window_update_actions (TrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.find", is_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-from-report", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate-report", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.correct-form", has_report && !is_draft);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-as-draft", has_report && !is_draft);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-reference", self->reference != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->report_menu_button), has_report);
 }

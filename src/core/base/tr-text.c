@@ -39,3 +39,45 @@ tr_text_clean (const char *text,
     }
   return g_string_free (clean, FALSE);
 }
+
+char *
+tr_text_fingerprint (const char * const *texts,
+                     gsize               n_texts)
+{
+  g_autoptr(GChecksum) checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_autoptr(GString) kept = g_string_new (NULL);
+  gsize n_chars = 0;
+
+  for (gsize i = 0; i < n_texts; i++)
+    {
+      g_autofree char *valid = NULL;
+      g_autofree char *folded = NULL;
+      g_autofree char *normalized = NULL;
+
+      if (texts[i] == NULL || texts[i][0] == '\0')
+        continue;
+      valid = g_utf8_make_valid (texts[i], -1);
+      /* Case folding may undo NFKC, so NFKC comes last. */
+      folded = g_utf8_casefold (valid, -1);
+      normalized = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+      if (normalized == NULL)
+        continue;
+
+      g_string_truncate (kept, 0);
+      for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_FORMAT ||
+              c == 0xFFFC || c == 0xFFFD)
+            continue;
+          g_string_append_unichar (kept, c);
+          n_chars++;
+        }
+      g_checksum_update (checksum, (const guchar *) kept->str, kept->len);
+    }
+
+  if (n_chars < TR_TEXT_FINGERPRINT_MIN_CHARS)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}

@@ -23,6 +23,7 @@
 #include "tr-pdf-reader.h"
 #include "tr-report-json.h"
 #include "tr-report-parser.h"
+#include "tr-warning.h"
 
 static void
 write_message (JsonNode *message)
@@ -142,8 +143,7 @@ add_appendix_photos (TrReport   *report,
 
   if (photos == NULL)
     {
-      g_autofree char *warning = g_strdup_printf (_("The photos of the appendix could not be read: %s"),
-                                                  error->message);
+      g_autofree char *warning = tr_warning_new (TR_WARNING_PHOTOS_UNREADABLE, error->message, NULL);
 
       tr_report_add_warning (report, warning);
       return;
@@ -171,27 +171,24 @@ warn_scanned_pages (TrReport *report,
                     GArray   *scanned_pages,
                     guint     appendix_page)
 {
-  g_autoptr(GString) list = g_string_new (NULL);
+  g_autoptr(GStrvBuilder) pages = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
   g_autofree char *warning = NULL;
-  guint n = 0;
 
   for (guint i = 0; i < scanned_pages->len; i++)
     {
       guint page = g_array_index (scanned_pages, guint, i);
+      g_autofree char *number = NULL;
 
       if (page >= appendix_page)
         break;
-      g_string_append_printf (list, "%s%u", n > 0 ? ", " : "", page + 1);
-      n++;
+      number = g_strdup_printf ("%u", page + 1);
+      g_strv_builder_add (pages, number);
     }
-  if (n == 0)
+  list = g_strv_builder_end (pages);
+  if (list[0] == NULL)
     return;
-  /* TRANSLATORS: %s is a list of page numbers, e.g. "3, 7" */
-  warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "Page %s is only a picture (a scan?): its text could not be read",
-                                          "Pages %s are only pictures (scans?): their text could not be read",
-                                          n),
-                             list->str);
+  warning = tr_warning_newv (TR_WARNING_SCANNED_PAGES, (const char * const *) list);
   tr_report_add_warning (report, warning);
 }
 

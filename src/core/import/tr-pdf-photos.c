@@ -19,6 +19,7 @@
 
 #include "tr-layout-line.h"
 #include "tr-pdf-photos.h"
+#include "tr-warning.h"
 
 /* Smaller than this on the page (points) is a logo, an icon or a rule. */
 #define MIN_PHOTO_POINTS 72.0
@@ -129,10 +130,10 @@ static void
 warn_unreadable (GPtrArray *warnings,
                  guint      page_index)
 {
+  g_autofree char *page = g_strdup_printf ("%u", page_index + 1);
+
   if (warnings != NULL)
-    /* TRANSLATORS: %u is a page number of the PDF */
-    g_ptr_array_add (warnings, g_strdup_printf (_("A picture on page %u could not be read and was left out"),
-                                                page_index + 1));
+    g_ptr_array_add (warnings, tr_warning_new (TR_WARNING_PICTURE_UNREADABLE, page, NULL));
 }
 
 static void

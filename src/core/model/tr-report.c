@@ -1,6 +1,7 @@
 /* tr-report.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-numbering.h"
+#include "tr-text.h"
 #include "tr-report.h"
 #include "tr-model-enums.h"
 #include "tr-core-private.h"
@@ -492,6 +493,32 @@ tr_report_duplicate (TrReport *self)
   return report;
 }
 
+void
+tr_report_set_form_from (TrReport *self,
+                         TrReport *source)
+{
+  GListModel *travellers;
+
+  g_return_if_fail (TR_IS_REPORT (self));
+  g_return_if_fail (TR_IS_REPORT (source));
+
+  for (TrField f = 0; f < TR_N_FIELDS; f++)
+    if (tr_field_is_form_field (f))
+      tr_report_set_text (self, f, tr_report_get_text (source, f));
+  tr_report_set_keywords (self, tr_report_get_keywords (source));
+  tr_report_set_has_attachments (self, tr_report_get_has_attachments (source));
+
+  g_list_store_remove_all (self->travellers);
+  travellers = G_LIST_MODEL (source->travellers);
+  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+      g_autoptr(TrTraveller) copy = tr_traveller_copy (traveller);
+
+      g_list_store_append (self->travellers, copy);
+    }
+}
+
 const char *
 tr_report_get_id (TrReport *self)
 {
@@ -793,6 +820,18 @@ tr_report_set_source_info (TrReport   *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_FILENAME]);
   if (tr_set_str (&self->source_sha256, sha256))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SOURCE_SHA256]);
+}
+
+char *
+tr_report_dup_text_fingerprint (TrReport *self)
+{
+  const char *texts[TR_FIELD_UNCLASSIFIED - TR_FIELD_SUMMARY + 1];
+
+  g_return_val_if_fail (TR_IS_REPORT (self), NULL);
+
+  for (TrField f = TR_FIELD_SUMMARY; f <= TR_FIELD_UNCLASSIFIED; f++)
+    texts[f - TR_FIELD_SUMMARY] = tr_report_get_text (self, f);
+  return tr_text_fingerprint (texts, G_N_ELEMENTS (texts));
 }
 
 void

@@ -44,6 +44,12 @@ TrReport     *tr_report_new_from           (TrReport     *self,
 /* A new draft with all of @self (an imported report's original file and
  * warnings stay with it): a copy to change without touching @self. */
 TrReport     *tr_report_duplicate          (TrReport     *self);
+/* Gives @self the 提要 of @source: its form fields (the title among them),
+ * travellers, keywords and whether it has attachments. The 摘要, the
+ * sections, the appendix, the photos and the 頁數 stay as they are: what
+ * correcting an imported report may change. */
+void          tr_report_set_form_from      (TrReport     *self,
+                                            TrReport     *source);
 
 const char   *tr_report_get_id             (TrReport     *self);
 TrReportKind  tr_report_get_kind           (TrReport     *self);
@@ -120,6 +126,12 @@ void          tr_report_set_source         (TrReport     *self,
 void          tr_report_set_source_info    (TrReport     *self,
                                             const char   *filename,
                                             const char   *sha256);
+/* What tells the same report in two files whose bytes differ (another
+ * producer's PDF, a re-save, an encrypted copy): tr_text_fingerprint() of
+ * its 摘要, sections, appendix and unclassified text, in that order, the
+ * text as imported. Not the 提要 fields, which the user may correct.
+ * NULL when the report has too little text to tell. */
+char         *tr_report_dup_text_fingerprint (TrReport   *self);
 
 /* Compares everything but the times: for tests and for change detection. */
 gboolean      tr_report_content_equal      (TrReport     *a,

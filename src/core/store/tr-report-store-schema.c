@@ -12,6 +12,7 @@
 
 #include "tr-error.h"
 #include "tr-report-store-schema.h"
+#include "tr-text.h"
 #include "tr-unigram-tokenizer.h"
 
 /* Each entry migrates from version N (its index) to N + 1. Never edit an
@@ -209,9 +210,47 @@ static const char * const migrations[] = {
   "  (modified, num, id, kind, title, period_start, period_end, destination);"
   "DROP INDEX reports_by_modified;"
   "DROP TABLE report_fts;",
+
+  /* 8 → 9: the same report imported from a file whose bytes differ
+   * (another producer's PDF, a re-save, an encrypted copy) is found by its
+   * text: text_sha256 is tr_report_dup_text_fingerprint() of the report,
+   * NULL when it has too little text to tell. The report's columns hold
+   * the same plain text, so the fingerprint of a report imported before
+   * is made from them. */
+  "ALTER TABLE sources ADD COLUMN text_sha256 TEXT;"
+  "UPDATE sources SET text_sha256 ="
+  "  (SELECT " TR_STORE_TEXT_FINGERPRINT_FUNCTION " (r.summary, r.purpose, r.process, r.observations,"
+  "     r.recommendations, r.appendix, r.unclassified)"
+  "   FROM reports r WHERE r.num = sources.report_num);"
+  "CREATE INDEX sources_by_text_sha256 ON sources (text_sha256) WHERE text_sha256 IS NOT NULL;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
+
+static void
+text_fingerprint_function (sqlite3_context  *context,
+                           int               n_values,
+                           sqlite3_value   **values)
+{
+  g_autofree const char **texts = g_new0 (const char *, MAX (n_values, 1));
+  g_autofree char *fingerprint = NULL;
+
+  for (int i = 0; i < n_values; i++)
+    texts[i] = (const char *) sqlite3_value_text (values[i]);
+  fingerprint = tr_text_fingerprint (texts, n_values);
+  if (fingerprint == NULL)
+    sqlite3_result_null (context);
+  else
+    sqlite3_result_text (context, g_steal_pointer (&fingerprint), -1, g_free);
+}
+
+int
+tr_store_schema_register_functions (sqlite3 *db)
+{
+  return sqlite3_create_function_v2 (db, TR_STORE_TEXT_FINGERPRINT_FUNCTION, -1,
+                                     SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                     NULL, text_fingerprint_function, NULL, NULL, NULL);
+}
 
 gboolean
 tr_store_schema_check (TrReportStore  *self,

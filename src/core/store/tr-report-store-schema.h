@@ -7,6 +7,12 @@
 
 G_BEGIN_DECLS
 
+/* The SQL function the migrations may call: tr_text_fingerprint() of its
+ * arguments, NULL when they say too little. */
+#define TR_STORE_TEXT_FINGERPRINT_FUNCTION "tr_text_fingerprint"
+/* Registers it on @db; an SQLite result code. */
+int      tr_store_schema_register_functions (sqlite3 *db);
+
 /* Reads the schema version of the file, changing nothing. Refuses, in the
  * TR_ERROR domain, a version no Trip Reports wrote (newer than this build:
  * TR_ERROR_DB_NEWER_SCHEMA; negative: TR_ERROR_DB_NOT_DATABASE) and a file

@@ -33,6 +33,7 @@
 #include "tr-report-store-private.h"
 #include "tr-report-store-schema.h"
 #include "tr-unigram-tokenizer.h"
+#include "tr-warning.h"
 
 /* Long enough to ride out an autosave of another window, short enough that a
  * stuck lock is reported while the user still remembers what they did. */
@@ -287,7 +288,9 @@ load_bodies (TrReport   *report,
     {
       g_debug ("Tables of report %s unreadable: %s", tr_report_get_id (report),
                error != NULL ? error->message : "not a JSON object");
-      tr_report_add_warning (report, _("The tables of the report could not be read from the library; their text is kept without them"));
+      g_autofree char *warning = tr_warning_new (TR_WARNING_TABLES_UNREADABLE, NULL);
+
+      tr_report_add_warning (report, warning);
       return;
     }
 
@@ -307,9 +310,7 @@ load_bodies (TrReport   *report,
 
           g_debug ("Tables of report %s unreadable: %s", tr_report_get_id (report), error->message);
           g_clear_error (&error);
-          /* TRANSLATORS: %s is the name of a section, such as “Process” */
-          warning = g_strdup_printf (_("The tables of “%s” could not be read from the library; their text is kept without them"),
-                                     tr_field_get_label (f));
+          warning = tr_warning_new (TR_WARNING_FIELD_TABLES_UNREADABLE, key, NULL);
           tr_report_add_warning (report, warning);
           continue;
         }
@@ -575,6 +576,8 @@ tr_report_store_open (const char  *path,
     }
 
   rc = tr_unigram_tokenizer_register (self->db);
+  if (rc == SQLITE_OK)
+    rc = tr_store_schema_register_functions (self->db);
   if (rc != SQLITE_OK)
     {
       tr_store_set_sqlite_error (error, self->db, rc, what);
@@ -921,6 +924,7 @@ write_source (TrReportStore  *self,
 {
   const char *sha256 = tr_report_get_source_sha256 (report);
   GBytes *data = tr_report_get_source_data (report);
+  g_autofree char *text_sha256 = NULL;
   g_autoptr(TrStatement) stmt = NULL;
 
   if (sha256 == NULL)
@@ -934,15 +938,21 @@ write_source (TrReportStore  *self,
 
   /* A report loaded from the store does not carry the bytes: keep them. */
   stmt = tr_store_prepare (self,
-                           "INSERT INTO sources (report_num, filename, sha256, data) VALUES (?1, ?2, ?3, ?4)"
+                           "INSERT INTO sources (report_num, filename, sha256, data, text_sha256) VALUES (?1, ?2, ?3, ?4, ?5)"
                            " ON CONFLICT (report_num) DO UPDATE SET filename = excluded.filename,"
-                           " sha256 = excluded.sha256, data = ifnull (excluded.data, sources.data)",
+                           " sha256 = excluded.sha256, data = ifnull (excluded.data, sources.data),"
+                           " text_sha256 = excluded.text_sha256",
                            what, error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, num);
   tr_store_bind_text (stmt, 2, tr_report_get_source_filename (report));
   tr_store_bind_text (stmt, 3, sha256);
+  text_sha256 = tr_report_dup_text_fingerprint (report);
+  if (text_sha256 != NULL)
+    tr_store_bind_text (stmt, 5, text_sha256);
+  else
+    sqlite3_bind_null (stmt, 5);
   if (data != NULL)
     sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
                          SQLITE_STATIC);
@@ -1676,6 +1686,57 @@ tr_report_store_find_by_source_sha256 (TrReportStore  *self,
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     return g_strdup (tr_store_column_text (stmt, 0));
+  if (rc != SQLITE_DONE)
+    tr_store_set_sqlite_error (error, self->db, rc, what);
+  return NULL;
+}
+
+char *
+tr_report_store_find_duplicate (TrReportStore    *self,
+                                TrReport         *report,
+                                TrDuplicateKind  *out_kind,
+                                GError          **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  const char *what = _("Could not read the library");
+  g_autofree char *text_sha256 = NULL;
+  g_autoptr(TrStatement) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (TR_IS_REPORT (report), NULL);
+
+  if (out_kind != NULL)
+    *out_kind = TR_DUPLICATE_NONE;
+  text_sha256 = tr_report_dup_text_fingerprint (report);
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  /* The same file first: it says more than the same text. */
+  stmt = tr_store_prepare (self,
+                           "SELECT r.id, s.sha256 = ?1 AS same_file"
+                           " FROM sources s JOIN reports r ON r.num = s.report_num"
+                           " WHERE (s.sha256 = ?1 OR s.text_sha256 = ?2) AND r.id != ?3"
+                           " ORDER BY same_file DESC, r.num LIMIT 1",
+                           what, error);
+  if (stmt == NULL)
+    return NULL;
+  if (tr_report_get_source_sha256 (report) != NULL)
+    tr_store_bind_text (stmt, 1, tr_report_get_source_sha256 (report));
+  else
+    sqlite3_bind_null (stmt, 1);
+  if (text_sha256 != NULL)
+    tr_store_bind_text (stmt, 2, text_sha256);
+  else
+    sqlite3_bind_null (stmt, 2);
+  tr_store_bind_text (stmt, 3, tr_report_get_id (report));
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (out_kind != NULL)
+        *out_kind = sqlite3_column_int (stmt, 1) ? TR_DUPLICATE_SAME_FILE : TR_DUPLICATE_SAME_TEXT;
+      return g_strdup (tr_store_column_text (stmt, 0));
+    }
   if (rc != SQLITE_DONE)
     tr_store_set_sqlite_error (error, self->db, rc, what);
   return NULL;

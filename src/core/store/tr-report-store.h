@@ -12,7 +12,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TR_REPORT_STORE_SCHEMA_VERSION 8
+#define TR_REPORT_STORE_SCHEMA_VERSION 9
 
 /* Every method may be called from any thread; calls are serialized. */
 #define TR_TYPE_REPORT_STORE (tr_report_store_get_type ())
@@ -89,6 +89,23 @@ GPtrArray     *tr_report_store_list      (TrReportStore  *self,
 char          *tr_report_store_find_by_source_sha256 (TrReportStore *self,
                                           const char     *sha256,
                                           GError        **error);
+
+typedef enum {
+  TR_DUPLICATE_NONE,
+  TR_DUPLICATE_SAME_FILE,  /* the same bytes */
+  TR_DUPLICATE_SAME_TEXT,  /* another file with the same text */
+} TrDuplicateKind;
+
+/* The ID of the imported report of the library, other than @report itself,
+ * that @report (just read from a file) is already: one imported from the
+ * same file, else one whose text is the same
+ * (tr_report_dup_text_fingerprint()). NULL, with @out_kind set to
+ * TR_DUPLICATE_NONE, when there is none; NULL with @error set when the
+ * library could not be read. @out_kind may be NULL. */
+char          *tr_report_store_find_duplicate (TrReportStore  *self,
+                                          TrReport        *report,
+                                          TrDuplicateKind *out_kind,
+                                          GError         **error);
 
 /* Full-text search in Chinese and Latin text. @query is one or more words
  * separated by spaces, all of which must occur (as substrings); words of any

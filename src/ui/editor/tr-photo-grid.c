@@ -588,7 +588,9 @@ tr_photo_grid_init (TrPhotoGrid *self)
   gtk_widget_set_parent (box, GTK_WIDGET (self));
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  heading = gtk_label_new (_("Photos"));
+  /* Report content, as the 附錄 heading above it and the outline's 照片
+   * are (照片 1：… in the export): not UI text. */
+  heading = gtk_label_new ("照片");
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
   gtk_widget_set_hexpand (heading, TRUE);
   gtk_widget_add_css_class (heading, "heading");

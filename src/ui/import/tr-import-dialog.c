@@ -300,29 +300,48 @@ describe_found (TrReport *report)
   return g_strdup_printf (_("%u of 4 sections found"), found);
 }
 
+/* Offers the report of the library that @item's report already is (the
+ * same file, or the same text from another file: a re-save, another
+ * program's PDF, an encrypted copy) instead of saving it again. */
+static gboolean
+mark_if_duplicate (TrImportDialog *self,
+                   TrImportItem   *item)
+{
+  TrReport *report = tr_import_item_get_report (item);
+  TrDuplicateKind kind = TR_DUPLICATE_NONE;
+  g_autofree char *existing = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Our own ODT comes back from its JSON form, without a source file. */
+  if (tr_report_get_source_sha256 (report) == NULL)
+    return FALSE;
+  existing = tr_report_store_find_duplicate (self->store, report, &kind, &error);
+  if (existing == NULL)
+    {
+      /* Saving says it better if the library cannot be read. */
+      if (error != NULL)
+        g_debug ("Duplicates not looked for: %s", error->message);
+      return FALSE;
+    }
+  tr_import_item_set_report_id (item, existing);
+  tr_import_item_set_state (item, TR_IMPORT_DUPLICATE,
+                            kind == TR_DUPLICATE_SAME_FILE
+                            ? _("This file is already in the library")
+                            : _("This report is already in the library, from another file"));
+  return TRUE;
+}
+
 /* A report read from its file: ready to review and save, unless the
- * library has its file already. */
+ * library has it already. */
 static void
 keep_read_report (TrImportDialog *self,
                   TrImportItem   *item,
                   TrReport       *report)
 {
-  g_autofree char *existing = NULL;
-  g_autoptr(GError) lookup_error = NULL;
   g_autofree char *found = describe_found (report);
-  const char *sha256 = tr_report_get_source_sha256 (report);
 
-  /* Our own ODT comes back from its JSON form, without a source file. */
-  if (sha256 != NULL)
-    existing = tr_report_store_find_by_source_sha256 (self->store, sha256, &lookup_error);
   tr_import_item_set_report (item, report);
-  if (existing != NULL)
-    {
-      tr_import_item_set_report_id (item, existing);
-      tr_import_item_set_state (item, TR_IMPORT_DUPLICATE,
-                                _("This file is already in the library"));
-    }
-  else
+  if (!mark_if_duplicate (self, item))
     {
       tr_import_item_set_state (item, TR_IMPORT_READY, found);
       if (self->save_when_read)
@@ -513,6 +532,9 @@ save_item (TrImportDialog *self,
   TrReport *report = tr_import_item_get_report (item);
   g_autoptr(GError) error = NULL;
 
+  /* Another file of the batch, saved meanwhile, may have been the same. */
+  if (mark_if_duplicate (self, item))
+    return TRUE;
   if (!tr_report_store_save (self->store, report, &error))
     {
       tr_import_item_set_state (item, TR_IMPORT_READY, error->message);

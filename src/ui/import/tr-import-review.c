@@ -11,6 +11,7 @@
 #include "tr-import-review-private.h"
 #include "tr-text-block.h"
 #include "tr-traveller-list.h"
+#include "tr-warning.h"
 #include "tr-widget-util.h"
 
 /* How much of a part the overview shows. */
@@ -303,7 +304,8 @@ tr_import_review_set_report (TrImportReview *self,
   warnings = tr_report_get_warnings (report);
   for (guint i = 0; warnings[i] != NULL; i++)
     {
-      GtkWidget *label = gtk_label_new (warnings[i]);
+      g_autofree char *warning = tr_warning_format (warnings[i]);
+      GtkWidget *label = gtk_label_new (warning);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);

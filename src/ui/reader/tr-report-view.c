@@ -9,6 +9,7 @@
 
 #include "tr-date.h"
 #include "tr-report-table.h"
+#include "tr-warning.h"
 #include "tr-report-view.h"
 
 struct _TrReportView
@@ -242,7 +243,9 @@ rebuild (TrReportView *self)
   warnings = tr_report_get_warnings (self->report);
   for (guint i = 0; warnings[i] != NULL; i++)
     {
-      append (self, warnings[i], self->warning_tag);
+      g_autofree char *warning = tr_warning_format (warnings[i]);
+
+      append (self, warning, self->warning_tag);
       append (self, "\n", NULL);
     }
 

@@ -1,6 +1,7 @@
 /* import-style.c: real PDFs in each heading style old reports use, imported
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-import.h"
+#include "tr-warning.h"
 
 /* Importing ----------------------------------------------------------------- */
 
@@ -10,7 +11,8 @@ warns_no_structure (TrReport *report)
 {
   for (const char * const *w = tr_report_get_warnings (report); *w != NULL; w++)
     {
-      g_autofree char *lower = g_utf8_strdown (*w, -1);
+      g_autofree char *warning = tr_warning_format (*w);
+      g_autofree char *lower = g_utf8_strdown (warning, -1);
 
       if (strstr (lower, "no standard") != NULL && strstr (lower, "structure") != NULL)
         return TRUE;

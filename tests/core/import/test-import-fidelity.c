@@ -16,6 +16,7 @@
 #include "tr-fidelity.h"
 #include "tr-importer.h"
 #include "tr-pdf-reader.h"
+#include "tr-warning.h"
 
 static char *test_dir;
 
@@ -73,8 +74,12 @@ static gboolean
 warns_no_structure (TrReport *report)
 {
   for (const char * const *w = tr_report_get_warnings (report); *w != NULL; w++)
-    if (strstr (*w, "No standard report structure") != NULL)
-      return TRUE;
+    {
+      g_autofree char *warning = tr_warning_format (*w);
+
+      if (strstr (warning, "No standard report structure") != NULL)
+        return TRUE;
+    }
   return FALSE;
 }
 
@@ -239,7 +244,11 @@ test_scanned_page (gconstpointer data)
 
   wanted = g_strdup_printf ("Page %u is only a picture", g_array_index (scanned, guint, 0) + 1);
   for (const char * const *w = tr_report_get_warnings (report); *w != NULL; w++)
-    warned |= g_str_has_prefix (*w, wanted);
+    {
+      g_autofree char *warning = tr_warning_format (*w);
+
+      warned |= g_str_has_prefix (warning, wanted);
+    }
   g_assert_true (warned);
 
   expected = tr_fidelity_expected (fcase);

@@ -29,6 +29,7 @@
 #include "tr-pdf-maker.h"
 #include "tr-report-store.h"
 #include "tr-test-util.h"
+#include "tr-warning.h"
 
 #if defined(__SANITIZE_ADDRESS__)
 # define ASAN_BUILD 1
@@ -109,9 +110,14 @@ static gboolean
 has_warning (TrReport   *report,
              const char *words)
 {
+  /* As the user reads them: the report keeps codes. */
   for (const char * const *w = tr_report_get_warnings (report); *w != NULL; w++)
-    if (strstr (*w, words) != NULL)
-      return TRUE;
+    {
+      g_autofree char *warning = tr_warning_format (*w);
+
+      if (strstr (warning, words) != NULL)
+        return TRUE;
+    }
   return FALSE;
 }
 

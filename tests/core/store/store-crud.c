@@ -623,6 +623,7 @@ test_tables_damaged (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
     {
       g_autoptr(TrReport) loaded = NULL;
+      g_autofree char *warning = NULL;
       sqlite3 *db = raw_open (fixture->path);
       sqlite3_stmt *stmt = raw_prepare (db, "UPDATE reports SET bodies = ?1");
 
@@ -632,7 +633,8 @@ test_tables_damaged (Fixture       *fixture,
 
       loaded = load (fixture->store, tr_report_get_id (report));
       g_assert_nonnull (tr_report_get_warnings (loaded)[0]);
-      g_assert_true (g_str_has_prefix (tr_report_get_warnings (loaded)[0], damage[i].warning));
+      warning = tr_warning_format (tr_report_get_warnings (loaded)[0]);
+      g_assert_true (g_str_has_prefix (warning, damage[i].warning));
       g_assert_null (tr_report_get_warnings (loaded)[1]);
       g_assert_cmpstr (tr_report_get_section (loaded, TR_SECTION_PROCESS), ==, plain);
       g_assert_cmpuint (tr_body_get_n_tables (tr_report_get_body (loaded, TR_FIELD_PROCESS)), ==, 0);

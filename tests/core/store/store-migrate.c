@@ -6,7 +6,7 @@
  * in src/core/tr-report-store-schema.c, copied here on purpose. A released schema
  * never changes, so this copy must never change either: if the store's v1
  * statements drift from it, files made by the released v1 stop opening. */
-static const char v1_schema[] =
+const char v1_schema[] =
   "CREATE TABLE reports ("
   "  num INTEGER PRIMARY KEY,"
   "  id TEXT NOT NULL UNIQUE,"
@@ -205,7 +205,7 @@ test_newer_schema (Fixture       *fixture,
  * objects migrations 1 → 6 in src/core/store/tr-report-store-schema.c add
  * to v1_schema, as they leave the file, copied here on purpose. A released
  * schema never changes, nor may this copy. */
-static const char v6_schema_after_v1[] =
+const char v6_schema_after_v1[] =
   "CREATE VIEW report_search_content AS"
   "  SELECT r.num AS num,"
   "    r.title AS title,"

@@ -378,6 +378,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   add_crud_tests ();
+  add_duplicate_tests ();
 
   add_open_tests ();
   add_migrate_tests ();

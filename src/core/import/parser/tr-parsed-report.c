@@ -52,6 +52,14 @@ tr_parsed_report_set_text (TrParsedReport *self,
 }
 
 void
+tr_parsed_report_add_warning_code (TrParsedReport     *self,
+                                   TrWarningCode       code,
+                                   const char * const *args)
+{
+  g_ptr_array_add (self->warnings, tr_warning_newv (code, args));
+}
+
+void
 tr_parsed_report_add_warning (TrParsedReport *self,
                               const char     *warning)
 {

@@ -4,6 +4,7 @@
 
 #include "tr-field.h"
 #include "tr-traveller.h"
+#include "tr-warning.h"
 
 G_BEGIN_DECLS
 
@@ -14,7 +15,7 @@ typedef struct {
   char      *texts[TR_N_FIELDS]; /* NULL where nothing was read */
   GPtrArray *travellers;         /* of TrTraveller */
   GPtrArray *keywords;           /* of char *, NULL-terminated */
-  GPtrArray *warnings;           /* of char *, NULL-terminated; for people */
+  GPtrArray *warnings;           /* of char *, NULL-terminated; tr-warning.h */
   gboolean   has_attachments;
   guint      pages;              /* 0 when unknown */
   guint      appendix_page;      /* from 0; G_MAXUINT when there is no appendix */
@@ -32,6 +33,10 @@ void            tr_parsed_report_set_text    (TrParsedReport *self,
                                               const char     *text);
 void            tr_parsed_report_add_warning (TrParsedReport *self,
                                               const char     *warning);
+/* Warning @code (tr-warning.h) with @args, NULL-terminated (NULL: none). */
+void            tr_parsed_report_add_warning_code (TrParsedReport     *self,
+                                                   TrWarningCode       code,
+                                                   const char * const *args);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrParsedReport, tr_parsed_report_free)
 

@@ -669,9 +669,8 @@ drop_form_summary_copy (Parser *self)
 static void
 warn_missing_sections (Parser *self)
 {
-  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
-  g_autofree char *list = NULL;
-  g_autofree char *warning = NULL;
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+  g_auto(GStrv) keys = NULL;
 
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     {
@@ -679,16 +678,23 @@ warn_missing_sections (Parser *self)
       if (s == TR_SECTION_RECOMMENDATIONS && self->combined_heading != NULL && !self->combined_split)
         continue;
       if (!self->found[s])
-        g_ptr_array_add (missing, (gpointer) tr_field_get_label (TR_FIELD_FROM_SECTION (s)));
+        g_strv_builder_add (missing, tr_field_get_key (TR_FIELD_FROM_SECTION (s)));
     }
-  if (missing->len == 0)
+  keys = g_strv_builder_end (missing);
+  if (keys[0] == NULL)
     return;
+  tr_parsed_report_add_warning_code (self->report, TR_WARNING_SECTIONS_MISSING, (const char * const *) keys);
+}
 
-  g_ptr_array_add (missing, NULL);
-  list = g_strjoinv (", ", (char **) missing->pdata);
-  /* TRANSLATORS: %s is a list of section names, e.g. "Purpose, Recommendations" */
-  warning = g_strdup_printf (_("No heading was found for these sections: %s"), list);
-  tr_parsed_report_add_warning (self->report, warning);
+/* Warning @code with one argument, or none. */
+static void
+add_warning (TrParsedReport *report,
+             TrWarningCode   code,
+             const char     *arg)
+{
+  const char *args[] = { arg, NULL };
+
+  tr_parsed_report_add_warning_code (report, code, args);
 }
 
 static void
@@ -724,51 +730,32 @@ finish (Parser  *self,
       tr_parsed_report_set_text (report, TR_FIELD_UNCLASSIFIED, text);
     }
 
+  /* Codes, worded when shown (tr-warning.h). */
   if (!has_text)
-    tr_parsed_report_add_warning (report, _("The document has no text"));
+    add_warning (report, TR_WARNING_NO_TEXT, NULL);
   else if (!structured)
-    tr_parsed_report_add_warning (report, _("No standard report structure was found; the text is kept unclassified"));
+    add_warning (report, TR_WARNING_NO_STRUCTURE, NULL);
   else
     {
       warn_missing_sections (self);
       if (self->combined_heading != NULL && !self->combined_split)
-        {
-          g_autofree char *warning = NULL;
-
-          /* TRANSLATORS: %s is the heading, e.g. "參、心得與建議" */
-          warning = g_strdup_printf (_("“%s” has no sub-headings to split it into observations and "
-                                       "recommendations; all of it is under Observations"),
-                                     self->combined_heading);
-          tr_parsed_report_add_warning (report, warning);
-        }
+        add_warning (report, TR_WARNING_COMBINED_NOT_SPLIT, self->combined_heading);
       if (self->n_toc_lines > 0)
-        tr_parsed_report_add_warning (report, _("The table of contents is kept with the unclassified text"));
+        add_warning (report, TR_WARNING_TOC_UNCLASSIFIED, NULL);
     }
 
   if (self->n_incomplete_form_lines > 0)
     {
-      g_autofree char *warning = NULL;
+      g_autofree char *n = g_strdup_printf ("%u", self->n_incomplete_form_lines);
 
-      warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u line of the 提要 form could not be read completely; "
-                                              "it is kept in the unclassified text",
-                                              "%u lines of the 提要 form could not be read completely; "
-                                              "they are kept in the unclassified text",
-                                              self->n_incomplete_form_lines),
-                                 self->n_incomplete_form_lines);
-      tr_parsed_report_add_warning (report, warning);
+      add_warning (report, TR_WARNING_FORM_LINES_INCOMPLETE, n);
     }
 
   if (n_furniture > 0)
     {
-      g_autofree char *warning = NULL;
+      g_autofree char *n = g_strdup_printf ("%u", n_furniture);
 
-      warning = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "%u running header, footer or page-number line was left out",
-                                              "%u running header, footer or page-number lines were left out",
-                                              n_furniture),
-                                 n_furniture);
-      tr_parsed_report_add_warning (report, warning);
+      add_warning (report, TR_WARNING_FURNITURE_LEFT_OUT, n);
     }
 }
 
