@@ -23,6 +23,8 @@ struct _TrTableEditor
   guint current_row;
   guint current_column;
 
+  GSimpleAction *has_header_action;
+
   GtkEntry *caption_entry;
   GtkMenuButton *menu_button;
   GtkGrid *grid;
@@ -193,7 +195,8 @@ update_actions (TrTableEditor *self)
   gtk_widget_action_set_enabled (widget, "table.remove-row", editable && tr_table_get_n_rows (self->table) > 1);
   gtk_widget_action_set_enabled (widget, "table.remove-column",
                                  editable && tr_table_get_n_columns (self->table) > 1);
-  gtk_widget_action_set_enabled (widget, "table.has-header", editable);
+  /* The Header Row check too, which is not one of these actions. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->menu_button), editable);
   gtk_widget_action_set_enabled (widget, "table.delete", editable);
 }
 
@@ -417,6 +420,8 @@ set_table (TrTableEditor *self,
     add_row_cells (self, row);
   update_header_style (self);
   update_actions (self);
+  g_simple_action_set_state (self->has_header_action, g_variant_new_boolean (tr_table_get_has_header (table)));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_HEADER]);
 }
 
 gboolean
@@ -453,7 +458,16 @@ set_has_header (TrTableEditor *self,
   g_signal_emit (self, signals[WILL_CHANGE], 0);
   tr_table_set_has_header (self->table, has_header);
   update_header_style (self);
+  g_simple_action_set_state (self->has_header_action, g_variant_new_boolean (has_header));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_HEADER]);
+}
+
+static void
+change_has_header (GSimpleAction *action,
+                   GVariant      *state,
+                   TrTableEditor *self)
+{
+  set_has_header (self, g_variant_get_boolean (state));
 }
 
 static void
@@ -464,6 +478,7 @@ tr_table_editor_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_TABLE_EDITOR);
   tr_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->table);
+  g_clear_object (&self->has_header_action);
 
   G_OBJECT_CLASS (tr_table_editor_parent_class)->dispose (object);
 }
@@ -558,7 +573,6 @@ tr_table_editor_class_init (TrTableEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "table.insert-column-after", NULL, insert_column_action);
   gtk_widget_class_install_action (widget_class, "table.remove-row", NULL, remove_row_action);
   gtk_widget_class_install_action (widget_class, "table.remove-column", NULL, remove_column_action);
-  gtk_widget_class_install_property_action (widget_class, "table.has-header", "has-header");
   gtk_widget_class_install_action (widget_class, "table.delete", NULL, delete_action);
   /* Enter makes a line break in a cell; Ctrl+Enter a row under it. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK,
@@ -569,6 +583,7 @@ static void
 tr_table_editor_init (TrTableEditor *self)
 {
   GtkEventController *keys = gtk_event_controller_key_new ();
+  g_autoptr(GSimpleActionGroup) state_actions = g_simple_action_group_new ();
 
   self->editable = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -579,6 +594,12 @@ tr_table_editor_init (TrTableEditor *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect_object (keys, "key-pressed", G_CALLBACK (key_pressed), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  /* A check in the menu: a widget's property action shows no state there
+   * in GTK 4.8. */
+  self->has_header_action = g_simple_action_new_stateful ("has-header", NULL, g_variant_new_boolean (FALSE));
+  g_signal_connect_object (self->has_header_action, "change-state", G_CALLBACK (change_has_header), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (state_actions), G_ACTION (self->has_header_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "table-state", G_ACTION_GROUP (state_actions));
 }
 
 GtkWidget *
