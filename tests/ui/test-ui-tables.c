@@ -15,6 +15,7 @@
 
 #include "common/tr-alert.h"
 #include "editor/tr-body-blocks.h"
+#include "editor/tr-find-bar-private.h"
 #include "editor/tr-report-editor-private.h"
 #include "editor/tr-section-editor.h"
 #include "library/tr-library-view-private.h"
@@ -525,6 +526,52 @@ test_lock (Fixture       *fixture,
   assert_itinerary (stored);
 }
 
+/* Find and replace go through the cells and captions too, in the order
+ * of the section, and a row added by Tab is searched as well. */
+static void
+test_find_replace_in_cells (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture);
+  g_autoptr(TrReport) stored = NULL;
+  TrTableEditor *table_editor;
+  TrFindBar *bar;
+  TrTable *table;
+
+  open_window (fixture);
+  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
+  bar = TR_FIND_BAR (find_descendant (GTK_WIDGET (get_editor (fixture)), TR_TYPE_FIND_BAR));
+  table_editor = tr_body_blocks_get_table_editor (blocks_of (fixture, TR_FIELD_PROCESS), 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.find-replace", NULL));
+  gtk_editable_set_text (tr_find_bar_get_search_entry (bar), "東京");
+  tr_find_bar_update (bar);
+  /* 目的 once, then three cells of 過程. */
+  g_assert_cmpuint (tr_find_bar_get_n_matches (bar), ==, 4);
+
+  /* A row typed into later is found too. */
+  g_assert_true (tr_table_editor_focus_cell (table_editor, 2, 2));
+  gtk_widget_activate_action (GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 2, 2)),
+                              "table.insert-row-below", NULL);
+  type_keys (tr_table_editor_get_cell_view (table_editor, 3, 1), "東京車站");
+  tr_find_bar_update (bar);
+  g_assert_cmpuint (tr_find_bar_get_n_matches (bar), ==, 5);
+
+  gtk_editable_set_text (tr_find_bar_get_search_entry (bar), "考察");
+  gtk_editable_set_text (tr_find_bar_get_replace_entry (bar), "參訪");
+  tr_find_bar_update (bar);
+  g_assert_cmpuint (tr_find_bar_get_n_matches (bar), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (bar), "find.replace-all", NULL));
+  table = tr_table_editor_get_table (table_editor);
+  g_assert_cmpstr (tr_table_get_caption (table), ==, "參訪行程");
+
+  stored = wait_for_autosave (fixture, tr_report_get_id (report));
+  table = tr_body_get_table (tr_report_get_body (stored, TR_FIELD_PROCESS), 0);
+  g_assert_cmpstr (tr_table_get_caption (table), ==, "參訪行程");
+  g_assert_cmpuint (tr_table_get_n_rows (table), ==, 4);
+  g_assert_cmpstr (tr_table_get_cell (table, 3, 1), ==, "東京車站");
+}
+
 #ifdef __SANITIZE_ADDRESS__
 const char *
 __asan_default_options (void)
@@ -555,6 +602,8 @@ main (int   argc,
               test_paste_tsv, fixture_tear_down);
   g_test_add ("/ui-tables/lock", Fixture, NULL, fixture_set_up,
               test_lock, fixture_tear_down);
+  g_test_add ("/ui-tables/find-replace-in-cells", Fixture, NULL, fixture_set_up,
+              test_find_replace_in_cells, fixture_tear_down);
 
   return g_test_run ();
 }

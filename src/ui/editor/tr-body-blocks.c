@@ -42,6 +42,7 @@ G_DEFINE_FINAL_TYPE (TrBodyBlocks, tr_body_blocks, GTK_TYPE_WIDGET)
 
 enum {
   CHANGED,
+  TEXTS_CHANGED,
   N_SIGNALS
 };
 
@@ -242,6 +243,13 @@ table_will_change (TrTableEditor *editor,
 }
 
 static void
+table_reshaped (TrTableEditor *editor,
+                TrBodyBlocks  *self)
+{
+  g_signal_emit (self, signals[TEXTS_CHANGED], 0);
+}
+
+static void
 table_delete_requested (TrTableEditor *editor,
                         TrBodyBlocks  *self)
 {
@@ -305,6 +313,8 @@ new_run_view (TrBodyBlocks *self,
 static void
 rebuild (TrBodyBlocks *self)
 {
+  gboolean had_tables = self->table_editors->len > 0;
+
   for (guint i = 0; i < self->table_editors->len; i++)
     g_signal_handlers_disconnect_by_data (tr_table_editor_get_table (self->table_editors->pdata[i]), self);
   g_ptr_array_set_size (self->table_editors, 0);
@@ -321,12 +331,28 @@ rebuild (TrBodyBlocks *self)
       tr_table_editor_set_editable (TR_TABLE_EDITOR (editor), self->editable);
       g_signal_connect_object (editor, "will-change", G_CALLBACK (table_will_change), self, 0);
       g_signal_connect_object (editor, "delete-requested", G_CALLBACK (table_delete_requested), self, 0);
+      g_signal_connect_object (editor, "reshaped", G_CALLBACK (table_reshaped), self, 0);
       g_signal_connect_object (table, "changed", G_CALLBACK (table_changed), self, 0);
       g_ptr_array_add (self->table_editors, editor);
       gtk_widget_set_parent (editor, GTK_WIDGET (self));
       gtk_widget_set_parent (new_run_view (self, tr_body_get_text_run (self->body, i + 1)), GTK_WIDGET (self));
     }
   gtk_widget_set_visible (GTK_WIDGET (self), self->table_editors->len > 0);
+  if (had_tables || self->table_editors->len > 0)
+    g_signal_emit (self, signals[TEXTS_CHANGED], 0);
+}
+
+void
+tr_body_blocks_append_texts (TrBodyBlocks *self,
+                             GPtrArray    *out)
+{
+  g_return_if_fail (TR_IS_BODY_BLOCKS (self));
+
+  for (guint i = 0; i < self->table_editors->len; i++)
+    {
+      tr_table_editor_append_texts (self->table_editors->pdata[i], out);
+      g_ptr_array_add (out, self->run_views->pdata[i]);
+    }
 }
 
 void
@@ -587,6 +613,10 @@ tr_body_blocks_class_init (TrBodyBlocksClass *klass)
   /* A table, or the text between tables, changed. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* Texts came or went: tables, cells, the runs between them. */
+  signals[TEXTS_CHANGED] = g_signal_new ("texts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "body-blocks");

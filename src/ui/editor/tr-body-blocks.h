@@ -44,6 +44,11 @@ gboolean     tr_body_blocks_has_focus         (TrBodyBlocks    *self);
 gboolean     tr_body_blocks_undo              (TrBodyBlocks    *self);
 gboolean     tr_body_blocks_redo              (TrBodyBlocks    *self);
 
+/* Adds what the blocks hold to read and search, in order (captions,
+ * cells, texts), to @out; ::texts-changed says when that changes. */
+void         tr_body_blocks_append_texts      (TrBodyBlocks    *self,
+                                               GPtrArray       *out);
+
 guint        tr_body_blocks_get_n_tables      (TrBodyBlocks    *self);
 TrTableEditor *tr_body_blocks_get_table_editor (TrBodyBlocks   *self,
                                                guint            index);

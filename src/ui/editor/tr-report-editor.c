@@ -90,6 +90,7 @@ static void schedule_save (TrReportEditor *self);
 static void reload_comments (TrReportEditor *self);
 static void store_comment_anchors (TrReportEditor *self);
 static void update_editable (TrReportEditor *self);
+static void setup_find (TrReportEditor *self);
 
 static void
 set_save_state (TrReportEditor *self,
@@ -572,6 +573,8 @@ add_text_editor (TrReportEditor  *self,
       /* Saved as the section's text is. */
       g_object_set_data (G_OBJECT (self->blocks[field]), "tr-field", GUINT_TO_POINTER (field));
       g_signal_connect_object (self->blocks[field], "changed", G_CALLBACK (text_editor_changed), self, 0);
+      g_signal_connect_object (self->blocks[field], "texts-changed", G_CALLBACK (setup_find), self,
+                               G_CONNECT_SWAPPED);
     }
   gtk_box_append (self->parts_box, editor);
   add_outline_row (self, tr_section_editor_get_heading (TR_SECTION_EDITOR (editor)),
@@ -1243,20 +1246,39 @@ tr_report_editor_show_matches (TrReportEditor *self,
     }
 }
 
-/* Every text of the report, in its order: the form, 摘要, the body, 附錄. */
+/* Every text of the report, in its order: the form, 摘要, the body, 附錄;
+ * the cells of a table after the text before it. Made again when tables
+ * come or go, or change their rows and columns. */
+static void
+add_section_to_find (TrReportEditor *self,
+                     TrField         field)
+{
+  tr_find_bar_add_text_view (self->find_bar, tr_section_editor_get_text_view (self->text_editors[field]));
+  if (self->blocks[field] != NULL)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+      tr_body_blocks_append_texts (self->blocks[field], texts);
+      for (guint i = 0; i < texts->len; i++)
+        if (GTK_IS_TEXT_VIEW (texts->pdata[i]))
+          tr_find_bar_add_text_view (self->find_bar, texts->pdata[i]);
+        else
+          tr_find_bar_add_editable (self->find_bar, texts->pdata[i]);
+    }
+}
+
 static void
 setup_find (TrReportEditor *self)
 {
   g_autoptr(GPtrArray) rows = tr_form_editor_get_text_rows (self->form_editor);
 
+  tr_find_bar_clear_places (self->find_bar);
   for (guint i = 0; i < rows->len; i++)
     tr_find_bar_add_editable (self->find_bar, g_ptr_array_index (rows, i));
-  tr_find_bar_add_text_view (self->find_bar,
-                             tr_section_editor_get_text_view (self->text_editors[TR_FIELD_SUMMARY]));
+  add_section_to_find (self, TR_FIELD_SUMMARY);
   for (guint s = 0; s < TR_N_SECTIONS; s++)
-    tr_find_bar_add_text_view (self->find_bar, tr_section_editor_get_text_view (section_editor (self, s)));
-  tr_find_bar_add_text_view (self->find_bar,
-                             tr_section_editor_get_text_view (self->text_editors[TR_FIELD_APPENDIX]));
+    add_section_to_find (self, TR_FIELD_FROM_SECTION (s));
+  add_section_to_find (self, TR_FIELD_APPENDIX);
 }
 
 static void

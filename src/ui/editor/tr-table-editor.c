@@ -42,6 +42,7 @@ enum {
 
 enum {
   WILL_CHANGE,
+  RESHAPED,
   DELETE_REQUESTED,
   N_SIGNALS
 };
@@ -57,6 +58,18 @@ tr_table_editor_get_cell_view (TrTableEditor *self,
   g_return_val_if_fail (TR_IS_TABLE_EDITOR (self), NULL);
 
   return GTK_TEXT_VIEW (gtk_grid_get_child_at (self->grid, column, row));
+}
+
+void
+tr_table_editor_append_texts (TrTableEditor *self,
+                              GPtrArray     *out)
+{
+  g_return_if_fail (TR_IS_TABLE_EDITOR (self));
+
+  g_ptr_array_add (out, self->caption_entry);
+  for (guint row = 0; row < tr_table_get_n_rows (self->table); row++)
+    for (guint column = 0; column < tr_table_get_n_columns (self->table); column++)
+      g_ptr_array_add (out, gtk_grid_get_child_at (self->grid, column, row));
 }
 
 static gboolean
@@ -255,6 +268,7 @@ insert_row (TrTableEditor *self,
   add_row_cells (self, position);
   update_header_style (self);
   update_actions (self);
+  g_signal_emit (self, signals[RESHAPED], 0);
 }
 
 static void
@@ -292,6 +306,7 @@ insert_column_action (GtkWidget  *widget,
   add_column_cells (self, position);
   update_header_style (self);
   update_actions (self);
+  g_signal_emit (self, signals[RESHAPED], 0);
   focus_cell_end (self, row, position);
 }
 
@@ -313,6 +328,7 @@ remove_row_action (GtkWidget  *widget,
   gtk_grid_remove_row (self->grid, row);
   update_header_style (self);
   update_actions (self);
+  g_signal_emit (self, signals[RESHAPED], 0);
   focus_cell_end (self, MIN (row, tr_table_get_n_rows (self->table) - 1), column);
 }
 
@@ -334,6 +350,7 @@ remove_column_action (GtkWidget  *widget,
   gtk_grid_remove_column (self->grid, column);
   update_header_style (self);
   update_actions (self);
+  g_signal_emit (self, signals[RESHAPED], 0);
   focus_cell_end (self, row, MIN (column, tr_table_get_n_columns (self->table) - 1));
 }
 
@@ -556,6 +573,9 @@ tr_table_editor_class_init (TrTableEditorClass *klass)
   /* Before the table's shape changes: rows, columns, the header. */
   signals[WILL_CHANGE] = g_signal_new ("will-change", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                        0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* After rows or columns came or went: the cells are others. */
+  signals[RESHAPED] = g_signal_new ("reshaped", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[DELETE_REQUESTED] = g_signal_new ("delete-requested", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 

@@ -15,8 +15,8 @@ G_DECLARE_FINAL_TYPE (TrTableEditor, tr_table_editor, TR, TABLE_EDITOR, GtkWidge
 /* Edits @table itself: every change is made to it, which emits
  * TrTable::changed. Before a change of its shape (rows, columns, the
  * header), the editor emits ::will-change, for an undo step; typing in a
- * cell is undone by the cell. ::delete-requested asks the section to take
- * the table out. */
+ * cell is undone by the cell. ::reshaped follows a change of rows or
+ * columns. ::delete-requested asks the section to take the table out. */
 GtkWidget *tr_table_editor_new           (TrTable       *table);
 TrTable   *tr_table_editor_get_table     (TrTableEditor *self);
 
@@ -32,6 +32,11 @@ gboolean   tr_table_editor_focus_cell    (TrTableEditor *self,
 gboolean   tr_table_editor_get_current_cell (TrTableEditor *self,
                                              guint         *out_row,
                                              guint         *out_column);
+/* Adds the caption's entry, then each cell's text view, row by row, to
+ * @out: the texts find and replace go through. They change when the
+ * editor emits ::reshaped. */
+void       tr_table_editor_append_texts  (TrTableEditor *self,
+                                          GPtrArray     *out);
 GtkTextView *tr_table_editor_get_cell_view (TrTableEditor *self,
                                             guint          row,
                                             guint          column);
