@@ -572,6 +572,45 @@ test_find_replace_in_cells (Fixture       *fixture,
   g_assert_cmpstr (tr_table_get_cell (table, 3, 1), ==, "東京車站");
 }
 
+/* The header row marked off and a table deleted from its menu, each an
+ * undo step of the section; what is left after Ctrl+Z is stored. */
+static void
+test_delete_and_header_undo (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture);
+  g_autoptr(TrReport) stored = NULL;
+  TrSectionEditor *editor;
+  TrBodyBlocks *blocks;
+  GtkTextView *cell;
+  g_autofree char *joined = NULL;
+
+  open_window (fixture);
+  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
+  editor = text_editor (fixture, TR_FIELD_PROCESS);
+  blocks = blocks_of (fixture, TR_FIELD_PROCESS);
+  cell = tr_table_editor_get_cell_view (tr_body_blocks_get_table_editor (blocks, 0), 1, 1);
+
+  gtk_widget_activate_action (GTK_WIDGET (cell), "table-state.has-header", NULL);
+  g_assert_false (tr_table_get_has_header (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0))));
+  gtk_widget_activate_action (GTK_WIDGET (cell), "table.delete", NULL);
+  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 0);
+  /* The text before and after it, as two paragraphs. */
+  joined = tr_section_editor_dup_text (editor);
+  g_assert_cmpstr (joined, ==, "一、行程概要\n二、參訪心得");
+
+  tr_section_editor_focus_at (editor, -1);
+  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 1);
+  g_assert_false (tr_table_get_has_header (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0))));
+  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  g_assert_true (tr_table_get_has_header (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0))));
+
+  stored = wait_for_autosave (fixture, tr_report_get_id (report));
+  assert_itinerary (stored);
+  g_assert_cmpstr (tr_body_get_text_run (tr_report_get_body (stored, TR_FIELD_PROCESS), 0), ==, "一、行程概要");
+}
+
 #ifdef __SANITIZE_ADDRESS__
 const char *
 __asan_default_options (void)
@@ -604,6 +643,8 @@ main (int   argc,
               test_lock, fixture_tear_down);
   g_test_add ("/ui-tables/find-replace-in-cells", Fixture, NULL, fixture_set_up,
               test_find_replace_in_cells, fixture_tear_down);
+  g_test_add ("/ui-tables/delete-and-header-undo", Fixture, NULL, fixture_set_up,
+              test_delete_and_header_undo, fixture_tear_down);
 
   return g_test_run ();
 }
