@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-body-blocks.h"
+#include "tr-numbering.h"
 #include "tr-text-slice.h"
 #include "tr-widget-util.h"
 
@@ -273,15 +274,77 @@ table_delete_requested (TrTableEditor *editor,
   tr_section_editor_focus_at (self->editor, -1);
 }
 
+/* The text after a table is indented by numbering level as the section's
+ * first text is (tr-body-section-editor.c): it shares that text's tags,
+ * "level-N", which the appendix does not have. */
+static void
+tag_run_lines (GtkTextBuffer *buffer,
+               int            first_line,
+               int            last_line)
+{
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+
+  if (gtk_text_tag_table_lookup (tags, "level-1") == NULL)
+    return;
+  for (int line = MAX (first_line, 0); line <= last_line; line++)
+    {
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+      TrNumberingLevel level;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      for (guint i = 1; i <= TR_NUMBERING_PARENTHESIZED_ARABIC; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("level-%u", i);
+
+          gtk_text_buffer_remove_tag_by_name (buffer, name, &start, &end);
+        }
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      level = tr_numbering_get_level (text, NULL);
+      if (level != TR_NUMBERING_NONE)
+        {
+          g_autofree char *name = g_strdup_printf ("level-%u", level);
+
+          gtk_text_buffer_apply_tag_by_name (buffer, name, &start, &end);
+        }
+    }
+}
+
+static void
+run_text_inserted (GtkTextBuffer *buffer,
+                   GtkTextIter   *end,
+                   const char    *text,
+                   int            length)
+{
+  int last_line = gtk_text_iter_get_line (end);
+  int first_line = last_line;
+
+  for (const char *p = text; p < text + length; p++)
+    if (*p == '\n')
+      first_line--;
+  tag_run_lines (buffer, first_line, last_line);
+}
+
+static void
+run_range_deleted (GtkTextBuffer *buffer,
+                   GtkTextIter   *start,
+                   GtkTextIter   *end)
+{
+  tag_run_lines (buffer, gtk_text_iter_get_line (start), gtk_text_iter_get_line (start));
+}
+
 static GtkWidget *
 new_run_view (TrBodyBlocks *self,
               const char   *text)
 {
   GtkWidget *frame = gtk_frame_new (NULL);
   GtkWidget *slice = tr_text_slice_new ();
-  GtkWidget *view = gtk_text_view_new ();
   GtkTextView *main_view = tr_section_editor_get_text_view (self->editor);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (main_view)));
+  GtkWidget *view = gtk_text_view_new_with_buffer (buffer);
 
   /* As the section's first text looks. */
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
@@ -296,6 +359,8 @@ new_run_view (TrBodyBlocks *self,
   gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (view), gtk_text_view_get_extra_menu (main_view));
   gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   tr_section_editor_get_heading (self->editor), -1);
+  g_signal_connect_after (buffer, "insert-text", G_CALLBACK (run_text_inserted), NULL);
+  g_signal_connect_after (buffer, "delete-range", G_CALLBACK (run_range_deleted), NULL);
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text, -1);
   gtk_text_buffer_end_irreversible_action (buffer);
