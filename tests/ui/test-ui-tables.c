@@ -151,6 +151,15 @@ send_key (Fixture *fixture,
   wait_ms (150);
 }
 
+/* Rows of the section's first table, whose editor undo makes anew. */
+static guint
+first_table_rows (TrBodyBlocks *blocks)
+{
+  if (tr_body_blocks_get_n_tables (blocks) == 0)
+    return 0;
+  return tr_table_get_n_rows (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0)));
+}
+
 static TrBodyBlocks *
 blocks_of (Fixture *fixture,
            TrField  field)
@@ -391,6 +400,8 @@ test_insert_type_tab_undo (Fixture       *fixture,
     {
       type_in_focus (fixture, typed[i]);
       send_key (fixture, XK_Tab, 0);
+      wait_until (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, (i + 1) / 3, (i + 1) % 3))),
+                  5000);
     }
   /* Tab in the last cell added a row, and went to it. */
   g_assert_cmpuint (tr_table_get_n_rows (table), ==, 3);
@@ -400,14 +411,15 @@ test_insert_type_tab_undo (Fixture       *fixture,
   g_assert_true (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 2, 0))));
   /* Shift+Tab goes back. */
   send_key (fixture, XK_Tab, GDK_SHIFT_MASK);
-  g_assert_true (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2))));
+  wait_until (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2))), 5000);
   send_key (fixture, XK_Tab, 0);
+  wait_until (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 2, 0))), 5000);
 
   /* Ctrl+Z in the new, empty row takes the row away, not what was typed. */
   send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  wait_until (first_table_rows (blocks) == 2, 5000);
   g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 1);
   table = tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0));
-  g_assert_cmpuint (tr_table_get_n_rows (table), ==, 2);
   g_assert_cmpstr (tr_table_get_cell (table, 1, 2), ==, "參訪交通局");
 
   stored = wait_for_autosave (fixture, tr_report_get_id (report));
@@ -447,13 +459,13 @@ test_paste_tsv (Fixture       *fixture,
   place_cursor_at_line_end (editor, 0);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)), "（見附表\t一）");
   g_signal_emit_by_name (view, "paste-clipboard");
-  wait_until (text_ends_with (editor, "（見附表\t一）"), 3000);
+  wait_until (text_ends_with (editor, "（見附表\t一）"), 10000);
   g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 0);
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (view)),
                           "項目\t金額（元）\r\n機票\t35,000\r\n住宿\t42,000\r\n");
   g_signal_emit_by_name (view, "paste-clipboard");
-  wait_until (tr_body_blocks_get_n_tables (blocks) == 1, 3000);
+  wait_until (tr_body_blocks_get_n_tables (blocks) == 1, 10000);
   table = tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0));
   g_assert_cmpuint (tr_table_get_n_rows (table), ==, 3);
   g_assert_cmpuint (tr_table_get_n_columns (table), ==, 2);
@@ -462,10 +474,10 @@ test_paste_tsv (Fixture       *fixture,
   /* Undone from the first cell, where the cursor is; then redone. */
   wait_ms (100);
   send_key (fixture, XK_z, GDK_CONTROL_MASK);
-  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 0);
+  wait_until (tr_body_blocks_get_n_tables (blocks) == 0, 5000);
   tr_section_editor_focus_at (editor, -1);
   send_key (fixture, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
-  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 1);
+  wait_until (tr_body_blocks_get_n_tables (blocks) == 1, 5000);
 
   stored = wait_for_autosave (fixture, tr_report_get_id (report));
   body = tr_report_get_body (stored, TR_FIELD_RECOMMENDATIONS);
@@ -601,10 +613,10 @@ test_delete_and_header_undo (Fixture       *fixture,
 
   tr_section_editor_focus_at (editor, -1);
   send_key (fixture, XK_z, GDK_CONTROL_MASK);
-  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 1);
+  wait_until (tr_body_blocks_get_n_tables (blocks) == 1, 5000);
   g_assert_false (tr_table_get_has_header (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0))));
   send_key (fixture, XK_z, GDK_CONTROL_MASK);
-  g_assert_true (tr_table_get_has_header (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0))));
+  wait_until (tr_table_get_has_header (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0))), 5000);
 
   stored = wait_for_autosave (fixture, tr_report_get_id (report));
   assert_itinerary (stored);

@@ -18,8 +18,11 @@
 #include "tr-text-slice.h"
 #include "tr-widget-util.h"
 
-/* Steps of table operations kept per section. */
+/* Steps of table operations kept per section, and the bytes of text they
+ * may hold together: each is the whole section, and a section can be a
+ * few hundred pages. */
 #define MAX_UNDO 100
+#define MAX_UNDO_BYTES (16 * 1024 * 1024)
 
 struct _TrBodyBlocks
 {
@@ -122,13 +125,23 @@ apply (TrBodyBlocks *self,
   self->applying = FALSE;
 }
 
+static gsize
+steps_size (GPtrArray *steps)
+{
+  gsize size = 0;
+
+  for (guint i = 0; i < steps->len; i++)
+    size += strlen (tr_body_get_plain_text (steps->pdata[i]));
+  return size;
+}
+
 static void
 push_undo (TrBodyBlocks *self)
 {
   g_ptr_array_add (self->undo, tr_body_blocks_dup_body (self));
-  if (self->undo->len > MAX_UNDO)
-    g_ptr_array_remove_index (self->undo, 0);
   g_ptr_array_set_size (self->redo, 0);
+  while (self->undo->len > MAX_UNDO || (self->undo->len > 1 && steps_size (self->undo) > MAX_UNDO_BYTES))
+    g_ptr_array_remove_index (self->undo, 0);
 }
 
 gboolean
