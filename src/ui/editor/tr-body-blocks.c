@@ -37,6 +37,8 @@ struct _TrBodyBlocks
   GtkTextView *cursor_view;     /* the text that had the focus last */
   gboolean editable;
   gboolean applying;
+  /* Text read from the clipboard was no table: the view pastes it. */
+  gboolean pasting_text;
 
   GPtrArray *undo;              /* TrBody, oldest first */
   GPtrArray *redo;
@@ -209,9 +211,11 @@ clipboard_read (GObject      *source,
       if (tr_body_blocks_insert_table (self, table))
         return;
     }
-  /* Anything else is pasted as the text view would. */
-  gtk_text_buffer_paste_clipboard (gtk_text_view_get_buffer (view), GDK_CLIPBOARD (source), NULL,
-                                   gtk_text_view_get_editable (view));
+  /* Anything else is pasted by the text view itself, which also brings
+   * the end of what it pasted into sight. */
+  self->pasting_text = TRUE;
+  g_signal_emit_by_name (view, "paste-clipboard");
+  self->pasting_text = FALSE;
 }
 
 static void
@@ -220,7 +224,7 @@ paste_clipboard (GtkTextView  *view,
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
 
-  if (!gtk_text_view_get_editable (view) ||
+  if (self->pasting_text || !gtk_text_view_get_editable (view) ||
       !gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), G_TYPE_STRING))
     return;
   g_signal_stop_emission_by_name (view, "paste-clipboard");
@@ -662,6 +666,10 @@ tr_body_blocks_dispose (GObject *object)
   g_ptr_array_set_size (self->run_views, 0);
   tr_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->body);
+  /* Our parent, being disposed, outlives us a little. */
+  if (self->editor != NULL)
+    g_object_set_data (G_OBJECT (self->editor), "tr-body-blocks", NULL);
+  self->editor = NULL;
 
   G_OBJECT_CLASS (tr_body_blocks_parent_class)->dispose (object);
 }
