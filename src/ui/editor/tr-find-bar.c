@@ -773,6 +773,27 @@ tr_find_bar_add_editable (TrFindBar   *self,
   g_signal_connect_object (editable, "changed", G_CALLBACK (place_changed), self, G_CONNECT_SWAPPED);
 }
 
+void
+tr_find_bar_clear_places (TrFindBar *self)
+{
+  g_return_if_fail (TR_IS_FIND_BAR (self));
+
+  clear_highlights (self);
+  for (guint i = 0; i < self->places->len; i++)
+    {
+      GtkWidget *place = g_ptr_array_index (self->places, i);
+      GObject *source = place_buffer (place) != NULL ? G_OBJECT (place_buffer (place)) : G_OBJECT (place);
+
+      g_signal_handlers_disconnect_by_data (source, self);
+    }
+  g_ptr_array_set_size (self->places, 0);
+  g_array_set_size (self->matches, 0);
+  self->current = -1;
+  self->has_origin = FALSE;
+  /* Searched again in the places added next. */
+  place_changed (self);
+}
+
 static char *
 dup_focused_selection (TrFindBar *self)
 {

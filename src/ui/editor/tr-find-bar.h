@@ -17,6 +17,9 @@ void       tr_find_bar_add_text_view      (TrFindBar   *self,
                                            GtkTextView *text_view);
 void       tr_find_bar_add_editable       (TrFindBar   *self,
                                            GtkEditable *editable);
+/* Forgets every place, for the list to be made again (a table added to a
+ * section brings texts); an open bar searches the new list. */
+void       tr_find_bar_clear_places       (TrFindBar   *self);
 
 /* Shows the bar, with the replace row when @replace, the search entry
  * focused and filled with the selection of the focused text, if any. */

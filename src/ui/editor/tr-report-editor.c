@@ -11,6 +11,7 @@
 
 #include "tr-error.h"
 
+#include "tr-body-blocks.h"
 #include "tr-body-section-editor.h"
 #include "tr-widget-util.h"
 #include "tr-completeness.h"
@@ -36,6 +37,8 @@ struct _TrReportEditor
 
   /* Editors of the long texts, by TrField; NULL for the form's fields. */
   TrSectionEditor *text_editors[TR_N_FIELDS];
+  /* The tables of the fields that may hold some, under their text. */
+  TrBodyBlocks *blocks[TR_N_FIELDS];
   /* Bit per TrField whose editor holds text the report does not have yet. */
   guint32 dirty_texts;
   gboolean loading;
@@ -87,6 +90,7 @@ static void schedule_save (TrReportEditor *self);
 static void reload_comments (TrReportEditor *self);
 static void store_comment_anchors (TrReportEditor *self);
 static void update_editable (TrReportEditor *self);
+static void setup_find (TrReportEditor *self);
 
 static void
 set_save_state (TrReportEditor *self,
@@ -143,9 +147,19 @@ pull_texts (TrReportEditor *self)
 
       if ((self->dirty_texts & (1u << f)) == 0 || self->text_editors[f] == NULL)
         continue;
-      text = tr_section_editor_dup_text (self->text_editors[f]);
       self->loading = TRUE;
-      tr_report_set_text (self->report, f, text);
+      /* Text and tables: setting the text alone would flatten the tables. */
+      if (self->blocks[f] != NULL)
+        {
+          g_autoptr(TrBody) body = tr_body_blocks_dup_body (self->blocks[f]);
+
+          tr_body_replace (tr_report_get_body (self->report, f), body);
+        }
+      else
+        {
+          text = tr_section_editor_dup_text (self->text_editors[f]);
+          tr_report_set_text (self->report, f, text);
+        }
       self->loading = FALSE;
     }
   self->dirty_texts = 0;
@@ -246,11 +260,12 @@ schedule_save (TrReportEditor *self)
     set_save_state (self, TR_SAVE_STATE_UNSAVED, NULL);
 }
 
+/* @editor: a section's editor, or its TrBodyBlocks. */
 static void
-text_editor_changed (TrSectionEditor *editor,
+text_editor_changed (GObject         *editor,
                      TrReportEditor  *self)
 {
-  TrField field = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editor), "tr-field"));
+  TrField field = GPOINTER_TO_UINT (g_object_get_data (editor, "tr-field"));
 
   if (self->loading)
     return;
@@ -369,7 +384,9 @@ tr_report_editor_set_report (TrReportEditor *self,
   tr_form_editor_set_report (self->form_editor, report);
   tr_photo_grid_set_report (self->photo_grid, report);
   for (guint f = 0; f < TR_N_FIELDS; f++)
-    if (self->text_editors[f] != NULL)
+    if (self->blocks[f] != NULL)
+      tr_body_blocks_load (self->blocks[f], report != NULL ? tr_report_get_body (report, f) : NULL);
+    else if (self->text_editors[f] != NULL)
       tr_section_editor_set_text (self->text_editors[f],
                                   report != NULL ? tr_report_get_text (report, f) : "");
   self->dirty_texts = 0;
@@ -550,6 +567,15 @@ add_text_editor (TrReportEditor  *self,
   self->text_editors[field] = TR_SECTION_EDITOR (editor);
   g_object_set_data (G_OBJECT (editor), "tr-field", GUINT_TO_POINTER (field));
   g_signal_connect_object (editor, "changed", G_CALLBACK (text_editor_changed), self, 0);
+  if (tr_field_holds_tables (field))
+    {
+      self->blocks[field] = TR_BODY_BLOCKS (tr_body_blocks_new (TR_SECTION_EDITOR (editor)));
+      /* Saved as the section's text is. */
+      g_object_set_data (G_OBJECT (self->blocks[field]), "tr-field", GUINT_TO_POINTER (field));
+      g_signal_connect_object (self->blocks[field], "changed", G_CALLBACK (text_editor_changed), self, 0);
+      g_signal_connect_object (self->blocks[field], "texts-changed", G_CALLBACK (setup_find), self,
+                               G_CONNECT_SWAPPED);
+    }
   gtk_box_append (self->parts_box, editor);
   add_outline_row (self, tr_section_editor_get_heading (TR_SECTION_EDITOR (editor)),
                    tr_field_get_key (field));
@@ -936,8 +962,12 @@ update_editable (TrReportEditor *self)
   for (guint f = 0; f < TR_N_FIELDS; f++)
     if (self->text_editors[f] != NULL)
       gtk_text_view_set_editable (tr_section_editor_get_text_view (self->text_editors[f]), editable);
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    if (self->blocks[f] != NULL)
+      tr_body_blocks_set_editable (self->blocks[f], editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->form_editor), editable);
   tr_photo_grid_set_editable (self->photo_grid, editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.insert-table", editable);
 }
 
 typedef struct {
@@ -1032,6 +1062,7 @@ setup_review (TrReportEditor *self)
   gtk_box_append (self->comments_box, GTK_WIDGET (self->comments_panel));
 
   g_menu_append (menu, _("Co_mment…"), "editor.add-comment");
+  g_menu_append (menu, _("Insert _Table…"), "editor.insert-table");
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     {
       TrSectionEditor *editor = section_editor (self, s);
@@ -1041,6 +1072,14 @@ setup_review (TrReportEditor *self)
                                   NULL);
       gtk_text_view_set_extra_menu (tr_section_editor_get_text_view (editor), G_MENU_MODEL (menu));
     }
+  /* The appendix may hold tables, not comments. */
+  {
+    g_autoptr(GMenu) appendix_menu = g_menu_new ();
+
+    g_menu_append (appendix_menu, _("Insert _Table…"), "editor.insert-table");
+    gtk_text_view_set_extra_menu (tr_section_editor_get_text_view (self->text_editors[TR_FIELD_APPENDIX]),
+                                  G_MENU_MODEL (appendix_menu));
+  }
   reload_comments (self);
 }
 
@@ -1056,6 +1095,107 @@ tr_report_editor_get_review_bar (TrReportEditor *self)
 {
   g_return_val_if_fail (TR_IS_REPORT_EDITOR (self), NULL);
   return GTK_WIDGET (self->review_bar);
+}
+
+/* Tables ------------------------------------------------------------------ */
+
+/* The section with the focus, if it may hold tables. */
+static TrBodyBlocks *
+focused_blocks (TrReportEditor *self)
+{
+  for (guint f = 0; f < TR_N_FIELDS; f++)
+    if (self->blocks[f] != NULL && tr_body_blocks_has_focus (self->blocks[f]))
+      return self->blocks[f];
+  return NULL;
+}
+
+static void
+insert_table (TrReportEditor *self,
+              TrBodyBlocks   *blocks,
+              guint           rows,
+              guint           columns)
+{
+  g_autoptr(TrTable) table = NULL;
+
+  rows = CLAMP (rows, 1, TR_TABLE_MAX_ROWS);
+  columns = CLAMP (columns, 1, TR_TABLE_MAX_COLUMNS);
+  table = tr_table_new (rows, columns);
+  /* Schedules and lists of people start with the names of their columns. */
+  tr_table_set_has_header (table, rows > 1);
+  if (!tr_body_blocks_insert_table (blocks, table))
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s",
+                                _("No table can be added here"));
+}
+
+static void
+insert_table_response (GtkWidget      *alert,
+                       const char     *response,
+                       TrReportEditor *self)
+{
+  TrBodyBlocks *blocks = g_object_get_data (G_OBJECT (alert), "tr-blocks");
+  GtkWidget *grid = tr_alert_get_extra_child (alert);
+  GtkSpinButton *rows = GTK_SPIN_BUTTON (gtk_grid_get_child_at (GTK_GRID (grid), 1, 0));
+  GtkSpinButton *columns = GTK_SPIN_BUTTON (gtk_grid_get_child_at (GTK_GRID (grid), 1, 1));
+
+  if (!g_str_equal (response, "insert") || blocks == NULL)
+    return;
+  insert_table (self, blocks, gtk_spin_button_get_value_as_int (rows),
+                gtk_spin_button_get_value_as_int (columns));
+}
+
+static GtkWidget *
+size_row (GtkGrid    *grid,
+          int         row,
+          const char *label,
+          guint       value,
+          guint       maximum)
+{
+  GtkWidget *title = gtk_label_new_with_mnemonic (label);
+  GtkWidget *spin = gtk_spin_button_new_with_range (1, maximum, 1);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_set_hexpand (title, TRUE);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (title), spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
+#if GTK_CHECK_VERSION (4, 14, 0)
+  gtk_spin_button_set_activates_default (GTK_SPIN_BUTTON (spin), TRUE);
+#endif
+  gtk_grid_attach (grid, title, 0, row, 1, 1);
+  gtk_grid_attach (grid, spin, 1, row, 1, 1);
+  return spin;
+}
+
+/* Rows × columns, then the table at the cursor of the focused section. */
+static void
+insert_table_dialog_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  TrReportEditor *self = TR_REPORT_EDITOR (widget);
+  TrBodyBlocks *blocks = self->report != NULL ? focused_blocks (self) : NULL;
+  GtkWidget *alert, *grid, *rows;
+
+  if (blocks == NULL)
+    {
+      gtk_widget_activate_action (widget, "win.show-message", "s",
+                                  _("Put the cursor where the table goes, in a section of the body or the appendix"));
+      return;
+    }
+  alert = tr_alert_new (_("Insert Table"), NULL);
+  grid = gtk_grid_new ();
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 12);
+  rows = size_row (GTK_GRID (grid), 0, _("_Rows"), 3, TR_TABLE_MAX_ROWS);
+  size_row (GTK_GRID (grid), 1, _("_Columns"), 3, TR_TABLE_MAX_COLUMNS);
+  tr_alert_set_extra_child (alert, grid);
+  tr_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+  tr_alert_add_response (alert, "insert", _("_Insert"), ADW_RESPONSE_SUGGESTED);
+  tr_alert_set_default_response (alert, "insert");
+  tr_alert_set_close_response (alert, "cancel");
+  g_object_set_data_full (G_OBJECT (alert), "tr-blocks", g_object_ref (blocks), g_object_unref);
+  g_signal_connect_object (alert, "response", G_CALLBACK (insert_table_response), self, 0);
+  tr_alert_present (alert, widget);
+  gtk_widget_grab_focus (rows);
 }
 
 /* Long sections come into their buffers in pieces after opening; find
@@ -1106,20 +1246,39 @@ tr_report_editor_show_matches (TrReportEditor *self,
     }
 }
 
-/* Every text of the report, in its order: the form, 摘要, the body, 附錄. */
+/* Every text of the report, in its order: the form, 摘要, the body, 附錄;
+ * the cells of a table after the text before it. Made again when tables
+ * come or go, or change their rows and columns. */
+static void
+add_section_to_find (TrReportEditor *self,
+                     TrField         field)
+{
+  tr_find_bar_add_text_view (self->find_bar, tr_section_editor_get_text_view (self->text_editors[field]));
+  if (self->blocks[field] != NULL)
+    {
+      g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+      tr_body_blocks_append_texts (self->blocks[field], texts);
+      for (guint i = 0; i < texts->len; i++)
+        if (GTK_IS_TEXT_VIEW (texts->pdata[i]))
+          tr_find_bar_add_text_view (self->find_bar, texts->pdata[i]);
+        else
+          tr_find_bar_add_editable (self->find_bar, texts->pdata[i]);
+    }
+}
+
 static void
 setup_find (TrReportEditor *self)
 {
   g_autoptr(GPtrArray) rows = tr_form_editor_get_text_rows (self->form_editor);
 
+  tr_find_bar_clear_places (self->find_bar);
   for (guint i = 0; i < rows->len; i++)
     tr_find_bar_add_editable (self->find_bar, g_ptr_array_index (rows, i));
-  tr_find_bar_add_text_view (self->find_bar,
-                             tr_section_editor_get_text_view (self->text_editors[TR_FIELD_SUMMARY]));
+  add_section_to_find (self, TR_FIELD_SUMMARY);
   for (guint s = 0; s < TR_N_SECTIONS; s++)
-    tr_find_bar_add_text_view (self->find_bar, tr_section_editor_get_text_view (section_editor (self, s)));
-  tr_find_bar_add_text_view (self->find_bar,
-                             tr_section_editor_get_text_view (self->text_editors[TR_FIELD_APPENDIX]));
+    add_section_to_find (self, TR_FIELD_FROM_SECTION (s));
+  add_section_to_find (self, TR_FIELD_APPENDIX);
 }
 
 static void
@@ -1265,6 +1424,9 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "editor.find", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "editor.find-replace", NULL);
   gtk_widget_class_install_action (widget_class, "editor.set-review-status", "u", set_review_status_action);
+  gtk_widget_class_install_action (widget_class, "editor.insert-table", NULL, insert_table_dialog_action);
+  /* Writer's key for Insert Table. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F12, GDK_CONTROL_MASK, "editor.insert-table", NULL);
   /* LibreOffice's key for a comment. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_ALT_MASK,
                                        "editor.add-comment", NULL);

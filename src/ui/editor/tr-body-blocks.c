@@ -1,0 +1,755 @@
+/* tr-body-blocks.c
+ *
+ * Run 0 stays in the section editor's own text view, which loads a long
+ * text in pieces and carries the comments: a section without tables is
+ * edited exactly as before. Each table and the run after it are added
+ * under it here.
+ *
+ * Undo of a table operation restores the whole section as it was before
+ * it (tables are small; run 0 is only touched when it differs). Typing is
+ * undone by the text or the cell it was typed in; when that has nothing
+ * left, Ctrl+Z reaches the section's steps.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <glib/gi18n.h>
+
+#include "tr-body-blocks.h"
+#include "tr-numbering.h"
+#include "tr-text-slice.h"
+#include "tr-widget-util.h"
+
+/* Steps of table operations kept per section, and the bytes of text they
+ * may hold together: each is the whole section, and a section can be a
+ * few hundred pages. */
+#define MAX_UNDO 100
+#define MAX_UNDO_BYTES (16 * 1024 * 1024)
+
+struct _TrBodyBlocks
+{
+  GtkWidget parent_instance;
+
+  TrSectionEditor *editor;      /* our parent, which shows run 0 */
+  /* The tables shown, edited in place; its runs are those loaded, the
+   * views have the current ones. */
+  TrBody *body;
+  GPtrArray *table_editors;     /* TrTableEditor, one per table */
+  GPtrArray *run_views;         /* GtkTextView of runs 1 … n */
+  GtkTextView *cursor_view;     /* the text that had the focus last */
+  gboolean editable;
+  gboolean applying;
+  /* Text read from the clipboard was no table: the view pastes it. */
+  gboolean pasting_text;
+
+  GPtrArray *undo;              /* TrBody, oldest first */
+  GPtrArray *redo;
+};
+
+G_DEFINE_FINAL_TYPE (TrBodyBlocks, tr_body_blocks, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  TEXTS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void rebuild (TrBodyBlocks *self);
+
+static char *
+dup_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+emit_changed (TrBodyBlocks *self)
+{
+  if (!self->applying)
+    g_signal_emit (self, signals[CHANGED], 0);
+}
+
+TrBody *
+tr_body_blocks_dup_body (TrBodyBlocks *self)
+{
+  g_autofree char *first = NULL;
+  TrBody *body;
+
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), NULL);
+
+  body = tr_body_new ();
+  first = tr_section_editor_dup_text (self->editor);
+  tr_body_set_text_run (body, 0, first);
+  for (guint i = 0; i < self->table_editors->len; i++)
+    {
+      g_autoptr(TrTable) table = tr_table_copy (tr_table_editor_get_table (self->table_editors->pdata[i]));
+      g_autofree char *run = dup_view_text (self->run_views->pdata[i]);
+
+      tr_body_append_table (body, table);
+      tr_body_set_text_run (body, i + 1, run);
+    }
+  return body;
+}
+
+/* Makes the section show @body, which we take. */
+static void
+apply (TrBodyBlocks *self,
+       TrBody       *body)
+{
+  g_autofree char *first = tr_section_editor_dup_text (self->editor);
+  const char *new_first = tr_body_get_text_run (body, 0);
+  GtkTextBuffer *buffer = tr_section_editor_get_buffer (self->editor);
+
+  self->applying = TRUE;
+  if (!g_str_equal (first, new_first))
+    {
+      /* Cut at the cursor, as inserting a table does: only the end goes. */
+      if (g_str_has_prefix (first, new_first) && !tr_section_editor_is_loading (self->editor))
+        {
+          GtkTextIter start, end;
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &start, g_utf8_strlen (new_first, -1));
+          gtk_text_buffer_get_end_iter (buffer, &end);
+          gtk_text_buffer_begin_irreversible_action (buffer);
+          gtk_text_buffer_delete (buffer, &start, &end);
+          gtk_text_buffer_end_irreversible_action (buffer);
+        }
+      else
+        tr_section_editor_set_text (self->editor, new_first);
+    }
+  g_set_object (&self->body, body);
+  g_object_unref (body);
+  rebuild (self);
+  self->applying = FALSE;
+}
+
+static gsize
+steps_size (GPtrArray *steps)
+{
+  gsize size = 0;
+
+  for (guint i = 0; i < steps->len; i++)
+    size += strlen (tr_body_get_plain_text (steps->pdata[i]));
+  return size;
+}
+
+static void
+push_undo (TrBodyBlocks *self)
+{
+  g_ptr_array_add (self->undo, tr_body_blocks_dup_body (self));
+  g_ptr_array_set_size (self->redo, 0);
+  while (self->undo->len > MAX_UNDO || (self->undo->len > 1 && steps_size (self->undo) > MAX_UNDO_BYTES))
+    g_ptr_array_remove_index (self->undo, 0);
+}
+
+gboolean
+tr_body_blocks_undo (TrBodyBlocks *self)
+{
+  TrBody *body;
+
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+
+  if (self->undo->len == 0 || !self->editable)
+    return FALSE;
+  g_ptr_array_add (self->redo, tr_body_blocks_dup_body (self));
+  body = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
+  apply (self, body);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+tr_body_blocks_redo (TrBodyBlocks *self)
+{
+  TrBody *body;
+
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+
+  if (self->redo->len == 0 || !self->editable)
+    return FALSE;
+  g_ptr_array_add (self->undo, tr_body_blocks_dup_body (self));
+  body = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  apply (self, body);
+  g_signal_emit (self, signals[CHANGED], 0);
+  return TRUE;
+}
+
+static void
+view_focus_changed (GtkTextView  *view,
+                    GParamSpec   *pspec,
+                    TrBodyBlocks *self)
+{
+  if (gtk_widget_has_focus (GTK_WIDGET (view)))
+    self->cursor_view = view;
+}
+
+/* Ctrl+V of tab-separated text: a table. */
+static void
+clipboard_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GtkTextView) view = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autoptr(TrTable) table = NULL;
+  TrBodyBlocks *self;
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (view), TR_TYPE_SECTION_EDITOR);
+
+  if (editor == NULL)
+    return;
+  self = g_object_get_data (G_OBJECT (editor), "tr-body-blocks");
+  if (self == NULL)
+    return;
+  if (text != NULL && (table = tr_body_blocks_parse_tsv (text)) != NULL)
+    {
+      self->cursor_view = view;
+      if (tr_body_blocks_insert_table (self, table))
+        return;
+    }
+  /* Anything else is pasted by the text view itself, which also brings
+   * the end of what it pasted into sight. */
+  self->pasting_text = TRUE;
+  g_signal_emit_by_name (view, "paste-clipboard");
+  self->pasting_text = FALSE;
+}
+
+static void
+paste_clipboard (GtkTextView  *view,
+                 TrBodyBlocks *self)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+
+  if (self->pasting_text || !gtk_text_view_get_editable (view) ||
+      !gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), G_TYPE_STRING))
+    return;
+  g_signal_stop_emission_by_name (view, "paste-clipboard");
+  gdk_clipboard_read_text_async (clipboard, NULL, clipboard_read, g_object_ref (view));
+}
+
+static void
+watch_text_view (TrBodyBlocks *self,
+                 GtkTextView  *view)
+{
+  g_signal_connect_object (view, "notify::has-focus", G_CALLBACK (view_focus_changed), self, 0);
+  g_signal_connect_object (view, "paste-clipboard", G_CALLBACK (paste_clipboard), self, 0);
+}
+
+static void
+run_changed (GtkTextBuffer *buffer,
+             TrBodyBlocks  *self)
+{
+  emit_changed (self);
+}
+
+static void
+table_changed (TrTable      *table,
+               TrBodyBlocks *self)
+{
+  emit_changed (self);
+}
+
+static void
+table_will_change (TrTableEditor *editor,
+                   TrBodyBlocks  *self)
+{
+  push_undo (self);
+}
+
+static void
+table_reshaped (TrTableEditor *editor,
+                TrBodyBlocks  *self)
+{
+  g_signal_emit (self, signals[TEXTS_CHANGED], 0);
+}
+
+static void
+table_delete_requested (TrTableEditor *editor,
+                        TrBodyBlocks  *self)
+{
+  guint index;
+  TrBody *body;
+
+  if (!self->editable || !g_ptr_array_find (self->table_editors, editor, &index))
+    return;
+  push_undo (self);
+  body = tr_body_blocks_dup_body (self);
+  /* The runs around it join as two paragraphs. */
+  if (tr_body_get_text_run (body, index)[0] != '\0' && tr_body_get_text_run (body, index + 1)[0] != '\0')
+    {
+      g_autofree char *run = g_strconcat ("\n", tr_body_get_text_run (body, index + 1), NULL);
+
+      tr_body_set_text_run (body, index + 1, run);
+    }
+  tr_body_remove_table (body, index);
+  apply (self, body);
+  g_signal_emit (self, signals[CHANGED], 0);
+  tr_section_editor_focus_at (self->editor, -1);
+}
+
+/* The text after a table is indented by numbering level as the section's
+ * first text is (tr-body-section-editor.c): it shares that text's tags,
+ * "level-N", which the appendix does not have. */
+static void
+tag_run_lines (GtkTextBuffer *buffer,
+               int            first_line,
+               int            last_line)
+{
+  GtkTextTagTable *tags = gtk_text_buffer_get_tag_table (buffer);
+
+  if (gtk_text_tag_table_lookup (tags, "level-1") == NULL)
+    return;
+  for (int line = MAX (first_line, 0); line <= last_line; line++)
+    {
+      g_autofree char *text = NULL;
+      GtkTextIter start, end;
+      TrNumberingLevel level;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &start, line);
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      for (guint i = 1; i <= TR_NUMBERING_PARENTHESIZED_ARABIC; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("level-%u", i);
+
+          gtk_text_buffer_remove_tag_by_name (buffer, name, &start, &end);
+        }
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      level = tr_numbering_get_level (text, NULL);
+      if (level != TR_NUMBERING_NONE)
+        {
+          g_autofree char *name = g_strdup_printf ("level-%u", level);
+
+          gtk_text_buffer_apply_tag_by_name (buffer, name, &start, &end);
+        }
+    }
+}
+
+static void
+run_text_inserted (GtkTextBuffer *buffer,
+                   GtkTextIter   *end,
+                   const char    *text,
+                   int            length)
+{
+  int last_line = gtk_text_iter_get_line (end);
+  int first_line = last_line;
+
+  for (const char *p = text; p < text + length; p++)
+    if (*p == '\n')
+      first_line--;
+  tag_run_lines (buffer, first_line, last_line);
+}
+
+static void
+run_range_deleted (GtkTextBuffer *buffer,
+                   GtkTextIter   *start,
+                   GtkTextIter   *end)
+{
+  tag_run_lines (buffer, gtk_text_iter_get_line (start), gtk_text_iter_get_line (start));
+}
+
+static GtkWidget *
+new_run_view (TrBodyBlocks *self,
+              const char   *text)
+{
+  GtkWidget *frame = gtk_frame_new (NULL);
+  GtkWidget *slice = tr_text_slice_new ();
+  GtkTextView *main_view = tr_section_editor_get_text_view (self->editor);
+  g_autoptr(GtkTextBuffer) buffer = gtk_text_buffer_new (gtk_text_buffer_get_tag_table (gtk_text_view_get_buffer (main_view)));
+  GtkWidget *view = gtk_text_view_new_with_buffer (buffer);
+
+  /* As the section's first text looks. */
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
+  gtk_text_view_set_pixels_inside_wrap (GTK_TEXT_VIEW (view), 4);
+  gtk_text_view_set_pixels_below_lines (GTK_TEXT_VIEW (view), 6);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (view), self->editable);
+  gtk_text_view_set_extra_menu (GTK_TEXT_VIEW (view), gtk_text_view_get_extra_menu (main_view));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  tr_section_editor_get_heading (self->editor), -1);
+  g_signal_connect_after (buffer, "insert-text", G_CALLBACK (run_text_inserted), NULL);
+  g_signal_connect_after (buffer, "delete-range", G_CALLBACK (run_range_deleted), NULL);
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
+  g_signal_connect_object (buffer, "changed", G_CALLBACK (run_changed), self, 0);
+  watch_text_view (self, GTK_TEXT_VIEW (view));
+
+  gtk_widget_add_css_class (frame, "view");
+  gtk_widget_set_size_request (slice, -1, 48);
+  tr_text_slice_set_text_view (TR_TEXT_SLICE (slice), GTK_TEXT_VIEW (view));
+  gtk_frame_set_child (GTK_FRAME (frame), slice);
+  g_ptr_array_add (self->run_views, view);
+  return frame;
+}
+
+static void
+rebuild (TrBodyBlocks *self)
+{
+  gboolean had_tables = self->table_editors->len > 0;
+
+  for (guint i = 0; i < self->table_editors->len; i++)
+    g_signal_handlers_disconnect_by_data (tr_table_editor_get_table (self->table_editors->pdata[i]), self);
+  g_ptr_array_set_size (self->table_editors, 0);
+  g_ptr_array_set_size (self->run_views, 0);
+  if (self->cursor_view != tr_section_editor_get_text_view (self->editor))
+    self->cursor_view = NULL;
+  tr_widget_unparent_children (GTK_WIDGET (self));
+
+  for (guint i = 0; self->body != NULL && i < tr_body_get_n_tables (self->body); i++)
+    {
+      TrTable *table = tr_body_get_table (self->body, i);
+      GtkWidget *editor = tr_table_editor_new (table);
+
+      tr_table_editor_set_editable (TR_TABLE_EDITOR (editor), self->editable);
+      g_signal_connect_object (editor, "will-change", G_CALLBACK (table_will_change), self, 0);
+      g_signal_connect_object (editor, "delete-requested", G_CALLBACK (table_delete_requested), self, 0);
+      g_signal_connect_object (editor, "reshaped", G_CALLBACK (table_reshaped), self, 0);
+      g_signal_connect_object (table, "changed", G_CALLBACK (table_changed), self, 0);
+      g_ptr_array_add (self->table_editors, editor);
+      gtk_widget_set_parent (editor, GTK_WIDGET (self));
+      gtk_widget_set_parent (new_run_view (self, tr_body_get_text_run (self->body, i + 1)), GTK_WIDGET (self));
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self), self->table_editors->len > 0);
+  if (had_tables || self->table_editors->len > 0)
+    g_signal_emit (self, signals[TEXTS_CHANGED], 0);
+}
+
+void
+tr_body_blocks_append_texts (TrBodyBlocks *self,
+                             GPtrArray    *out)
+{
+  g_return_if_fail (TR_IS_BODY_BLOCKS (self));
+
+  for (guint i = 0; i < self->table_editors->len; i++)
+    {
+      tr_table_editor_append_texts (self->table_editors->pdata[i], out);
+      g_ptr_array_add (out, self->run_views->pdata[i]);
+    }
+}
+
+void
+tr_body_blocks_load (TrBodyBlocks *self,
+                     TrBody       *body)
+{
+  g_return_if_fail (TR_IS_BODY_BLOCKS (self));
+
+  g_ptr_array_set_size (self->undo, 0);
+  g_ptr_array_set_size (self->redo, 0);
+  self->applying = TRUE;
+  tr_section_editor_set_text (self->editor, body != NULL ? tr_body_get_text_run (body, 0) : "");
+  g_set_object (&self->body, NULL);
+  self->body = body != NULL ? tr_body_copy (body) : tr_body_new ();
+  self->cursor_view = NULL;
+  rebuild (self);
+  self->applying = FALSE;
+}
+
+void
+tr_body_blocks_set_editable (TrBodyBlocks *self,
+                             gboolean      editable)
+{
+  g_return_if_fail (TR_IS_BODY_BLOCKS (self));
+
+  self->editable = editable;
+  for (guint i = 0; i < self->table_editors->len; i++)
+    tr_table_editor_set_editable (self->table_editors->pdata[i], editable);
+  for (guint i = 0; i < self->run_views->len; i++)
+    gtk_text_view_set_editable (self->run_views->pdata[i], editable);
+}
+
+/* The run @view shows: 0 for the section editor's. */
+static gboolean
+run_of_view (TrBodyBlocks *self,
+             GtkTextView  *view,
+             guint        *out_run)
+{
+  guint index;
+
+  if (view == tr_section_editor_get_text_view (self->editor))
+    {
+      *out_run = 0;
+      return TRUE;
+    }
+  if (!g_ptr_array_find (self->run_views, view, &index))
+    return FALSE;
+  *out_run = index + 1;
+  return TRUE;
+}
+
+gboolean
+tr_body_blocks_insert_table (TrBodyBlocks *self,
+                             TrTable      *table)
+{
+  GtkTextView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter cursor;
+  g_autoptr(TrTable) copy = NULL;
+  TrBody *body;
+  guint run, offset;
+
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+  g_return_val_if_fail (TR_IS_TABLE (table), FALSE);
+
+  if (!self->editable || self->table_editors->len >= TR_BODY_MAX_TABLES)
+    return FALSE;
+  /* The text in focus, else the one that had it last (the focus is in a
+   * dialog), else the first. */
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+    if (GTK_IS_TEXT_VIEW (focus) && run_of_view (self, GTK_TEXT_VIEW (focus), &run))
+      self->cursor_view = GTK_TEXT_VIEW (focus);
+  }
+  view = self->cursor_view != NULL ? self->cursor_view : tr_section_editor_get_text_view (self->editor);
+  if (!run_of_view (self, view, &run))
+    return FALSE;
+  /* The cursor's place in the whole of run 0. */
+  if (run == 0)
+    tr_section_editor_finish_loading (self->editor);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  offset = gtk_text_iter_get_offset (&cursor);
+
+  push_undo (self);
+  body = tr_body_blocks_dup_body (self);
+  copy = tr_table_copy (table);
+  tr_body_insert_table (body, run, offset, copy);
+  /* The table takes the place of the line break it was put at. */
+  {
+    const char *before = tr_body_get_text_run (body, run);
+    const char *after = tr_body_get_text_run (body, run + 1);
+
+    if (g_str_has_prefix (after, "\n"))
+      {
+        g_autofree char *trimmed = g_strdup (after + 1);
+
+        tr_body_set_text_run (body, run + 1, trimmed);
+      }
+    else if (g_str_has_suffix (before, "\n"))
+      {
+        g_autofree char *trimmed = g_strndup (before, strlen (before) - 1);
+
+        tr_body_set_text_run (body, run, trimmed);
+      }
+  }
+  apply (self, body);
+  g_signal_emit (self, signals[CHANGED], 0);
+  tr_table_editor_focus_cell (self->table_editors->pdata[run], 0, 0);
+  return TRUE;
+}
+
+gboolean
+tr_body_blocks_has_focus (TrBodyBlocks *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor));
+}
+
+guint
+tr_body_blocks_get_n_tables (TrBodyBlocks *self)
+{
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), 0);
+  return self->table_editors->len;
+}
+
+TrTableEditor *
+tr_body_blocks_get_table_editor (TrBodyBlocks *self,
+                                 guint         index)
+{
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), NULL);
+  g_return_val_if_fail (index < self->table_editors->len, NULL);
+  return self->table_editors->pdata[index];
+}
+
+GtkTextView *
+tr_body_blocks_get_run_view (TrBodyBlocks *self,
+                             guint         index)
+{
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), NULL);
+  g_return_val_if_fail (index >= 1 && index <= self->run_views->len, NULL);
+  return self->run_views->pdata[index - 1];
+}
+
+TrTable *
+tr_body_blocks_parse_tsv (const char *text)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(TrTable) table = NULL;
+  guint n_lines, n_columns = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (strchr (text, '\t') == NULL)
+    return NULL;
+  lines = g_strsplit (text, "\n", -1);
+  n_lines = g_strv_length (lines);
+  /* The line break after the last row. */
+  while (n_lines > 0 && lines[n_lines - 1][0] == '\0')
+    g_clear_pointer (&lines[--n_lines], g_free);
+  /* One line with a tab in it is more often text than a table. */
+  if (n_lines < 2 || n_lines > TR_TABLE_MAX_ROWS)
+    return NULL;
+  /* Every line a row of cells: text with a tab here and there is text. */
+  for (guint i = 0; i < n_lines; i++)
+    {
+      guint n = 1;
+
+      g_strchomp (lines[i]);
+      for (const char *p = lines[i]; *p != '\0'; p++)
+        n += *p == '\t';
+      if (n < 2 && lines[i][0] != '\0')
+        return NULL;
+      n_columns = MAX (n_columns, n);
+    }
+  if (n_columns < 2 || n_columns > TR_TABLE_MAX_COLUMNS)
+    return NULL;
+
+  table = tr_table_new (n_lines, n_columns);
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
+
+      for (guint c = 0; cells[c] != NULL && c < n_columns; c++)
+        {
+          g_autofree char *cell = g_utf8_make_valid (cells[c], -1);
+
+          if (g_utf8_strlen (cell, -1) > TR_TABLE_MAX_TEXT_LENGTH)
+            return NULL;
+          tr_table_set_cell (table, i, c, g_strstrip (cell));
+        }
+    }
+  return g_steal_pointer (&table);
+}
+
+static gboolean
+undo_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  TrBodyBlocks *self = g_object_get_data (G_OBJECT (widget), "tr-body-blocks");
+
+  return self != NULL && tr_body_blocks_undo (self);
+}
+
+static gboolean
+redo_shortcut (GtkWidget *widget,
+               GVariant  *args,
+               gpointer   user_data)
+{
+  TrBodyBlocks *self = g_object_get_data (G_OBJECT (widget), "tr-body-blocks");
+
+  return self != NULL && tr_body_blocks_redo (self);
+}
+
+static void
+tr_body_blocks_dispose (GObject *object)
+{
+  TrBodyBlocks *self = TR_BODY_BLOCKS (object);
+
+  for (guint i = 0; i < self->table_editors->len; i++)
+    g_signal_handlers_disconnect_by_data (tr_table_editor_get_table (self->table_editors->pdata[i]), self);
+  g_ptr_array_set_size (self->table_editors, 0);
+  g_ptr_array_set_size (self->run_views, 0);
+  tr_widget_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->body);
+  /* Our parent, being disposed, outlives us a little. */
+  if (self->editor != NULL)
+    g_object_set_data (G_OBJECT (self->editor), "tr-body-blocks", NULL);
+  self->editor = NULL;
+
+  G_OBJECT_CLASS (tr_body_blocks_parent_class)->dispose (object);
+}
+
+static void
+tr_body_blocks_finalize (GObject *object)
+{
+  TrBodyBlocks *self = TR_BODY_BLOCKS (object);
+
+  g_ptr_array_unref (self->table_editors);
+  g_ptr_array_unref (self->run_views);
+  g_ptr_array_unref (self->undo);
+  g_ptr_array_unref (self->redo);
+
+  G_OBJECT_CLASS (tr_body_blocks_parent_class)->finalize (object);
+}
+
+static void
+tr_body_blocks_class_init (TrBodyBlocksClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tr_body_blocks_dispose;
+  object_class->finalize = tr_body_blocks_finalize;
+
+  /* A table, or the text between tables, changed. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* Texts came or went: tables, cells, the runs between them. */
+  signals[TEXTS_CHANGED] = g_signal_new ("texts-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "body-blocks");
+}
+
+static void
+tr_body_blocks_init (TrBodyBlocks *self)
+{
+  self->editable = TRUE;
+  self->table_editors = g_ptr_array_new ();
+  self->run_views = g_ptr_array_new ();
+  self->undo = g_ptr_array_new_with_free_func (g_object_unref);
+  self->redo = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
+  gtk_widget_set_margin_top (GTK_WIDGET (self), 12);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+GtkWidget *
+tr_body_blocks_new (TrSectionEditor *editor)
+{
+  TrBodyBlocks *self;
+  GtkEventController *shortcuts;
+
+  g_return_val_if_fail (TR_IS_SECTION_EDITOR (editor), NULL);
+
+  self = g_object_new (TR_TYPE_BODY_BLOCKS, NULL);
+  self->editor = editor;
+  self->cursor_view = NULL;
+  g_object_set_data (G_OBJECT (editor), "tr-body-blocks", self);
+  gtk_widget_set_parent (GTK_WIDGET (self), GTK_WIDGET (editor));
+  watch_text_view (self, tr_section_editor_get_text_view (editor));
+
+  /* On the section, which holds its first text and the blocks: what the
+   * text or the cell in focus does not undo itself comes here. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (undo_shortcut, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                                                          gtk_callback_action_new (redo_shortcut, NULL, NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_y, GDK_CONTROL_MASK),
+                                                          gtk_callback_action_new (redo_shortcut, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (editor), shortcuts);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,64 @@
+/* tr-body-blocks.h: the tables of a section and the text between them,
+ * under the section's first text
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tr-body.h"
+#include "tr-section-editor.h"
+#include "tr-table-editor.h"
+
+G_BEGIN_DECLS
+
+#define TR_TYPE_BODY_BLOCKS (tr_body_blocks_get_type ())
+G_DECLARE_FINAL_TYPE (TrBodyBlocks, tr_body_blocks, TR, BODY_BLOCKS, GtkWidget)
+
+/* A body is text runs and tables in turn (tr-body.h). The section editor
+ * keeps showing run 0, as it does for a section without tables; the
+ * blocks, added under its text, show each table and the run after it.
+ * The blocks keep the section's undo steps for tables: inserting,
+ * deleting, pasting one, changing its shape (Ctrl+Z once the text or the
+ * cell has nothing left to undo). ::changed is emitted on every change but
+ * those of run 0, which the section editor reports. */
+GtkWidget   *tr_body_blocks_new               (TrSectionEditor *editor);
+
+/* Shows @body (NULL: an empty one), run 0 in the section editor; a
+ * load, not an undo step. */
+void         tr_body_blocks_load              (TrBodyBlocks    *self,
+                                               TrBody          *body);
+/* What the section holds now, run 0 included. */
+TrBody      *tr_body_blocks_dup_body          (TrBodyBlocks    *self);
+
+void         tr_body_blocks_set_editable      (TrBodyBlocks    *self,
+                                               gboolean         editable);
+
+/* Puts @table (copied) at the cursor of the section's text that had the
+ * focus last: the text after the cursor goes on under the table. FALSE
+ * when the section cannot be changed or holds as many tables as allowed. */
+gboolean     tr_body_blocks_insert_table      (TrBodyBlocks    *self,
+                                               TrTable         *table);
+/* Whether the focus is in the section, its first text included. */
+gboolean     tr_body_blocks_has_focus         (TrBodyBlocks    *self);
+
+gboolean     tr_body_blocks_undo              (TrBodyBlocks    *self);
+gboolean     tr_body_blocks_redo              (TrBodyBlocks    *self);
+
+/* Adds what the blocks hold to read and search, in order (captions,
+ * cells, texts), to @out; ::texts-changed says when that changes. */
+void         tr_body_blocks_append_texts      (TrBodyBlocks    *self,
+                                               GPtrArray       *out);
+
+guint        tr_body_blocks_get_n_tables      (TrBodyBlocks    *self);
+TrTableEditor *tr_body_blocks_get_table_editor (TrBodyBlocks   *self,
+                                               guint            index);
+/* The text view of run @index, from 1: run 0 is the section editor's. */
+GtkTextView *tr_body_blocks_get_run_view      (TrBodyBlocks    *self,
+                                               guint            index);
+
+/* Tab-separated text, two rows and two columns or more (a spreadsheet's
+ * range, a Writer or Word table copied as text), as a table; NULL for
+ * anything else. */
+TrTable     *tr_body_blocks_parse_tsv         (const char      *text);
+
+G_END_DECLS
