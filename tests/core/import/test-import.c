@@ -573,6 +573,7 @@ main (int   argc,
   add_style_tests ();
   add_libreoffice_tests ();
   add_cli_tests ();
+  add_photos_tests ();
 
   status = g_test_run ();
 

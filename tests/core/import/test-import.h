@@ -138,3 +138,4 @@ void add_worker_tests (void);
 void add_style_tests (void);
 void add_libreoffice_tests (void);
 void add_cli_tests (void);
+void add_photos_tests (void);
