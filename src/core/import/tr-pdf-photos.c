@@ -120,24 +120,10 @@ tr_pdf_photos_load_decoders (void)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MIN_PHOTO_PIXELS,
                                                          MIN_PHOTO_PIXELS);
   g_autoptr(GBytes) png = surface_to_png (surface);
-  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, MIN_PHOTO_PIXELS, MIN_PHOTO_PIXELS);
-  g_autoptr(TrPhoto) png_photo = NULL;
-  g_autoptr(TrPhoto) jpeg_photo = NULL;
-  char *jpeg = NULL;
-  gsize jpeg_size = 0;
 
+  /* What reading a photo of a PDF does, once: photos are no longer
+   * decoded here (the importer checks them). */
   cairo_surface_destroy (surface);
-  /* What reading a photo of a PDF does, once, for each kind the PDF may
-   * give: a PNG made of its pixels, or its own JPEG. */
-  if (png != NULL)
-    png_photo = tr_photo_new_from_bytes (png, NULL, NULL);
-  gdk_pixbuf_fill (pixbuf, 0);
-  if (gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &jpeg_size, "jpeg", NULL, NULL))
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new_take (jpeg, jpeg_size);
-
-      jpeg_photo = tr_photo_new_from_bytes (bytes, NULL, NULL);
-    }
 }
 
 /* A picture big enough to be a photo that poppler could not give us. */
@@ -151,24 +137,27 @@ warn_unreadable (GPtrArray *warnings,
                                                 page_index + 1));
 }
 
-/* The photo of @image, or NULL when it cannot be read. */
+/* The photo of @image, or NULL when it cannot be read. Nothing is
+ * decoded here: a JPEG is taken with the size the PDF gives it, and the
+ * importer checks every photo once, as it checks any it is given. */
 static TrPhoto *
-photo_from_image (const TrPdfImage *image,
-                  guint             page_index)
+photo_from_image (const TrPdfImage *image)
 {
+  g_autofree char *id = g_uuid_string_random ();
   g_autoptr(GBytes) png = NULL;
-  g_autoptr(GError) error = NULL;
-  TrPhoto *photo;
 
   if (image->jpeg != NULL)
-    photo = tr_photo_new_from_bytes (image->jpeg, NULL, &error);
-  else if (image->surface != NULL && (png = surface_to_png (image->surface)) != NULL)
-    photo = tr_photo_new_from_bytes (png, NULL, &error);
-  else
-    return NULL;
-  if (photo == NULL)
-    g_debug ("A picture on page %u was left out: %s", page_index + 1, error->message);
-  return photo;
+    return tr_photo_new_full (id, image->jpeg, "image/jpeg", (guint) image->width, (guint) image->height, NULL);
+  if (image->surface != NULL && (png = surface_to_png (image->surface)) != NULL)
+    {
+      int width = cairo_image_surface_get_width (image->surface);
+      int height = cairo_image_surface_get_height (image->surface);
+      double scale = MAX (width, height) > MAX_PHOTO_PIXELS ? (double) MAX_PHOTO_PIXELS / MAX (width, height) : 1.0;
+
+      return tr_photo_new_full (id, png, "image/png", (guint) MAX ((int) (width * scale), 1),
+                                (guint) MAX ((int) (height * scale), 1), NULL);
+    }
+  return NULL;
 }
 
 /* The photos of a page, and how many pictures the size of a photo on it
@@ -203,7 +192,7 @@ read_page_photos (TrPdfImages *images,
       const TrPdfImage *image = &g_array_index (pictures, TrPdfImage, i);
       Found item = { 0 };
 
-      item.photo = photo_from_image (image, page_index);
+      item.photo = photo_from_image (image);
       if (item.photo == NULL)
         {
           out->n_unreadable++;
@@ -380,7 +369,21 @@ tr_pdf_read_photos (GBytes      *data,
                     GPtrArray   *warnings,
                     GError     **error)
 {
+  return tr_pdf_read_photos_full (data, password, first_page, lines, out_caption_lines, NULL, warnings, error);
+}
+
+GPtrArray *
+tr_pdf_read_photos_full (GBytes      *data,
+                         const char  *password,
+                         guint        first_page,
+                         GPtrArray   *lines,
+                         GArray     **out_caption_lines,
+                         GArray     **out_pages,
+                         GPtrArray   *warnings,
+                         GError     **error)
+{
   g_autoptr(GArray) taken = NULL;
+  g_autoptr(GArray) photo_pages = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(TrPdfImages) images = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
@@ -450,6 +453,7 @@ tr_pdf_read_photos (GBytes      *data,
           Found *item = &g_array_index (page->found, Found, i);
 
           g_array_append_val (found, *item);
+          g_array_append_val (photo_pages, p);
           item->photo = NULL;
         }
       g_clear_pointer (&page->found, g_array_unref);
@@ -466,5 +470,7 @@ tr_pdf_read_photos (GBytes      *data,
     g_ptr_array_add (photos, g_steal_pointer (&g_array_index (found, Found, i).photo));
   if (out_caption_lines != NULL)
     *out_caption_lines = g_steal_pointer (&taken);
+  if (out_pages != NULL)
+    *out_pages = g_steal_pointer (&photo_pages);
   return photos;
 }

@@ -87,19 +87,38 @@ draw_picture (cairo_t         *cr,
 }
 
 static void
-show_text (cairo_t    *cr,
-           double      x,
-           double      y,
-           const char *text)
+show_text_in (cairo_t    *cr,
+              const char *font_name,
+              double      x,
+              double      y,
+              const char *text)
 {
   g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
-  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans CJK TC 11");
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_name);
 
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
   cairo_set_source_rgb (cr, 0, 0, 0);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
+}
+
+static void
+show_text (cairo_t    *cr,
+           double      x,
+           double      y,
+           const char *text)
+{
+  show_text_in (cr, "Noto Sans CJK TC 11", x, y, text);
+}
+
+static void
+show_heading (cairo_t    *cr,
+              double      x,
+              double      y,
+              const char *text)
+{
+  show_text_in (cr, "Noto Sans CJK TC Bold 16", x, y, text);
 }
 
 static void
@@ -387,6 +406,155 @@ test_photos_many_pages (void)
   g_assert_cmpuint (photos->len, ==, 2);
 }
 
+/* The worker's output, cut after @length bytes: a worker that dies there. */
+static TrReport *
+import_cut (const char  *path,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *script = g_strdup_printf ("\"$0\" \"$1\" | head -c %" G_GSIZE_FORMAT, length);
+  const char *argv[] = { "sh", "-c", script, worker_argv ()[0], NULL };
+
+  return tr_import_file (file, NULL, argv, NULL, error);
+}
+
+/* Photos travel as bytes after their line: a worker that dies anywhere
+ * in them, or before the report, fails the import with the one-line
+ * message of a crash, and leaves the library as it was. */
+static void
+test_photos_worker_cut_short (void)
+{
+  g_autoptr(TrReport) report = make_report (8, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *path = test_path ("photos-cut.pdf");
+  g_autofree char *db = test_path ("photos-cut.db");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) earlier = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  const char *argv[] = { worker_argv ()[0], path, NULL };
+  const char *first_photo;
+  int status;
+
+  tr_report_set_text (report, TR_FIELD_APPENDIX, "照片 1：開幕式\n照片 2：參訪實驗室\n");
+  tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
+  tr_pdf_maker_add_report (maker, report, &layout);
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+
+  /* Where the photos and the report are in what the worker says. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL | G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* Lines of text come first: strstr() stops at no NUL before it. */
+  first_photo = strstr (output, "{\"photo\":");
+  g_assert_nonnull (first_photo);
+
+  store = tr_report_store_open (db, &error);
+  g_assert_no_error (error);
+  earlier = import_path (make_small_pdf ("photos-cut-earlier.pdf", 3), NULL, &error);
+  g_assert_no_error (error);
+  tr_report_store_save (store, earlier, &error);
+  g_assert_no_error (error);
+
+  {
+    gsize cuts[] = {
+      (gsize) (first_photo - output) + 10,                      /* in the first photo's line */
+      (gsize) (strchr (first_photo, '\n') - output) + 1 + 100,  /* in its bytes */
+      (gsize) (strchr (first_photo, '\n') - output) + 1,        /* right before them */
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_autoptr(GError) cut_error = NULL;
+        g_autoptr(TrReport) cut = import_cut (path, cuts[i], &cut_error);
+
+        g_test_message ("cut after %" G_GSIZE_FORMAT " bytes: %s", cuts[i],
+                        cut_error != NULL ? cut_error->message : "imported");
+        g_assert_null (cut);
+        g_assert_error (cut_error, TR_ERROR, TR_ERROR_IMPORT_CRASHED);
+        g_assert_null (strchr (cut_error->message, '\n'));
+      }
+  }
+
+  g_assert_cmpuint (tr_report_store_count (store, &error), ==, 1);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TrReport) loaded = tr_report_store_load (store, tr_report_get_id (earlier), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (tr_report_get_section (loaded, TR_SECTION_PURPOSE), ==,
+                     tr_report_get_section (earlier, TR_SECTION_PURPOSE));
+  }
+
+  /* Whole, it imports, both photos in it. */
+  {
+    g_autoptr(TrReport) whole = import_path (path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (whole))), ==, 2);
+  }
+}
+
+/* A JPEG cut short in the PDF is left out with a warning naming its page
+ * (the importer checks each photo it is given); the rest is kept. */
+static void
+test_photos_damaged_jpeg (void)
+{
+  g_autoptr(TrReport) report = make_report (9, 1, FALSE);
+  g_autofree char *path = test_path ("photos-damaged.pdf");
+  cairo_t *cr = cairo_create (cairo_pdf_surface_create (path, 595, 842));
+  cairo_surface_t *good = make_picture (300, 200, 5, FALSE);
+  cairo_surface_t *bad = make_picture (300, 200, 6, FALSE);
+  g_autoptr(GBytes) good_jpeg = encode_jpeg (good);
+  g_autoptr(GBytes) whole = encode_jpeg (bad);
+  g_autoptr(GBytes) cut_jpeg = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+  g_autoptr(TrReport) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *photos;
+  gboolean warned = FALSE;
+
+  cairo_surface_destroy (cairo_get_target (cr));
+  show_heading (cr, 72, 60, "壹、目的");
+  show_text (cr, 72, 90, tr_report_get_section (report, TR_SECTION_PURPOSE));
+  show_heading (cr, 72, 130, "貳、過程");
+  show_text (cr, 72, 160, "參訪實驗室，並與研究人員座談。");
+  show_heading (cr, 72, 200, "參、心得");
+  show_text (cr, 72, 230, "收穫良多。");
+  show_heading (cr, 72, 270, "肆、建議");
+  show_text (cr, 72, 300, "持續交流。");
+  cairo_show_page (cr);
+  show_heading (cr, 72, 60, "伍、附錄");
+  draw_picture (cr, good, good_jpeg, 72, 100, 300, 200);
+  show_text (cr, 72, 306, "照片 1：完好的照片");
+  cairo_show_page (cr);
+  draw_picture (cr, bad, cut_jpeg, 72, 100, 300, 200);
+  show_text (cr, 72, 306, "照片 2：損壞的照片");
+  finish_pdf (cr);
+  cairo_surface_destroy (good);
+  cairo_surface_destroy (bad);
+
+  imported = import_path (path, NULL, &error);
+  g_assert_no_error (error);
+  photos = G_LIST_MODEL (tr_report_get_photos (imported));
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 1);
+  {
+    g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, 0);
+
+    g_assert_true (g_bytes_equal (tr_photo_get_data (photo), good_jpeg));
+    g_assert_cmpstr (tr_photo_get_caption (photo), ==, "完好的照片");
+  }
+  for (const char * const *warning = tr_report_get_warnings (imported); *warning != NULL; warning++)
+    {
+      g_test_message ("warning: %s", *warning);
+      warned |= strstr (*warning, "page 3") != NULL;
+    }
+  g_assert_true (warned);
+}
+
 void
 add_photos_tests (void)
 {
@@ -394,4 +562,6 @@ add_photos_tests (void)
   g_test_add_func ("/import/photos/jpeg-through-import", test_photos_jpeg_through_import);
   g_test_add_func ("/import/photos/lossless-as-png", test_photos_lossless_as_png);
   g_test_add_func ("/import/photos/many-pages", test_photos_many_pages);
+  g_test_add_func ("/import/photos/worker-cut-short", test_photos_worker_cut_short);
+  g_test_add_func ("/import/photos/damaged-jpeg", test_photos_damaged_jpeg);
 }
