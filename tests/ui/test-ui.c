@@ -317,6 +317,7 @@ main (int   argc,
   add_draft_tests ();
   add_library_tests ();
   add_import_tests ();
+  add_import_progress_tests ();
   add_review_tests ();
   add_app_tests ();
 
