@@ -12,6 +12,8 @@ build_packages=(
   ninja-build
   pkg-config
   gcc
+  # The import's photos are taken as stored through poppler's core (C++).
+  g++
   libglib2.0-dev
   libglib2.0-dev-bin
   libjson-glib-dev
@@ -19,6 +21,7 @@ build_packages=(
   libxml2-dev
   libzip-dev
   libpoppler-glib-dev
+  libpoppler-private-dev
   libgtk-4-dev
   libadwaita-1-dev
   # bench-startup watches the window through the X server (DAMAGE).

@@ -8,6 +8,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "tr-cli.h"
 #include "tr-error.h"
@@ -48,9 +50,53 @@ struct _ImportBatch {
   guint          n_running;
   guint          max_running;
   guint          n_failed;
+  guint          n_done;       /* in any order */
+  guint          n_skipped;    /* of those, refused before reading: no guide to the time left */
   gboolean       json;
   gboolean       force;        /* a report whose text the library has is added too */
+  gboolean       show_progress; /* a batch, on a terminal */
+  gint64         start_time;
+  gint64         progress_time; /* when the progress line was last drawn */
 };
+
+/* The progress line of a batch, on stderr when it is a terminal: how many
+ * files are done and, once some are, about how long the rest will take.
+ * Redrawn in place; cleared before anything else is printed. */
+static void
+clear_progress (ImportBatch *batch)
+{
+  if (batch->show_progress && batch->progress_time != 0)
+    fputs ("\r\033[K", stderr);
+}
+
+static void
+show_progress (ImportBatch *batch)
+{
+  gint64 now = g_get_monotonic_time ();
+  g_autofree char *line = NULL;
+
+  if (!batch->show_progress || batch->n_done == batch->n_items)
+    return;
+  if (batch->n_done == batch->n_skipped)
+    /* TRANSLATORS: progress of a batch import, on the terminal */
+    line = g_strdup_printf (_("Importing: %u of %u files done"), batch->n_done, batch->n_items);
+  else
+    {
+      guint64 left_s = (guint64) ((now - batch->start_time) / (batch->n_done - batch->n_skipped) *
+                                  (gint64) (batch->n_items - batch->n_done) / G_USEC_PER_SEC);
+      g_autofree char *left = left_s >= 3600
+                              ? g_strdup_printf ("%" G_GUINT64_FORMAT ":%02u:%02u", left_s / 3600,
+                                                 (guint) (left_s / 60 % 60), (guint) (left_s % 60))
+                              : g_strdup_printf ("%u:%02u", (guint) (left_s / 60), (guint) (left_s % 60));
+
+      /* TRANSLATORS: progress of a batch import; the last %s is a time left, "3:05" (minutes:seconds) */
+      line = g_strdup_printf (_("Importing: %u of %u files done, about %s left"), batch->n_done,
+                              batch->n_items, left);
+    }
+  fprintf (stderr, "\r\033[K%s", line);
+  fflush (stderr);
+  batch->progress_time = now;
+}
 
 /* The ID of the report already imported from @sha256, or NULL. */
 static char *
@@ -129,6 +175,8 @@ static void
 report_item (ImportBatch *batch,
              ImportItem  *item)
 {
+  clear_progress (batch);
+  batch->progress_time = 0;
   /* The same bytes as an earlier file, reported by now: its outcome. */
   if (item->same_as != NULL)
     {
@@ -178,6 +226,7 @@ finish_ready_items (ImportBatch *batch)
       report_item (batch, &batch->items[batch->n_finished]);
       batch->n_finished++;
     }
+  show_progress (batch);
 }
 
 static void
@@ -192,6 +241,7 @@ on_file_imported (GObject      *source,
   if (report != NULL)
     keep_report (batch, item, report);
   item->done = TRUE;
+  batch->n_done++;
   batch->n_running--;
   import_next (batch);
   finish_ready_items (batch);
@@ -420,11 +470,14 @@ import_next (ImportBatch *batch)
         {
           import_office_file (batch, item);
           item->done = TRUE;
+          batch->n_done++;
           continue;
         }
       if (!check_not_imported (batch, item))
         {
           item->done = TRUE;
+          batch->n_done++;
+          batch->n_skipped++;
           continue;
         }
 
@@ -478,12 +531,15 @@ run_import (Invocation *cli)
   batch.max_running = MAX (g_get_num_processors (), 1);
   batch.json = cli->json;
   batch.force = force;
+  batch.show_progress = batch.n_items > 1 && isatty (STDERR_FILENO);
+  batch.start_time = g_get_monotonic_time ();
 
   /* Each worker is a process: the main loop only waits for their output. */
   import_next (&batch);
   finish_ready_items (&batch);
   while (batch.n_finished < batch.n_items)
     g_main_context_iteration (NULL, TRUE);
+  clear_progress (&batch);
 
   /* The imported reports are in; their search index entries now, so that
    * the library is searchable at once when the command returns. */

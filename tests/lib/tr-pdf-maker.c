@@ -1,6 +1,7 @@
 /* tr-pdf-maker.c: real PDFs for the import tests and benchmark
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo-pdf.h>
+#include <gdk-pixbuf/gdk-pixbuf.h>
 #include <math.h>
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -44,6 +45,9 @@ struct _TrPdfMaker {
   guint            n_columns;     /* of paragraphs: 1 or 2 */
   guint            column;        /* the one being filled */
   double           columns_top;   /* where the columns start on the page */
+
+  TrPdfPhotoFormat photo_format;  /* of the pictures added from now on */
+  double           photo_scale;   /* their pixels per point */
 };
 
 static PangoLayout *
@@ -197,6 +201,7 @@ tr_pdf_maker_new (const char *path)
 
   self->path = g_strdup (path);
   self->n_columns = 1;
+  self->photo_scale = 1.0;
   self->surface = cairo_pdf_surface_create (path, PAGE_WIDTH, PAGE_HEIGHT);
   self->cr = cairo_create (self->surface);
   self->context = pango_cairo_create_context (self->cr);
@@ -455,19 +460,66 @@ make_photo (int width,
   return image;
 }
 
+/* @photo as JPEG, attached to it: cairo's PDF surface then embeds those
+ * bytes as they are (DCTDecode), as a word processor does with a photo. */
+static void
+attach_jpeg (cairo_surface_t *photo)
+{
+  int width = cairo_image_surface_get_width (photo);
+  int height = cairo_image_surface_get_height (photo);
+  int stride = cairo_image_surface_get_stride (photo);
+  const guint8 *pixels = cairo_image_surface_get_data (photo);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  guint8 *rgb = gdk_pixbuf_get_pixels (pixbuf);
+  int rgb_stride = gdk_pixbuf_get_rowstride (pixbuf);
+  g_autoptr(GError) error = NULL;
+  gchar *jpeg = NULL;
+  gsize size = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (pixels + y * stride + x * 4);
+        guint8 *out = rgb + y * rgb_stride + x * 3;
+
+        out[0] = (pixel >> 16) & 0xff;
+        out[1] = (pixel >> 8) & 0xff;
+        out[2] = pixel & 0xff;
+      }
+  if (!gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &size, "jpeg", &error, "quality", "85", NULL))
+    g_error ("cannot make a JPEG: %s", error->message);
+  cairo_surface_set_mime_data (photo, CAIRO_MIME_TYPE_JPEG, (const unsigned char *) jpeg, size, g_free, jpeg);
+}
+
+void
+tr_pdf_maker_set_photos (TrPdfMaker       *self,
+                         TrPdfPhotoFormat  format,
+                         double            pixels_per_point)
+{
+  g_return_if_fail (pixels_per_point > 0);
+
+  self->photo_format = format;
+  self->photo_scale = pixels_per_point;
+}
+
 void
 tr_pdf_maker_add_image (TrPdfMaker *self,
                         double      width,
                         double      height)
 {
-  cairo_surface_t *photo = make_photo ((int) width, (int) height, self->n_pages);
+  cairo_surface_t *photo = make_photo ((int) (width * self->photo_scale), (int) (height * self->photo_scale),
+                                       self->n_pages);
   double x = MARGIN + (TEXT_WIDTH - width) / 2;
 
+  if (self->photo_format == TR_PDF_PHOTO_JPEG)
+    attach_jpeg (photo);
   if (self->y + height > TEXT_BOTTOM && self->page_has_content)
     tr_pdf_maker_new_page (self);
 
   cairo_save (self->cr);
-  cairo_set_source_surface (self->cr, photo, x, self->y);
+  cairo_translate (self->cr, x, self->y);
+  cairo_scale (self->cr, 1 / self->photo_scale, 1 / self->photo_scale);
+  cairo_set_source_surface (self->cr, photo, 0, 0);
   cairo_paint (self->cr);
   cairo_restore (self->cr);
   cairo_surface_destroy (photo);

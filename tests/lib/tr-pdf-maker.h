@@ -60,6 +60,16 @@ void        tr_pdf_maker_add_row        (TrPdfMaker         *self,
 void        tr_pdf_maker_add_toc_entry  (TrPdfMaker         *self,
                                          const char         *label,
                                          guint               page);
+typedef enum {
+  TR_PDF_PHOTO_RAW,   /* the pixels, compressed losslessly by cairo */
+  TR_PDF_PHOTO_JPEG,  /* a JPEG, embedded as it is (DCTDecode) */
+} TrPdfPhotoFormat;
+
+/* How the pictures added from now on are stored, and how many pixels
+ * they have per point they take on the page (default: raw, 1). */
+void        tr_pdf_maker_set_photos     (TrPdfMaker         *self,
+                                         TrPdfPhotoFormat    format,
+                                         double              pixels_per_point);
 /* A raster picture (a "photo") of @width × @height points, centred. */
 void        tr_pdf_maker_add_image      (TrPdfMaker         *self,
                                          double              width,

@@ -318,6 +318,7 @@ main (int   argc,
   add_library_tests ();
   add_import_tests ();
   add_import_duplicate_tests ();
+  add_import_progress_tests ();
   add_review_tests ();
   add_app_tests ();
 

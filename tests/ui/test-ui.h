@@ -91,5 +91,6 @@ void add_draft_tests (void);
 void add_library_tests (void);
 void add_import_tests (void);
 void add_import_duplicate_tests (void);
+void add_import_progress_tests (void);
 void add_review_tests (void);
 void add_app_tests (void);

@@ -90,6 +90,44 @@ write_progress (guint    page,
   return TRUE;
 }
 
+/* Each photo as a line {"photo": {"caption": …, "mime_type": …, "page": …,
+ * "size": N}} and then its N bytes as they are: no Base64 to make and
+ * undo. They leave the report, which follows without them. */
+static void
+write_photos (TrReport *report,
+              GArray   *pages)
+{
+  GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+
+  for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+      gsize size;
+      gconstpointer bytes = g_bytes_get_data (tr_photo_get_data (photo), &size);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "photo");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "caption");
+      json_builder_add_string_value (builder, tr_photo_get_caption (photo));
+      json_builder_set_member_name (builder, "mime_type");
+      json_builder_add_string_value (builder, tr_photo_get_mime_type (photo));
+      json_builder_set_member_name (builder, "page");
+      json_builder_add_int_value (builder, pages != NULL && i < pages->len ? g_array_index (pages, guint, i) + 1 : 0);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, (gint64) size);
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      write_message (root);
+      fwrite (bytes, 1, size, stdout);
+      fflush (stdout);
+    }
+  g_list_store_remove_all (G_LIST_STORE (photos));
+}
+
 static void
 write_report (TrReport *report)
 {
@@ -132,14 +170,15 @@ add_appendix_photos (TrReport   *report,
                      GBytes     *data,
                      const char *password,
                      guint       appendix_page,
-                     GPtrArray  *lines)
+                     GPtrArray  *lines,
+                     GArray    **out_pages)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) caption_lines = NULL;
   g_autoptr(GPtrArray) captions = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) photos = tr_pdf_read_photos (data, password, appendix_page, lines,
-                                                    &caption_lines, warnings, &error);
+  g_autoptr(GPtrArray) photos = tr_pdf_read_photos_full (data, password, appendix_page, lines,
+                                                         &caption_lines, out_pages, warnings, &error);
 
   if (photos == NULL)
     {
@@ -245,6 +284,7 @@ tr_import_worker_main (const char *path)
   guint n_pages = 0;
   guint appendix_page = G_MAXUINT;
   g_autoptr(GArray) scanned_pages = NULL;
+  g_autoptr(GArray) photo_pages = NULL;
   int fd;
 
   g_return_val_if_fail (path != NULL, EXIT_FAILURE);
@@ -284,8 +324,9 @@ tr_import_worker_main (const char *path)
   if (tr_report_get_pages (report) == 0)
     tr_report_set_pages (report, n_pages);
   if (appendix_page != G_MAXUINT)
-    add_appendix_photos (report, data, password, appendix_page, lines);
+    add_appendix_photos (report, data, password, appendix_page, lines, &photo_pages);
   warn_scanned_pages (report, scanned_pages, appendix_page);
+  write_photos (report, photo_pages);
   write_report (report);
   return EXIT_SUCCESS;
 }

@@ -11,7 +11,11 @@ G_BEGIN_DECLS
  * stdout, and returns the exit status: the program
  * trip-reports-import-worker PATH. The lines are objects with one member:
  *   {"progress": {"page": 3, "pages": 40}}   after each page;
- *   {"report": {…}}                           the report JSON, last; or
+ *   {"photo": {"caption": "…", "mime_type": "image/jpeg", "page": 12,
+ *              "size": N}}                    a photo of the appendix, its
+ *                                             N bytes right after the line;
+ *   {"report": {…}}                           the report JSON, without its
+ *                                             photos, last; or
  *   {"error": {"code": "pdf-encrypted", "message": "…"}}   last, where
  * the code is the nick of a TrError. */
 int tr_import_worker_main (const char *path);

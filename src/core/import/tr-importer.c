@@ -7,9 +7,11 @@
  * all that can go wrong costs only that file. The password goes through a
  * pipe, never the command line (other users can read that).
  *
- * The worker speaks JSON lines on stdout (see tr-import-worker.h). Here we
- * read the file's bytes ourselves, so that the stored original and its
- * SHA-256 are what the user picked.
+ * The worker speaks JSON lines on stdout (see tr-import-worker.h), each
+ * photo's bytes right after its line. Here we read the file's bytes
+ * ourselves, so that the stored original and its SHA-256 are what the
+ * user picked, and check each photo once, as any photo a report is given
+ * (decoding it), on other threads than the caller's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
@@ -32,6 +34,7 @@
 #include "tr-error.h"
 #include "tr-importer.h"
 #include "tr-import-private.h"
+#include "tr-pdf-photos.h"
 #include "tr-report-json.h"
 
 #define TIMEOUT_ENV   "TR_IMPORT_TIMEOUT_SECONDS"
@@ -55,6 +58,26 @@
 # define LIMIT_ADDRESS_SPACE 1
 #endif
 
+/* A photo from the worker, not checked yet. */
+typedef struct {
+  char   *caption;
+  char   *mime_type;
+  guint   page;
+  gsize   size;
+  guint8 *bytes;
+  GBytes *data;
+} PendingPhoto;
+
+static void
+pending_photo_free (PendingPhoto *photo)
+{
+  g_free (photo->caption);
+  g_free (photo->mime_type);
+  g_free (photo->bytes);
+  g_clear_pointer (&photo->data, g_bytes_unref);
+  g_free (photo);
+}
+
 typedef struct {
   GFile                *file;
   char                 *password;
@@ -70,6 +93,10 @@ typedef struct {
   GSource              *timeout_source;
   guint                 timeout_seconds;
   gboolean              timed_out;
+
+  GPtrArray            *photos;         /* PendingPhoto, as the worker sent them */
+  PendingPhoto         *reading;        /* the one whose bytes are coming */
+  TrReport             *report;         /* while its photos are checked */
 } ImportJob;
 
 /* Lets go of what the import holds once its outcome is known, whoever
@@ -87,6 +114,9 @@ import_job_release (ImportJob *job)
     g_subprocess_force_exit (job->process);
   g_clear_object (&job->process);
   g_clear_object (&job->output);
+  g_clear_pointer (&job->reading, pending_photo_free);
+  g_clear_pointer (&job->photos, g_ptr_array_unref);
+  g_clear_object (&job->report);
   if (job->temp_path != NULL)
     g_unlink (job->temp_path);
   g_clear_pointer (&job->temp_path, g_free);
@@ -395,8 +425,157 @@ error_from_json (JsonObject *object)
   return g_error_new_literal (TR_ERROR, value != NULL ? value->value : TR_ERROR_FAILED, message);
 }
 
-/* Handles one line of the worker; returns TRUE when it was the last one
- * (the task is then complete). */
+/* Photos ------------------------------------------------------------------- */
+
+/* Gives the report, with its photos, as the import's result. */
+static void
+return_report (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(TrReport) report = g_steal_pointer (&job->report);
+  g_autofree char *basename = g_file_get_basename (job->file);
+
+  tr_report_set_source (report, basename, job->data);
+  import_job_release (job);
+  g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+}
+
+/* Checks every other photo of @photos, from @first: each a photo, or NULL
+ * in its place when it is not one (damaged, or not what the worker said). */
+typedef struct {
+  GPtrArray *pending;
+  TrPhoto  **checked;
+  guint      first;
+} CheckShare;
+
+static gpointer
+check_photos_share (gpointer user_data)
+{
+  CheckShare *share = user_data;
+
+  for (guint i = share->first; i < share->pending->len; i += 2)
+    {
+      PendingPhoto *pending = g_ptr_array_index (share->pending, i);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TrPhoto) photo = tr_photo_new_from_bytes (pending->data, NULL, &error);
+
+      if (photo == NULL)
+        g_debug ("The photo of page %u was left out: %s", pending->page, error->message);
+      else if (g_strcmp0 (tr_photo_get_mime_type (photo), pending->mime_type) == 0)
+        share->checked[i] = tr_photo_new_full (tr_photo_get_id (photo), pending->data,
+                                               tr_photo_get_mime_type (photo), tr_photo_get_width (photo),
+                                               tr_photo_get_height (photo), pending->caption);
+    }
+  return NULL;
+}
+
+static void
+check_photos_thread (GTask        *check_task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  GPtrArray *pending = task_data;
+  TrPhoto **checked = g_new0 (TrPhoto *, pending->len);
+  CheckShare shares[2] = { { pending, checked, 0 }, { pending, checked, 1 } };
+  GThread *other = NULL;
+
+  /* Decoding is most of an import with photos: on two processors. */
+  if (pending->len > 1 && g_get_num_processors () > 1)
+    other = g_thread_try_new ("tr-photo-check", check_photos_share, &shares[1], NULL);
+  check_photos_share (&shares[0]);
+  if (other != NULL)
+    g_thread_join (other);
+  else
+    check_photos_share (&shares[1]);
+  g_task_return_pointer (check_task, checked, NULL);
+}
+
+static void
+on_photos_checked (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree TrPhoto **checked = g_task_propagate_pointer (G_TASK (result), &error);
+  GListStore *photos;
+
+  if (checked == NULL)
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  photos = tr_report_get_photos (job->report);
+  for (guint i = 0; i < job->photos->len; i++)
+    {
+      if (checked[i] != NULL)
+        {
+          g_list_store_append (photos, checked[i]);
+          g_object_unref (checked[i]);
+        }
+      else
+        {
+          PendingPhoto *pending = g_ptr_array_index (job->photos, i);
+          /* TRANSLATORS: %u is a page number of the PDF */
+          g_autofree char *warning = g_strdup_printf (_("A picture on page %u could not be read and was left out"),
+                                                      pending->page);
+
+          tr_report_add_warning (job->report, warning);
+        }
+    }
+  return_report (task);
+}
+
+/* Checks the photos off this thread, then gives the report. */
+static void
+check_photos (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GTask) check_task = g_task_new (NULL, g_task_get_cancellable (task), on_photos_checked,
+                                            g_object_ref (task));
+
+  g_task_set_task_data (check_task, g_ptr_array_ref (job->photos), (GDestroyNotify) g_ptr_array_unref);
+  g_task_run_in_thread (check_task, check_photos_thread);
+}
+
+static void
+on_photo_read (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  gsize n_read = 0;
+  PendingPhoto *photo;
+
+  if (!g_input_stream_read_all_finish (G_INPUT_STREAM (source), result, &n_read, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return_error (task, g_steal_pointer (&error));
+      else
+        return_error (task, new_crashed_error ());
+      return;
+    }
+  /* Cut short: the worker died in the middle of it. */
+  if (job->reading == NULL || n_read < job->reading->size)
+    {
+      return_error (task, new_crashed_error ());
+      return;
+    }
+
+  photo = g_steal_pointer (&job->reading);
+  photo->data = g_bytes_new_take (g_steal_pointer (&photo->bytes), photo->size);
+  if (job->photos == NULL)
+    job->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_photo_free);
+  g_ptr_array_add (job->photos, photo);
+  read_next_line (g_steal_pointer (&task));
+}
+
+/* Handles one line of the worker; returns TRUE when it took the task over:
+ * the task is then complete, or waits for what the line announced. */
 static gboolean
 handle_message (GTask      *task,
                 const char *line)
@@ -427,21 +606,56 @@ handle_message (GTask      *task,
       return FALSE;
     }
 
+  if ((member = json_object_get_member (object, "photo")) != NULL && JSON_NODE_HOLDS_OBJECT (member))
+    {
+      JsonObject *header = json_node_get_object (member);
+      gint64 size = json_object_get_int_member_with_default (header, "size", 0);
+      gint64 page = json_object_get_int_member_with_default (header, "page", 0);
+      const char *caption = json_object_get_string_member_with_default (header, "caption", "");
+      const char *mime_type = json_object_get_string_member_with_default (header, "mime_type", "");
+      PendingPhoto *photo;
+
+      /* Never more than a report takes, nor larger than a photo may be. */
+      if (size <= 0 || size > TR_PHOTO_MAX_SIZE || page < 0 || page > G_MAXINT ||
+          (job->photos != NULL && job->photos->len >= TR_PDF_MAX_PHOTOS))
+        {
+          return_error (task, new_crashed_error ());
+          return TRUE;
+        }
+      photo = g_new0 (PendingPhoto, 1);
+      photo->caption = g_strdup (caption);
+      photo->mime_type = g_strdup (mime_type);
+      photo->page = (guint) page;
+      photo->size = (gsize) size;
+      photo->bytes = g_try_malloc (photo->size);
+      if (photo->bytes == NULL)
+        {
+          pending_photo_free (photo);
+          return_error (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NO_SPACE, g_strerror (ENOMEM)));
+          return TRUE;
+        }
+      job->reading = photo;
+      g_input_stream_read_all_async (G_INPUT_STREAM (job->output), photo->bytes, photo->size,
+                                     G_PRIORITY_DEFAULT, g_task_get_cancellable (task), on_photo_read,
+                                     g_object_ref (task));
+      return TRUE;
+    }
+
   if ((member = json_object_get_member (object, "report")) != NULL)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(TrReport) report = tr_report_new_from_json_node (member, &error);
-      g_autofree char *basename = NULL;
 
       if (report == NULL)
         {
           return_error (task, g_steal_pointer (&error));
           return TRUE;
         }
-      basename = g_file_get_basename (job->file);
-      tr_report_set_source (report, basename, job->data);
-      import_job_release (job);
-      g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+      job->report = g_steal_pointer (&report);
+      if (job->photos == NULL || job->photos->len == 0)
+        return_report (task);
+      else
+        check_photos (task);
       return TRUE;
     }
 

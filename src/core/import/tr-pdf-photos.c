@@ -6,18 +6,19 @@
  * visual line carries both captions, apart (a tab between them, as the
  * reader joins a row's pieces): they go to the photos left to right.
  *
- * The pictures come out of poppler as cairo surfaces, which are saved as
- * PNG (lossless; cairo has no JPEG writer). A very large picture is scaled
- * down first: the appendix prints photos a few centimetres wide.
+ * A photo stored as a JPEG is taken as it is (tr-pdf-images.h); any other
+ * picture comes as pixels, saved as PNG (lossless; cairo has no JPEG
+ * writer), a very large one scaled down first: the appendix prints photos
+ * a few centimetres wide. Pages are shared out among threads, each with a
+ * document of its own, as the text's are (tr-pdf-reader.c).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 #include <cairo.h>
-#include <math.h>
-#include <poppler.h>
 #include <stdlib.h>
 
 #include "tr-layout-line.h"
+#include "tr-pdf-images.h"
 #include "tr-pdf-photos.h"
 #include "tr-warning.h"
 
@@ -29,6 +30,9 @@
 #define MAX_PHOTO_PIXELS 2400
 /* How far under a picture its caption may start, in points. */
 #define MAX_CAPTION_GAP 36.0
+/* Pages of the appendix a thread is worth, and the most threads. */
+#define PAGES_PER_THREAD 4
+#define MAX_THREADS 4
 
 typedef struct {
   double   x1, y1, x2, y2;  /* from the top-left of the page, in points */
@@ -117,12 +121,10 @@ tr_pdf_photos_load_decoders (void)
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, MIN_PHOTO_PIXELS,
                                                          MIN_PHOTO_PIXELS);
   g_autoptr(GBytes) png = surface_to_png (surface);
-  g_autoptr(TrPhoto) photo = NULL;
 
+  /* What reading a photo of a PDF does, once: photos are no longer
+   * decoded here (the importer checks them). */
   cairo_surface_destroy (surface);
-  /* What reading a photo of a PDF does, once. */
-  if (png != NULL)
-    photo = tr_photo_new_from_bytes (png, NULL, NULL);
 }
 
 /* A picture big enough to be a photo that poppler could not give us. */
@@ -136,61 +138,95 @@ warn_unreadable (GPtrArray *warnings,
     g_ptr_array_add (warnings, tr_warning_new (TR_WARNING_PICTURE_UNREADABLE, page, NULL));
 }
 
-static void
-read_page_photos (PopplerPage *page,
-                  guint        page_index,
-                  GArray      *found,
-                  GPtrArray   *warnings)
+/* The photo of @image, or NULL when it cannot be read. Nothing is
+ * decoded here: a JPEG is taken with the size the PDF gives it, and the
+ * importer checks every photo once, as it checks any it is given. */
+static TrPhoto *
+photo_from_image (const TrPdfImage *image)
 {
-  GList *mappings = poppler_page_get_image_mapping (page);
+  g_autofree char *id = g_uuid_string_random ();
+  g_autoptr(GBytes) png = NULL;
 
-  for (GList *l = mappings; l != NULL; l = l->next)
+  if (image->jpeg != NULL)
+    return tr_photo_new_full (id, image->jpeg, "image/jpeg", (guint) image->width, (guint) image->height, NULL);
+  if (image->surface != NULL && (png = surface_to_png (image->surface)) != NULL)
     {
-      PopplerImageMapping *mapping = l->data;
-      PopplerRectangle *area = &mapping->area;
-      cairo_surface_t *surface;
-      g_autoptr(GBytes) png = NULL;
-      g_autoptr(GError) error = NULL;
+      int width = cairo_image_surface_get_width (image->surface);
+      int height = cairo_image_surface_get_height (image->surface);
+      double scale = MAX (width, height) > MAX_PHOTO_PIXELS ? (double) MAX_PHOTO_PIXELS / MAX (width, height) : 1.0;
+
+      return tr_photo_new_full (id, png, "image/png", (guint) MAX ((int) (width * scale), 1),
+                                (guint) MAX ((int) (height * scale), 1), NULL);
+    }
+  return NULL;
+}
+
+/* The photos of a page, and how many pictures the size of a photo on it
+ * could not be read. */
+typedef struct {
+  GArray *found;
+  guint   n_unreadable;
+} PagePhotos;
+
+/* Pages are shared out among threads, each with a document of its own. */
+typedef struct {
+  GBytes     *data;
+  const char *password;
+  guint       first_page;
+  guint       n_pages;
+  PagePhotos *pages;        /* from first_page on */
+  gint        next_page;    /* atomic: the next page nobody has taken */
+  gint        n_found;      /* atomic: photos so far */
+} SharedPhotos;
+
+static void
+read_page_photos (TrPdfImages *images,
+                  guint        page_index,
+                  PagePhotos  *out)
+{
+  g_autoptr(GArray) pictures = tr_pdf_images_read_page (images, page_index, MIN_PHOTO_POINTS, MIN_PHOTO_PIXELS);
+
+  out->found = g_array_new (FALSE, TRUE, sizeof (Found));
+  g_array_set_clear_func (out->found, found_clear);
+  for (guint i = 0; i < pictures->len; i++)
+    {
+      const TrPdfImage *image = &g_array_index (pictures, TrPdfImage, i);
       Found item = { 0 };
 
-      if (fabs (area->x2 - area->x1) < MIN_PHOTO_POINTS || fabs (area->y2 - area->y1) < MIN_PHOTO_POINTS)
-        continue;
-      surface = poppler_page_get_image (page, mapping->image_id);
-      if (surface == NULL || cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS ||
-          cairo_surface_get_type (surface) != CAIRO_SURFACE_TYPE_IMAGE)
-        {
-          g_clear_pointer (&surface, cairo_surface_destroy);
-          warn_unreadable (warnings, page_index);
-          continue;
-        }
-      /* A few pixels drawn large: a rule or a background, not a photo. */
-      if (cairo_image_surface_get_width (surface) < MIN_PHOTO_PIXELS ||
-          cairo_image_surface_get_height (surface) < MIN_PHOTO_PIXELS)
-        {
-          cairo_surface_destroy (surface);
-          continue;
-        }
-      png = surface_to_png (surface);
-      cairo_surface_destroy (surface);
-      if (png != NULL)
-        item.photo = tr_photo_new_from_bytes (png, NULL, &error);
+      item.photo = photo_from_image (image);
       if (item.photo == NULL)
         {
-          if (error != NULL)
-            g_debug ("A picture on page %u was left out: %s", page_index + 1, error->message);
-          warn_unreadable (warnings, page_index);
+          out->n_unreadable++;
           continue;
         }
-      item.x1 = MIN (area->x1, area->x2);
-      item.x2 = MAX (area->x1, area->x2);
-      item.y1 = MIN (area->y1, area->y2);
-      item.y2 = MAX (area->y1, area->y2);
+      item.x1 = image->x1;
+      item.x2 = image->x2;
+      item.y1 = image->y1;
+      item.y2 = image->y2;
       item.caption_line = -1;
-      g_array_append_val (found, item);
-      if (found->len >= TR_PDF_MAX_PHOTOS)
-        break;
+      g_array_append_val (out->found, item);
     }
-  poppler_page_free_image_mapping (mappings);
+}
+
+static gpointer
+read_photos_thread (gpointer user_data)
+{
+  SharedPhotos *shared = user_data;
+  /* The password was right for the text: it is for this. */
+  g_autoptr(TrPdfImages) images = tr_pdf_images_new (shared->data, shared->password, NULL);
+
+  while (images != NULL && g_atomic_int_get (&shared->n_found) < TR_PDF_MAX_PHOTOS)
+    {
+      guint page = shared->first_page + (guint) g_atomic_int_add (&shared->next_page, 1);
+      PagePhotos *out;
+
+      if (page >= shared->n_pages)
+        break;
+      out = &shared->pages[page - shared->first_page];
+      read_page_photos (images, page, out);
+      g_atomic_int_add (&shared->n_found, (gint) out->found->len);
+    }
+  return NULL;
 }
 
 static int
@@ -334,46 +370,99 @@ tr_pdf_read_photos (GBytes      *data,
                     GPtrArray   *warnings,
                     GError     **error)
 {
+  return tr_pdf_read_photos_full (data, password, first_page, lines, out_caption_lines, NULL, warnings, error);
+}
+
+GPtrArray *
+tr_pdf_read_photos_full (GBytes      *data,
+                         const char  *password,
+                         guint        first_page,
+                         GPtrArray   *lines,
+                         GArray     **out_caption_lines,
+                         GArray     **out_pages,
+                         GPtrArray   *warnings,
+                         GError     **error)
+{
   g_autoptr(GArray) taken = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(GObject) document_object = NULL;  /* poppler 22 has no autoptr types */
-  PopplerDocument *document;
+  g_autoptr(GArray) photo_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(TrPdfImages) images = NULL;
   g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autofree PagePhotos *pages = NULL;
+  SharedPhotos shared = { 0 };
   GPtrArray *photos;
-  int n_pages;
+  guint n_threads;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (lines != NULL, NULL);
 
   g_array_set_clear_func (found, found_clear);
 
-  /* The stream, not the bytes: poppler 22.12 crashes in new_from_bytes()
-   * on some passwords (see tr-pdf-reader.c). */
-  stream = g_memory_input_stream_new_from_bytes (data);
-  document = poppler_document_new_from_stream (stream, (goffset) g_bytes_get_size (data),
-                                               password != NULL && password[0] != '\0' ? password : NULL,
-                                               NULL, error);
-  if (document == NULL)
+  if (password != NULL && password[0] == '\0')
+    password = NULL;
+  images = tr_pdf_images_new (data, password, error);
+  if (images == NULL)
     return NULL;
-  document_object = G_OBJECT (document);
   if (out_caption_lines != NULL)
     taken = g_array_new (FALSE, FALSE, sizeof (guint));
 
-  n_pages = poppler_document_get_n_pages (document);
-  for (int p = (int) first_page; p < n_pages && found->len < TR_PDF_MAX_PHOTOS; p++)
+  shared.data = data;
+  shared.password = password;
+  shared.first_page = first_page;
+  shared.n_pages = tr_pdf_images_get_n_pages (images);
+  if (first_page < shared.n_pages)
+    pages = g_new0 (PagePhotos, shared.n_pages - first_page);
+  shared.pages = pages;
+
+  n_threads = first_page < shared.n_pages
+              ? CLAMP (MIN (g_get_num_processors (), (shared.n_pages - first_page) / PAGES_PER_THREAD), 1, MAX_THREADS)
+              : 0;
+  for (guint i = 1; i < n_threads; i++)
     {
-      PopplerPage *page = poppler_document_get_page (document, p);
+      /* Under the worker's memory limit a thread may not start: the
+       * others read its pages. */
+      GThread *thread = g_thread_try_new ("tr-pdf-photos", read_photos_thread, &shared, NULL);
+
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+  /* This thread reads too, with the document it has open. */
+  while (n_threads > 0 && g_atomic_int_get (&shared.n_found) < TR_PDF_MAX_PHOTOS)
+    {
+      guint page = first_page + (guint) g_atomic_int_add (&shared.next_page, 1);
+
+      if (page >= shared.n_pages)
+        break;
+      read_page_photos (images, page, &pages[page - first_page]);
+      g_atomic_int_add (&shared.n_found, (gint) pages[page - first_page].found->len);
+    }
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+
+  /* In page order; a page nobody took (the photos were enough) is empty. */
+  for (guint p = first_page; p < shared.n_pages; p++)
+    {
+      PagePhotos *page = &pages[p - first_page];
       guint first = found->len;
 
-      if (page == NULL)
+      if (page->found == NULL)
         continue;
-      read_page_photos (page, (guint) p, found, warnings);
-      g_object_unref (page);
+      for (guint i = 0; i < page->n_unreadable; i++)
+        warn_unreadable (warnings, p);
+      for (guint i = 0; i < page->found->len && found->len < TR_PDF_MAX_PHOTOS; i++)
+        {
+          Found *item = &g_array_index (page->found, Found, i);
+
+          g_array_append_val (found, *item);
+          g_array_append_val (photo_pages, p);
+          item->photo = NULL;
+        }
+      g_clear_pointer (&page->found, g_array_unref);
       if (found->len > first)
         {
           /* This page's pictures only: pages are already in order. */
           qsort (&g_array_index (found, Found, first), found->len - first, sizeof (Found), compare_found);
-          set_captions (found, (guint) p, first, lines, taken);
+          set_captions (found, p, first, lines, taken);
         }
     }
 
@@ -382,5 +471,7 @@ tr_pdf_read_photos (GBytes      *data,
     g_ptr_array_add (photos, g_steal_pointer (&g_array_index (found, Found, i).photo));
   if (out_caption_lines != NULL)
     *out_caption_lines = g_steal_pointer (&taken);
+  if (out_pages != NULL)
+    *out_pages = g_steal_pointer (&photo_pages);
   return photos;
 }

@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 #define TR_PDF_MAX_PHOTOS 100
 
 /* The pictures on pages @first_page and after (the appendix), in reading
- * order, as PNG photos; each caption is the line of @lines (TrLayoutLine,
- * as tr_pdf_read_lines() gave them) right under its picture, without its
- * 「照片 1：」. Logos, rules and other small pictures are left out. An empty
+ * order, as photos: a JPEG as the PDF stores it, any other as PNG, none
+ * of them decoded to be checked (the importer does that); each caption is
+ * the line of @lines (TrLayoutLine, as tr_pdf_read_lines() gave them)
+ * right under its picture, without its 「照片 1：」. Logos, rules and other small pictures are left out. An empty
  * array when there are none. @out_caption_lines (may be NULL) gets the
  * indices in @lines (guint) of the lines that became captions whole: a
  * line under a row of pictures once each of them took its piece. A
@@ -29,8 +30,19 @@ GPtrArray *tr_pdf_read_photos (GBytes      *data,
                                GPtrArray   *warnings,
                                GError     **error);
 
-/* Loads from disk what decoding photos needs (gdk-pixbuf's loaders, the
- * MIME database), for a process that will not be able to open files. */
+/* The same, with @out_pages (may be NULL): the page of each photo (guint,
+ * from 0). */
+GPtrArray *tr_pdf_read_photos_full (GBytes      *data,
+                                    const char  *password,
+                                    guint        first_page,
+                                    GPtrArray   *lines,
+                                    GArray     **out_caption_lines,
+                                    GArray     **out_pages,
+                                    GPtrArray   *warnings,
+                                    GError     **error);
+
+/* Loads from disk what making photos needs (cairo's PNG writer), for a
+ * process that will not be able to open files. */
 void       tr_pdf_photos_load_decoders (void);
 
 /* 「照片 1：開幕式」 → 「開幕式」; NULL when @line has no such number. */

@@ -37,6 +37,11 @@ struct _TrImportDialog
   guint max_running;
   gboolean save_when_read;
   TrImportItem *reviewing;
+  /* Since when the files still to read are being read, and how much was
+   * read then: the pace, for the time left. */
+  gint64 reading_since;
+  double done_then;
+  guint tick_id;  /* counts the time left down between files */
 
   GtkButton *back_button;
   AdwWindowTitle *window_title;
@@ -65,6 +70,15 @@ static gboolean save_item (TrImportDialog *self,
 /* Page progress of the items being read, for the bar. */
 static GQuark page_progress_quark;
 
+static void update_progress (TrImportDialog *self);
+
+static gboolean
+on_tick (gpointer user_data)
+{
+  update_progress (user_data);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 update_progress (TrImportDialog *self)
 {
@@ -89,10 +103,39 @@ update_progress (TrImportDialog *self)
     }
 
   gtk_progress_bar_set_fraction (self->progress_bar, n_items > 0 ? done / n_items : 1);
-  /* TRANSLATORS: files read so far, of files in the batch */
-  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file read", "%u of %u files read",
-                                       n_items),
-                          finished, n_items);
+  if (finished == n_items)
+    {
+      self->reading_since = 0;
+      g_clear_handle_id (&self->tick_id, g_source_remove);
+    }
+  else if (self->reading_since == 0)
+    {
+      self->reading_since = g_get_monotonic_time ();
+      self->done_then = done;
+      if (self->tick_id == 0)
+        self->tick_id = g_timeout_add_seconds (1, on_tick, self);
+    }
+  if (self->reading_since != 0 && done - self->done_then > 0.01 &&
+      g_get_monotonic_time () - self->reading_since >= G_USEC_PER_SEC)
+    {
+      double left_s = (g_get_monotonic_time () - self->reading_since) / (double) G_USEC_PER_SEC /
+                      (done - self->done_then) * (n_items - done);
+      guint seconds = (guint) MIN (left_s + 0.5, (double) G_MAXUINT);
+      g_autofree char *left = seconds >= 3600
+                              ? g_strdup_printf ("%u:%02u:%02u", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                              : g_strdup_printf ("%u:%02u", seconds / 60, seconds % 60);
+
+      /* TRANSLATORS: files read so far, of files in the batch, then the time
+       * left, "3:05" (minutes:seconds) */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file read, about %s left",
+                                           "%u of %u files read, about %s left", n_items),
+                              finished, n_items, left);
+    }
+  else
+    /* TRANSLATORS: files read so far, of files in the batch */
+    text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u file read", "%u of %u files read",
+                                         n_items),
+                            finished, n_items);
   gtk_progress_bar_set_text (self->progress_bar, text);
 
   gtk_button_set_label (self->cancel_button, finished < n_items ? _("_Cancel") : _("_Close"));
@@ -679,6 +722,7 @@ tr_import_dialog_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_object (&self->reviewing);
   gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_IMPORT_DIALOG);
 

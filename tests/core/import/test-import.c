@@ -574,6 +574,8 @@ main (int   argc,
   add_libreoffice_tests ();
   add_cli_tests ();
   add_duplicate_tests ();
+  add_photos_tests ();
+  add_batch_tests ();
 
   status = g_test_run ();
 

@@ -139,3 +139,5 @@ void add_style_tests (void);
 void add_libreoffice_tests (void);
 void add_cli_tests (void);
 void add_duplicate_tests (void);
+void add_photos_tests (void);
+void add_batch_tests (void);

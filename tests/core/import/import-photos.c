@@ -1,0 +1,571 @@
+/* import-photos.c: the appendix's photos, as the PDF stores them
+ *
+ * A JPEG comes out byte for byte what was embedded; any other picture as
+ * a PNG of the same pixels; pages are read on several threads and the
+ * photos still come in order, with their captions.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "test-import.h"
+
+/* A picture that compresses like a photo does, different for each @seed. */
+static cairo_surface_t *
+make_picture (int      width,
+              int      height,
+              guint32  seed,
+              gboolean grey)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+
+  cairo_surface_flush (surface);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint8 noise = (guint8) g_rand_int_range (rand, 0, 60);
+        guint8 r = (guint8) (40 + 150 * x / width + noise / 2);
+        guint8 g = grey ? r : (guint8) (30 + 160 * y / height + noise / 3);
+        guint8 b = grey ? r : (guint8) (seed * 37 % 200 + noise / 4);
+
+        *(guint32 *) (pixels + y * stride + x * 4) = ((guint32) r << 16) | ((guint32) g << 8) | b;
+      }
+  cairo_surface_mark_dirty (surface);
+  return surface;
+}
+
+/* @surface's pixels as a JPEG. */
+static GBytes *
+encode_jpeg (cairo_surface_t *surface)
+{
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  const guint8 *pixels = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, width, height);
+  g_autoptr(GError) error = NULL;
+  char *jpeg = NULL;
+  gsize size = 0;
+
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        guint32 pixel = *(const guint32 *) (pixels + y * stride + x * 4);
+        guint8 *out = gdk_pixbuf_get_pixels (pixbuf) + y * gdk_pixbuf_get_rowstride (pixbuf) + x * 3;
+
+        out[0] = (pixel >> 16) & 0xff;
+        out[1] = (pixel >> 8) & 0xff;
+        out[2] = pixel & 0xff;
+      }
+  gdk_pixbuf_save_to_buffer (pixbuf, &jpeg, &size, "jpeg", &error, "quality", "80", NULL);
+  g_assert_no_error (error);
+  return g_bytes_new_take (jpeg, size);
+}
+
+/* Draws @surface in @width × @height points at @x, @y; with @jpeg, cairo
+ * embeds those bytes as they are (DCTDecode). */
+static void
+draw_picture (cairo_t         *cr,
+              cairo_surface_t *surface,
+              GBytes          *jpeg,
+              double           x,
+              double           y,
+              double           width,
+              double           height)
+{
+  if (jpeg != NULL)
+    cairo_surface_set_mime_data (surface, CAIRO_MIME_TYPE_JPEG, g_bytes_get_data (jpeg, NULL),
+                                 g_bytes_get_size (jpeg), (cairo_destroy_func_t) g_bytes_unref,
+                                 g_bytes_ref (jpeg));
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  cairo_scale (cr, width / cairo_image_surface_get_width (surface),
+               height / cairo_image_surface_get_height (surface));
+  cairo_set_source_surface (cr, surface, 0, 0);
+  cairo_paint (cr);
+  cairo_restore (cr);
+}
+
+static void
+show_text_in (cairo_t    *cr,
+              const char *font_name,
+              double      x,
+              double      y,
+              const char *text)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string (font_name);
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+}
+
+static void
+show_text (cairo_t    *cr,
+           double      x,
+           double      y,
+           const char *text)
+{
+  show_text_in (cr, "Noto Sans CJK TC 11", x, y, text);
+}
+
+static void
+show_heading (cairo_t    *cr,
+              double      x,
+              double      y,
+              const char *text)
+{
+  show_text_in (cr, "Noto Sans CJK TC Bold 16", x, y, text);
+}
+
+static void
+finish_pdf (cairo_t *cr)
+{
+  cairo_surface_t *surface = cairo_get_target (cr);
+
+  cairo_surface_reference (surface);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+}
+
+static GPtrArray *
+read_photos (const char  *path,
+             guint        first_page,
+             GPtrArray  **out_warnings)
+{
+  g_autoptr(GBytes) data = read_bytes (path);
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *warnings = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *photos;
+  guint n_pages = 0;
+
+  lines = tr_pdf_read_lines (data, NULL, &n_pages, NULL, NULL, &error);
+  g_assert_no_error (error);
+  photos = tr_pdf_read_photos (data, NULL, first_page, lines, NULL, warnings, &error);
+  g_assert_no_error (error);
+  if (out_warnings != NULL)
+    *out_warnings = warnings;
+  else
+    g_ptr_array_unref (warnings);
+  return photos;
+}
+
+/* A photo embedded as a JPEG comes out as those very bytes, not decoded
+ * and encoded again (nor scaled: 3000 pixels is larger than a PNG would
+ * be kept), in colour and in grey. */
+static void
+test_photos_jpeg_as_stored (void)
+{
+  g_autofree char *path = test_path ("photos-jpeg.pdf");
+  cairo_t *cr = cairo_create (cairo_pdf_surface_create (path, 595, 842));
+  cairo_surface_t *colour = make_picture (3000, 2000, 1, FALSE);
+  cairo_surface_t *grey = make_picture (400, 300, 2, TRUE);
+  g_autoptr(GBytes) colour_jpeg = encode_jpeg (colour);
+  g_autoptr(GBytes) grey_jpeg = encode_jpeg (grey);
+  g_autoptr(GPtrArray) photos = NULL;
+
+  cairo_surface_destroy (cairo_get_target (cr));
+  show_text (cr, 72, 60, "附錄");
+  draw_picture (cr, colour, colour_jpeg, 72, 100, 300, 200);
+  show_text (cr, 72, 306, "照片 1：彩色照片");
+  draw_picture (cr, grey, grey_jpeg, 72, 400, 200, 150);
+  show_text (cr, 72, 556, "照片 2：黑白照片");
+  finish_pdf (cr);
+  cairo_surface_destroy (colour);
+  cairo_surface_destroy (grey);
+
+  photos = read_photos (path, 0, NULL);
+  g_assert_cmpuint (photos->len, ==, 2);
+  g_assert_cmpstr (tr_photo_get_mime_type (g_ptr_array_index (photos, 0)), ==, "image/jpeg");
+  g_assert_true (g_bytes_equal (tr_photo_get_data (g_ptr_array_index (photos, 0)), colour_jpeg));
+  g_assert_cmpuint (tr_photo_get_width (g_ptr_array_index (photos, 0)), ==, 3000);
+  g_assert_cmpstr (tr_photo_get_caption (g_ptr_array_index (photos, 0)), ==, "彩色照片");
+  g_assert_cmpstr (tr_photo_get_mime_type (g_ptr_array_index (photos, 1)), ==, "image/jpeg");
+  g_assert_true (g_bytes_equal (tr_photo_get_data (g_ptr_array_index (photos, 1)), grey_jpeg));
+  g_assert_cmpstr (tr_photo_get_caption (g_ptr_array_index (photos, 1)), ==, "黑白照片");
+}
+
+/* What the maker's pictures are: the JPEGs `pdfimages -j` takes out of
+ * @path, in order. */
+static GPtrArray *
+pdfimages_jpegs (const char *path)
+{
+  g_autofree char *prefix = test_path ("pdfimages");
+  const char *argv[] = { "pdfimages", "-j", path, prefix, NULL };
+  GPtrArray *jpegs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+
+  run_tool (argv);
+  for (guint i = 0;; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("%s-%03u.jpg", prefix, i);
+
+      if (!g_file_test (name, G_FILE_TEST_EXISTS))
+        break;
+      g_ptr_array_add (jpegs, read_bytes (name));
+      g_unlink (name);
+    }
+  return jpegs;
+}
+
+/* Through the whole import (the worker, its pipe, the library and back),
+ * the photos of a report stay the JPEGs the PDF holds, byte for byte. */
+static void
+test_photos_jpeg_through_import (void)
+{
+  g_autoptr(TrReport) report = make_report (7, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *path = test_path ("photos-jpeg-report.pdf");
+  g_autofree char *db = test_path ("photos-jpeg.db");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(TrReport) imported = NULL;
+  g_autoptr(TrReport) loaded = NULL;
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GPtrArray) jpegs = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *photos;
+
+  if (!have_program ("pdfimages"))
+    {
+      g_test_skip ("pdfimages (poppler-utils) is not installed");
+      return;
+    }
+  tr_report_set_text (report, TR_FIELD_APPENDIX, "照片 1：開幕式\n照片 2：參訪實驗室\n照片 3：與會人員合影\n");
+  tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
+  tr_pdf_maker_add_report (maker, report, &layout);
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+  jpegs = pdfimages_jpegs (path);
+  g_assert_cmpuint (jpegs->len, ==, 3);
+
+  imported = import_path (path, NULL, &error);
+  g_assert_no_error (error);
+  store = tr_report_store_open (db, &error);
+  g_assert_no_error (error);
+  tr_report_store_save (store, imported, &error);
+  g_assert_no_error (error);
+  loaded = tr_report_store_load (store, tr_report_get_id (imported), &error);
+  g_assert_no_error (error);
+
+  photos = G_LIST_MODEL (tr_report_get_photos (loaded));
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      g_assert_cmpstr (tr_photo_get_mime_type (photo), ==, "image/jpeg");
+      g_assert_true (g_bytes_equal (tr_photo_get_data (photo), g_ptr_array_index (jpegs, i)));
+    }
+  {
+    g_autoptr(TrPhoto) first = g_list_model_get_item (photos, 0);
+
+    g_assert_cmpstr (tr_photo_get_caption (first), ==, "開幕式");
+  }
+}
+
+/* Pixels of @photo (decoded) against @surface's, exactly. */
+static void
+assert_same_pixels (TrPhoto         *photo,
+                    cairo_surface_t *surface)
+{
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr(GError) error = NULL;
+  GdkPixbuf *pixbuf;
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  const guint8 *expected = cairo_image_surface_get_data (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+
+  gdk_pixbuf_loader_write_bytes (loader, tr_photo_get_data (photo), &error);
+  g_assert_no_error (error);
+  gdk_pixbuf_loader_close (loader, &error);
+  g_assert_no_error (error);
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, width);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, height);
+  for (int y = 0; y < height; y++)
+    for (int x = 0; x < width; x++)
+      {
+        const guint8 *found = gdk_pixbuf_get_pixels (pixbuf) + y * gdk_pixbuf_get_rowstride (pixbuf) +
+                              x * gdk_pixbuf_get_n_channels (pixbuf);
+        guint32 pixel = *(const guint32 *) (expected + y * stride + x * 4);
+
+        if (found[0] != ((pixel >> 16) & 0xff) || found[1] != ((pixel >> 8) & 0xff) || found[2] != (pixel & 0xff))
+          g_error ("pixel %d,%d: %02x%02x%02x, expected %06x", x, y, found[0], found[1], found[2],
+                   pixel & 0xffffff);
+      }
+}
+
+/* A picture stored losslessly (Flate; RGB or grey) comes out as a PNG
+ * of exactly its pixels. */
+static void
+test_photos_lossless_as_png (void)
+{
+  g_autofree char *path = test_path ("photos-flate.pdf");
+  cairo_t *cr = cairo_create (cairo_pdf_surface_create (path, 595, 842));
+  cairo_surface_t *colour = make_picture (320, 200, 3, FALSE);
+  cairo_surface_t *grey = make_picture (150, 120, 4, TRUE);
+  g_autoptr(GPtrArray) photos = NULL;
+
+  cairo_surface_destroy (cairo_get_target (cr));
+  show_text (cr, 72, 60, "附錄");
+  draw_picture (cr, colour, NULL, 72, 100, 320, 200);
+  show_text (cr, 72, 306, "照片 1：彩色");
+  draw_picture (cr, grey, NULL, 72, 400, 150, 120);
+  show_text (cr, 72, 526, "照片 2：灰階");
+  finish_pdf (cr);
+
+  photos = read_photos (path, 0, NULL);
+  g_assert_cmpuint (photos->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpstr (tr_photo_get_mime_type (g_ptr_array_index (photos, i)), ==, "image/png");
+  assert_same_pixels (g_ptr_array_index (photos, 0), colour);
+  assert_same_pixels (g_ptr_array_index (photos, 1), grey);
+  cairo_surface_destroy (colour);
+  cairo_surface_destroy (grey);
+}
+
+/* A page with a photo and no text at all, a photo drawn inside a group (a
+ * form of its own), pages without any picture between pages with photos,
+ * enough pages to be read by several threads: every photo, in page order,
+ * each with the caption under it. */
+static void
+test_photos_many_pages (void)
+{
+  g_autofree char *path = test_path ("photos-pages.pdf");
+  cairo_t *cr = cairo_create (cairo_pdf_surface_create (path, 595, 842));
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  guint n_pages = 24;
+
+  cairo_surface_destroy (cairo_get_target (cr));
+  for (guint page = 0; page < n_pages; page++)
+    {
+      if (page == 0)
+        show_text (cr, 72, 60, "附錄");
+      if (page % 3 == 2)
+        /* Text only. */
+        show_text (cr, 72, 100, "本頁沒有照片，只有文字說明。");
+      else
+        {
+          cairo_surface_t *picture = make_picture (200, 150, 10 + page, FALSE);
+          g_autoptr(GBytes) jpeg = encode_jpeg (picture);
+          g_autofree char *caption = g_strdup_printf ("照片 %u：第 %u 頁的照片", expected->len + 1, page + 1);
+
+          if (page == 4)
+            {
+              /* No text on this page: nothing but the photo. */
+              draw_picture (cr, picture, jpeg, 72, 100, 200, 150);
+            }
+          else if (page == 7)
+            {
+              cairo_push_group (cr);
+              draw_picture (cr, picture, jpeg, 72, 100, 200, 150);
+              cairo_pop_group_to_source (cr);
+              cairo_paint_with_alpha (cr, 0.9);
+              show_text (cr, 72, 256, caption);
+            }
+          else
+            {
+              draw_picture (cr, picture, jpeg, 72, 100, 200, 150);
+              show_text (cr, 72, 256, caption);
+            }
+          cairo_surface_destroy (picture);
+          g_ptr_array_add (expected, g_steal_pointer (&jpeg));
+        }
+      cairo_show_page (cr);
+    }
+  finish_pdf (cr);
+
+  photos = read_photos (path, 0, NULL);
+  g_assert_cmpuint (photos->len, ==, expected->len);
+  for (guint i = 0, page = 0; i < photos->len; i++, page++)
+    {
+      TrPhoto *photo = g_ptr_array_index (photos, i);
+      g_autofree char *caption = NULL;
+
+      if (page % 3 == 2)
+        page++;
+      caption = g_strdup_printf ("第 %u 頁的照片", page + 1);
+      g_test_message ("photo %u: %s, “%s”", i + 1, tr_photo_get_mime_type (photo), tr_photo_get_caption (photo));
+      /* Drawn in a group with some transparency, the photo may be stored
+       * otherwise; anywhere else, as it was given. */
+      if (page != 7)
+        g_assert_true (g_bytes_equal (tr_photo_get_data (photo), g_ptr_array_index (expected, i)));
+      g_assert_cmpstr (tr_photo_get_caption (photo), ==, page == 4 ? "" : caption);
+    }
+
+  /* From a later page on, only what is there. */
+  g_clear_pointer (&photos, g_ptr_array_unref);
+  photos = read_photos (path, n_pages - 3, NULL);
+  g_assert_cmpuint (photos->len, ==, 2);
+}
+
+/* The worker's output, cut after @length bytes: a worker that dies there. */
+static TrReport *
+import_cut (const char  *path,
+            gsize        length,
+            GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *script = g_strdup_printf ("\"$0\" \"$1\" | head -c %" G_GSIZE_FORMAT, length);
+  const char *argv[] = { "sh", "-c", script, worker_argv ()[0], NULL };
+
+  return tr_import_file (file, NULL, argv, NULL, error);
+}
+
+/* Photos travel as bytes after their line: a worker that dies anywhere
+ * in them, or before the report, fails the import with the one-line
+ * message of a crash, and leaves the library as it was. */
+static void
+test_photos_worker_cut_short (void)
+{
+  g_autoptr(TrReport) report = make_report (8, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *path = test_path ("photos-cut.pdf");
+  g_autofree char *db = test_path ("photos-cut.db");
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) earlier = NULL;
+  g_autofree char *earlier_path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  const char *argv[] = { worker_argv ()[0], path, NULL };
+  const char *first_photo;
+  int status;
+
+  tr_report_set_text (report, TR_FIELD_APPENDIX, "照片 1：開幕式\n照片 2：參訪實驗室\n");
+  tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
+  tr_pdf_maker_add_report (maker, report, &layout);
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+
+  /* Where the photos and the report are in what the worker says. */
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL | G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  /* Not its exit status: under AddressSanitizer the worker ends with an
+   * error after its last word (tr-import-sandbox.c). */
+  (void) status;
+  /* Lines of text come first: strstr() stops at no NUL before it. */
+  first_photo = strstr (output, "{\"photo\":");
+  g_assert_nonnull (first_photo);
+
+  store = tr_report_store_open (db, &error);
+  g_assert_no_error (error);
+  earlier_path = make_small_pdf ("photos-cut-earlier.pdf", 3);
+  earlier = import_path (earlier_path, NULL, &error);
+  g_assert_no_error (error);
+  tr_report_store_save (store, earlier, &error);
+  g_assert_no_error (error);
+
+  {
+    gsize cuts[] = {
+      (gsize) (first_photo - output) + 10,                      /* in the first photo's line */
+      (gsize) (strchr (first_photo, '\n') - output) + 1 + 100,  /* in its bytes */
+      (gsize) (strchr (first_photo, '\n') - output) + 1,        /* right before them */
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cuts); i++)
+      {
+        g_autoptr(GError) cut_error = NULL;
+        g_autoptr(TrReport) cut = import_cut (path, cuts[i], &cut_error);
+
+        g_test_message ("cut after %" G_GSIZE_FORMAT " bytes: %s", cuts[i],
+                        cut_error != NULL ? cut_error->message : "imported");
+        g_assert_null (cut);
+        g_assert_error (cut_error, TR_ERROR, TR_ERROR_IMPORT_CRASHED);
+        g_assert_null (strchr (cut_error->message, '\n'));
+      }
+  }
+
+  g_assert_cmpuint (tr_report_store_count (store, &error), ==, 1);
+  g_assert_no_error (error);
+  {
+    g_autoptr(TrReport) loaded = tr_report_store_load (store, tr_report_get_id (earlier), &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (tr_report_get_section (loaded, TR_SECTION_PURPOSE), ==,
+                     tr_report_get_section (earlier, TR_SECTION_PURPOSE));
+  }
+
+  /* Whole, it imports, both photos in it. */
+  {
+    g_autoptr(TrReport) whole = import_path (path, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (whole))), ==, 2);
+  }
+}
+
+/* A JPEG cut short in the PDF is left out with a warning naming its page
+ * (the importer checks each photo it is given); the rest is kept. */
+static void
+test_photos_damaged_jpeg (void)
+{
+  g_autoptr(TrReport) report = make_report (9, 1, FALSE);
+  g_autofree char *path = test_path ("photos-damaged.pdf");
+  cairo_t *cr = cairo_create (cairo_pdf_surface_create (path, 595, 842));
+  cairo_surface_t *good = make_picture (300, 200, 5, FALSE);
+  cairo_surface_t *bad = make_picture (300, 200, 6, FALSE);
+  g_autoptr(GBytes) good_jpeg = encode_jpeg (good);
+  g_autoptr(GBytes) whole = encode_jpeg (bad);
+  g_autoptr(GBytes) cut_jpeg = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+  g_autoptr(TrReport) imported = NULL;
+  g_autoptr(GError) error = NULL;
+  GListModel *photos;
+  gboolean warned = FALSE;
+
+  cairo_surface_destroy (cairo_get_target (cr));
+  show_heading (cr, 72, 60, "壹、目的");
+  show_text (cr, 72, 90, tr_report_get_section (report, TR_SECTION_PURPOSE));
+  show_heading (cr, 72, 130, "貳、過程");
+  show_text (cr, 72, 160, "參訪實驗室，並與研究人員座談。");
+  show_heading (cr, 72, 200, "參、心得");
+  show_text (cr, 72, 230, "收穫良多。");
+  show_heading (cr, 72, 270, "肆、建議");
+  show_text (cr, 72, 300, "持續交流。");
+  cairo_show_page (cr);
+  show_heading (cr, 72, 60, "伍、附錄");
+  draw_picture (cr, good, good_jpeg, 72, 100, 300, 200);
+  show_text (cr, 72, 306, "照片 1：完好的照片");
+  cairo_show_page (cr);
+  draw_picture (cr, bad, cut_jpeg, 72, 100, 300, 200);
+  show_text (cr, 72, 306, "照片 2：損壞的照片");
+  finish_pdf (cr);
+  cairo_surface_destroy (good);
+  cairo_surface_destroy (bad);
+
+  imported = import_path (path, NULL, &error);
+  g_assert_no_error (error);
+  photos = G_LIST_MODEL (tr_report_get_photos (imported));
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 1);
+  {
+    g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, 0);
+
+    g_assert_true (g_bytes_equal (tr_photo_get_data (photo), good_jpeg));
+    g_assert_cmpstr (tr_photo_get_caption (photo), ==, "完好的照片");
+  }
+  for (const char * const *warning = tr_report_get_warnings (imported); *warning != NULL; warning++)
+    {
+      g_test_message ("warning: %s", *warning);
+      warned |= strstr (*warning, "page 3") != NULL;
+    }
+  g_assert_true (warned);
+}
+
+void
+add_photos_tests (void)
+{
+  g_test_add_func ("/import/photos/jpeg-as-stored", test_photos_jpeg_as_stored);
+  g_test_add_func ("/import/photos/jpeg-through-import", test_photos_jpeg_through_import);
+  g_test_add_func ("/import/photos/lossless-as-png", test_photos_lossless_as_png);
+  g_test_add_func ("/import/photos/many-pages", test_photos_many_pages);
+  g_test_add_func ("/import/photos/worker-cut-short", test_photos_worker_cut_short);
+  g_test_add_func ("/import/photos/damaged-jpeg", test_photos_damaged_jpeg);
+}
