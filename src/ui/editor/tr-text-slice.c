@@ -353,6 +353,16 @@ tr_text_slice_size_allocate (GtkWidget *widget,
       gtk_adjustment_set_value (self->vadjustment, floor (first));
       queue_follow (self);
     }
+  /* A text view lays out the lines it shows when it scrolls, for the
+   * height it has then, and not when it is only resized: told now, with
+   * its new height. Otherwise lines not laid out yet, all of height 0, sit
+   * at one place in what it shows, and it shapes every one of them to
+   * draw them (a 300-page text loaded and the cursor sent to its end).
+   * It then moves its children: allocated again, so that it is drawn
+   * with its allocation. */
+  g_signal_emit_by_name (self->vadjustment, "value-changed");
+  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, (int) (ceil (last) - floor (first)), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, floor (first))));
   self->setting_value = FALSE;
 }
 
