@@ -37,6 +37,8 @@ struct _TrTextSlice
   guint follow_tick_id;
   /* When the cursor last moved or the text was edited (monotonic µs). */
   gint64 cursor_moved_time;
+  /* Whether the page showed the cursor when we were last allocated. */
+  gboolean cursor_in_sight;
 };
 
 G_DEFINE_FINAL_TYPE (TrTextSlice, tr_text_slice, GTK_TYPE_WIDGET)
@@ -224,9 +226,11 @@ text_height_changed (TrTextSlice *self)
   if (height == self->measured_height)
     return;
   /* Lines just typed or pasted, laid out only now, may have pushed the
-   * cursor further down; not once the user has moved on (a long text
-   * loading must not pull the page back to the cursor). */
-  if (g_get_monotonic_time () - self->cursor_moved_time < 2 * G_USEC_PER_SEC)
+   * cursor further down, and so may lines above it that GTK lays out from
+   * idles (Ctrl+End in a long text just loaded): the page keeps the cursor
+   * in sight if it had it; not once the user has moved on (scrolled away,
+   * a long text loading must not pull the page back to the cursor). */
+  if (self->cursor_in_sight || g_get_monotonic_time () - self->cursor_moved_time < 2 * G_USEC_PER_SEC)
     queue_follow (self);
   if (!self->setting_value)
     gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -364,6 +368,18 @@ tr_text_slice_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (GTK_WIDGET (self->text_view), width, (int) (ceil (last) - floor (first)), -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, floor (first))));
   self->setting_value = FALSE;
+
+  {
+    GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+    GdkRectangle location;
+    GtkTextIter iter;
+    double cursor_top;
+
+    gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+    gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+    cursor_top = gtk_text_view_get_top_margin (self->text_view) + location.y;
+    self->cursor_in_sight = last - first > 1 && cursor_top >= first && cursor_top + location.height <= last;
+  }
 }
 
 static void
