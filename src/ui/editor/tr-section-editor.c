@@ -504,10 +504,13 @@ tr_section_editor_set_text (TrSectionEditor *self,
     gtk_text_buffer_get_start_iter (buffer, &start);
     gtk_text_buffer_place_cursor (buffer, &start);
   }
-  /* Right after GTK's own idles, redrawing and laying out text (120, 125):
-   * one piece laid out, then the next; before everything else idle, so
-   * that the text is all there soon. */
-  priv->load_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, load_next_piece, self, NULL);
+  /* After drawing (120), before GTK lays text out (125): a piece goes in
+   * between two frames, without waiting for the one before to be laid
+   * out, so that the whole text is in a moment after opening, before the
+   * first edit most likely; one that comes sooner brings the rest in
+   * first (input_event()). Lines not laid out yet cost little: GTK lays
+   * out the lines in sight, and the rest from its own idles. */
+  priv->load_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 22, load_next_piece, self, NULL);
 }
 
 GtkTextView *
