@@ -276,12 +276,12 @@ tr_section_editor_init (TrSectionEditor *self)
     const char * const edits[] = { "insert-at-cursor", "delete-from-cursor", "backspace",
                                    "paste-clipboard", "cut-clipboard" };
 
+    /* The text view is our template child: it does not outlive us. */
     gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (controller, "event", G_CALLBACK (input_event), self, 0);
+    g_signal_connect (controller, "event", G_CALLBACK (input_event), self);
     gtk_widget_add_controller (GTK_WIDGET (priv->text_view), controller);
     for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
-      g_signal_connect_object (priv->text_view, edits[i], G_CALLBACK (about_to_edit), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_swapped (priv->text_view, edits[i], G_CALLBACK (about_to_edit), self);
   }
   gtk_widget_set_tooltip_text (GTK_WIDGET (priv->count_label),
                                _("Every character counts but spaces and line breaks"));
