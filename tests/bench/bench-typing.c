@@ -33,12 +33,20 @@ static int interval_ms = 25;
 static int runs = 3;
 static gboolean whole = FALSE;
 static gboolean at_end = FALSE;
+static gboolean phases = FALSE;
 
 typedef struct {
   GtkTextBuffer *buffer;
   gint64 sent;
   gboolean changed;
   gint64 painted;
+  /* Where the time went (--phases): the frame clock's update (tick
+   * callbacks), layout and paint phases until the key is painted, and
+   * when the current phase began. */
+  gint64 update_us;
+  gint64 layout_us;
+  gint64 paint_us;
+  gint64 phase_start;
 } Key;
 
 static void
@@ -54,6 +62,42 @@ after_paint (GdkFrameClock *clock,
 {
   if (key->changed && key->painted == 0)
     key->painted = g_get_monotonic_time ();
+}
+
+/* Each phase's handlers run after GDK's own: a phase's time runs from the
+ * end of the one before it in the same frame. */
+static void
+frame_begin (GdkFrameClock *clock,
+             Key           *key)
+{
+  key->phase_start = g_get_monotonic_time ();
+}
+
+static void
+update_end (GdkFrameClock *clock,
+            Key           *key)
+{
+  if (key->painted == 0)
+    key->update_us += g_get_monotonic_time () - key->phase_start;
+  key->phase_start = g_get_monotonic_time ();
+}
+
+static void
+layout_end (GdkFrameClock *clock,
+            Key           *key)
+{
+  if (key->painted == 0)
+    key->layout_us += g_get_monotonic_time () - key->phase_start;
+  key->phase_start = g_get_monotonic_time ();
+}
+
+static void
+paint_end (GdkFrameClock *clock,
+           Key           *key)
+{
+  if (key->painted == 0)
+    key->paint_us += g_get_monotonic_time () - key->phase_start;
+  key->phase_start = g_get_monotonic_time ();
 }
 
 static void
@@ -80,13 +124,18 @@ type_keys (GtkWidget   *window,
   GdkFrameClock *clock = gdk_surface_get_frame_clock (surface);
   KeyCode keycode = XKeysymToKeycode (display, XK_a);
   GArray *latencies = g_array_new (FALSE, FALSE, sizeof (double));
-  Key key = { gtk_text_view_get_buffer (view), 0, FALSE, 0 };
+  Key key = { gtk_text_view_get_buffer (view), 0, FALSE, 0, 0, 0, 0, 0 };
   gulong changed_id, paint_id;
+  gulong phase_ids[4];
 
   XSetInputFocus (display, xid, RevertToParent, CurrentTime);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   changed_id = g_signal_connect (key.buffer, "changed", G_CALLBACK (buffer_changed), &key);
   paint_id = g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint), &key);
+  phase_ids[0] = g_signal_connect (clock, "before-paint", G_CALLBACK (frame_begin), &key);
+  phase_ids[1] = g_signal_connect_after (clock, "update", G_CALLBACK (update_end), &key);
+  phase_ids[2] = g_signal_connect_after (clock, "layout", G_CALLBACK (layout_end), &key);
+  phase_ids[3] = g_signal_connect_after (clock, "paint", G_CALLBACK (paint_end), &key);
 
   for (int i = 0; i < keys; i++)
     {
@@ -95,6 +144,7 @@ type_keys (GtkWidget   *window,
 
       key.changed = FALSE;
       key.painted = 0;
+      key.update_us = key.layout_us = key.paint_us = 0;
       key.sent = g_get_monotonic_time ();
       send_key (display, keycode);
       deadline = key.sent + 5 * G_USEC_PER_SEC;
@@ -104,6 +154,10 @@ type_keys (GtkWidget   *window,
         g_error ("Key %d never reached the screen", i + 1);
       ms = (key.painted - key.sent) / 1000.0;
       g_array_append_val (latencies, ms);
+      if (phases && i < 5)
+        g_print ("  key %d: %.1f ms: update %.1f, layout %.1f, paint %.1f, outside frames (events, idles) %.1f\n",
+                 i + 1, ms, key.update_us / 1000.0, key.layout_us / 1000.0, key.paint_us / 1000.0,
+                 ms - (key.update_us + key.layout_us + key.paint_us) / 1000.0);
       /* A fast typist. */
       deadline = key.sent + interval_ms * 1000;
       while (g_get_monotonic_time () < deadline)
@@ -112,6 +166,8 @@ type_keys (GtkWidget   *window,
 
   g_signal_handler_disconnect (key.buffer, changed_id);
   g_signal_handler_disconnect (clock, paint_id);
+  for (guint i = 0; i < G_N_ELEMENTS (phase_ids); i++)
+    g_signal_handler_disconnect (clock, phase_ids[i]);
   return latencies;
 }
 
@@ -248,6 +304,7 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each (3)", "N" },
     { "whole", 0, 0, G_OPTION_ARG_NONE, &whole, "Put the section in its buffer in one go", NULL },
     { "at-end", 0, 0, G_OPTION_ARG_NONE, &at_end, "Type at the end of the section (Ctrl+End first)", NULL },
+    { "phases", 0, 0, G_OPTION_ARG_NONE, &phases, "Where the first keys' time goes: layout, paint, the rest", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— keystroke latency in a long section");

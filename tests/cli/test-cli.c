@@ -39,8 +39,7 @@ become_nobody (gpointer user_data)
 
 /* Runs the binary with @argv (NULL-terminated, without the program), @input
  * on stdin, and @env_changes ("NAME=value" sets, "NAME" unsets) applied to
- * the environment; as the user nobody with @as_nobody. Output must be
- * UTF-8: communicate_utf8 checks it. */
+ * the environment; as the user nobody with @as_nobody (tr-test-util.h). */
 Result
 run_full_as (Fixture            *fixture,
              gboolean            as_nobody,
@@ -48,63 +47,14 @@ run_full_as (Fixture            *fixture,
              const char * const *env_changes,
              const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("TR_BINARY");
-  g_autofree char *input_path = NULL;
-  Result result = { 0 };
+  TrTestRunOptions options = {
+    .dir = fixture->dir,
+    .input = input,
+    .env_changes = env_changes,
+    .child_setup = as_nobody ? become_nobody : NULL,
+  };
 
-  g_assert_nonnull (binary);
-
-  /* The input comes from a file, not a pipe: a program that does not read
-   * it (after a usage error, say) may end before a pipe was written. */
-  launcher = g_subprocess_launcher_new ((input == NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0) |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (input != NULL)
-    {
-      int fd = g_file_open_tmp ("test-cli-input-XXXXXX", &input_path, &error);
-
-      g_assert_no_error (error);
-      close (fd);
-      g_assert_true (g_file_set_contents (input_path, input, -1, NULL));
-      g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-    }
-  g_subprocess_launcher_set_cwd (launcher, fixture->dir);
-  /* Never the user's own library, and never a display. */
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->xdg_data, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  if (as_nobody)
-    g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
-  for (guint i = 0; env_changes != NULL && env_changes[i] != NULL; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (env_changes[i], "=", 2);
-
-      if (parts[1] != NULL)
-        g_subprocess_launcher_setenv (launcher, parts[0], parts[1], TRUE);
-      else
-        g_subprocess_launcher_unsetenv (launcher, parts[0]);
-    }
-
-  g_ptr_array_add (full_argv, (gpointer) binary);
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (full_argv, (gpointer) argv[i]);
-  g_ptr_array_add (full_argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv->pdata, &error);
-  g_assert_no_error (error);
-  if (input_path != NULL)
-    g_unlink (input_path);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-
-  /* A crash or a fatal critical is never an acceptable exit. */
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
+  return tr_test_run_binary_full (&options, argv);
 }
 
 Result

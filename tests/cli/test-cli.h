@@ -32,20 +32,10 @@ typedef struct {
   char *xdg_data;  /* dir/xdg-data, where the default library would go */
 } Fixture;
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
+/* One run of the binary (tr-test-util.h). */
+typedef TrTestRun Result;
 
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, tr_test_run_clear)
 
 #define run(fixture, ...) \
   run_full ((fixture), NULL, NULL, (const char * const []) { __VA_ARGS__, NULL })

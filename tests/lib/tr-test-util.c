@@ -3,6 +3,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tr-test-util.h"
 
@@ -81,27 +82,50 @@ tr_test_run_clear (TrTestRun *run)
 }
 
 TrTestRun
-tr_test_run_binary (const char         *dir,
-                    const char         *input,
-                    const char * const *argv)
+tr_test_run_binary_full (const TrTestRunOptions *options,
+                         const char * const     *argv)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *xdg_data = g_build_filename (dir, "xdg-data", NULL);
+  g_autofree char *xdg_data = g_build_filename (options->dir, "xdg-data", NULL);
+  g_autofree char *input_path = NULL;
   const char *binary = g_getenv ("TR_BINARY");
   TrTestRun run = { 0 };
 
   g_assert_nonnull (binary);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
+  /* The input comes from a file, not a pipe: a program that does not read
+   * it (after a usage error, say) may end before a pipe was written. */
+  launcher = g_subprocess_launcher_new ((options->input == NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0) |
                                         G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, dir);
+  if (options->input != NULL)
+    {
+      int fd = g_file_open_tmp ("tr-test-input-XXXXXX", &input_path, &error);
+
+      g_assert_no_error (error);
+      close (fd);
+      g_assert_true (g_file_set_contents (input_path, options->input, -1, NULL));
+      g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
+    }
+  g_subprocess_launcher_set_cwd (launcher, options->dir);
+  /* Never the user's own library, and never a display. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg_data, TRUE);
   g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
   g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
+  if (options->child_setup != NULL)
+    g_subprocess_launcher_set_child_setup (launcher, options->child_setup, NULL, NULL);
+  for (guint i = 0; options->env_changes != NULL && options->env_changes[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (options->env_changes[i], "=", 2);
+
+      if (parts[1] != NULL)
+        g_subprocess_launcher_setenv (launcher, parts[0], parts[1], TRUE);
+      else
+        g_subprocess_launcher_unsetenv (launcher, parts[0]);
+    }
 
   g_ptr_array_add (full_argv, (gpointer) binary);
   for (guint i = 0; argv[i] != NULL; i++)
@@ -110,13 +134,25 @@ tr_test_run_binary (const char         *dir,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run.out, &run.err, &error);
+  if (input_path != NULL)
+    g_unlink (input_path);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error);
   g_assert_no_error (error);
 
   if (!g_subprocess_get_if_exited (process))
     g_error ("%s died of signal %d; stderr: %s", binary, g_subprocess_get_term_sig (process), run.err);
   run.status = g_subprocess_get_exit_status (process);
   return run;
+}
+
+TrTestRun
+tr_test_run_binary (const char         *dir,
+                    const char         *input,
+                    const char * const *argv)
+{
+  TrTestRunOptions options = { .dir = dir, .input = input };
+
+  return tr_test_run_binary_full (&options, argv);
 }
 
 const char *

@@ -25,10 +25,24 @@ typedef struct {
 void      tr_test_run_clear  (TrTestRun          *run);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TrTestRun, tr_test_run_clear)
 
-/* Runs $TR_BINARY with @argv (NULL-terminated, without the program) in
- * @dir, @input (if not NULL) on its standard input, XDG_DATA_HOME in
- * @dir/xdg-data so that the user's library is never touched, and no
- * display. */
+/* How to run the binary, beyond its arguments. */
+typedef struct {
+  const char           *dir;          /* working folder; XDG_DATA_HOME is dir/xdg-data */
+  const char           *input;        /* standard input, or NULL for an empty one */
+  const char * const   *env_changes;  /* "NAME=value" sets, "NAME" unsets; or NULL */
+  GSpawnChildSetupFunc  child_setup;  /* run between fork and exec (say, to drop
+                                       * privileges), or NULL */
+} TrTestRunOptions;
+
+/* Runs $TR_BINARY with @argv (NULL-terminated, without the program) as
+ * @options say, with XDG_DATA_HOME in the folder so that the user's library
+ * is never touched, and no display. Its output must be UTF-8, and a crash
+ * (a signal, a fatal critical) fails the test. This is the one way the
+ * tests run the command line. */
+TrTestRun tr_test_run_binary_full (const TrTestRunOptions *options,
+                                   const char * const     *argv);
+
+/* The same, in @dir, @input (if not NULL) on standard input. */
 TrTestRun tr_test_run_binary (const char         *dir,
                               const char         *input,
                               const char * const *argv);

@@ -685,9 +685,10 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (tr_section_editor_get_text_view (editor)), "text.undo", NULL);
 
   /* The section is as tall as its text, the text view only as tall as the
-   * part in sight. */
-  wait_ms (500);
+   * part in sight. GTK lays the text out from idles: typed into, the
+   * section came in at once. */
   page = gtk_widget_get_ancestor (GTK_WIDGET (editor), GTK_TYPE_SCROLLED_WINDOW);
+  wait_until (gtk_widget_get_height (GTK_WIDGET (editor)) > 50 * gtk_widget_get_height (page), 60000);
   g_test_message ("section %d px, its text view %d px, the page %d px",
                   gtk_widget_get_height (GTK_WIDGET (editor)),
                   gtk_widget_get_height (GTK_WIDGET (tr_section_editor_get_text_view (editor))),
@@ -702,7 +703,8 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
     double top, bottom;
 
     g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
-    wait_ms (500);
+    /* Whatever GTK still lays out above it: the page keeps it in sight. */
+    wait_until (line_in_sight (view, gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) - 1), 10000);
     line_in_page (view, gtk_text_buffer_get_line_count (gtk_text_view_get_buffer (view)) - 1, &top, &bottom);
     g_test_message ("last line: %.0f–%.0f px", top, bottom);
     g_assert_cmpfloat (top, >=, 0);

@@ -9,6 +9,10 @@
  * it out for a few hundred milliseconds, and the keys typed meanwhile wait.
  * Until the last piece is in, the text is the buffer's followed by what is
  * still to come (dup_text() says so), so a save never loses the end.
+ * Loading is no edit to undo, and GTK keeps no undo history across it:
+ * the rest comes in before anything that may edit the text (a key, a
+ * click, a drop, a key binding), so that every edit can be undone and
+ * none lands before text still to come.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
@@ -60,6 +64,10 @@ static void mark_set (GtkTextBuffer   *buffer,
                       GtkTextIter     *location,
                       GtkTextMark     *mark,
                       TrSectionEditor *self);
+static gboolean input_event (GtkEventControllerLegacy *controller,
+                             GdkEvent                 *event,
+                             TrSectionEditor          *self);
+static void about_to_edit (TrSectionEditor *self);
 
 static guint
 count_characters (const char *text,
@@ -263,6 +271,18 @@ tr_section_editor_init (TrSectionEditor *self)
                            G_CALLBACK (delete_range), self, 0);
   g_signal_connect_object (gtk_text_view_get_buffer (priv->text_view), "mark-set",
                            G_CALLBACK (mark_set), self, G_CONNECT_AFTER);
+  {
+    GtkEventController *controller = gtk_event_controller_legacy_new ();
+    const char * const edits[] = { "insert-at-cursor", "delete-from-cursor", "backspace",
+                                   "paste-clipboard", "cut-clipboard" };
+
+    /* The text view is our template child: it does not outlive us. */
+    gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+    g_signal_connect (controller, "event", G_CALLBACK (input_event), self);
+    gtk_widget_add_controller (GTK_WIDGET (priv->text_view), controller);
+    for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+      g_signal_connect_swapped (priv->text_view, edits[i], G_CALLBACK (about_to_edit), self);
+  }
   gtk_widget_set_tooltip_text (GTK_WIDGET (priv->count_label),
                                _("Every character counts but spaces and line breaks"));
   update_count (self);
@@ -381,6 +401,39 @@ tr_section_editor_finish_loading (TrSectionEditor *self)
     append_piece (self);
 }
 
+/* Whatever may edit the text, before it starts: a key, a click (a
+ * middle-click pastes), a drop, and the key bindings' signals. */
+static gboolean
+input_event (GtkEventControllerLegacy *controller,
+             GdkEvent                 *event,
+             TrSectionEditor          *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  switch (gdk_event_get_event_type (event))
+    {
+    case GDK_KEY_PRESS:
+    case GDK_BUTTON_PRESS:
+    case GDK_TOUCH_BEGIN:
+    case GDK_DRAG_ENTER:
+      if (priv->rest != NULL)
+        tr_section_editor_finish_loading (self);
+      break;
+    default:
+      break;
+    }
+  return GDK_EVENT_PROPAGATE;
+}
+
+static void
+about_to_edit (TrSectionEditor *self)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  if (priv->rest != NULL)
+    tr_section_editor_finish_loading (self);
+}
+
 static gboolean
 finish_loading_now (gpointer user_data)
 {
@@ -451,10 +504,13 @@ tr_section_editor_set_text (TrSectionEditor *self,
     gtk_text_buffer_get_start_iter (buffer, &start);
     gtk_text_buffer_place_cursor (buffer, &start);
   }
-  /* Right after GTK's own idles, redrawing and laying out text (120, 125):
-   * one piece laid out, then the next; before everything else idle, so
-   * that the text is all there soon. */
-  priv->load_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 30, load_next_piece, self, NULL);
+  /* After drawing (120), before GTK lays text out (125): a piece goes in
+   * between two frames, without waiting for the one before to be laid
+   * out, so that the whole text is in a moment after opening, before the
+   * first edit most likely; one that comes sooner brings the rest in
+   * first (input_event()). Lines not laid out yet cost little: GTK lays
+   * out the lines in sight, and the rest from its own idles. */
+  priv->load_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE + 22, load_next_piece, self, NULL);
 }
 
 GtkTextView *

@@ -35,8 +35,11 @@ struct _TrTextSlice
   guint resize_idle_id;
   guint page_resized_tick_id;
   guint follow_tick_id;
-  /* When the cursor last moved or the text was edited (monotonic µs). */
-  gint64 cursor_moved_time;
+  /* The page follows the cursor: it moved, or the text was edited, and
+   * the page has not been scrolled away since. */
+  gboolean following;
+  /* We are scrolling the page to the cursor. */
+  gboolean scrolling_page;
 };
 
 G_DEFINE_FINAL_TYPE (TrTextSlice, tr_text_slice, GTK_TYPE_WIDGET)
@@ -62,6 +65,8 @@ relayout (TrTextSlice *self)
 static void
 page_scrolled (TrTextSlice *self)
 {
+  if (!self->scrolling_page)
+    self->following = FALSE;
   relayout (self);
 }
 
@@ -142,10 +147,12 @@ follow_cursor (TrTextSlice *self)
 
   value = gtk_adjustment_get_value (self->page_adjustment);
   page_size = gtk_adjustment_get_page_size (self->page_adjustment);
+  self->scrolling_page = TRUE;
   if (cursor_top - CURSOR_MARGIN < value)
     gtk_adjustment_set_value (self->page_adjustment, cursor_top - CURSOR_MARGIN);
   else if (cursor_bottom + CURSOR_MARGIN > value + page_size)
     gtk_adjustment_set_value (self->page_adjustment, cursor_bottom + CURSOR_MARGIN - page_size);
+  self->scrolling_page = FALSE;
 }
 
 static gboolean
@@ -176,7 +183,7 @@ queue_follow (TrTextSlice *self)
 static void
 cursor_moved (TrTextSlice *self)
 {
-  self->cursor_moved_time = g_get_monotonic_time ();
+  self->following = TRUE;
   queue_follow (self);
 }
 
@@ -224,9 +231,11 @@ text_height_changed (TrTextSlice *self)
   if (height == self->measured_height)
     return;
   /* Lines just typed or pasted, laid out only now, may have pushed the
-   * cursor further down; not once the user has moved on (a long text
-   * loading must not pull the page back to the cursor). */
-  if (g_get_monotonic_time () - self->cursor_moved_time < 2 * G_USEC_PER_SEC)
+   * cursor further down, and so may lines above it that GTK lays out from
+   * idles (Ctrl+End in a long text just loaded), however long that takes;
+   * not once the user has scrolled the page away (a long text loading
+   * must not pull the page back to the cursor). */
+  if (self->following)
     queue_follow (self);
   if (!self->setting_value)
     gtk_widget_queue_resize (GTK_WIDGET (self));
@@ -353,6 +362,16 @@ tr_text_slice_size_allocate (GtkWidget *widget,
       gtk_adjustment_set_value (self->vadjustment, floor (first));
       queue_follow (self);
     }
+  /* A text view lays out the lines it shows when it scrolls, for the
+   * height it has then, and not when it is only resized: told now, with
+   * its new height. Otherwise lines not laid out yet, all of height 0, sit
+   * at one place in what it shows, and it shapes every one of them to
+   * draw them (a 300-page text loaded and the cursor sent to its end).
+   * It then moves its children: allocated again, so that it is drawn
+   * with its allocation. */
+  g_signal_emit_by_name (self->vadjustment, "value-changed");
+  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, (int) (ceil (last) - floor (first)), -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, floor (first))));
   self->setting_value = FALSE;
 }
 

@@ -4,56 +4,19 @@
 
 /* The command line --------------------------------------------------------- */
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
+typedef TrTestRun Result;
 
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, tr_test_run_clear)
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-/* Runs the binary with @argv and "NAME=value" @env additions. */
+/* Runs the binary with @argv and "NAME=value" @env additions, in the
+ * test's folder (tr-test-util.h). */
 static Result
 run_cli (const char * const *env,
          const char * const *argv)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *xdg = test_path ("xdg-data");
-  Result result = { 0 };
+  TrTestRunOptions options = { .dir = test_dir, .env_changes = env };
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_cwd (launcher, test_dir);
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg, TRUE);
-  g_subprocess_launcher_unsetenv (launcher, "DISPLAY");
-  g_subprocess_launcher_unsetenv (launcher, "WAYLAND_DISPLAY");
-  for (guint i = 0; env != NULL && env[i] != NULL; i++)
-    {
-      g_auto(GStrv) parts = g_strsplit (env[i], "=", 2);
-
-      g_subprocess_launcher_setenv (launcher, parts[0], parts[1], TRUE);
-    }
-  g_ptr_array_add (full_argv, (gpointer) g_getenv ("TR_BINARY"));
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (full_argv, (gpointer) argv[i]);
-  g_ptr_array_add (full_argv, NULL);
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &result.out, &result.err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
+  return tr_test_run_binary_full (&options, argv);
 }
 
 #define cli(...) run_cli (NULL, (const char * const []) { __VA_ARGS__, NULL })

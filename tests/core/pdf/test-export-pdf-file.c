@@ -342,43 +342,26 @@ test_layout_async (void)
 
 /* The command line ----------------------------------------------------------- */
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
+typedef TrTestRun Run;
 
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, tr_test_run_clear)
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
+/* The binary run with the arguments up to NULL, in the test's folder
+ * (tr-test-util.h). */
 static Run
 run_cli (const char *first,
          ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  Run run = { 0 };
   const char *arg;
   va_list args;
 
-  g_ptr_array_add (argv, (gpointer) g_getenv ("TR_BINARY"));
   va_start (args, first);
   for (arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   va_end (args);
   g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (test_dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &run.out, &run.err, &run.status, &error);
-  g_assert_no_error (error);
-  run.status = WIFEXITED (run.status) ? WEXITSTATUS (run.status) : -1;
-  return run;
+  return tr_test_run_binary (test_dir, NULL, (const char * const *) argv->pdata);
 }
 
 static void

@@ -1,0 +1,197 @@
+/* test-ui-editor-loading.c: a long section typed into while its pieces are
+ * still coming in, under Xvfb
+ *
+ * A section of a few hundred pages comes into its buffer in pieces after
+ * the report opens (tr-section-editor.c); what is typed meanwhile must be
+ * undone and redone like anything else typed, and saved whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <locale.h>
+#include <string.h>
+
+#include "editor/tr-report-editor-private.h"
+#include "editor/tr-section-editor.h"
+#include "library/tr-library-view-private.h"
+#include "tr-test-util.h"
+#include "tr-window-private.h"
+#include "tr-ui-test.h"
+
+typedef struct {
+  char *dir;
+  TrReportStore *store;
+  TrWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tr-ui-editor-loading-XXXXXX", &error);
+  g_assert_no_error (error);
+  path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->store = tr_report_store_open (path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->store);
+  tr_test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+/* A report whose 過程 is @pages pages of about 600 characters. */
+static TrReport *
+save_long_report (Fixture *fixture,
+                  guint    pages,
+                  char   **out_text)
+{
+  TrReport *report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  GString *text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  for (guint page = 0; page < pages; page++)
+    for (guint line = 0; line < 20; line++)
+      g_string_append_printf (text, "第%u頁第%u行：本次考察行程緊湊，與各機關交流。\n", page + 1, line + 1);
+  tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
+  tr_report_set_section (report, TR_SECTION_PROCESS, text->str);
+  g_assert_true (tr_report_store_save (fixture->store, report, &error));
+  *out_text = g_string_free (text, FALSE);
+  return report;
+}
+
+static TrSectionEditor *
+open_section (Fixture  *fixture,
+              TrReport *report)
+{
+  TrReportEditor *editor;
+
+  fixture->window = tr_window_new (NULL, fixture->store, NULL, NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 5000);
+  wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (fixture->window)))), 5000);
+  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
+  editor = TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+  return TR_SECTION_EDITOR (tr_report_editor_get_text_editor (editor, TR_FIELD_PROCESS));
+}
+
+/* A key as the keyboard types it: the key binding's signal, one user
+ * action of the buffer. */
+static void
+type_key (GtkTextView *view,
+          const char  *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_signal_emit_by_name (view, "insert-at-cursor", text);
+}
+
+/* The buffer holds @expected: where it differs, if it does. */
+static void
+assert_buffer_text (TrSectionEditor *editor,
+                    const char      *expected)
+{
+  GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  gsize at = 0;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  while (text[at] != '\0' && text[at] == expected[at])
+    at++;
+  if (text[at] != expected[at])
+    g_test_message ("the buffer's %zu bytes differ from the %zu expected from byte %zu: “%.30s”",
+                    strlen (text), strlen (expected), at, text + at);
+  g_assert_true (text[at] == expected[at]);
+}
+
+static void
+test_undo_keeps_what_was_typed_while_loading (Fixture       *fixture,
+                                              gconstpointer  data)
+{
+  g_autofree char *long_text = NULL;
+  g_autoptr(TrReport) report = save_long_report (fixture, 300, &long_text);
+  TrSectionEditor *editor = open_section (fixture, report);
+  GtkTextView *view = tr_section_editor_get_text_view (editor);
+  GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+  g_autofree char *typed_text = NULL;
+  g_autofree char *text = NULL;
+
+  /* Typed at the start right after opening, the rest still to come. */
+  g_assert_true (tr_section_editor_is_loading (editor));
+  tr_section_editor_focus_at (editor, -1);
+  type_key (view, "開");
+  type_key (view, "頭");
+  typed_text = g_strconcat ("開頭", long_text, NULL);
+  text = tr_section_editor_dup_text (editor);
+  g_assert_true (g_str_equal (text, typed_text));
+
+  wait_until (!tr_section_editor_is_loading (editor), 120000);
+  assert_buffer_text (editor, typed_text);
+
+  /* Undo takes back what was typed, and only that: the loaded text stays. */
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_widget_activate_action (GTK_WIDGET (view), "text.undo", NULL);
+  assert_buffer_text (editor, long_text);
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));
+
+  /* Redo puts it back. */
+  g_assert_true (gtk_text_buffer_get_can_redo (buffer));
+  gtk_widget_activate_action (GTK_WIDGET (view), "text.redo", NULL);
+  assert_buffer_text (editor, typed_text);
+}
+
+/* A key typed at the end of the section (Ctrl+End) while it loads goes
+ * after the whole text, and undo takes it back there. */
+static void
+test_undo_at_the_end_while_loading (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *long_text = NULL;
+  g_autoptr(TrReport) report = save_long_report (fixture, 300, &long_text);
+  TrSectionEditor *editor = open_section (fixture, report);
+  GtkTextView *view = tr_section_editor_get_text_view (editor);
+  g_autofree char *typed_text = NULL;
+
+  /* The key comes before the main loop has run again: it still goes after
+   * the text still to come. */
+  g_assert_true (tr_section_editor_is_loading (editor));
+  tr_section_editor_focus_at (editor, -1);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  type_key (view, "完");
+  wait_until (!tr_section_editor_is_loading (editor), 120000);
+  typed_text = g_strconcat (long_text, "完", NULL);
+  assert_buffer_text (editor, typed_text);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "text.undo", NULL);
+  assert_buffer_text (editor, long_text);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui-editor-loading/undo/typed-at-start", Fixture, NULL, fixture_set_up,
+              test_undo_keeps_what_was_typed_while_loading, fixture_tear_down);
+  g_test_add ("/ui-editor-loading/undo/typed-at-end", Fixture, NULL, fixture_set_up,
+              test_undo_at_the_end_while_loading, fixture_tear_down);
+
+  return g_test_run ();
+}
