@@ -1597,7 +1597,14 @@ read_page (PopplerPage *page,
   hoist_centred_labels (rows);
   join_wrapped_cells (rows);
   for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (lines, g_array_index (rows, Row, i).line);
+    {
+      Row *made = &g_array_index (rows, Row, i);
+
+      /* Where the cells start tells a table's columns. */
+      if (made->n_cells >= 2 && made->n_cells <= MAX_ROW_CELLS)
+        tr_layout_line_set_cell_x (made->line, made->cell_left, made->n_cells);
+      g_ptr_array_add (lines, made->line);
+    }
   return n_visible;
 }
 
