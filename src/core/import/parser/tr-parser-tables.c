@@ -17,7 +17,7 @@
 
 /* Rows further apart than this many font sizes (a photo between caption
  * rows, a paragraph's spacing) belong to different tables. */
-#define MAX_ROW_GAP_EMS     2.5
+#define MAX_ROW_GAP_EMS     4.0
 /* A cell starts in a column when it starts no more than this many font
  * sizes left of the column's left edge (centred or right-aligned cells
  * start further right). */
@@ -27,8 +27,15 @@
  * running text have none. */
 #define SHORT_CELL_CHARS    20
 #define MIN_SHORT_PART      0.8
-/* A header row: cells no longer than this, without digits. */
+/* A header row: cells no longer than this, none a figure. */
 #define HEADER_CELL_CHARS   12
+/* A column: where cells of at least this part of the table's lines start. */
+#define MIN_COLUMN_PART     0.3
+/* The lines of one row are as far apart as lines of text (up to this
+ * many times the document's leading); rows may be further apart, at
+ * least this many times: then the steps tell the rows. */
+#define WRAP_STEP_FACTOR    1.25
+#define ROW_STEP_FACTOR     1.5
 
 typedef struct {
   TrParserDocument *document;
@@ -76,35 +83,62 @@ rows_adjacent (const TrParserLine *previous,
          next->y - (previous->y + previous->height) <= MAX_ROW_GAP_EMS * font_size;
 }
 
-/* The columns' left edges, from the rows that have all of them: each the
- * leftmost start of its cells. FALSE when not known. */
-static gboolean
-find_columns (Finder     *self,
-              const int  *rows,
-              guint       n_rows,
-              guint       n_columns,
-              double     *columns)
-{
-  gboolean any = FALSE;
+typedef struct {
+  double x;
+  int    line;
+} Start;
 
-  for (guint c = 0; c < n_columns; c++)
-    columns[c] = G_MAXDOUBLE;
+static int
+compare_starts (gconstpointer a,
+                gconstpointer b)
+{
+  const Start *sa = a, *sb = b;
+
+  return sa->x < sb->x ? -1 : sa->x > sb->x;
+}
+
+/* The columns' left edges: where the cells of many lines of the run
+ * start (a centred header cell, or a word set letter by letter, starts
+ * where no other does). Returns how many, 0 when the positions are not
+ * known. */
+static guint
+find_columns (Finder    *self,
+              const int *rows,
+              guint      n_rows,
+              double    *columns)
+{
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (Start));
+  double slack = 0;
+  guint n_columns = 0, needed = MAX (2, (guint) (MIN_COLUMN_PART * n_rows));
+
   for (guint r = 0; r < n_rows; r++)
     {
       TrParserLine *line = tr_parser_document_get (self->document, rows[r]);
 
-      if (line->n_cells != n_columns)
-        continue;
-      if (line->cell_x == NULL)
-        return FALSE;
-      for (guint c = 0; c < n_columns; c++)
-        columns[c] = MIN (columns[c], line->cell_x[c]);
-      any = TRUE;
+      if (line->n_cells > 1 && line->cell_x == NULL)
+        return 0;
+      slack = MAX (slack, COLUMN_SLACK_EMS * MAX (line->font_size, 1));
+      for (guint c = 0; c < line->n_cells; c++)
+        {
+          Start start = { line->cell_x != NULL ? line->cell_x[c] : line->left, rows[r] };
+
+          g_array_append_val (starts, start);
+        }
     }
-  for (guint c = 1; c < n_columns && any; c++)
-    if (columns[c] <= columns[c - 1])
-      return FALSE;
-  return any;
+  g_array_sort (starts, compare_starts);
+  for (guint i = 0; i < starts->len;)
+    {
+      Start *first = &g_array_index (starts, Start, i);
+      g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
+      guint j = i;
+
+      for (; j < starts->len && g_array_index (starts, Start, j).x - g_array_index (starts, Start, j > i ? j - 1 : j).x <= slack; j++)
+        g_hash_table_add (lines, GINT_TO_POINTER (g_array_index (starts, Start, j).line));
+      if (g_hash_table_size (lines) >= needed && n_columns < TR_TABLE_MAX_COLUMNS)
+        columns[n_columns++] = first->x;
+      i = j;
+    }
+  return n_columns;
 }
 
 /* The column a cell starting at @x is in. */
@@ -121,9 +155,10 @@ column_at (const double *columns,
   return c;
 }
 
-/* Puts each cell of @line in its column (@out_columns): FALSE when two
- * fall in one or the line starts left of the table. Without positions,
- * cells go in order from the first column. */
+/* Puts each cell of @line in its column (@out_columns; a word set letter
+ * by letter may make several cells of one column): FALSE when the line
+ * starts left of the table. Without positions, cells go in order from
+ * the first column. */
 static gboolean
 place_cells (const TrParserLine *line,
              const double       *columns,
@@ -147,7 +182,7 @@ place_cells (const TrParserLine *line,
       if (x < 0 || x < columns[0] - slack)
         return FALSE;
       out_columns[c] = column_at (columns, n_columns, x, slack);
-      if (c > 0 && out_columns[c] <= out_columns[c - 1])
+      if (c > 0 && out_columns[c] < out_columns[c - 1])
         return FALSE;
     }
   return TRUE;
@@ -162,9 +197,19 @@ has_digit (const char *text)
   return FALSE;
 }
 
+/* "4822", "17.7%", "1,200": a figure, not a column's name. */
+static gboolean
+is_figure (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr (".,%+-() ", *p) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether the first row names the columns: repeated where the table goes
  * on to another page, set in bold over rows that are not, or short
- * words without figures over rows with more. */
+ * words, none a figure, the first no date or number. */
 static gboolean
 first_row_is_header (Finder   *self,
                      TrTable  *table,
@@ -190,7 +235,8 @@ first_row_is_header (Finder   *self,
     {
       const char *cell = tr_table_get_cell (table, 0, c);
 
-      if (*cell == '\0' || g_utf8_strlen (cell, -1) > HEADER_CELL_CHARS || has_digit (cell))
+      if (*cell == '\0' || g_utf8_strlen (cell, -1) > HEADER_CELL_CHARS || is_figure (cell) ||
+          (c == 0 && has_digit (cell)))
         short_words = FALSE;
     }
   return short_words;
@@ -229,6 +275,19 @@ read_caption (const char *text)
   return tr_parser_trim (p);
 }
 
+/* The next line of a cell: Chinese wrapped anywhere, without a space
+ * ("7月9" and "日下午"); Latin words as in a paragraph. */
+static void
+append_cell_line (GString    *cell,
+                  const char *text)
+{
+  if (cell->len > 0 && *text != '\0' &&
+      (tr_parser_is_cjk (tr_parser_last_char (cell->str)) || tr_parser_is_cjk (g_utf8_get_char (text))))
+    g_string_append (cell, text);
+  else
+    tr_parser_append_continuation (cell, text);
+}
+
 static void
 free_string (gpointer data)
 {
@@ -239,11 +298,12 @@ free_string (gpointer data)
  * cell of the row above that it sits under) if they read as one: NULL
  * otherwise. */
 static TrTable *
-make_table (Finder    *self,
-            const int *rows,
-            guint      n_rows,
-            guint      n_columns,
-            const double *columns)
+make_table (Finder         *self,
+            const int      *rows,
+            const gboolean *wrapped,
+            guint           n_rows,
+            guint           n_columns,
+            const double   *columns)
 {
   g_autoptr(TrTable) table = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (free_string);
@@ -255,26 +315,26 @@ make_table (Finder    *self,
     {
       TrParserLine *line = tr_parser_document_get (self->document, rows[r]);
       g_auto(GStrv) pieces = g_strsplit (line->text, "\t", -1);
-      gboolean continuation = line->n_cells == 1;
+      gboolean continuation;
 
       if (!place_cells (line, columns, n_columns, placed))
         return NULL;
+      /* A line without a first cell goes on the row above. */
+      continuation = n_table_rows > 0 && (line->n_cells == 1 || wrapped[r] || placed[0] > 0);
       if (!continuation)
         {
           for (guint c = 0; c < n_columns; c++)
             g_ptr_array_add (cells, g_string_new (NULL));
           n_table_rows++;
-          n_full += line->n_cells == n_columns;
         }
+      if (line->n_cells == n_columns)
+        n_full++;
       for (guint c = 0; c < line->n_cells && pieces[c] != NULL; c++)
         {
           GString *cell = g_ptr_array_index (cells, (n_table_rows - 1) * n_columns + placed[c]);
           g_autofree char *text = tr_parser_trim (pieces[c]);
 
-          if (cell->len > 0)
-            tr_parser_append_continuation (cell, text);
-          else
-            g_string_append (cell, text);
+          append_cell_line (cell, text);
         }
     }
 
@@ -322,6 +382,51 @@ is_cell_line (const TrParserLine *line,
          row->n_cells >= 2 && line->left >= row->cell_x[1] - slack;
 }
 
+/* Marks in @out_wrapped the lines that go on the row above: in a table
+ * whose rows stand further apart than lines of text (padding, rules),
+ * the lines as close under the line before as lines of text are. A cell
+ * may be set lower than its neighbours (centred vertically): its lines
+ * come between theirs. */
+static void
+find_wrapped_lines (TrParserDocument *document,
+                    const int        *rows,
+                    guint             n_rows,
+                    gboolean         *out_wrapped)
+{
+  double least = G_MAXDOUBLE, pitch;
+  gboolean spaced = FALSE;
+
+  for (guint r = 1; r < n_rows; r++)
+    {
+      TrParserLine *above = tr_parser_document_get (document, rows[r - 1]);
+      TrParserLine *line = tr_parser_document_get (document, rows[r]);
+
+      if (line->page == above->page && line->placed && line->y > above->y)
+        least = MIN (least, line->y - above->y);
+    }
+  if (least == G_MAXDOUBLE)
+    return;
+  pitch = WRAP_STEP_FACTOR * MAX (least, document->leading);
+  for (guint r = 1; r < n_rows; r++)
+    {
+      TrParserLine *above = tr_parser_document_get (document, rows[r - 1]);
+      TrParserLine *line = tr_parser_document_get (document, rows[r]);
+
+      if (line->page == above->page && line->y - above->y > ROW_STEP_FACTOR / WRAP_STEP_FACTOR * pitch)
+        spaced = TRUE;
+    }
+  if (!spaced)
+    return;
+  for (guint r = 1; r < n_rows; r++)
+    {
+      TrParserLine *above = tr_parser_document_get (document, rows[r - 1]);
+      TrParserLine *line = tr_parser_document_get (document, rows[r]);
+
+      out_wrapped[r] = line->page == above->page && line->placed && line->y > above->y &&
+                       line->y - above->y <= pitch;
+    }
+}
+
 /* Tries a table from content line @start; returns the last line it took,
  * or -1 when none starts there. */
 static int
@@ -335,6 +440,7 @@ try_table (Finder *self,
   guint n_columns = 0;
   double columns[TR_TABLE_MAX_COLUMNS];
   gboolean positioned;
+  g_autofree gboolean *wrapped = NULL;
 
   if (!is_row (first))
     return -1;
@@ -359,9 +465,16 @@ try_table (Finder *self,
   while (rows->len > 0 && tr_parser_document_get (document, g_array_index (rows, int, rows->len - 1))->n_cells == 1)
     g_array_set_size (rows, rows->len - 1);
 
-  for (guint r = 0; r < rows->len; r++)
-    n_columns = MAX (n_columns, tr_parser_document_get (document, g_array_index (rows, int, r))->n_cells);
-  positioned = find_columns (self, (int *) rows->data, rows->len, n_columns, columns);
+  n_columns = find_columns (self, (int *) rows->data, rows->len, columns);
+  positioned = n_columns > 0;
+  if (!positioned)
+    for (guint r = 0; r < rows->len; r++)
+      n_columns = MAX (n_columns, tr_parser_document_get (document, g_array_index (rows, int, r))->n_cells);
+  if (n_columns < 2)
+    return -1;
+
+  wrapped = g_new0 (gboolean, rows->len);
+  find_wrapped_lines (document, (int *) rows->data, rows->len, wrapped);
 
   /* The longest start of the run that makes a table. */
   for (guint n = rows->len; n >= 2; n--)
@@ -370,7 +483,7 @@ try_table (Finder *self,
 
       if (tr_parser_document_get (document, g_array_index (rows, int, n - 1))->n_cells == 1)
         continue;
-      table = make_table (self, (int *) rows->data, n, n_columns, positioned ? columns : NULL);
+      table = make_table (self, (int *) rows->data, wrapped, n, n_columns, positioned ? columns : NULL);
       if (table != NULL)
         {
           TrParserTable found = { start, g_array_index (rows, int, n - 1), -1, NULL };
