@@ -34,7 +34,7 @@
 /* The lines of one row are as far apart as lines of text (up to this
  * many times the document's leading); rows may be further apart, at
  * least this many times: then the steps tell the rows. */
-#define WRAP_STEP_FACTOR    1.25
+#define WRAP_STEP_FACTOR    1.15
 #define ROW_STEP_FACTOR     1.5
 
 typedef struct {
