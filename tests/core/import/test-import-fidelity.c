@@ -277,6 +277,48 @@ test_tables (gconstpointer data)
   tr_fidelity_score_clear (&score);
 }
 
+/* Captions of photos two to a row, centred under them, that wrap: the
+ * reader gives each caption whole, in its cell of the row. */
+static void
+test_photo_captions (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autofree char *pdf = NULL;
+  g_autoptr(TrReport) report = import_case (data, &fcase, &pdf);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  guint n_rows = 0;
+
+  if (report == NULL)
+    return;
+  file = g_mapped_file_new (pdf, FALSE, &error);
+  g_assert_no_error (error);
+  bytes = g_mapped_file_get_bytes (file);
+  lines = tr_pdf_read_lines (bytes, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, i);
+
+      if (strstr (line->text, "照片1") != NULL)
+        {
+          g_test_message ("%s", line->text);
+          g_assert_nonnull (strstr (line->text, "開幕典禮會場合影留念\t照片2"));
+          g_assert_true (g_str_has_suffix (line->text, "水質監測方式"));
+          n_rows++;
+        }
+      else if (strstr (line->text, "照片3") != NULL)
+        {
+          g_test_message ("%s", line->text);
+          g_assert_true (g_str_has_suffix (line->text, "公共運輸整合之經驗"));
+          n_rows++;
+        }
+    }
+  g_assert_cmpuint (n_rows, ==, 2);
+}
+
 #define ALL_PRODUCERS ((1u << TR_FIDELITY_N_PRODUCERS) - 1)
 
 static void
@@ -331,6 +373,9 @@ main (int    argc,
    * schedule's rows at page breaks, pandoc's DOCX more so: not read right yet. */
   add_case ("tables", "tables-ruled", 1u << TR_FIDELITY_CHROMIUM, test_tables);
   add_case ("tables", "tables-unruled", 1u << TR_FIDELITY_CHROMIUM, test_tables);
+
+  /* Chromium centres the captions; LibreOffice's lines are not told yet. */
+  add_case ("photos", "photo-grid", 1u << TR_FIDELITY_CHROMIUM, test_photo_captions);
 
   status = g_test_run ();
 

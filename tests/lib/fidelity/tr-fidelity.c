@@ -1013,7 +1013,10 @@ tr_fidelity_score (const TrFidelityCase *fcase,
             {
               g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, j);
 
-              ok = same (photo_captions[i], tr_photo_get_caption (photo));
+              /* Import keeps the caption without its number: exports
+               * number the photos again (照片 N：…). */
+              ok = same (photo_captions[i], tr_photo_get_caption (photo)) ||
+                   same (strstr (photo_captions[i], "：") + strlen ("："), tr_photo_get_caption (photo));
             }
           check_field (out_score, missing, name, ok);
         }
