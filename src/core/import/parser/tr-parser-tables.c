@@ -29,6 +29,12 @@
 #define MIN_SHORT_PART      0.8
 /* A header row: cells no longer than this, none a figure. */
 #define HEADER_CELL_CHARS   12
+/* A line of one cell within a table starts no further left than its first
+ * column (in points): the text around a table starts at the margin, the
+ * table's cells inside their padding. */
+#define CELL_LINE_SLACK     1.0
+/* Starts of the run tried for a table, from the longest. */
+#define MAX_TRIES           64
 /* A column: where cells of at least this part of the table's lines start. */
 #define MIN_COLUMN_PART     0.3
 /* The lines of one row are as far apart as lines of text (up to this
@@ -301,6 +307,7 @@ static TrTable *
 make_table (Finder         *self,
             const int      *rows,
             const gboolean *wrapped,
+            gboolean        spaced,
             guint           n_rows,
             guint           n_columns,
             const double   *columns)
@@ -319,8 +326,19 @@ make_table (Finder         *self,
 
       if (!place_cells (line, columns, n_columns, placed))
         return NULL;
-      /* A line without a first cell goes on the row above. */
-      continuation = n_table_rows > 0 && (line->n_cells == 1 || wrapped[r] || placed[0] > 0);
+      /* Where the spacing tells the rows, a line as close under the one
+       * before as lines of one cell are goes on its row, any other starts
+       * one. Otherwise a line without a first cell goes on the row above,
+       * and a line of one cell across the first column is text between
+       * two tables. */
+      if (spaced)
+        continuation = n_table_rows > 0 && wrapped[r];
+      else
+        {
+          continuation = n_table_rows > 0 && placed[0] > 0;
+          if (line->n_cells == 1 && !continuation)
+            return NULL;
+        }
       if (!continuation)
         {
           for (guint c = 0; c < n_columns; c++)
@@ -370,24 +388,23 @@ make_table (Finder         *self,
   return g_steal_pointer (&table);
 }
 
-/* Whether @line, of one cell, is the next line of a cell of the row
- * above, under a column other than the first. */
+/* Whether @line, of one cell, may be a line of a cell of the table whose
+ * last row is @row: within the table's width. Which cell it goes on is
+ * told once the table's columns and rows are known (make_table()). */
 static gboolean
 is_cell_line (const TrParserLine *line,
               const TrParserLine *row)
 {
-  double slack = COLUMN_SLACK_EMS * MAX (line->font_size, 1);
-
   return line->role == TR_LINE_TEXT && line->n_cells == 1 && row->cell_x != NULL &&
-         row->n_cells >= 2 && line->left >= row->cell_x[1] - slack;
+         row->n_cells >= 2 && line->left >= row->cell_x[0] - CELL_LINE_SLACK;
 }
 
 /* Marks in @out_wrapped the lines that go on the row above: in a table
  * whose rows stand further apart than lines of text (padding, rules),
  * the lines as close under the line before as lines of text are. A cell
  * may be set lower than its neighbours (centred vertically): its lines
- * come between theirs. */
-static void
+ * come between theirs. Returns whether the rows are told so. */
+static gboolean
 find_wrapped_lines (TrParserDocument *document,
                     const int        *rows,
                     guint             n_rows,
@@ -405,7 +422,7 @@ find_wrapped_lines (TrParserDocument *document,
         least = MIN (least, line->y - above->y);
     }
   if (least == G_MAXDOUBLE)
-    return;
+    return FALSE;
   pitch = WRAP_STEP_FACTOR * MAX (least, document->leading);
   for (guint r = 1; r < n_rows; r++)
     {
@@ -416,7 +433,7 @@ find_wrapped_lines (TrParserDocument *document,
         spaced = TRUE;
     }
   if (!spaced)
-    return;
+    return FALSE;
   for (guint r = 1; r < n_rows; r++)
     {
       TrParserLine *above = tr_parser_document_get (document, rows[r - 1]);
@@ -425,6 +442,7 @@ find_wrapped_lines (TrParserDocument *document,
       out_wrapped[r] = line->page == above->page && line->placed && line->y > above->y &&
                        line->y - above->y <= pitch;
     }
+  return TRUE;
 }
 
 /* Tries a table from content line @start; returns the last line it took,
@@ -441,6 +459,7 @@ try_table (Finder *self,
   double columns[TR_TABLE_MAX_COLUMNS];
   gboolean positioned;
   g_autofree gboolean *wrapped = NULL;
+  gboolean spaced;
 
   if (!is_row (first))
     return -1;
@@ -465,25 +484,26 @@ try_table (Finder *self,
   while (rows->len > 0 && tr_parser_document_get (document, g_array_index (rows, int, rows->len - 1))->n_cells == 1)
     g_array_set_size (rows, rows->len - 1);
 
-  n_columns = find_columns (self, (int *) rows->data, rows->len, columns);
-  positioned = n_columns > 0;
-  if (!positioned)
-    for (guint r = 0; r < rows->len; r++)
-      n_columns = MAX (n_columns, tr_parser_document_get (document, g_array_index (rows, int, r))->n_cells);
-  if (n_columns < 2)
-    return -1;
-
-  wrapped = g_new0 (gboolean, rows->len);
-  find_wrapped_lines (document, (int *) rows->data, rows->len, wrapped);
-
-  /* The longest start of the run that makes a table. */
-  for (guint n = rows->len; n >= 2; n--)
+  /* The longest start of the run that makes a table, its columns and
+   * rows from its own lines. */
+  for (guint n = rows->len, tries = 0; n >= 2 && tries < MAX_TRIES; n--)
     {
       g_autoptr(TrTable) table = NULL;
 
       if (tr_parser_document_get (document, g_array_index (rows, int, n - 1))->n_cells == 1)
         continue;
-      table = make_table (self, (int *) rows->data, wrapped, n, n_columns, positioned ? columns : NULL);
+      tries++;
+      n_columns = find_columns (self, (int *) rows->data, n, columns);
+      positioned = n_columns > 0;
+      if (!positioned)
+        for (guint r = 0; r < n; r++)
+          n_columns = MAX (n_columns, tr_parser_document_get (document, g_array_index (rows, int, r))->n_cells);
+      if (n_columns < 2)
+        continue;
+      g_free (wrapped);
+      wrapped = g_new0 (gboolean, n);
+      spaced = find_wrapped_lines (document, (int *) rows->data, n, wrapped);
+      table = make_table (self, (int *) rows->data, wrapped, spaced, n, n_columns, positioned ? columns : NULL);
       if (table != NULL)
         {
           TrParserTable found = { start, g_array_index (rows, int, n - 1), -1, NULL };
