@@ -12,6 +12,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <locale.h>
+#include <string.h>
 #include <glib/gstdio.h>
 
 #include "tr-bench-stats.h"
@@ -44,6 +45,10 @@ typedef struct {
   guint  n_fields;
   guint  n_fields_found;
   double f1_sum;
+  guint  n_tables;
+  guint  n_tables_found;
+  guint  n_cells;
+  guint  n_cells_right;
 } Totals;
 
 static void
@@ -55,6 +60,10 @@ add_totals (Totals                *totals,
   totals->n_fields += score->n_fields;
   totals->n_fields_found += score->n_fields_found;
   totals->f1_sum += score->section_f1;
+  totals->n_tables += score->n_tables;
+  totals->n_tables_found += score->n_tables_found;
+  totals->n_cells += score->n_cells;
+  totals->n_cells_right += score->n_cells_right;
 }
 
 static void
@@ -67,6 +76,10 @@ print_totals (const char   *name,
            totals->n_reports, 100.0 * totals->n_titles / totals->n_reports,
            totals->n_fields > 0 ? 100.0 * totals->n_fields_found / totals->n_fields : 100.0,
            totals->f1_sum / totals->n_reports);
+  if (totals->n_tables > 0)
+    g_print ("%-12s %3u tables   found %5.1f%%  cells right %5.1f%% (%u of %u)\n", "", totals->n_tables,
+             100.0 * totals->n_tables_found / totals->n_tables, 100.0 * totals->n_cells_right / totals->n_cells,
+             totals->n_cells_right, totals->n_cells);
 }
 
 static void
@@ -90,6 +103,23 @@ print_report (TrReport *report)
     }
   for (const char * const *w = tr_report_get_warnings (report); *w != NULL; w++)
     g_print ("      warning: %s\n", *w);
+  for (TrField f = 0; f < TR_N_FIELDS; f++)
+    {
+      TrBody *body = tr_field_holds_tables (f) ? tr_report_get_body (report, f) : NULL;
+
+      for (guint t = 0; body != NULL && t < tr_body_get_n_tables (body); t++)
+        {
+          TrTable *table = tr_body_get_table (body, t);
+          g_autoptr(GString) text = g_string_new (NULL);
+
+          tr_table_append_plain_text (table, text);
+          g_print ("      table in %s, %u × %u%s:\n        ", tr_field_get_key (f), tr_table_get_n_rows (table),
+                   tr_table_get_n_columns (table), tr_table_get_has_header (table) ? ", header" : "");
+          for (char *p = strchr (text->str, '\n'); p != NULL; p = strchr (p + 1, '\n'))
+            g_string_insert (text, p - text->str + 1, "        "), p += 8;
+          g_print ("%s\n", text->str);
+        }
+    }
 }
 
 /* What the parser is given: to see why a case reads wrong. */
@@ -197,6 +227,9 @@ main (int    argc,
           g_print ("%-18s %-12s %-5s %3u/%-3u %.3f  %s\n", fcase->name, tr_fidelity_producer_name (producer),
                    score.title_found ? "yes" : "NO", score.n_fields_found, score.n_fields, score.section_f1,
                    score.missing_fields);
+          if (score.n_tables > 0)
+            g_print ("%-18s %-12s tables %u/%u, cells right %u/%u\n", "", "", score.n_tables_found, score.n_tables,
+                     score.n_cells_right, score.n_cells);
           if (opt_verbose)
             {
               g_print ("      F1: purpose %.3f, process %.3f, observations %.3f, recommendations %.3f, summary %.3f\n",

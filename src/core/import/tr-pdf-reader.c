@@ -35,6 +35,9 @@
  * are evenly spaced (to this fraction of their pitch) and at most this
  * many line heights apart. */
 #define ALIGN_TOLERANCE 2.0
+/* … or centred under the first within this many font sizes (rounding of
+ * half a character either side). */
+#define CENTRE_TOLERANCE_EMS 0.6
 #define PITCH_TOLERANCE 0.1
 #define MAX_PITCH_HEIGHTS 1.6
 
@@ -694,31 +697,75 @@ line_pitch (const GArray *rows)
           step > SAME_LINE_FRACTION * MIN (above->height, below->height))
         pitch = MIN (pitch, step);
     }
+  if (pitch < G_MAXDOUBLE)
+    return pitch;
+
+  /* No two lines start level (a page of centred captions): lines of one
+   * size as close as lines of text are. */
+  for (guint i = 1; i < rows->len; i++)
+    {
+      const TrLayoutLine *above = g_array_index (rows, Row, i - 1).line;
+      const TrLayoutLine *below = g_array_index (rows, Row, i).line;
+      double step = below->y - above->y;
+
+      if (below->font_size == above->font_size && step > SAME_LINE_FRACTION * MIN (above->height, below->height) &&
+          step <= MAX_PITCH_HEIGHTS * MAX (above->height, below->height))
+        pitch = MIN (pitch, step);
+    }
   return pitch < G_MAXDOUBLE ? pitch : 0.0;
+}
+
+/* Whether cell @j of @below is under cell @k of @above as the next line of
+ * its text: starting where it starts, or centred under it (a centred
+ * caption that wrapped) and no wider. */
+static gboolean
+cell_under (const Row *above,
+            guint      k,
+            const Row *below,
+            guint      j,
+            gboolean  *out_centred)
+{
+  double above_centre = (above->cell_left[k] + above->cell_right[k]) / 2;
+  double below_centre = (below->cell_left[j] + below->cell_right[j]) / 2;
+
+  *out_centred = FALSE;
+  if (fabs (above->cell_left[k] - below->cell_left[j]) <= ALIGN_TOLERANCE)
+    return TRUE;
+  if (below->cell_left[j] > above->cell_left[k] && below->cell_right[j] < above->cell_right[k] &&
+      fabs (above_centre - below_centre) <= ALIGN_TOLERANCE + CENTRE_TOLERANCE_EMS * below->line->font_size)
+    {
+      *out_centred = TRUE;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Whether each cell of @below starts under a cell of @above (in order)
  * one line pitch under that cell's last line: the next lines of cells
- * that wrapped. @out_cells gets the cell of @above for each. */
+ * that wrapped. @out_cells gets the cell of @above for each. A row of as
+ * many cells is one only when they are all centred under those above:
+ * left-aligned, it is the next row of a table. */
 static gboolean
 continues_cells (const Row *above,
                  const Row *below,
                  double     pitch,
                  guint     *out_cells)
 {
-  guint k = 0;
+  guint k = 0, n_centred = 0;
 
   if (above->key != below->key || above->n_cells < 2 || above->n_cells > MAX_ROW_CELLS ||
-      below->n_cells >= above->n_cells || above->line->page != below->line->page)
+      below->n_cells > above->n_cells || above->line->page != below->line->page)
     return FALSE;
   for (guint j = 0; j < below->n_cells; j++)
     {
       double step;
+      gboolean centred = FALSE;
 
-      while (k < above->n_cells && fabs (above->cell_left[k] - below->cell_left[j]) > ALIGN_TOLERANCE)
+      while (k < above->n_cells && !cell_under (above, k, below, j, &centred))
         k++;
       if (k == above->n_cells)
         return FALSE;
+      n_centred += centred;
       step = below->cell_top[j] - above->cell_top[k];
       if (step <= 0 || step > (1 + PITCH_TOLERANCE) * pitch)
         return FALSE;
@@ -727,7 +774,7 @@ continues_cells (const Row *above,
         return FALSE;
       out_cells[j] = k++;
     }
-  return TRUE;
+  return below->n_cells < above->n_cells || n_centred == below->n_cells;
 }
 
 /* Adds the cells of @below to the ends of the cells of @above they go on. */
@@ -1597,7 +1644,14 @@ read_page (PopplerPage *page,
   hoist_centred_labels (rows);
   join_wrapped_cells (rows);
   for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (lines, g_array_index (rows, Row, i).line);
+    {
+      Row *made = &g_array_index (rows, Row, i);
+
+      /* Where the cells start tells a table's columns. */
+      if (made->n_cells >= 2 && made->n_cells <= MAX_ROW_CELLS)
+        tr_layout_line_set_cell_x (made->line, made->cell_left, made->n_cells);
+      g_ptr_array_add (lines, made->line);
+    }
   return n_visible;
 }
 

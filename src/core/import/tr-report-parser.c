@@ -13,7 +13,12 @@ report_from_parsed (TrParsedReport *parsed)
   TrReport *report = tr_report_new (TR_REPORT_KIND_IMPORTED);
 
   for (guint i = 0; i < TR_N_FIELDS; i++)
-    tr_report_set_text (report, i, parsed->texts[i]);
+    {
+      if (parsed->bodies[i] != NULL && tr_field_holds_tables (i))
+        tr_body_replace (tr_report_get_body (report, i), parsed->bodies[i]);
+      else
+        tr_report_set_text (report, i, parsed->texts[i]);
+    }
   g_list_store_splice (tr_report_get_travellers (report), 0, 0,
                        parsed->travellers->pdata, parsed->travellers->len);
   tr_report_set_keywords (report, (const char * const *) parsed->keywords->pdata);

@@ -37,6 +37,10 @@ static const TrFidelityCase cases[] = {
     .footnotes = TRUE, .skip_producers = NO_CHROMIUM | NO_PANDOC },
   { "scanned-page", 113, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS,
     .scanned_page = TRUE },
+  { "tables-ruled", 114, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .tables = TR_FIDELITY_TABLES_RULED },
+  { "tables-unruled", 115, TR_FIDELITY_COVER_BARE, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS,
+    .tables = TR_FIDELITY_TABLES_UNRULED },
 };
 
 const TrFidelityCase *
@@ -171,6 +175,107 @@ static const char * const photo_captions[] = {
   "照片4：於市長論壇圓桌會議中分享本市推動智慧城市及公共運輸整合之經驗",
 };
 
+/* Tables ------------------------------------------------------------------------ */
+
+static const char * const places[] = { "新加坡", "濱海灣", "榜鵝新鎮", "裕廊東", "市政廳", "樟宜機場" };
+static const char * const people[][3] = {
+  { "陳文政", "臺中市政府秘書處", "股長" }, { "林怡君", "交通部路政司", "科長" },
+  { "黃志明", "內政部營建署", "技正" }, { "張家豪", "經濟部水利署", "副工程司" },
+};
+
+static TrTable *
+table_of (const char * const *cells,
+          guint               n_rows,
+          guint               n_columns,
+          const char         *caption)
+{
+  TrTable *table = tr_table_new (n_rows, n_columns);
+
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < n_columns; c++)
+      tr_table_set_cell (table, r, c, cells[r * n_columns + c]);
+  tr_table_set_has_header (table, TRUE);
+  tr_table_set_caption (table, caption);
+  return table;
+}
+
+/* A schedule long enough to go over two pages, its last column of one
+ * to three clauses (wrapping in its cell). */
+static TrTable *
+make_schedule (GRand *rand)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  guint n_rows = 28;
+
+  g_ptr_array_add (cells, g_strdup ("日期"));
+  g_ptr_array_add (cells, g_strdup ("地點"));
+  g_ptr_array_add (cells, g_strdup ("行程內容"));
+  for (guint r = 1; r < n_rows; r++)
+    {
+      g_autoptr(GString) content = g_string_new (NULL);
+
+      g_ptr_array_add (cells, g_strdup_printf ("7月%u日%s", 9 + (r - 1) / 3, (r - 1) % 3 == 0 ? "上午" : (r - 1) % 3 == 1 ? "下午" : "晚上"));
+      g_ptr_array_add (cells, g_strdup (places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))]));
+      append_paragraph (content, rand, g_rand_int_range (rand, 1, 4));
+      g_ptr_array_add (cells, g_string_free (g_steal_pointer (&content), FALSE));
+    }
+  return table_of ((const char * const *) cells->pdata, n_rows, 3, "參訪行程");
+}
+
+static TrTable *
+make_delegation (void)
+{
+  const char *cells[(G_N_ELEMENTS (people) + 1) * 3] = { "姓名", "機關", "職稱" };
+
+  for (guint r = 0; r < G_N_ELEMENTS (people); r++)
+    for (guint c = 0; c < 3; c++)
+      cells[(r + 1) * 3 + c] = people[r][c];
+  return table_of (cells, G_N_ELEMENTS (people) + 1, 3, "出國人員名單");
+}
+
+static TrTable *
+make_figures (GRand *rand)
+{
+  static const char * const items[] = { "公車運量（萬人次）", "捷運運量（萬人次）", "共享單車租借（萬次）", "停車位（席）" };
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (cells, g_strdup ("項目"));
+  g_ptr_array_add (cells, g_strdup ("2016年"));
+  g_ptr_array_add (cells, g_strdup ("2017年"));
+  g_ptr_array_add (cells, g_strdup ("成長率"));
+  for (guint r = 0; r < G_N_ELEMENTS (items); r++)
+    {
+      guint before = g_rand_int_range (rand, 1000, 9000), after = before + g_rand_int_range (rand, 10, 900);
+
+      g_ptr_array_add (cells, g_strdup (items[r]));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", before));
+      g_ptr_array_add (cells, g_strdup_printf ("%u", after));
+      g_ptr_array_add (cells, g_strdup_printf ("%.1f%%", 100.0 * (after - before) / before));
+    }
+  return table_of ((const char * const *) cells->pdata, G_N_ELEMENTS (items) + 1, 4, NULL);
+}
+
+/* Section @section's text with @table after its paragraph @after. */
+static void
+set_section_with_table (TrReport  *report,
+                        TrSection  section,
+                        const char *text,
+                        guint      after,
+                        TrTable   *table)
+{
+  TrBody *body = tr_report_get_body (report, TR_FIELD_FROM_SECTION (section));
+  g_auto(GStrv) paragraphs = g_strsplit (text, "\n", -1);
+
+  tr_body_set_text (body, "");
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    {
+      tr_body_append_text (body, paragraphs[i]);
+      if (i + 1 == after)
+        tr_body_append_table (body, table);
+    }
+  g_object_unref (table);
+}
+
 static const char footnote_text[] = "資料來源：該市交通局2016年公共運輸年報，第12頁。";
 
 TrReport *
@@ -228,6 +333,12 @@ tr_fidelity_expected (const TrFidelityCase *fcase)
       tr_report_set_section (report, TR_SECTION_PROCESS, process);
     tr_report_set_section (report, TR_SECTION_OBSERVATIONS, observations);
     tr_report_set_section (report, TR_SECTION_RECOMMENDATIONS, recommendations);
+    if (fcase->tables != TR_FIDELITY_TABLES_NONE)
+      {
+        set_section_with_table (report, TR_SECTION_PURPOSE, purpose, 1, make_delegation ());
+        set_section_with_table (report, TR_SECTION_PROCESS, process, 1, make_schedule (rand));
+        set_section_with_table (report, TR_SECTION_OBSERVATIONS, observations, 2, make_figures (rand));
+      }
   }
   return report;
 }
@@ -302,6 +413,56 @@ append_paragraphs_html (GString    *html,
       g_string_append (html, "<p>");
       append_escaped (html, lines[i]);
       g_string_append (html, "</p>\n");
+    }
+}
+
+/* Table @table, numbered @number when it has a caption. */
+static void
+append_table_html (GString  *html,
+                   TrTable  *table,
+                   gboolean  ruled,
+                   guint    *number)
+{
+  guint n_columns = tr_table_get_n_columns (table);
+
+  if (tr_table_get_caption (table)[0] != '\0')
+    {
+      g_string_append_printf (html, "<p class=\"caption\">表%u：", ++*number);
+      append_escaped (html, tr_table_get_caption (table));
+      g_string_append (html, "</p>\n");
+    }
+  /* Attributes as well as CSS: LibreOffice's HTML import reads those. */
+  g_string_append_printf (html, "<table class=\"data\" width=\"100%%\" cellpadding=\"5\" cellspacing=\"0\" border=\"%d\">\n",
+                          ruled ? 1 : 0);
+  for (guint r = 0; r < tr_table_get_n_rows (table); r++)
+    {
+      gboolean header = r == 0 && tr_table_get_has_header (table);
+
+      g_string_append (html, header ? "<thead><tr>" : "<tr>");
+      for (guint c = 0; c < n_columns; c++)
+        {
+          g_string_append (html, header ? "<th>" : "<td>");
+          append_escaped (html, tr_table_get_cell (table, r, c));
+          g_string_append (html, header ? "</th>" : "</td>");
+        }
+      g_string_append (html, header ? "</tr></thead><tbody>\n" : "</tr>\n");
+    }
+  g_string_append (html, "</tbody></table>\n");
+}
+
+/* A section's paragraphs and tables. */
+static void
+append_body_html (GString *html,
+                  TrBody  *body,
+                  gboolean ruled,
+                  guint   *number)
+{
+  for (guint i = 0; i <= tr_body_get_n_tables (body); i++)
+    {
+      if (tr_body_get_text_run (body, i)[0] != '\0')
+        append_paragraphs_html (html, tr_body_get_text_run (body, i));
+      if (i < tr_body_get_n_tables (body))
+        append_table_html (html, tr_body_get_table (body, i), ruled, number);
     }
 }
 
@@ -440,6 +601,7 @@ make_html (const TrFidelityCase *fcase,
   GString *html = g_string_new (NULL);
   g_autofree char *title = title_of (trip);
   gboolean cover_page = fcase->cover != TR_FIDELITY_COVER_NONE || fcase->form;
+  guint n_tables = 0;
 
   g_string_append (html, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\">\n<style>\n");
   g_string_append (html,
@@ -464,8 +626,15 @@ make_html (const TrFidelityCase *fcase,
                    "table.form td { border: 1px solid black; vertical-align: middle; padding: 4pt; font-size: 12pt }\n"
                    "table.form td.label { white-space: nowrap; width: 8em }\n"
                    "table.photos td { text-align: center; vertical-align: top; width: 50%; padding: 6pt; font-size: 10pt }\n"
+                   "table.data { margin: 0.5em 0 }\n"
+                   "table.data th, table.data td { vertical-align: top; text-align: left; font-size: 11pt; padding: 3pt 6pt }\n"
+                   "table.data th { font-family: 'Noto Sans CJK TC'; font-weight: bold }\n"
+                   "p.caption { text-indent: 0; text-align: center }\n"
                    ".scan { break-before: page; page-break-before: always; break-after: page; page-break-after: always; text-align: center }\n"
-                   "</style></head><body>\n");
+                   );
+  if (fcase->tables == TR_FIDELITY_TABLES_RULED)
+    g_string_append (html, "table.data th, table.data td { border: 1px solid black }\n");
+  g_string_append (html, "</style></head><body>\n");
 
   if (fcase->cover != TR_FIDELITY_COVER_NONE)
     append_cover (html, fcase, producer, trip);
@@ -510,6 +679,9 @@ make_html (const TrFidelityCase *fcase,
                 g_string_append (html, "</p>\n");
               }
           }
+        else if (tr_body_get_n_tables (tr_report_get_body (expected, TR_FIELD_FROM_SECTION (s))) > 0)
+          append_body_html (html, tr_report_get_body (expected, TR_FIELD_FROM_SECTION (s)),
+                            fcase->tables == TR_FIDELITY_TABLES_RULED, &n_tables);
         else
           append_paragraphs_html (html, text);
         if (fcase->scanned_page && s == TR_SECTION_PROCESS)
@@ -746,6 +918,36 @@ first_traveller (TrReport *report)
   return g_list_model_get_n_items (travellers) > 0 ? g_list_model_get_item (travellers, 0) : NULL;
 }
 
+/* Table by table in order: whether it came back as a table of as many
+ * rows and columns, and how many of its cells read the same in the same
+ * place (spaces aside). */
+static void
+score_tables (TrBody          *expected,
+              TrBody          *found,
+              TrFidelityScore *score)
+{
+  for (guint t = 0; t < tr_body_get_n_tables (expected); t++)
+    {
+      TrTable *want = tr_body_get_table (expected, t);
+      TrTable *got = t < tr_body_get_n_tables (found) ? tr_body_get_table (found, t) : NULL;
+      guint n_rows = tr_table_get_n_rows (want), n_columns = tr_table_get_n_columns (want);
+
+      score->n_tables++;
+      score->n_cells += n_rows * n_columns;
+      if (got == NULL)
+        continue;
+      score->n_tables_found += tr_table_get_n_rows (got) == n_rows && tr_table_get_n_columns (got) == n_columns;
+      for (guint r = 0; r < MIN (n_rows, tr_table_get_n_rows (got)); r++)
+        for (guint c = 0; c < MIN (n_columns, tr_table_get_n_columns (got)); c++)
+          {
+            g_autofree char *a = compact (tr_table_get_cell (want, r, c));
+            g_autofree char *b = compact (tr_table_get_cell (got, r, c));
+
+            score->n_cells_right += g_str_equal (a, b);
+          }
+    }
+}
+
 void
 tr_fidelity_score (const TrFidelityCase *fcase,
                    TrReport             *expected,
@@ -811,11 +1013,18 @@ tr_fidelity_score (const TrFidelityCase *fcase,
             {
               g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, j);
 
-              ok = same (photo_captions[i], tr_photo_get_caption (photo));
+              /* Import keeps the caption without its number: exports
+               * number the photos again (照片 N：…). */
+              ok = same (photo_captions[i], tr_photo_get_caption (photo)) ||
+                   same (strstr (photo_captions[i], "：") + strlen ("："), tr_photo_get_caption (photo));
             }
           check_field (out_score, missing, name, ok);
         }
     }
+
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    score_tables (tr_report_get_body (expected, TR_FIELD_FROM_SECTION (s)),
+                  tr_report_get_body (found, TR_FIELD_FROM_SECTION (s)), out_score);
 
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     {

@@ -39,6 +39,12 @@ typedef enum {
   TR_FIDELITY_HEADINGS_SPACED_HALF,  /* 目 的 */
 } TrFidelityHeadings;
 
+typedef enum {
+  TR_FIDELITY_TABLES_NONE,
+  TR_FIDELITY_TABLES_RULED,    /* every cell boxed */
+  TR_FIDELITY_TABLES_UNRULED,  /* cells apart by white space alone */
+} TrFidelityTables;
+
 typedef struct {
   const char         *name;
   guint32             seed;
@@ -50,6 +56,9 @@ typedef struct {
   gboolean            photo_grid;       /* photos two to a row, captions that wrap */
   gboolean            footnotes;        /* notes at the foot of pages */
   gboolean            scanned_page;     /* a page that is only a picture */
+  /* A delegation under 目的, a schedule over several pages under 過程
+   * (its header row repeated on each), figures under 心得. */
+  TrFidelityTables    tables;
   /* Producers that cannot lay the case out (Chromium has no footnotes). */
   guint               skip_producers;   /* 1 << TrFidelityProducer */
 } TrFidelityCase;
@@ -79,6 +88,10 @@ typedef struct {
   double   section_f1_each[TR_N_SECTIONS];
   double   summary_f1;
   char    *missing_fields;    /* "destination, report_date": for people */
+  guint    n_tables;          /* tables expected */
+  guint    n_tables_found;    /* … read as tables, row for row */
+  guint    n_cells;           /* their cells */
+  guint    n_cells_right;     /* … read right, in the right row and column */
 } TrFidelityScore;
 
 void                  tr_fidelity_score          (const TrFidelityCase *fcase,

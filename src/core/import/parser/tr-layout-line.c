@@ -33,6 +33,7 @@ tr_layout_line_copy (const TrLayoutLine *line)
 
   copy = g_memdup2 (line, sizeof *line);
   copy->text = g_strdup (line->text);
+  copy->cell_x = line->cell_x != NULL ? g_memdup2 (line->cell_x, line->n_cells * sizeof (double)) : NULL;
   return copy;
 }
 
@@ -42,7 +43,23 @@ tr_layout_line_free (TrLayoutLine *line)
   if (line == NULL)
     return;
   g_free (line->text);
+  g_free (line->cell_x);
   g_free (line);
+}
+
+void
+tr_layout_line_set_cell_x (TrLayoutLine *line,
+                           const double *cell_x,
+                           guint         n_cells)
+{
+  g_return_if_fail (line != NULL);
+
+  g_clear_pointer (&line->cell_x, g_free);
+  line->n_cells = 0;
+  if (cell_x == NULL || n_cells == 0)
+    return;
+  line->cell_x = g_memdup2 (cell_x, n_cells * sizeof (double));
+  line->n_cells = n_cells;
 }
 
 GPtrArray *

@@ -22,6 +22,10 @@ typedef struct {
   double   page_height;
   double   font_size;   /* the most used size in the line, in points */
   gboolean bold;        /* most of the line is in a bold face */
+  /* Where each tab-separated piece starts (its left edge), when the reader
+   * knows: what tells the columns of a table. NULL, or n_cells values. */
+  double  *cell_x;
+  guint    n_cells;
 } TrLayoutLine;
 
 #define TR_TYPE_LAYOUT_LINE (tr_layout_line_get_type ())
@@ -31,6 +35,10 @@ TrLayoutLine *tr_layout_line_new      (const char         *text,
                                        guint               page);
 TrLayoutLine *tr_layout_line_copy     (const TrLayoutLine *line);
 void          tr_layout_line_free     (TrLayoutLine       *line);
+/* Copies @n_cells left edges into @line (NULL or 0: none known). */
+void          tr_layout_line_set_cell_x (TrLayoutLine     *line,
+                                         const double     *cell_x,
+                                         guint             n_cells);
 
 /* Lines from plain text, for tests and the fuzzer: one per "\n", a new page
  * at each form feed; A4 geometry, 12 pt, lines 18 pt apart. */

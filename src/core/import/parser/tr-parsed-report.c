@@ -20,7 +20,10 @@ tr_parsed_report_free (TrParsedReport *self)
   if (self == NULL)
     return;
   for (guint i = 0; i < TR_N_FIELDS; i++)
-    g_free (self->texts[i]);
+    {
+      g_free (self->texts[i]);
+      g_clear_object (&self->bodies[i]);
+    }
   g_ptr_array_unref (self->travellers);
   g_ptr_array_unref (self->keywords);
   g_ptr_array_unref (self->warnings);
@@ -57,6 +60,18 @@ tr_parsed_report_add_warning_code (TrParsedReport     *self,
                                    const char * const *args)
 {
   g_ptr_array_add (self->warnings, tr_warning_newv (code, args));
+}
+
+void
+tr_parsed_report_set_body (TrParsedReport *self,
+                           TrField         field,
+                           TrBody         *body)
+{
+  g_return_if_fail (field < TR_N_FIELDS);
+  g_return_if_fail (TR_IS_BODY (body));
+
+  g_set_object (&self->bodies[field], body);
+  tr_parsed_report_set_text (self, field, tr_body_get_plain_text (body));
 }
 
 void

@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tr-body.h"
 #include "tr-field.h"
 #include "tr-traveller.h"
 #include "tr-warning.h"
@@ -13,6 +14,9 @@ G_BEGIN_DECLS
  * (tr-report-parser.h). */
 typedef struct {
   char      *texts[TR_N_FIELDS]; /* NULL where nothing was read */
+  /* A section or the appendix with tables: its text and tables in order
+   * (texts[] has its plain text then); NULL for text alone. */
+  TrBody    *bodies[TR_N_FIELDS];
   GPtrArray *travellers;         /* of TrTraveller */
   GPtrArray *keywords;           /* of char *, NULL-terminated */
   GPtrArray *warnings;           /* of char *, NULL-terminated; tr-warning.h */
@@ -31,6 +35,11 @@ const char     *tr_parsed_report_get_text    (TrParsedReport *self,
 void            tr_parsed_report_set_text    (TrParsedReport *self,
                                               TrField         field,
                                               const char     *text);
+/* Sets @field to @body (a reference is taken), and its text to the
+ * body's plain text. */
+void            tr_parsed_report_set_body    (TrParsedReport *self,
+                                              TrField         field,
+                                              TrBody         *body);
 void            tr_parsed_report_add_warning (TrParsedReport *self,
                                               const char     *warning);
 /* Warning @code (tr-warning.h) with @args, NULL-terminated (NULL: none). */

@@ -57,6 +57,16 @@ add_line (TrParserDocument   *self,
   line.left = x + width * n_leading / n_chars;
   line.right = x + width * (n_chars - n_trailing) / n_chars;
   line.role = TR_LINE_TEXT;
+  line.n_cells = 1;
+  for (const char *p = line.text; *p != '\0'; p++)
+    line.n_cells += *p == '\t';
+  /* Cleaning may have taken a cell away: then where they start is unknown. */
+  if (source->cell_x != NULL && source->n_cells == line.n_cells)
+    {
+      line.cell_x = g_new (double, line.n_cells);
+      for (guint c = 0; c < line.n_cells; c++)
+        line.cell_x[c] = finite_or (source->cell_x[c], 0);
+    }
 
   g_array_append_val (self->lines, line);
 }
@@ -67,6 +77,7 @@ clear_line (gpointer data)
   TrParserLine *line = data;
 
   g_free (line->text);
+  g_free (line->cell_x);
 }
 
 static int

@@ -27,6 +27,8 @@ typedef struct {
   double     font_size;
   gboolean   bold;
   TrLineRole role;
+  double    *cell_x;       /* where each tab-separated cell starts, or NULL */
+  guint      n_cells;      /* 1 + the tabs in the text */
 } TrParserLine;
 
 /* What the layout of the whole document says about its body text. */

@@ -6,7 +6,8 @@
  *   3. tr-parser-toc: set the 目次 aside;
  *   4. tr-parser-outline: find the lines that may be headings and the
  *      numbering of the document's sections;
- *   5. here: walk the lines in order, deciding with what came before which
+ *   5. tr-parser-tables: find the rows of aligned cells that make tables;
+ *   6. here: walk the lines in order, deciding with what came before which
  *      candidates really open a part (the 提要 form, the 摘要, one of the
  *      four sections, the appendix), reading the form's lines into fields
  *      (tr-parser-form) and joining the others into paragraphs
@@ -27,6 +28,7 @@
 #include "tr-parser-joiner.h"
 #include "tr-parser-notes.h"
 #include "tr-parser-outline.h"
+#include "tr-parser-tables.h"
 #include "tr-parser-text.h"
 #include "tr-parser-title.h"
 #include "tr-parser-toc.h"
@@ -49,9 +51,10 @@ typedef enum {
  * structure and all its text goes to unclassified. */
 typedef struct {
   TrField  field;
-  GString *text;
+  GString *text;        /* a table's plain text, for a flat document */
   gboolean structural;
   gboolean in_form;     /* the 提要 form's 內容摘要, not the 摘要 page */
+  TrTable *table;       /* NULL for a paragraph */
 } Chunk;
 
 typedef struct {
@@ -60,6 +63,8 @@ typedef struct {
   TrParsedReport   *report;
   TrFormReader     *form;
   GArray           *chunks;
+  GArray           *tables;          /* of TrParserTable */
+  guint             next_table;      /* the first that does not start before the line read */
 
   Part              part;
   TrSection         section;
@@ -97,6 +102,7 @@ clear_chunk (gpointer data)
   Chunk *chunk = data;
 
   g_string_free (chunk->text, TRUE);
+  g_clear_object (&chunk->table);
 }
 
 static TrParserLine *
@@ -135,7 +141,7 @@ add_chunk (Parser     *self,
            int         last_line)
 {
   Chunk chunk = { field, g_string_new (text), structural,
-                  field == TR_FIELD_SUMMARY && self->summary_in_form };
+                  field == TR_FIELD_SUMMARY && self->summary_in_form, NULL };
 
   g_array_append_val (self->chunks, chunk);
   self->open_chunk = last_line >= 0 ? (int) self->chunks->len - 1 : -1;
@@ -165,6 +171,55 @@ add_text_line (Parser *self,
       return;
     }
   add_chunk (self, field, line->text, FALSE, index);
+}
+
+/* The table starting at line @index, if one does and the part may hold
+ * tables (the 提要 form is a grid too, but of fields). */
+static const TrParserTable *
+table_at (Parser *self,
+          int     index)
+{
+  while (self->next_table < self->tables->len &&
+         g_array_index (self->tables, TrParserTable, self->next_table).first_line < index)
+    self->next_table++;
+  if (self->next_table == self->tables->len || (self->part != PART_BODY && self->part != PART_APPENDIX))
+    return NULL;
+  if (g_array_index (self->tables, TrParserTable, self->next_table).first_line != index)
+    return NULL;
+  return &g_array_index (self->tables, TrParserTable, self->next_table);
+}
+
+/* Adds @found to @field as a table: its caption line, read as the
+ * paragraph before it, is the table's now. */
+static void
+add_table (Parser              *self,
+           TrField              field,
+           const TrParserTable *found)
+{
+  Chunk *chunk;
+
+  if (found->caption_line >= 0)
+    {
+      Chunk *last = self->chunks->len > 0 ? &g_array_index (self->chunks, Chunk, self->chunks->len - 1) : NULL;
+
+      if (last != NULL && last->field == field && last->table == NULL && self->open_line == found->caption_line &&
+          g_str_equal (last->text->str, line_at (self, found->caption_line)->text))
+        g_array_remove_index (self->chunks, self->chunks->len - 1);
+      else
+        tr_table_set_caption (found->table, NULL);
+    }
+  for (guint n = 0; n < self->notes->len; n++)
+    {
+      int marker = g_array_index (self->notes, TrParserNote, n).marker_line;
+
+      if (marker >= found->first_line && marker <= found->last_line)
+        self->note_fields[n] = field;
+    }
+
+  add_chunk (self, field, NULL, FALSE, -1);
+  chunk = &g_array_index (self->chunks, Chunk, self->chunks->len - 1);
+  chunk->table = g_object_ref (found->table);
+  tr_table_append_plain_text (chunk->table, chunk->text);
 }
 
 /* What a heading candidate turns out to be, given where we are. */
@@ -535,6 +590,17 @@ walk (Parser *self)
           continue;
         }
 
+      {
+        const TrParserTable *table = table_at (self, i);
+
+        if (table != NULL)
+          {
+            add_table (self, part_field (self), table);
+            i = table->last_line;
+            continue;
+          }
+      }
+
       add_text_line (self, part_field (self), i);
       if (self->part == PART_FRONT)
         add_front_line (self, i, FALSE, self->open_chunk);
@@ -612,6 +678,38 @@ assemble (Parser  *self,
       g_string_append_len (text, chunk->text->str, chunk->text->len);
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The text and tables of @field, or NULL when it has no table. */
+static TrBody *
+assemble_body (Parser  *self,
+               TrField  field)
+{
+  g_autoptr(TrBody) body = NULL;
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < self->chunks->len && !any; i++)
+    {
+      Chunk *chunk = &g_array_index (self->chunks, Chunk, i);
+
+      any = chunk->field == field && chunk->table != NULL;
+    }
+  if (!any)
+    return NULL;
+
+  body = tr_body_new ();
+  for (guint i = 0; i < self->chunks->len; i++)
+    {
+      Chunk *chunk = &g_array_index (self->chunks, Chunk, i);
+
+      if (chunk->field != field || chunk->structural || (chunk->table == NULL && chunk->text->len == 0))
+        continue;
+      if (chunk->table != NULL && tr_body_get_n_tables (body) < TR_BODY_MAX_TABLES)
+        tr_body_append_table (body, chunk->table);
+      else
+        tr_body_append_text (body, chunk->text->str);
+    }
+  return g_steal_pointer (&body);
 }
 
 /* The text of the summary chunks from the form (@in_form) or the 摘要
@@ -718,8 +816,15 @@ finish (Parser  *self,
       drop_form_summary_copy (self);
       for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
         {
-          g_autofree char *text = assemble (self, fields[i], FALSE);
+          g_autoptr(TrBody) body = tr_field_holds_tables (fields[i]) ? assemble_body (self, fields[i]) : NULL;
+          g_autofree char *text = NULL;
 
+          if (body != NULL)
+            {
+              tr_parsed_report_set_body (report, fields[i], body);
+              continue;
+            }
+          text = assemble (self, fields[i], FALSE);
           tr_parsed_report_set_text (report, fields[i], text);
         }
     }
@@ -777,6 +882,7 @@ tr_parser_parse_lines (GPtrArray *lines,
     parser.note_fields[n] = TR_FIELD_UNCLASSIFIED;
   tr_parser_mark_toc (document);
   outline = tr_parser_outline_new (document);
+  parser.tables = tr_parser_find_tables (document);
   form = tr_form_reader_new (report);
 
   parser.document = document;
@@ -805,6 +911,7 @@ tr_parser_parse_lines (GPtrArray *lines,
     report->appendix_page = tr_parser_document_get (document, (guint) parser.appendix_line)->page;
 
   g_array_unref (parser.chunks);
+  g_array_unref (parser.tables);
   g_array_unref (parser.notes);
   g_free (parser.note_fields);
   g_array_unref (parser.front_lines);
