@@ -482,6 +482,73 @@ test_export_cancel (Fixture       *fixture,
   g_assert_cmpuint (stored_pages (fixture, id), ==, 0);
 }
 
+/* A close button, beside the one of a toast's action. */
+static GtkWidget *
+find_close_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_close_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Closing the progress toast by hand is cancelling: nothing would show
+ * the export going on otherwise. A report long enough to be exporting
+ * still once the toast has been shown a while. */
+static void
+test_export_dismiss (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, 250000, 0);
+  g_autofree char *dir = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *path = previous_export (dir, &contents, &length);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *now = NULL;
+  gsize now_length;
+  TrWindow *window = open_window (fixture);
+  GtkWidget *bar, *close;
+
+  g_assert_true (tr_window_open_report (window, id));
+  tr_window_export_as (window, file, TR_EXPORT_FORMAT_PDF, FALSE);
+
+  wait_until ((bar = find_widget (GTK_WIDGET (window->toast_overlay), GTK_TYPE_PROGRESS_BAR, NULL)) != NULL,
+              60000);
+  /* Past its show animation, which libadwaita 1.2 cannot cut short. */
+  {
+    gint64 end = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+
+    wait_until (g_get_monotonic_time () >= end, 5000);
+  }
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), <, 1.0);
+  /* The close button of the toast that holds the bar, not another one of
+   * the window's. */
+  {
+    GtkWidget *toast = bar;
+
+    while (toast != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (toast), "AdwToastWidget"))
+      toast = gtk_widget_get_parent (toast);
+    g_assert_nonnull (toast);
+    close = find_close_button (toast);
+  }
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+
+  wait_until (toast_label (fixture, _("Export cancelled")) != NULL, 60000);
+  now = read_contents (path, &now_length);
+  g_assert_cmpmem (now, now_length, contents, length);
+  assert_only (dir, "report.pdf");
+  g_assert_cmpuint (stored_pages (fixture, id), ==, 0);
+}
+
 /* Root writes in any folder, unless it gives up CAP_DAC_OVERRIDE: the
  * child does, before any thread starts, for its threads to inherit it. */
 static void
@@ -790,6 +857,7 @@ main (int   argc,
   g_test_add ("/ui-print/export/command-line-page-count", Fixture, NULL, fixture_set_up,
               test_command_line_page_count, fixture_tear_down);
   g_test_add ("/ui-print/export/cancel", Fixture, NULL, fixture_set_up, test_export_cancel, fixture_tear_down);
+  g_test_add ("/ui-print/export/dismiss", Fixture, NULL, fixture_set_up, test_export_dismiss, fixture_tear_down);
   g_test_add ("/ui-print/export/read-only-folder", Fixture, NULL, fixture_set_up, test_export_read_only_folder,
               fixture_tear_down);
   g_test_add ("/ui-print/export/save-dialog-and-open", Fixture, NULL, fixture_set_up,
