@@ -22,6 +22,7 @@
 #include "library/tr-library-view-private.h"
 #include "tr-pdf-exporter.h"
 #include "tr-pdf-layout.h"
+#include "tr-test-odt.h"
 #include "tr-test-pdf.h"
 #include "tr-test-report.h"
 #include "tr-test-util.h"
@@ -381,6 +382,54 @@ test_export_pdf_page_count (Fixture       *fixture,
     g_assert_cmpuint (tr_test_pdf_page_count (cli_pdf), ==, n_pages);
     g_assert_cmpuint (stored_pages (fixture, id), ==, n_pages);
   }
+}
+
+/* The 頁數 an ODT shows: its text, no field of the word processor's. */
+static char *
+odt_pages (const char *odt)
+{
+  xmlDocPtr content = tr_test_odt_parse_entry (odt, "content.xml");
+  const char *cell = "//table:table-row[table:table-cell[1]='頁數']/table:table-cell[2]";
+  g_autofree char *field = g_strconcat (cell, "//text:page-count", NULL);
+  g_auto(GStrv) values = tr_test_xpath_strings (content, cell);
+  guint n_fields = tr_test_xpath_count (content, field);
+
+  xmlFreeDoc (content);
+  g_assert_cmpuint (n_fields, ==, 0);
+  g_assert_cmpuint (g_strv_length (values), ==, 1);
+  return g_strdup (values[0]);
+}
+
+/* An ODT exported first, the 頁數 typed long ago (12): the ODT, the form
+ * and the library get the pages of our PDF, which a PDF made next has. */
+static void
+test_export_odt_page_count (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, 4000, 12);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *odt = g_build_filename (fixture->dir, "report.odt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) odt_file = g_file_new_for_path (odt);
+  g_autofree char *odt_exported = g_strdup_printf (_("Exported “%s”"), "report.odt");
+  g_autofree char *pdf_exported = g_strdup_printf (_("Exported “%s”"), "report.pdf");
+  g_autofree char *in_odt = NULL;
+  g_autofree char *in_pdf = NULL;
+  TrWindow *window = open_window (fixture);
+
+  g_assert_true (tr_window_open_report (window, id));
+  tr_window_export_as (window, odt_file, TR_EXPORT_FORMAT_ODT, FALSE);
+  wait_until (toast_label (fixture, odt_exported) != NULL, 60000);
+  in_odt = odt_pages (odt);
+  g_assert_cmpstr (in_odt, !=, "12");
+  g_assert_cmpstr (form_pages (fixture), ==, in_odt);
+
+  tr_window_export_as (window, file, TR_EXPORT_FORMAT_PDF, FALSE);
+  wait_until (toast_label (fixture, pdf_exported) != NULL, 60000);
+  in_pdf = g_strdup_printf ("%u", tr_test_pdf_page_count (pdf));
+  g_assert_cmpstr (in_pdf, ==, in_odt);
+  g_assert_cmpstr (form_pages (fixture), ==, in_pdf);
+  wait_until (stored_pages (fixture, id) == tr_test_pdf_page_count (pdf), 10000);
 }
 
 /* The command line exports the report open in the window: the form
@@ -853,6 +902,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/ui-print/print/fails", Fixture, NULL, fixture_set_up, test_print_fails, fixture_tear_down);
   g_test_add ("/ui-print/export/page-count", Fixture, NULL, fixture_set_up, test_export_pdf_page_count,
+              fixture_tear_down);
+  g_test_add ("/ui-print/export/odt-page-count", Fixture, NULL, fixture_set_up, test_export_odt_page_count,
               fixture_tear_down);
   g_test_add ("/ui-print/export/command-line-page-count", Fixture, NULL, fixture_set_up,
               test_command_line_page_count, fixture_tear_down);
