@@ -194,10 +194,15 @@ write_odt (Export *export)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) comments = NULL;
 
-  /* The reviewers' open comments go along, as comments on their passages. */
-  comments = tr_report_store_list_comments (self->store, tr_report_get_id (export->report), &error);
-  if (comments == NULL)
-    _tr_window_toast (self, error->message);
+  /* The reviewers' open comments go along, as comments on their passages,
+   * unless the menu's check says otherwise (the command line's
+   * --no-comments). */
+  if (self->settings == NULL || g_settings_get_boolean (self->settings, "export-comments"))
+    {
+      comments = tr_report_store_list_comments (self->store, tr_report_get_id (export->report), &error);
+      if (comments == NULL)
+        _tr_window_toast (self, error->message);
+    }
   tr_odt_export_with_comments_async (export->report, comments, export->file, export->cancellable,
                                      export_finished, export);
 }
@@ -334,6 +339,22 @@ tr_window_export_as (TrWindow       *self,
   g_return_if_fail (format == TR_EXPORT_FORMAT_ODT || format == TR_EXPORT_FORMAT_PDF);
 
   start_export (self, file, format, review_form);
+}
+
+/* Whether the ODT carries the reviewers' comments: a check in the menu,
+ * kept in the settings. */
+void
+_tr_window_init_export (TrWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  g_autoptr(GAction) comments = NULL;
+
+  if (self->settings == NULL)
+    return;
+  group = g_simple_action_group_new ();
+  comments = g_settings_create_action (self->settings, "export-comments");
+  g_action_map_add_action (G_ACTION_MAP (group), comments);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
 }
 
 /* Where ------------------------------------------------------------------ */
