@@ -122,7 +122,26 @@ run_export (Invocation *cli)
       return TR_CLI_EXIT_OK;
     }
 
-  if (format == EXPORT_PDF)
+  if (format == EXPORT_ODT)
+    {
+      /* The 頁數 of the ODT is the pages of our PDF, counted now: the
+       * report may have changed since the last PDF. */
+      guint n_pages = tr_pdf_count_pages (report, NULL, &error);
+
+      if (n_pages == 0)
+        return fail ("%s", error->message);
+      if (tr_report_get_pages (report) != n_pages)
+        {
+          if (!tr_report_store_set_pages (store, cli->args[0], n_pages, &error))
+            {
+              /* A library one may only read still exports. */
+              warn_pages_not_kept (error);
+              g_clear_error (&error);
+            }
+          tr_report_set_pages (report, n_pages);
+        }
+    }
+  else
     {
       guint n_pages = 0;
 

@@ -100,6 +100,16 @@ warn_index_pending (const GError *error)
         error->message);
 }
 
+/* The document is written, with its real 頁數, but the library could not
+ * keep that number (it is read-only): the next export counts again. */
+void
+warn_pages_not_kept (const GError *error)
+{
+  /* TRANSLATORS: %s says why the library could not be changed */
+  warn (_("%s. The file is written all the same, with the right number of pages; the library keeps its old one."),
+        error->message);
+}
+
 /* A value for one tab-separated column or one line: no tabs or line breaks. */
 char *
 one_line (const char *text)

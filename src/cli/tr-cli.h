@@ -50,6 +50,7 @@ int            run_help            (Invocation         *cli);
 
 /* Output: UTF-8 whatever the locale (tr_cli_init()). */
 void           warn_index_pending  (const GError   *error);
+void           warn_pages_not_kept (const GError   *error);
 char          *one_line            (const char     *text);
 const char    *title_or_untitled   (const char     *title);
 char          *format_date         (const char     *iso);

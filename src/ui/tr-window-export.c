@@ -19,6 +19,7 @@
 #include "tr-odt-exporter.h"
 #include "tr-odt-review-form.h"
 #include "tr-pdf-exporter.h"
+#include "tr-pdf-layout.h"
 #include "tr-progress-toast.h"
 #include "tr-window-private.h"
 
@@ -128,6 +129,17 @@ toast_exported (TrWindow *self,
 }
 
 static void
+report_failure (Export *export,
+                GError *error)
+{
+  /* Whatever stopped it, an earlier file of that name is as it was. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    _tr_window_toast (export->window, _("Export cancelled"));
+  else
+    _tr_window_toast (export->window, error->message);
+}
+
+static void
 export_finished (GObject      *source,
                  GAsyncResult *result,
                  gpointer      user_data)
@@ -146,11 +158,7 @@ export_finished (GObject      *source,
 
   if (!ok)
     {
-      /* Whatever stopped it, an earlier file of that name is as it was. */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        _tr_window_toast (export->window, _("Export cancelled"));
-      else
-        _tr_window_toast (export->window, error->message);
+      report_failure (export, error);
       return;
     }
   if (export->format == TR_EXPORT_FORMAT_PDF && !export->review_form)
@@ -180,26 +188,59 @@ show_progress (Export *export)
 }
 
 static void
-export_report (Export *export)
+write_odt (Export *export)
 {
   TrWindow *self = export->window;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) comments = NULL;
 
+  /* The reviewers' open comments go along, as comments on their passages,
+   * unless the menu's check says otherwise (the command line's
+   * --no-comments). */
+  if (self->settings == NULL || g_settings_get_boolean (self->settings, "export-comments"))
+    {
+      comments = tr_report_store_list_comments (self->store, tr_report_get_id (export->report), &error);
+      if (comments == NULL)
+        _tr_window_toast (self, error->message);
+    }
+  tr_odt_export_with_comments_async (export->report, comments, export->file, export->cancellable,
+                                     export_finished, export);
+}
+
+static void
+pages_counted (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrPdfLayout) layout = tr_pdf_layout_new_finish (result, &error);
+
+  if (layout == NULL)
+    {
+      report_failure (export, error);
+      export_free (export);
+      return;
+    }
+  _tr_window_keep_page_count (export->window, export->report, tr_pdf_layout_get_n_pages (layout));
+  write_odt (export);
+}
+
+static void
+export_report (Export *export)
+{
+  show_progress (export);
   if (export->format == TR_EXPORT_FORMAT_PDF)
     {
-      show_progress (export);
       tr_pdf_export_async (export->report, export->file, export_progress, export, export->cancellable,
                            export_finished, export);
       return;
     }
 
-  /* The reviewers' open comments go along, as comments on their passages. */
-  comments = tr_report_store_list_comments (self->store, tr_report_get_id (export->report), &error);
-  if (comments == NULL)
-    _tr_window_toast (self, error->message);
-  tr_odt_export_with_comments_async (export->report, comments, export->file, export->cancellable,
-                                     export_finished, export);
+  /* The ODT's 頁數 is the number of pages of our PDF, as the report may
+   * have changed since the last one: laid out first, without drawing. */
+  tr_pdf_layout_new_for_report_async (export->report, export_progress, export, export->cancellable,
+                                      pages_counted, export);
 }
 
 static void
@@ -298,6 +339,22 @@ tr_window_export_as (TrWindow       *self,
   g_return_if_fail (format == TR_EXPORT_FORMAT_ODT || format == TR_EXPORT_FORMAT_PDF);
 
   start_export (self, file, format, review_form);
+}
+
+/* Whether the ODT carries the reviewers' comments: a check in the menu,
+ * kept in the settings. */
+void
+_tr_window_init_export (TrWindow *self)
+{
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  g_autoptr(GAction) comments = NULL;
+
+  if (self->settings == NULL)
+    return;
+  group = g_simple_action_group_new ();
+  comments = g_settings_create_action (self->settings, "export-comments");
+  g_action_map_add_action (G_ACTION_MAP (group), comments);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "settings", G_ACTION_GROUP (group));
 }
 
 /* Where ------------------------------------------------------------------ */

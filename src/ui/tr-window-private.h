@@ -89,6 +89,8 @@ void        _tr_window_class_actions_init   (GtkWidgetClass *widget_class);
 
 /* tr-window-export.c: asks where (in the last folder used, or
  * Documents), then exports. */
+/* settings.export-comments, the menu's check for the ODT's comments. */
+void        _tr_window_init_export          (TrWindow       *self);
 void        _tr_window_choose_export_file   (TrWindow       *self,
                                              TrExportFormat  format,
                                              gboolean        review_form);

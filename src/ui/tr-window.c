@@ -426,6 +426,7 @@ tr_window_new (GtkApplication *application,
   TrWindow *self = g_object_new (TR_TYPE_WINDOW, "application", application, NULL);
 
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
+  _tr_window_init_export (self);
 
   if (store == NULL)
     {

@@ -22,6 +22,7 @@
 #include "library/tr-library-view-private.h"
 #include "tr-pdf-exporter.h"
 #include "tr-pdf-layout.h"
+#include "tr-test-odt.h"
 #include "tr-test-pdf.h"
 #include "tr-test-report.h"
 #include "tr-test-util.h"
@@ -383,6 +384,54 @@ test_export_pdf_page_count (Fixture       *fixture,
   }
 }
 
+/* The 頁數 an ODT shows: its text, no field of the word processor's. */
+static char *
+odt_pages (const char *odt)
+{
+  xmlDocPtr content = tr_test_odt_parse_entry (odt, "content.xml");
+  const char *cell = "//table:table-row[table:table-cell[1]='頁數']/table:table-cell[2]";
+  g_autofree char *field = g_strconcat (cell, "//text:page-count", NULL);
+  g_auto(GStrv) values = tr_test_xpath_strings (content, cell);
+  guint n_fields = tr_test_xpath_count (content, field);
+
+  xmlFreeDoc (content);
+  g_assert_cmpuint (n_fields, ==, 0);
+  g_assert_cmpuint (g_strv_length (values), ==, 1);
+  return g_strdup (values[0]);
+}
+
+/* An ODT exported first, the 頁數 typed long ago (12): the ODT, the form
+ * and the library get the pages of our PDF, which a PDF made next has. */
+static void
+test_export_odt_page_count (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, 4000, 12);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *odt = g_build_filename (fixture->dir, "report.odt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  g_autoptr(GFile) odt_file = g_file_new_for_path (odt);
+  g_autofree char *odt_exported = g_strdup_printf (_("Exported “%s”"), "report.odt");
+  g_autofree char *pdf_exported = g_strdup_printf (_("Exported “%s”"), "report.pdf");
+  g_autofree char *in_odt = NULL;
+  g_autofree char *in_pdf = NULL;
+  TrWindow *window = open_window (fixture);
+
+  g_assert_true (tr_window_open_report (window, id));
+  tr_window_export_as (window, odt_file, TR_EXPORT_FORMAT_ODT, FALSE);
+  wait_until (toast_label (fixture, odt_exported) != NULL, 60000);
+  in_odt = odt_pages (odt);
+  g_assert_cmpstr (in_odt, !=, "12");
+  g_assert_cmpstr (form_pages (fixture), ==, in_odt);
+
+  tr_window_export_as (window, file, TR_EXPORT_FORMAT_PDF, FALSE);
+  wait_until (toast_label (fixture, pdf_exported) != NULL, 60000);
+  in_pdf = g_strdup_printf ("%u", tr_test_pdf_page_count (pdf));
+  g_assert_cmpstr (in_pdf, ==, in_odt);
+  g_assert_cmpstr (form_pages (fixture), ==, in_pdf);
+  wait_until (stored_pages (fixture, id) == tr_test_pdf_page_count (pdf), 10000);
+}
+
 /* The command line exports the report open in the window: the form
  * shows the new 頁數, and what is typed next does not put the old back. */
 static void
@@ -479,6 +528,73 @@ test_export_cancel (Fixture       *fixture,
   assert_only (dir, "report.pdf");
   /* Not made: the 頁數 is still unknown. */
   g_assert_cmpstr (form_pages (fixture), ==, _("Not yet counted"));
+  g_assert_cmpuint (stored_pages (fixture, id), ==, 0);
+}
+
+/* A close button, beside the one of a toast's action. */
+static GtkWidget *
+find_close_button (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_close_button (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Closing the progress toast by hand is cancelling: nothing would show
+ * the export going on otherwise. A report long enough to be exporting
+ * still once the toast has been shown a while. */
+static void
+test_export_dismiss (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *id = store_report (fixture, 250000, 0);
+  g_autofree char *dir = g_build_filename (fixture->dir, "out", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  g_autofree char *path = previous_export (dir, &contents, &length);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *now = NULL;
+  gsize now_length;
+  TrWindow *window = open_window (fixture);
+  GtkWidget *bar, *close;
+
+  g_assert_true (tr_window_open_report (window, id));
+  tr_window_export_as (window, file, TR_EXPORT_FORMAT_PDF, FALSE);
+
+  wait_until ((bar = find_widget (GTK_WIDGET (window->toast_overlay), GTK_TYPE_PROGRESS_BAR, NULL)) != NULL,
+              60000);
+  /* Past its show animation, which libadwaita 1.2 cannot cut short. */
+  {
+    gint64 end = g_get_monotonic_time () + 600 * G_TIME_SPAN_MILLISECOND;
+
+    wait_until (g_get_monotonic_time () >= end, 5000);
+  }
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), <, 1.0);
+  /* The close button of the toast that holds the bar, not another one of
+   * the window's. */
+  {
+    GtkWidget *toast = bar;
+
+    while (toast != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (toast), "AdwToastWidget"))
+      toast = gtk_widget_get_parent (toast);
+    g_assert_nonnull (toast);
+    close = find_close_button (toast);
+  }
+  g_assert_nonnull (close);
+  g_signal_emit_by_name (close, "clicked");
+
+  wait_until (toast_label (fixture, _("Export cancelled")) != NULL, 60000);
+  now = read_contents (path, &now_length);
+  g_assert_cmpmem (now, now_length, contents, length);
+  assert_only (dir, "report.pdf");
   g_assert_cmpuint (stored_pages (fixture, id), ==, 0);
 }
 
@@ -787,9 +903,12 @@ main (int   argc,
   g_test_add ("/ui-print/print/fails", Fixture, NULL, fixture_set_up, test_print_fails, fixture_tear_down);
   g_test_add ("/ui-print/export/page-count", Fixture, NULL, fixture_set_up, test_export_pdf_page_count,
               fixture_tear_down);
+  g_test_add ("/ui-print/export/odt-page-count", Fixture, NULL, fixture_set_up, test_export_odt_page_count,
+              fixture_tear_down);
   g_test_add ("/ui-print/export/command-line-page-count", Fixture, NULL, fixture_set_up,
               test_command_line_page_count, fixture_tear_down);
   g_test_add ("/ui-print/export/cancel", Fixture, NULL, fixture_set_up, test_export_cancel, fixture_tear_down);
+  g_test_add ("/ui-print/export/dismiss", Fixture, NULL, fixture_set_up, test_export_dismiss, fixture_tear_down);
   g_test_add ("/ui-print/export/read-only-folder", Fixture, NULL, fixture_set_up, test_export_read_only_folder,
               fixture_tear_down);
   g_test_add ("/ui-print/export/save-dialog-and-open", Fixture, NULL, fixture_set_up,

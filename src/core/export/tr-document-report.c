@@ -419,12 +419,18 @@ add_form (TrDocument *self,
 
   add_form_row (table, "出國報告名稱", tr_report_get_text (report, TR_FIELD_TITLE));
 
-  /* 頁數 is the page count of the laid-out document, not a number typed
-   * beside it: each format fills it in as it lays the pages out. */
+  /* 頁數 is the page count of our own layout, not a number typed beside
+   * it: the PDF fills in its pages; other formats the count the report
+   * keeps from it, or, unknown yet, a field for the word processor. */
   row = tr_doc_table_add_row (table);
   set_cell (table, row, 0, 1, TR_DOC_STYLE_FORM_LABEL, "頁數");
   cell = tr_doc_row_set_cell (table, row, 1, 1, 1);
-  pages = tr_doc_cell_add_text (cell, TR_DOC_STYLE_FORM_TEXT, "");
+  {
+    g_autofree char *count = tr_report_get_pages (report) > 0 ? g_strdup_printf ("%u", tr_report_get_pages (report))
+                                                               : g_strdup ("");
+
+    pages = tr_doc_cell_add_text (cell, TR_DOC_STYLE_FORM_TEXT, count);
+  }
   pages->field = TR_DOC_FIELD_PAGE_COUNT;
   self->has_page_count = TRUE;
   set_cell (table, row, 2, 1, TR_DOC_STYLE_FORM_LABEL, "含附件");

@@ -229,9 +229,9 @@ write_doc_paragraph (TrOdtXml       *xml,
 
   tr_odt_xml_start (xml, "text:p");
   tr_odt_xml_attr (xml, "text:style-name", tr_odt_style_name (paragraph->style));
-  if (paragraph->field == TR_DOC_FIELD_PAGE_COUNT)
+  if (paragraph->field == TR_DOC_FIELD_PAGE_COUNT && paragraph->text[0] == '\0')
     {
-      /* The count of the pages the reader's word processor lays out. */
+      /* Not counted yet: the pages the reader's word processor lays out. */
       tr_odt_xml_start (xml, "text:page-count");
       tr_odt_xml_end (xml);
     }

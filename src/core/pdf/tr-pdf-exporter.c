@@ -60,6 +60,7 @@ progress_report (Progress *progress,
                  double    fraction)
 {
   ProgressEvent *event;
+  GSource *source;
 
   if (progress->callback == NULL)
     return;
@@ -72,7 +73,15 @@ progress_report (Progress *progress,
   event->callback = progress->callback;
   event->data = progress->data;
   event->fraction = fraction;
-  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT, dispatch_progress, event, g_free);
+  /* A source of the caller's context, never g_main_context_invoke(): that
+   * calls in this thread when nobody iterates the context at the time (a
+   * window between two loops), and the callback touches widgets. */
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, dispatch_progress, event, g_free);
+  g_source_set_name (source, "[trip-reports] export progress");
+  g_source_attach (source, progress->context);
+  g_source_unref (source);
 }
 
 /* Writing ----------------------------------------------------------------- */
@@ -310,6 +319,20 @@ tr_pdf_review_form_to_file (TrReport      *report,
   export->snapshot = g_object_ref (report);
   export->review = g_object_ref (review);
   return export_in_place (export, file, NULL, cancellable, error);
+}
+
+guint
+tr_pdf_count_pages (TrReport      *report,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(TrPdfLayout) layout = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT (report), 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  layout = tr_pdf_layout_new (tr_document_new_for_report (report, NULL), NULL, NULL, cancellable, error);
+  return layout != NULL ? tr_pdf_layout_get_n_pages (layout) : 0;
 }
 
 /* In a thread ------------------------------------------------------------- */

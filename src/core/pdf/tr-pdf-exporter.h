@@ -44,6 +44,14 @@ gboolean  tr_pdf_export_finish         (GAsyncResult         *result,
                                         guint                *out_n_pages,
                                         GError              **error);
 
+/* The number of pages tr_pdf_export_to_file() would write for @report,
+ * laid out without drawing: the 頁數 an export in another format
+ * shows, so that every format gives the same. 0 only when cancelled,
+ * with @error set. Blocks, as laying out a long report takes a moment. */
+guint     tr_pdf_count_pages           (TrReport             *report,
+                                        GCancellable         *cancellable,
+                                        GError              **error);
+
 /* 附件二, the review form, filled from @report and @review, on one page. */
 gboolean  tr_pdf_review_form_to_file   (TrReport             *report,
                                         TrReview             *review,

@@ -85,6 +85,11 @@ struct _TrPdfLayout {
   GHashTable    *block_texts;
   /* The ascent and descent of each font the texts use (FontExtent). */
   GHashTable    *font_extents;
+  /* For bold drawn heavier: per font, per glyph, copies of the stroke of
+   * its outline (recording surfaces), drawn once and placed wherever the
+   * glyph is; and how many copies the page being drawn has used. */
+  GHashTable    *bold_strokes;
+  GHashTable    *bold_uses;
 };
 
 typedef struct {
@@ -1125,6 +1130,48 @@ get_families (TrDocument *document)
   return g_string_free (list, FALSE);
 }
 
+/* Font maps kept between layouts. A new one finds its faces through
+ * fontconfig again, opens them and measures each glyph anew: some 40% of
+ * exporting a 100-page report. A font map is not for two threads at a
+ * time: each layout has one of its own, taken from here when one is free
+ * and given back when the layout goes. */
+#define MAX_IDLE_FONT_MAPS 2
+
+static GMutex font_maps_lock;
+static GSList *idle_font_maps;
+
+static PangoFontMap *
+take_font_map (void)
+{
+  PangoFontMap *font_map = NULL;
+
+  g_mutex_lock (&font_maps_lock);
+  if (idle_font_maps != NULL)
+    {
+      font_map = idle_font_maps->data;
+      idle_font_maps = g_slist_delete_link (idle_font_maps, idle_font_maps);
+    }
+  g_mutex_unlock (&font_maps_lock);
+  return font_map != NULL ? font_map : pango_cairo_font_map_new ();
+}
+
+static void
+give_back_font_map (PangoFontMap *font_map)
+{
+  /* Only when nothing else holds it (a layout drawn from, a font). */
+  if (G_OBJECT (font_map)->ref_count == 1)
+    {
+      g_mutex_lock (&font_maps_lock);
+      if (g_slist_length (idle_font_maps) < MAX_IDLE_FONT_MAPS)
+        {
+          idle_font_maps = g_slist_prepend (idle_font_maps, font_map);
+          font_map = NULL;
+        }
+      g_mutex_unlock (&font_maps_lock);
+    }
+  g_clear_object (&font_map);
+}
+
 static void
 tr_pdf_layout_finalize (GObject *object)
 {
@@ -1134,10 +1181,13 @@ tr_pdf_layout_finalize (GObject *object)
   g_clear_pointer (&self->page_counts, g_ptr_array_unref);
   g_clear_pointer (&self->block_texts, g_hash_table_unref);
   g_clear_pointer (&self->font_extents, g_hash_table_unref);
+  g_clear_pointer (&self->bold_uses, g_hash_table_unref);
+  g_clear_pointer (&self->bold_strokes, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_array_unref);
   g_clear_object (&self->context);
-  g_clear_object (&self->font_map);
+  if (self->font_map != NULL)
+    give_back_font_map (g_steal_pointer (&self->font_map));
   g_free (self->families);
   g_clear_pointer (&self->document, tr_document_free);
 
@@ -1160,6 +1210,8 @@ tr_pdf_layout_init (TrPdfLayout *self)
   self->page_counts = g_ptr_array_new ();
   self->block_texts = g_hash_table_new (NULL, NULL);
   self->font_extents = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  self->bold_strokes = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_hash_table_unref);
+  self->bold_uses = g_hash_table_new (NULL, NULL);
   self->headings = g_array_new (FALSE, TRUE, sizeof (Place));
 }
 
@@ -1170,7 +1222,7 @@ set_up_fonts (TrPdfLayout *self)
 {
   cairo_font_options_t *options = cairo_font_options_create ();
 
-  self->font_map = pango_cairo_font_map_new ();
+  self->font_map = take_font_map ();
   self->context = pango_font_map_create_context (self->font_map);
   pango_cairo_context_set_resolution (self->context, 72);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
@@ -1293,8 +1345,112 @@ tr_pdf_layout_get_heading_page (TrPdfLayout *self,
 
 /* Drawing ----------------------------------------------------------------- */
 
+static cairo_surface_t *
+make_bold_stroke (cairo_scaled_font_t *scaled_font,
+                  PangoGlyph           glyph,
+                  double               line_width)
+{
+  cairo_glyph_t cairo_glyph = { glyph, 0, 0 };
+  cairo_text_extents_t extents;
+  cairo_rectangle_t box;
+  cairo_surface_t *stroke;
+  cairo_t *cr;
+
+  cairo_scaled_font_glyph_extents (scaled_font, &cairo_glyph, 1, &extents);
+  box.x = floor (extents.x_bearing - line_width);
+  box.y = floor (extents.y_bearing - line_width);
+  box.width = ceil (extents.width + 2 * line_width) + 1;
+  box.height = ceil (extents.height + 2 * line_width) + 1;
+  stroke = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &box);
+  cr = cairo_create (stroke);
+  cairo_set_scaled_font (cr, scaled_font);
+  cairo_glyph_path (cr, &cairo_glyph, 1);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  cairo_set_line_width (cr, line_width);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+  return stroke;
+}
+
+/* The outline of @glyph of @font stroked, around the glyph's origin. A
+ * PDF gets it once, as a form that each bold character places: stroking
+ * the outlines where the text is would repeat every curve of every
+ * character in the page's content. cairo lists a form again in a page's
+ * resources each time the page uses it, which PDF forbids: a glyph
+ * repeated on a page takes a copy per time, made once for all pages. */
+static cairo_surface_t *
+get_bold_stroke (TrPdfLayout *self,
+                 PangoFont   *font,
+                 PangoGlyph   glyph,
+                 double       line_width)
+{
+  GHashTable *strokes = g_hash_table_lookup (self->bold_strokes, font);
+  GPtrArray *copies;
+  guint used;
+
+  if (strokes == NULL)
+    {
+      strokes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+      g_hash_table_insert (self->bold_strokes, g_object_ref (font), strokes);
+    }
+  copies = g_hash_table_lookup (strokes, GUINT_TO_POINTER (glyph));
+  if (copies == NULL)
+    {
+      copies = g_ptr_array_new_with_free_func ((GDestroyNotify) cairo_surface_destroy);
+      g_hash_table_insert (strokes, GUINT_TO_POINTER (glyph), copies);
+    }
+  used = GPOINTER_TO_UINT (g_hash_table_lookup (self->bold_uses, copies));
+  g_hash_table_insert (self->bold_uses, copies, GUINT_TO_POINTER (used + 1));
+  if (used == copies->len)
+    g_ptr_array_add (copies, make_bold_stroke (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)), glyph,
+                                               line_width));
+  return g_ptr_array_index (copies, used);
+}
+
+/* Each glyph of @line made heavier by its outline's stroke; the text
+ * under it stays text. */
 static void
-draw_line (cairo_t         *cr,
+draw_bold_strokes (TrPdfLayout     *self,
+                   cairo_t         *cr,
+                   TrPdfText       *text,
+                   PangoLayoutLine *line,
+                   double           x,
+                   double           baseline)
+{
+  double line_width = text->info->size * FAKE_BOLD;
+
+  for (GSList *l = line->runs; l != NULL; l = l->next)
+    {
+      PangoGlyphItem *run = l->data;
+      PangoGlyphString *glyphs = run->glyphs;
+      PangoFont *font = run->item->analysis.font;
+      int x_run = 0;
+
+      for (int i = 0; i < glyphs->num_glyphs; i++)
+        {
+          PangoGlyphInfo *info = &glyphs->glyphs[i];
+
+          if (info->glyph != PANGO_GLYPH_EMPTY && (info->glyph & PANGO_GLYPH_UNKNOWN_FLAG) == 0 &&
+              PANGO_IS_CAIRO_FONT (font))
+            {
+              cairo_surface_t *stroke = get_bold_stroke (self, font, info->glyph, line_width);
+
+              cairo_set_source_surface (cr, stroke,
+                                        x + (double) (x_run + info->geometry.x_offset) / PANGO_SCALE,
+                                        baseline + (double) info->geometry.y_offset / PANGO_SCALE);
+              cairo_paint (cr);
+            }
+          x_run += info->geometry.width;
+        }
+      x += (double) x_run / PANGO_SCALE;
+    }
+  cairo_set_source_rgb (cr, 0, 0, 0);
+}
+
+static void
+draw_line (TrPdfLayout     *self,
+           cairo_t         *cr,
            TrPdfText       *text,
            PangoLayoutLine *line,
            double           x,
@@ -1303,25 +1459,19 @@ draw_line (cairo_t         *cr,
   cairo_move_to (cr, x, baseline);
   pango_cairo_show_layout_line (cr, line);
   if (text->fake_bold)
-    {
-      /* The outline stroked over the text, which stays text. */
-      cairo_move_to (cr, x, baseline);
-      pango_cairo_layout_line_path (cr, line);
-      cairo_set_line_width (cr, text->info->size * FAKE_BOLD);
-      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_stroke (cr);
-    }
+    draw_bold_strokes (self, cr, text, line, x, baseline);
 }
 
 static void
-draw_text (cairo_t   *cr,
-           const Op  *op)
+draw_text (TrPdfLayout *self,
+           cairo_t     *cr,
+           const Op    *op)
 {
   TrPdfText *text = op->text;
   double top = text->tops[op->first_line];
 
   for (guint l = op->first_line; l < op->first_line + op->n_lines; l++)
-    draw_line (cr, text, text->lines[l], op->x + text->lefts[l], op->y + text->baselines[l] - top);
+    draw_line (self, cr, text, text->lines[l], op->x + text->lefts[l], op->y + text->baselines[l] - top);
 }
 
 /* 壹、目的 ……… 5, a link to the heading. */
@@ -1365,7 +1515,7 @@ draw_contents_entry (TrPdfLayout *self,
 
   if (LINKS_WORK)
     cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
-  draw_text (cr, op);
+  draw_text (self, cr, op);
   if (n_dots > 0)
     {
       PangoRectangle leader_extents;
@@ -1388,7 +1538,7 @@ draw_footer (TrPdfLayout *self,
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
   TrPdfText *text = make_text (self, TR_DOC_STYLE_FOOTER, NULL, number, TR_DOC_TEXT_WIDTH);
 
-  draw_line (cr, text, text->lines[0], TR_DOC_MARGIN + text->lefts[0], FOOTER_TOP + text->baselines[0]);
+  draw_line (self, cr, text, text->lines[0], TR_DOC_MARGIN + text->lefts[0], FOOTER_TOP + text->baselines[0]);
   text_free (text);
 }
 
@@ -1407,6 +1557,7 @@ tr_pdf_layout_draw_page (TrPdfLayout *self,
   g_return_if_fail (page < self->pages->len);
 
   p = g_ptr_array_index (self->pages, page);
+  g_hash_table_remove_all (self->bold_uses);
   scale = MIN (width / TR_DOC_PAGE_WIDTH, height / TR_DOC_PAGE_HEIGHT);
 
   cairo_save (cr);
@@ -1421,7 +1572,7 @@ tr_pdf_layout_draw_page (TrPdfLayout *self,
       switch (op->kind)
         {
         case OP_TEXT:
-          draw_text (cr, op);
+          draw_text (self, cr, op);
           break;
         case OP_RULE:
           cairo_move_to (cr, op->x, op->y);

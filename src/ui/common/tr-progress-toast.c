@@ -53,9 +53,13 @@ cancel_clicked (TrProgressToast *self)
 static void
 toast_dismissed (TrProgressToast *self)
 {
-  /* Dismissed by hand, the task goes on: only Cancel stops it. */
+  /* Closed by hand before the task ended (finishing disconnects this
+   * first): the user no longer wants it, and nothing would show how far
+   * it is. */
   g_clear_object (&self->toast);
   self->bar = NULL;
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
 }
 
 static gboolean

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (TrProgressToast, tr_progress_toast, TR, PROGRESS_TOAST, GO
 
 /* A task that takes longer than a moment gets a toast in @overlay: @title,
  * a progress bar and a Cancel button that cancels @cancellable (may be
- * NULL: no button). A task that ends sooner never shows one. */
+ * NULL: no button), as closing the toast does. A task that ends sooner
+ * never shows one. */
 TrProgressToast *tr_progress_toast_new          (AdwToastOverlay *overlay,
                                                  const char      *title,
                                                  GCancellable    *cancellable);
