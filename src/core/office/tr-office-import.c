@@ -31,6 +31,9 @@ struct _TrOfficeImport {
   gint64     revision;
   gboolean   has_identity;
   gboolean   lossless;
+  /* The file itself, kept with a report received for review. */
+  char      *filename;
+  GBytes    *data;
 };
 
 G_DEFINE_FINAL_TYPE (TrOfficeImport, tr_office_import, G_TYPE_OBJECT)
@@ -43,6 +46,8 @@ tr_office_import_finalize (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->review);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_clear_pointer (&self->filename, g_free);
+  g_clear_pointer (&self->data, g_bytes_unref);
   for (guint i = 0; i < TR_N_SECTIONS; i++)
     g_clear_pointer (&self->paragraphs[i], g_ptr_array_unref);
   G_OBJECT_CLASS (tr_office_import_parent_class)->finalize (object);
@@ -341,6 +346,8 @@ tr_office_import_new_from_bytes (GBytes      *data,
   self = g_object_new (TR_TYPE_OFFICE_IMPORT, NULL);
   self->has_identity = document->report_id != NULL;
   self->revision = document->revision;
+  self->filename = g_strdup (filename != NULL ? filename : "report.odt");
+  self->data = g_bytes_ref (data);
 
   if (document->report_json != NULL)
     {
@@ -450,4 +457,43 @@ tr_office_import_get_paragraphs (TrOfficeImport *self,
   g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), NULL);
   g_return_val_if_fail (section < TR_N_SECTIONS, NULL);
   return self->paragraphs[section];
+}
+
+gboolean
+tr_office_import_receive (TrOfficeImport  *self,
+                          TrReportStore   *store,
+                          GError         **error)
+{
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(TrReview) review = NULL;
+  TrReviewStatus status;
+  const char *id;
+
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), FALSE);
+  g_return_val_if_fail (TR_IS_REPORT_STORE (store), FALSE);
+
+  report = tr_report_copy (self->report);
+  id = tr_report_get_id (report);
+  /* The file stays with the report: what makes it one received, and what
+   * the reviewer can open again as it came. */
+  if (tr_report_get_source_filename (report) == NULL)
+    tr_report_set_source (report, self->filename, self->data);
+  review = self->review != NULL ? tr_review_copy (self->review) : tr_review_new ();
+  status = tr_review_get_status (review);
+
+  if (!tr_report_store_save (store, report, error))
+    return FALSE;
+  for (guint i = 0; i < self->comments->len; i++)
+    if (!tr_report_store_add_comment (store, id, self->comments->pdata[i], error))
+      return FALSE;
+  if (!tr_report_store_save_review (store, id, review, error))
+    return FALSE;
+  /* It left its author for review: a draft there is in review here, and
+   * a decision the file already carries is taken the way it was made. */
+  if (!tr_report_store_set_status (store, id, TR_REVIEW_STATUS_SUBMITTED, error))
+    return FALSE;
+  if ((status == TR_REVIEW_STATUS_RETURNED || status == TR_REVIEW_STATUS_APPROVED) &&
+      !tr_report_store_set_status (store, id, status, error))
+    return FALSE;
+  return TRUE;
 }
