@@ -16,36 +16,29 @@ _tr_window_note_new_draft (TrWindow *self,
 {
   g_free (self->untouched_draft_id);
   self->untouched_draft_id = g_strdup (tr_report_get_id (report));
+  g_clear_object (&self->untouched_draft);
+  self->untouched_draft = tr_report_copy (report);
 }
 
 void
 _tr_window_note_draft_touched (TrWindow *self)
 {
   g_clear_pointer (&self->untouched_draft_id, g_free);
-}
-
-static gboolean
-is_blank (TrReport *report)
-{
-  for (guint f = 0; f < TR_N_FIELDS; f++)
-    if (tr_report_get_text (report, f)[0] != '\0')
-      return FALSE;
-  return g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))) == 0 &&
-         g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (report))) == 0 &&
-         tr_report_get_keywords (report)[0] == NULL &&
-         !tr_report_get_has_attachments (report) &&
-         tr_report_get_pages (report) == 0;
+  g_clear_object (&self->untouched_draft);
 }
 
 gboolean
 _tr_window_discard_untouched_draft (TrWindow *self)
 {
   g_autofree char *id = g_steal_pointer (&self->untouched_draft_id);
+  /* As it was made: blank, or with what Preferences fills in. */
+  g_autoptr(TrReport) as_made = g_steal_pointer (&self->untouched_draft);
   g_autoptr(TrReview) review = NULL;
   g_autoptr(GError) error = NULL;
 
   if (id == NULL || self->store == NULL || self->report == NULL ||
-      !g_str_equal (tr_report_get_id (self->report), id) || !is_blank (self->report))
+      !g_str_equal (tr_report_get_id (self->report), id) || as_made == NULL ||
+      !tr_report_content_equal (self->report, as_made))
     return FALSE;
   /* Something on its way to the store is a change after all. */
   if (tr_report_editor_get_save_state (self->editor) != TR_SAVE_STATE_SAVED)

@@ -426,6 +426,27 @@ merge_item (TrImportDialog *self,
   g_signal_emit (self, signals[REPORT_SAVED], 0, id);
 }
 
+/* Someone else's report, sent for review: into the library as it came,
+ * in review here. */
+static void
+receive_item (TrImportDialog *self,
+              TrImportItem   *item,
+              TrOfficeImport *import)
+{
+  const char *id = tr_report_get_id (tr_office_import_get_report (import));
+  g_autoptr(GError) error = NULL;
+
+  if (!tr_office_import_receive (import, self->store, &error))
+    {
+      tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
+      return;
+    }
+  tr_import_item_set_report (item, tr_office_import_get_report (import));
+  tr_import_item_set_report_id (item, id);
+  tr_import_item_set_state (item, TR_IMPORT_SAVED, _("Received for review"));
+  g_signal_emit (self, signals[REPORT_SAVED], 0, id);
+}
+
 static void
 office_file_read (GObject      *source,
                   GAsyncResult *result,
@@ -457,6 +478,8 @@ office_file_read (GObject      *source,
         merge_item (self, item, import, tr_report_get_id (report));
       else if (error != NULL && !g_error_matches (error, TR_ERROR, TR_ERROR_NOT_FOUND))
         tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
+      else if (tr_office_import_is_lossless (import))
+        receive_item (self, item, import);
       else
         keep_read_report (self, item, report);
     }
