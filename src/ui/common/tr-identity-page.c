@@ -78,7 +78,7 @@ tr_identity_page_new (TrIdentity *identity)
                                          _("Filled into the contact and the first traveller of new reports, "
                                            "signs your comments and your review forms"));
   add_row (self, group, _("Name"), "name", GTK_INPUT_PURPOSE_NAME);
-  add_row (self, group, _("Title"), "title", GTK_INPUT_PURPOSE_FREE_FORM);
+  add_row (self, group, _("Job Title"), "title", GTK_INPUT_PURPOSE_FREE_FORM);
   add_row (self, group, _("Unit"), "unit", GTK_INPUT_PURPOSE_FREE_FORM);
   add_row (self, group, _("Phone"), "phone", GTK_INPUT_PURPOSE_PHONE);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self), ADW_PREFERENCES_GROUP (group));
