@@ -36,6 +36,8 @@ build_exchange_package (TrReport   *report,
 
       review_json = g_bytes_new_take (review_text, strlen (review_text));
       exchange.review_json = review_json;
+      /* Word processors drop our JSON part: the form is what they keep. */
+      tr_document_add_review_form (document, report, review);
     }
   return tr_odt_package_build_for_exchange (document, &exchange, error);
 }

@@ -15,6 +15,7 @@
 #include "tr-error.h"
 #include "tr-office-document.h"
 #include "tr-office-import.h"
+#include "tr-office-review-form.h"
 #include "tr-parser.h"
 #include "tr-parser-headings.h"
 #include "tr-photo.h"
@@ -111,9 +112,16 @@ find_sections (TrOfficeDocument *document)
 {
   gint *sections = g_new (gint, MAX (document->blocks->len, 1));
   gint current = NO_SECTION;
+  /* The review form after the report is no part of its body. */
+  gint form = tr_office_review_form_find (document);
 
   for (guint i = 0; i < document->blocks->len; i++)
     {
+      if (form >= 0 && i >= (guint) form)
+        {
+          sections[i] = NO_SECTION;
+          continue;
+        }
       const TrOfficeBlock *block = document->blocks->pdata[i];
       gint next = section_after (block, current);
 
@@ -336,6 +344,7 @@ tr_office_import_new_from_bytes (GBytes      *data,
   g_autoptr(TrOfficeImport) self = NULL;
   g_autoptr(TrOfficeDocument) document = NULL;
   g_autofree gint *sections = NULL;
+  gint form;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -376,6 +385,10 @@ tr_office_import_new_from_bytes (GBytes      *data,
       if (self->review == NULL)
         return NULL;
     }
+  else if (self->has_identity && (form = tr_office_review_form_find (document)) >= 0)
+    /* Saved by a word processor, which kept the form and dropped our
+     * JSON: the form as the reviewer ticked it. */
+    self->review = tr_office_review_form_read (document, form);
 
   sections = find_sections (document);
   for (guint i = 0; i < document->blocks->len; i++)
