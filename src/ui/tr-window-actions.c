@@ -365,6 +365,14 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+export_for_review_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _tr_window_choose_export_for_review_file (TR_WINDOW (widget));
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -404,6 +412,7 @@ _tr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-review-form", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-for-review", NULL, export_for_review_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-review-form-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);

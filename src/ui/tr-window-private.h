@@ -96,6 +96,7 @@ void        _tr_window_class_actions_init   (GtkWidgetClass *widget_class);
 void        _tr_window_choose_export_file   (TrWindow       *self,
                                              TrExportFormat  format,
                                              gboolean        review_form);
+void        _tr_window_choose_export_for_review_file (TrWindow *self);
 GFile      *_tr_window_get_export_folder    (TrWindow       *self);
 /* @report's 頁數 becomes @n_pages, the pages of its PDF, and is saved. */
 void        _tr_window_keep_page_count      (TrWindow       *self,

@@ -71,6 +71,7 @@ _tr_window_update_actions (TrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-review-form", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-for-review", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-review-form-pdf", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_report);

@@ -13,10 +13,14 @@
 
 #include "editor/tr-report-editor-private.h"
 #include "editor/tr-section-editor.h"
+#include "review/tr-review-bar.h"
 #include "review/tr-review-form.h"
 #include "tr-alert.h"
 #include "tr-error.h"
 #include "tr-identity-page.h"
+#include "tr-odt-exporter.h"
+#include "tr-office-import.h"
+#include "tr-review-merge.h"
 #include "tr-preferences-dialog.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
@@ -204,6 +208,73 @@ test_comment_and_form_signed (Fixture       *fixture,
   close_dialog (form);
 }
 
+/* Across two libraries: the author's report sent for review, received in
+ * the reviewer's window, approved there after the question, exported for
+ * review from the window, and merged back into the author's library as
+ * approved. */
+static void
+test_reviewer_sends_back (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *author_db = g_build_filename (fixture->dir, "author.db", NULL);
+  g_autofree char *returned = g_build_filename (fixture->dir, "審核後.odt", NULL);
+  g_autoptr(GFile) returned_file = g_file_new_for_path (returned);
+  g_autoptr(TrReportStore) author = tr_report_store_open (author_db, &error);
+  g_autoptr(TrReview) review = tr_review_new ();
+  g_autoptr(GBytes) sent = NULL;
+  g_autoptr(TrOfficeImport) received = NULL;
+  g_autoptr(TrOfficeImport) back = NULL;
+  g_autoptr(TrReviewMerge) merge = NULL;
+  g_autoptr(TrReview) decided = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GtkWidget *bar;
+  GtkWidget *alert;
+  const char *id = tr_report_get_id (report);
+
+  g_assert_no_error (error);
+  tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府");
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    tr_report_set_section (report, s, "內容。");
+  g_assert_true (tr_report_store_save (author, report, &error));
+  g_assert_true (tr_report_store_set_status (author, id, TR_REVIEW_STATUS_SUBMITTED, &error));
+  sent = tr_odt_export_for_review_to_bytes (report, NULL, review, &error);
+  g_assert_no_error (error);
+
+  /* The reviewer's library is the fixture's, the window's. */
+  received = tr_office_import_new_from_bytes (sent, "送審.odt", &error);
+  g_assert_no_error (error);
+  g_assert_true (tr_office_import_receive (received, fixture->store, &error));
+  g_assert_no_error (error);
+  g_assert_true (tr_window_open_report (fixture->window, id));
+  bar = tr_report_editor_get_review_bar (TR_REPORT_EDITOR (tr_window_get_editor (fixture->window)));
+  g_signal_emit_by_name (find_named (bar, "approve"), "clicked");
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  g_signal_emit_by_name (alert, "response", "confirm");
+  wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_APPROVED, 3000);
+
+  tr_window_export_for_review (fixture->window, returned_file);
+  wait_until (g_file_test (returned, G_FILE_TEST_EXISTS), 10000);
+  /* Written in a temporary file and moved: whole once it is there. */
+  g_assert_true (g_file_get_contents (returned, &contents, &length, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(GBytes) bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+
+    back = tr_office_import_new_from_bytes (bytes, "審核後.odt", &error);
+    g_assert_no_error (error);
+  }
+  merge = tr_review_merge_new_for_store (author, id, back, &error);
+  g_assert_no_error (error);
+  g_assert_true (tr_review_merge_apply (merge, author, id, &error));
+  g_assert_no_error (error);
+  decided = tr_report_store_load_review (author, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tr_review_get_status (decided), ==, TR_REVIEW_STATUS_APPROVED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -218,5 +289,7 @@ main (int   argc,
               test_preferences_fill_new_draft, fixture_tear_down);
   g_test_add ("/ui-roles/comment-and-form-signed", Fixture, NULL, fixture_set_up,
               test_comment_and_form_signed, fixture_tear_down);
+  g_test_add ("/ui-roles/reviewer-sends-back", Fixture, NULL, fixture_set_up,
+              test_reviewer_sends_back, fixture_tear_down);
   return g_test_run ();
 }
