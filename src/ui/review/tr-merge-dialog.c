@@ -34,9 +34,43 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* @text with what differs from @other (between their common start and
+ * end) marked: struck out in the author's, underlined in the reviewer's. */
+static char *
+mark_difference (const char *text,
+                 const char *other,
+                 gboolean    removed)
+{
+  glong n = g_utf8_strlen (text, -1), m = g_utf8_strlen (other, -1);
+  glong prefix = 0, suffix = 0;
+  const char *middle, *end;
+  g_autofree char *before = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *after = NULL;
+
+  while (prefix < n && prefix < m &&
+         g_utf8_get_char (g_utf8_offset_to_pointer (text, prefix)) ==
+         g_utf8_get_char (g_utf8_offset_to_pointer (other, prefix)))
+    prefix++;
+  while (suffix < n - prefix && suffix < m - prefix &&
+         g_utf8_get_char (g_utf8_offset_to_pointer (text, n - 1 - suffix)) ==
+         g_utf8_get_char (g_utf8_offset_to_pointer (other, m - 1 - suffix)))
+    suffix++;
+  middle = g_utf8_offset_to_pointer (text, prefix);
+  end = g_utf8_offset_to_pointer (text, n - suffix);
+  before = g_markup_escape_text (text, middle - text);
+  changed = g_markup_escape_text (middle, end - middle);
+  after = g_markup_escape_text (end, -1);
+  if (changed[0] == '\0')
+    return g_strconcat (before, after, NULL);
+  return g_strdup_printf (removed ? "%s<s>%s</s>%s" : "%s<u><b>%s</b></u>%s", before, changed, after);
+}
+
 static GtkWidget *
 new_text_column (const char *heading,
                  const char *text,
+                 const char *other,
+                 gboolean    removed,
                  const char *placeholder,
                  const char *name)
 {
@@ -55,6 +89,13 @@ new_text_column (const char *heading,
   gtk_widget_set_name (body, name);
   if (text == NULL)
     gtk_widget_add_css_class (body, "dim-label");
+  else if (other != NULL)
+    {
+      g_autofree char *markup = mark_difference (text, other, removed);
+
+      /* The text stays what gtk_label_get_text() gives. */
+      gtk_label_set_markup (GTK_LABEL (body), markup);
+    }
   gtk_box_append (GTK_BOX (box), title);
   gtk_box_append (GTK_BOX (box), body);
   return box;
@@ -93,10 +134,10 @@ new_change_card (TrMergeDialog           *self,
       gtk_widget_set_margin_end (warning, 12);
       gtk_box_append (GTK_BOX (card), warning);
     }
-  gtk_box_append (GTK_BOX (texts), new_text_column (_("Your Text"), change->author_text,
+  gtk_box_append (GTK_BOX (texts), new_text_column (_("Your Text"), change->author_text, change->reviewer_text, TRUE,
                                                     _("(no paragraph: the reviewer added one)"), "author-text"));
-  gtk_box_append (GTK_BOX (texts), new_text_column (_("Reviewer's Text"), change->reviewer_text,
-                                                    _("(removed by the reviewer)"), "reviewer-text"));
+  gtk_box_append (GTK_BOX (texts), new_text_column (_("Reviewer's Text"), change->reviewer_text, change->author_text,
+                                                    FALSE, _("(removed by the reviewer)"), "reviewer-text"));
   gtk_box_append (GTK_BOX (card), texts);
 
   gtk_widget_set_name (accept, accept_name);
