@@ -508,6 +508,19 @@ is_decided_suggestion (TrReviewMerge *merge,
   return FALSE;
 }
 
+guint
+tr_review_merge_count_comments (TrReviewMerge *merge)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (merge != NULL, 0);
+
+  for (guint i = 0; i < merge->new_comments->len; i++)
+    if (!is_decided_suggestion (merge, merge->new_comments->pdata[i]))
+      n++;
+  return n;
+}
+
 gboolean
 tr_review_merge_apply (TrReviewMerge  *merge,
                        TrReportStore  *store,

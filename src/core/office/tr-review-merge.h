@@ -81,6 +81,10 @@ TrReport      *tr_review_merge_accept_text (TrReviewMerge *merge,
                                             TrReport      *report,
                                             GError       **error);
 
+/* How many of new_comments tr_review_merge_apply() adds: all but the
+ * suggestions of changes accepted or rejected. */
+guint          tr_review_merge_count_comments (TrReviewMerge *merge);
+
 /* Writes @merge into report @id of @store: the review, the decision (a
  * draft going through 送審), the new comments but for the suggestions of
  * changes accepted or rejected, and the reviewer's text of the changes

@@ -408,12 +408,12 @@ merge_done (TrImportDialog *self,
   if (merge->status_changed)
     /* TRANSLATORS: a reviewed file merged into its report: comments, edits, the decision (退回補正, 核定) */
     message = g_strdup_printf (_("Merged: new comments: %u, suggested edits: %u; %s"),
-                               merge->new_comments->len, merge->changes->len,
+                               tr_review_merge_count_comments (merge), merge->changes->len,
                                tr_review_status_get_label (merge->status));
   else
     /* TRANSLATORS: a reviewed file merged into its report: comments, edits */
     message = g_strdup_printf (_("Merged: new comments: %u, suggested edits: %u"),
-                               merge->new_comments->len, merge->changes->len);
+                               tr_review_merge_count_comments (merge), merge->changes->len);
   tr_import_item_set_report_id (item, id);
   tr_import_item_set_state (item, TR_IMPORT_SAVED, message);
   g_signal_emit (self, signals[REPORT_SAVED], 0, id);

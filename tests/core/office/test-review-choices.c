@@ -154,9 +154,11 @@ test_choices (Fixture       *fixture,
   g_assert_cmpuint (added->line, ==, 3);
   g_assert_true (tr_review_merge_can_accept (merge));
 
+  g_assert_cmpuint (tr_review_merge_count_comments (merge), ==, 3);
   rewritten->choice = TR_MERGE_CHOICE_ACCEPT;
   removed->choice = TR_MERGE_CHOICE_ACCEPT;
   added->choice = TR_MERGE_CHOICE_SUGGEST;
+  g_assert_cmpuint (tr_review_merge_count_comments (merge), ==, 1);
   g_assert_true (tr_review_merge_apply (merge, fixture->store, tr_report_get_id (fixture->report), &error));
   g_assert_no_error (error);
 
