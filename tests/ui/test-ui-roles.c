@@ -140,6 +140,8 @@ test_preferences_fill_new_draft (Fixture       *fixture,
   gtk_editable_set_text (GTK_EDITABLE (find_named (page, "unit")), "國際合作科");
   gtk_editable_set_text (GTK_EDITABLE (find_named (page, "phone")), "02-2345-6789");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (page, "name"))), ==, "王小明 ");
+  wait_until (gtk_widget_get_width (page) > 0, 2000);
+  save_screenshot (GTK_WIDGET (gtk_widget_get_root (page)), "preferences.png");
   close_dialog (page);
   /* Kept in the settings, as the next start reads them. */
   name = g_settings_get_string (fixture->settings, "identity-name");
@@ -205,6 +207,7 @@ test_comment_and_form_signed (Fixture       *fixture,
   review = tr_report_store_load_review (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (tr_review_get_signature (review, TR_REVIEW_SIGNATURE_TRAVELLER), ==, "李大華");
+  save_screenshot (GTK_WIDGET (gtk_widget_get_root (form)), "review-form-author.png");
   close_dialog (form);
 }
 
@@ -250,8 +253,10 @@ test_reviewer_sends_back (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (tr_window_open_report (fixture->window, id));
   bar = tr_report_editor_get_review_bar (TR_REPORT_EDITOR (tr_window_get_editor (fixture->window)));
+  save_screenshot (GTK_WIDGET (fixture->window), "received.png");
   g_signal_emit_by_name (find_named (bar, "approve"), "clicked");
   wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  save_screenshot (GTK_WIDGET (gtk_widget_get_root (alert)), "approve.png");
   g_signal_emit_by_name (alert, "response", "confirm");
   wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_APPROVED, 3000);
 
@@ -280,6 +285,9 @@ main (int   argc,
       char *argv[])
 {
   setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TR_LOCALEDIR") != NULL ? g_getenv ("TR_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);
   gtk_test_init (&argc, &argv, NULL);

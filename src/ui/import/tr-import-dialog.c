@@ -424,8 +424,10 @@ merge_dialog_merged (TrMergeDialog *dialog,
                      TrImportItem  *item)
 {
   TrImportDialog *self = TR_IMPORT_DIALOG (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  /* A copy: merge_done() sets the item's ID again. */
+  g_autofree char *id = g_strdup (tr_import_item_get_report_id (item));
 
-  merge_done (self, item, tr_merge_dialog_get_merge (dialog), tr_import_item_get_report_id (item));
+  merge_done (self, item, tr_merge_dialog_get_merge (dialog), id);
 }
 
 static gboolean
