@@ -42,15 +42,22 @@ save_screenshot (GtkWidget  *widget,
                  const char *name)
 {
   const char *folder = g_getenv ("TR_TEST_SCREENSHOTS");
-  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+  gint64 settled = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  int width, height;
   g_autoptr(GdkPaintable) paintable = NULL;
   GtkSnapshot *snapshot;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autofree char *path = NULL;
 
-  if (folder == NULL || width <= 0 || height <= 0)
+  if (folder == NULL)
     return;
+  /* Laid out and drawn as a person would see it. */
+  while (g_get_monotonic_time () < settled)
+    g_main_context_iteration (NULL, FALSE);
+  wait_until (gtk_widget_get_width (widget) > 0, 2000);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
   paintable = gtk_widget_paintable_new (widget);
   snapshot = gtk_snapshot_new ();
   gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
