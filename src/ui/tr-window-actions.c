@@ -4,7 +4,21 @@
 
 #include "tr-alert.h"
 #include "tr-form-dialog.h"
+#include "tr-identity-page.h"
+#include "tr-preferences-dialog.h"
 #include "tr-window-private.h"
+
+static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  TrWindow *self = TR_WINDOW (widget);
+  GtkWidget *dialog = tr_preferences_dialog_new (_("Preferences"),
+                                                 ADW_PREFERENCES_PAGE (tr_identity_page_new (self->identity)));
+
+  tr_preferences_dialog_present (dialog, widget);
+}
 
 static void
 new_report_action (GtkWidget  *widget,
@@ -17,6 +31,7 @@ new_report_action (GtkWidget  *widget,
 
   if (self->store == NULL)
     return;
+  tr_identity_fill_report (self->identity, report);
   /* Stored at once: a draft exists from its first second. */
   if (!tr_report_store_save (self->store, report, &error))
     {
@@ -378,6 +393,14 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+export_for_review_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  _tr_window_choose_export_for_review_file (TR_WINDOW (widget));
+}
+
+static void
 print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
@@ -405,6 +428,7 @@ void
 _tr_window_class_actions_init (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.new-report", NULL, new_report_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.new-from-report", NULL, derive_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate-report", NULL, derive_action);
@@ -418,6 +442,7 @@ _tr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.delete-report", NULL, delete_report_action);
   gtk_widget_class_install_action (widget_class, "win.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-review-form", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "win.export-for-review", NULL, export_for_review_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.export-review-form-pdf", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
@@ -431,6 +456,7 @@ _tr_window_class_actions_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.import-folder", NULL, import_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "win.new-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "win.use-as-reference", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-panel", NULL);

@@ -16,22 +16,42 @@ _tr_window_note_new_draft (TrWindow *self,
 {
   g_free (self->untouched_draft_id);
   self->untouched_draft_id = g_strdup (tr_report_get_id (report));
+  g_clear_object (&self->untouched_draft);
+  self->untouched_draft = tr_report_copy (report);
 }
 
 void
 _tr_window_note_draft_touched (TrWindow *self)
 {
   g_clear_pointer (&self->untouched_draft_id, g_free);
+  g_clear_object (&self->untouched_draft);
 }
 
+/* What the user can change of a draft, as it was made: blank, or with
+ * what Preferences filled in. (Not tr_report_content_equal(): the editor
+ * may store an empty text in another form than a new report has it.) */
 static gboolean
-is_blank (TrReport *report)
+is_as_made (TrReport *report,
+            TrReport *as_made)
 {
+  GListModel *travellers = G_LIST_MODEL (tr_report_get_travellers (report));
+  GListModel *made_travellers = G_LIST_MODEL (tr_report_get_travellers (as_made));
+  guint n_travellers = g_list_model_get_n_items (travellers);
+
   for (guint f = 0; f < TR_N_FIELDS; f++)
-    if (tr_report_get_text (report, f)[0] != '\0')
+    if (g_strcmp0 (tr_report_get_text (report, f), tr_report_get_text (as_made, f)) != 0)
       return FALSE;
-  return g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))) == 0 &&
-         g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (report))) == 0 &&
+  if (n_travellers != g_list_model_get_n_items (made_travellers))
+    return FALSE;
+  for (guint i = 0; i < n_travellers; i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
+      g_autoptr(TrTraveller) made = g_list_model_get_item (made_travellers, i);
+
+      if (!tr_traveller_equal (traveller, made))
+        return FALSE;
+    }
+  return g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (report))) == 0 &&
          tr_report_get_keywords (report)[0] == NULL &&
          !tr_report_get_has_attachments (report) &&
          tr_report_get_pages (report) == 0;
@@ -41,11 +61,14 @@ gboolean
 _tr_window_discard_untouched_draft (TrWindow *self)
 {
   g_autofree char *id = g_steal_pointer (&self->untouched_draft_id);
+  /* As it was made: blank, or with what Preferences fills in. */
+  g_autoptr(TrReport) as_made = g_steal_pointer (&self->untouched_draft);
   g_autoptr(TrReview) review = NULL;
   g_autoptr(GError) error = NULL;
 
   if (id == NULL || self->store == NULL || self->report == NULL ||
-      !g_str_equal (tr_report_get_id (self->report), id) || !is_blank (self->report))
+      !g_str_equal (tr_report_get_id (self->report), id) || as_made == NULL ||
+      !is_as_made (self->report, as_made))
     return FALSE;
   /* Something on its way to the store is a change after all. */
   if (tr_report_editor_get_save_state (self->editor) != TR_SAVE_STATE_SAVED)

@@ -29,6 +29,7 @@ typedef struct {
   GFile *file;
   TrExportFormat format;
   gboolean review_form;
+  gboolean for_review;
   GCancellable *cancellable;
   TrProgressToast *progress;
 } Export;
@@ -197,11 +198,29 @@ write_odt (Export *export)
   /* The reviewers' open comments go along, as comments on their passages,
    * unless the menu's check says otherwise (the command line's
    * --no-comments). */
-  if (self->settings == NULL || g_settings_get_boolean (self->settings, "export-comments"))
+  if (export->for_review || self->settings == NULL ||
+      g_settings_get_boolean (self->settings, "export-comments"))
     {
       comments = tr_report_store_list_comments (self->store, tr_report_get_id (export->report), &error);
       if (comments == NULL)
         _tr_window_toast (self, error->message);
+    }
+  if (export->for_review)
+    {
+      g_autoptr(GError) review_error = NULL;
+      g_autoptr(TrReview) review = tr_report_store_load_review (self->store, tr_report_get_id (export->report),
+                                                                &review_error);
+
+      if (review == NULL)
+        {
+          _tr_window_toast (self, review_error->message);
+          export_free (export);
+          return;
+        }
+      tr_review_prefill (review, export->report, NULL);
+      tr_odt_export_for_review_async (export->report, comments, review, export->file, export->cancellable,
+                                      export_finished, export);
+      return;
     }
   tr_odt_export_with_comments_async (export->report, comments, export->file, export->cancellable,
                                      export_finished, export);
@@ -289,7 +308,8 @@ static void
 start_export (TrWindow       *self,
               GFile          *file,
               TrExportFormat  format,
-              gboolean        review_form)
+              gboolean        review_form,
+              gboolean        for_review)
 {
   Export *export;
 
@@ -302,6 +322,7 @@ start_export (TrWindow       *self,
   export->file = g_object_ref (file);
   export->format = format;
   export->review_form = review_form;
+  export->for_review = for_review;
   export->cancellable = g_cancellable_new ();
   /* What was just typed belongs in the document; items 1 and 2 of the
    * review form are worked out from the report as saved. */
@@ -315,7 +336,17 @@ tr_window_export (TrWindow *self,
   g_return_if_fail (TR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  start_export (self, file, TR_EXPORT_FORMAT_ODT, FALSE);
+  start_export (self, file, TR_EXPORT_FORMAT_ODT, FALSE, FALSE);
+}
+
+void
+tr_window_export_for_review (TrWindow *self,
+                             GFile    *file)
+{
+  g_return_if_fail (TR_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  start_export (self, file, TR_EXPORT_FORMAT_ODT, FALSE, TRUE);
 }
 
 void
@@ -325,7 +356,7 @@ tr_window_export_review_form (TrWindow *self,
   g_return_if_fail (TR_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  start_export (self, file, TR_EXPORT_FORMAT_ODT, TRUE);
+  start_export (self, file, TR_EXPORT_FORMAT_ODT, TRUE, FALSE);
 }
 
 void
@@ -338,7 +369,7 @@ tr_window_export_as (TrWindow       *self,
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (format == TR_EXPORT_FORMAT_ODT || format == TR_EXPORT_FORMAT_PDF);
 
-  start_export (self, file, format, review_form);
+  start_export (self, file, format, review_form, FALSE);
 }
 
 /* Whether the ODT carries the reviewers' comments: a check in the menu,
@@ -385,6 +416,7 @@ typedef struct {
   TrWindow *window;
   TrExportFormat format;
   gboolean review_form;
+  gboolean for_review;
 } Choice;
 
 static void
@@ -407,7 +439,7 @@ file_chosen (GObject      *source,
 
       g_settings_set_string (self->settings, "last-export-folder", uri);
     }
-  start_export (self, file, choice->format, choice->review_form);
+  start_export (self, file, choice->format, choice->review_form, choice->for_review);
 }
 
 void
@@ -450,6 +482,29 @@ _tr_window_choose_export_file (TrWindow       *self,
   folder = _tr_window_get_export_folder (self);
   tr_file_chooser_save (GTK_WINDOW (self), title, _("_Export"), filter, folder, name, NULL, file_chosen,
                         choice);
+}
+
+void
+_tr_window_choose_export_for_review_file (TrWindow *self)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GFile) folder = NULL;
+  g_autofree char *name = NULL;
+  Choice *choice;
+
+  if (self->report == NULL)
+    return;
+  name = tr_odt_export_suggest_name (self->report);
+  gtk_file_filter_set_name (filter, _("OpenDocument Text"));
+  gtk_file_filter_add_mime_type (filter, "application/vnd.oasis.opendocument.text");
+  gtk_file_filter_add_suffix (filter, "odt");
+  choice = g_new0 (Choice, 1);
+  choice->window = g_object_ref (self);
+  choice->format = TR_EXPORT_FORMAT_ODT;
+  choice->for_review = TRUE;
+  folder = _tr_window_get_export_folder (self);
+  tr_file_chooser_save (GTK_WINDOW (self), _("Export for Review"), _("_Export"), filter, folder, name, NULL,
+                        file_chosen, choice);
 }
 
 /* Opening what was exported -------------------------------------------------- */

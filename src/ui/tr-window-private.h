@@ -16,6 +16,7 @@
 #include "library/tr-library-monitor.h"
 #include "library/tr-library-view.h"
 #include "reader/tr-report-view.h"
+#include "tr-identity.h"
 #include "tr-split-view.h"
 #include "tr-window.h"
 
@@ -29,11 +30,14 @@ struct _TrWindow
   TrLibraryModel *library;
   TrLibraryMonitor *library_monitor;
   GSettings *settings;
+  /* Who uses the app, as Preferences says; kept in the settings. */
+  TrIdentity *identity;
 
   TrReport *report;        /* open in the main area */
   TrReport *reference;     /* shown beside it */
   char *last_draft_id;     /* to come back to after reading a reference */
   char *untouched_draft_id; /* made with Ctrl+N, nothing typed into it yet */
+  TrReport *untouched_draft; /* what it was made as, to tell whether it was touched */
 
   TrReportEditor *editor;
 
@@ -94,6 +98,7 @@ void        _tr_window_init_export          (TrWindow       *self);
 void        _tr_window_choose_export_file   (TrWindow       *self,
                                              TrExportFormat  format,
                                              gboolean        review_form);
+void        _tr_window_choose_export_for_review_file (TrWindow *self);
 GFile      *_tr_window_get_export_folder    (TrWindow       *self);
 /* @report's 頁數 becomes @n_pages, the pages of its PDF, and is saved. */
 void        _tr_window_keep_page_count      (TrWindow       *self,

@@ -71,6 +71,7 @@ _tr_window_update_actions (TrWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-report", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-review-form", has_report);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-for-review", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-review-form-pdf", has_report);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", has_report);
@@ -345,6 +346,8 @@ tr_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->library);
   g_clear_object (&self->settings);
+  g_clear_object (&self->identity);
+  g_clear_object (&self->untouched_draft);
   g_clear_object (&self->print_settings);
   g_free (self->last_draft_id);
   g_free (self->untouched_draft_id);
@@ -427,6 +430,19 @@ tr_window_new (GtkApplication *application,
 
   self->settings = settings != NULL ? g_object_ref (settings) : NULL;
   _tr_window_init_export (self);
+  self->identity = tr_identity_new ();
+  if (settings != NULL)
+    {
+      static const char * const keys[][2] = {
+        { "identity-name", "name" },
+        { "identity-title", "title" },
+        { "identity-unit", "unit" },
+        { "identity-phone", "phone" },
+      };
+
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        g_settings_bind (settings, keys[i][0], self->identity, keys[i][1], G_SETTINGS_BIND_DEFAULT);
+    }
 
   if (store == NULL)
     {
@@ -452,6 +468,7 @@ tr_window_new (GtkApplication *application,
                            G_CONNECT_SWAPPED);
 
   self->editor = TR_REPORT_EDITOR (tr_report_editor_new (store));
+  g_object_set (self->editor, "identity", self->identity, NULL);
   gtk_stack_add_named (self->report_stack, GTK_WIDGET (self->editor), "editor");
   g_signal_connect_object (self->editor, "notify::save-state", G_CALLBACK (save_state_changed), self,
                            G_CONNECT_SWAPPED);

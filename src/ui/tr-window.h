@@ -30,6 +30,11 @@ gboolean   tr_window_show_reference   (TrWindow       *self,
  * for the file through the portal, then calls this.) */
 void       tr_window_export           (TrWindow       *self,
                                        GFile          *file);
+/* The same as the copy another person reviews: with the review form, to
+ * be ticked in a word processor or in their Trip Reports, and the review,
+ * so that importing it back merges its decision (tr-review-merge.h). */
+void       tr_window_export_for_review (TrWindow      *self,
+                                       GFile          *file);
 /* The same for the open report's filled review form (審核表). */
 void       tr_window_export_review_form (TrWindow     *self,
                                        GFile          *file);

@@ -12,6 +12,12 @@
 #   content OUT XML-FILE                    an ODT package with that content.xml
 #   wrong-structure IN OUT                  report.json of another report
 #   foreign-with-id OUT ID                  a letter that says it is report ID
+#   tick IN OUT SPEC…                       the review form ticked as a reviewer
+#                                           does in Writer: cell:ITEM:COLUMN:MARK
+#                                           puts MARK in the box of item ITEM
+#                                           (1–10), column 1–4 (是 否 是 否);
+#                                           option:TEXT:MARK puts it in place of
+#                                           the box before TEXT
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
 import re
@@ -108,5 +114,35 @@ elif cmd == 'foreign-with-id':
             '<meta:user-defined meta:name="TripReports.id">%s</meta:user-defined>'
             '</office:meta></office:document-meta>' % report_id)
     package(dst, [('content.xml', content), ('meta.xml', meta)])
+elif cmd == 'tick':
+    src, dst = sys.argv[2:4]
+    specs = [spec.split(':', 3) for spec in sys.argv[4:]]
+    boxes = re.compile('[\u2610\u2611]')
+
+    def tick(name, data):
+        if name != 'content.xml':
+            return data
+        xml = data.decode()
+        for spec in specs:
+            if spec[0] == 'cell':
+                item, column, mark = int(spec[1]), int(spec[2]), spec[3]
+                rows = xml.split('<table:table-row')
+                for i, row in enumerate(rows):
+                    if re.search(r'>%d\. ' % item, row) is None:
+                        continue
+                    cells = row.split('<table:table-cell')
+                    cells[column + 1] = boxes.sub(mark, cells[column + 1], count=1)
+                    rows[i] = '<table:table-cell'.join(cells)
+                    break
+                else:
+                    raise SystemExit('item %d not found' % item)
+                xml = '<table:table-row'.join(rows)
+            elif spec[0] == 'option':
+                text, mark = spec[1], spec[2]
+                new = re.sub('[\u2610\u2611]( ?%s)' % re.escape(text), mark + r'\1', xml, count=1)
+                assert new != xml, 'option not found'
+                xml = new
+        return xml.encode()
+    rewrite(src, dst, tick)
 else:
     sys.exit('unknown command ' + cmd)

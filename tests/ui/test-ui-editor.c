@@ -384,7 +384,9 @@ test_lock_every_path (Fixture       *fixture,
   /* Typed a moment before Submit: in the report as submitted. */
   type_keys (text_view (fixture, TR_FIELD_RECOMMENDATIONS), "最後一句。");
   bar = tr_report_editor_get_review_bar (editor);
-  g_signal_emit_by_name (find_named (bar, "submit"), "clicked");
+  /* What Submit for Review does once it has asked. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.set-review-status", "u",
+                                             TR_REVIEW_STATUS_SUBMITTED));
   wait_until (stored_status (fixture, id) == TR_REVIEW_STATUS_SUBMITTED, 5000);
   wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_SUBMITTED, 5000);
   handed_in = load_independently (fixture, id);
@@ -399,8 +401,10 @@ test_lock_every_path (Fixture       *fixture,
   g_clear_object (&shown);
   g_clear_object (&stored);
 
-  /* Approved: the same. Opened again from the library, too. */
-  g_signal_emit_by_name (find_named (bar, "approve"), "clicked");
+  /* Approved (the decision comes back with the reviewed file): the same.
+   * Opened again from the library, too. */
+  g_assert_true (tr_review_bar_set_status (TR_REVIEW_BAR (bar), TR_REVIEW_STATUS_APPROVED, &error));
+  g_assert_no_error (error);
   wait_until (stored_status (fixture, id) == TR_REVIEW_STATUS_APPROVED, 5000);
   tr_window_open_report (window, tr_report_get_id (handed_in));
   try_every_edit (fixture, tr_window_get_report (window));
@@ -429,9 +433,12 @@ test_lock_lifts_when_returned (Fixture       *fixture,
   type_keys (text_view (fixture, TR_FIELD_PURPOSE), "內容。");
   g_assert_true (save_and_wait (get_editor (fixture), &error));
   bar = tr_report_editor_get_review_bar (get_editor (fixture));
-  g_signal_emit_by_name (find_named (bar, "submit"), "clicked");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (get_editor (fixture)), "editor.set-review-status", "u",
+                                             TR_REVIEW_STATUS_SUBMITTED));
   wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_SUBMITTED, 5000);
-  g_signal_emit_by_name (find_named (bar, "return"), "clicked");
+  /* Returned: the decision as the reviewed file brings it. */
+  g_assert_true (tr_review_bar_set_status (TR_REVIEW_BAR (bar), TR_REVIEW_STATUS_RETURNED, &error));
+  g_assert_no_error (error);
   wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_RETURNED, 5000);
 
   grid = TR_PHOTO_GRID (tr_report_editor_get_photo_grid (get_editor (fixture)));

@@ -34,3 +34,37 @@ find_descendant (GtkWidget *widget,
     }
   return NULL;
 }
+
+/* With TR_TEST_SCREENSHOTS=FOLDER, saves @widget as drawn now to
+ * FOLDER/@name (PNG), to look at; does nothing otherwise. */
+static inline void
+save_screenshot (GtkWidget  *widget,
+                 const char *name)
+{
+  const char *folder = g_getenv ("TR_TEST_SCREENSHOTS");
+  gint64 settled = g_get_monotonic_time () + 300 * G_TIME_SPAN_MILLISECOND;
+  int width, height;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  GtkSnapshot *snapshot;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+
+  if (folder == NULL)
+    return;
+  /* Laid out and drawn as a person would see it. */
+  while (g_get_monotonic_time () < settled)
+    g_main_context_iteration (NULL, FALSE);
+  wait_until (gtk_widget_get_width (widget) > 0, 2000);
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  path = g_build_filename (folder, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}

@@ -230,6 +230,18 @@ test_comment_passage (Fixture       *fixture,
   g_assert_null (find_shown (TR_TYPE_ALERT));
 }
 
+/* A click on the alert's answer @label; the alert goes. */
+static void
+answer_alert (GtkWidget  *alert,
+              const char *label)
+{
+  GtkWidget *button = find_button (alert, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_until (find_shown (TR_TYPE_ALERT) == NULL, 2000);
+}
+
 static TrReviewStatus
 stored_status (Fixture    *fixture,
                const char *id)
@@ -244,6 +256,9 @@ stored_status (Fixture    *fixture,
   return tr_review_get_status (review);
 }
 
+/* The author's own draft: submitted (after saying what is still missing),
+ * never returned or approved here; the agency's side of the form is the
+ * reviewer's. */
 static void
 test_review_status_and_form (Fixture       *fixture,
                              gconstpointer  data)
@@ -253,6 +268,7 @@ test_review_status_and_form (Fixture       *fixture,
   GtkWidget *bar;
   TrLibraryView *library = TR_LIBRARY_VIEW (tr_window_get_library_view (window));
   GtkWidget *form;
+  GtkWidget *alert;
   g_autofree char *id = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-report", NULL);
@@ -265,23 +281,26 @@ test_review_status_and_form (Fixture       *fixture,
   g_assert_nonnull (find_named (bar, "submit"));
   g_assert_null (find_named (bar, "approve"));
 
-  /* Submit, return, back to draft, submit, approve: as the buttons offer. */
+  /* The title and more are missing: the bar asks first, and lists them.
+   * Cancel leaves a draft. */
   g_signal_emit_by_name (find_named (bar, "submit"), "clicked");
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  g_assert_true (GTK_IS_LABEL (tr_alert_get_extra_child (alert)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (tr_alert_get_extra_child (alert))), "• "));
+  answer_alert (alert, _("_Cancel"));
+  g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_DRAFT);
+  g_signal_emit_by_name (find_named (bar, "submit"), "clicked");
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  answer_alert (alert, _("_Submit Anyway"));
   /* Once what was just typed is saved. */
   wait_until (stored_status (fixture, id) == TR_REVIEW_STATUS_SUBMITTED, 5000);
   wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_SUBMITTED, 5000);
   /* In review the text is read, not changed; a reviewer still selects it. */
   g_assert_false (gtk_text_view_get_editable (tr_section_editor_get_text_view (text_editor (fixture, TR_FIELD_PURPOSE))));
   g_assert_false (gtk_widget_get_sensitive (tr_report_editor_get_form_editor (editor)));
-  g_signal_emit_by_name (find_named (bar, "return"), "clicked");
-  g_assert_true (gtk_text_view_get_editable (tr_section_editor_get_text_view (text_editor (fixture, TR_FIELD_PURPOSE))));
-  g_assert_true (gtk_widget_get_sensitive (tr_report_editor_get_form_editor (editor)));
-  g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_RETURNED);
-  g_signal_emit_by_name (find_named (bar, "back-to-draft"), "clicked");
-  g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_DRAFT);
-  g_signal_emit_by_name (find_named (bar, "submit"), "clicked");
-  g_assert_nonnull (find_named (bar, "approve"));
-  g_assert_null (find_named (bar, "submit"));
+  /* The decision is not the author's to take. */
+  g_assert_null (find_named (bar, "return"));
+  g_assert_null (find_named (bar, "approve"));
 
   /* The library knows the status: its status filter finds the draft. */
   tr_library_view_set_status_filter (library, TR_REVIEW_STATUS_SUBMITTED);
@@ -289,32 +308,99 @@ test_review_status_and_form (Fixture       *fixture,
   tr_library_view_set_status_filter (library, TR_REVIEW_STATUS_APPROVED);
   wait_until (g_list_model_get_n_items (G_LIST_MODEL (tr_library_view_get_model (library))) == 0, 3000);
 
-  g_signal_emit_by_name (find_named (bar, "approve"), "clicked");
-  g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_APPROVED);
-  /* Approved is final: no step is offered. */
-  g_assert_null (find_named (bar, "approve"));
-  g_assert_null (find_named (bar, "return"));
-  wait_until (g_list_model_get_n_items (G_LIST_MODEL (tr_library_view_get_model (library))) == 1, 3000);
-
-  /* The review form: items 1 and 2 worked out, the rest ticked here. */
+  /* The review form: items 1 and 2 worked out, the self-check here, the
+   * agency's side for the reviewer. */
   g_signal_emit_by_name (find_named (bar, "review_form"), "clicked");
   wait_until ((form = find_shown (TR_TYPE_REVIEW_FORM)) != NULL, 2000);
   {
-    GtkTextView *remarks = GTK_TEXT_VIEW (find_named (form, "remarks"));
+    GtkWidget *remarks = find_named (form, "remarks");
     g_autoptr(GError) error = NULL;
     g_autoptr(TrReportStore) other = NULL;
     g_autoptr(TrReview) review = NULL;
 
     g_assert_nonnull (remarks);
-    gtk_text_buffer_set_text (gtk_text_view_get_buffer (remarks), "內容尚可", -1);
+    g_assert_false (gtk_widget_is_sensitive (remarks));
     other = tr_report_store_open (fixture->path, &error);
     review = tr_report_store_load_review (other, id, &error);
     g_assert_no_error (error);
-    g_assert_cmpstr (tr_review_get_remarks (review), ==, "內容尚可");
     g_assert_cmpint (tr_review_get_answer (review, TR_REVIEW_ITEM_COMPLETE_FORMAT, TR_REVIEW_COLUMN_SELF),
                      ==, TR_REVIEW_ANSWER_YES);
-    g_assert_cmpint (tr_review_get_status (review), ==, TR_REVIEW_STATUS_APPROVED);
+    g_assert_cmpint (tr_review_get_status (review), ==, TR_REVIEW_STATUS_SUBMITTED);
   }
+  tr_preferences_dialog_close (gtk_widget_get_ancestor (form, TR_TYPE_PREFERENCES_DIALOG));
+  wait_until (find_shown (TR_TYPE_REVIEW_FORM) == NULL, 2000);
+}
+
+/* A report received for review (its file kept, in review): returned or
+ * approved here, approval asked once and final; the agency's side of the
+ * form filled in here. */
+static void
+test_review_received (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(GBytes) file = g_bytes_new_static ("PK", 2);
+  g_autoptr(GError) error = NULL;
+  TrWindow *window;
+  GtkWidget *bar;
+  GtkWidget *form;
+  GtkWidget *alert;
+  const char *id = tr_report_get_id (report);
+
+  tr_report_set_text (report, TR_FIELD_TITLE, "送來審核的報告");
+  for (guint s = 0; s < TR_N_SECTIONS; s++)
+    tr_report_set_section (report, s, "內容");
+  tr_report_set_source (report, "送審.odt", file);
+  g_assert_true (tr_report_store_save (fixture->store, report, &error));
+  g_assert_true (tr_report_store_set_status (fixture->store, id, TR_REVIEW_STATUS_SUBMITTED, &error));
+  g_assert_no_error (error);
+
+  window = open_window (fixture);
+  g_assert_true (tr_window_open_report (window, id));
+  bar = tr_report_editor_get_review_bar (get_editor (fixture));
+  g_assert_null (find_named (bar, "submit"));
+  g_assert_nonnull (find_named (bar, "approve"));
+
+  /* Returned, back to draft is the author's: nothing more here. */
+  g_signal_emit_by_name (find_named (bar, "return"), "clicked");
+  g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_RETURNED);
+  g_assert_null (find_named (bar, "back-to-draft"));
+  g_assert_true (tr_report_store_set_status (fixture->store, id, TR_REVIEW_STATUS_DRAFT, &error));
+  g_assert_true (tr_report_store_set_status (fixture->store, id, TR_REVIEW_STATUS_SUBMITTED, &error));
+  g_assert_no_error (error);
+  tr_review_bar_set_report (TR_REVIEW_BAR (bar), tr_window_get_report (window));
+
+  /* The agency's side is filled in here, the self-check is not. */
+  g_signal_emit_by_name (find_named (bar, "review_form"), "clicked");
+  wait_until ((form = find_shown (TR_TYPE_REVIEW_FORM)) != NULL, 2000);
+  {
+    GtkTextView *remarks = GTK_TEXT_VIEW (find_named (form, "remarks"));
+    g_autoptr(TrReview) review = NULL;
+
+    g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (remarks)));
+    gtk_text_buffer_set_text (gtk_text_view_get_buffer (remarks), "內容尚可", -1);
+    review = tr_report_store_load_review (fixture->store, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (tr_review_get_remarks (review), ==, "內容尚可");
+  }
+  tr_preferences_dialog_close (gtk_widget_get_ancestor (form, TR_TYPE_PREFERENCES_DIALOG));
+  wait_until (find_shown (TR_TYPE_REVIEW_FORM) == NULL, 2000);
+
+  /* Approval asks once; Cancel changes nothing. */
+  g_signal_emit_by_name (find_named (bar, "approve"), "clicked");
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  answer_alert (alert, _("_Cancel"));
+  g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_SUBMITTED);
+  g_signal_emit_by_name (find_named (bar, "approve"), "clicked");
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  answer_alert (alert, _("_Approve"));
+  g_assert_cmpint (stored_status (fixture, id), ==, TR_REVIEW_STATUS_APPROVED);
+  /* Approved is final: no step is offered, the form is as approved. */
+  g_assert_null (find_named (bar, "approve"));
+  g_assert_null (find_named (bar, "return"));
+  g_signal_emit_by_name (find_named (bar, "review_form"), "clicked");
+  wait_until ((form = find_shown (TR_TYPE_REVIEW_FORM)) != NULL, 2000);
+  g_assert_false (gtk_widget_is_sensitive (find_named (form, "remarks")));
   tr_preferences_dialog_close (gtk_widget_get_ancestor (form, TR_TYPE_PREFERENCES_DIALOG));
   wait_until (find_shown (TR_TYPE_REVIEW_FORM) == NULL, 2000);
 }
@@ -328,4 +414,6 @@ add_review_tests (void)
               test_comment_passage, fixture_tear_down);
   g_test_add ("/ui/review/status-and-form", Fixture, NULL, fixture_set_up,
               test_review_status_and_form, fixture_tear_down);
+  g_test_add ("/ui/review/received", Fixture, NULL, fixture_set_up,
+              test_review_received, fixture_tear_down);
 }

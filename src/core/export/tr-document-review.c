@@ -294,9 +294,21 @@ tr_document_new_for_review_form (TrReport *report,
   g_free (self->subject);
   self->subject = g_strdup ("出國報告審核表");
 
+  tr_document_add_review_form (self, report, review);
+  return self;
+}
+
+void
+tr_document_add_review_form (TrDocument *self,
+                             TrReport   *report,
+                             TrReview   *review)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (TR_IS_REPORT (report));
+  g_return_if_fail (TR_IS_REVIEW (review));
+
   tr_document_add_paragraph (self, tr_doc_paragraph_new (TR_DOC_STYLE_REVIEW_TITLE, "出國報告審核表"));
   add_header (self, report);
   add_items (self, review);
   add_signatures (self, review);
-  return self;
 }

@@ -171,6 +171,12 @@ TrDocument *tr_document_new_for_report      (TrReport    *report,
 /* 附件二, the review form, filled from @report and @review, on one page. */
 TrDocument *tr_document_new_for_review_form (TrReport    *report,
                                              TrReview    *review);
+/* Adds the review form of tr_document_new_for_review_form() to @self, on
+ * a page of its own: the copy sent for review carries it, to be ticked in
+ * a word processor (tr-office-review-form.c reads it back). */
+void        tr_document_add_review_form     (TrDocument  *self,
+                                             TrReport    *report,
+                                             TrReview    *review);
 void        tr_document_free                (TrDocument  *self);
 
 /* The blocks' total text length, in bytes: a measure of the work of

@@ -36,6 +36,8 @@ build_exchange_package (TrReport   *report,
 
       review_json = g_bytes_new_take (review_text, strlen (review_text));
       exchange.review_json = review_json;
+      /* Word processors drop our JSON part: the form is what they keep. */
+      tr_document_add_review_form (document, report, review);
     }
   return tr_odt_package_build_for_exchange (document, &exchange, error);
 }
@@ -153,6 +155,7 @@ tr_odt_export_to_file_with_comments (TrReport      *report,
 typedef struct {
   TrReport  *snapshot;
   GPtrArray *comments;  /* copies, or NULL */
+  TrReview  *review;    /* a copy, for the copy sent for review; or NULL */
 } ExportData;
 
 static void
@@ -162,6 +165,7 @@ export_data_free (gpointer user_data)
 
   g_clear_object (&data->snapshot);
   g_clear_pointer (&data->comments, g_ptr_array_unref);
+  g_clear_object (&data->review);
   g_free (data);
 }
 
@@ -172,7 +176,9 @@ write_snapshot (TrExportSink  *sink,
                 GError       **error)
 {
   ExportData *data = user_data;
-  g_autoptr(GBytes) package = build_package (data->snapshot, data->comments, error);
+  g_autoptr(GBytes) package = data->review != NULL
+                              ? build_exchange_package (data->snapshot, data->comments, data->review, error)
+                              : build_package (data->snapshot, data->comments, error);
   gsize size;
   gconstpointer bytes;
 
@@ -208,6 +214,37 @@ tr_odt_export_with_comments_async (TrReport            *report,
 
   data = g_new0 (ExportData, 1);
   data->snapshot = tr_report_copy (report);
+  if (comments != NULL)
+    {
+      data->comments = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < comments->len; i++)
+        g_ptr_array_add (data->comments, tr_comment_copy (comments->pdata[i]));
+    }
+  tr_export_file_write_async (file, write_snapshot, data, export_data_free, tr_odt_export_async,
+                              cancellable, callback, user_data);
+}
+
+void
+tr_odt_export_for_review_async (TrReport            *report,
+                                GPtrArray           *comments,
+                                TrReview            *review,
+                                GFile               *file,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  ExportData *data;
+
+  g_return_if_fail (TR_IS_REPORT (report));
+  g_return_if_fail (TR_IS_REVIEW (review));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (ExportData, 1);
+  data->snapshot = copy_for_review (report);
+  /* The copy keeps the original's times: the revision is the original's. */
+  tr_report_set_modified (data->snapshot, tr_report_get_modified (report));
+  data->review = tr_review_copy (review);
   if (comments != NULL)
     {
       data->comments = g_ptr_array_new_with_free_func (g_object_unref);

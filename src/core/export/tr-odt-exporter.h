@@ -67,6 +67,14 @@ GBytes   *tr_odt_export_for_review_to_bytes (TrReport       *report,
                                       GPtrArray            *comments,
                                       TrReview             *review,
                                       GError              **error);
+/* The same off the main thread; finish with tr_odt_export_finish(). */
+void      tr_odt_export_for_review_async (TrReport          *report,
+                                      GPtrArray            *comments,
+                                      TrReview             *review,
+                                      GFile                *file,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data);
 gboolean  tr_odt_export_for_review_to_file (TrReport        *report,
                                       GPtrArray            *comments,
                                       TrReview             *review,

@@ -519,3 +519,13 @@ tr_review_prefill (TrReview   *self,
       tr_review_set_answer (self, item, TR_REVIEW_COLUMN_SELF, answer);
     }
 }
+
+gboolean
+tr_review_is_received (TrReview *self,
+                       TrReport *report)
+{
+  g_return_val_if_fail (TR_IS_REVIEW (self), FALSE);
+  g_return_val_if_fail (TR_IS_REPORT (report), FALSE);
+
+  return tr_report_get_source_filename (report) != NULL && self->status != TR_REVIEW_STATUS_DRAFT;
+}

@@ -154,6 +154,14 @@ void            tr_review_prefill              (TrReview          *self,
                                                 TrReport          *report,
                                                 const char        *today);
 
+/* TRUE when @report, reviewed by @self, was received for review: it came
+ * in from a file (someone else's report, with its original file kept) and
+ * is in the workflow. Only then are the agency's side of the form and the
+ * decision (退回補正, 核定) made here; on the author's own draft they come
+ * back with the reviewed file. */
+gboolean        tr_review_is_received          (TrReview          *self,
+                                                TrReport          *report);
+
 /* The "changed" signal is emitted after any setter changed something;
  * "status" is a read-only property with its own notify. */
 

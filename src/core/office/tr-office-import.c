@@ -15,6 +15,7 @@
 #include "tr-error.h"
 #include "tr-office-document.h"
 #include "tr-office-import.h"
+#include "tr-office-review-form.h"
 #include "tr-parser.h"
 #include "tr-parser-headings.h"
 #include "tr-photo.h"
@@ -31,6 +32,9 @@ struct _TrOfficeImport {
   gint64     revision;
   gboolean   has_identity;
   gboolean   lossless;
+  /* The file itself, kept with a report received for review. */
+  char      *filename;
+  GBytes    *data;
 };
 
 G_DEFINE_FINAL_TYPE (TrOfficeImport, tr_office_import, G_TYPE_OBJECT)
@@ -43,6 +47,8 @@ tr_office_import_finalize (GObject *object)
   g_clear_object (&self->report);
   g_clear_object (&self->review);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
+  g_clear_pointer (&self->filename, g_free);
+  g_clear_pointer (&self->data, g_bytes_unref);
   for (guint i = 0; i < TR_N_SECTIONS; i++)
     g_clear_pointer (&self->paragraphs[i], g_ptr_array_unref);
   G_OBJECT_CLASS (tr_office_import_parent_class)->finalize (object);
@@ -106,9 +112,16 @@ find_sections (TrOfficeDocument *document)
 {
   gint *sections = g_new (gint, MAX (document->blocks->len, 1));
   gint current = NO_SECTION;
+  /* The review form after the report is no part of its body. */
+  gint form = tr_office_review_form_find (document);
 
   for (guint i = 0; i < document->blocks->len; i++)
     {
+      if (form >= 0 && i >= (guint) form)
+        {
+          sections[i] = NO_SECTION;
+          continue;
+        }
       const TrOfficeBlock *block = document->blocks->pdata[i];
       gint next = section_after (block, current);
 
@@ -331,6 +344,7 @@ tr_office_import_new_from_bytes (GBytes      *data,
   g_autoptr(TrOfficeImport) self = NULL;
   g_autoptr(TrOfficeDocument) document = NULL;
   g_autofree gint *sections = NULL;
+  gint form;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -341,6 +355,8 @@ tr_office_import_new_from_bytes (GBytes      *data,
   self = g_object_new (TR_TYPE_OFFICE_IMPORT, NULL);
   self->has_identity = document->report_id != NULL;
   self->revision = document->revision;
+  self->filename = g_strdup (filename != NULL ? filename : "report.odt");
+  self->data = g_bytes_ref (data);
 
   if (document->report_json != NULL)
     {
@@ -369,6 +385,10 @@ tr_office_import_new_from_bytes (GBytes      *data,
       if (self->review == NULL)
         return NULL;
     }
+  else if (self->has_identity && (form = tr_office_review_form_find (document)) >= 0)
+    /* Saved by a word processor, which kept the form and dropped our
+     * JSON: the form as the reviewer ticked it. */
+    self->review = tr_office_review_form_read (document, form);
 
   sections = find_sections (document);
   for (guint i = 0; i < document->blocks->len; i++)
@@ -450,4 +470,43 @@ tr_office_import_get_paragraphs (TrOfficeImport *self,
   g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), NULL);
   g_return_val_if_fail (section < TR_N_SECTIONS, NULL);
   return self->paragraphs[section];
+}
+
+gboolean
+tr_office_import_receive (TrOfficeImport  *self,
+                          TrReportStore   *store,
+                          GError         **error)
+{
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(TrReview) review = NULL;
+  TrReviewStatus status;
+  const char *id;
+
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), FALSE);
+  g_return_val_if_fail (TR_IS_REPORT_STORE (store), FALSE);
+
+  report = tr_report_copy (self->report);
+  id = tr_report_get_id (report);
+  /* The file stays with the report: what makes it one received, and what
+   * the reviewer can open again as it came. */
+  if (tr_report_get_source_filename (report) == NULL)
+    tr_report_set_source (report, self->filename, self->data);
+  review = self->review != NULL ? tr_review_copy (self->review) : tr_review_new ();
+  status = tr_review_get_status (review);
+
+  if (!tr_report_store_save (store, report, error))
+    return FALSE;
+  for (guint i = 0; i < self->comments->len; i++)
+    if (!tr_report_store_add_comment (store, id, self->comments->pdata[i], error))
+      return FALSE;
+  if (!tr_report_store_save_review (store, id, review, error))
+    return FALSE;
+  /* It left its author for review: a draft there is in review here, and
+   * a decision the file already carries is taken the way it was made. */
+  if (!tr_report_store_set_status (store, id, TR_REVIEW_STATUS_SUBMITTED, error))
+    return FALSE;
+  if ((status == TR_REVIEW_STATUS_RETURNED || status == TR_REVIEW_STATUS_APPROVED) &&
+      !tr_report_store_set_status (store, id, status, error))
+    return FALSE;
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 
 #include "tr-comment.h"
 #include "tr-report.h"
+#include "tr-report-store.h"
 #include "tr-review.h"
 
 G_BEGIN_DECLS
@@ -41,5 +42,13 @@ GPtrArray  *tr_office_import_get_comments    (TrOfficeImport *self);
  * have edited them): its paragraphs and headings, not its table rows. */
 GPtrArray  *tr_office_import_get_paragraphs  (TrOfficeImport *self,
                                               TrSection       section);
+
+/* Saves a file of a report the library does not have, sent for review by
+ * its author, into @store: the report with the file kept as its source,
+ * the comments, and the review in 送審 (a draft's goes into review), so
+ * that tr_review_is_received() holds and the decision is made here. */
+gboolean    tr_office_import_receive         (TrOfficeImport *self,
+                                              TrReportStore  *store,
+                                              GError        **error);
 
 G_END_DECLS

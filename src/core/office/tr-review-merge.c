@@ -54,17 +54,38 @@ compact (const char *text)
   return g_string_free (compacted, FALSE);
 }
 
-/* The library's paragraphs of a section: its lines of text. */
-static GPtrArray *
-split_paragraphs (const char *text)
+/* The library's paragraphs of a section: its lines of text that are not
+ * blank, and where each is among all its lines. */
+typedef struct {
+  GPtrArray *texts;
+  GArray    *lines;    /* guint, the line of each of texts */
+  guint      n_lines;
+} Paragraphs;
+
+static void
+paragraphs_clear (Paragraphs *paragraphs)
 {
-  GPtrArray *paragraphs = g_ptr_array_new_with_free_func (g_free);
+  g_clear_pointer (&paragraphs->texts, g_ptr_array_unref);
+  g_clear_pointer (&paragraphs->lines, g_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Paragraphs, paragraphs_clear)
+
+static void
+split_paragraphs (const char *text,
+                  Paragraphs *paragraphs)
+{
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
+  paragraphs->texts = g_ptr_array_new_with_free_func (g_free);
+  paragraphs->lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  paragraphs->n_lines = g_strv_length (lines);
   for (guint i = 0; lines[i] != NULL; i++)
     if (g_strstrip (lines[i])[0] != '\0')
-      g_ptr_array_add (paragraphs, g_strdup (lines[i]));
-  return paragraphs;
+      {
+        g_ptr_array_add (paragraphs->texts, g_strdup (lines[i]));
+        g_array_append_val (paragraphs->lines, i);
+      }
 }
 
 static void
@@ -72,6 +93,7 @@ add_change (TrReviewMerge *merge,
             TrSection      section,
             const char    *author_text,
             const char    *reviewer_text,
+            guint          line,
             gboolean       conflict)
 {
   TrParagraphChange *change = g_new0 (TrParagraphChange, 1);
@@ -79,6 +101,7 @@ add_change (TrReviewMerge *merge,
   change->section = section;
   change->author_text = g_strdup (author_text);
   change->reviewer_text = g_strdup (reviewer_text);
+  change->line = line;
   change->conflict = conflict;
   g_ptr_array_add (merge->changes, change);
 }
@@ -86,21 +109,26 @@ add_change (TrReviewMerge *merge,
 /* Pairs the runs of paragraphs that differ between two aligned places:
  * a paragraph replaced is one change, not a removal and an addition. */
 static void
-add_run (TrReviewMerge *merge,
-         TrSection      section,
-         GPtrArray     *authors,
-         guint          a_from,
-         guint          a_to,
-         GPtrArray     *reviewers,
-         guint          r_from,
-         guint          r_to,
-         gboolean       conflict)
+add_run (TrReviewMerge    *merge,
+         TrSection         section,
+         const Paragraphs *authors,
+         guint             a_from,
+         guint             a_to,
+         GPtrArray        *reviewers,
+         guint             r_from,
+         guint             r_to,
+         gboolean          conflict)
 {
+  /* Paragraphs added go before the next one both have, or at the end. */
+  guint insert_at = a_to < authors->texts->len ? g_array_index (authors->lines, guint, a_to)
+                                               : authors->n_lines;
+
   while (a_from < a_to || r_from < r_to)
     {
       add_change (merge, section,
-                  a_from < a_to ? authors->pdata[a_from] : NULL,
+                  a_from < a_to ? authors->texts->pdata[a_from] : NULL,
                   r_from < r_to ? reviewers->pdata[r_from] : NULL,
+                  a_from < a_to ? g_array_index (authors->lines, guint, a_from) : insert_at,
                   conflict);
       a_from++;
       r_from++;
@@ -108,20 +136,20 @@ add_run (TrReviewMerge *merge,
 }
 
 static void
-compare_section (TrReviewMerge *merge,
-                 TrSection      section,
-                 GPtrArray     *authors,
-                 GPtrArray     *reviewers,
-                 gboolean       conflict)
+compare_section (TrReviewMerge    *merge,
+                 TrSection         section,
+                 const Paragraphs *authors,
+                 GPtrArray        *reviewers,
+                 gboolean          conflict)
 {
-  guint n = authors->len, m = reviewers->len;
+  guint n = authors->texts->len, m = reviewers->len;
   g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) r = g_ptr_array_new_with_free_func (g_free);
   g_autofree guint *lengths = NULL;
   guint i = 0, j = 0, last_i = 0, last_j = 0;
 
   for (guint k = 0; k < n; k++)
-    g_ptr_array_add (a, compact (authors->pdata[k]));
+    g_ptr_array_add (a, compact (authors->texts->pdata[k]));
   for (guint k = 0; k < m; k++)
     g_ptr_array_add (r, compact (reviewers->pdata[k]));
 
@@ -256,6 +284,7 @@ tr_review_merge_new (TrReport        *report,
   merge->new_comments = g_ptr_array_new_with_free_func (g_object_unref);
   merge->changes = g_ptr_array_new_with_free_func (change_free);
   merge->status = tr_review_get_status (review);
+  merge->from_status = merge->status;
 
   /* The decision first: one that cannot apply changes nothing. */
   incoming_review = tr_office_import_get_review (import);
@@ -302,7 +331,7 @@ tr_review_merge_new (TrReport        *report,
           g_date_time_to_unix (tr_report_get_modified (report)) > tr_office_import_get_revision (import);
   for (guint section = 0; section < TR_N_SECTIONS; section++)
     {
-      g_autoptr(GPtrArray) authors = split_paragraphs (tr_report_get_section (report, section));
+      g_auto(Paragraphs) authors = { 0 };
       GPtrArray *reviewers = tr_office_import_get_paragraphs (import, section);
       guint first = merge->changes->len;
 
@@ -310,17 +339,22 @@ tr_review_merge_new (TrReport        *report,
        * than emptied: nothing to compare. */
       if (reviewers->len == 0)
         continue;
-      compare_section (merge, section, authors, reviewers, newer);
+      split_paragraphs (tr_report_get_section (report, section), &authors);
+      compare_section (merge, section, &authors, reviewers, newer);
       for (guint i = first; i < merge->changes->len; i++)
         {
+          TrParagraphChange *change = merge->changes->pdata[i];
           g_autoptr(TrComment) suggestion =
-            suggestion_comment (report, merge->changes->pdata[i],
+            suggestion_comment (report, change,
                                 reviewer != NULL && reviewer[0] != '\0' ? reviewer : _("Reviewer"));
 
           if (has_comment (comments, suggestion) || has_comment (merge->new_comments, suggestion))
             merge->n_duplicates++;
           else
-            g_ptr_array_add (merge->new_comments, g_steal_pointer (&suggestion));
+            {
+              change->suggestion = suggestion;
+              g_ptr_array_add (merge->new_comments, g_steal_pointer (&suggestion));
+            }
         }
     }
   return g_steal_pointer (&merge);
@@ -347,17 +381,179 @@ tr_review_merge_new_for_store (TrReportStore   *store,
 }
 
 gboolean
+tr_review_merge_can_accept (TrReviewMerge *merge)
+{
+  g_return_val_if_fail (merge != NULL, FALSE);
+
+  return merge->from_status == TR_REVIEW_STATUS_DRAFT || merge->from_status == TR_REVIEW_STATUS_RETURNED ||
+         merge->status == TR_REVIEW_STATUS_RETURNED;
+}
+
+static gboolean
+has_accepted (TrReviewMerge *merge)
+{
+  for (guint i = 0; i < merge->changes->len; i++)
+    if (((TrParagraphChange *) merge->changes->pdata[i])->choice == TR_MERGE_CHOICE_ACCEPT)
+      return TRUE;
+  return FALSE;
+}
+
+/* The lines of @text with the accepted changes of @section made. */
+static char *
+accept_in_section (TrReviewMerge  *merge,
+                   TrSection       section,
+                   const char     *text,
+                   GError        **error)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  guint n_lines = g_strv_length (lines);
+  g_autofree const TrParagraphChange **replaced = g_new0 (const TrParagraphChange *, n_lines + 1);
+  g_autoptr(GString) result = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < merge->changes->len; i++)
+    {
+      const TrParagraphChange *change = merge->changes->pdata[i];
+      g_autofree char *now = NULL;
+
+      if (change->section != section || change->choice != TR_MERGE_CHOICE_ACCEPT || change->author_text == NULL)
+        continue;
+      now = change->line < n_lines ? g_strstrip (g_strdup (lines[change->line])) : NULL;
+      if (g_strcmp0 (now, change->author_text) != 0)
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                       _("%s was changed since the reviewed file was read; nothing was merged"),
+                       tr_section_get_heading (section));
+          return NULL;
+        }
+      replaced[change->line] = change;
+    }
+
+  for (guint line = 0; line <= n_lines; line++)
+    {
+      /* What the reviewer added before this line, in their order. */
+      for (guint i = 0; i < merge->changes->len; i++)
+        {
+          const TrParagraphChange *change = merge->changes->pdata[i];
+
+          if (change->section == section && change->choice == TR_MERGE_CHOICE_ACCEPT &&
+              change->author_text == NULL && change->line == line)
+            {
+              g_string_append_printf (result, "%s%s", first ? "" : "\n", change->reviewer_text);
+              first = FALSE;
+            }
+        }
+      if (line == n_lines)
+        break;
+      if (replaced[line] != NULL && replaced[line]->reviewer_text == NULL)
+        continue;
+      g_string_append_printf (result, "%s%s", first ? "" : "\n",
+                              replaced[line] != NULL ? replaced[line]->reviewer_text : lines[line]);
+      first = FALSE;
+    }
+  return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+TrReport *
+tr_review_merge_accept_text (TrReviewMerge  *merge,
+                             TrReport       *report,
+                             GError        **error)
+{
+  g_autoptr(TrReport) accepted = NULL;
+
+  g_return_val_if_fail (merge != NULL, NULL);
+  g_return_val_if_fail (TR_IS_REPORT (report), NULL);
+
+  accepted = tr_report_copy (report);
+  for (guint section = 0; section < TR_N_SECTIONS; section++)
+    {
+      g_autofree char *text = NULL;
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < merge->changes->len && !any; i++)
+        {
+          const TrParagraphChange *change = merge->changes->pdata[i];
+
+          any = change->section == section && change->choice == TR_MERGE_CHOICE_ACCEPT;
+        }
+      if (!any)
+        continue;
+      /* Setting the text would drop the tables: those are edited by hand. */
+      if (tr_body_get_n_tables (tr_report_get_body (accepted, TR_FIELD_FROM_SECTION (section))) > 0)
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                       _("%s holds tables: change its text by hand"), tr_section_get_heading (section));
+          return NULL;
+        }
+      text = accept_in_section (merge, section, tr_report_get_section (accepted, section), error);
+      if (text == NULL)
+        return NULL;
+      tr_report_set_section (accepted, section, text);
+    }
+  return g_steal_pointer (&accepted);
+}
+
+/* A suggestion whose change was decided is not added. */
+static gboolean
+is_decided_suggestion (TrReviewMerge *merge,
+                       TrComment     *comment)
+{
+  for (guint i = 0; i < merge->changes->len; i++)
+    {
+      const TrParagraphChange *change = merge->changes->pdata[i];
+
+      if (change->suggestion == comment)
+        return change->choice != TR_MERGE_CHOICE_SUGGEST;
+    }
+  return FALSE;
+}
+
+guint
+tr_review_merge_count_comments (TrReviewMerge *merge)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (merge != NULL, 0);
+
+  for (guint i = 0; i < merge->new_comments->len; i++)
+    if (!is_decided_suggestion (merge, merge->new_comments->pdata[i]))
+      n++;
+  return n;
+}
+
+gboolean
 tr_review_merge_apply (TrReviewMerge  *merge,
                        TrReportStore  *store,
                        const char     *id,
                        GError        **error)
 {
   g_autoptr(TrReview) stored = NULL;
+  g_autoptr(TrReport) accepted = NULL;
+  gboolean text_first = FALSE;
 
   g_return_val_if_fail (merge != NULL, FALSE);
   g_return_val_if_fail (TR_IS_REPORT_STORE (store), FALSE);
 
+  /* Everything that can refuse does so before anything is written. */
+  if (has_accepted (merge))
+    {
+      g_autoptr(TrReport) report = NULL;
+
+      if (!tr_review_merge_can_accept (merge))
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_REPORT_LOCKED,
+                       _("The report is in review or approved: the reviewer's text can only be kept as suggestions"));
+          return FALSE;
+        }
+      if ((report = tr_report_store_load (store, id, error)) == NULL ||
+          (accepted = tr_review_merge_accept_text (merge, report, error)) == NULL)
+        return FALSE;
+      text_first = merge->from_status == TR_REVIEW_STATUS_DRAFT || merge->from_status == TR_REVIEW_STATUS_RETURNED;
+    }
+
   if (merge->review != NULL && !tr_report_store_save_review (store, id, merge->review, error))
+    return FALSE;
+  if (accepted != NULL && text_first && !tr_report_store_save (store, accepted, error))
     return FALSE;
   if (merge->status_changed)
     {
@@ -369,8 +565,11 @@ tr_review_merge_apply (TrReviewMerge  *merge,
       if (!tr_report_store_set_status (store, id, merge->status, error))
         return FALSE;
     }
+  if (accepted != NULL && !text_first && !tr_report_store_save (store, accepted, error))
+    return FALSE;
   for (guint i = 0; i < merge->new_comments->len; i++)
-    if (!tr_report_store_add_comment (store, id, merge->new_comments->pdata[i], error))
+    if (!is_decided_suggestion (merge, merge->new_comments->pdata[i]) &&
+        !tr_report_store_add_comment (store, id, merge->new_comments->pdata[i], error))
       return FALSE;
   return TRUE;
 }

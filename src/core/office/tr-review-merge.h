@@ -7,6 +7,13 @@
 
 G_BEGIN_DECLS
 
+/* What becomes of a reviewer's change of a paragraph. */
+typedef enum {
+  TR_MERGE_CHOICE_SUGGEST,  /* kept as a suggestion: a comment on the author's paragraph */
+  TR_MERGE_CHOICE_ACCEPT,   /* the reviewer's text replaces the author's */
+  TR_MERGE_CHOICE_REJECT,   /* the author's text stays, the suggestion goes */
+} TrMergeChoice;
+
 /* A paragraph the file shows otherwise than the library's report. */
 typedef struct {
   TrSection  section;
@@ -15,6 +22,13 @@ typedef struct {
   /* The report was saved after the file left it: the difference may be the
    * author's own newer text as much as the reviewer's edit. */
   gboolean   conflict;
+  /* The line of the section's text that author_text is, or, for a
+   * paragraph added, the line it goes before (the number of lines: at the
+   * end). */
+  guint      line;
+  /* Its suggestion among new_comments, or NULL when the library has it. */
+  TrComment *suggestion;
+  TrMergeChoice choice;      /* TR_MERGE_CHOICE_SUGGEST unless set */
 } TrParagraphChange;
 
 typedef struct {
@@ -32,6 +46,8 @@ typedef struct {
    * the library's status when the file decides nothing. */
   TrReviewStatus status;
   gboolean   status_changed;
+  /* The library's status before the merge. */
+  TrReviewStatus from_status;
 } TrReviewMerge;
 
 /* What merging @import into @report (the library's, with its @comments
@@ -52,9 +68,29 @@ TrReviewMerge *tr_review_merge_new_for_store (TrReportStore  *store,
                                               const char     *id,
                                               TrOfficeImport *import,
                                               GError        **error);
+/* TRUE when accepting the reviewer's text is possible: the report takes
+ * changes before the decision (a draft, or returned) or after it
+ * (returned). Otherwise changes can only be kept as suggestions. */
+gboolean       tr_review_merge_can_accept (TrReviewMerge *merge);
+
+/* @report with the accepted changes of @merge made: a new report, or
+ * NULL with TR_ERROR_INVALID_DATA when a paragraph to replace is no longer
+ * what the merge saw (the author changed it since) or a section to change
+ * holds tables. */
+TrReport      *tr_review_merge_accept_text (TrReviewMerge *merge,
+                                            TrReport      *report,
+                                            GError       **error);
+
+/* How many of new_comments tr_review_merge_apply() adds: all but the
+ * suggestions of changes accepted or rejected. */
+guint          tr_review_merge_count_comments (TrReviewMerge *merge);
+
 /* Writes @merge into report @id of @store: the review, the decision (a
- * draft going through 送審), the new comments. The report's text is never
- * touched. */
+ * draft going through 送審), the new comments but for the suggestions of
+ * changes accepted or rejected, and the reviewer's text of the changes
+ * accepted (tr_review_merge_accept_text() on the stored report, which
+ * refuses when the author's text changed since). Nothing else of the
+ * report's text is touched. */
 gboolean       tr_review_merge_apply (TrReviewMerge   *merge,
                                       TrReportStore   *store,
                                       const char      *id,

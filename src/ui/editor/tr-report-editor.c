@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tr-error.h"
+#include "tr-identity.h"
 
 #include "tr-body-blocks.h"
 #include "tr-body-section-editor.h"
@@ -34,6 +35,8 @@ struct _TrReportEditor
 
   TrReportStore *store;
   TrReport *report;
+  /* Who is writing: the author of new comments and the 出國人 of the form. */
+  TrIdentity *identity;
 
   /* Editors of the long texts, by TrField; NULL for the form's fields. */
   TrSectionEditor *text_editors[TR_N_FIELDS];
@@ -81,6 +84,7 @@ enum {
   PROP_REPORT,
   PROP_SAVE_STATE,
   PROP_PANEL_VISIBLE,
+  PROP_IDENTITY,
   N_PROPS
 };
 
@@ -770,7 +774,8 @@ comment_text_saved (GObject      *source,
       return;
     }
   comment = tr_comment_new (new_comment->section, new_comment->from, new_comment->to,
-                            new_comment->quote, new_comment->body, g_get_real_name ());
+                            new_comment->quote, new_comment->body,
+                            tr_identity_get_author (self->identity, g_get_real_name ()));
   if (!tr_report_store_add_comment (self->store, tr_report_get_id (new_comment->report), comment, &error))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", error->message);
@@ -932,7 +937,7 @@ review_form_text_saved (GObject      *source,
       return;
     }
   dialog = tr_preferences_dialog_new (_("Review Form"),
-                                      ADW_PREFERENCES_PAGE (tr_review_form_new (self->store, report)));
+                                      ADW_PREFERENCES_PAGE (tr_review_form_new (self->store, report, self->identity)));
   tr_preferences_dialog_present (dialog, GTK_WIDGET (self));
 }
 
@@ -1310,6 +1315,7 @@ tr_report_editor_finalize (GObject *object)
   TrReportEditor *self = TR_REPORT_EDITOR (object);
 
   g_clear_object (&self->store);
+  g_clear_object (&self->identity);
   g_clear_object (&self->problems);
   g_clear_pointer (&self->comments, g_ptr_array_unref);
   g_clear_object (&self->cancellable);
@@ -1341,6 +1347,9 @@ tr_report_editor_get_property (GObject    *object,
     case PROP_PANEL_VISIBLE:
       g_value_set_boolean (value, gtk_revealer_get_reveal_child (self->panel_revealer));
       break;
+    case PROP_IDENTITY:
+      g_value_set_object (value, self->identity);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1365,6 +1374,9 @@ tr_report_editor_set_property (GObject      *object,
     case PROP_PANEL_VISIBLE:
       gtk_revealer_set_reveal_child (self->panel_revealer, g_value_get_boolean (value));
       g_object_notify_by_pspec (object, pspec);
+      break;
+    case PROP_IDENTITY:
+      g_set_object (&self->identity, g_value_get_object (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1396,6 +1408,9 @@ tr_report_editor_class_init (TrReportEditorClass *klass)
   properties[PROP_PANEL_VISIBLE] =
     g_param_spec_boolean ("panel-visible", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_IDENTITY] =
+    g_param_spec_object ("identity", NULL, NULL, TR_TYPE_IDENTITY,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (TR_TYPE_FORM_EDITOR);

@@ -22,6 +22,7 @@
 #include "tr-import-item.h"
 #include "tr-import-review.h"
 #include "tr-importer.h"
+#include "review/tr-merge-dialog.h"
 #include "tr-office-import.h"
 #include "tr-review-merge.h"
 
@@ -457,7 +458,51 @@ read_office_file (GTask        *task,
     g_task_return_pointer (task, import, g_object_unref);
 }
 
-/* Merges a file of report @id into it, and says what came in. */
+/* Says what a merge brought in. */
+static void
+merge_done (TrImportDialog *self,
+            TrImportItem   *item,
+            TrReviewMerge  *merge,
+            const char     *id)
+{
+  g_autofree char *message = NULL;
+
+  if (merge->status_changed)
+    /* TRANSLATORS: a reviewed file merged into its report: comments, edits, the decision (退回補正, 核定) */
+    message = g_strdup_printf (_("Merged: new comments: %u, suggested edits: %u; %s"),
+                               tr_review_merge_count_comments (merge), merge->changes->len,
+                               tr_review_status_get_label (merge->status));
+  else
+    /* TRANSLATORS: a reviewed file merged into its report: comments, edits */
+    message = g_strdup_printf (_("Merged: new comments: %u, suggested edits: %u"),
+                               tr_review_merge_count_comments (merge), merge->changes->len);
+  tr_import_item_set_report_id (item, id);
+  tr_import_item_set_state (item, TR_IMPORT_SAVED, message);
+  g_signal_emit (self, signals[REPORT_SAVED], 0, id);
+}
+
+static void
+merge_dialog_merged (TrMergeDialog *dialog,
+                     TrImportItem  *item)
+{
+  TrImportDialog *self = TR_IMPORT_DIALOG (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+  /* A copy: merge_done() sets the item's ID again. */
+  g_autofree char *id = g_strdup (tr_import_item_get_report_id (item));
+
+  merge_done (self, item, tr_merge_dialog_get_merge (dialog), id);
+}
+
+static gboolean
+merge_dialog_closed (TrMergeDialog *dialog,
+                     TrImportItem  *item)
+{
+  if (tr_import_item_get_state (item) != TR_IMPORT_SAVED)
+    tr_import_item_set_state (item, TR_IMPORT_CANCELLED, _("Not merged"));
+  return FALSE;
+}
+
+/* Merges a file of report @id into it, and says what came in. Paragraphs
+ * the reviewer changed are shown to accept or reject first. */
 static void
 merge_item (TrImportDialog *self,
             TrImportItem   *item,
@@ -466,25 +511,51 @@ merge_item (TrImportDialog *self,
 {
   g_autoptr(TrReviewMerge) merge = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
+  TrMergeDialog *dialog;
 
   merge = tr_review_merge_new_for_store (self->store, id, import, &error);
-  if (merge == NULL || !tr_review_merge_apply (merge, self->store, id, &error))
+  if (merge == NULL)
     {
       tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
       return;
     }
-  if (merge->status_changed)
-    /* TRANSLATORS: a reviewed file merged into its report: comments, edits, the decision (退回補正, 核定) */
-    message = g_strdup_printf (_("Merged: new comments: %u, suggested edits: %u; %s"),
-                               merge->new_comments->len, merge->changes->len,
-                               tr_review_status_get_label (merge->status));
-  else
-    /* TRANSLATORS: a reviewed file merged into its report: comments, edits */
-    message = g_strdup_printf (_("Merged: new comments: %u, suggested edits: %u"),
-                               merge->new_comments->len, merge->changes->len);
+  if (merge->changes->len == 0)
+    {
+      if (!tr_review_merge_apply (merge, self->store, id, &error))
+        tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
+      else
+        merge_done (self, item, merge, id);
+      return;
+    }
+
   tr_import_item_set_report_id (item, id);
-  tr_import_item_set_state (item, TR_IMPORT_SAVED, message);
+  tr_import_item_set_state (item, TR_IMPORT_READING, _("The reviewer changed the text: choose what to keep"));
+  dialog = tr_merge_dialog_new (GTK_WINDOW (self), self->store, id,
+                                tr_report_get_text (tr_office_import_get_report (import), TR_FIELD_TITLE),
+                                g_steal_pointer (&merge));
+  g_signal_connect_object (dialog, "merged", G_CALLBACK (merge_dialog_merged), item, 0);
+  g_signal_connect_object (dialog, "close-request", G_CALLBACK (merge_dialog_closed), item, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Someone else's report, sent for review: into the library as it came,
+ * in review here. */
+static void
+receive_item (TrImportDialog *self,
+              TrImportItem   *item,
+              TrOfficeImport *import)
+{
+  const char *id = tr_report_get_id (tr_office_import_get_report (import));
+  g_autoptr(GError) error = NULL;
+
+  if (!tr_office_import_receive (import, self->store, &error))
+    {
+      tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
+      return;
+    }
+  tr_import_item_set_report (item, tr_office_import_get_report (import));
+  tr_import_item_set_report_id (item, id);
+  tr_import_item_set_state (item, TR_IMPORT_SAVED, _("Received for review"));
   g_signal_emit (self, signals[REPORT_SAVED], 0, id);
 }
 
@@ -519,6 +590,8 @@ office_file_read (GObject      *source,
         merge_item (self, item, import, tr_report_get_id (report));
       else if (error != NULL && !g_error_matches (error, TR_ERROR, TR_ERROR_NOT_FOUND))
         tr_import_item_set_state (item, TR_IMPORT_FAILED, error->message);
+      else if (tr_office_import_is_lossless (import))
+        receive_item (self, item, import);
       else
         keep_read_report (self, item, report);
     }

@@ -7,6 +7,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
+#include "tr-alert.h"
+#include "tr-completeness.h"
 #include "tr-error.h"
 #include "tr-review-bar.h"
 #include "tr-widget-util.h"
@@ -18,6 +20,9 @@ struct _TrReviewBar
   TrReportStore *store;
   TrReport *report;
   TrReviewStatus status;
+  /* A report received for review (tr_review_is_received()): the decision
+   * is made here; on the author's own draft it comes back with the file. */
+  gboolean received;
 
   GtkLabel *status_label;
   GtkLabel *hint_label;
@@ -34,18 +39,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The steps, in the order of their buttons. */
+/* The steps, in the order of their buttons; the reviewer's only on a
+ * report received for review. */
 static const struct {
   TrReviewStatus from;
   TrReviewStatus to;
+  gboolean       reviewer;
   const char    *label;
   const char    *name;
   const char    *css_class;
 } steps[] = {
-  { TR_REVIEW_STATUS_DRAFT, TR_REVIEW_STATUS_SUBMITTED, N_("_Submit for Review"), "submit", "suggested-action" },
-  { TR_REVIEW_STATUS_SUBMITTED, TR_REVIEW_STATUS_RETURNED, N_("_Return for Correction"), "return", NULL },
-  { TR_REVIEW_STATUS_SUBMITTED, TR_REVIEW_STATUS_APPROVED, N_("_Approve"), "approve", "suggested-action" },
-  { TR_REVIEW_STATUS_RETURNED, TR_REVIEW_STATUS_DRAFT, N_("_Back to Draft"), "back-to-draft", NULL },
+  { TR_REVIEW_STATUS_DRAFT, TR_REVIEW_STATUS_SUBMITTED, FALSE, N_("_Submit for Review"), "submit", "suggested-action" },
+  { TR_REVIEW_STATUS_SUBMITTED, TR_REVIEW_STATUS_RETURNED, TRUE, N_("_Return for Correction"), "return", NULL },
+  { TR_REVIEW_STATUS_SUBMITTED, TR_REVIEW_STATUS_APPROVED, TRUE, N_("_Approve"), "approve", "suggested-action" },
+  { TR_REVIEW_STATUS_RETURNED, TR_REVIEW_STATUS_DRAFT, FALSE, N_("_Back to Draft"), "back-to-draft", NULL },
 };
 
 const char *
@@ -69,10 +76,9 @@ tr_review_status_get_display_name (TrReviewStatus status)
 static void update (TrReviewBar *self);
 
 static void
-step_clicked (GtkButton   *button,
-              TrReviewBar *self)
+take_step (TrReviewBar    *self,
+           TrReviewStatus  to)
 {
-  TrReviewStatus to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tr-status"));
   g_autoptr(GError) error = NULL;
 
   /* In the editor, what was just typed is saved first: once submitted, the
@@ -86,6 +92,74 @@ step_clicked (GtkButton   *button,
       /* The window shows it as a toast. */
       gtk_widget_activate_action (root, "win.show-message", "s", error->message);
     }
+}
+
+static void
+confirm_response (GtkWidget   *alert,
+                  const char  *response,
+                  TrReviewBar *self)
+{
+  TrReviewStatus to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (alert), "tr-status"));
+
+  if (g_str_equal (response, "confirm"))
+    take_step (self, to);
+}
+
+/* What the completeness check still finds, one line each. */
+static GtkWidget *
+new_problem_list (GPtrArray *problems)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *label;
+
+  for (guint i = 0; i < problems->len; i++)
+    g_string_append_printf (text, "%s• %s", i > 0 ? "\n" : "", tr_problem_get_message (problems->pdata[i]));
+  label = gtk_label_new (text->str);
+  gtk_widget_set_name (label, "problems");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  return label;
+}
+
+/* Submitting with open problems, and approving, which is final, ask first. */
+static void
+step_clicked (GtkButton   *button,
+              TrReviewBar *self)
+{
+  TrReviewStatus to = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "tr-status"));
+  g_autoptr(GPtrArray) problems = NULL;
+  GtkWidget *alert = NULL;
+
+  if (to == TR_REVIEW_STATUS_SUBMITTED && self->report != NULL &&
+      (problems = tr_completeness_check (self->report, NULL))->len > 0)
+    {
+      g_autofree char *body =
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "The report still has %u problem:",
+                                      "The report still has %u problems:", problems->len),
+                         problems->len);
+
+      alert = tr_alert_new (_("Submit With Problems?"), body);
+      tr_alert_set_extra_child (alert, new_problem_list (problems));
+      tr_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+      tr_alert_add_response (alert, "confirm", _("_Submit Anyway"), ADW_RESPONSE_SUGGESTED);
+    }
+  else if (to == TR_REVIEW_STATUS_APPROVED)
+    {
+      alert = tr_alert_new (_("Approve the Report?"),
+                            _("Approval is final: the report and its review form cannot be changed afterwards."));
+      tr_alert_add_response (alert, "cancel", _("_Cancel"), ADW_RESPONSE_DEFAULT);
+      tr_alert_add_response (alert, "confirm", _("_Approve"), ADW_RESPONSE_SUGGESTED);
+    }
+  if (alert == NULL)
+    {
+      take_step (self, to);
+      return;
+    }
+  tr_alert_set_default_response (alert, "cancel");
+  tr_alert_set_close_response (alert, "cancel");
+  g_object_set_data (G_OBJECT (alert), "tr-status", GUINT_TO_POINTER (to));
+  g_signal_connect_object (alert, "response", G_CALLBACK (confirm_response), self, 0);
+  tr_alert_present (alert, GTK_WIDGET (self));
 }
 
 static void
@@ -114,7 +188,7 @@ update (TrReviewBar *self)
     {
       GtkWidget *button;
 
-      if (steps[i].from != self->status)
+      if (steps[i].from != self->status || steps[i].reviewer != self->received)
         continue;
       button = gtk_button_new_with_mnemonic (_(steps[i].label));
       gtk_widget_set_name (button, steps[i].name);
@@ -138,6 +212,7 @@ load_status (TrReviewBar *self)
   /* A new draft is not in the store until its first save: a draft. */
   if (self->report != NULL)
     review = tr_report_store_load_review (self->store, tr_report_get_id (self->report), &error);
+  self->received = review != NULL && tr_review_is_received (review, self->report);
   if (review != NULL)
     self->status = tr_review_get_status (review);
   else if (error != NULL && !g_error_matches (error, TR_ERROR, TR_ERROR_NOT_FOUND))

@@ -18,6 +18,8 @@ struct _TrReviewForm
   TrReport *report;
   TrReview *review;
   gboolean loading;
+  /* Which side of the form is filled in here. */
+  gboolean agency_side;
 };
 
 G_DEFINE_FINAL_TYPE (TrReviewForm, tr_review_form, ADW_TYPE_PREFERENCES_PAGE)
@@ -65,6 +67,7 @@ new_answer_drop_down (TrReviewForm *self,
   gtk_widget_set_tooltip_text (drop_down, column == TR_REVIEW_COLUMN_SELF ? _("Traveller's self-check")
                                                                           : _("Agency's review"));
   g_signal_connect_object (drop_down, "notify::selected", G_CALLBACK (answer_selected), self, 0);
+  gtk_widget_set_sensitive (drop_down, (column == TR_REVIEW_COLUMN_AGENCY) == self->agency_side);
   return drop_down;
 }
 
@@ -165,7 +168,9 @@ build (TrReviewForm *self)
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (items), _("Items"));
   adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (items),
-                                         _("For each item: the traveller's self-check, then the agency's review"));
+                                         self->agency_side
+                                         ? _("For each item: the traveller's self-check, then the agency's review, which is yours to fill in")
+                                         : _("For each item: your self-check, then the agency's review, which the reviewer fills in on the copy sent for review"));
   for (guint item = 0; item < TR_N_REVIEW_ITEMS; item++)
     {
       GtkWidget *row = adw_action_row_new ();
@@ -213,12 +218,19 @@ build (TrReviewForm *self)
   g_signal_connect_object (buffer, "changed", G_CALLBACK (remarks_changed), self, 0);
   gtk_frame_set_child (GTK_FRAME (frame), remarks_view);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (remarks), frame);
+  gtk_widget_set_sensitive (reasons, self->agency_side);
+  gtk_widget_set_sensitive (publication, self->agency_side);
+  gtk_widget_set_sensitive (remarks, self->agency_side);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (signatures), _("Signatures"));
   for (guint i = 0; i < TR_N_REVIEW_SIGNATURES; i++)
-    adw_preferences_group_add (ADW_PREFERENCES_GROUP (signatures),
-                               new_entry_row (self, tr_review_signature_get_text (i),
-                                              tr_review_get_signature (self->review, i), i));
+    {
+      GtkWidget *row = new_entry_row (self, tr_review_signature_get_text (i),
+                                      tr_review_get_signature (self->review, i), i);
+
+      gtk_widget_set_sensitive (row, (i != TR_REVIEW_SIGNATURE_TRAVELLER) == self->agency_side);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (signatures), row);
+    }
 
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (items));
   adw_preferences_page_add (page, ADW_PREFERENCES_GROUP (reasons));
@@ -252,7 +264,8 @@ tr_review_form_init (TrReviewForm *self)
 
 GtkWidget *
 tr_review_form_new (TrReportStore *store,
-                           TrReport      *report)
+                    TrReport      *report,
+                    TrIdentity    *identity)
 {
   TrReviewForm *self;
   g_autoptr(GError) error = NULL;
@@ -270,10 +283,16 @@ tr_review_form_new (TrReportStore *store,
       g_debug ("%s", error->message);
       self->review = tr_review_new ();
     }
+  self->agency_side = tr_review_is_received (self->review, report);
   tr_review_prefill (self->review, report, NULL);
+  if (identity != NULL && !self->agency_side)
+    tr_identity_fill_review (identity, self->review);
   self->loading = TRUE;
   build (self);
   self->loading = FALSE;
+  /* 核定 is final: the form is what was approved. */
+  if (tr_review_get_status (self->review) == TR_REVIEW_STATUS_APPROVED)
+    gtk_widget_set_sensitive (GTK_WIDGET (self), FALSE);
   /* The computed items as the report stands now. */
   save (self);
   return GTK_WIDGET (self);
