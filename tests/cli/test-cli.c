@@ -220,6 +220,7 @@ main (int   argc,
   add_report_tests ();
   add_show_tests ();
   add_db_tests ();
+  add_batch_tests ();
 
   return g_test_run ();
 }

@@ -137,3 +137,4 @@ void add_help_tests (void);
 void add_report_tests (void);
 void add_show_tests (void);
 void add_db_tests (void);
+void add_batch_tests (void);
