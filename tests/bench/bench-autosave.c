@@ -207,8 +207,13 @@ main (int   argc,
 
   ours_p50 = tr_bench_median (ours);
   ref_p50 = tr_bench_median (reference);
-  g_print ("bench-autosave: one edit in a draft of %d pages (%.1f MB of text) in a library of %d reports\n",
-           opt_pages, strlen (process) / 1e6, opt_reports);
+  {
+    g_autofree char *text = tr_bench_text_get_report_text (draft);
+
+    g_print ("bench-autosave: one edit in a draft of %d pages (%.2f MB of text, %.2f MB of it in 過程) "
+             "in a library of %d reports\n",
+             opt_pages, strlen (text) / 1e6, strlen (process) / 1e6, opt_reports);
+  }
   g_print ("%-62s %9s %9s %14s\n", "", "p50 ms", "p95 ms", "processor p50");
   g_print ("%-62s %9.2f %9.2f %14.2f\n", "tr_report_store_save (the row and its search index entries)",
            ours_p50, tr_bench_percentile (ours, 95), tr_bench_median (ours_cpu));
