@@ -9,7 +9,6 @@
  * FTS5 index with SQLite's own trigram tokenizer, in one transaction.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
@@ -19,6 +18,7 @@
 #include "tr-report-json.h"
 #include "tr-report-store.h"
 #include "tr-bench-spawn.h"
+#include "tr-bench-stats.h"
 #include "tr-bench-text.h"
 #include "tr-test-util.h"
 
@@ -234,25 +234,9 @@ main (int   argc,
       return 2;
     }
 
-  if (opt_dir != NULL)
-    {
-      dir = g_strdup (opt_dir);
-      if (g_mkdir_with_parents (dir, 0755) != 0)
-        {
-          g_printerr ("Cannot create %s: %s\n", dir, g_strerror (errno));
-          return 1;
-        }
-    }
-  else
-    {
-      dir = g_dir_make_tmp ("tr-bench-new-XXXXXX", &error);
-      if (dir == NULL)
-        {
-          g_printerr ("%s\n", error->message);
-          return 1;
-        }
-      is_temporary = TRUE;
-    }
+  dir = tr_bench_make_dir (opt_dir, "tr-bench-new", &is_temporary);
+  if (dir == NULL)
+    return 1;
 
   for (guint i = 0; ok && sizes[i] != NULL; i++)
     ok = run (dir, (guint) g_ascii_strtoull (sizes[i], NULL, 10), binary, &error);
