@@ -54,7 +54,10 @@ static const TrCliCommand commands[] = {
        "“-”, from standard input, and saves it as a new draft. The keys “id”, "
        "“kind”, “created”, “modified” and “source” are accepted but not used: "
        "the draft always gets a fresh ID, the kind “draft” and the current time. "
-       "Prints the ID of the new draft.") },
+       "Prints the ID of the new draft. Many reports come as a JSON array, saved "
+       "all at once, or as JSON lines (one report on each line), saved 1,000 at a "
+       "time: a line that cannot be read stops the input there, and none of its "
+       "thousand is saved. One ID is printed per report saved, in order.") },
   { "delete", TR_CLI_PROGRAM_LIBRARY, N_("ID"), 1, 1,
     TR_CLI_COMMAND_USES_STORE,
     N_("Delete a report"),

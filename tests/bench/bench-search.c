@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 
@@ -61,7 +62,7 @@ query_free (Query *query)
   g_free (query);
 }
 
-static int opt_reports = 10000;
+static char *opt_reports = NULL;
 static int opt_chars = 6000;
 static int opt_queries = 100;
 static char *opt_dir = NULL;
@@ -73,12 +74,12 @@ static gboolean opt_no_command = FALSE;
 static char *opt_binary = NULL;
 
 static const GOptionEntry entries[] = {
-  { "reports", 0, 0, G_OPTION_ARG_INT, &opt_reports, "Reports in the library (default 10000)", "N" },
+  { "reports", 0, 0, G_OPTION_ARG_STRING, &opt_reports, "Reports in the library (default 10000); sizes apart by commas (1000,10000,100000) grow one library, measured at each", "N[,N…]" },
   { "chars", 0, 0, G_OPTION_ARG_INT, &opt_chars, "Characters per report (default 6000)", "N" },
   { "queries", 0, 0, G_OPTION_ARG_INT, &opt_queries, "Queries to time (default 100)", "N" },
   { "dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_dir, "Folder for the library and the text files (default: a new temporary folder)", "PATH" },
   { "seed", 0, 0, G_OPTION_ARG_INT64, &opt_seed, "Seed of the text generator (default 20261121)", "N" },
-  { "reuse", 0, 0, G_OPTION_ARG_NONE, &opt_reuse, "Use the library already in --dir instead of building one", NULL },
+  { "reuse", 0, 0, G_OPTION_ARG_NONE, &opt_reuse, "Use the library already in --dir instead of building one (grown when smaller than --reports)", NULL },
   { "keep", 0, 0, G_OPTION_ARG_NONE, &opt_keep, "Keep the temporary folder", NULL },
   { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print every query", NULL },
   { "no-command", 0, 0, G_OPTION_ARG_NONE, &opt_no_command, "Do not time the whole trip-reports search command", NULL },
@@ -103,15 +104,37 @@ text_file_path (const char *files_dir,
   return g_build_filename (files_dir, name, NULL);
 }
 
+/* This process's processor time so far, in µs: on a shared machine, what
+ * the work cost apart from the wait for a processor. */
+static gint64
+cpu_us (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return (usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * G_USEC_PER_SEC +
+         usage.ru_utime.tv_usec + usage.ru_stime.tv_usec;
+}
+
+/* Reports saved in one transaction: the way `trip-reports new` saves JSON
+ * lines, and an archive is imported. */
+#define BUILD_BATCH 1000
+
+/* Grows the library from @from reports to @to, in the generator's order:
+ * the first @from reports are made again, not saved, so that a library
+ * grown in steps holds what one built at once would. */
 static gboolean
-build_library (const char  *db_path,
-               const char  *files_dir,
-               GError     **error)
+build_library (const char   *db_path,
+               const char   *files_dir,
+               guint         from,
+               guint         to,
+               GError      **error)
 {
   g_autoptr(TrBenchText) gen = tr_bench_text_new ((guint32) opt_seed);
   g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
   gint64 start = g_get_monotonic_time ();
-  gint64 save_us = 0, write_us = 0, generate_us = 0;
+  gint64 save_us = 0, save_cpu_us = 0, write_us = 0, generate_us = 0;
 
   if (g_mkdir_with_parents (files_dir, 0755) != 0)
     {
@@ -125,38 +148,47 @@ build_library (const char  *db_path,
   if (store == NULL)
     return FALSE;
 
-  for (guint i = 0; i < (guint) opt_reports; i++)
+  for (guint i = 0; i < to; i++)
     {
       g_autoptr(TrReport) report = NULL;
       g_autofree char *text = NULL;
-      g_autofree char *path = text_file_path (files_dir, i);
+      g_autofree char *path = NULL;
       gint64 t = g_get_monotonic_time ();
 
       report = tr_bench_text_make_report (gen, opt_chars);
+      if (i < from)
+        continue;
       text = tr_bench_text_get_report_text (report);
       generate_us += g_get_monotonic_time () - t;
 
-      /* One save, then its search index entries: the way the app saves. */
       t = g_get_monotonic_time ();
-      if (!tr_report_store_save (store, report, error) ||
-          !tr_report_store_update_index (store, error))
-        return FALSE;
-      save_us += g_get_monotonic_time () - t;
-
-      t = g_get_monotonic_time ();
+      path = text_file_path (files_dir, i);
       if (!g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_NONE, 0644, error))
         return FALSE;
       write_us += g_get_monotonic_time () - t;
 
-      if ((i + 1) % 1000 == 0 && i + 1 < (guint) opt_reports)
-        g_printerr ("  built %u of %d reports (%.0f s)\n", i + 1, opt_reports,
-                    elapsed_ms (start) / 1000.0);
+      /* The reports and their search index entries, a batch a transaction. */
+      g_ptr_array_add (batch, g_steal_pointer (&report));
+      if (batch->len == BUILD_BATCH || i + 1 == to)
+        {
+          gint64 cpu = cpu_us ();
+
+          t = g_get_monotonic_time ();
+          if (!tr_report_store_save_batch (store, batch, NULL, error))
+            return FALSE;
+          save_us += g_get_monotonic_time () - t;
+          save_cpu_us += cpu_us () - cpu;
+          g_ptr_array_set_size (batch, 0);
+        }
+
+      if ((i + 1) % 10000 == 0 && i + 1 < to)
+        g_printerr ("  built %u of %u reports (%.0f s)\n", i + 1, to, elapsed_ms (start) / 1000.0);
     }
 
-  g_print ("Built the library in %.1f s: saving %.1f s (%.1f ms per report), "
-           "generating text %.1f s, writing text files %.1f s\n",
-           elapsed_ms (start) / 1000.0, save_us / 1e6, save_us / 1000.0 / opt_reports,
-           generate_us / 1e6, write_us / 1e6);
+  g_print ("Built reports %u to %u in %.1f s: saving and indexing %.1f s (%.2f ms per report, "
+           "%.2f ms of processor time; batches of %d), generating text %.1f s, writing text files %.1f s\n",
+           from + 1, to, elapsed_ms (start) / 1000.0, save_us / 1e6, save_us / 1000.0 / (to - from),
+           save_cpu_us / 1000.0 / (to - from), BUILD_BATCH, generate_us / 1e6, write_us / 1e6);
   return TRUE;
 }
 
@@ -689,7 +721,7 @@ print_query (Query *query)
 
 static gboolean
 run (const char  *dir,
-     gboolean     is_temporary,
+     guint        n_wanted,
      GError     **error)
 {
   g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
@@ -704,8 +736,8 @@ run (const char  *dir,
   const char *binary = opt_binary != NULL ? opt_binary
                      : g_getenv ("TR_BINARY") != NULL ? g_getenv ("TR_BINARY") : BUILD_BINARY;
 
-  g_print ("bench-search: %d reports of about %d characters, seed %" G_GINT64_FORMAT ", in %s\n",
-           opt_reports, opt_chars, opt_seed, dir);
+  g_print ("\nbench-search: %u reports of about %d characters, seed %" G_GINT64_FORMAT ", in %s\n",
+           n_wanted, opt_chars, opt_seed, dir);
   g_print ("Machine: %u processors\n", g_get_num_processors ());
   {
     g_autofree char *loadavg = NULL;
@@ -714,29 +746,34 @@ run (const char  *dir,
       g_print ("Load average: %s", loadavg);
   }
 
-  if (opt_reuse)
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && !opt_reuse)
     {
-      if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   "%s already exists: pass --reuse, or give an empty --dir", db_path);
+      return FALSE;
+    }
+  if (g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    {
+      guint n_stored;
+
+      store = tr_report_store_open (db_path, error);
+      if (store == NULL)
+        return FALSE;
+      n_stored = tr_report_store_count (store, &local_error);
+      g_clear_object (&store);
+      if (local_error != NULL)
         {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                       "--reuse: there is no library at %s", db_path);
+          g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }
       /* The queries come from the generator: they only fit a library built
        * with the same --seed and --chars. */
-      g_print ("Reusing the library in %s\n", dir);
-    }
-  else
-    {
-      if (g_file_test (db_path, G_FILE_TEST_EXISTS))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                       "%s already exists: pass --reuse, or give an empty --dir", db_path);
-          return FALSE;
-        }
-      if (!build_library (db_path, files_dir, error))
+      g_print ("Reusing the library in %s (%u reports)\n", dir, n_stored);
+      if (n_stored < n_wanted && !build_library (db_path, files_dir, n_stored, n_wanted, error))
         return FALSE;
     }
+  else if (!build_library (db_path, files_dir, 0, n_wanted, error))
+    return FALSE;
 
   /* Open again, as the app would after a start. */
   store = tr_report_store_open (db_path, error);
@@ -749,11 +786,11 @@ run (const char  *dir,
       return FALSE;
     }
   text_size = disk_usage (files_dir, &n_files);
-  if (n_reports != (guint) opt_reports || n_files != (guint) opt_reports)
+  if (n_reports != n_wanted || n_files != n_wanted)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "The library holds %u reports and %u text files, not %d",
-                   n_reports, n_files, opt_reports);
+                   "The library holds %u reports and %u text files, not %u",
+                   n_reports, n_files, n_wanted);
       return FALSE;
     }
   g_print ("Size on disk: library %.1f MB, the same text as files %.1f MB\n",
@@ -864,8 +901,6 @@ run (const char  *dir,
   g_print ("CORRECTNESS ok: all %u queries find as many reports as grep (with no limit)\n",
            queries->len);
 
-  if (is_temporary && opt_keep)
-    g_print ("Kept %s\n", dir);
   return TRUE;
 }
 
@@ -876,8 +911,10 @@ main (int   argc,
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = NULL;
+  g_autoptr(GArray) sizes = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_auto(GStrv) size_texts = NULL;
   gboolean is_temporary = FALSE;
-  gboolean ok;
+  gboolean ok = TRUE;
 
   setlocale (LC_ALL, "");
   /* What trip-reports starts, when it is the build tree's (tr-cli-commands.h). */
@@ -890,10 +927,23 @@ main (int   argc,
       g_printerr ("%s\n", error->message);
       return 2;
     }
-  if (opt_reports < 1 || opt_chars < 100 || opt_queries < 1 ||
+  size_texts = g_strsplit (opt_reports != NULL ? opt_reports : "10000", ",", -1);
+  for (guint i = 0; size_texts[i] != NULL; i++)
+    {
+      guint64 size = 0;
+
+      if (!g_ascii_string_to_unsigned (size_texts[i], 10, 1, G_MAXINT, &size, NULL) ||
+          (sizes->len > 0 && size <= g_array_index (sizes, guint, sizes->len - 1)))
+        {
+          g_printerr ("--reports: sizes must be whole numbers, growing: not “%s”\n", opt_reports);
+          return 2;
+        }
+      g_array_append_val (sizes, size);
+    }
+  if (opt_chars < 100 || opt_queries < 1 ||
       opt_seed < 0 || opt_seed > G_MAXUINT32)
     {
-      g_printerr ("--reports and --queries must be at least 1, --chars at least 100, "
+      g_printerr ("--queries must be at least 1, --chars at least 100, "
                   "--seed between 0 and %u\n", G_MAXUINT32);
       return 2;
     }
@@ -923,7 +973,18 @@ main (int   argc,
       is_temporary = TRUE;
     }
 
-  ok = run (dir, is_temporary, &error);
+  for (guint i = 0; ok && i < sizes->len; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      ok = run (dir, g_array_index (sizes, guint, i), &error);
+      /* The next size grows this library. */
+      opt_reuse = TRUE;
+      g_print ("(%u reports: %.0f s, building included)\n", g_array_index (sizes, guint, i),
+               elapsed_ms (start) / 1000.0);
+    }
+  if (ok && is_temporary && opt_keep)
+    g_print ("Kept %s\n", dir);
   fflush (stdout);
   if (!ok)
     g_printerr ("bench-search: %s\n", error->message);
@@ -931,5 +992,6 @@ main (int   argc,
   if (is_temporary && !opt_keep)
     remove_tree (dir);
   g_free (opt_dir);
+  g_free (opt_reports);
   return ok ? 0 : 1;
 }

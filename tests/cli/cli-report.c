@@ -151,7 +151,7 @@ test_new_bad_json (Fixture       *fixture,
     { "{ \"fields\": { \"period_start\": \"105年7月9日\" } }", "105年7月9日" },
     { "{ \"fields\": { \"keywords\": \"數位\" } }", "fields.keywords" },
     { "{ \"title\": ", "JSON" },
-    { "[]", "object" },
+    { "[]", "empty" },
     { "", "empty" },
   };
 

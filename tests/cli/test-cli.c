@@ -171,6 +171,7 @@ main (int   argc,
   add_show_tests ();
   add_db_tests ();
   add_warning_tests ();
+  add_batch_tests ();
 
   return g_test_run ();
 }

@@ -128,3 +128,4 @@ void add_report_tests (void);
 void add_show_tests (void);
 void add_db_tests (void);
 void add_warning_tests (void);
+void add_batch_tests (void);

@@ -1104,6 +1104,41 @@ mark_pending (TrReportStore  *self,
   return tr_store_step_done (self, stmt, what, error);
 }
 
+/* Writes @report inside the caller's transaction. With @index_now, a new
+ * report gets its index entries at once rather than waiting on
+ * index_pending: a batch of them costs less in one transaction than one
+ * by one. */
+static gboolean
+save_locked (TrReportStore  *self,
+             TrReport       *report,
+             GDateTime      *now,
+             gboolean        index_now,
+             const char     *what,
+             GError        **error)
+{
+  gboolean pending = FALSE;
+  gboolean is_new;
+  gint64 num = 0;
+
+  if (!tr_store_find_num (self, tr_report_get_id (report), &num, what, error) ||
+      (num != 0 && !check_not_locked (self, report, num, what, error)) ||
+      (num != 0 && !is_pending (self, num, &pending, what, error)))
+    return FALSE;
+  is_new = num == 0;
+  /* An indexed report's entries are replaced in the same transaction; a new
+   * one's are added after the save returns (tr_report_store_update_index()),
+   * and one still waiting goes on waiting. */
+  return (is_new || pending || update_search_index (self, num, TRUE, what, error)) &&
+         write_report_row (self, report, now, &num, what, error) &&
+         write_travellers (self, report, num, what, error) &&
+         write_keywords (self, report, num, what, error) &&
+         write_source (self, report, num, what, error) &&
+         write_photos (self, report, num, what, error) &&
+         (!is_new || (index_now ? update_search_index (self, num, FALSE, what, error)
+                                : mark_pending (self, num, what, error))) &&
+         (is_new || pending || update_search_index (self, num, FALSE, what, error));
+}
+
 gboolean
 tr_report_store_save (TrReportStore  *self,
                       TrReport       *report,
@@ -1112,9 +1147,6 @@ tr_report_store_save (TrReportStore  *self,
   g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not save the report");
   g_autoptr(GDateTime) now = NULL;
-  gboolean pending = FALSE;
-  gboolean is_new;
-  gint64 num = 0;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
   g_return_val_if_fail (TR_IS_REPORT (report), FALSE);
@@ -1124,27 +1156,10 @@ tr_report_store_save (TrReportStore  *self,
 
   if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
     return FALSE;
-
   now = g_date_time_new_now_utc ();
-  if (!tr_store_find_num (self, tr_report_get_id (report), &num, what, error) ||
-      (num != 0 && !check_not_locked (self, report, num, what, error)) ||
-      (num != 0 && !is_pending (self, num, &pending, what, error)))
-    goto rollback;
-  is_new = num == 0;
-  /* An indexed report's entries are replaced in the same transaction; a new
-   * one's are added after the save returns (tr_report_store_update_index()),
-   * and one still waiting goes on waiting. */
-  if ((!is_new && !pending && !update_search_index (self, num, TRUE, what, error)) ||
-      !write_report_row (self, report, now, &num, what, error) ||
-      !write_travellers (self, report, num, what, error) ||
-      !write_keywords (self, report, num, what, error) ||
-      !write_source (self, report, num, what, error) ||
-      !write_photos (self, report, num, what, error) ||
-      (is_new && !mark_pending (self, num, what, error)) ||
-      (!is_new && !pending && !update_search_index (self, num, FALSE, what, error)) ||
+  if (!save_locked (self, report, now, FALSE, what, error) ||
       !tr_store_exec_sql (self, "COMMIT", what, error))
     {
-    rollback:
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
@@ -1154,6 +1169,47 @@ tr_report_store_save (TrReportStore  *self,
   g_clear_pointer (&locker, g_mutex_locker_free);
   tr_report_set_modified (report, now);
   return TRUE;
+}
+
+gboolean
+tr_report_store_save_batch (TrReportStore  *self,
+                            GPtrArray      *reports,
+                            guint          *out_failed,
+                            GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  const char *what = _("Could not save the report");
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (reports != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (out_failed != NULL)
+    *out_failed = reports->len;
+  locker = g_mutex_locker_new (&self->lock);
+
+  if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
+    return FALSE;
+  now = g_date_time_new_now_utc ();
+  for (guint i = 0; i < reports->len; i++)
+    if (!save_locked (self, g_ptr_array_index (reports, i), now, TRUE, what, error))
+      {
+        if (out_failed != NULL)
+          *out_failed = i;
+        goto rollback;
+      }
+  if (!tr_store_exec_sql (self, "COMMIT", what, error))
+    goto rollback;
+
+  g_clear_pointer (&locker, g_mutex_locker_free);
+  for (guint i = 0; i < reports->len; i++)
+    tr_report_set_modified (g_ptr_array_index (reports, i), now);
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
 }
 
 typedef struct {

@@ -44,6 +44,15 @@ const char    *tr_report_store_get_path  (TrReportStore  *self);
 gboolean       tr_report_store_save      (TrReportStore  *self,
                                           TrReport       *report,
                                           GError        **error);
+/* Saves every report of @reports (#TrReport), new or not, and their index
+ * entries, in one transaction: all of them, or on failure none, with the
+ * position of the one that failed in @out_failed (when it was one of them
+ * rather than the transaction; else @reports->len). For many reports at once (an archive, a
+ * script): far faster than one save each. */
+gboolean       tr_report_store_save_batch (TrReportStore  *self,
+                                           GPtrArray      *reports,
+                                           guint          *out_failed,
+                                           GError        **error);
 /* The same, on a snapshot of @report taken now, in a worker thread: typing
  * goes on while a long report is written. On success the report's modified
  * time is set to the saved one. Saves finish in the order they were made. */

@@ -384,6 +384,7 @@ main (int   argc,
   add_migrate_tests ();
 
   add_search_tests ();
+  add_batch_tests ();
 
   return g_test_run ();
 }

@@ -98,3 +98,4 @@ void add_duplicate_tests (void);
 void add_open_tests (void);
 void add_migrate_tests (void);
 void add_search_tests (void);
+void add_batch_tests (void);
