@@ -47,7 +47,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->store);
+  release_and_wait (&fixture->store);
   g_clear_object (&fixture->settings);
   tr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);

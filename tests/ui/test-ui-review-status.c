@@ -41,7 +41,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->store);
+  release_and_wait (&fixture->store);
   tr_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);

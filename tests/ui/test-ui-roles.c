@@ -61,7 +61,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   g_clear_object (&fixture->settings);
-  g_clear_object (&fixture->store);
+  release_and_wait (&fixture->store);
   tr_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
 }

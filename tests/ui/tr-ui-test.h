@@ -17,6 +17,23 @@
     g_assert_true (condition);                                                 \
   } G_STMT_END
 
+/* Drops the test's reference to *@object_ptr (a GObject **, the store) and
+ * waits until the last one goes: a save's worker may hold the store a
+ * moment longer. A connection left open on a removed file would share its
+ * locks with the next test's file if that one got the same inode. */
+static inline void
+release_and_wait (gpointer object_ptr)
+{
+  GObject **object = object_ptr;
+  GObject *watched = *object;
+
+  if (watched == NULL)
+    return;
+  g_object_add_weak_pointer (watched, (gpointer *) &watched);
+  g_clear_object (object);
+  wait_until (watched == NULL, 10000);
+}
+
 /* The first widget of @type at or below @widget, depth first. */
 static inline GtkWidget *
 find_descendant (GtkWidget *widget,

@@ -16,7 +16,7 @@ test_crash_after_typing (Fixture       *fixture,
   g_autoptr(TrReportStore) reopened = NULL;
 
   /* The store of this process must not hold the file while the child writes. */
-  g_clear_object (&fixture->store);
+  release_and_wait (&fixture->store);
 
   child = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error,
                             test_program, "--crash-child", fixture->path, id, text, NULL);
