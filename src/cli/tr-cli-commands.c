@@ -95,8 +95,10 @@ static const TrCliCommand commands[] = {
     N_("Import reports from PDF, ODT and DOCX files"),
     N_("Recovers each file's 提要 fields, 摘要, four sections and appendix and saves "
        "it as an imported report, with the original file; an ODT exported by Trip "
-       "Reports comes back exactly as it left, with its comments. A file of a report "
-       "already in the library is merged into it: the reviewer's comments are added "
+       "Reports comes back exactly as it left, with its comments; when the library "
+       "does not have that report, it is received for review, as in the window: kept "
+       "with its file, in 送審 (or with the decision the file carries), and a second "
+       "line says so. A file of a report already in the library is merged into it: the reviewer's comments are added "
        "once, the review form and its decision applied, and each paragraph the "
        "reviewer changed is listed and kept as a suggestion, the author's text left "
        "as it is. Several files are read at "

@@ -4,7 +4,9 @@
  * importer, which starts a worker per PDF (poppler is the worker's alone),
  * and the office library, which reads ODT and DOCX files here, in the
  * program: libxml2 and libzip, bounded, are safe to run in it. A file that
- * names a report of the library merges into it (tr-review-merge.h).
+ * names a report of the library merges into it (tr-review-merge.h); our
+ * own export of one it does not have is received for review, as in the
+ * window (tr_office_import_receive()).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
@@ -398,8 +400,46 @@ merge_office_file (ImportBatch     *batch,
   return TRUE;
 }
 
-/* Reads an ODT or DOCX file here, at once: a new report, or a merge into
- * the one it names. */
+/* Receives our own file of a report the library does not have, as the
+ * window does (tr_office_import_receive()): kept with its file, in review
+ * here, or with the decision the file already carries. */
+static void
+receive_office_file (ImportBatch    *batch,
+                     ImportItem     *item,
+                     TrOfficeImport *import)
+{
+  TrReport *report = tr_office_import_get_report (import);
+  const char *id = tr_report_get_id (report);
+  guint n_comments = tr_office_import_get_comments (import)->len;
+  g_autoptr(TrReview) review = NULL;
+  TrReviewStatus status;
+
+  if (!tr_office_import_receive (import, batch->store, &item->error))
+    return;
+  item->id = g_strdup (id);
+  /* The status as the library now has it, not as this file says. */
+  if ((review = tr_report_store_load_review (batch->store, id, &item->error)) == NULL)
+    return;
+  status = tr_review_get_status (review);
+
+  if (batch->json)
+    {
+      JsonObject *object;
+
+      item->json = tr_report_to_json_node (report);
+      object = json_node_get_object (item->json);
+      json_object_set_boolean_member (object, "received_for_review", TRUE);
+      json_object_set_string_member (object, "status", tr_review_status_to_string (status));
+      json_object_set_int_member (object, "comments_added", n_comments);
+    }
+  else
+    /* TRANSLATORS: what importing someone else's report for review did; %s is its status, 送審 */
+    item->text = g_strdup_printf (_("  received for review: %s, comments: %u\n"),
+                                  tr_review_status_get_label (status), n_comments);
+}
+
+/* Reads an ODT or DOCX file here, at once: a new report, a report
+ * received for review, or a merge into the one it names. */
 static void
 import_office_file (ImportBatch *batch,
                     ImportItem  *item)
@@ -444,6 +484,13 @@ import_office_file (ImportBatch *batch,
 
   if (!check_not_imported (batch, item) || !check_not_duplicate (batch, item, report))
     return;
+  /* Our own export, as it left its author: sent for review. */
+  if (tr_office_import_is_lossless (import))
+    {
+      receive_office_file (batch, item, import);
+      return;
+    }
+  /* Any other file, a Word report among them: a report of the library. */
   if (!tr_report_store_save (batch->store, report, &item->error))
     return;
   item->id = g_strdup (tr_report_get_id (report));

@@ -40,7 +40,9 @@ update_title (TrWindow *self)
 
   adw_window_title_set_title (self->content_title, _tr_window_report_title (self->report));
   if (tr_report_get_kind (self->report) == TR_REPORT_KIND_IMPORTED)
-    subtitle = _("Imported · Read Only");
+    /* Its title and 提要 can be corrected (Correct Title and Form), not
+     * its text. */
+    subtitle = _("Imported · Body Read Only");
   else
     switch (tr_report_editor_get_save_state (self->editor))
       {

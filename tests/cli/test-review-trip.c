@@ -1,13 +1,15 @@
 /* test-review-trip.c: a report reviewed by another person, the file as the exchange
  *
  * Two libraries, the author's and the reviewer's, and the real command
- * line between them: export --for-review, import on the other side, a
- * comment and a decision, the file back, merged; a file merged twice adds
+ * line between them: export --for-review, import on the other side (the
+ * report received for review, as the window receives it), a comment and
+ * a decision, the file back, merged; a file merged twice adds
  * nothing; the reviewer's edit against the author's newer text is listed
  * and lost on neither side; bad files change nothing.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "tr-report-store.h"
 #include "tr-test-util.h"
@@ -105,8 +107,39 @@ run_script (const char *first,
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
-/* The reviewer's side: the file imported, a comment, the agency's column
- * and 退回補正 with two reasons, and the file sent back. */
+/* The report @id in @db is one received for review: kept with @file, in
+ * 送審, as the window receives it. */
+static void
+assert_received (const char *db,
+                 const char *id,
+                 const char *file)
+{
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) report = NULL;
+  g_autoptr(TrReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_path_get_basename (file);
+  g_autofree char *contents = NULL;
+  g_autofree char *sha256 = NULL;
+  gsize length;
+
+  store = tr_report_store_open (db, &error);
+  g_assert_no_error (error);
+  report = tr_report_store_load (store, id, &error);
+  g_assert_no_error (error);
+  review = tr_report_store_load_review (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tr_review_get_status (review), ==, TR_REVIEW_STATUS_SUBMITTED);
+  g_assert_true (tr_review_is_received (review, report));
+  g_assert_cmpstr (tr_report_get_source_filename (report), ==, basename);
+  g_assert_true (g_file_get_contents (file, &contents, &length, NULL));
+  sha256 = g_compute_checksum_for_string (G_CHECKSUM_SHA256, contents, length);
+  g_assert_cmpstr (tr_report_get_source_sha256 (report), ==, sha256);
+}
+
+/* The reviewer's side: the file imported, received for review, a
+ * comment, the agency's column and 退回補正 with two reasons, and the
+ * file sent back. */
 static char *
 review_and_return (Fixture    *fixture,
                    const char *sent)
@@ -118,11 +151,15 @@ review_and_return (Fixture    *fixture,
 
   {
     g_auto(TrTestRun) run = RUN (fixture, NULL, "import", sent, "--db", fixture->reviewer_db);
+    g_autofree char *expected = g_strdup_printf ("%s\t%s\n  received for review: 送審, comments: 0\n",
+                                                 fixture->id, sent);
 
     assert_ok (&run);
-    /* The same report, under its own ID, in the reviewer's library. */
-    g_assert_true (g_str_has_prefix (run.out, fixture->id));
+    /* The same report, under its own ID, in the reviewer's library, in
+     * review there without anyone setting its status. */
+    g_assert_cmpstr (run.out, ==, expected);
   }
+  assert_received (fixture->reviewer_db, fixture->id, sent);
   {
     g_auto(TrTestRun) run = RUN (fixture, NULL, "comment", fixture->id, "--section", "process",
                                  "--quote", "拜會經濟部", "--text", "請補充會談重點", "--author", "王科長",
@@ -140,9 +177,13 @@ review_and_return (Fixture    *fixture,
   tr_review_set_signature (review, TR_REVIEW_SIGNATURE_HEAD, "陳處長");
   g_assert_true (tr_report_store_save_review (store, fixture->id, review, &error));
   g_assert_no_error (error);
-  g_assert_true (tr_report_store_set_status (store, fixture->id, TR_REVIEW_STATUS_SUBMITTED, &error));
-  g_assert_true (tr_report_store_set_status (store, fixture->id, TR_REVIEW_STATUS_RETURNED, &error));
-  g_assert_no_error (error);
+
+  /* The decision, from 送審 as the import left it. */
+  {
+    g_auto(TrTestRun) run = RUN (fixture, NULL, "review", fixture->id, "--status", "returned",
+                                 "--db", fixture->reviewer_db);
+    assert_ok (&run);
+  }
 
   {
     g_auto(TrTestRun) run = RUN (fixture, NULL, "export", fixture->id, "--for-review", "--output", returned,
@@ -278,6 +319,52 @@ test_conflicting_edits (Fixture       *fixture,
   g_assert_true (found_suggestion);
 }
 
+/* A draft's file, sent without submitting it first, with --json: received
+ * for review all the same, and said so; the same file again is a merge
+ * into the report received, not a second report. */
+static void
+test_draft_received_for_review (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *sent = file_in (fixture, "sent.odt");
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  {
+    g_auto(TrTestRun) run = RUN (fixture, NULL, "export", fixture->id, "--for-review", "--output", sent,
+                                 "--db", fixture->author_db);
+    assert_ok (&run);
+  }
+  {
+    g_auto(TrTestRun) run = RUN (fixture, NULL, "import", sent, "--json", "--db", fixture->reviewer_db);
+
+    assert_ok (&run);
+    g_assert_true (json_parser_load_from_data (parser, run.out, -1, &error));
+    g_assert_no_error (error);
+  }
+  object = json_node_get_object (json_parser_get_root (parser));
+  g_assert_cmpstr (json_object_get_string_member (object, "id"), ==, fixture->id);
+  g_assert_true (json_object_get_boolean_member (object, "received_for_review"));
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "submitted");
+  g_assert_cmpint (json_object_get_int_member (object, "comments_added"), ==, 0);
+  assert_received (fixture->reviewer_db, fixture->id, sent);
+
+  {
+    g_auto(TrTestRun) run = RUN (fixture, NULL, "import", sent, "--db", fixture->reviewer_db);
+    g_auto(TrTestRun) list = RUN (fixture, NULL, "list", "--db", fixture->reviewer_db);
+    g_auto(GStrv) listed = NULL;
+
+    assert_ok (&run);
+    g_assert_true (g_str_has_prefix (run.out, fixture->id));
+    g_assert_nonnull (strstr (run.out, "merged: new comments: 0 (already there: 0)"));
+    g_assert_null (strstr (run.out, "received for review"));
+    listed = g_strsplit (list.out, "\n", -1);
+    g_assert_cmpuint (g_strv_length (listed), ==, 2);
+  }
+  assert_received (fixture->reviewer_db, fixture->id, sent);
+}
+
 /* Bad files through the command line: one line, and the library as it was. */
 static void
 test_bad_files_change_nothing (Fixture       *fixture,
@@ -330,6 +417,8 @@ main (int   argc,
 
   g_test_add ("/review-trip/merges", Fixture, NULL, fixture_set_up, test_reviewed_file_merges, fixture_tear_down);
   g_test_add ("/review-trip/conflicting-edits", Fixture, NULL, fixture_set_up, test_conflicting_edits, fixture_tear_down);
+  g_test_add ("/review-trip/draft-received", Fixture, NULL, fixture_set_up, test_draft_received_for_review,
+              fixture_tear_down);
   g_test_add ("/review-trip/bad-files", Fixture, NULL, fixture_set_up, test_bad_files_change_nothing, fixture_tear_down);
   return g_test_run ();
 }

@@ -189,6 +189,11 @@ test_correct_form (Fixture       *fixture,
   g_autoptr(TrReport) stored = NULL;
   TrFormDialog *dialog;
 
+  /* The subtitle does not call read-only what is corrected below: the
+   * text is, the title and 提要 are not. */
+  g_assert_cmpstr (adw_window_title_get_subtitle (fixture->window->content_title), ==,
+                   _("Imported · Body Read Only"));
+
   /* Cancel leaves the report as it was, in the window and the library. */
   dialog = open_form_dialog (fixture);
   gtk_editable_set_text (form_row (dialog, "title"), "不要的標題");
@@ -217,6 +222,8 @@ test_correct_form (Fixture       *fixture,
   /* The window shows it: its title, and the library's row. */
   g_assert_cmpstr (adw_window_title_get_title (fixture->window->content_title), ==,
                    "出席新加坡世界城市峰會出國報告");
+  g_assert_cmpstr (adw_window_title_get_subtitle (fixture->window->content_title), ==,
+                   _("Imported · Body Read Only"));
   wait_until (g_strcmp0 (first_listed_title (fixture), "出席新加坡世界城市峰會出國報告") == 0, 5000);
   assert_text_as_imported (tr_window_get_report (fixture->window));
 }
