@@ -328,7 +328,8 @@ piece_span (const TrLayoutLine *line,
 
 /* Appends to @caption the next lines of @item's caption: those under its
  * last one, a line apart, set like it, within @left…@right, before the
- * next picture or caption. Counts in @n_used the pieces taken of each line. */
+ * next picture or caption. Marks in @used the pieces taken of each line
+ * (a bit each), which no other caption takes again. */
 static void
 append_wrapped_lines (GArray     *found,
                       guint       first,
@@ -338,7 +339,7 @@ append_wrapped_lines (GArray     *found,
                       double      left,
                       double      right,
                       GString    *caption,
-                      GHashTable *n_used)
+                      GHashTable *used)
 {
   const TrLayoutLine *last = g_ptr_array_index (lines, item->caption_line);
   const TrLayoutLine *first_line = last;
@@ -350,6 +351,7 @@ append_wrapped_lines (GArray     *found,
       g_auto(GStrv) pieces = NULL;
       double piece_left, piece_right;
       gboolean stop = FALSE;
+      guint mask;
 
       /* The nearest line under the last with a piece across the span,
        * that piece within it if one is. */
@@ -392,7 +394,9 @@ append_wrapped_lines (GArray     *found,
         }
       pieces = g_strsplit (next->text, "\t", -1);
       piece_span (next, next_piece, g_strv_length (pieces), &piece_left, &piece_right);
-      if (stop || piece_left < left - SPAN_TOLERANCE || piece_right > right + SPAN_TOLERANCE)
+      mask = GPOINTER_TO_UINT (g_hash_table_lookup (used, GUINT_TO_POINTER (next_index)));
+      if (stop || piece_left < left - SPAN_TOLERANCE || piece_right > right + SPAN_TOLERANCE ||
+          next_piece >= 32 || (mask & (1u << next_piece)) != 0)
         return;
       {
         g_autofree char *numbered = tr_pdf_strip_photo_number (pieces[next_piece]);
@@ -401,8 +405,7 @@ append_wrapped_lines (GArray     *found,
           return;
       }
       tr_parser_append_continuation (caption, g_strstrip (pieces[next_piece]));
-      g_hash_table_insert (n_used, GUINT_TO_POINTER (next_index),
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (n_used, GUINT_TO_POINTER (next_index))) + 1));
+      g_hash_table_insert (used, GUINT_TO_POINTER (next_index), GUINT_TO_POINTER (mask | (1u << next_piece)));
       last = next;
     }
 }
@@ -433,7 +436,7 @@ set_captions (GArray    *found,
               GPtrArray *lines,
               GArray    *taken)
 {
-  g_autoptr(GHashTable) n_used = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
   GHashTableIter iter;
   gpointer key, value;
 
@@ -498,7 +501,7 @@ set_captions (GArray    *found,
           left = before != NULL ? before->x2 : line->x;
           right = after != NULL ? after->x1 : line->x + line->width;
         }
-      append_wrapped_lines (found, first, item, page, lines, left, right, caption, n_used);
+      append_wrapped_lines (found, first, item, page, lines, left, right, caption, used);
       tr_photo_set_caption (item->photo, caption->str);
 
       /* The line is all captions once its last piece has a photo. A line
@@ -524,14 +527,14 @@ set_captions (GArray    *found,
     }
 
   /* The lines a caption wrapped onto that went whole into captions. */
-  g_hash_table_iter_init (&iter, n_used);
+  g_hash_table_iter_init (&iter, used);
   while (taken != NULL && g_hash_table_iter_next (&iter, &key, &value))
     {
       const TrLayoutLine *line = g_ptr_array_index (lines, GPOINTER_TO_UINT (key));
       g_auto(GStrv) pieces = g_strsplit (line->text, "\t", -1);
-      guint index = GPOINTER_TO_UINT (key);
+      guint index = GPOINTER_TO_UINT (key), n_pieces = g_strv_length (pieces);
 
-      if (GPOINTER_TO_UINT (value) == g_strv_length (pieces))
+      if (n_pieces <= 32 && GPOINTER_TO_UINT (value) == (n_pieces == 32 ? G_MAXUINT32 : (1u << n_pieces) - 1))
         g_array_append_val (taken, index);
     }
 }
