@@ -4,7 +4,9 @@
  * each picture of a page with where it is drawn; the caption is the text
  * line just below it that overlaps it. Where two photos share a row, one
  * visual line carries both captions, apart (a tab between them, as the
- * reader joins a row's pieces): they go to the photos left to right.
+ * reader joins a row's pieces, or a space before the second's number):
+ * they go to the photos left to right. A caption that wraps goes on in the
+ * lines under it that stay within its first line's span.
  *
  * A photo stored as a JPEG is taken as it is (tr-pdf-images.h); any other
  * picture comes as pixels, saved as PNG (lossless; cairo has no JPEG
@@ -15,9 +17,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 #include <cairo.h>
+#include <math.h>
 #include <stdlib.h>
 
 #include "tr-layout-line.h"
+#include "tr-parser-text.h"
 #include "tr-pdf-images.h"
 #include "tr-pdf-photos.h"
 #include "tr-warning.h"
@@ -30,6 +34,11 @@
 #define MAX_PHOTO_PIXELS 2400
 /* How far under a picture its caption may start, in points. */
 #define MAX_CAPTION_GAP 36.0
+/* … and how far above its bottom, in font sizes: a glyph's box reaches
+ * above the letters, into the picture (Chromium's captions). */
+#define CAPTION_OVERLAP_EMS 0.5
+/* How far a caption's next line may stray out of its span, in points. */
+#define SPAN_TOLERANCE 2.0
 /* Pages of the appendix a thread is worth, and the most threads. */
 #define PAGES_PER_THREAD 4
 #define MAX_THREADS 4
@@ -258,7 +267,7 @@ find_caption (const Found *item,
       const TrLayoutLine *line = g_ptr_array_index (lines, i);
       double gap = line->y - item->y2;
 
-      if (line->page != page || gap < -2.0 || gap >= best_gap)
+      if (line->page != page || gap < -CAPTION_OVERLAP_EMS * line->font_size || gap >= best_gap)
         continue;
       if (line->x >= item->x2 || line->x + line->width <= item->x1)
         continue;
@@ -266,6 +275,139 @@ find_caption (const Found *item,
       best_gap = gap;
     }
   return best;
+}
+
+/* @line's pieces: the tab-separated ones, or, when those are fewer than
+ * the @n_photos sharing the line, the pieces that start with a photo's
+ * number (two captions set close, a space apart). */
+static GStrv
+split_pieces (const TrLayoutLine *line,
+              guint               n_photos,
+              gboolean           *out_by_number)
+{
+  static gsize once = 0;
+  GStrv pieces = g_strsplit (line->text, "\t", -1);
+  GStrv numbered;
+
+  *out_by_number = FALSE;
+  if (n_photos < 2 || g_strv_length (pieces) == n_photos)
+    return pieces;
+  if (g_once_init_enter (&once))
+    g_once_init_leave (&once,
+                       (gsize) g_regex_new ("\\s+(?=(?:照片|相片|圖片|圖|photo|fig\\.?|figure)\\s*"
+                                            "[0-9０-９一二三四五六七八九十百]+\\s*[：:、.．-])",
+                                            G_REGEX_CASELESS | G_REGEX_OPTIMIZE, 0, NULL));
+  numbered = g_regex_split ((GRegex *) once, line->text, 0);
+  if (g_strv_length (numbered) != n_photos)
+    {
+      g_strfreev (numbered);
+      return pieces;
+    }
+  g_strfreev (pieces);
+  *out_by_number = TRUE;
+  return numbered;
+}
+
+/* Where piece @index of @n_pieces of @line lies across the page, when the
+ * reader tells where the pieces start; else the whole line. */
+static void
+piece_span (const TrLayoutLine *line,
+            guint               index,
+            guint               n_pieces,
+            double             *out_left,
+            double             *out_right)
+{
+  *out_left = line->x;
+  *out_right = line->x + line->width;
+  if (line->cell_x == NULL || line->n_cells != n_pieces)
+    return;
+  *out_left = line->cell_x[index];
+  if (index + 1 < n_pieces)
+    *out_right = line->cell_x[index + 1];
+}
+
+/* Appends to @caption the next lines of @item's caption: those under its
+ * last one, a line apart, set like it, within @left…@right, before the
+ * next picture or caption. Marks in @used the pieces taken of each line
+ * (a bit each), which no other caption takes again. */
+static void
+append_wrapped_lines (GArray     *found,
+                      guint       first,
+                      const Found *item,
+                      guint       page,
+                      GPtrArray  *lines,
+                      double      left,
+                      double      right,
+                      GString    *caption,
+                      GHashTable *used)
+{
+  const TrLayoutLine *last = g_ptr_array_index (lines, item->caption_line);
+  const TrLayoutLine *first_line = last;
+
+  for (;;)
+    {
+      const TrLayoutLine *next = NULL;
+      guint next_index = 0, next_piece = 0;
+      g_auto(GStrv) pieces = NULL;
+      double piece_left, piece_right;
+      gboolean stop = FALSE;
+      guint mask;
+
+      /* The nearest line under the last with a piece across the span,
+       * that piece within it if one is. */
+      for (guint i = 0; i < lines->len; i++)
+        {
+          const TrLayoutLine *line = g_ptr_array_index (lines, i);
+          g_auto(GStrv) line_pieces = NULL;
+          guint n_pieces;
+
+          if (line->page != page || line->y <= last->y || (next != NULL && line->y >= next->y))
+            continue;
+          line_pieces = g_strsplit (line->text, "\t", -1);
+          n_pieces = g_strv_length (line_pieces);
+          for (guint j = 0; j < n_pieces; j++)
+            {
+              gboolean within;
+
+              piece_span (line, j, n_pieces, &piece_left, &piece_right);
+              if (piece_left >= right || piece_right <= left)
+                continue;
+              within = piece_left >= left - SPAN_TOLERANCE && piece_right <= right + SPAN_TOLERANCE;
+              if (next != line || within)
+                {
+                  next = line;
+                  next_index = i;
+                  next_piece = j;
+                }
+              if (within)
+                break;
+            }
+        }
+      if (next == NULL || next->y - (last->y + last->height) > last->height ||
+          fabs (next->font_size - first_line->font_size) > 0.5 || next->bold != first_line->bold)
+        return;
+      for (guint j = first; j < found->len && !stop; j++)
+        {
+          const Found *other = &g_array_index (found, Found, j);
+
+          stop = other->caption_line == (int) next_index || (other->y1 >= item->y2 && other->y1 <= next->y);
+        }
+      pieces = g_strsplit (next->text, "\t", -1);
+      piece_span (next, next_piece, g_strv_length (pieces), &piece_left, &piece_right);
+      mask = GPOINTER_TO_UINT (g_hash_table_lookup (used, GUINT_TO_POINTER (next_index)));
+      if (stop || piece_left < left - SPAN_TOLERANCE || piece_right > right + SPAN_TOLERANCE ||
+          next_piece >= 32 || (mask & (1u << next_piece)) != 0)
+        return;
+      {
+        g_autofree char *numbered = tr_pdf_strip_photo_number (pieces[next_piece]);
+
+        if (numbered != NULL)
+          return;
+      }
+      tr_parser_append_continuation (caption, g_strstrip (pieces[next_piece]));
+      g_hash_table_insert (used, GUINT_TO_POINTER (next_index), GUINT_TO_POINTER (mask | (1u << next_piece)));
+      last = next;
+    }
 }
 
 /* How many of @pieces start with a photo's number. */
@@ -284,8 +426,9 @@ count_numbered (GStrv pieces)
 }
 
 /* The caption of each picture, from the line under it (or the piece of it
- * under it, when a row of pictures shares the line). Adds to @taken the
- * lines that went whole into captions. */
+ * under it, when a row of pictures shares the line) and the lines its
+ * caption wrapped onto. Adds to @taken the lines that went whole into
+ * captions. */
 static void
 set_captions (GArray    *found,
               guint      page,
@@ -293,6 +436,10 @@ set_captions (GArray    *found,
               GPtrArray *lines,
               GArray    *taken)
 {
+  g_autoptr(GHashTable) used = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
   for (guint i = first; i < found->len; i++)
     g_array_index (found, Found, i).caption_line =
       find_caption (&g_array_index (found, Found, i), page, lines);
@@ -303,9 +450,12 @@ set_captions (GArray    *found,
       const TrLayoutLine *line;
       g_auto(GStrv) pieces = NULL;
       guint n_sharing = 0, rank = 0, n_pieces;
-      gboolean whole = TRUE;
+      gboolean whole = TRUE, by_number;
       const char *piece;
       g_autofree char *stripped = NULL;
+      const Found *before = NULL, *after = NULL;
+      double left, right;
+      g_autoptr(GString) caption = NULL;
 
       if (item->caption_line < 0)
         continue;
@@ -314,11 +464,16 @@ set_captions (GArray    *found,
         if (g_array_index (found, Found, j).caption_line == item->caption_line)
           {
             if (j < i)
-              rank++;
+              {
+                rank++;
+                before = &g_array_index (found, Found, j);
+              }
+            else if (j > i && after == NULL)
+              after = &g_array_index (found, Found, j);
             n_sharing++;
           }
 
-      pieces = g_strsplit (line->text, "\t", -1);
+      pieces = split_pieces (line, n_sharing, &by_number);
       n_pieces = g_strv_length (pieces);
       /* One piece for each picture, or the whole line for one picture. */
       if (n_sharing > 1 && n_pieces == n_sharing)
@@ -330,13 +485,24 @@ set_captions (GArray    *found,
 
       stripped = tr_pdf_strip_photo_number (piece);
       if (stripped != NULL)
-        tr_photo_set_caption (item->photo, stripped);
+        caption = g_string_new (stripped);
       else
         {
           g_autofree char *text = g_strdelimit (g_strdup (piece), "\t", ' ');
 
-          tr_photo_set_caption (item->photo, g_strstrip (text));
+          caption = g_string_new (g_strstrip (text));
         }
+
+      /* The caption's span: its piece's, or, when the reader did not tell
+       * where that starts, up to the pictures beside this one. */
+      piece_span (line, n_sharing > 1 ? rank : 0, n_sharing > 1 ? n_pieces : 1, &left, &right);
+      if (by_number)
+        {
+          left = before != NULL ? before->x2 : line->x;
+          right = after != NULL ? after->x1 : line->x + line->width;
+        }
+      append_wrapped_lines (found, first, item, page, lines, left, right, caption, used);
+      tr_photo_set_caption (item->photo, caption->str);
 
       /* The line is all captions once its last piece has a photo. A line
        * that numbers more photos than the one under it also carries the
@@ -358,6 +524,18 @@ set_captions (GArray    *found,
 
           g_array_append_val (taken, index);
         }
+    }
+
+  /* The lines a caption wrapped onto that went whole into captions. */
+  g_hash_table_iter_init (&iter, used);
+  while (taken != NULL && g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, GPOINTER_TO_UINT (key));
+      g_auto(GStrv) pieces = g_strsplit (line->text, "\t", -1);
+      guint index = GPOINTER_TO_UINT (key), n_pieces = g_strv_length (pieces);
+
+      if (n_pieces <= 32 && GPOINTER_TO_UINT (value) == (n_pieces == 32 ? G_MAXUINT32 : (1u << n_pieces) - 1))
+        g_array_append_val (taken, index);
     }
 }
 

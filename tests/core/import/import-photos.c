@@ -559,9 +559,95 @@ test_photos_damaged_jpeg (void)
   g_assert_true (warned);
 }
 
+/* How wide @text is set in show_text()'s font, in points. */
+static double
+text_width (cairo_t    *cr,
+            const char *text)
+{
+  g_autoptr(PangoLayout) layout = pango_cairo_create_layout (cr);
+  g_autoptr(PangoFontDescription) font = pango_font_description_from_string ("Noto Sans CJK TC 11");
+  int width;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, text, -1);
+  pango_layout_get_size (layout, &width, NULL);
+  return (double) width / PANGO_SCALE;
+}
+
+/* Photos two to a row whose captions wrap, set as browsers and word
+ * processors do: the first line's glyphs reaching into the picture, the
+ * next lines under each photo, two captions a space apart on one line; a
+ * lone photo with a line of text under its caption that is not of it.
+ * Each caption comes whole, and the lines that were captions only leave
+ * the text. */
+static void
+test_photos_grid_wrapped_captions (void)
+{
+  g_autofree char *path = test_path ("photos-grid.pdf");
+  cairo_t *cr = cairo_create (cairo_pdf_surface_create (path, 595, 842));
+  cairo_surface_t *picture = make_picture (200, 150, 40, FALSE);
+  const char *body = "以上照片由本團團員拍攝，僅供參考，未經同意請勿轉載或作其他用途使用。";
+  const char *expected[] = {
+    "與主辦城市市長及各國代表於開幕典禮會場合影留念", "參訪污水處理廠由廠長說明處理流程",
+    "拜會當地市政府交通局並聽取簡報", "於論壇分享經驗", "市政廳外觀",
+  };
+  g_autoptr(GBytes) data = NULL;
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GPtrArray) photos = NULL;
+  g_autoptr(GArray) caption_lines = NULL;
+  g_autoptr(GError) error = NULL;
+  double next_x;
+
+  cairo_surface_destroy (cairo_get_target (cr));
+  show_text (cr, 72, 60, "附錄");
+  /* Captions under their photos, their first line 3 pt into them. */
+  draw_picture (cr, picture, NULL, 72, 100, 150, 112.5);
+  draw_picture (cr, picture, NULL, 320, 100, 150, 112.5);
+  show_text (cr, 72, 209.5, "照片 1：與主辦城市市長");
+  show_text (cr, 72, 225.5, "及各國代表於開幕典禮");
+  show_text (cr, 72, 241.5, "會場合影留念");
+  show_text (cr, 320, 209.5, "照片 2：參訪污水處理廠");
+  show_text (cr, 320, 225.5, "由廠長說明處理流程");
+  /* The second caption starts 2 pt after the first's first line. */
+  next_x = 72 + text_width (cr, "照片 3：拜會當地市政府交通局並") + 2;
+  draw_picture (cr, picture, NULL, 72, 300, 150, 112.5);
+  draw_picture (cr, picture, NULL, next_x, 300, 150, 112.5);
+  show_text (cr, 72, 416, "照片 3：拜會當地市政府交通局並");
+  show_text (cr, next_x, 416, "照片 4：於論壇分享經驗");
+  show_text (cr, 72, 432, "聽取簡報");
+  /* Text under a caption, wider than it: not of it. */
+  draw_picture (cr, picture, NULL, 72, 480, 150, 112.5);
+  show_text (cr, 72, 596, "照片 5：市政廳外觀");
+  show_text (cr, 72, 612, body);
+  finish_pdf (cr);
+  cairo_surface_destroy (picture);
+
+  data = read_bytes (path);
+  lines = tr_pdf_read_lines (data, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  photos = tr_pdf_read_photos (data, NULL, 0, lines, &caption_lines, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < lines->len; i++)
+    g_test_message ("line: %s", ((TrLayoutLine *) g_ptr_array_index (lines, i))->text);
+  g_assert_cmpuint (photos->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < photos->len; i++)
+    g_assert_cmpstr (tr_photo_get_caption (g_ptr_array_index (photos, i)), ==, expected[i]);
+
+  /* Every line but the heading and the text under the photos was captions. */
+  g_assert_cmpuint (caption_lines->len, ==, lines->len - 2);
+  for (guint i = 0; i < caption_lines->len; i++)
+    {
+      const TrLayoutLine *line = g_ptr_array_index (lines, g_array_index (caption_lines, guint, i));
+
+      g_assert_cmpstr (line->text, !=, "附錄");
+      g_assert_cmpstr (line->text, !=, body);
+    }
+}
+
 void
 add_photos_tests (void)
 {
+  g_test_add_func ("/import/photos/grid-wrapped-captions", test_photos_grid_wrapped_captions);
   g_test_add_func ("/import/photos/jpeg-as-stored", test_photos_jpeg_as_stored);
   g_test_add_func ("/import/photos/jpeg-through-import", test_photos_jpeg_through_import);
   g_test_add_func ("/import/photos/lossless-as-png", test_photos_lossless_as_png);

@@ -328,6 +328,44 @@ test_photo_captions (gconstpointer data)
   g_assert_cmpuint (n_rows, ==, 2);
 }
 
+/* The same photos, imported: each with its whole caption, whatever the
+ * producer made of the lines (merged in their cell, or a row's captions on
+ * one line a space apart and their next lines under them), and none of
+ * the captions' lines left in the appendix's text. LibreOffice's lines of
+ * a row's captions are one paragraph of the appendix, which keeps them:
+ * not removed yet. */
+static void
+test_photo_grid_import (gconstpointer data)
+{
+  const TrFidelityCase *fcase;
+  g_autoptr(TrReport) report = import_case (data, &fcase, NULL);
+  g_autoptr(TrReport) expected = NULL;
+  TrFidelityScore score;
+  GListModel *photos;
+
+  if (report == NULL)
+    return;
+  photos = G_LIST_MODEL (tr_report_get_photos (report));
+  for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      g_test_message ("photo %u: “%s”", i + 1, tr_photo_get_caption (photo));
+    }
+  g_test_message ("appendix: “%s”", tr_report_get_text (report, TR_FIELD_APPENDIX));
+  expected = tr_fidelity_expected (fcase);
+  tr_fidelity_score (fcase, expected, report, &score);
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 4);
+  g_assert_null (strstr (score.missing_fields, "caption"));
+  if (((const Fixture *) data)->producer != TR_FIDELITY_LIBREOFFICE)
+    {
+      g_assert_null (strstr (tr_report_get_text (report, TR_FIELD_APPENDIX), "照片"));
+      g_assert_null (strstr (tr_report_get_text (report, TR_FIELD_APPENDIX), "水質監測方式"));
+      g_assert_null (strstr (tr_report_get_text (report, TR_FIELD_APPENDIX), "公共運輸整合之經驗"));
+    }
+  tr_fidelity_score_clear (&score);
+}
+
 #define ALL_PRODUCERS ((1u << TR_FIDELITY_N_PRODUCERS) - 1)
 
 static void
@@ -385,6 +423,7 @@ main (int    argc,
 
   /* Chromium centres the captions; LibreOffice's lines are not told yet. */
   add_case ("photos", "photo-grid", 1u << TR_FIDELITY_CHROMIUM, test_photo_captions);
+  add_case ("photos-import", "photo-grid", ALL_PRODUCERS, test_photo_grid_import);
 
   status = g_test_run ();
 
