@@ -34,6 +34,11 @@ struct _TrBodyBlocks
   TrBody *body;
   GPtrArray *table_editors;     /* TrTableEditor, one per table */
   GPtrArray *run_views;         /* GtkTextView of runs 1 … n */
+  /* What the section's counter adds for us: the characters but white
+   * space of each run view, kept edit by edit as the section's first text
+   * is, and of the tables, counted again when one changes. */
+  GArray *run_counts;           /* guint, one per run view */
+  guint tables_counted;
   GtkTextView *cursor_view;     /* the text that had the focus last */
   gboolean editable;
   gboolean applying;
@@ -64,6 +69,80 @@ dup_view_text (GtkTextView *view)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+count_table (TrTable *table)
+{
+  guint count = tr_section_editor_count_text (tr_table_get_caption (table), -1);
+
+  for (guint row = 0; row < tr_table_get_n_rows (table); row++)
+    for (guint column = 0; column < tr_table_get_n_columns (table); column++)
+      count += tr_section_editor_count_text (tr_table_get_cell (table, row, column), -1);
+  return count;
+}
+
+static void
+update_count (TrBodyBlocks *self)
+{
+  guint count = self->tables_counted;
+
+  if (self->editor == NULL)
+    return;
+  for (guint i = 0; i < self->run_counts->len; i++)
+    count += g_array_index (self->run_counts, guint, i);
+  tr_section_editor_set_counted_elsewhere (self->editor, count);
+}
+
+static void
+count_tables (TrBodyBlocks *self)
+{
+  self->tables_counted = 0;
+  for (guint i = 0; i < self->table_editors->len; i++)
+    self->tables_counted += count_table (tr_table_editor_get_table (self->table_editors->pdata[i]));
+  update_count (self);
+}
+
+static guint *
+run_count_of (TrBodyBlocks  *self,
+              GtkTextBuffer *buffer)
+{
+  for (guint i = 0; i < self->run_views->len; i++)
+    if (gtk_text_view_get_buffer (self->run_views->pdata[i]) == buffer)
+      return &g_array_index (self->run_counts, guint, i);
+  return NULL;
+}
+
+static void
+run_insert_text (GtkTextBuffer *buffer,
+                 GtkTextIter   *location,
+                 const char    *text,
+                 int            length,
+                 TrBodyBlocks  *self)
+{
+  guint *counted = run_count_of (self, buffer);
+
+  if (counted == NULL)
+    return;
+  *counted += tr_section_editor_count_text (text, length);
+  update_count (self);
+}
+
+/* Before the default handler: the text is still there to be counted. */
+static void
+run_delete_range (GtkTextBuffer *buffer,
+                  GtkTextIter   *start,
+                  GtkTextIter   *end,
+                  TrBodyBlocks  *self)
+{
+  guint *counted = run_count_of (self, buffer);
+  g_autofree char *text = NULL;
+
+  if (counted == NULL)
+    return;
+  text = gtk_text_buffer_get_text (buffer, start, end, FALSE);
+  *counted -= MIN (*counted, tr_section_editor_count_text (text, -1));
+  update_count (self);
 }
 
 static void
@@ -250,6 +329,7 @@ static void
 table_changed (TrTable      *table,
                TrBodyBlocks *self)
 {
+  count_tables (self);
   emit_changed (self);
 }
 
@@ -382,6 +462,8 @@ new_run_view (TrBodyBlocks *self,
   gtk_text_buffer_set_text (buffer, text, -1);
   gtk_text_buffer_end_irreversible_action (buffer);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (run_changed), self, 0);
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (run_insert_text), self, 0);
+  g_signal_connect_object (buffer, "delete-range", G_CALLBACK (run_delete_range), self, 0);
   watch_text_view (self, GTK_TEXT_VIEW (view));
 
   gtk_widget_add_css_class (frame, "view");
@@ -389,6 +471,11 @@ new_run_view (TrBodyBlocks *self,
   tr_text_slice_set_text_view (TR_TEXT_SLICE (slice), GTK_TEXT_VIEW (view));
   gtk_frame_set_child (GTK_FRAME (frame), slice);
   g_ptr_array_add (self->run_views, view);
+  {
+    guint counted = tr_section_editor_count_text (text, -1);
+
+    g_array_append_val (self->run_counts, counted);
+  }
   return frame;
 }
 
@@ -401,6 +488,7 @@ rebuild (TrBodyBlocks *self)
     g_signal_handlers_disconnect_by_data (tr_table_editor_get_table (self->table_editors->pdata[i]), self);
   g_ptr_array_set_size (self->table_editors, 0);
   g_ptr_array_set_size (self->run_views, 0);
+  g_array_set_size (self->run_counts, 0);
   if (self->cursor_view != tr_section_editor_get_text_view (self->editor))
     self->cursor_view = NULL;
   tr_widget_unparent_children (GTK_WIDGET (self));
@@ -420,6 +508,7 @@ rebuild (TrBodyBlocks *self)
       gtk_widget_set_parent (new_run_view (self, tr_body_get_text_run (self->body, i + 1)), GTK_WIDGET (self));
     }
   gtk_widget_set_visible (GTK_WIDGET (self), self->table_editors->len > 0);
+  count_tables (self);
   if (had_tables || self->table_editors->len > 0)
     g_signal_emit (self, signals[TEXTS_CHANGED], 0);
 }
@@ -681,6 +770,7 @@ tr_body_blocks_finalize (GObject *object)
 
   g_ptr_array_unref (self->table_editors);
   g_ptr_array_unref (self->run_views);
+  g_array_unref (self->run_counts);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
 
@@ -714,6 +804,7 @@ tr_body_blocks_init (TrBodyBlocks *self)
   self->editable = TRUE;
   self->table_editors = g_ptr_array_new ();
   self->run_views = g_ptr_array_new ();
+  self->run_counts = g_array_new (FALSE, TRUE, sizeof (guint));
   self->undo = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),

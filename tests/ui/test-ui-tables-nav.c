@@ -1,0 +1,266 @@
+/* test-ui-tables-nav.c: a section with tables read as a whole, under Xvfb:
+ * its counter counts the text after a table and the cells, and a problem
+ * of the completeness panel in a cell, a caption or the text after a
+ * table takes the cursor there
+ *
+ * Each test drives a real window on a real library file.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "editor/tr-body-blocks.h"
+#include "editor/tr-report-editor-private.h"
+#include "editor/tr-section-editor.h"
+#include "library/tr-library-view-private.h"
+#include "tr-test-util.h"
+#include "tr-window-private.h"
+#include "tr-ui-test.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  TrReportStore *store;
+  TrWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("tr-ui-tables-nav-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
+  fixture->store = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  TrReportStore *store = fixture->store;
+
+  if (fixture->window != NULL)
+    gtk_window_destroy (GTK_WINDOW (fixture->window));
+  /* Closed before its file goes (see test-ui-tables.c). */
+  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
+  g_clear_object (&fixture->store);
+  wait_until (store == NULL, 10000);
+  tr_test_remove_tree (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static void
+open_report (Fixture  *fixture,
+             TrReport *report)
+{
+  fixture->window = tr_window_new (NULL, fixture->store, NULL, NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 5000);
+  wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (fixture->window)))), 5000);
+  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
+}
+
+static TrReportEditor *
+get_editor (Fixture *fixture)
+{
+  return TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+}
+
+static TrSectionEditor *
+text_editor (Fixture *fixture,
+             TrField  field)
+{
+  return TR_SECTION_EDITOR (tr_report_editor_get_text_editor (get_editor (fixture), field));
+}
+
+static TrBodyBlocks *
+blocks_of (Fixture *fixture,
+           TrField  field)
+{
+  return TR_BODY_BLOCKS (find_descendant (GTK_WIDGET (text_editor (fixture, field)), TR_TYPE_BODY_BLOCKS));
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Typing as the keyboard does: the key bindings' signal. */
+static void
+type_keys (GtkTextView *view,
+           const char  *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_signal_emit_by_name (view, "insert-at-cursor", text);
+  g_main_context_iteration (NULL, FALSE);
+}
+
+/* What the counter is meant to count: every character of the section but
+ * white space, cells and captions included, as the completeness rules
+ * read it. */
+static guint
+count_without_spaces (const char *text)
+{
+  guint count = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      count++;
+  return count;
+}
+
+static guint
+expected_count (Fixture *fixture,
+                TrField  field)
+{
+  g_autoptr(TrBody) body = tr_body_blocks_dup_body (blocks_of (fixture, field));
+
+  return count_without_spaces (tr_body_get_plain_text (body));
+}
+
+static gboolean
+label_shows (GtkLabel *label,
+             guint     count)
+{
+  g_autofree char *number = g_strdup_printf ("%'u", count);
+
+  return strstr (gtk_label_get_text (label), number) != NULL;
+}
+
+/* 過程 as an import brings it: text, a schedule with a caption, text
+ * after it; @cell goes in the schedule's last cell and @after after it. */
+static TrReport *
+store_itinerary (Fixture    *fixture,
+                 const char *caption,
+                 const char *cell,
+                 const char *after)
+{
+  g_autoptr(GError) error = NULL;
+  TrReport *report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  TrBody *body = tr_report_get_body (report, TR_FIELD_PROCESS);
+  g_autoptr(TrTable) table = tr_table_new (3, 3);
+  const char *cells[3][3] = {
+    { "日期", "地點", "行程內容" },
+    { "10月2日", "東京", "啟程，搭機 前往東京" },
+    { "10月3日", "東京都廳", cell },
+  };
+
+  for (guint r = 0; r < 3; r++)
+    for (guint c = 0; c < 3; c++)
+      tr_table_set_cell (table, r, c, cells[r][c]);
+  tr_table_set_has_header (table, TRUE);
+  tr_table_set_caption (table, caption);
+  tr_body_append_text (body, "一、行程概要");
+  tr_body_append_table (body, table);
+  tr_body_append_text (body, after);
+  g_assert_true (tr_report_store_save (fixture->store, report, &error));
+  g_assert_no_error (error);
+  return report;
+}
+
+/* The counter counts the whole section: the counter used to stop at the
+ * first table, so that a section written as a schedule read as nearly
+ * empty. It follows typing after the table and in a cell. */
+static void
+test_counter (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture, "考察 行程", "參訪智慧交通中心",
+                                                "二、參訪心得\n（一）交通 資料開放");
+  TrSectionEditor *editor;
+  TrBodyBlocks *blocks;
+  GtkTextView *after;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  guint count;
+
+  open_report (fixture, report);
+  editor = text_editor (fixture, TR_FIELD_PROCESS);
+  blocks = blocks_of (fixture, TR_FIELD_PROCESS);
+  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 1);
+
+  /* 一、行程概要 6, the caption 4, the cells 41, the text after 15. */
+  count = tr_section_editor_count_characters (editor);
+  g_assert_cmpuint (count, ==, expected_count (fixture, TR_FIELD_PROCESS));
+  g_assert_cmpuint (count, ==, 6 + 4 + 41 + 15);
+  g_assert_true (label_shows (tr_section_editor_get_count_label (editor), count));
+
+  /* Typed after the table, spaces and line breaks not counted. */
+  after = tr_body_blocks_get_run_view (blocks, 1);
+  type_keys (after, "\n三、 建議");
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, count + 4);
+  /* Typed in a cell, and a row added. */
+  type_keys (tr_table_editor_get_cell_view (tr_body_blocks_get_table_editor (blocks, 0), 1, 1), "車站");
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, count + 6);
+  g_assert_true (tr_table_editor_focus_cell (tr_body_blocks_get_table_editor (blocks, 0), 1, 1));
+  gtk_widget_activate_action (GTK_WIDGET (tr_table_editor_get_cell_view (tr_body_blocks_get_table_editor (blocks, 0), 1, 1)),
+                              "table.insert-row-below", NULL);
+  type_keys (tr_table_editor_get_cell_view (tr_body_blocks_get_table_editor (blocks, 0), 2, 0), "10月4日");
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, count + 11);
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, expected_count (fixture, TR_FIELD_PROCESS));
+  g_assert_true (label_shows (tr_section_editor_get_count_label (editor), count + 11));
+
+  /* The text after the table deleted. */
+  buffer = gtk_text_view_get_buffer (after);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, count + 11 - 19);
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, expected_count (fixture, TR_FIELD_PROCESS));
+
+  /* Undone, the table goes, and with it what it counted. */
+  gtk_widget_activate_action (GTK_WIDGET (tr_table_editor_get_cell_view (tr_body_blocks_get_table_editor (blocks, 0), 0, 0)),
+                              "table.delete", NULL);
+  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 0);
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, 6);
+  g_assert_true (tr_body_blocks_undo (blocks));
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, expected_count (fixture, TR_FIELD_PROCESS));
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, count + 11 - 19);
+}
+
+#ifdef __SANITIZE_ADDRESS__
+const char *
+__asan_default_options (void)
+{
+  return "fast_unwind_on_malloc=0";
+}
+#endif
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TR_LOCALEDIR") != NULL ? g_getenv ("TR_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui-tables-nav/counter", Fixture, NULL, fixture_set_up,
+              test_counter, fixture_tear_down);
+
+  return g_test_run ();
+}
