@@ -14,6 +14,7 @@
 #include "editor/tr-report-editor-private.h"
 #include "editor/tr-section-editor.h"
 #include "library/tr-library-view-private.h"
+#include "tr-completeness.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
 #include "tr-ui-test.h"
@@ -237,6 +238,85 @@ test_counter (Fixture       *fixture,
   g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, count + 11 - 19);
 }
 
+/* Activates the completeness panel's row about a placeholder left in. */
+static void
+activate_placeholder_problem (Fixture *fixture)
+{
+  GListModel *problems = tr_report_editor_get_problems (get_editor (fixture));
+  GtkListBox *list = GTK_LIST_BOX (find_named (GTK_WIDGET (get_editor (fixture)), "problem_list"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(TrProblem) problem = g_list_model_get_item (problems, i);
+
+      if (tr_problem_get_kind (problem) != TR_PROBLEM_PLACEHOLDER)
+        continue;
+      g_assert_cmpstr (tr_problem_get_target (problem), ==, tr_field_get_key (TR_FIELD_PROCESS));
+      g_signal_emit_by_name (gtk_list_box_get_row_at_index (list, i), "activate");
+      return;
+    }
+  g_assert_not_reached ();
+}
+
+static GtkWidget *
+focus_of (Fixture *fixture)
+{
+  return gtk_root_get_focus (GTK_ROOT (fixture->window));
+}
+
+/* Where the cursor of @view is, in characters. */
+static int
+cursor_of (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  return gtk_text_iter_get_offset (&iter);
+}
+
+/* A placeholder after the table: the problem takes the cursor to it, in
+ * the text after the table, not to a place of the section's first text. */
+static void
+test_problem_after_table (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture, "考察行程", "參訪智慧交通中心",
+                                                "二、參訪心得\n（一）拜會○○局");
+  GtkTextView *after;
+
+  open_report (fixture, report);
+  after = tr_body_blocks_get_run_view (blocks_of (fixture, TR_FIELD_PROCESS), 1);
+  activate_placeholder_problem (fixture);
+  wait_until (focus_of (fixture) == GTK_WIDGET (after), 3000);
+  g_assert_cmpint (cursor_of (after), ==, g_utf8_strlen ("二、參訪心得\n（一）拜會", -1));
+}
+
+/* In a cell, and in a caption. */
+static void
+test_problem_in_table (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture, "考察行程", "參訪○○中心", "二、參訪心得");
+  g_autoptr(TrReport) captioned = store_itinerary (fixture, "TODO 行程", "參訪中心", "二、參訪心得");
+  TrTableEditor *table_editor;
+  GtkTextView *cell;
+  GtkWidget *entry;
+
+  open_report (fixture, report);
+  table_editor = tr_body_blocks_get_table_editor (blocks_of (fixture, TR_FIELD_PROCESS), 0);
+  cell = tr_table_editor_get_cell_view (table_editor, 2, 2);
+  activate_placeholder_problem (fixture);
+  wait_until (focus_of (fixture) == GTK_WIDGET (cell), 3000);
+  g_assert_cmpint (cursor_of (cell), ==, 2);
+
+  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (captioned)));
+  table_editor = tr_body_blocks_get_table_editor (blocks_of (fixture, TR_FIELD_PROCESS), 0);
+  entry = tr_table_editor_get_caption_entry (table_editor);
+  activate_placeholder_problem (fixture);
+  wait_until (focus_of (fixture) != NULL && gtk_widget_is_ancestor (focus_of (fixture), entry), 3000);
+}
+
 #ifdef __SANITIZE_ADDRESS__
 const char *
 __asan_default_options (void)
@@ -261,6 +341,10 @@ main (int   argc,
 
   g_test_add ("/ui-tables-nav/counter", Fixture, NULL, fixture_set_up,
               test_counter, fixture_tear_down);
+  g_test_add ("/ui-tables-nav/problem-after-table", Fixture, NULL, fixture_set_up,
+              test_problem_after_table, fixture_tear_down);
+  g_test_add ("/ui-tables-nav/problem-in-table", Fixture, NULL, fixture_set_up,
+              test_problem_in_table, fixture_tear_down);
 
   return g_test_run ();
 }

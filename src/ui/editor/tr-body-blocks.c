@@ -638,6 +638,68 @@ tr_body_blocks_insert_table (TrBodyBlocks *self,
   return TRUE;
 }
 
+/* The cursor at @offset bytes into @view's text, the focus there; the
+ * text slice around it brings the cursor into sight. */
+static void
+focus_view_at (GtkTextView *view,
+               gsize        offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *text = dup_view_text (view);
+  GtkTextIter iter;
+
+  offset = MIN (offset, strlen (text));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, text + offset));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_view_scroll_to_iter (view, &iter, 0.1, FALSE, 0, 0);
+}
+
+void
+tr_body_blocks_focus_at (TrBodyBlocks *self,
+                         gssize        offset)
+{
+  g_autoptr(TrBody) body = NULL;
+  TrBodyPart part;
+  guint index, row, column;
+  gsize part_offset;
+
+  g_return_if_fail (TR_IS_BODY_BLOCKS (self));
+
+  body = offset > 0 && self->table_editors->len > 0 ? tr_body_blocks_dup_body (self) : NULL;
+  if (body == NULL || !tr_body_locate (body, offset, &part, &index, &row, &column, &part_offset))
+    {
+      tr_section_editor_focus_at (self->editor, offset);
+      return;
+    }
+  switch (part)
+    {
+    case TR_BODY_PART_RUN:
+      if (index == 0)
+        tr_section_editor_focus_at (self->editor, part_offset);
+      else
+        focus_view_at (self->run_views->pdata[index - 1], part_offset);
+      break;
+    case TR_BODY_PART_CAPTION:
+      {
+        TrTableEditor *editor = self->table_editors->pdata[index];
+        GtkWidget *entry = tr_table_editor_get_caption_entry (editor);
+        const char *caption = tr_table_get_caption (tr_table_editor_get_table (editor));
+
+        gtk_widget_grab_focus (entry);
+        gtk_editable_set_position (GTK_EDITABLE (entry),
+                                   g_utf8_pointer_to_offset (caption, caption + MIN (part_offset, strlen (caption))));
+      }
+      break;
+    case TR_BODY_PART_CELL:
+      focus_view_at (tr_table_editor_get_cell_view (self->table_editors->pdata[index], row, column),
+                     part_offset);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 gboolean
 tr_body_blocks_has_focus (TrBodyBlocks *self)
 {

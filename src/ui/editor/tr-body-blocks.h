@@ -38,6 +38,11 @@ void         tr_body_blocks_set_editable      (TrBodyBlocks    *self,
  * when the section cannot be changed or holds as many tables as allowed. */
 gboolean     tr_body_blocks_insert_table      (TrBodyBlocks    *self,
                                                TrTable         *table);
+/* Moves the cursor to byte @offset of the section's plain text
+ * (tr_body_get_plain_text(), -1 for the start), in whichever text, cell or
+ * caption holds it, and focuses it: where a completeness problem is. */
+void         tr_body_blocks_focus_at          (TrBodyBlocks    *self,
+                                               gssize           offset);
 /* Whether the focus is in the section, its first text included. */
 gboolean     tr_body_blocks_has_focus         (TrBodyBlocks    *self);
 

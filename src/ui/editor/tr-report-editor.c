@@ -487,7 +487,11 @@ tr_report_editor_focus_target (TrReportEditor *self,
 
   if (tr_field_from_key (target, &field) && self->text_editors[field] != NULL)
     {
-      tr_section_editor_focus_at (self->text_editors[field], offset);
+      /* A problem after a table is in a text, cell or caption of its own. */
+      if (self->blocks[field] != NULL)
+        tr_body_blocks_focus_at (self->blocks[field], offset);
+      else
+        tr_section_editor_focus_at (self->text_editors[field], offset);
       /* From the outline: the section from its heading down, as a reader
        * turning to it expects, not just its first line at the bottom edge. */
       if (offset < 0)

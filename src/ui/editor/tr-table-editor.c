@@ -60,6 +60,14 @@ tr_table_editor_get_cell_view (TrTableEditor *self,
   return GTK_TEXT_VIEW (gtk_grid_get_child_at (self->grid, column, row));
 }
 
+GtkWidget *
+tr_table_editor_get_caption_entry (TrTableEditor *self)
+{
+  g_return_val_if_fail (TR_IS_TABLE_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->caption_entry);
+}
+
 void
 tr_table_editor_append_texts (TrTableEditor *self,
                               GPtrArray     *out)
