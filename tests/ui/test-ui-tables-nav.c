@@ -1,7 +1,8 @@
 /* test-ui-tables-nav.c: a section with tables read as a whole, under Xvfb:
  * its counter counts the text after a table and the cells, and a problem
  * of the completeness panel in a cell, a caption or the text after a
- * table takes the cursor there
+ * table takes the cursor there; a comment on the text after a table is
+ * marked there
  *
  * Each test drives a real window on a real library file.
  *
@@ -317,6 +318,76 @@ test_problem_in_table (Fixture       *fixture,
   wait_until (focus_of (fixture) != NULL && gtk_widget_is_ancestor (focus_of (fixture), entry), 3000);
 }
 
+/* Whether the passage @quote of @view's text is marked as commented on. */
+static gboolean
+marked (GtkTextView *view,
+        const char  *quote)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "tr-comment");
+  GtkTextIter start, end, match_start, match_end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  if (tag == NULL || !gtk_text_iter_forward_search (&start, quote, 0, &match_start, &match_end, NULL))
+    return FALSE;
+  if (!gtk_text_iter_starts_tag (&match_start, tag) || !gtk_text_iter_ends_tag (&match_end, tag))
+    return FALSE;
+  return TRUE;
+}
+
+/* A comment on a passage after a table is marked there, still after the
+ * table is deleted and brought back, and its place stored follows the
+ * text typed before it; the comments used to be looked for in the
+ * section's first text only. */
+static void
+test_comment_after_table (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture, "考察行程", "參訪智慧交通中心",
+                                                "二、參訪心得\n（一）拜會交通局");
+  g_autoptr(TrComment) comment = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) other = NULL;
+  g_autoptr(GPtrArray) comments = NULL;
+  const char *plain = tr_report_get_section (report, TR_SECTION_PROCESS);
+  const char *passage = strstr (plain, "拜會交通局");
+  guint from = g_utf8_pointer_to_offset (plain, passage);
+  TrBodyBlocks *blocks;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  comment = tr_comment_new (TR_SECTION_PROCESS, from, from + 5, "拜會交通局", "哪一個局？", "審核人");
+  g_assert_true (tr_report_store_add_comment (fixture->store, tr_report_get_id (report), comment, &error));
+  g_assert_no_error (error);
+  open_report (fixture, report);
+  blocks = blocks_of (fixture, TR_FIELD_PROCESS);
+  g_assert_true (marked (tr_body_blocks_get_run_view (blocks, 1), "拜會交通局"));
+
+  /* The text after the table is made anew by the table's undo. */
+  gtk_widget_activate_action (GTK_WIDGET (tr_table_editor_get_cell_view (tr_body_blocks_get_table_editor (blocks, 0), 0, 0)),
+                              "table.delete", NULL);
+  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 0);
+  g_assert_true (tr_body_blocks_undo (blocks));
+  g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 1);
+  g_assert_true (marked (tr_body_blocks_get_run_view (blocks, 1), "拜會交通局"));
+
+  /* Typed before the passage: the stored comment moves with it. */
+  buffer = gtk_text_view_get_buffer (tr_body_blocks_get_run_view (blocks, 1));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  type_keys (tr_body_blocks_get_run_view (blocks, 1), "前言");
+  wait_until (tr_report_editor_get_save_state (get_editor (fixture)) != TR_SAVE_STATE_SAVED, 2000);
+  wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 10000);
+  other = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  comments = tr_report_store_list_comments (other, tr_report_get_id (report), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (comments->len, ==, 1);
+  g_assert_cmpuint (tr_comment_get_start (comments->pdata[0]), ==, from + 2);
+  g_assert_cmpuint (tr_comment_get_end (comments->pdata[0]), ==, from + 7);
+  g_assert_cmpstr (tr_comment_get_quote (comments->pdata[0]), ==, "拜會交通局");
+}
+
 #ifdef __SANITIZE_ADDRESS__
 const char *
 __asan_default_options (void)
@@ -345,6 +416,8 @@ main (int   argc,
               test_problem_after_table, fixture_tear_down);
   g_test_add ("/ui-tables-nav/problem-in-table", Fixture, NULL, fixture_set_up,
               test_problem_in_table, fixture_tear_down);
+  g_test_add ("/ui-tables-nav/comment-after-table", Fixture, NULL, fixture_set_up,
+              test_comment_after_table, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -375,6 +375,7 @@ tr_body_get_plain_text (TrBody *self)
 
 typedef struct {
   gsize offset;         /* sought */
+  int run;              /* sought instead, when not -1 */
   gsize position;       /* in the plain text, so far */
   gboolean ends_line;   /* what came last is a line break, or nothing */
   gboolean found;
@@ -406,18 +407,11 @@ locate_in (Locator    *locator,
 }
 
 /* Walks the plain text as tr_body_get_plain_text() writes it. */
-gboolean
-tr_body_locate (TrBody     *self,
-                gsize       offset,
-                TrBodyPart *out_part,
-                guint      *out_index,
-                guint      *out_row,
-                guint      *out_column,
-                gsize      *out_offset)
+static void
+walk (TrBody  *self,
+      Locator *result)
 {
-  Locator locator = { .offset = offset, .ends_line = TRUE };
-
-  g_return_val_if_fail (TR_IS_BODY (self), FALSE);
+  Locator locator = *result;
 
   for (guint i = 0; i < self->runs->len && !locator.found; i++)
     {
@@ -428,6 +422,12 @@ tr_body_locate (TrBody     *self,
           gsize length = strlen (run);
 
           locator.position += locator.ends_line ? 0 : 1;
+          if (locator.run == (int) i)
+            {
+              locator.found = TRUE;
+              locator.part_offset = locator.position;
+              break;
+            }
           locate_in (&locator, TR_BODY_PART_RUN, i, 0, 0, length);
           locator.ends_line = run[length - 1] == '\n';
         }
@@ -461,6 +461,23 @@ tr_body_locate (TrBody     *self,
               }
         }
     }
+  *result = locator;
+}
+
+gboolean
+tr_body_locate (TrBody     *self,
+                gsize       offset,
+                TrBodyPart *out_part,
+                guint      *out_index,
+                guint      *out_row,
+                guint      *out_column,
+                gsize      *out_offset)
+{
+  Locator locator = { .offset = offset, .run = -1, .ends_line = TRUE };
+
+  g_return_val_if_fail (TR_IS_BODY (self), FALSE);
+
+  walk (self, &locator);
   if (!locator.found)
     return FALSE;
   if (out_part != NULL)
@@ -474,4 +491,22 @@ tr_body_locate (TrBody     *self,
   if (out_offset != NULL)
     *out_offset = locator.part_offset;
   return TRUE;
+}
+
+gboolean
+tr_body_get_run_start (TrBody *self,
+                       guint   index,
+                       gsize  *out_offset)
+{
+  /* Nothing sought by offset: G_MAXSIZE is never reached. */
+  Locator locator = { .offset = G_MAXSIZE, .run = index, .ends_line = TRUE };
+
+  g_return_val_if_fail (TR_IS_BODY (self), FALSE);
+  g_return_val_if_fail (out_offset != NULL, FALSE);
+
+  if (index >= self->runs->len || g_ptr_array_index (self->runs, index) == NULL)
+    return FALSE;
+  walk (self, &locator);
+  *out_offset = locator.part_offset;
+  return locator.found;
 }

@@ -106,5 +106,10 @@ gboolean    tr_body_locate          (TrBody      *self,
                                      guint       *out_row,
                                      guint       *out_column,
                                      gsize       *out_offset);
+/* Where text run @index starts in tr_body_get_plain_text(), in bytes;
+ * FALSE for an empty run, which the plain text leaves out. */
+gboolean    tr_body_get_run_start   (TrBody      *self,
+                                     guint        index,
+                                     gsize       *out_offset);
 
 G_END_DECLS

@@ -735,6 +735,27 @@ tr_body_blocks_get_run_view (TrBodyBlocks *self,
   return self->run_views->pdata[index - 1];
 }
 
+gboolean
+tr_body_blocks_find_run (TrBodyBlocks  *self,
+                         GtkTextBuffer *buffer,
+                         guint         *out_run)
+{
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+
+  if (buffer == tr_section_editor_get_buffer (self->editor))
+    {
+      *out_run = 0;
+      return TRUE;
+    }
+  for (guint i = 0; i < self->run_views->len; i++)
+    if (gtk_text_view_get_buffer (self->run_views->pdata[i]) == buffer)
+      {
+        *out_run = i + 1;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 TrTable *
 tr_body_blocks_parse_tsv (const char *text)
 {

@@ -61,6 +61,11 @@ TrTableEditor *tr_body_blocks_get_table_editor (TrBodyBlocks   *self,
 GtkTextView *tr_body_blocks_get_run_view      (TrBodyBlocks    *self,
                                                guint            index);
 
+/* The text run @buffer holds: 0 for the section editor's. */
+gboolean     tr_body_blocks_find_run          (TrBodyBlocks    *self,
+                                               GtkTextBuffer   *buffer,
+                                               guint           *out_run);
+
 /* Tab-separated text, two rows and two columns or more (a spreadsheet's
  * range, a Writer or Word table copied as text), as a table; NULL for
  * anything else. */

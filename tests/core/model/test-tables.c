@@ -414,6 +414,14 @@ test_body_locate (void)
   g_assert_cmpuint (index, ==, 2);
   g_assert_cmpuint (offset, ==, strlen (tr_body_get_text_run (body, 2)));
   g_assert_false (tr_body_locate (body, strlen (plain) + 1, &part, &index, NULL, NULL, &offset));
+
+  /* Where each run starts: the empty one between the tables is not there. */
+  g_assert_true (tr_body_get_run_start (body, 0, &offset));
+  g_assert_cmpuint (offset, ==, 0);
+  g_assert_false (tr_body_get_run_start (body, 1, &offset));
+  g_assert_true (tr_body_get_run_start (body, 2, &offset));
+  g_assert_cmpuint (offset, ==, strstr (plain, "二、其他") - plain);
+  g_assert_false (tr_body_get_run_start (body, 3, &offset));
 }
 
 static void
