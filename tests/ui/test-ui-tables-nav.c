@@ -2,14 +2,16 @@
  * its counter counts the text after a table and the cells, and a problem
  * of the completeness panel in a cell, a caption or the text after a
  * table takes the cursor there; a comment on the text after a table is
- * marked there
+ * marked there; Up and Down go from row to row
  *
  * Each test drives a real window on a real library file.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <X11/extensions/XTest.h>
 
 #include "editor/tr-body-blocks.h"
 #include "editor/tr-report-editor-private.h"
@@ -388,6 +390,77 @@ test_comment_after_table (Fixture       *fixture,
   g_assert_cmpstr (tr_comment_get_quote (comments->pdata[0]), ==, "拜會交通局");
 }
 
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+}
+
+/* A key typed as the X server delivers it (XTest), through GDK and the
+ * widgets' controllers. */
+static void
+send_key (Fixture *fixture,
+          guint    keysym)
+{
+  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
+  KeyCode code = XKeysymToKeycode (display, keysym);
+
+  /* No window manager under Xvfb hands out the focus. */
+  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
+  XTestFakeKeyEvent (display, code, True, CurrentTime);
+  XTestFakeKeyEvent (display, code, False, CurrentTime);
+  XSync (display, False);
+  wait_ms (150);
+}
+
+/* Up and Down at the first or last line of a cell go to the cell above or
+ * below, as in Writer; within a cell of two lines they move between them. */
+static void
+test_arrows_across_rows (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture, "考察行程", "上午參訪交通局\n下午參訪智慧交通中心",
+                                                "二、參訪心得");
+  TrTableEditor *table_editor;
+  GtkTextView *two_lines;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  open_report (fixture, report);
+  table_editor = tr_body_blocks_get_table_editor (blocks_of (fixture, TR_FIELD_PROCESS), 0);
+  wait_ms (200);
+
+  g_assert_true (tr_table_editor_focus_cell (table_editor, 0, 2));
+  send_key (fixture, XK_Down);
+  wait_until (focus_of (fixture) == GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2)), 3000);
+  g_assert_cmpint (cursor_of (tr_table_editor_get_cell_view (table_editor, 1, 2)), ==, 0);
+
+  /* From the first line of a cell of two, Down goes to its second line. */
+  g_assert_true (tr_table_editor_focus_cell (table_editor, 2, 2));
+  two_lines = tr_table_editor_get_cell_view (table_editor, 2, 2);
+  buffer = gtk_text_view_get_buffer (two_lines);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  send_key (fixture, XK_Up);
+  wait_until (focus_of (fixture) == GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2)), 3000);
+  send_key (fixture, XK_Down);
+  wait_until (focus_of (fixture) == GTK_WIDGET (two_lines), 3000);
+  g_assert_cmpint (cursor_of (two_lines), ==, 0);
+  send_key (fixture, XK_Down);
+  wait_until (cursor_of (two_lines) > g_utf8_strlen ("上午參訪交通局", -1), 3000);
+  g_assert_true (focus_of (fixture) == GTK_WIDGET (two_lines));
+  /* Up from the second line stays in the cell, then leaves it. */
+  send_key (fixture, XK_Up);
+  wait_until (cursor_of (two_lines) <= g_utf8_strlen ("上午參訪交通局", -1), 3000);
+  g_assert_true (focus_of (fixture) == GTK_WIDGET (two_lines));
+  send_key (fixture, XK_Up);
+  wait_until (focus_of (fixture) == GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2)), 3000);
+}
+
 #ifdef __SANITIZE_ADDRESS__
 const char *
 __asan_default_options (void)
@@ -418,6 +491,8 @@ main (int   argc,
               test_problem_in_table, fixture_tear_down);
   g_test_add ("/ui-tables-nav/comment-after-table", Fixture, NULL, fixture_set_up,
               test_comment_after_table, fixture_tear_down);
+  g_test_add ("/ui-tables-nav/arrows-across-rows", Fixture, NULL, fixture_set_up,
+              test_arrows_across_rows, fixture_tear_down);
 
   return g_test_run ();
 }
