@@ -364,6 +364,18 @@ test_comment_after_table (Fixture       *fixture,
   open_report (fixture, report);
   blocks = blocks_of (fixture, TR_FIELD_PROCESS);
   g_assert_true (marked (tr_body_blocks_get_run_view (blocks, 1), "拜會交通局"));
+  /* Chosen in the comments panel, the passage is selected where it is. */
+  {
+    GtkTextBuffer *after = gtk_text_view_get_buffer (tr_body_blocks_get_run_view (blocks, 1));
+    GtkTextIter selection_start, selection_end;
+    g_autofree char *selected = NULL;
+
+    g_signal_emit_by_name (tr_report_editor_get_comments_panel (get_editor (fixture)), "activate", comment);
+    wait_until (focus_of (fixture) == GTK_WIDGET (tr_body_blocks_get_run_view (blocks, 1)), 3000);
+    g_assert_true (gtk_text_buffer_get_selection_bounds (after, &selection_start, &selection_end));
+    selected = gtk_text_iter_get_text (&selection_start, &selection_end);
+    g_assert_cmpstr (selected, ==, "拜會交通局");
+  }
 
   /* The text after the table is made anew by the table's undo. */
   gtk_widget_activate_action (GTK_WIDGET (tr_table_editor_get_cell_view (tr_body_blocks_get_table_editor (blocks, 0), 0, 0)),

@@ -968,19 +968,29 @@ comment_activated (TrCommentsPanel *panel,
                    TrComment       *comment,
                    TrReportEditor  *self)
 {
-  TrSectionEditor *editor = section_editor (self, tr_comment_get_section (comment));
-  GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
-  GtkTextView *view = tr_section_editor_get_text_view (editor);
+  TrSection section = tr_comment_get_section (comment);
+  TrSectionEditor *editor = section_editor (self, section);
+  TrBodyBlocks *blocks = self->blocks[TR_FIELD_FROM_SECTION (section)];
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
   GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  guint from, to;
+  g_autoptr(TrBody) body = NULL;
+  const char *text;
+  guint from, to, run;
 
   tr_section_editor_finish_loading (editor);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  body = tr_body_blocks_dup_body (blocks);
+  text = tr_body_get_plain_text (body);
   tr_comment_anchor (comment, text, &from, &to);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+  /* In a table: the cell, without a selection. */
+  if (!find_passage (self, section, body, from, to, &buffer, &start, &end))
+    {
+      tr_body_blocks_focus_at (blocks, g_utf8_offset_to_pointer (text, from) - text);
+      return;
+    }
+  if (!tr_body_blocks_find_run (blocks, buffer, &run))
+    return;
+  view = run == 0 ? tr_section_editor_get_text_view (editor) : tr_body_blocks_get_run_view (blocks, run);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_select_range (buffer, &start, &end);
   gtk_text_view_scroll_to_iter (view, &start, 0.2, FALSE, 0, 0);
