@@ -372,3 +372,141 @@ tr_body_get_plain_text (TrBody *self)
   self->plain_text = g_string_free (out, FALSE);
   return self->plain_text;
 }
+
+typedef struct {
+  gsize offset;         /* sought */
+  int run;              /* sought instead, when not -1 */
+  gsize position;       /* in the plain text, so far */
+  gboolean ends_line;   /* what came last is a line break, or nothing */
+  gboolean found;
+  TrBodyPart part;
+  guint index, row, column;
+  gsize part_offset;
+} Locator;
+
+/* A part of @length bytes at the locator's position: the sought offset,
+ * when in it or at its end. */
+static void
+locate_in (Locator    *locator,
+           TrBodyPart  part,
+           guint       index,
+           guint       row,
+           guint       column,
+           gsize       length)
+{
+  if (!locator->found && locator->offset <= locator->position + length)
+    {
+      locator->found = TRUE;
+      locator->part = part;
+      locator->index = index;
+      locator->row = row;
+      locator->column = column;
+      locator->part_offset = locator->offset - locator->position;
+    }
+  locator->position += length;
+}
+
+/* Walks the plain text as tr_body_get_plain_text() writes it. */
+static void
+walk (TrBody  *self,
+      Locator *result)
+{
+  Locator locator = *result;
+
+  for (guint i = 0; i < self->runs->len && !locator.found; i++)
+    {
+      const char *run = g_ptr_array_index (self->runs, i);
+
+      if (run != NULL)
+        {
+          gsize length = strlen (run);
+
+          locator.position += locator.ends_line ? 0 : 1;
+          if (locator.run == (int) i)
+            {
+              locator.found = TRUE;
+              locator.part_offset = locator.position;
+              break;
+            }
+          locate_in (&locator, TR_BODY_PART_RUN, i, 0, 0, length);
+          locator.ends_line = run[length - 1] == '\n';
+        }
+      if (i < self->tables->len && !locator.found)
+        {
+          TrTable *table = g_ptr_array_index (self->tables, i);
+          const char *caption = tr_table_get_caption (table);
+
+          locator.position += locator.ends_line ? 0 : 1;
+          if (caption[0] != '\0')
+            {
+              locate_in (&locator, TR_BODY_PART_CAPTION, i, 0, 0, strlen (caption));
+              locator.position++;
+              locator.ends_line = TRUE;
+            }
+          for (guint row = 0; row < tr_table_get_n_rows (table); row++)
+            for (guint column = 0; column < tr_table_get_n_columns (table); column++)
+              {
+                const char *cell = tr_table_get_cell (table, row, column);
+                gsize length = strlen (cell);
+
+                /* A tab between cells, a line break between rows. */
+                if (row > 0 || column > 0)
+                  {
+                    locator.position++;
+                    locator.ends_line = column == 0;
+                  }
+                locate_in (&locator, TR_BODY_PART_CELL, i, row, column, length);
+                if (length > 0)
+                  locator.ends_line = cell[length - 1] == '\n';
+              }
+        }
+    }
+  *result = locator;
+}
+
+gboolean
+tr_body_locate (TrBody     *self,
+                gsize       offset,
+                TrBodyPart *out_part,
+                guint      *out_index,
+                guint      *out_row,
+                guint      *out_column,
+                gsize      *out_offset)
+{
+  Locator locator = { .offset = offset, .run = -1, .ends_line = TRUE };
+
+  g_return_val_if_fail (TR_IS_BODY (self), FALSE);
+
+  walk (self, &locator);
+  if (!locator.found)
+    return FALSE;
+  if (out_part != NULL)
+    *out_part = locator.part;
+  if (out_index != NULL)
+    *out_index = locator.index;
+  if (out_row != NULL)
+    *out_row = locator.row;
+  if (out_column != NULL)
+    *out_column = locator.column;
+  if (out_offset != NULL)
+    *out_offset = locator.part_offset;
+  return TRUE;
+}
+
+gboolean
+tr_body_get_run_start (TrBody *self,
+                       guint   index,
+                       gsize  *out_offset)
+{
+  /* Nothing sought by offset: G_MAXSIZE is never reached. */
+  Locator locator = { .offset = G_MAXSIZE, .run = index, .ends_line = TRUE };
+
+  g_return_val_if_fail (TR_IS_BODY (self), FALSE);
+  g_return_val_if_fail (out_offset != NULL, FALSE);
+
+  if (index >= self->runs->len || g_ptr_array_index (self->runs, index) == NULL)
+    return FALSE;
+  walk (self, &locator);
+  *out_offset = locator.part_offset;
+  return locator.found;
+}

@@ -87,4 +87,29 @@ void        tr_body_set_text        (TrBody      *self,
  * valid until the body changes. */
 const char *tr_body_get_plain_text  (TrBody      *self);
 
+/* What a place in the plain text belongs to. */
+typedef enum {
+  TR_BODY_PART_RUN,
+  TR_BODY_PART_CAPTION,
+  TR_BODY_PART_CELL,
+} TrBodyPart;
+
+/* Where byte @offset of tr_body_get_plain_text() comes from (a completeness
+ * problem, a search hit): text run @out_index, or the caption or cell
+ * (@out_row, @out_column) of table @out_index, @out_offset bytes into it. A
+ * line break or tab the plain text puts between two parts belongs to the
+ * end of the part before it. FALSE when @offset is past the end. */
+gboolean    tr_body_locate          (TrBody      *self,
+                                     gsize        offset,
+                                     TrBodyPart  *out_part,
+                                     guint       *out_index,
+                                     guint       *out_row,
+                                     guint       *out_column,
+                                     gsize       *out_offset);
+/* Where text run @index starts in tr_body_get_plain_text(), in bytes;
+ * FALSE for an empty run, which the plain text leaves out. */
+gboolean    tr_body_get_run_start   (TrBody      *self,
+                                     guint        index,
+                                     gsize       *out_offset);
+
 G_END_DECLS

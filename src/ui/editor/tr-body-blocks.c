@@ -34,6 +34,11 @@ struct _TrBodyBlocks
   TrBody *body;
   GPtrArray *table_editors;     /* TrTableEditor, one per table */
   GPtrArray *run_views;         /* GtkTextView of runs 1 … n */
+  /* What the section's counter adds for us: the characters but white
+   * space of each run view, kept edit by edit as the section's first text
+   * is, and of the tables, counted again when one changes. */
+  GArray *run_counts;           /* guint, one per run view */
+  guint tables_counted;
   GtkTextView *cursor_view;     /* the text that had the focus last */
   gboolean editable;
   gboolean applying;
@@ -64,6 +69,80 @@ dup_view_text (GtkTextView *view)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static guint
+count_table (TrTable *table)
+{
+  guint count = tr_section_editor_count_text (tr_table_get_caption (table), -1);
+
+  for (guint row = 0; row < tr_table_get_n_rows (table); row++)
+    for (guint column = 0; column < tr_table_get_n_columns (table); column++)
+      count += tr_section_editor_count_text (tr_table_get_cell (table, row, column), -1);
+  return count;
+}
+
+static void
+update_count (TrBodyBlocks *self)
+{
+  guint count = self->tables_counted;
+
+  if (self->editor == NULL)
+    return;
+  for (guint i = 0; i < self->run_counts->len; i++)
+    count += g_array_index (self->run_counts, guint, i);
+  tr_section_editor_set_counted_elsewhere (self->editor, count);
+}
+
+static void
+count_tables (TrBodyBlocks *self)
+{
+  self->tables_counted = 0;
+  for (guint i = 0; i < self->table_editors->len; i++)
+    self->tables_counted += count_table (tr_table_editor_get_table (self->table_editors->pdata[i]));
+  update_count (self);
+}
+
+static guint *
+run_count_of (TrBodyBlocks  *self,
+              GtkTextBuffer *buffer)
+{
+  for (guint i = 0; i < self->run_views->len; i++)
+    if (gtk_text_view_get_buffer (self->run_views->pdata[i]) == buffer)
+      return &g_array_index (self->run_counts, guint, i);
+  return NULL;
+}
+
+static void
+run_insert_text (GtkTextBuffer *buffer,
+                 GtkTextIter   *location,
+                 const char    *text,
+                 int            length,
+                 TrBodyBlocks  *self)
+{
+  guint *counted = run_count_of (self, buffer);
+
+  if (counted == NULL)
+    return;
+  *counted += tr_section_editor_count_text (text, length);
+  update_count (self);
+}
+
+/* Before the default handler: the text is still there to be counted. */
+static void
+run_delete_range (GtkTextBuffer *buffer,
+                  GtkTextIter   *start,
+                  GtkTextIter   *end,
+                  TrBodyBlocks  *self)
+{
+  guint *counted = run_count_of (self, buffer);
+  g_autofree char *text = NULL;
+
+  if (counted == NULL)
+    return;
+  text = gtk_text_buffer_get_text (buffer, start, end, FALSE);
+  *counted -= MIN (*counted, tr_section_editor_count_text (text, -1));
+  update_count (self);
 }
 
 static void
@@ -250,6 +329,7 @@ static void
 table_changed (TrTable      *table,
                TrBodyBlocks *self)
 {
+  count_tables (self);
   emit_changed (self);
 }
 
@@ -382,6 +462,8 @@ new_run_view (TrBodyBlocks *self,
   gtk_text_buffer_set_text (buffer, text, -1);
   gtk_text_buffer_end_irreversible_action (buffer);
   g_signal_connect_object (buffer, "changed", G_CALLBACK (run_changed), self, 0);
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (run_insert_text), self, 0);
+  g_signal_connect_object (buffer, "delete-range", G_CALLBACK (run_delete_range), self, 0);
   watch_text_view (self, GTK_TEXT_VIEW (view));
 
   gtk_widget_add_css_class (frame, "view");
@@ -389,6 +471,11 @@ new_run_view (TrBodyBlocks *self,
   tr_text_slice_set_text_view (TR_TEXT_SLICE (slice), GTK_TEXT_VIEW (view));
   gtk_frame_set_child (GTK_FRAME (frame), slice);
   g_ptr_array_add (self->run_views, view);
+  {
+    guint counted = tr_section_editor_count_text (text, -1);
+
+    g_array_append_val (self->run_counts, counted);
+  }
   return frame;
 }
 
@@ -401,6 +488,7 @@ rebuild (TrBodyBlocks *self)
     g_signal_handlers_disconnect_by_data (tr_table_editor_get_table (self->table_editors->pdata[i]), self);
   g_ptr_array_set_size (self->table_editors, 0);
   g_ptr_array_set_size (self->run_views, 0);
+  g_array_set_size (self->run_counts, 0);
   if (self->cursor_view != tr_section_editor_get_text_view (self->editor))
     self->cursor_view = NULL;
   tr_widget_unparent_children (GTK_WIDGET (self));
@@ -420,6 +508,7 @@ rebuild (TrBodyBlocks *self)
       gtk_widget_set_parent (new_run_view (self, tr_body_get_text_run (self->body, i + 1)), GTK_WIDGET (self));
     }
   gtk_widget_set_visible (GTK_WIDGET (self), self->table_editors->len > 0);
+  count_tables (self);
   if (had_tables || self->table_editors->len > 0)
     g_signal_emit (self, signals[TEXTS_CHANGED], 0);
 }
@@ -549,6 +638,68 @@ tr_body_blocks_insert_table (TrBodyBlocks *self,
   return TRUE;
 }
 
+/* The cursor at @offset bytes into @view's text, the focus there; the
+ * text slice around it brings the cursor into sight. */
+static void
+focus_view_at (GtkTextView *view,
+               gsize        offset)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *text = dup_view_text (view);
+  GtkTextIter iter;
+
+  offset = MIN (offset, strlen (text));
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, g_utf8_pointer_to_offset (text, text + offset));
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_view_scroll_to_iter (view, &iter, 0.1, FALSE, 0, 0);
+}
+
+void
+tr_body_blocks_focus_at (TrBodyBlocks *self,
+                         gssize        offset)
+{
+  g_autoptr(TrBody) body = NULL;
+  TrBodyPart part;
+  guint index, row, column;
+  gsize part_offset;
+
+  g_return_if_fail (TR_IS_BODY_BLOCKS (self));
+
+  body = offset > 0 && self->table_editors->len > 0 ? tr_body_blocks_dup_body (self) : NULL;
+  if (body == NULL || !tr_body_locate (body, offset, &part, &index, &row, &column, &part_offset))
+    {
+      tr_section_editor_focus_at (self->editor, offset);
+      return;
+    }
+  switch (part)
+    {
+    case TR_BODY_PART_RUN:
+      if (index == 0)
+        tr_section_editor_focus_at (self->editor, part_offset);
+      else
+        focus_view_at (self->run_views->pdata[index - 1], part_offset);
+      break;
+    case TR_BODY_PART_CAPTION:
+      {
+        TrTableEditor *editor = self->table_editors->pdata[index];
+        GtkWidget *entry = tr_table_editor_get_caption_entry (editor);
+        const char *caption = tr_table_get_caption (tr_table_editor_get_table (editor));
+
+        gtk_widget_grab_focus (entry);
+        gtk_editable_set_position (GTK_EDITABLE (entry),
+                                   g_utf8_pointer_to_offset (caption, caption + MIN (part_offset, strlen (caption))));
+      }
+      break;
+    case TR_BODY_PART_CELL:
+      focus_view_at (tr_table_editor_get_cell_view (self->table_editors->pdata[index], row, column),
+                     part_offset);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
 gboolean
 tr_body_blocks_has_focus (TrBodyBlocks *self)
 {
@@ -582,6 +733,27 @@ tr_body_blocks_get_run_view (TrBodyBlocks *self,
   g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), NULL);
   g_return_val_if_fail (index >= 1 && index <= self->run_views->len, NULL);
   return self->run_views->pdata[index - 1];
+}
+
+gboolean
+tr_body_blocks_find_run (TrBodyBlocks  *self,
+                         GtkTextBuffer *buffer,
+                         guint         *out_run)
+{
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+
+  if (buffer == tr_section_editor_get_buffer (self->editor))
+    {
+      *out_run = 0;
+      return TRUE;
+    }
+  for (guint i = 0; i < self->run_views->len; i++)
+    if (gtk_text_view_get_buffer (self->run_views->pdata[i]) == buffer)
+      {
+        *out_run = i + 1;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 TrTable *
@@ -681,6 +853,7 @@ tr_body_blocks_finalize (GObject *object)
 
   g_ptr_array_unref (self->table_editors);
   g_ptr_array_unref (self->run_views);
+  g_array_unref (self->run_counts);
   g_ptr_array_unref (self->undo);
   g_ptr_array_unref (self->redo);
 
@@ -714,6 +887,7 @@ tr_body_blocks_init (TrBodyBlocks *self)
   self->editable = TRUE;
   self->table_editors = g_ptr_array_new ();
   self->run_views = g_ptr_array_new ();
+  self->run_counts = g_array_new (FALSE, TRUE, sizeof (guint));
   self->undo = g_ptr_array_new_with_free_func (g_object_unref);
   self->redo = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),

@@ -38,6 +38,11 @@ void         tr_body_blocks_set_editable      (TrBodyBlocks    *self,
  * when the section cannot be changed or holds as many tables as allowed. */
 gboolean     tr_body_blocks_insert_table      (TrBodyBlocks    *self,
                                                TrTable         *table);
+/* Moves the cursor to byte @offset of the section's plain text
+ * (tr_body_get_plain_text(), -1 for the start), in whichever text, cell or
+ * caption holds it, and focuses it: where a completeness problem is. */
+void         tr_body_blocks_focus_at          (TrBodyBlocks    *self,
+                                               gssize           offset);
 /* Whether the focus is in the section, its first text included. */
 gboolean     tr_body_blocks_has_focus         (TrBodyBlocks    *self);
 
@@ -55,6 +60,11 @@ TrTableEditor *tr_body_blocks_get_table_editor (TrBodyBlocks   *self,
 /* The text view of run @index, from 1: run 0 is the section editor's. */
 GtkTextView *tr_body_blocks_get_run_view      (TrBodyBlocks    *self,
                                                guint            index);
+
+/* The text run @buffer holds: 0 for the section editor's. */
+gboolean     tr_body_blocks_find_run          (TrBodyBlocks    *self,
+                                               GtkTextBuffer   *buffer,
+                                               guint           *out_run);
 
 /* Tab-separated text, two rows and two columns or more (a spreadsheet's
  * range, a Writer or Word table copied as text), as a table; NULL for

@@ -93,6 +93,8 @@ static GParamSpec *properties[N_PROPS];
 static void schedule_save (TrReportEditor *self);
 static void reload_comments (TrReportEditor *self);
 static void store_comment_anchors (TrReportEditor *self);
+static void clear_comment_marks (TrReportEditor *self);
+static void highlight_comments (TrReportEditor *self);
 static void update_editable (TrReportEditor *self);
 static void setup_find (TrReportEditor *self);
 
@@ -487,7 +489,11 @@ tr_report_editor_focus_target (TrReportEditor *self,
 
   if (tr_field_from_key (target, &field) && self->text_editors[field] != NULL)
     {
-      tr_section_editor_focus_at (self->text_editors[field], offset);
+      /* A problem after a table is in a text, cell or caption of its own. */
+      if (self->blocks[field] != NULL)
+        tr_body_blocks_focus_at (self->blocks[field], offset);
+      else
+        tr_section_editor_focus_at (self->text_editors[field], offset);
       /* From the outline: the section from its heading down, as a reader
        * turning to it expects, not just its first line at the bottom edge. */
       if (offset < 0)
@@ -563,6 +569,16 @@ add_outline_row (TrReportEditor *self,
   gtk_list_box_append (self->outline_list, row);
 }
 
+/* The texts after the tables are new: their comments are marked again. */
+static void
+blocks_rebuilt (TrReportEditor *self)
+{
+  if (self->loading || self->comments == NULL)
+    return;
+  clear_comment_marks (self);
+  highlight_comments (self);
+}
+
 static void
 add_text_editor (TrReportEditor  *self,
                  TrField          field,
@@ -578,6 +594,8 @@ add_text_editor (TrReportEditor  *self,
       g_object_set_data (G_OBJECT (self->blocks[field]), "tr-field", GUINT_TO_POINTER (field));
       g_signal_connect_object (self->blocks[field], "changed", G_CALLBACK (text_editor_changed), self, 0);
       g_signal_connect_object (self->blocks[field], "texts-changed", G_CALLBACK (setup_find), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->blocks[field], "texts-changed", G_CALLBACK (blocks_rebuilt), self,
                                G_CONNECT_SWAPPED);
     }
   gtk_box_append (self->parts_box, editor);
@@ -614,6 +632,50 @@ clear_comment_marks (TrReportEditor *self)
     }
 }
 
+/* The buffer of text run @run of a section: its first text, or one after
+ * a table. */
+static GtkTextBuffer *
+run_buffer (TrReportEditor *self,
+            TrSection       section,
+            guint           run)
+{
+  if (run == 0)
+    return tr_section_editor_get_buffer (section_editor (self, section));
+  return gtk_text_view_get_buffer (tr_body_blocks_get_run_view (self->blocks[TR_FIELD_FROM_SECTION (section)], run));
+}
+
+/* Where the passage @from–@to, in characters of the section's plain text
+ * @body (which comments count in, as the export does), is shown: in the
+ * section's first text or a text after a table. FALSE for one in a table,
+ * whose cells are not marked. */
+static gboolean
+find_passage (TrReportEditor *self,
+              TrSection       section,
+              TrBody         *body,
+              guint           from,
+              guint           to,
+              GtkTextBuffer **out_buffer,
+              GtkTextIter    *out_start,
+              GtkTextIter    *out_end)
+{
+  const char *text = tr_body_get_plain_text (body);
+  const char *run;
+  TrBodyPart part;
+  guint index;
+  gsize offset;
+  glong start;
+
+  if (!tr_body_locate (body, g_utf8_offset_to_pointer (text, from) - text, &part, &index, NULL, NULL, &offset) ||
+      part != TR_BODY_PART_RUN)
+    return FALSE;
+  run = tr_body_get_text_run (body, index);
+  start = g_utf8_pointer_to_offset (run, run + offset);
+  *out_buffer = run_buffer (self, section, index);
+  gtk_text_buffer_get_iter_at_offset (*out_buffer, out_start, start);
+  gtk_text_buffer_get_iter_at_offset (*out_buffer, out_end, start + (to - from));
+  return TRUE;
+}
+
 /* Marks the passages of the open comments in the section texts, with a
  * pair of marks each that follow the passage as the text is edited:
  * what is typed just before or after it stays outside. */
@@ -622,9 +684,9 @@ highlight_comments (TrReportEditor *self)
 {
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     {
-      GtkTextBuffer *buffer = tr_section_editor_get_buffer (section_editor (self, s));
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
+      TrBodyBlocks *blocks = self->blocks[TR_FIELD_FROM_SECTION (s)];
+      g_autoptr(TrBody) body = NULL;
+      const char *text;
 
       /* The passages are found in the whole text. */
       for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
@@ -634,25 +696,37 @@ highlight_comments (TrReportEditor *self)
             tr_section_editor_finish_loading (section_editor (self, s));
             break;
           }
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      gtk_text_buffer_remove_tag_by_name (buffer, COMMENT_TAG, &start, &end);
-      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      for (guint run = 0; run <= tr_body_blocks_get_n_tables (blocks); run++)
+        {
+          GtkTextBuffer *buffer = run_buffer (self, s, run);
+          GtkTextIter start, end;
+
+          gtk_text_buffer_get_bounds (buffer, &start, &end);
+          gtk_text_buffer_remove_tag_by_name (buffer, COMMENT_TAG, &start, &end);
+        }
+      body = tr_body_blocks_dup_body (blocks);
+      text = tr_body_get_plain_text (body);
 
       for (guint i = 0; self->comments != NULL && i < self->comments->len; i++)
         {
           TrComment *comment = self->comments->pdata[i];
+          GtkTextBuffer *buffer;
+          GtkTextIter start, end;
           guint from, to;
 
           if (tr_comment_get_section (comment) != s || tr_comment_get_resolved (comment))
             continue;
           tr_comment_anchor (comment, text, &from, &to);
-          gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
-          gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+          if (!find_passage (self, s, body, from, to, &buffer, &start, &end))
+            continue;
           gtk_text_buffer_apply_tag_by_name (buffer, COMMENT_TAG, &start, &end);
-          g_object_set_data (G_OBJECT (comment), "tr-start",
-                             gtk_text_buffer_create_mark (buffer, NULL, &start, FALSE));
-          g_object_set_data (G_OBJECT (comment), "tr-end",
-                             gtk_text_buffer_create_mark (buffer, NULL, &end, TRUE));
+          /* Held: a text after a table goes when the tables change. */
+          g_object_set_data_full (G_OBJECT (comment), "tr-start",
+                                  g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, FALSE)),
+                                  g_object_unref);
+          g_object_set_data_full (G_OBJECT (comment), "tr-end",
+                                  g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &end, TRUE)),
+                                  g_object_unref);
         }
     }
 }
@@ -669,28 +743,44 @@ store_comment_anchors (TrReportEditor *self)
       GtkTextMark *end_mark = g_object_get_data (G_OBJECT (comment), "tr-end");
       g_autoptr(GError) error = NULL;
       g_autofree char *quote = NULL;
+      GtkTextBuffer *buffer;
       GtkTextIter start, end;
+      guint run_start = 0, from, to;
 
-      if (start_mark == NULL || end_mark == NULL || gtk_text_mark_get_deleted (start_mark))
+      if (start_mark == NULL || end_mark == NULL || gtk_text_mark_get_deleted (start_mark) ||
+          gtk_text_mark_get_deleted (end_mark))
         continue;
-      gtk_text_buffer_get_iter_at_mark (gtk_text_mark_get_buffer (start_mark), &start, start_mark);
-      gtk_text_buffer_get_iter_at_mark (gtk_text_mark_get_buffer (end_mark), &end, end_mark);
+      buffer = gtk_text_mark_get_buffer (start_mark);
+      gtk_text_buffer_get_iter_at_mark (buffer, &start, start_mark);
+      gtk_text_buffer_get_iter_at_mark (buffer, &end, end_mark);
       /* A passage deleted whole keeps its old quote: nothing to point at. */
       if (gtk_text_iter_compare (&start, &end) >= 0)
         continue;
+      /* After a table: counted from the start of the section's plain text. */
+      if (buffer != tr_section_editor_get_buffer (section_editor (self, tr_comment_get_section (comment))))
+        {
+          TrBodyBlocks *blocks = self->blocks[TR_FIELD_FROM_SECTION (tr_comment_get_section (comment))];
+          g_autoptr(TrBody) body = tr_body_blocks_dup_body (blocks);
+          const char *text = tr_body_get_plain_text (body);
+          gsize offset;
+          guint run;
+
+          if (!tr_body_blocks_find_run (blocks, buffer, &run) || !tr_body_get_run_start (body, run, &offset))
+            continue;
+          run_start = g_utf8_pointer_to_offset (text, text + offset);
+        }
+      from = run_start + gtk_text_iter_get_offset (&start);
+      to = run_start + gtk_text_iter_get_offset (&end);
       quote = gtk_text_iter_get_text (&start, &end);
-      if ((guint) gtk_text_iter_get_offset (&start) == tr_comment_get_start (comment) &&
-          (guint) gtk_text_iter_get_offset (&end) == tr_comment_get_end (comment) &&
+      if (from == tr_comment_get_start (comment) && to == tr_comment_get_end (comment) &&
           g_str_equal (quote, tr_comment_get_quote (comment)))
         continue;
-      if (!tr_report_store_move_comment (self->store, tr_comment_get_id (comment),
-                                         gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end),
-                                         quote, &error))
+      if (!tr_report_store_move_comment (self->store, tr_comment_get_id (comment), from, to, quote, &error))
         {
           g_warning ("%s", error->message);
           continue;
         }
-      tr_comment_set_range (comment, gtk_text_iter_get_offset (&start), gtk_text_iter_get_offset (&end));
+      tr_comment_set_range (comment, from, to);
       tr_comment_set_quote (comment, quote);
     }
 }
@@ -878,19 +968,29 @@ comment_activated (TrCommentsPanel *panel,
                    TrComment       *comment,
                    TrReportEditor  *self)
 {
-  TrSectionEditor *editor = section_editor (self, tr_comment_get_section (comment));
-  GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
-  GtkTextView *view = tr_section_editor_get_text_view (editor);
+  TrSection section = tr_comment_get_section (comment);
+  TrSectionEditor *editor = section_editor (self, section);
+  TrBodyBlocks *blocks = self->blocks[TR_FIELD_FROM_SECTION (section)];
+  GtkTextBuffer *buffer;
+  GtkTextView *view;
   GtkTextIter start, end;
-  g_autofree char *text = NULL;
-  guint from, to;
+  g_autoptr(TrBody) body = NULL;
+  const char *text;
+  guint from, to, run;
 
   tr_section_editor_finish_loading (editor);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  body = tr_body_blocks_dup_body (blocks);
+  text = tr_body_get_plain_text (body);
   tr_comment_anchor (comment, text, &from, &to);
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, from);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, to);
+  /* In a table: the cell, without a selection. */
+  if (!find_passage (self, section, body, from, to, &buffer, &start, &end))
+    {
+      tr_body_blocks_focus_at (blocks, g_utf8_offset_to_pointer (text, from) - text);
+      return;
+    }
+  if (!tr_body_blocks_find_run (blocks, buffer, &run))
+    return;
+  view = run == 0 ? tr_section_editor_get_text_view (editor) : tr_body_blocks_get_run_view (blocks, run);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   gtk_text_buffer_select_range (buffer, &start, &end);
   gtk_text_view_scroll_to_iter (view, &start, 0.2, FALSE, 0, 0);

@@ -35,6 +35,10 @@ typedef struct
    * kept up to date edit by edit, never by reading the whole text. */
   guint counted;
 
+  /* What the section holds besides its text view, counted by the same
+   * rule: its tables and the text after them (tr-body-blocks.c). */
+  guint counted_elsewhere;
+
   /* The text still to be loaded, from @rest_offset, and what it counts. */
   char *rest;
   gsize rest_offset;
@@ -83,12 +87,36 @@ count_characters (const char *text,
 }
 
 guint
+tr_section_editor_count_text (const char *text,
+                              gssize      length)
+{
+  g_return_val_if_fail (text != NULL, 0);
+  return count_characters (text, length);
+}
+
+guint
 tr_section_editor_count_characters (TrSectionEditor *self)
 {
   TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
 
   g_return_val_if_fail (TR_IS_SECTION_EDITOR (self), 0);
-  return priv->counted + priv->rest_counted;
+  return priv->counted + priv->rest_counted + priv->counted_elsewhere;
+}
+
+static void update_count (TrSectionEditor *self);
+
+void
+tr_section_editor_set_counted_elsewhere (TrSectionEditor *self,
+                                         guint            count)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  g_return_if_fail (TR_IS_SECTION_EDITOR (self));
+
+  if (priv->counted_elsewhere == count)
+    return;
+  priv->counted_elsewhere = count;
+  update_count (self);
 }
 
 static char *

@@ -37,6 +37,13 @@ void           tr_section_editor_finish_loading (TrSectionEditor *self);
 gboolean       tr_section_editor_is_loading    (TrSectionEditor *self);
 /* What the counter shows: the characters but spaces and line breaks. */
 guint          tr_section_editor_count_characters (TrSectionEditor *self);
+/* What the section holds besides its text (tables, the text after them)
+ * adds @count to the counter. */
+void           tr_section_editor_set_counted_elsewhere (TrSectionEditor *self,
+                                                        guint            count);
+/* The counter's rule: the characters of @text but white space. */
+guint          tr_section_editor_count_text    (const char      *text,
+                                                gssize           length);
 
 GtkTextView   *tr_section_editor_get_text_view (TrSectionEditor *self);
 GtkTextBuffer *tr_section_editor_get_buffer    (TrSectionEditor *self);

@@ -60,6 +60,14 @@ tr_table_editor_get_cell_view (TrTableEditor *self,
   return GTK_TEXT_VIEW (gtk_grid_get_child_at (self->grid, column, row));
 }
 
+GtkWidget *
+tr_table_editor_get_caption_entry (TrTableEditor *self)
+{
+  g_return_val_if_fail (TR_IS_TABLE_EDITOR (self), NULL);
+
+  return GTK_WIDGET (self->caption_entry);
+}
+
 void
 tr_table_editor_append_texts (TrTableEditor *self,
                               GPtrArray     *out)
@@ -363,9 +371,56 @@ delete_action (GtkWidget  *widget,
     g_signal_emit (widget, signals[DELETE_REQUESTED], 0);
 }
 
+/* Whether the cursor of @cell is on its first (@up) or last display line. */
+static gboolean
+cursor_on_edge_line (GtkTextView *cell,
+                     gboolean     up)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (cell);
+  GtkTextIter cursor, edge;
+  GdkRectangle cursor_place, edge_place;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (up)
+    gtk_text_buffer_get_start_iter (buffer, &edge);
+  else
+    gtk_text_buffer_get_end_iter (buffer, &edge);
+  gtk_text_view_get_iter_location (cell, &cursor, &cursor_place);
+  gtk_text_view_get_iter_location (cell, &edge, &edge_place);
+  return cursor_place.y == edge_place.y;
+}
+
+/* Up on the first line of a cell goes to the end of the cell above, Down
+ * on its last line to the start of the cell below, as in Writer; at the
+ * table's first or last row the keys do what they do in any text. */
+static gboolean
+move_across_rows (TrTableEditor *self,
+                  GtkWidget     *focus,
+                  gboolean       up)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+  guint row, column;
+
+  if (!cell_position (self, focus, &row, &column) ||
+      (up ? row == 0 : row + 1 >= tr_table_get_n_rows (self->table)) ||
+      !cursor_on_edge_line (GTK_TEXT_VIEW (focus), up))
+    return FALSE;
+  if (up)
+    {
+      focus_cell_end (self, row - 1, column);
+      return TRUE;
+    }
+  focus_cell_end (self, row + 1, column);
+  buffer = gtk_text_view_get_buffer (tr_table_editor_get_cell_view (self, row + 1, column));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  return TRUE;
+}
+
 /* Tab and Shift+Tab go from cell to cell, row after row; Tab in the last
  * cell adds a row. Out of the first cell backwards, or from the caption,
- * the focus leaves as usual. */
+ * the focus leaves as usual. Up and Down cross rows (move_across_rows()). */
 static gboolean
 key_pressed (GtkEventControllerKey *controller,
              guint                  keyval,
@@ -378,6 +433,9 @@ key_pressed (GtkEventControllerKey *controller,
   guint n_columns = tr_table_get_n_columns (self->table);
   guint row, column, index;
 
+  if ((keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0)
+    return move_across_rows (self, focus, keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up);
   if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_ISO_Left_Tab && keyval != GDK_KEY_KP_Tab) ||
       (state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
     return FALSE;

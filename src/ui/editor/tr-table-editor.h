@@ -37,6 +37,7 @@ gboolean   tr_table_editor_get_current_cell (TrTableEditor *self,
  * editor emits ::reshaped. */
 void       tr_table_editor_append_texts  (TrTableEditor *self,
                                           GPtrArray     *out);
+GtkWidget *tr_table_editor_get_caption_entry (TrTableEditor *self);
 GtkTextView *tr_table_editor_get_cell_view (TrTableEditor *self,
                                             guint          row,
                                             guint          column);

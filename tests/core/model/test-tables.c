@@ -340,6 +340,90 @@ test_body_plain_text (void)
   }
 }
 
+/* The text of the part tr_body_locate() names. */
+static const char *
+located_text (TrBody     *body,
+              TrBodyPart  part,
+              guint       index,
+              guint       row,
+              guint       column)
+{
+  switch (part)
+    {
+    case TR_BODY_PART_RUN:
+      return tr_body_get_text_run (body, index);
+    case TR_BODY_PART_CAPTION:
+      return tr_table_get_caption (tr_body_get_table (body, index));
+    case TR_BODY_PART_CELL:
+      return tr_table_get_cell (tr_body_get_table (body, index), row, column);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Every character of the plain text is found in the run, caption or cell
+ * it comes from, at the same place: a problem or a hit after a table is
+ * shown where it is. */
+static void
+test_body_locate (void)
+{
+  g_autoptr(TrBody) body = tr_body_new ();
+  g_autoptr(TrTable) schedule = schedule_table ();
+  g_autoptr(TrTable) sparse = tr_table_new (2, 2);
+  const char *plain;
+  TrBodyPart part;
+  guint index, row, column;
+  gsize offset;
+
+  /* Empty cells at the end of a row and of the table, no caption. */
+  tr_table_set_cell (sparse, 0, 0, "甲");
+  tr_table_set_cell (sparse, 1, 0, "乙\n");
+  tr_body_append_text (body, "一、行程如下：");
+  tr_body_append_table (body, schedule);
+  tr_body_append_table (body, sparse);
+  tr_body_append_text (body, "二、其他○○\n三、附記");
+  plain = tr_body_get_plain_text (body);
+
+  for (const char *p = plain; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *text;
+
+      g_assert_true (tr_body_locate (body, p - plain, &part, &index, &row, &column, &offset));
+      text = located_text (body, part, index, row, column);
+      g_assert_cmpuint (offset, <=, strlen (text));
+      /* A separator the plain text adds is at the end of its part. */
+      if (offset == strlen (text))
+        g_assert_true (*p == '\n' || *p == '\t');
+      else
+        g_assert_cmpint (g_utf8_get_char (text + offset), ==, g_utf8_get_char (p));
+    }
+
+  g_assert_true (tr_body_locate (body, strstr (plain, "○○") - plain, &part, &index, NULL, NULL, &offset));
+  g_assert_cmpint (part, ==, TR_BODY_PART_RUN);
+  g_assert_cmpuint (index, ==, 2);
+  g_assert_cmpuint (offset, ==, strlen ("二、其他"));
+  g_assert_true (tr_body_locate (body, strstr (plain, "X-Road") - plain, &part, &index, &row, &column, &offset));
+  g_assert_cmpint (part, ==, TR_BODY_PART_CELL);
+  g_assert_cmpuint (index, ==, 0);
+  g_assert_cmpuint (row, ==, 2);
+  g_assert_cmpuint (column, ==, 2);
+  g_assert_true (tr_body_locate (body, 0, &part, &index, NULL, NULL, &offset));
+  g_assert_cmpint (part, ==, TR_BODY_PART_RUN);
+  g_assert_cmpuint (offset, ==, 0);
+  g_assert_true (tr_body_locate (body, strlen (plain), &part, &index, NULL, NULL, &offset));
+  g_assert_cmpuint (index, ==, 2);
+  g_assert_cmpuint (offset, ==, strlen (tr_body_get_text_run (body, 2)));
+  g_assert_false (tr_body_locate (body, strlen (plain) + 1, &part, &index, NULL, NULL, &offset));
+
+  /* Where each run starts: the empty one between the tables is not there. */
+  g_assert_true (tr_body_get_run_start (body, 0, &offset));
+  g_assert_cmpuint (offset, ==, 0);
+  g_assert_false (tr_body_get_run_start (body, 1, &offset));
+  g_assert_true (tr_body_get_run_start (body, 2, &offset));
+  g_assert_cmpuint (offset, ==, strstr (plain, "二、其他") - plain);
+  g_assert_false (tr_body_get_run_start (body, 3, &offset));
+}
+
 static void
 test_body_copy_replace (void)
 {
@@ -797,6 +881,7 @@ main (int   argc,
   g_test_add_func ("/tables/body/text-only", test_body_text_only);
   g_test_add_func ("/tables/body/insert-remove", test_body_insert_remove);
   g_test_add_func ("/tables/body/plain-text", test_body_plain_text);
+  g_test_add_func ("/tables/body/locate", test_body_locate);
   g_test_add_func ("/tables/body/copy-replace", test_body_copy_replace);
   g_test_add_func ("/tables/report/body", test_report_body);
   g_test_add_func ("/tables/report/copy-equal", test_report_copy_equal);
