@@ -46,14 +46,9 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  TrReportStore *store = fixture->store;
-
   if (fixture->window != NULL)
     gtk_window_destroy (GTK_WINDOW (fixture->window));
-  /* Closed before its file goes (see test-ui-tables.c). */
-  g_object_add_weak_pointer (G_OBJECT (store), (gpointer *) &store);
-  g_clear_object (&fixture->store);
-  wait_until (store == NULL, 10000);
+  release_and_wait (&fixture->store);
   tr_test_remove_tree (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
