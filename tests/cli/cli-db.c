@@ -196,7 +196,7 @@ test_db_read_only (Fixture       *fixture,
   g_assert_no_errno (g_chmod (fixture->db_path, 0444));
   if (as_nobody)
     {
-      g_assert_no_errno (chown (fixture->dir, NOBODY_ID, NOBODY_ID));
+      g_assert_no_errno (chown (fixture->dir, TR_TEST_NOBODY_ID, TR_TEST_NOBODY_ID));
       g_assert_no_errno (g_chmod (fixture->dir, 0755));
     }
   g_assert_true (g_file_get_contents (fixture->db_path, &before, &before_length, NULL));

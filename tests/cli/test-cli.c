@@ -33,7 +33,7 @@ fixture_tear_down (Fixture       *fixture,
 void
 become_nobody (gpointer user_data)
 {
-  if (setgroups (0, NULL) != 0 || setgid (NOBODY_ID) != 0 || setuid (NOBODY_ID) != 0)
+  if (!tr_test_become_nobody ())
     _exit (127);
 }
 

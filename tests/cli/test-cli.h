@@ -5,7 +5,6 @@
 #define _GNU_SOURCE  /* wcwidth(), the C library's measure of a character */
 #include <glib.h>
 #include <glib/gstdio.h>
-#include <grp.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,7 +19,6 @@
 
 #include "tr-test-util.h"
 
-#define NOBODY_ID   65534
 
 #define EXIT_OK     0
 #define EXIT_FAILED 1

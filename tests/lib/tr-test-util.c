@@ -1,6 +1,7 @@
 /* tr-test-util.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <grp.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -204,4 +205,10 @@ tr_test_convert_with_libreoffice (const char *profile_dir,
   if (!g_file_test (converted, G_FILE_TEST_IS_REGULAR))
     g_error ("LibreOffice made no %s of %s", format, path);
   return converted;
+}
+
+gboolean
+tr_test_become_nobody (void)
+{
+  return setgroups (0, NULL) == 0 && setgid (TR_TEST_NOBODY_ID) == 0 && setuid (TR_TEST_NOBODY_ID) == 0;
 }

@@ -6,6 +6,14 @@
 
 G_BEGIN_DECLS
 
+/* The user nobody: tests run as root drop to it, for whom file
+ * permissions hold. */
+#define TR_TEST_NOBODY_ID 65534
+
+/* Drops supplementary groups, then becomes group and user nobody; FALSE
+ * when a call failed. Only system calls: safe between fork and exec. */
+gboolean tr_test_become_nobody (void);
+
 /* Removes @path and everything below it, not following links; folders a
  * test made read-only are made writable first. Missing paths are fine. */
 void    tr_test_remove_tree    (const char *path);

@@ -132,9 +132,7 @@ test_read_only_folder (void)
     {
       if (geteuid () == 0)
         {
-          g_assert_no_errno (setgroups (0, NULL));
-          g_assert_no_errno (setgid (NOBODY_ID));
-          g_assert_no_errno (setuid (NOBODY_ID));
+          g_assert_true (tr_test_become_nobody ());
         }
       export_in_subprocess ();
       return;
@@ -144,14 +142,14 @@ test_read_only_folder (void)
     g_autofree char *dir = make_folder ("read-only");
     g_autofree char *contents = NULL;
     gsize length;
-    g_autofree char *path = make_previous_export (dir, NOBODY_ID, &contents, &length);
+    g_autofree char *path = make_previous_export (dir, TR_TEST_NOBODY_ID, &contents, &length);
     g_autofree char *expected = g_strdup_printf ("*code=%d message=Could not save “%s”: you cannot write in the folder “%s”*",
                                                  G_IO_ERROR_PERMISSION_DENIED, path, dir);
 
     /* The file itself stays writable: a fallback that truncates it and
      * writes in place would succeed, and lose it on any error. */
     if (geteuid () == 0)
-      g_assert_no_errno (chown (dir, NOBODY_ID, NOBODY_ID));
+      g_assert_no_errno (chown (dir, TR_TEST_NOBODY_ID, TR_TEST_NOBODY_ID));
     g_assert_no_errno (chmod (dir, 0555));
     g_setenv ("TR_TEST_TARGET", path, TRUE);
     g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
@@ -276,7 +274,7 @@ test_stale_temporary_files (void)
   if (geteuid () == 0)
     {
       foreign = make_file_of_age (dir, ".trip-reports-export-n0body", 3600);
-      g_assert_no_errno (chown (foreign, NOBODY_ID, NOBODY_ID));
+      g_assert_no_errno (chown (foreign, TR_TEST_NOBODY_ID, TR_TEST_NOBODY_ID));
     }
 
   tr_odt_export_to_file (report, file, NULL, &error);

@@ -7,7 +7,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
-#include <grp.h>
 #include <locale.h>
 #include <libxml/parser.h>
 #include <libxml/xpath.h>
@@ -32,7 +31,6 @@
 #include "tr-review.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
-#define NOBODY_ID 65534
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (xmlDoc, xmlFreeDoc)
 

@@ -7,7 +7,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
-#include <grp.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <signal.h>
@@ -22,7 +21,6 @@
 #include "tr-test-report.h"
 #include "tr-test-util.h"
 
-#define NOBODY_ID 65534
 
 static char *test_dir;
 
@@ -124,9 +122,7 @@ test_read_only_folder (void)
     {
       if (geteuid () == 0)
         {
-          g_assert_no_errno (setgroups (0, NULL));
-          g_assert_no_errno (setgid (NOBODY_ID));
-          g_assert_no_errno (setuid (NOBODY_ID));
+          g_assert_true (tr_test_become_nobody ());
         }
       export_in_subprocess ();
       return;
@@ -136,12 +132,12 @@ test_read_only_folder (void)
     g_autofree char *dir = make_folder ("read-only");
     g_autofree char *contents = NULL;
     gsize length;
-    g_autofree char *path = make_previous_export (dir, NOBODY_ID, &contents, &length);
+    g_autofree char *path = make_previous_export (dir, TR_TEST_NOBODY_ID, &contents, &length);
     g_autofree char *expected = g_strdup_printf ("*code=%d message=Could not save “%s”: you cannot write in the folder “%s”*",
                                                  G_IO_ERROR_PERMISSION_DENIED, path, dir);
 
     if (geteuid () == 0)
-      g_assert_no_errno (chown (dir, NOBODY_ID, NOBODY_ID));
+      g_assert_no_errno (chown (dir, TR_TEST_NOBODY_ID, TR_TEST_NOBODY_ID));
     g_assert_no_errno (chmod (dir, 0555));
     g_setenv ("TR_TEST_TARGET", path, TRUE);
     g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);

@@ -2,9 +2,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-store.h"
 
-#define NOBODY_UID 65534
-#define NOBODY_GID 65534
-
 /* ---- opening ------------------------------------------------------------ */
 
 static void
@@ -305,7 +302,7 @@ drop_root (void)
 {
   if (geteuid () != 0)
     return TRUE;
-  if (setgroups (0, NULL) != 0 || setgid (NOBODY_GID) != 0 || setuid (NOBODY_UID) != 0)
+  if (!tr_test_become_nobody ())
     {
       g_printerr ("cannot become nobody: %s\n", g_strerror (errno));
       return FALSE;
@@ -313,7 +310,7 @@ drop_root (void)
   /* A changed UID makes the process non-dumpable, which would stop
    * LeakSanitizer from inspecting it at exit. */
   prctl (PR_SET_DUMPABLE, 1, 0, 0, 0);
-  return geteuid () == NOBODY_UID && access ("/", W_OK) != 0;
+  return geteuid () == TR_TEST_NOBODY_ID && access ("/", W_OK) != 0;
 }
 
 /* Makes a library with one report, indexed, and returns its ID. */
@@ -409,7 +406,7 @@ test_read_only_file (void)
     if (geteuid () == 0)
       {
         /* A file of root's in a folder where nobody may create files. */
-        g_assert_cmpint (chown (tmp, NOBODY_UID, NOBODY_GID), ==, 0);
+        g_assert_cmpint (chown (tmp, TR_TEST_NOBODY_ID, TR_TEST_NOBODY_ID), ==, 0);
         g_assert_cmpint (g_chmod (tmp, 0755), ==, 0);
       }
     g_setenv ("TR_TEST_RO_DIR", tmp, TRUE);
@@ -483,7 +480,7 @@ test_read_only_folder (void)
 
     if (geteuid () == 0)
       {
-        g_assert_cmpint (chown (path, NOBODY_UID, NOBODY_GID), ==, 0);
+        g_assert_cmpint (chown (path, TR_TEST_NOBODY_ID, TR_TEST_NOBODY_ID), ==, 0);
         g_assert_cmpint (g_chmod (tmp, 0755), ==, 0);
       }
     else
