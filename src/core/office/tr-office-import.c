@@ -29,6 +29,7 @@ struct _TrOfficeImport {
   TrReview  *review;
   GPtrArray *comments;
   GPtrArray *paragraphs[TR_N_SECTIONS];
+  GArray    *table_rows[TR_N_SECTIONS];  /* gboolean, of each of paragraphs */
   gint64     revision;
   gboolean   has_identity;
   gboolean   lossless;
@@ -50,7 +51,10 @@ tr_office_import_finalize (GObject *object)
   g_clear_pointer (&self->filename, g_free);
   g_clear_pointer (&self->data, g_bytes_unref);
   for (guint i = 0; i < TR_N_SECTIONS; i++)
-    g_clear_pointer (&self->paragraphs[i], g_ptr_array_unref);
+    {
+      g_clear_pointer (&self->paragraphs[i], g_ptr_array_unref);
+      g_clear_pointer (&self->table_rows[i], g_array_unref);
+    }
   G_OBJECT_CLASS (tr_office_import_parent_class)->finalize (object);
 }
 
@@ -65,7 +69,10 @@ tr_office_import_init (TrOfficeImport *self)
 {
   self->comments = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < TR_N_SECTIONS; i++)
-    self->paragraphs[i] = g_ptr_array_new_with_free_func (g_free);
+    {
+      self->paragraphs[i] = g_ptr_array_new_with_free_func (g_free);
+      self->table_rows[i] = g_array_new (FALSE, FALSE, sizeof (gboolean));
+    }
   self->revision = -1;
 }
 
@@ -395,10 +402,15 @@ tr_office_import_new_from_bytes (GBytes      *data,
     {
       const TrOfficeBlock *block = document->blocks->pdata[i];
 
-      /* A heading inside a section (一、…) is one of its lines too. */
-      if (sections[i] != NO_SECTION && block->text[0] != '\0' &&
-          (block->kind == TR_OFFICE_BLOCK_PARAGRAPH || block->kind == TR_OFFICE_BLOCK_HEADING))
-        g_ptr_array_add (self->paragraphs[sections[i]], g_strdup (block->text));
+      /* A heading inside a section (一、…) is one of its lines too, and
+       * so is each row of a table, as the library's plain text has it. */
+      if (sections[i] != NO_SECTION && block->text[0] != '\0' && block->kind != TR_OFFICE_BLOCK_PICTURE)
+        {
+          gboolean row = block->kind == TR_OFFICE_BLOCK_TABLE_ROW;
+
+          g_ptr_array_add (self->paragraphs[sections[i]], g_strdup (block->text));
+          g_array_append_val (self->table_rows[sections[i]], row);
+        }
     }
 
   /* A file that names a report but where none of its sections are found
@@ -470,6 +482,17 @@ tr_office_import_get_paragraphs (TrOfficeImport *self,
   g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), NULL);
   g_return_val_if_fail (section < TR_N_SECTIONS, NULL);
   return self->paragraphs[section];
+}
+
+gboolean
+tr_office_import_is_table_row (TrOfficeImport *self,
+                               TrSection       section,
+                               guint           index)
+{
+  g_return_val_if_fail (TR_IS_OFFICE_IMPORT (self), FALSE);
+  g_return_val_if_fail (section < TR_N_SECTIONS, FALSE);
+  g_return_val_if_fail (index < self->table_rows[section]->len, FALSE);
+  return g_array_index (self->table_rows[section], gboolean, index);
 }
 
 gboolean

@@ -39,9 +39,15 @@ TrReview   *tr_office_import_get_review      (TrOfficeImport *self);
 /* The reviewers' comments (TrComment), anchored in the report's sections. */
 GPtrArray  *tr_office_import_get_comments    (TrOfficeImport *self);
 /* The paragraphs of @section as the file shows them (the reviewer may
- * have edited them): its paragraphs and headings, not its table rows. */
+ * have edited them): its paragraphs, headings and table rows (cells
+ * separated by tabs), in order. */
 GPtrArray  *tr_office_import_get_paragraphs  (TrOfficeImport *self,
                                               TrSection       section);
+/* Whether paragraph @index of tr_office_import_get_paragraphs() is a
+ * table row. */
+gboolean    tr_office_import_is_table_row    (TrOfficeImport *self,
+                                              TrSection       section,
+                                              guint           index);
 
 /* Saves a file of a report the library does not have, sent for review by
  * its author, into @store: the report with the file kept as its source,

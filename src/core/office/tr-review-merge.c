@@ -54,11 +54,29 @@ compact (const char *text)
   return g_string_free (compacted, FALSE);
 }
 
-/* The library's paragraphs of a section: its lines of text that are not
- * blank, and where each is among all its lines. */
+/* Where a paragraph of the library's section is in its body: a line of a
+ * text run, a table's caption or one of its rows. */
+typedef enum {
+  PLACE_LINE,
+  PLACE_CAPTION,
+  PLACE_ROW,
+} PlaceKind;
+
+typedef struct {
+  PlaceKind kind;
+  guint     index;     /* the run, or the table */
+  guint     position;  /* the line in the run, or the row */
+} Place;
+
+/* The library's paragraphs of a section, as the exported file shows them:
+ * the lines of its text runs that are not blank, and for each table its
+ * caption (「表 N：…」) and its rows (cells tab-separated); where each
+ * starts among the lines of the section's plain text, and its place in
+ * the body. */
 typedef struct {
   GPtrArray *texts;
   GArray    *lines;    /* guint, the line of each of texts */
+  GArray    *places;   /* Place, of each of texts */
   guint      n_lines;
 } Paragraphs;
 
@@ -67,25 +85,113 @@ paragraphs_clear (Paragraphs *paragraphs)
 {
   g_clear_pointer (&paragraphs->texts, g_ptr_array_unref);
   g_clear_pointer (&paragraphs->lines, g_array_unref);
+  g_clear_pointer (&paragraphs->places, g_array_unref);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Paragraphs, paragraphs_clear)
 
+/* The section's plain text written again, to know where each paragraph
+ * starts in it. */
+typedef struct {
+  GString *text;
+  gsize    counted;  /* bytes of text whose line breaks are in n_breaks */
+  guint    n_breaks;
+} Plain;
+
 static void
-split_paragraphs (const char *text,
+add_paragraph (Paragraphs *paragraphs,
+               Plain      *plain,
+               PlaceKind   kind,
+               guint       index,
+               guint       position,
+               char       *text)
+{
+  Place place = { kind, index, position };
+
+  for (; plain->counted < plain->text->len; plain->counted++)
+    plain->n_breaks += plain->text->str[plain->counted] == '\n';
+  g_ptr_array_add (paragraphs->texts, text);
+  g_array_append_val (paragraphs->lines, plain->n_breaks);
+  g_array_append_val (paragraphs->places, place);
+}
+
+/* A part of the plain text starts on a line of its own. */
+static void
+start_part (Plain *plain)
+{
+  if (plain->text->len > 0 && plain->text->str[plain->text->len - 1] != '\n')
+    g_string_append_c (plain->text, '\n');
+}
+
+/* FALSE when the body is not laid out in its plain text as this expects:
+ * its paragraphs are then not to be used, so that no change is put in the
+ * wrong place. */
+static gboolean
+split_paragraphs (TrReport   *report,
+                  TrSection   section,
                   Paragraphs *paragraphs)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  TrField field = TR_FIELD_FROM_SECTION (section);
+  TrBody *body = tr_report_get_body (report, field);
+  const char *plain_text = tr_body_get_plain_text (body);
+  g_autoptr(GString) text = g_string_new (NULL);
+  Plain plain = { text, 0, 0 };
 
   paragraphs->texts = g_ptr_array_new_with_free_func (g_free);
   paragraphs->lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  paragraphs->n_lines = g_strv_length (lines);
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (g_strstrip (lines[i])[0] != '\0')
-      {
-        g_ptr_array_add (paragraphs->texts, g_strdup (lines[i]));
-        g_array_append_val (paragraphs->lines, i);
-      }
+  paragraphs->places = g_array_new (FALSE, FALSE, sizeof (Place));
+  paragraphs->n_lines = 1;
+  for (const char *p = plain_text; *p != '\0'; p++)
+    paragraphs->n_lines += *p == '\n';
+
+  for (guint i = 0; i <= tr_body_get_n_tables (body); i++)
+    {
+      const char *run = tr_body_get_text_run (body, i);
+      TrTable *table;
+      guint number;
+
+      if (run[0] != '\0')
+        {
+          g_auto(GStrv) lines = g_strsplit (run, "\n", -1);
+
+          start_part (&plain);
+          for (guint k = 0; lines[k] != NULL; k++)
+            {
+              g_autofree char *stripped = g_strstrip (g_strdup (lines[k]));
+
+              if (k > 0)
+                g_string_append_c (text, '\n');
+              if (stripped[0] != '\0')
+                add_paragraph (paragraphs, &plain, PLACE_LINE, i, k, g_steal_pointer (&stripped));
+              g_string_append (text, lines[k]);
+            }
+        }
+      if (i == tr_body_get_n_tables (body))
+        break;
+
+      table = tr_body_get_table (body, i);
+      number = tr_report_get_table_number (report, field, i);
+      start_part (&plain);
+      if (tr_table_get_caption (table)[0] != '\0')
+        {
+          /* Numbered as the export writes it. */
+          add_paragraph (paragraphs, &plain, PLACE_CAPTION, i, 0,
+                         g_strdup_printf ("表 %u：%s", number, tr_table_get_caption (table)));
+          g_string_append_printf (text, "%s\n", tr_table_get_caption (table));
+        }
+      for (guint row = 0; row < tr_table_get_n_rows (table); row++)
+        {
+          g_autoptr(GString) cells = g_string_new (NULL);
+
+          if (row > 0)
+            g_string_append_c (text, '\n');
+          for (guint column = 0; column < tr_table_get_n_columns (table); column++)
+            g_string_append_printf (cells, "%s%s", column > 0 ? "\t" : "", tr_table_get_cell (table, row, column));
+          add_paragraph (paragraphs, &plain, PLACE_ROW, i, row, g_strdup (cells->str));
+          g_string_append (text, cells->str);
+        }
+    }
+  return g_str_equal (text->str, plain_text);
 }
 
 static void
@@ -106,58 +212,118 @@ add_change (TrReviewMerge *merge,
   g_ptr_array_add (merge->changes, change);
 }
 
-/* Pairs the runs of paragraphs that differ between two aligned places:
- * a paragraph replaced is one change, not a removal and an addition. */
+/* The number the export gives a table's caption: 「表 N：」. */
+static GRegex *
+caption_number (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^表\\s*[0-9]+\\s*[：:]\\s*", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+static gboolean
+is_caption (const char *paragraph)
+{
+  return g_regex_match (caption_number (), paragraph, 0, NULL);
+}
+
+/* The reviewer's caption without its number. */
+static char *
+caption_text (const char *paragraph)
+{
+  return g_regex_replace_literal (caption_number (), paragraph, -1, 0, "", 0, NULL);
+}
+
+/* The reviewer's paragraphs of a section, each with the kind of place it
+ * can be compared with: a table's row, the caption just above a table, or
+ * a line of text. */
+typedef struct {
+  GPtrArray *texts;
+  GArray    *kinds;  /* PlaceKind */
+} Incoming;
+
+/* Pairs the paragraphs that differ between two aligned places, each with
+ * the next of the same kind on the other side (a row with a row, a line
+ * with a line): a paragraph replaced is one change, not a removal and an
+ * addition. A paragraph added goes before the author's paragraph that
+ * follows the last one paired before it. */
 static void
 add_run (TrReviewMerge    *merge,
          TrSection         section,
          const Paragraphs *authors,
          guint             a_from,
          guint             a_to,
-         GPtrArray        *reviewers,
+         const Incoming   *reviewers,
          guint             r_from,
          guint             r_to,
          gboolean          conflict)
 {
-  /* Paragraphs added go before the next one both have, or at the end. */
-  guint insert_at = a_to < authors->texts->len ? g_array_index (authors->lines, guint, a_to)
-                                               : authors->n_lines;
+  /* Paragraphs added at the end go before the next one both have. */
+  guint end = a_to < authors->texts->len ? g_array_index (authors->lines, guint, a_to) : authors->n_lines;
+  guint next = a_from;  /* the author's paragraphs before it are decided */
 
-  while (a_from < a_to || r_from < r_to)
+  for (guint r = r_from; r < r_to; r++)
     {
-      add_change (merge, section,
-                  a_from < a_to ? authors->texts->pdata[a_from] : NULL,
-                  r_from < r_to ? reviewers->pdata[r_from] : NULL,
-                  a_from < a_to ? g_array_index (authors->lines, guint, a_from) : insert_at,
-                  conflict);
-      a_from++;
-      r_from++;
+      PlaceKind kind = g_array_index (reviewers->kinds, PlaceKind, r);
+      guint a = next;
+
+      while (a < a_to && g_array_index (authors->places, Place, a).kind != kind)
+        a++;
+      if (a == a_to)
+        {
+          add_change (merge, section, NULL, reviewers->texts->pdata[r],
+                      next < a_to ? g_array_index (authors->lines, guint, next) : end, conflict);
+          continue;
+        }
+      for (; next < a; next++)
+        add_change (merge, section, authors->texts->pdata[next], NULL, g_array_index (authors->lines, guint, next),
+                    conflict);
+      add_change (merge, section, authors->texts->pdata[a], reviewers->texts->pdata[r],
+                  g_array_index (authors->lines, guint, a), conflict);
+      next = a + 1;
     }
+  for (; next < a_to; next++)
+    add_change (merge, section, authors->texts->pdata[next], NULL, g_array_index (authors->lines, guint, next),
+                conflict);
+}
+
+/* A paragraph's text for comparing: its kind and its characters, spaces
+ * aside. */
+static char *
+comparable (PlaceKind   kind,
+            const char *text)
+{
+  g_autofree char *compacted = compact (text);
+
+  return g_strdup_printf ("%c%s", "LCR"[kind], compacted);
 }
 
 static void
 compare_section (TrReviewMerge    *merge,
                  TrSection         section,
                  const Paragraphs *authors,
-                 GPtrArray        *reviewers,
+                 const Incoming   *reviewers,
                  gboolean          conflict)
 {
-  guint n = authors->texts->len, m = reviewers->len;
+  guint n = authors->texts->len, m = reviewers->texts->len;
   g_autoptr(GPtrArray) a = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) r = g_ptr_array_new_with_free_func (g_free);
   g_autofree guint *lengths = NULL;
   guint i = 0, j = 0, last_i = 0, last_j = 0;
 
   for (guint k = 0; k < n; k++)
-    g_ptr_array_add (a, compact (authors->texts->pdata[k]));
+    g_ptr_array_add (a, comparable (g_array_index (authors->places, Place, k).kind, authors->texts->pdata[k]));
   for (guint k = 0; k < m; k++)
-    g_ptr_array_add (r, compact (reviewers->pdata[k]));
+    g_ptr_array_add (r, comparable (g_array_index (reviewers->kinds, PlaceKind, k), reviewers->texts->pdata[k]));
 
   if (n > MAX_ALIGNED_PARAGRAPHS || m > MAX_ALIGNED_PARAGRAPHS)
     {
       for (guint k = 0; k < MAX (n, m); k++)
         if (k >= n || k >= m || g_strcmp0 (a->pdata[k], r->pdata[k]) != 0)
-          add_run (merge, section, authors, k, MIN (k + 1, n), reviewers, k, MIN (k + 1, m), conflict);
+          add_run (merge, section, authors, MIN (k, n), MIN (k + 1, n), reviewers, MIN (k, m), MIN (k + 1, m),
+                   conflict);
       return;
     }
 
@@ -332,15 +498,34 @@ tr_review_merge_new (TrReport        *report,
   for (guint section = 0; section < TR_N_SECTIONS; section++)
     {
       g_auto(Paragraphs) authors = { 0 };
-      GPtrArray *reviewers = tr_office_import_get_paragraphs (import, section);
+      g_autoptr(GArray) kinds = NULL;
+      Incoming reviewers = { tr_office_import_get_paragraphs (import, section), NULL };
       guint first = merge->changes->len;
 
       /* A section the file does not show was not found in it, rather
        * than emptied: nothing to compare. */
-      if (reviewers->len == 0)
+      if (reviewers.texts->len == 0)
         continue;
-      split_paragraphs (tr_report_get_section (report, section), &authors);
-      compare_section (merge, section, &authors, reviewers, newer);
+      kinds = g_array_sized_new (FALSE, FALSE, sizeof (PlaceKind), reviewers.texts->len);
+      for (guint i = 0; i < reviewers.texts->len; i++)
+        {
+          PlaceKind kind = PLACE_LINE;
+
+          if (tr_office_import_is_table_row (import, section, i))
+            kind = PLACE_ROW;
+          else if (i + 1 < reviewers.texts->len && tr_office_import_is_table_row (import, section, i + 1) &&
+                   is_caption (reviewers.texts->pdata[i]))
+            kind = PLACE_CAPTION;
+          g_array_append_val (kinds, kind);
+        }
+      reviewers.kinds = kinds;
+      if (!split_paragraphs (report, section, &authors))
+        {
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA, _("%s could not be compared with the file"),
+                       tr_section_get_heading (section));
+          return NULL;
+        }
+      compare_section (merge, section, &authors, &reviewers, newer);
       for (guint i = first; i < merge->changes->len; i++)
         {
           TrParagraphChange *change = merge->changes->pdata[i];
@@ -398,60 +583,249 @@ has_accepted (TrReviewMerge *merge)
   return FALSE;
 }
 
-/* The lines of @text with the accepted changes of @section made. */
-static char *
+/* Gives the row the reviewer's cells, refusing a row that no longer has
+ * the table's columns rather than dropping or inventing cells. */
+static gboolean
+cells_of_row (TrTable     *table,
+              guint        number,
+              const char  *paragraph,
+              GStrv       *out_cells,
+              GError     **error)
+{
+  g_auto(GStrv) cells = g_strsplit (paragraph, "\t", -1);
+
+  if (g_strv_length (cells) != tr_table_get_n_columns (table))
+    {
+      if (number > 0)
+        g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                     _("A row of table %u has other columns in the file: change it by hand"), number);
+      else
+        g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                     _("A row of a table has other columns in the file: change it by hand"));
+      return FALSE;
+    }
+  *out_cells = g_steal_pointer (&cells);
+  return TRUE;
+}
+
+/* Whether @text, added by the reviewer before paragraph @at, is a row of
+ * the table there: inside it, or just after its last row when its cells
+ * are tab-separated. */
+static gboolean
+is_added_row (const Paragraphs *authors,
+              guint             at,
+              const char       *text)
+{
+  if (at < authors->places->len &&
+      g_array_index (authors->places, Place, at).kind == PLACE_ROW &&
+      g_array_index (authors->places, Place, at).position > 0)
+    return TRUE;
+  return at > 0 && g_array_index (authors->places, Place, at - 1).kind == PLACE_ROW && strchr (text, '\t') != NULL;
+}
+
+/* Adds @text as a paragraph at the end of @run, before its last line break
+ * if it ends with one (a table follows it there). */
+static void
+append_paragraph (GString    *run,
+                  const char *text)
+{
+  if (run->len > 0 && run->str[run->len - 1] == '\n')
+    {
+      g_autofree char *line = g_strconcat (run->len > 1 ? "\n" : "", text, NULL);
+
+      g_string_insert (run, run->len - 1, line);
+    }
+  else
+    g_string_append_printf (run, "%s%s", run->len > 0 ? "\n" : "", text);
+}
+
+static void
+free_string (gpointer string)
+{
+  g_string_free (string, TRUE);
+}
+
+/* The accepted changes of @section made in @report's body: the lines of its
+ * text runs, and the captions and rows of its tables. Nothing is changed
+ * when one cannot be made. */
+static gboolean
 accept_in_section (TrReviewMerge  *merge,
+                   TrReport       *report,
                    TrSection       section,
-                   const char     *text,
                    GError        **error)
 {
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-  guint n_lines = g_strv_length (lines);
-  g_autofree const TrParagraphChange **replaced = g_new0 (const TrParagraphChange *, n_lines + 1);
-  g_autoptr(GString) result = g_string_new (NULL);
-  gboolean first = TRUE;
+  TrField field = TR_FIELD_FROM_SECTION (section);
+  TrBody *body = tr_report_get_body (report, field);
+  g_autoptr(TrBody) result = tr_body_copy (body);
+  g_auto(Paragraphs) authors = { 0 };
+  guint n_runs = tr_body_get_n_tables (body) + 1;
+  g_autoptr(GPtrArray) runs = g_ptr_array_new_with_free_func (free_string);
+  /* For each paragraph of the section, and one past the last: the change
+   * made to it, and what the reviewer added before it, in their order. */
+  g_autofree const TrParagraphChange **replaced = NULL;
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  guint at = 0;
+
+  if (!split_paragraphs (report, section, &authors))
+    {
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA, _("%s could not be compared with the file"),
+                   tr_section_get_heading (section));
+      return FALSE;
+    }
+  replaced = g_new0 (const TrParagraphChange *, authors.texts->len + 1);
+  for (guint i = 0; i <= authors.texts->len; i++)
+    g_ptr_array_add (added, g_ptr_array_new ());
 
   for (guint i = 0; i < merge->changes->len; i++)
     {
       const TrParagraphChange *change = merge->changes->pdata[i];
-      g_autofree char *now = NULL;
 
-      if (change->section != section || change->choice != TR_MERGE_CHOICE_ACCEPT || change->author_text == NULL)
+      if (change->section != section || change->choice != TR_MERGE_CHOICE_ACCEPT)
         continue;
-      now = change->line < n_lines ? g_strstrip (g_strdup (lines[change->line])) : NULL;
-      if (g_strcmp0 (now, change->author_text) != 0)
+      for (at = 0; at < authors.texts->len && g_array_index (authors.lines, guint, at) < change->line; at++)
+        ;
+      if (change->author_text == NULL)
+        g_ptr_array_add (added->pdata[at], (gpointer) change);
+      /* The paragraph must still be what the merge saw. */
+      else if (at == authors.texts->len || g_array_index (authors.lines, guint, at) != change->line ||
+               g_strcmp0 (authors.texts->pdata[at], change->author_text) != 0)
         {
           g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
                        _("%s was changed since the reviewed file was read; nothing was merged"),
                        tr_section_get_heading (section));
-          return NULL;
+          return FALSE;
         }
-      replaced[change->line] = change;
+      else
+        replaced[at] = change;
     }
 
-  for (guint line = 0; line <= n_lines; line++)
+  /* The runs, line by line, with the paragraphs added before each line. */
+  at = 0;
+  for (guint i = 0; i < n_runs; i++)
     {
-      /* What the reviewer added before this line, in their order. */
-      for (guint i = 0; i < merge->changes->len; i++)
-        {
-          const TrParagraphChange *change = merge->changes->pdata[i];
+      g_auto(GStrv) lines = g_strsplit (tr_body_get_text_run (body, i), "\n", -1);
+      GString *run = g_string_new (NULL);
+      gboolean started = FALSE;
 
-          if (change->section == section && change->choice == TR_MERGE_CHOICE_ACCEPT &&
-              change->author_text == NULL && change->line == line)
-            {
-              g_string_append_printf (result, "%s%s", first ? "" : "\n", change->reviewer_text);
-              first = FALSE;
-            }
-        }
-      if (line == n_lines)
-        break;
-      if (replaced[line] != NULL && replaced[line]->reviewer_text == NULL)
+      g_ptr_array_add (runs, run);
+      if (tr_body_get_text_run (body, i)[0] == '\0')
         continue;
-      g_string_append_printf (result, "%s%s", first ? "" : "\n",
-                              replaced[line] != NULL ? replaced[line]->reviewer_text : lines[line]);
-      first = FALSE;
+      for (guint k = 0; lines[k] != NULL; k++)
+        {
+          const Place *place;
+
+          while (at < authors.texts->len &&
+                 (g_array_index (authors.places, Place, at).kind != PLACE_LINE ||
+                  g_array_index (authors.places, Place, at).index < i ||
+                  (g_array_index (authors.places, Place, at).index == i &&
+                   g_array_index (authors.places, Place, at).position < k)))
+            at++;
+          place = at < authors.texts->len ? &g_array_index (authors.places, Place, at) : NULL;
+          if (place != NULL && place->kind == PLACE_LINE && place->index == i && place->position == k)
+            {
+              GPtrArray *before = added->pdata[at];
+
+              for (guint j = 0; j < before->len; j++)
+                {
+                  const char *text = ((TrParagraphChange *) before->pdata[j])->reviewer_text;
+
+                  if (!is_added_row (&authors, at, text))
+                    {
+                      g_string_append_printf (run, "%s%s", started ? "\n" : "", text);
+                      started = TRUE;
+                    }
+                }
+              if (replaced[at] != NULL)
+                {
+                  if (replaced[at]->reviewer_text != NULL)
+                    {
+                      g_string_append_printf (run, "%s%s", started ? "\n" : "", replaced[at]->reviewer_text);
+                      started = TRUE;
+                    }
+                  continue;
+                }
+            }
+          g_string_append_printf (run, "%s%s", started ? "\n" : "", lines[k]);
+          started = TRUE;
+        }
     }
-  return g_string_free (g_steal_pointer (&result), FALSE);
+
+  /* The tables, from the last paragraph up so that rows still to change
+   * keep their numbers. Paragraphs added before a table's caption or first
+   * row end the run before it; those after the section's last paragraph
+   * end its last run. */
+  for (at = authors.texts->len + 1; at-- > 0;)
+    {
+      const Place *place = at < authors.texts->len ? &g_array_index (authors.places, Place, at) : NULL;
+      GPtrArray *before = added->pdata[at];
+      TrTable *table = place != NULL && place->kind != PLACE_LINE ? tr_body_get_table (result, place->index) : NULL;
+      guint number = table != NULL ? tr_report_get_table_number (report, field, place->index) : 0;
+
+      if (table != NULL && replaced[at] != NULL && place->kind == PLACE_CAPTION)
+        {
+          g_autofree char *caption = replaced[at]->reviewer_text != NULL ? caption_text (replaced[at]->reviewer_text)
+                                                                         : NULL;
+
+          tr_table_set_caption (table, caption);
+        }
+      else if (table != NULL && replaced[at] != NULL && replaced[at]->reviewer_text == NULL)
+        {
+          if (tr_table_get_n_rows (table) == 1)
+            {
+              g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("The file has a table of %s removed: remove it by hand"),
+                           tr_section_get_heading (section));
+              return FALSE;
+            }
+          tr_table_remove_row (table, place->position);
+        }
+      else if (table != NULL && replaced[at] != NULL)
+        {
+          g_auto(GStrv) cells = NULL;
+
+          if (!cells_of_row (table, number, replaced[at]->reviewer_text, &cells, error))
+            return FALSE;
+          for (guint c = 0; cells[c] != NULL; c++)
+            tr_table_set_cell (table, place->position, c, cells[c]);
+        }
+
+      for (guint j = before->len; j-- > 0;)
+        {
+          const char *text = ((TrParagraphChange *) before->pdata[j])->reviewer_text;
+          g_auto(GStrv) cells = NULL;
+          TrTable *into = table;
+          guint row;
+
+          if (!is_added_row (&authors, at, text))
+            continue;
+          if (place != NULL && place->kind == PLACE_ROW && place->position > 0)
+            row = place->position;
+          else
+            {
+              const Place *last = &g_array_index (authors.places, Place, at - 1);
+
+              into = tr_body_get_table (result, last->index);
+              number = tr_report_get_table_number (report, field, last->index);
+              row = tr_table_get_n_rows (into);
+            }
+          if (!cells_of_row (into, number, text, &cells, error))
+            return FALSE;
+          tr_table_insert_row (into, row, (const char * const *) cells);
+        }
+      if (place == NULL || place->kind != PLACE_LINE)
+        for (guint j = 0; j < before->len; j++)
+          {
+            const char *text = ((TrParagraphChange *) before->pdata[j])->reviewer_text;
+
+            if (!is_added_row (&authors, at, text))
+              append_paragraph (runs->pdata[place != NULL ? place->index : n_runs - 1], text);
+          }
+    }
+
+  for (guint i = 0; i < n_runs; i++)
+    tr_body_set_text_run (result, i, ((GString *) runs->pdata[i])->str);
+  tr_body_replace (body, result);
+  return TRUE;
 }
 
 TrReport *
@@ -467,7 +841,6 @@ tr_review_merge_accept_text (TrReviewMerge  *merge,
   accepted = tr_report_copy (report);
   for (guint section = 0; section < TR_N_SECTIONS; section++)
     {
-      g_autofree char *text = NULL;
       gboolean any = FALSE;
 
       for (guint i = 0; i < merge->changes->len && !any; i++)
@@ -476,19 +849,8 @@ tr_review_merge_accept_text (TrReviewMerge  *merge,
 
           any = change->section == section && change->choice == TR_MERGE_CHOICE_ACCEPT;
         }
-      if (!any)
-        continue;
-      /* Setting the text would drop the tables: those are edited by hand. */
-      if (tr_body_get_n_tables (tr_report_get_body (accepted, TR_FIELD_FROM_SECTION (section))) > 0)
-        {
-          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                       _("%s holds tables: change its text by hand"), tr_section_get_heading (section));
-          return NULL;
-        }
-      text = accept_in_section (merge, section, tr_report_get_section (accepted, section), error);
-      if (text == NULL)
+      if (any && !accept_in_section (merge, accepted, section, error))
         return NULL;
-      tr_report_set_section (accepted, section, text);
     }
   return g_steal_pointer (&accepted);
 }

@@ -14,7 +14,9 @@ typedef enum {
   TR_MERGE_CHOICE_REJECT,   /* the author's text stays, the suggestion goes */
 } TrMergeChoice;
 
-/* A paragraph the file shows otherwise than the library's report. */
+/* A paragraph the file shows otherwise than the library's report: a line
+ * of text, a table's caption (「表 N：…」, as exported) or one of its rows
+ * (cells separated by tabs). */
 typedef struct {
   TrSection  section;
   char      *author_text;    /* the library's paragraph, or NULL for one the reviewer added */
@@ -75,8 +77,9 @@ gboolean       tr_review_merge_can_accept (TrReviewMerge *merge);
 
 /* @report with the accepted changes of @merge made: a new report, or
  * NULL with TR_ERROR_INVALID_DATA when a paragraph to replace is no longer
- * what the merge saw (the author changed it since) or a section to change
- * holds tables. */
+ * what the merge saw (the author changed it since), or a table row's cells
+ * in the file no longer fit its table's columns. Tables stay tables: a
+ * changed row changes its cells, a changed caption the caption. */
 TrReport      *tr_review_merge_accept_text (TrReviewMerge *merge,
                                             TrReport      *report,
                                             GError       **error);
