@@ -43,6 +43,9 @@ struct _ImportItem {
 
 struct _ImportBatch {
   TrReportStore *store;        /* NULL with --dry-run */
+  /* With --dry-run, the library when there is one, only read: to say what
+   * a reviewed file would do to it. */
+  TrReportStore *library;
   const char    *password;
   GStrv          worker_argv;
   ImportItem    *items;
@@ -315,25 +318,33 @@ describe_change (GString                 *text,
 
 /* Merges a file of report @id into it: the comments, the review and its
  * decision; the text only as suggestions. Nothing is written before all
- * of it is known to apply. */
+ * of it is known to apply, and nothing at all unless @apply: then it only
+ * says what it would merge. */
 static gboolean
 merge_office_file (ImportBatch     *batch,
+                   TrReportStore   *store,
                    ImportItem      *item,
                    TrOfficeImport  *import,
-                   TrReport        *report)
+                   TrReport        *report,
+                   gboolean         apply)
 {
   const char *id = tr_report_get_id (report);
   g_autoptr(TrReviewMerge) merge = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
-  if ((merge = tr_review_merge_new_for_store (batch->store, id, import, &item->error)) == NULL ||
-      !tr_review_merge_apply (merge, batch->store, id, &item->error))
+  if ((merge = tr_review_merge_new_for_store (store, id, import, &item->error)) == NULL ||
+      (apply && !tr_review_merge_apply (merge, store, id, &item->error)))
     return FALSE;
 
   item->id = g_strdup (id);
-  /* TRANSLATORS: what importing a reviewed file merged into its report */
-  g_string_append_printf (text, _("  merged: new comments: %u (already there: %u)"),
-                          merge->new_comments->len, merge->n_duplicates);
+  if (apply)
+    /* TRANSLATORS: what importing a reviewed file merged into its report */
+    g_string_append_printf (text, _("  merged: new comments: %u (already there: %u)"),
+                            merge->new_comments->len, merge->n_duplicates);
+  else
+    /* TRANSLATORS: what importing a reviewed file would merge into its report (import --dry-run) */
+    g_string_append_printf (text, _("  would merge: new comments: %u (already there: %u)"),
+                            merge->new_comments->len, merge->n_duplicates);
   if (merge->review != NULL)
     g_string_append_printf (text, _(", review form applied"));
   if (merge->status_changed)
@@ -363,7 +374,7 @@ merge_office_file (ImportBatch     *batch,
 
       json_builder_begin_object (builder);
       add_string_member (builder, "id", id);
-      add_string_member (builder, "merged", item->name);
+      add_string_member (builder, apply ? "merged" : "would_merge", item->name);
       json_builder_set_member_name (builder, "comments_added");
       json_builder_add_int_value (builder, merge->new_comments->len);
       json_builder_set_member_name (builder, "comments_already_there");
@@ -438,6 +449,57 @@ receive_office_file (ImportBatch    *batch,
                                   tr_review_status_get_label (status), n_comments);
 }
 
+/* Looks up the report @import names in the library, if there is one:
+ * NULL, with no error, when it has none. */
+static TrReport *
+find_in_library (TrReportStore   *library,
+                 TrOfficeImport  *import,
+                 GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  TrReport *existing;
+
+  if (library == NULL || !tr_office_import_has_identity (import))
+    return NULL;
+  existing = tr_report_store_load (library, tr_report_get_id (tr_office_import_get_report (import)), &local_error);
+  if (existing == NULL && !g_error_matches (local_error, TR_ERROR, TR_ERROR_NOT_FOUND))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return existing;
+}
+
+/* --dry-run: what the file would become, saving nothing: a merge into the
+ * report it names, or the report read, received for review when it is our
+ * own export of one the library does not have. */
+static void
+dry_run_office_file (ImportBatch    *batch,
+                     ImportItem     *item,
+                     TrOfficeImport *import)
+{
+  TrReport *report = tr_office_import_get_report (import);
+  g_autoptr(TrReport) existing = find_in_library (batch->library, import, &item->error);
+  gboolean received = tr_office_import_is_lossless (import);
+
+  if (item->error != NULL)
+    return;
+  if (existing != NULL)
+    {
+      merge_office_file (batch, batch->library, item, import, existing, FALSE);
+      return;
+    }
+  if (batch->json)
+    {
+      item->json = tr_report_to_json_node (report);
+      if (received)
+        json_object_set_boolean_member (json_node_get_object (item->json), "would_receive_for_review", TRUE);
+    }
+  else
+    {
+      g_autofree char *printed = format_report (report);
+
+      item->text = g_strconcat (printed, received ? _("  would be received for review\n") : "", NULL);
+    }
+}
+
 /* Reads an ODT or DOCX file here, at once: a new report, a report
  * received for review, or a merge into the one it names. */
 static void
@@ -458,10 +520,7 @@ import_office_file (ImportBatch *batch,
 
   if (batch->store == NULL)
     {
-      if (batch->json)
-        item->json = tr_report_to_json_node (report);
-      else
-        item->text = format_report (report);
+      dry_run_office_file (batch, item, import);
       return;
     }
 
@@ -478,7 +537,7 @@ import_office_file (ImportBatch *batch,
     }
   if (existing != NULL)
     {
-      merge_office_file (batch, item, import, existing);
+      merge_office_file (batch, batch->store, item, import, existing, TRUE);
       return;
     }
 
@@ -538,6 +597,7 @@ static int
 run_import (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReportStore) library = NULL;
   g_auto(GStrv) worker_argv = NULL;
   g_autofree ImportItem *items = NULL;
   g_autofree char *password = NULL;
@@ -560,6 +620,14 @@ run_import (Invocation *cli)
     return status;
   if (!dry_run && (store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
+  /* A dry run creates no library. */
+  if (dry_run)
+    {
+      g_autofree char *path = cli->db_path != NULL ? g_strdup (cli->db_path) : tr_report_store_get_default_path ();
+
+      if (g_file_test (path, G_FILE_TEST_EXISTS) && (library = cli_open_store (cli)) == NULL)
+        return TR_CLI_EXIT_FAILED;
+    }
 
   worker_argv = tr_import_get_worker_argv ();
   batch.n_items = g_strv_length (cli->args);
@@ -572,6 +640,7 @@ run_import (Invocation *cli)
     }
 
   batch.store = store;
+  batch.library = library;
   batch.password = password;
   batch.worker_argv = worker_argv;
   batch.items = items;

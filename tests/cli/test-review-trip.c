@@ -149,6 +149,14 @@ review_and_return (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   char *returned = file_in (fixture, "returned.odt");
 
+  /* A dry run says so, and creates no library. */
+  {
+    g_auto(TrTestRun) run = RUN (fixture, NULL, "import", "--dry-run", sent, "--db", fixture->reviewer_db);
+
+    assert_ok (&run);
+    g_assert_true (g_str_has_suffix (run.out, "\n  would be received for review\n"));
+    g_assert_false (g_file_test (fixture->reviewer_db, G_FILE_TEST_EXISTS));
+  }
   {
     g_auto(TrTestRun) run = RUN (fixture, NULL, "import", sent, "--db", fixture->reviewer_db);
     g_autofree char *expected = g_strdup_printf ("%s\t%s\n  received for review: 送審, comments: 0\n",
@@ -218,6 +226,17 @@ test_reviewed_file_merges (Fixture       *fixture,
   }
   returned = review_and_return (fixture, sent);
 
+  /* A dry run says what would merge, and merges nothing. */
+  {
+    g_auto(TrTestRun) run = RUN (fixture, NULL, "import", "--dry-run", returned, "--db", fixture->author_db);
+
+    assert_ok (&run);
+    g_assert_true (g_str_has_prefix (run.out, "  would merge: new comments: 1 (already there: 0)"));
+    g_assert_nonnull (strstr (run.out, "decision 退回補正"));
+    comments = list_comments (fixture->author_db, fixture->id);
+    g_assert_cmpuint (comments->len, ==, 0);
+    g_clear_pointer (&comments, g_ptr_array_unref);
+  }
   {
     g_auto(TrTestRun) run = RUN (fixture, NULL, "import", returned, "--db", fixture->author_db);
 
