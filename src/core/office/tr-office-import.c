@@ -502,6 +502,7 @@ tr_office_import_receive (TrOfficeImport  *self,
 {
   g_autoptr(TrReport) report = NULL;
   g_autoptr(TrReview) review = NULL;
+  TrReviewRound round = { 0 };
   TrReviewStatus status;
   const char *id;
 
@@ -517,19 +518,16 @@ tr_office_import_receive (TrOfficeImport  *self,
   review = self->review != NULL ? tr_review_copy (self->review) : tr_review_new ();
   status = tr_review_get_status (review);
 
-  if (!tr_report_store_save (store, report, error))
-    return FALSE;
-  for (guint i = 0; i < self->comments->len; i++)
-    if (!tr_report_store_add_comment (store, id, self->comments->pdata[i], error))
-      return FALSE;
-  if (!tr_report_store_save_review (store, id, review, error))
-    return FALSE;
   /* It left its author for review: a draft there is in review here, and
-   * a decision the file already carries is taken the way it was made. */
-  if (!tr_report_store_set_status (store, id, TR_REVIEW_STATUS_SUBMITTED, error))
-    return FALSE;
-  if ((status == TR_REVIEW_STATUS_RETURNED || status == TR_REVIEW_STATUS_APPROVED) &&
-      !tr_report_store_set_status (store, id, status, error))
+   * a decision the file already carries is taken the way it was made. All
+   * of it or, if anything fails, nothing. */
+  round.report = report;
+  round.review = review;
+  round.comments = self->comments;
+  round.move_status = TRUE;
+  round.status = status == TR_REVIEW_STATUS_RETURNED || status == TR_REVIEW_STATUS_APPROVED
+                 ? status : TR_REVIEW_STATUS_SUBMITTED;
+  if (!tr_report_store_save_review_round (store, id, &round, error))
     return FALSE;
   return TRUE;
 }

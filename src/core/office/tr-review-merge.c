@@ -889,8 +889,9 @@ tr_review_merge_apply (TrReviewMerge  *merge,
                        const char     *id,
                        GError        **error)
 {
-  g_autoptr(TrReview) stored = NULL;
   g_autoptr(TrReport) accepted = NULL;
+  g_autoptr(GPtrArray) comments = g_ptr_array_new ();
+  TrReviewRound round = { 0 };
   gboolean text_first = FALSE;
 
   g_return_val_if_fail (merge != NULL, FALSE);
@@ -913,25 +914,15 @@ tr_review_merge_apply (TrReviewMerge  *merge,
       text_first = merge->from_status == TR_REVIEW_STATUS_DRAFT || merge->from_status == TR_REVIEW_STATUS_RETURNED;
     }
 
-  if (merge->review != NULL && !tr_report_store_save_review (store, id, merge->review, error))
-    return FALSE;
-  if (accepted != NULL && text_first && !tr_report_store_save (store, accepted, error))
-    return FALSE;
-  if (merge->status_changed)
-    {
-      if ((stored = tr_report_store_load_review (store, id, error)) == NULL)
-        return FALSE;
-      if (tr_review_get_status (stored) == TR_REVIEW_STATUS_DRAFT &&
-          !tr_report_store_set_status (store, id, TR_REVIEW_STATUS_SUBMITTED, error))
-        return FALSE;
-      if (!tr_report_store_set_status (store, id, merge->status, error))
-        return FALSE;
-    }
-  if (accepted != NULL && !text_first && !tr_report_store_save (store, accepted, error))
-    return FALSE;
+  round.report = accepted;
+  round.report_after_status = !text_first;
+  round.review = merge->review;
+  round.move_status = merge->status_changed;
+  round.status = merge->status;
+  round.comments = comments;
   for (guint i = 0; i < merge->new_comments->len; i++)
-    if (!is_decided_suggestion (merge, merge->new_comments->pdata[i]) &&
-        !tr_report_store_add_comment (store, id, merge->new_comments->pdata[i], error))
-      return FALSE;
-  return TRUE;
+    if (!is_decided_suggestion (merge, merge->new_comments->pdata[i]))
+      g_ptr_array_add (comments, merge->new_comments->pdata[i]);
+  /* All of it or, if anything fails, nothing. */
+  return tr_report_store_save_review_round (store, id, &round, error);
 }

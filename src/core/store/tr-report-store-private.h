@@ -92,6 +92,13 @@ gboolean      tr_store_find_existing_num (TrReportStore *self,
                                           const char    *what,
                                           GError       **error);
 
+/* Saves @report inside the caller's transaction, with the lock held (a
+ * review round: tr-report-store-review.c). */
+gboolean      tr_store_save_report_locked (TrReportStore  *self,
+                                           TrReport       *report,
+                                           GDateTime      *now,
+                                           GError        **error);
+
 /* tr_report_store_update_index() with the lock held. */
 gboolean      tr_store_update_index_locked (TrReportStore  *self,
                                             GError        **error);

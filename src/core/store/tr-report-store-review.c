@@ -92,26 +92,16 @@ tr_report_store_load_review (TrReportStore  *self,
   return g_steal_pointer (&review);
 }
 
-gboolean
-tr_report_store_save_review (TrReportStore  *self,
-                             const char     *id,
-                             TrReview       *review,
-                             GError        **error)
+static gboolean
+save_review_locked (TrReportStore  *self,
+                    gint64          num,
+                    TrReview       *review,
+                    const char     *what,
+                    GError        **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not save the review of the report");
   g_autoptr(TrStatement) stmt = NULL;
   g_autofree char *answers = NULL;
-  gint64 num = 0;
 
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (TR_IS_REVIEW (review), FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!tr_store_find_existing_num (self, id, &num, what, error))
-    return FALSE;
   G_STATIC_ASSERT (TR_N_REVIEW_SIGNATURES == 3);
   stmt = tr_store_prepare (self,
                            "INSERT INTO reviews (report_num, answers, return_reasons, publication,"
@@ -139,50 +129,54 @@ tr_report_store_save_review (TrReportStore  *self,
 }
 
 gboolean
-tr_report_store_set_status (TrReportStore   *self,
-                            const char      *id,
-                            TrReviewStatus   status,
-                            GError         **error)
+tr_report_store_save_review (TrReportStore  *self,
+                             const char     *id,
+                             TrReview       *review,
+                             GError        **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not change the status of the report");
-  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_autofree char *changed = tr_store_format_time (now);
-  TrReviewStatus current = TR_REVIEW_STATUS_DRAFT;
+  const char *what = _("Could not save the review of the report");
   gint64 num = 0;
-  int rc;
 
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (TR_IS_REVIEW (review), FALSE);
 
   locker = g_mutex_locker_new (&self->lock);
 
-  /* Read and write in one transaction: two reviewers acting at once must
-   * not both move the same status. */
-  if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
-    return FALSE;
-  if (!tr_store_find_existing_num (self, id, &num, what, error))
-    goto rollback;
+  return tr_store_find_existing_num (self, id, &num, what, error) &&
+         save_review_locked (self, num, review, what, error);
+}
+
+/* Moves report @num to @status inside the caller's transaction, when the
+ * workflow allows it from the stored status. */
+static gboolean
+set_status_locked (TrReportStore   *self,
+                   gint64           num,
+                   TrReviewStatus   status,
+                   const char      *changed,
+                   const char      *what,
+                   GError         **error)
+{
+  TrReviewStatus current = TR_REVIEW_STATUS_DRAFT;
+  int rc;
 
   {
     g_autoptr(TrStatement) select =
       tr_store_prepare (self, "SELECT status FROM reviews WHERE report_num = ?1", what, error);
 
     if (select == NULL)
-      goto rollback;
+      return FALSE;
     sqlite3_bind_int64 (select, 1, num);
     rc = sqlite3_step (select);
     if (rc == SQLITE_ROW)
       tr_review_status_from_string (tr_store_column_text (select, 0), &current);
     else if (rc != SQLITE_DONE)
-      {
-        tr_store_set_sqlite_error (error, self->db, rc, what);
-        goto rollback;
-      }
+      return tr_store_set_sqlite_error (error, self->db, rc, what);
   }
 
   if (!tr_review_status_check_transition (current, status, error))
-    goto rollback;
+    return FALSE;
 
   {
     g_autoptr(TrStatement) update =
@@ -193,15 +187,38 @@ tr_report_store_set_status (TrReportStore   *self,
                         what, error);
 
     if (update == NULL)
-      goto rollback;
+      return FALSE;
     sqlite3_bind_int64 (update, 1, num);
     tr_store_bind_text (update, 2, tr_review_status_to_string (status));
     tr_store_bind_text (update, 3, changed);
-    if (!tr_store_step_done (self, update, what, error))
-      goto rollback;
+    return tr_store_step_done (self, update, what, error);
   }
+}
 
-  if (!tr_store_exec_sql (self, "COMMIT", what, error))
+gboolean
+tr_report_store_set_status (TrReportStore   *self,
+                            const char      *id,
+                            TrReviewStatus   status,
+                            GError         **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  const char *what = _("Could not change the status of the report");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *changed = tr_store_format_time (now);
+  gint64 num = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  /* Read and write in one transaction: two reviewers acting at once must
+   * not both move the same status. */
+  if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
+    return FALSE;
+  if (!tr_store_find_existing_num (self, id, &num, what, error) ||
+      !set_status_locked (self, num, status, changed, what, error) ||
+      !tr_store_exec_sql (self, "COMMIT", what, error))
     goto rollback;
   return TRUE;
 
@@ -246,26 +263,16 @@ tr_report_store_list_by_status (TrReportStore   *self,
 
 /* Comments ---------------------------------------------------------------- */
 
-gboolean
-tr_report_store_add_comment (TrReportStore  *self,
-                             const char     *id,
-                             TrComment      *comment,
-                             GError        **error)
+static gboolean
+add_comment_locked (TrReportStore  *self,
+                    gint64          num,
+                    TrComment      *comment,
+                    const char     *what,
+                    GError        **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  const char *what = _("Could not save the comment");
   g_autoptr(TrStatement) stmt = NULL;
   g_autofree char *created = NULL;
-  gint64 num = 0;
 
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (TR_IS_COMMENT (comment), FALSE);
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  if (!tr_store_find_existing_num (self, id, &num, what, error))
-    return FALSE;
   stmt = tr_store_prepare (self,
                            "INSERT INTO comments (report_num, section, start_offset, end_offset, quote,"
                            " body, author, created, resolved) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -286,6 +293,101 @@ tr_report_store_add_comment (TrReportStore  *self,
     return FALSE;
   tr_comment_set_id (comment, sqlite3_last_insert_rowid (self->db));
   return TRUE;
+}
+
+gboolean
+tr_report_store_add_comment (TrReportStore  *self,
+                             const char     *id,
+                             TrComment      *comment,
+                             GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  const char *what = _("Could not save the comment");
+  gint64 num = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (TR_IS_COMMENT (comment), FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  return tr_store_find_existing_num (self, id, &num, what, error) &&
+         add_comment_locked (self, num, comment, what, error);
+}
+
+/* A review round ---------------------------------------------------------- */
+
+gboolean
+tr_report_store_save_review_round (TrReportStore        *self,
+                                   const char           *id,
+                                   const TrReviewRound  *round,
+                                   GError              **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  const char *what = _("Could not save the review of the report");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *changed = tr_store_format_time (now);
+  gint64 num = 0;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (round != NULL, FALSE);
+  g_return_val_if_fail (round->report == NULL || g_strcmp0 (tr_report_get_id (round->report), id) == 0, FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
+    return FALSE;
+  if (round->report != NULL && !round->report_after_status &&
+      !tr_store_save_report_locked (self, round->report, now, error))
+    goto rollback;
+  if (!tr_store_find_existing_num (self, id, &num, what, error))
+    goto rollback;
+  if (round->review != NULL && !save_review_locked (self, num, round->review, what, error))
+    goto rollback;
+  if (round->move_status)
+    {
+      TrReviewStatus current = TR_REVIEW_STATUS_DRAFT;
+
+      /* Its own scope: set_status_locked() prepares the same statement. */
+      {
+        g_autoptr(TrStatement) select =
+          tr_store_prepare (self, "SELECT status FROM reviews WHERE report_num = ?1", what, error);
+
+        if (select == NULL)
+          goto rollback;
+        sqlite3_bind_int64 (select, 1, num);
+        if (sqlite3_step (select) == SQLITE_ROW)
+          tr_review_status_from_string (tr_store_column_text (select, 0), &current);
+      }
+      /* A draft goes through 送審 to a decision, as it would by hand. */
+      if (current == TR_REVIEW_STATUS_DRAFT && round->status != TR_REVIEW_STATUS_SUBMITTED &&
+          !set_status_locked (self, num, TR_REVIEW_STATUS_SUBMITTED, changed, what, error))
+        goto rollback;
+      if (!set_status_locked (self, num, round->status, changed, what, error))
+        goto rollback;
+    }
+  if (round->report != NULL && round->report_after_status &&
+      !tr_store_save_report_locked (self, round->report, now, error))
+    goto rollback;
+  for (guint i = 0; round->comments != NULL && i < round->comments->len; i++)
+    if (!add_comment_locked (self, num, round->comments->pdata[i], _("Could not save the comment"), error))
+      goto rollback;
+  if (!tr_store_exec_sql (self, "COMMIT", what, error))
+    goto rollback;
+
+  /* Outside the lock: a handler of notify::modified may call the store. */
+  g_clear_pointer (&locker, g_mutex_locker_free);
+  if (round->report != NULL)
+    tr_report_set_modified (round->report, now);
+  return TRUE;
+
+rollback:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* Their IDs were never stored. */
+  for (guint i = 0; round->comments != NULL && i < round->comments->len; i++)
+    tr_comment_set_id (round->comments->pdata[i], 0);
+  return FALSE;
 }
 
 static int

@@ -1822,3 +1822,12 @@ tr_report_store_get_data_version (TrReportStore  *self,
   *out_version = sqlite3_column_int64 (stmt, 0);
   return TRUE;
 }
+
+gboolean
+tr_store_save_report_locked (TrReportStore  *self,
+                             TrReport       *report,
+                             GDateTime      *now,
+                             GError        **error)
+{
+  return save_locked (self, report, now, FALSE, _("Could not save the report"), error);
+}

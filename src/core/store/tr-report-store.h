@@ -152,6 +152,28 @@ GPtrArray     *tr_report_store_list_by_status (TrReportStore *self,
                                           TrReviewStatus  status,
                                           GError        **error);
 
+/* What a review round brings to report @id, written by
+ * tr_report_store_save_review_round(): a report received for review, or a
+ * reviewed file merged. */
+typedef struct {
+  TrReport       *report;    /* saved whole (it may be new), or NULL */
+  /* Saved once the status is moved: a report in review takes its
+   * reviewer's text only once returned. */
+  gboolean        report_after_status;
+  TrReview       *review;    /* its form saved (never its status), or NULL */
+  gboolean        move_status;
+  /* Moved to, as tr_report_store_set_status() would, through 送審 from a
+   * draft. */
+  TrReviewStatus  status;
+  GPtrArray      *comments;  /* TrComment added (their IDs set), or NULL */
+} TrReviewRound;
+
+/* Writes @round in one transaction: all of it, or on failure nothing. */
+gboolean       tr_report_store_save_review_round (TrReportStore        *self,
+                                                  const char           *id,
+                                                  const TrReviewRound  *round,
+                                                  GError              **error);
+
 /* Comments ---------------------------------------------------------------- */
 
 /* Stores @comment on report @id and sets its ID. */

@@ -7,6 +7,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "tr-error.h"
 #include "tr-odt-exporter.h"
@@ -310,6 +311,99 @@ test_receive (Fixture       *fixture,
     }
 }
 
+/* Makes every comment added to the library file at @path fail, as a full
+ * disk would fail the last write of a round. */
+static void
+refuse_comments (const char *path)
+{
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  sqlite3_exec (db, "CREATE TRIGGER refuse_comments BEFORE INSERT ON comments"
+                    " BEGIN SELECT RAISE (ABORT, 'database or disk is full'); END",
+                NULL, NULL, &message);
+  g_assert_null (message);
+  sqlite3_close (db);
+}
+
+/* A merge whose last write fails writes nothing: not the accepted text,
+ * not the decision, not the review form. */
+static void
+test_merge_all_or_nothing (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TrOfficeImport) import =
+    reviewed_file (fixture, "一、了解愛沙尼亞數位身分制度。\n二、學習資料交換。\n三、建立交流管道。\n四、規劃後續合作。",
+                   TR_REVIEW_STATUS_RETURNED);
+  g_autoptr(TrReviewMerge) merge = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReview) review = NULL;
+  g_autofree char *text = NULL;
+  const char *id = tr_report_get_id (fixture->report);
+
+  merge = tr_review_merge_new_for_store (fixture->store, id, import, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (merge->changes->len, ==, 2);
+  find_change (merge, "一、了解數位身分制度。", "一、了解愛沙尼亞數位身分制度。")->choice = TR_MERGE_CHOICE_ACCEPT;
+  g_assert_cmpuint (tr_review_merge_count_comments (merge), ==, 1);
+
+  refuse_comments (fixture->path);
+  g_assert_false (tr_review_merge_apply (merge, fixture->store, id, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == TR_ERROR);
+  g_assert_nonnull (strstr (error->message, "disk is full"));
+  g_clear_error (&error);
+
+  text = stored_purpose (fixture);
+  g_assert_cmpstr (text, ==, purpose);
+  review = tr_report_store_load_review (fixture->store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tr_review_get_status (review), ==, TR_REVIEW_STATUS_DRAFT);
+  g_assert_cmpuint (count_comments (fixture), ==, 0);
+}
+
+/* A file received for review whose comments cannot be written leaves no
+ * report behind, rather than one without its comments or status. */
+static void
+test_receive_all_or_nothing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *other_path = g_build_filename (fixture->dir, "reviewer.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) reviewer = tr_report_store_open (other_path, &error);
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TrReview) review = tr_review_new ();
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TrOfficeImport) import = NULL;
+  g_autoptr(TrReport) left = NULL;
+
+  g_assert_no_error (error);
+  g_ptr_array_add (comments, tr_comment_new (TR_SECTION_PURPOSE, 0, 4, "一、了解", "請說明", "林專員"));
+  bytes = tr_odt_export_for_review_to_bytes (fixture->report, comments, review, &error);
+  g_assert_no_error (error);
+  import = tr_office_import_new_from_bytes (bytes, "送審.odt", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tr_office_import_get_comments (import)->len, ==, 1);
+
+  refuse_comments (other_path);
+  g_assert_false (tr_office_import_receive (import, reviewer, &error));
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == TR_ERROR);
+  g_clear_error (&error);
+  left = tr_report_store_load (reviewer, tr_report_get_id (fixture->report), &error);
+  g_assert_null (left);
+  g_assert_error (error, TR_ERROR, TR_ERROR_NOT_FOUND);
+
+  g_clear_object (&reviewer);
+  for (const char *suffix = ""; suffix != NULL; suffix = g_str_equal (suffix, "") ? "-wal" : g_str_equal (suffix, "-wal") ? "-shm" : NULL)
+    {
+      g_autofree char *file = g_strconcat (other_path, suffix, NULL);
+
+      g_remove (file);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,5 +416,9 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/review-choices/locked", Fixture, NULL, fixture_set_up, test_locked_report, fixture_tear_down);
   g_test_add ("/review-choices/receive", Fixture, NULL, fixture_set_up, test_receive, fixture_tear_down);
+  g_test_add ("/review-choices/merge-all-or-nothing", Fixture, NULL, fixture_set_up, test_merge_all_or_nothing,
+              fixture_tear_down);
+  g_test_add ("/review-choices/receive-all-or-nothing", Fixture, NULL, fixture_set_up,
+              test_receive_all_or_nothing, fixture_tear_down);
   return g_test_run ();
 }
