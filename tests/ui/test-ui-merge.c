@@ -223,6 +223,62 @@ test_author_newer_text (Fixture       *fixture,
   g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_CANCELLED);
 }
 
+/* A cell of the itinerary in 過程 changed by the reviewer: the row is
+ * shown as a change, and accepting it changes that cell, the table kept. */
+static void
+test_table_cell (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(TrTable) table = tr_table_new (2, 3);
+  g_autoptr(TrReport) copy = NULL;
+  g_autoptr(TrReview) review = tr_review_new ();
+  g_autoptr(GBytes) package = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReport) stored = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "審核後.odt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  TrBody *body = tr_report_get_body (fixture->report, TR_FIELD_FROM_SECTION (TR_SECTION_PROCESS));
+  GtkWidget *dialog;
+
+  tr_table_set_cell (table, 0, 0, "日期");
+  tr_table_set_cell (table, 0, 1, "地點");
+  tr_table_set_cell (table, 0, 2, "行程內容");
+  tr_table_set_cell (table, 1, 0, "7月9日");
+  tr_table_set_cell (table, 1, 1, "塔林");
+  tr_table_set_cell (table, 1, 2, "拜會經濟部");
+  tr_table_set_has_header (table, TRUE);
+  tr_table_set_caption (table, "參訪行程");
+  tr_body_append_table (body, table);
+  g_assert_true (tr_report_store_save (fixture->store, fixture->report, &error));
+  g_assert_no_error (error);
+
+  copy = tr_report_copy (fixture->report);
+  tr_table_set_cell (tr_body_get_table (tr_report_get_body (copy, TR_FIELD_FROM_SECTION (TR_SECTION_PROCESS)), 0),
+                     1, 2, "拜會經濟暨通訊部");
+  package = tr_odt_export_for_review_to_bytes (copy, NULL, review, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (package, NULL), g_bytes_get_size (package), &error));
+  g_list_store_append (files, file);
+  fixture->import = TR_IMPORT_DIALOG (tr_window_import (fixture->window, G_LIST_MODEL (files)));
+  wait_until ((fixture->merge = find_merge_dialog ()) != NULL, 30000);
+
+  dialog = GTK_WIDGET (fixture->merge);
+  g_assert_cmpuint (tr_merge_dialog_get_merge (fixture->merge)->changes->len, ==, 1);
+  wait_until (gtk_widget_get_width (dialog) > 0, 2000);
+  save_screenshot (dialog, "merge-table.png");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_named (dialog, "accept-0")), TRUE);
+  g_signal_emit_by_name (find_named (dialog, "merge"), "clicked");
+  wait_until (find_merge_dialog () == NULL, 3000);
+
+  stored = tr_report_store_load (fixture->store, tr_report_get_id (fixture->report), &error);
+  g_assert_no_error (error);
+  body = tr_report_get_body (stored, TR_FIELD_FROM_SECTION (TR_SECTION_PROCESS));
+  g_assert_cmpuint (tr_body_get_n_tables (body), ==, 1);
+  g_assert_cmpstr (tr_table_get_cell (tr_body_get_table (body, 0), 1, 2), ==, "拜會經濟暨通訊部");
+  g_assert_cmpstr (tr_body_get_text_run (body, 0), ==, "7月9日抵達塔林，拜會經濟部。");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -238,6 +294,7 @@ main (int   argc,
 
   g_test_add ("/ui-merge/accept-and-reject", Fixture, NULL, fixture_set_up, test_accept_and_reject,
               fixture_tear_down);
+  g_test_add ("/ui-merge/table-cell", Fixture, NULL, fixture_set_up, test_table_cell, fixture_tear_down);
   g_test_add ("/ui-merge/author-newer-text", Fixture, NULL, fixture_set_up, test_author_newer_text,
               fixture_tear_down);
   return g_test_run ();
