@@ -271,6 +271,8 @@ static void
 read_table (Reader  *reader,
             xmlNode *table)
 {
+  gboolean first_row = TRUE;
+
   for (xmlNode *row = table->children; row != NULL; row = row->next)
     {
       g_autoptr(GString) text = g_string_new (NULL);
@@ -280,7 +282,8 @@ read_table (Reader  *reader,
 
       if (!tr_office_xml_is (row, TR_NS_W, "tr"))
         continue;
-      block = tr_office_document_add_block (reader->document, TR_OFFICE_BLOCK_TABLE_ROW, 0, NULL);
+      block = tr_office_document_add_block (reader->document, TR_OFFICE_BLOCK_TABLE_ROW, first_row ? 1 : 0, NULL);
+      first_row = FALSE;
       for (xmlNode *cell = row->children; cell != NULL; cell = cell->next)
         {
           if (!tr_office_xml_is (cell, TR_NS_W, "tc"))

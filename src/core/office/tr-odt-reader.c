@@ -223,7 +223,18 @@ read_blocks (Reader  *reader,
       else if (tr_office_xml_is (node, TR_NS_TEXT, "p"))
         read_paragraph (reader, node, TR_OFFICE_BLOCK_PARAGRAPH, 0);
       else if (tr_office_xml_is (node, TR_NS_TABLE, "table"))
-        read_table (reader, node);
+        {
+          guint first = reader->document->blocks->len;
+
+          read_table (reader, node);
+          /* Where the table starts, for two tables one after the other. */
+          for (guint i = first; i < reader->document->blocks->len; i++)
+            if (((TrOfficeBlock *) reader->document->blocks->pdata[i])->kind == TR_OFFICE_BLOCK_TABLE_ROW)
+              {
+                ((TrOfficeBlock *) reader->document->blocks->pdata[i])->level = 1;
+                break;
+              }
+        }
       else if (tr_office_xml_is (node, TR_NS_TEXT, "list") ||
                tr_office_xml_is (node, TR_NS_TEXT, "list-item") ||
                tr_office_xml_is (node, TR_NS_TEXT, "list-header") ||

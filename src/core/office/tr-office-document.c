@@ -144,3 +144,27 @@ tr_office_document_read (GBytes  *data,
     return NULL;
   return g_steal_pointer (&document);
 }
+
+static GRegex *
+caption_number (void)
+{
+  static GRegex *regex;
+
+  if (g_once_init_enter (&regex))
+    g_once_init_leave (&regex, g_regex_new ("^表\\s*[0-9]+\\s*[：:]\\s*", G_REGEX_OPTIMIZE, 0, NULL));
+  return regex;
+}
+
+gboolean
+tr_office_is_table_caption (const char *paragraph)
+{
+  g_return_val_if_fail (paragraph != NULL, FALSE);
+  return g_regex_match (caption_number (), paragraph, 0, NULL);
+}
+
+char *
+tr_office_table_caption_text (const char *paragraph)
+{
+  g_return_val_if_fail (paragraph != NULL, NULL);
+  return g_regex_replace_literal (caption_number (), paragraph, -1, 0, "", 0, NULL);
+}

@@ -27,7 +27,9 @@ typedef enum {
 
 typedef struct {
   TrOfficeBlockKind kind;
-  guint             level;     /* a heading's outline level, from 1 */
+  /* A heading's outline level, from 1; for a table row, 1 when it is the
+   * first row of its table, else 0. */
+  guint             level;
   char             *text;      /* line breaks inside it as "\n" */
   char             *picture;   /* TR_OFFICE_BLOCK_PICTURE: its part in the package */
 } TrOfficeBlock;
@@ -66,6 +68,12 @@ typedef struct {
 TrOfficeDocument *tr_office_document_read (GBytes           *data,
                                            GError          **error);
 void              tr_office_document_free (TrOfficeDocument *document);
+
+/* Whether @paragraph is a table's caption as our export and word
+ * processors number it, 「表 N：…」. */
+gboolean          tr_office_is_table_caption   (const char *paragraph);
+/* @paragraph without that number: the caption as a table holds it. */
+char             *tr_office_table_caption_text (const char *paragraph);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrOfficeDocument, tr_office_document_free)
 

@@ -253,6 +253,120 @@ add_photos (TrReport         *report,
     tr_report_set_text (report, TR_FIELD_APPENDIX, appendix);
 }
 
+/* Table @rows (tab-separated cells) as a table, or NULL past the limits
+ * of one, whose rows then stay text. */
+static TrTable *
+table_from_rows (GPtrArray  *rows,
+                 const char *caption)
+{
+  guint n_columns = 1;
+  TrTable *table;
+
+  if (rows->len > TR_TABLE_MAX_ROWS)
+    return NULL;
+  for (guint r = 0; r < rows->len; r++)
+    n_columns = MAX (n_columns, g_strv_length (rows->pdata[r]));
+  if (n_columns > TR_TABLE_MAX_COLUMNS)
+    return NULL;
+  table = tr_table_new (rows->len, n_columns);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GStrv cells = rows->pdata[r];
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        tr_table_set_cell (table, r, c, g_strstrip (cells[c]));
+    }
+  /* Report tables head their columns (日期、地點、行程); a file does not
+   * always say so. */
+  tr_table_set_has_header (table, rows->len > 1);
+  if (caption != NULL)
+    {
+      g_autofree char *text = tr_office_table_caption_text (caption);
+
+      tr_table_set_caption (table, text);
+    }
+  return table;
+}
+
+static void
+end_table (TrBody     *body,
+           GPtrArray  *rows,
+           char      **caption)
+{
+  g_autoptr(TrTable) table = NULL;
+
+  if (rows->len == 0)
+    return;
+  table = table_from_rows (rows, *caption);
+  if (table != NULL)
+    tr_body_append_table (body, table);
+  else
+    {
+      if (*caption != NULL)
+        tr_body_append_text (body, *caption);
+      for (guint r = 0; r < rows->len; r++)
+        {
+          g_autofree char *line = g_strjoinv ("\t", rows->pdata[r]);
+
+          tr_body_append_text (body, line);
+        }
+    }
+  g_clear_pointer (caption, g_free);
+  g_ptr_array_set_size (rows, 0);
+}
+
+/* A Word or Writer file's tables are tables already, which the parser,
+ * reading lines, would flatten: a section holding one is made from its
+ * blocks, paragraphs as lines and each table's rows a table, with the
+ * caption (表 N：…) just above it. */
+static void
+add_tables (TrReport         *report,
+            TrOfficeDocument *document,
+            const gint       *sections)
+{
+  for (guint section = 0; section < TR_N_SECTIONS; section++)
+    {
+      g_autoptr(TrBody) body = NULL;
+      g_autoptr(GPtrArray) rows = NULL;
+      g_autofree char *caption = NULL;
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < document->blocks->len && !any; i++)
+        any = sections[i] == (gint) section &&
+              ((TrOfficeBlock *) document->blocks->pdata[i])->kind == TR_OFFICE_BLOCK_TABLE_ROW;
+      if (!any)
+        continue;
+
+      body = tr_body_new ();
+      rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+      for (guint i = 0; i < document->blocks->len; i++)
+        {
+          const TrOfficeBlock *block = document->blocks->pdata[i];
+          const TrOfficeBlock *next = i + 1 < document->blocks->len ? document->blocks->pdata[i + 1] : NULL;
+
+          if (sections[i] != (gint) section || block->kind == TR_OFFICE_BLOCK_PICTURE)
+            continue;
+          if (block->kind == TR_OFFICE_BLOCK_TABLE_ROW)
+            {
+              if (block->level == 1)
+                end_table (body, rows, &caption);
+              g_ptr_array_add (rows, g_strsplit (block->text, "\t", -1));
+              continue;
+            }
+          end_table (body, rows, &caption);
+          if (block->text[0] == '\0')
+            continue;
+          if (next != NULL && next->kind == TR_OFFICE_BLOCK_TABLE_ROW && sections[i + 1] == (gint) section &&
+              tr_office_is_table_caption (block->text))
+            caption = g_strdup (block->text);
+          else
+            tr_body_append_text (body, block->text);
+        }
+      end_table (body, rows, &caption);
+      tr_body_replace (tr_report_get_body (report, TR_FIELD_FROM_SECTION (section)), body);
+    }
+}
+
 /* Our own JSON form, checked against the ID the file names. */
 static TrReport *
 report_from_json (TrOfficeDocument  *document,
@@ -379,6 +493,8 @@ tr_office_import_new_from_bytes (GBytes      *data,
 
       self->report = report_from_parsed (parsed, document->report_id);
       add_photos (self->report, document);
+      sections = find_sections (document);
+      add_tables (self->report, document, sections);
       if (filename != NULL)
         tr_report_set_source (self->report, filename, data);
     }
@@ -397,7 +513,8 @@ tr_office_import_new_from_bytes (GBytes      *data,
      * JSON: the form as the reviewer ticked it. */
     self->review = tr_office_review_form_read (document, form);
 
-  sections = find_sections (document);
+  if (sections == NULL)
+    sections = find_sections (document);
   for (guint i = 0; i < document->blocks->len; i++)
     {
       const TrOfficeBlock *block = document->blocks->pdata[i];

@@ -12,6 +12,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "tr-error.h"
+#include "tr-office-document.h"
 #include "tr-review-merge.h"
 
 /* Beyond this many paragraphs a section is compared in order, not by the
@@ -210,30 +211,6 @@ add_change (TrReviewMerge *merge,
   change->line = line;
   change->conflict = conflict;
   g_ptr_array_add (merge->changes, change);
-}
-
-/* The number the export gives a table's caption: 「表 N：」. */
-static GRegex *
-caption_number (void)
-{
-  static GRegex *regex;
-
-  if (g_once_init_enter (&regex))
-    g_once_init_leave (&regex, g_regex_new ("^表\\s*[0-9]+\\s*[：:]\\s*", G_REGEX_OPTIMIZE, 0, NULL));
-  return regex;
-}
-
-static gboolean
-is_caption (const char *paragraph)
-{
-  return g_regex_match (caption_number (), paragraph, 0, NULL);
-}
-
-/* The reviewer's caption without its number. */
-static char *
-caption_text (const char *paragraph)
-{
-  return g_regex_replace_literal (caption_number (), paragraph, -1, 0, "", 0, NULL);
 }
 
 /* The reviewer's paragraphs of a section, each with the kind of place it
@@ -514,7 +491,7 @@ tr_review_merge_new (TrReport        *report,
           if (tr_office_import_is_table_row (import, section, i))
             kind = PLACE_ROW;
           else if (i + 1 < reviewers.texts->len && tr_office_import_is_table_row (import, section, i + 1) &&
-                   is_caption (reviewers.texts->pdata[i]))
+                   tr_office_is_table_caption (reviewers.texts->pdata[i]))
             kind = PLACE_CAPTION;
           g_array_append_val (kinds, kind);
         }
@@ -763,7 +740,7 @@ accept_in_section (TrReviewMerge  *merge,
 
       if (table != NULL && replaced[at] != NULL && place->kind == PLACE_CAPTION)
         {
-          g_autofree char *caption = replaced[at]->reviewer_text != NULL ? caption_text (replaced[at]->reviewer_text)
+          g_autofree char *caption = replaced[at]->reviewer_text != NULL ? tr_office_table_caption_text (replaced[at]->reviewer_text)
                                                                          : NULL;
 
           tr_table_set_caption (table, caption);

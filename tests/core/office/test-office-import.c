@@ -259,6 +259,27 @@ assert_sections (TrReport *report)
   g_assert_null (strstr (tr_report_get_section (report, TR_SECTION_PURPOSE), "抵達塔林"));
 }
 
+/* The table of 過程 (日期 | 地點, 7月9日 | 塔林) came in a table, with
+ * @caption, not as lines of text. */
+static void
+assert_itinerary (TrReport   *report,
+                  const char *caption)
+{
+  TrBody *body = tr_report_get_body (report, TR_FIELD_FROM_SECTION (TR_SECTION_PROCESS));
+  TrTable *table;
+
+  g_assert_cmpuint (tr_body_get_n_tables (body), ==, 1);
+  table = tr_body_get_table (body, 0);
+  g_assert_cmpuint (tr_table_get_n_rows (table), ==, 2);
+  g_assert_cmpuint (tr_table_get_n_columns (table), ==, 2);
+  g_assert_cmpstr (tr_table_get_cell (table, 0, 0), ==, "日期");
+  g_assert_cmpstr (tr_table_get_cell (table, 1, 1), ==, "塔林");
+  g_assert_true (tr_table_get_has_header (table));
+  g_assert_cmpstr (tr_table_get_caption (table), ==, caption != NULL ? caption : "");
+  for (guint i = 0; i <= 1; i++)
+    g_assert_null (strstr (tr_body_get_text_run (body, i), "塔林\t"));
+}
+
 /* pandoc's DOCX: Heading N styles, a table, and a comment (w:comment). */
 static void
 test_docx_pandoc (Fixture       *fixture,
@@ -287,6 +308,7 @@ test_docx_pandoc (Fixture       *fixture,
   report = tr_office_import_get_report (import);
   assert_sections (report);
   g_assert_nonnull (strstr (tr_report_get_section (report, TR_SECTION_PROCESS), "塔林"));
+  assert_itinerary (report, NULL);
   g_assert_cmpuint (tr_office_import_get_comments (import)->len, ==, 1);
   comment = tr_office_import_get_comments (import)->pdata[0];
   g_assert_cmpint (tr_comment_get_section (comment), ==, TR_SECTION_PROCESS);
@@ -302,8 +324,19 @@ test_docx_libreoffice (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(TrReport) original = make_report ();
-  g_autofree char *path = write_export (fixture, original, NULL, NULL, "report.odt");
-  g_autofree char *docx = libreoffice_convert (fixture, path, "docx", "docx");
+  g_autoptr(TrTable) table = tr_table_new (2, 2);
+  g_autofree char *path = NULL;
+  g_autofree char *docx = NULL;
+
+  tr_table_set_cell (table, 0, 0, "日期");
+  tr_table_set_cell (table, 0, 1, "地點");
+  tr_table_set_cell (table, 1, 0, "7月9日");
+  tr_table_set_cell (table, 1, 1, "塔林");
+  tr_table_set_has_header (table, TRUE);
+  tr_table_set_caption (table, "參訪行程");
+  tr_body_append_table (tr_report_get_body (original, TR_FIELD_FROM_SECTION (TR_SECTION_PROCESS)), table);
+  path = write_export (fixture, original, NULL, NULL, "report.odt");
+  docx = libreoffice_convert (fixture, path, "docx", "docx");
   g_autoptr(TrOfficeImport) import = NULL;
   g_autoptr(GError) error = NULL;
   TrReport *report;
@@ -315,6 +348,9 @@ test_docx_libreoffice (Fixture       *fixture,
   g_assert_true (tr_office_import_has_identity (import));
   g_assert_cmpstr (tr_report_get_id (report), ==, tr_report_get_id (original));
   g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, "赴愛沙尼亞考察數位政府");
+  /* Word keeps no JSON part: the table is read from the document. */
+  g_assert_false (tr_office_import_is_lossless (import));
+  assert_itinerary (report, "參訪行程");
 }
 
 /* Pictures with their captions, from pandoc's DOCX and ODT: the caption
