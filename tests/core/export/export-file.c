@@ -4,27 +4,6 @@
 
 /* Tests: never lose a file -------------------------------------------------- */
 
-/* The names in @dir but the ones given: temporary files left behind. */
-static void
-assert_only_files (const char *dir,
-                   ...)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  g_autoptr(GPtrArray) expected = g_ptr_array_new ();
-  const char *name;
-  va_list args;
-
-  va_start (args, dir);
-  while ((name = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (expected, (gpointer) name);
-  va_end (args);
-
-  g_assert_nonnull (listing);
-  while ((name = g_dir_read_name (listing)) != NULL)
-    if (!g_ptr_array_find_with_equal_func (expected, name, g_str_equal, NULL))
-      g_error ("Unexpected file “%s” left in %s", name, dir);
-}
-
 static void
 test_dev_full (void)
 {
@@ -86,26 +65,8 @@ make_previous_export (const char *dir,
   tr_report_set_text (previous, TR_FIELD_TITLE, "上一版");
   tr_odt_export_to_file (previous, file, NULL, &error);
   g_assert_no_error (error);
-  g_assert_no_errno (chmod (path, 0644));
-  if (geteuid () == 0)
-    g_assert_no_errno (chown (path, uid, uid));
-  g_file_get_contents (path, out_contents, out_length, &error);
-  g_assert_no_error (error);
+  tr_test_keep_file (path, uid, out_contents, out_length);
   return path;
-}
-
-static void
-assert_unchanged (const char *path,
-                  const char *contents,
-                  gsize       length)
-{
-  g_autofree char *now = NULL;
-  gsize now_length;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &now, &now_length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (now, now_length, contents, length);
 }
 
 /* Exports over the file of $TR_TEST_TARGET and prints the error. */
@@ -146,19 +107,11 @@ test_read_only_folder (void)
     g_autofree char *expected = g_strdup_printf ("*code=%d message=Could not save “%s”: you cannot write in the folder “%s”*",
                                                  G_IO_ERROR_PERMISSION_DENIED, path, dir);
 
-    /* The file itself stays writable: a fallback that truncates it and
-     * writes in place would succeed, and lose it on any error. */
-    if (geteuid () == 0)
-      g_assert_no_errno (chown (dir, TR_TEST_NOBODY_ID, TR_TEST_NOBODY_ID));
-    g_assert_no_errno (chmod (dir, 0555));
     g_setenv ("TR_TEST_TARGET", path, TRUE);
-    g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-    g_assert_no_errno (chmod (dir, 0755));
-
-    g_test_trap_assert_passed ();
+    tr_test_trap_in_read_only_folder (dir, 60);
     g_test_trap_assert_stdout (expected);
-    assert_unchanged (path, contents, length);
-    assert_only_files (dir, "report.odt", NULL);
+    tr_test_assert_file_unchanged (path, contents, length);
+    tr_test_assert_only_files (dir, "report.odt", NULL);
   }
 }
 
@@ -191,8 +144,8 @@ test_write_failure_keeps_file (void)
 
     g_test_trap_assert_passed ();
     g_test_trap_assert_stdout (expected);
-    assert_unchanged (path, contents, length);
-    assert_only_files (dir, "report.odt", NULL);
+    tr_test_assert_file_unchanged (path, contents, length);
+    tr_test_assert_only_files (dir, "report.odt", NULL);
   }
 }
 
@@ -224,7 +177,7 @@ test_replace_keeps_permissions (void)
   content = tr_test_odt_parse_entry (path, "content.xml");
   g_assert_cmpstr (xpath_string (content, "//text:p[@text:style-name='TrCoverTitle']"),
                    ==, "赴新加坡參加2024年世界城市高峰會出國報告");
-  assert_only_files (dir, "report.odt", "link.odt", NULL);
+  tr_test_assert_only_files (dir, "report.odt", "link.odt", NULL);
 }
 
 /* Tests: in a thread ---------------------------------------------------------- */
@@ -282,7 +235,7 @@ test_stale_temporary_files (void)
   close (writer);
 
   g_assert_false (g_file_test (killed, G_FILE_TEST_EXISTS));
-  assert_only_files (dir, "report.odt", ".trip-reports-export-rEcent",
+  tr_test_assert_only_files (dir, "report.odt", ".trip-reports-export-rEcent",
                      ".trip-reports-export-wr1tng", ".trip-reports-export-notours", "notes.txt",
                      ".trip-reports-export-n0body", NULL);
   g_assert_true (g_file_test (recent, G_FILE_TEST_EXISTS));
@@ -384,7 +337,7 @@ test_async_cancelled (void)
   g_assert_false (async.ok);
   g_assert_error (async.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&async.error);
-  assert_only_files (dir, NULL);
+  tr_test_assert_only_files (dir, NULL);
 }
 
 void

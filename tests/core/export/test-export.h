@@ -25,6 +25,7 @@
 #include "tr-odt-exporter.h"
 #include "tr-test-pdf.h"
 #include "tr-test-report.h"
+#include "tr-test-files.h"
 #include "tr-test-util.h"
 #include "tr-odt-review-form.h"
 #include "tr-report.h"

@@ -19,6 +19,7 @@
 #include "tr-pdf-layout.h"
 #include "tr-test-pdf.h"
 #include "tr-test-report.h"
+#include "tr-test-files.h"
 #include "tr-test-util.h"
 
 
@@ -64,40 +65,8 @@ make_previous_export (const char *dir,
   tr_report_set_text (previous, TR_FIELD_TITLE, "上一版");
   g_assert_true (tr_pdf_export_to_file (previous, file, NULL, NULL, &error));
   g_assert_no_error (error);
-  g_assert_no_errno (chmod (path, 0644));
-  if (geteuid () == 0)
-    g_assert_no_errno (chown (path, uid, uid));
-  g_file_get_contents (path, out_contents, out_length, &error);
-  g_assert_no_error (error);
+  tr_test_keep_file (path, uid, out_contents, out_length);
   return path;
-}
-
-static void
-assert_unchanged (const char *path,
-                  const char *contents,
-                  gsize       length)
-{
-  g_autofree char *now = NULL;
-  gsize now_length;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &now, &now_length, &error);
-  g_assert_no_error (error);
-  g_assert_cmpmem (now, now_length, contents, length);
-}
-
-/* Nothing in @dir but @name: no temporary file left behind. */
-static void
-assert_only (const char *dir,
-             const char *name)
-{
-  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
-  const char *entry;
-
-  g_assert_nonnull (listing);
-  while ((entry = g_dir_read_name (listing)) != NULL)
-    if (g_strcmp0 (entry, name) != 0)
-      g_error ("Unexpected file “%s” left in %s", entry, dir);
 }
 
 /* Exports over $TR_TEST_TARGET and prints the error. */
@@ -136,17 +105,11 @@ test_read_only_folder (void)
     g_autofree char *expected = g_strdup_printf ("*code=%d message=Could not save “%s”: you cannot write in the folder “%s”*",
                                                  G_IO_ERROR_PERMISSION_DENIED, path, dir);
 
-    if (geteuid () == 0)
-      g_assert_no_errno (chown (dir, TR_TEST_NOBODY_ID, TR_TEST_NOBODY_ID));
-    g_assert_no_errno (chmod (dir, 0555));
     g_setenv ("TR_TEST_TARGET", path, TRUE);
-    g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
-    g_assert_no_errno (chmod (dir, 0755));
-
-    g_test_trap_assert_passed ();
+    tr_test_trap_in_read_only_folder (dir, 120);
     g_test_trap_assert_stdout (expected);
-    assert_unchanged (path, contents, length);
-    assert_only (dir, "report.pdf");
+    tr_test_assert_file_unchanged (path, contents, length);
+    tr_test_assert_only_files (dir, "report.pdf", NULL);
   }
 }
 
@@ -178,8 +141,8 @@ test_full_disk (void)
 
     g_test_trap_assert_passed ();
     g_test_trap_assert_stdout (expected);
-    assert_unchanged (path, contents, length);
-    assert_only (dir, "report.pdf");
+    tr_test_assert_file_unchanged (path, contents, length);
+    tr_test_assert_only_files (dir, "report.pdf", NULL);
   }
 }
 
@@ -269,7 +232,7 @@ test_async_progress (void)
 
   pages = tr_test_pdf_pages (path);
   g_assert_nonnull (strstr (pages[0], "赴新加坡參加2024年世界城市高峰會出"));
-  assert_only (dir, "report.pdf");
+  tr_test_assert_only_files (dir, "report.pdf", NULL);
 }
 
 /* Cancelled half way: the earlier file as it was, no temporary file. */
@@ -293,8 +256,8 @@ test_async_cancelled (void)
   /* Cancelled while it was going, not before. */
   g_assert_cmpfloat (g_array_index (export.fractions, double, export.fractions->len - 1), <, 0.9);
   g_array_unref (export.fractions);
-  assert_unchanged (path, contents, length);
-  assert_only (dir, "report.pdf");
+  tr_test_assert_file_unchanged (path, contents, length);
+  tr_test_assert_only_files (dir, "report.pdf", NULL);
 }
 
 static void
