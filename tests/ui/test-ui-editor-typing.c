@@ -16,6 +16,7 @@
 #include "editor/tr-section-editor.h"
 #include "library/tr-library-view-private.h"
 #include "tr-numbering.h"
+#include "tr-problem.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
 #include "tr-ui-test.h"
@@ -283,6 +284,87 @@ test_numbers_typed_and_pasted (Fixture       *fixture,
   assert_counted (editor);
 }
 
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+has_problem_for (GListModel *problems,
+                 const char *target)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (problems); i++)
+    {
+      g_autoptr(TrProblem) problem = g_list_model_get_item (problems, i);
+
+      if (g_strcmp0 (tr_problem_get_target (problem), target) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Typed text is saved by the autosave alone, and the completeness panel
+ * follows it; its rows for the problems that stay are the same rows, not
+ * built again after each save while the user types. */
+static void
+test_problems_kept_across_saves (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  TrSectionEditor *process = open_section (fixture, "本次考察行程\n");
+  TrReportEditor *editor = TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+  GListModel *problems = tr_report_editor_get_problems (editor);
+  GtkListBox *list = GTK_LIST_BOX (find_named (GTK_WIDGET (editor), "problem_list"));
+  TrSectionEditor *purpose = TR_SECTION_EDITOR (tr_report_editor_get_text_editor (editor, TR_FIELD_PURPOSE));
+  const char *purpose_key = tr_section_get_key (TR_SECTION_PURPOSE);
+  g_autoptr(TrReport) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkListBoxRow *first_row, *last_row;
+  guint count = g_list_model_get_n_items (problems);
+
+  g_assert_nonnull (list);
+  g_assert_cmpuint (count, >, 2);
+  g_assert_true (has_problem_for (problems, purpose_key));
+  first_row = gtk_list_box_get_row_at_index (list, 0);
+  last_row = gtk_list_box_get_row_at_index (list, count - 1);
+  g_object_add_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+  g_object_add_weak_pointer (G_OBJECT (last_row), (gpointer *) &last_row);
+
+  /* Text that changes no problem. */
+  insert_at (process, 0, 0, "補充：");
+  g_assert_cmpint (tr_report_editor_get_save_state (editor), ==, TR_SAVE_STATE_UNSAVED);
+  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 10000);
+  stored = tr_report_store_load (fixture->store, tr_report_get_id (tr_report_editor_get_report (editor)), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_PROCESS), ==, "補充：本次考察行程\n");
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, count);
+  g_assert_true (first_row != NULL && gtk_list_box_get_row_at_index (list, 0) == first_row);
+  g_assert_true (last_row != NULL && gtk_list_box_get_row_at_index (list, count - 1) == last_row);
+
+  /* Text that fixes one: its row goes, the others stay. */
+  insert_at (purpose, 0, 0, "考察愛沙尼亞數位政府。");
+  wait_until (tr_report_editor_get_save_state (editor) == TR_SAVE_STATE_SAVED, 10000);
+  g_assert_false (has_problem_for (problems, purpose_key));
+  g_assert_cmpuint (g_list_model_get_n_items (problems), ==, count - 1);
+  g_assert_true (first_row != NULL && gtk_list_box_get_row_at_index (list, 0) == first_row);
+  g_assert_true (last_row != NULL && gtk_list_box_get_row_at_index (list, count - 2) == last_row);
+  if (first_row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (first_row), (gpointer *) &first_row);
+  if (last_row != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (last_row), (gpointer *) &last_row);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -300,6 +382,9 @@ main (int   argc,
               test_loaded_in_pieces, fixture_tear_down);
   g_test_add ("/ui-editor-typing/numbers/typed-and-pasted", Fixture, NULL, fixture_set_up,
               test_numbers_typed_and_pasted, fixture_tear_down);
+
+  g_test_add ("/ui-editor-typing/problems/kept-across-saves", Fixture, NULL, fixture_set_up,
+              test_problems_kept_across_saves, fixture_tear_down);
 
   return g_test_run ();
 }
