@@ -284,6 +284,62 @@ test_numbers_typed_and_pasted (Fixture       *fixture,
   assert_counted (editor);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *notified)
+{
+  (*notified)++;
+}
+
+static gboolean
+label_shows (GtkLabel *label,
+             guint     count)
+{
+  g_autofree char *number = g_strdup_printf ("%'u", count);
+
+  return strstr (gtk_label_get_text (label), number) != NULL;
+}
+
+/* A burst of keys does not give the counter new text per key (each time
+ * the window would be laid out again), and the counter catches up with
+ * the exact count within a moment, during the burst and after it. */
+static void
+test_counter_follows_typing (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  TrSectionEditor *editor = open_section (fixture, "本次考察行程\n");
+  GtkTextView *view = tr_section_editor_get_text_view (editor);
+  GtkLabel *label = tr_section_editor_get_count_label (editor);
+  guint notified = 0;
+  gulong handler;
+
+  g_assert_true (label_shows (label, 6));
+  handler = g_signal_connect (label, "notify::label", G_CALLBACK (count_notify), &notified);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  for (guint i = 0; i < 20; i++)
+    g_signal_emit_by_name (view, "insert-at-cursor", "字");
+  g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, 26);
+  g_assert_cmpuint (notified, <=, 1);
+  wait_until (label_shows (label, 26), 2000);
+
+  /* Keys typed at a typist's pace, for a second: the counter moves while
+   * they come, not only once they stop. */
+  notified = 0;
+  for (guint i = 0; i < 20; i++)
+    {
+      gint64 next = g_get_monotonic_time () + 50 * G_TIME_SPAN_MILLISECOND;
+
+      g_signal_emit_by_name (view, "insert-at-cursor", "字");
+      while (g_get_monotonic_time () < next)
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_assert_cmpuint (notified, >=, 2);
+  g_assert_cmpuint (notified, <, 20);
+  wait_until (label_shows (label, 46), 2000);
+  g_signal_handler_disconnect (label, handler);
+}
+
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
@@ -383,6 +439,8 @@ main (int   argc,
   g_test_add ("/ui-editor-typing/numbers/typed-and-pasted", Fixture, NULL, fixture_set_up,
               test_numbers_typed_and_pasted, fixture_tear_down);
 
+  g_test_add ("/ui-editor-typing/counter/follows-typing", Fixture, NULL, fixture_set_up,
+              test_counter_follows_typing, fixture_tear_down);
   g_test_add ("/ui-editor-typing/problems/kept-across-saves", Fixture, NULL, fixture_set_up,
               test_problems_kept_across_saves, fixture_tear_down);
 
