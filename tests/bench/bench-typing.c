@@ -10,7 +10,14 @@
  * shown a one-page report just before, so that what its widgets cost the
  * first time they are shown is not counted. With --whole the
  * section is put in its buffer in one go, as the editor did before it
- * loaded long texts in pieces.
+ * loaded long texts in pieces; with --settle MS the first key waits for
+ * GTK to have laid the text out.
+ *
+ * Under Xvfb a plain view's key already takes 9 to 17 ms, almost none of
+ * it its own: the X server, the frame clock's wait for the next frame and
+ * the machine's load. Each key's CPU time in this process is printed
+ * beside its latency, and the summary judges the editor against the
+ * plain view's keys of the same run, and by its CPU alone.
  *
  * Run under X: xvfb-run -a -s "-screen 0 1280x800x24" bench-typing
  *
@@ -34,12 +41,17 @@ static int runs = 3;
 static gboolean whole = FALSE;
 static gboolean at_end = FALSE;
 static gboolean phases = FALSE;
+static int settle_ms = 0;
 
 typedef struct {
   GtkTextBuffer *buffer;
   gint64 sent;
   gboolean changed;
   gint64 painted;
+  /* The same in the main thread's CPU time: what the key cost us, whatever
+   * else the machine was running. */
+  gint64 cpu_sent;
+  gint64 cpu_painted;
   /* Where the time went (--phases): the frame clock's update (tick
    * callbacks), layout and paint phases until the key is painted, and
    * when the current phase began. */
@@ -48,6 +60,16 @@ typedef struct {
   gint64 paint_us;
   gint64 phase_start;
 } Key;
+
+/* Microseconds of CPU the calling thread has used. */
+static gint64
+thread_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
+}
 
 static void
 buffer_changed (GtkTextBuffer *buffer,
@@ -61,7 +83,10 @@ after_paint (GdkFrameClock *clock,
              Key           *key)
 {
   if (key->changed && key->painted == 0)
-    key->painted = g_get_monotonic_time ();
+    {
+      key->painted = g_get_monotonic_time ();
+      key->cpu_painted = thread_cpu_time ();
+    }
 }
 
 /* Each phase's handlers run after GDK's own: a phase's time runs from the
@@ -70,7 +95,7 @@ static void
 frame_begin (GdkFrameClock *clock,
              Key           *key)
 {
-  key->phase_start = g_get_monotonic_time ();
+  key->phase_start = thread_cpu_time ();
 }
 
 static void
@@ -78,8 +103,8 @@ update_end (GdkFrameClock *clock,
             Key           *key)
 {
   if (key->painted == 0)
-    key->update_us += g_get_monotonic_time () - key->phase_start;
-  key->phase_start = g_get_monotonic_time ();
+    key->update_us += thread_cpu_time () - key->phase_start;
+  key->phase_start = thread_cpu_time ();
 }
 
 static void
@@ -87,8 +112,8 @@ layout_end (GdkFrameClock *clock,
             Key           *key)
 {
   if (key->painted == 0)
-    key->layout_us += g_get_monotonic_time () - key->phase_start;
-  key->phase_start = g_get_monotonic_time ();
+    key->layout_us += thread_cpu_time () - key->phase_start;
+  key->phase_start = thread_cpu_time ();
 }
 
 static void
@@ -96,8 +121,8 @@ paint_end (GdkFrameClock *clock,
            Key           *key)
 {
   if (key->painted == 0)
-    key->paint_us += g_get_monotonic_time () - key->phase_start;
-  key->phase_start = g_get_monotonic_time ();
+    key->paint_us += thread_cpu_time () - key->phase_start;
+  key->phase_start = thread_cpu_time ();
 }
 
 static void
@@ -110,10 +135,11 @@ send_key (Display *display,
 }
 
 /* Types @keys keys into @view, the first one at once, and returns each
- * one's latency in milliseconds. */
+ * one's latency in milliseconds; @cpu gets the CPU time each one cost. */
 static GArray *
 type_keys (GtkWidget   *window,
-           GtkTextView *view)
+           GtkTextView *view,
+           GArray      *cpu)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   /* GTK 4.18 deprecates its X11 backend; XTest is what this measures through. */
@@ -124,7 +150,7 @@ type_keys (GtkWidget   *window,
   GdkFrameClock *clock = gdk_surface_get_frame_clock (surface);
   KeyCode keycode = XKeysymToKeycode (display, XK_a);
   GArray *latencies = g_array_new (FALSE, FALSE, sizeof (double));
-  Key key = { gtk_text_view_get_buffer (view), 0, FALSE, 0, 0, 0, 0, 0 };
+  Key key = { .buffer = gtk_text_view_get_buffer (view) };
   gulong changed_id, paint_id;
   gulong phase_ids[4];
 
@@ -140,12 +166,13 @@ type_keys (GtkWidget   *window,
   for (int i = 0; i < keys; i++)
     {
       gint64 deadline;
-      double ms;
+      double ms, cpu_ms;
 
       key.changed = FALSE;
       key.painted = 0;
       key.update_us = key.layout_us = key.paint_us = 0;
       key.sent = g_get_monotonic_time ();
+      key.cpu_sent = thread_cpu_time ();
       send_key (display, keycode);
       deadline = key.sent + 5 * G_USEC_PER_SEC;
       while (key.painted == 0 && g_get_monotonic_time () < deadline)
@@ -153,11 +180,13 @@ type_keys (GtkWidget   *window,
       if (key.painted == 0)
         g_error ("Key %d never reached the screen", i + 1);
       ms = (key.painted - key.sent) / 1000.0;
+      cpu_ms = (key.cpu_painted - key.cpu_sent) / 1000.0;
       g_array_append_val (latencies, ms);
+      g_array_append_val (cpu, cpu_ms);
       if (phases && i < 5)
-        g_print ("  key %d: %.1f ms: update %.1f, layout %.1f, paint %.1f, outside frames (events, idles) %.1f\n",
-                 i + 1, ms, key.update_us / 1000.0, key.layout_us / 1000.0, key.paint_us / 1000.0,
-                 ms - (key.update_us + key.layout_us + key.paint_us) / 1000.0);
+        g_print ("  key %d: %.1f ms, CPU %.1f ms: update %.1f, layout %.1f, paint %.1f, outside frames (events, idles) %.1f\n",
+                 i + 1, ms, cpu_ms, key.update_us / 1000.0, key.layout_us / 1000.0, key.paint_us / 1000.0,
+                 cpu_ms - (key.update_us + key.layout_us + key.paint_us) / 1000.0);
       /* A fast typist. */
       deadline = key.sent + interval_ms * 1000;
       while (g_get_monotonic_time () < deadline)
@@ -216,7 +245,8 @@ wait_frames (guint ms)
 static GArray *
 run_editor (TrReportStore *store,
             const char    *before_id,
-            const char    *id)
+            const char    *id,
+            GArray        *cpu)
 {
   TrWindow *window = tr_window_new (NULL, store, NULL, NULL);
   TrSectionEditor *editor;
@@ -240,7 +270,8 @@ run_editor (TrReportStore *store,
   if (at_end)
     g_signal_emit_by_name (tr_section_editor_get_text_view (editor), "move-cursor",
                            GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
-  latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor));
+  wait_frames (settle_ms);
+  latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor), cpu);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (100);
   return latencies;
@@ -248,7 +279,8 @@ run_editor (TrReportStore *store,
 
 /* The reference: a plain text view holding one page. */
 static GArray *
-run_reference (const char *page)
+run_reference (const char *page,
+               GArray     *cpu)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -265,20 +297,21 @@ run_reference (const char *page)
   wait_frames (300);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), page, -1);
-  latencies = type_keys (window, GTK_TEXT_VIEW (view));
+  latencies = type_keys (window, GTK_TEXT_VIEW (view), cpu);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (100);
   return latencies;
 }
 
 static double
-p95 (GArray *latencies)
+percentile_of (GArray *latencies,
+                        double  p)
 {
   GArray *sorted = g_array_copy (latencies);
   double value;
 
   tr_bench_sort (sorted);
-  value = tr_bench_percentile (sorted, 95);
+  value = tr_bench_percentile (sorted, p);
   g_array_unref (sorted);
   return value;
 }
@@ -304,6 +337,7 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs of each (3)", "N" },
     { "whole", 0, 0, G_OPTION_ARG_NONE, &whole, "Put the section in its buffer in one go", NULL },
     { "at-end", 0, 0, G_OPTION_ARG_NONE, &at_end, "Type at the end of the section (Ctrl+End first)", NULL },
+    { "settle", 0, 0, G_OPTION_ARG_INT, &settle_ms, "Milliseconds between opening and the first key (0)", "MS" },
     { "phases", 0, 0, G_OPTION_ARG_NONE, &phases, "Where the first keys' time goes: layout, paint, the rest", NULL },
     { NULL }
   };
@@ -320,6 +354,9 @@ main (int   argc,
   g_autoptr(GArray) all_reference = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) first_ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) first_reference = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_reference_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -359,27 +396,58 @@ main (int   argc,
            at_end ? ", typed at its end" : "");
   for (int run = 0; run < runs; run++)
     {
-      g_autoptr(GArray) ours = run_editor (store, tr_report_get_id (before), tr_report_get_id (report));
-      g_autoptr(GArray) reference = run_reference (page);
+      g_autoptr(GArray) ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) reference_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) ours = run_editor (store, tr_report_get_id (before), tr_report_get_id (report),
+                                           ours_cpu);
+      g_autoptr(GArray) reference = run_reference (page, reference_cpu);
       g_autofree char *name = g_strdup_printf ("run %d: editor, %d pages", run + 1, pages);
       g_autofree char *reference_name = g_strdup_printf ("run %d: GtkTextView, 1 page", run + 1);
 
       print_row (name, ours);
+      print_row ("  CPU of it", ours_cpu);
       print_row (reference_name, reference);
+      print_row ("  CPU of it", reference_cpu);
       g_array_append_vals (all_ours, ours->data, ours->len);
       g_array_append_vals (all_reference, reference->data, reference->len);
+      g_array_append_vals (all_ours_cpu, ours_cpu->data, ours_cpu->len);
+      g_array_append_vals (all_reference_cpu, reference_cpu->data, reference_cpu->len);
       g_array_append_val (first_ours, g_array_index (ours, double, 0));
       g_array_append_val (first_reference, g_array_index (reference, double, 0));
+      g_array_append_val (first_ours_cpu, g_array_index (ours_cpu, double, 0));
     }
   print_row ("all runs: editor", all_ours);
+  print_row ("  CPU of it", all_ours_cpu);
   print_row ("all runs: GtkTextView, 1 page", all_reference);
-  g_print ("ratio editor / reference: p95 %.2f, max %.2f; slowest first key %.1f ms against %.1f ms;"
-           " target: every key under 16 ms\n",
-           p95 (all_ours) / MAX (p95 (all_reference), 0.001),
-           maximum (all_ours) / MAX (maximum (all_reference), 0.001),
-           maximum (first_ours), maximum (first_reference));
+  print_row ("  CPU of it", all_reference_cpu);
+
+  /* A key's latency is what this process spends on it, plus what it waits
+   * for: the X server, the frame clock's next frame (up to a refresh
+   * interval), and the other programs on the machine. The plain view pays
+   * the same waits for next to no work of its own: its keys are the
+   * floor, and ours are judged against them, and by our CPU alone. */
+  g_print ("\ntarget: every key under 16 ms, the first included, judged against the plain view typed on\n"
+           "the same X server in the same run (its keys cost it about %.1f ms of CPU; the rest of\n"
+           "their %.1f ms median is the X server, the frame clock and the machine's load):\n",
+           percentile_of (all_reference_cpu, 50), percentile_of (all_reference, 50));
+  g_print ("  first key:  editor's slowest %.1f ms, plain view's slowest first key %.1f ms, its slowest key %.1f ms: %s\n",
+           maximum (first_ours), maximum (first_reference), maximum (all_reference),
+           maximum (first_ours) <= maximum (all_reference) ? "within the plain view's keys"
+                                                           : "SLOWER than any key of the plain view");
+  g_print ("  p95:        editor %.1f ms, plain view %.1f ms: %+.1f ms, ratio %.2f: %s\n",
+           percentile_of (all_ours, 95), percentile_of (all_reference, 95),
+           percentile_of (all_ours, 95) - percentile_of (all_reference, 95),
+           percentile_of (all_ours, 95) / MAX (percentile_of (all_reference, 95), 0.001),
+           percentile_of (all_ours, 95) <= maximum (all_reference) ? "within the plain view's keys"
+                                                                            : "SLOWER than any key of the plain view");
+  g_print ("  CPU a key:  editor first %.1f ms (slowest), p50 %.1f, p95 %.1f ms; plain view p50 %.1f, p95 %.1f ms: %s\n",
+           maximum (first_ours_cpu), percentile_of (all_ours_cpu, 50),
+           percentile_of (all_ours_cpu, 95), percentile_of (all_reference_cpu, 50),
+           percentile_of (all_reference_cpu, 95),
+           maximum (all_ours_cpu) < 16 ? "every key under 16 ms of CPU" : "NOT every key under 16 ms of CPU");
 
   g_clear_object (&store);
   tr_test_remove_tree (dir);
   return 0;
 }
+

@@ -32,36 +32,56 @@ static GParamSpec *properties[N_PROPS];
 /* 壹、貳、參、肆: the body's own numbering, as in the exported document. */
 static const char * const section_numbers[TR_N_SECTIONS] = { "壹", "貳", "參", "肆" };
 
+/* Whether a line from @start to @end has a level tag: most lines have
+ * none, and removing tags that are not there still costs a walk through
+ * the buffer, and a relayout of the line, per tag. */
+static gboolean
+has_level_tags (TrBodySectionEditor *self,
+                const GtkTextIter   *start,
+                const GtkTextIter   *end)
+{
+  for (guint i = 1; i < G_N_ELEMENTS (self->level_tags); i++)
+    {
+      GtkTextIter toggle = *start;
+
+      if (gtk_text_iter_has_tag (start, self->level_tags[i]) ||
+          (gtk_text_iter_forward_to_tag_toggle (&toggle, self->level_tags[i]) &&
+           gtk_text_iter_compare (&toggle, end) < 0))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Tags the line starting at @start by its numbering; @text, when not NULL,
+ * is the line's text up to its line break at least. @maybe_tagged: the
+ * line may have a level tag to remove. */
 static void
-tag_lines (TrBodySectionEditor *self,
-           int                  first_line,
-           int                  last_line)
+tag_line (TrBodySectionEditor *self,
+          GtkTextIter         *start,
+          const char          *text,
+          gboolean             maybe_tagged)
 {
   GtkTextBuffer *buffer = tr_section_editor_get_buffer (TR_SECTION_EDITOR (self));
+  g_autofree char *line_text = NULL;
+  GtkTextIter end = *start;
+  TrNumberingLevel level;
 
-  for (int line = first_line; line <= last_line; line++)
-    {
-      GtkTextIter start, end;
-      g_autofree char *text = NULL;
-      TrNumberingLevel level;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  if (maybe_tagged && has_level_tags (self, start, &end))
+    for (guint i = 1; i < G_N_ELEMENTS (self->level_tags); i++)
+      gtk_text_buffer_remove_tag (buffer, self->level_tags[i], start, &end);
 
-      gtk_text_buffer_get_iter_at_line (buffer, &start, line);
-      end = start;
-      if (!gtk_text_iter_ends_line (&end))
-        gtk_text_iter_forward_to_line_end (&end);
-
-      for (guint i = 1; i < G_N_ELEMENTS (self->level_tags); i++)
-        gtk_text_buffer_remove_tag (buffer, self->level_tags[i], &start, &end);
-
-      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-      level = tr_numbering_get_level (text, NULL);
-      if (level != TR_NUMBERING_NONE)
-        gtk_text_buffer_apply_tag (buffer, self->level_tags[level], &start, &end);
-    }
+  if (text == NULL)
+    text = line_text = gtk_text_buffer_get_text (buffer, start, &end, FALSE);
+  level = tr_numbering_get_level (text, NULL);
+  if (level != TR_NUMBERING_NONE)
+    gtk_text_buffer_apply_tag (buffer, self->level_tags[level], start, &end);
 }
 
 /* Only the lines an edit touched are looked at, so typing stays cheap in a
- * 200-page section. */
+ * 200-page section; the lines wholly inserted are read from the inserted
+ * text, not copied out of the buffer one by one (a long section loaded). */
 static void
 after_insert_text (GtkTextBuffer       *buffer,
                    GtkTextIter         *end,
@@ -70,12 +90,47 @@ after_insert_text (GtkTextBuffer       *buffer,
                    TrBodySectionEditor *self)
 {
   int last_line = gtk_text_iter_get_line (end);
-  int first_line = last_line;
+  /* GTK also breaks lines at \r and U+2029: then every line is read from
+   * the buffer. */
+  gboolean newlines_only = memchr (text, '\r', length) == NULL &&
+                           g_strstr_len (text, length, "\xe2\x80\xa9") == NULL;
+  const char *p = text;
+  GtkTextIter iter = *end, last_end = *end;
+  gboolean maybe_tagged;
 
-  for (const char *p = text; p < text + length; p++)
-    if (*p == '\n')
-      first_line--;
-  tag_lines (self, MAX (first_line, 0), last_line);
+  if (newlines_only)
+    {
+      int first_line = last_line;
+
+      for (const char *q = text; (q = memchr (q, '\n', text + length - q)) != NULL; q++)
+        first_line--;
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, first_line);
+    }
+  else
+    {
+      gtk_text_iter_backward_chars (&iter, g_utf8_strlen (text, length));
+      gtk_text_iter_set_line_offset (&iter, 0);
+    }
+  if (!gtk_text_iter_ends_line (&last_end))
+    gtk_text_iter_forward_to_line_end (&last_end);
+  /* Text typed or loaded into lines without numbers: nothing to remove. */
+  maybe_tagged = has_level_tags (self, &iter, &last_end);
+
+  /* The first line: the text before the insertion, maybe a number, is in it. */
+  tag_line (self, &iter, NULL, maybe_tagged);
+  while (gtk_text_iter_forward_line (&iter) && gtk_text_iter_get_line (&iter) <= last_line)
+    {
+      const char *line_text = NULL;
+
+      if (newlines_only)
+        {
+          p = (const char *) memchr (p, '\n', text + length - p) + 1;
+          /* The last line goes on with the text after the insertion. */
+          if (gtk_text_iter_get_line (&iter) < last_line)
+            line_text = p;
+        }
+      tag_line (self, &iter, line_text, maybe_tagged);
+    }
 }
 
 static void
@@ -84,9 +139,10 @@ after_delete_range (GtkTextBuffer       *buffer,
                     GtkTextIter         *end,
                     TrBodySectionEditor *self)
 {
-  int line = gtk_text_iter_get_line (start);
+  GtkTextIter line_start = *start;
 
-  tag_lines (self, line, line);
+  gtk_text_iter_set_line_offset (&line_start, 0);
+  tag_line (self, &line_start, NULL, TRUE);
 }
 
 static void

@@ -111,6 +111,49 @@ set_save_state (TrReportEditor *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVE_STATE]);
 }
 
+static gboolean
+problem_equal (TrProblem *a,
+               TrProblem *b)
+{
+  return tr_problem_get_kind (a) == tr_problem_get_kind (b) &&
+         tr_problem_get_offset (a) == tr_problem_get_offset (b) &&
+         g_strcmp0 (tr_problem_get_target (a), tr_problem_get_target (b)) == 0 &&
+         g_strcmp0 (tr_problem_get_message (a), tr_problem_get_message (b)) == 0;
+}
+
+/* Only the problems that changed: the panel's other rows stay as they are,
+ * not built, styled and laid out again after every autosave while the
+ * user types, nor when the next report has the same ones. */
+static void
+replace_problems (TrReportEditor *self,
+                  GPtrArray      *problems)
+{
+  GListModel *model = G_LIST_MODEL (self->problems);
+  guint old_count = g_list_model_get_n_items (model);
+  guint same_start = 0, same_end = 0;
+
+  while (same_start < MIN (old_count, problems->len))
+    {
+      g_autoptr(TrProblem) old = g_list_model_get_item (model, same_start);
+
+      if (!problem_equal (old, problems->pdata[same_start]))
+        break;
+      same_start++;
+    }
+  while (same_end < MIN (old_count, problems->len) - same_start)
+    {
+      g_autoptr(TrProblem) old = g_list_model_get_item (model, old_count - 1 - same_end);
+
+      if (!problem_equal (old, problems->pdata[problems->len - 1 - same_end]))
+        break;
+      same_end++;
+    }
+  if (same_start == old_count && same_start == problems->len)
+    return;
+  g_list_store_splice (self->problems, same_start, old_count - same_start - same_end,
+                       problems->pdata + same_start, problems->len - same_start - same_end);
+}
+
 static void
 update_problems (TrReportEditor *self)
 {
@@ -126,8 +169,7 @@ update_problems (TrReportEditor *self)
     }
 
   problems = tr_completeness_check (self->report, NULL);
-  g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
-                       problems->pdata, problems->len);
+  replace_problems (self, problems);
 
   /* Once handed in, the question is no longer whether it can be. */
   if (status == TR_REVIEW_STATUS_SUBMITTED)
