@@ -20,7 +20,12 @@
 /* One index answers every word: one or two characters are one token of
  * it, longer words phrases of the character pairs they are made of. The
  * two kinds of words are still asked apart, so that the long words, which
- * single reports out, rank them as before. */
+ * single reports out, rank them as before.
+ *
+ * A long report is indexed in chunks (tr-report-store-index.c), whose
+ * rowids come after those of all the others: its words may be in
+ * different chunks, so it is looked for word by word (collect_chunked ())
+ * and its hits merged with the others'. */
 typedef enum {
   SEARCH_LONG,   /* every word has 3 characters or more: phrases of pairs */
   SEARCH_SHORT,  /* every word has 1 or 2: one token each */

@@ -9,7 +9,8 @@
  * captions included): `report_fts_short`, with our tokenizer of single
  * characters and character pairs, answers words of any length as
  * substrings. It is kept in step with the reports inside the transaction
- * of each save; tr-report-store-search.c queries it, and
+ * of each save, a long report chunk by chunk (tr-report-store-index.c);
+ * tr-report-store-search.c queries it, and
  * tr-report-store-review.c keeps the review forms and comments. The tables
  * and their migrations are in tr-report-store-schema.c.
  *
