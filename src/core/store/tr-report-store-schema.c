@@ -235,7 +235,9 @@ static const char * const migrations[] = {
    * the text: its rowid in the index (TR_STORE_CHUNK_ROWID (num, seq)),
    * its column, and its first byte and length there. The index reads a
    * chunk's text through report_index_content (for snippet() and checks),
-   * which holds one row for each other report, as before. */
+   * which holds one row for each other report, as before.
+   * And the index leaves out the pairs of characters with a punctuation
+   * mark, a fifth of it (tr-unigram-tokenizer.c). */
   "CREATE TABLE report_chunks ("
   "  id INTEGER PRIMARY KEY,"
   "  col INTEGER NOT NULL,"
@@ -267,7 +269,7 @@ static const char * const migrations[] = {
   "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
   "  title, fields, summary, body, appendix,"
   "  content = 'report_index_content', content_rowid = 'id',"
-  "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " bigrams');"
+  "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " word_bigrams');"
   "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
   "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');"
   /* The rebuild indexed the reports that were waiting too. */

@@ -8,6 +8,7 @@
 #include "tr-error.h"
 #include "tr-report-store-private.h"
 #include "tr-snippet.h"
+#include "tr-unigram-tokenizer.h"
 
 /* Past this many matches, ranking them all with bm25 costs more than a
  * search as you type can afford, and says little: a word found in most of
@@ -99,8 +100,8 @@ append_fts_string (GString    *match,
  * at the position of their first character: exactly where the word is
  * written. The index has no pair with a space in it (the tokenizer folds
  * every kind of space to one; the usual ones separate words already, a
- * rarer one may be inside a word): there the first character stands
- * alone. */
+ * rarer one may be inside a word) or a punctuation mark: there the first
+ * character stands alone. */
 static void
 append_fts_phrase (GString    *match,
                    const char *word)
@@ -122,16 +123,16 @@ append_fts_phrase (GString    *match,
 
       if (p != word)
         g_string_append (match, " + ");
-      if (g_unichar_isspace (g_utf8_get_char (p)) || g_unichar_isspace (g_utf8_get_char (second)))
-        append_fts_string (match, p, second - p);
-      else
+      if (tr_unigram_tokenizer_indexes_pair (g_utf8_get_char (p), g_utf8_get_char (second)))
         append_fts_string (match, p, after - p);
+      else
+        append_fts_string (match, p, second - p);
     }
   /* The last character, when no pair holds it. */
   {
     const char *before_last = g_utf8_find_prev_char (word, p);
 
-    if (g_unichar_isspace (g_utf8_get_char (before_last)) || g_unichar_isspace (g_utf8_get_char (p)))
+    if (!tr_unigram_tokenizer_indexes_pair (g_utf8_get_char (before_last), g_utf8_get_char (p)))
       {
         g_string_append (match, " + ");
         append_fts_string (match, p, strlen (p));

@@ -292,6 +292,38 @@ test_search_exact (Fixture       *fixture,
     }
   g_assert_cmpuint (n_chunked, ==, 3);
 
+  /* Words with punctuation marks in them, whose pairs the index leaves
+   * out: found through their characters. */
+  {
+    g_autofree char *text = tr_bench_text_get_report_text (reports->pdata[1]);
+    const char * const marks[] = { "，", "。", "、", "（", "：" };
+
+    for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+      {
+        const char *at = strstr (text + strlen (text) / 3, marks[m]);
+        const char *before, *after;
+        g_autofree char *two = NULL;
+        g_autofree char *three = NULL;
+        g_autofree char *four = NULL;
+
+        if (at == NULL || at == text)
+          continue;
+        before = g_utf8_find_prev_char (text, at);
+        after = g_utf8_next_char (at);
+        two = g_strndup (before, after - before);
+        three = g_strndup (before, g_utf8_next_char (after) - before);
+        four = g_strndup (at, g_utf8_next_char (g_utf8_next_char (g_utf8_next_char (after))) - at);
+        if (strchr (three, '\n') == NULL)
+          assert_search_exact (store, fixture->path, three);
+        if (strchr (two, '\n') == NULL)
+          assert_search_exact (store, fixture->path, two);
+        if (strchr (four, '\n') == NULL)
+          assert_search_exact (store, fixture->path, four);
+        assert_search_exact (store, fixture->path, marks[m]);
+      }
+    assert_search_exact (store, fixture->path, "2024年");
+  }
+
   /* A word of a long report next to one that only a short one has. */
   {
     g_autofree char *text = tr_bench_text_get_report_text (reports->pdata[0]);
