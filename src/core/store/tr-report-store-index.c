@@ -105,8 +105,11 @@ tr_store_read_search_text (TrReportStore  *self,
     {
       const char *column = tr_store_column_text (stmt, i);
 
+      /* All of it, should it hold a NUL: FTS5 must be told the very text. */
       text->lengths[i] = sqlite3_column_bytes (stmt, i);
-      text->columns[i] = g_strndup (column, text->lengths[i]);
+      text->columns[i] = g_malloc (text->lengths[i] + 1);
+      memcpy (text->columns[i], column, text->lengths[i]);
+      text->columns[i][text->lengths[i]] = '\0';
     }
   return text;
 }
@@ -142,8 +145,11 @@ split_column (const char *text,
 
       if (newline == NULL)
         break;
-      if (size >= CHUNK_MAX ||
-          (size >= CHUNK_MIN && paragraph_hash (text + p, end - p) % CHUNK_END_ONE_IN == 0))
+      /* Past some 500 MB of text, the rest of each column is one chunk:
+       * there are only so many rowids. */
+      if (chunks->len + N_COLUMNS < TR_STORE_CHUNKS_MAX &&
+          (size >= CHUNK_MAX ||
+           (size >= CHUNK_MIN && paragraph_hash (text + p, end - p) % CHUNK_END_ONE_IN == 0)))
         {
           Chunk chunk = { 0, column, start, size };
 
@@ -167,16 +173,6 @@ split_text (const SearchText *text)
 
   for (int i = 0; i < N_COLUMNS; i++)
     split_column (text->columns[i], text->lengths[i], i, chunks);
-  /* More chunks than rowids: the last takes the rest of its column. */
-  while (chunks->len > TR_STORE_CHUNKS_MAX)
-    {
-      Chunk *last = &g_array_index (chunks, Chunk, chunks->len - 1);
-      Chunk *before = last - 1;
-
-      if (before->column == last->column)
-        before->length = last->start + last->length - before->start;
-      g_array_set_size (chunks, chunks->len - 1);
-    }
   return chunks;
 }
 
