@@ -402,16 +402,6 @@ out:
   return ok;
 }
 
-static gboolean
-hit_listed (GArray *hits,
-            gint64  num)
-{
-  for (guint i = 0; i < hits->len; i++)
-    if (g_array_index (hits, Hit, i).num == num)
-      return TRUE;
-  return FALSE;
-}
-
 static gint
 compare_hits_by_score (gconstpointer a,
                        gconstpointer b)
@@ -641,22 +631,15 @@ search_locked (TrReportStore  *self,
                                     RANKED_MATCHES_MAX + 1, found, error);
       if (!collected)
         return NULL;
-      merge_hits (found, chunked, FALSE);
-
-      if (found->len > RANKED_MATCHES_MAX)
-        g_array_set_size (found, MIN (found->len, limit));
+      if (found->len + chunked->len > RANKED_MATCHES_MAX)
+        {
+          merge_hits (found, chunked, FALSE);
+          g_array_set_size (found, limit);
+        }
       else
         {
           if (kind == SEARCH_MIXED)
             {
-              /* Those of the whole rows, that is. */
-              g_autoptr(GArray) whole = g_array_new (FALSE, FALSE, sizeof (Hit));
-
-              for (guint i = 0; i < found->len; i++)
-                if (!hit_listed (chunked, g_array_index (found, Hit, i).num))
-                  g_array_append_vals (whole, &g_array_index (found, Hit, i), 1);
-              g_array_set_size (found, 0);
-              g_array_append_vals (found, whole->data, whole->len);
               if (found->len > 0 && !rank_listed_rowids (self, long_match->str, limit, found, error))
                 return NULL;
             }
