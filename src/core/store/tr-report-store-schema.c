@@ -263,8 +263,7 @@ static const char * const migrations[] = {
   "  SELECT " CHUNK_ROWID_SQL ("s.num", "j.key") ","
   "    json_extract (j.value, '$[0]'), json_extract (j.value, '$[1]'), json_extract (j.value, '$[2]')"
   "  FROM report_search_content s,"
-  "    json_each (" TR_STORE_SEARCH_CHUNKS_FUNCTION " (s.title, s.fields, s.summary, s.body, s.appendix)) j"
-  "  WHERE s.num NOT IN (SELECT report_num FROM index_pending);"
+  "    json_each (" TR_STORE_SEARCH_CHUNKS_FUNCTION " (s.title, s.fields, s.summary, s.body, s.appendix)) j;"
   "DROP TABLE report_fts_short;"
   "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
   "  title, fields, summary, body, appendix,"
@@ -272,7 +271,8 @@ static const char * const migrations[] = {
   "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " word_bigrams');"
   "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
   "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');"
-  /* The rebuild indexed the reports that were waiting too. */
+  /* The rebuild indexed the reports that were waiting too, chunked or
+   * whole like the others. */
   "DELETE FROM index_pending;",
 };
 
