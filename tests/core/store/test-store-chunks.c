@@ -481,6 +481,46 @@ test_grow_shrink_delete (Fixture       *fixture,
   assert_search_exact (store, fixture->path, "結語終了");
 }
 
+/* A long report where a word is everywhere ranks above a short one that
+ * mentions it once, though it was saved first and its hits are spread
+ * over chunks. */
+static void
+test_ranking (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (fixture->path, &error);
+  g_autoptr(TrBenchText) gen = tr_bench_text_new (11);
+  g_autoptr(TrReport) often = tr_bench_text_make_report (gen, 40000);
+  g_autoptr(TrReport) once = tr_bench_text_make_report (gen, 3000);
+  g_autoptr(GString) process = g_string_new (NULL);
+  g_auto(GStrv) paragraphs = g_strsplit (tr_report_get_section (often, TR_SECTION_PROCESS), "\n", -1);
+
+  g_assert_no_error (error);
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    g_string_append_printf (process, "%s%s颱風豪雨來襲。", i > 0 ? "\n" : "", paragraphs[i]);
+  tr_report_set_section (often, TR_SECTION_PROCESS, process->str);
+  g_string_printf (process, "%s颱風豪雨來襲。", tr_report_get_section (once, TR_SECTION_PROCESS));
+  tr_report_set_section (once, TR_SECTION_PROCESS, process->str);
+  save (store, often);
+  g_usleep (1000);
+  save (store, once);
+  g_assert_cmpint (chunk_count (fixture->path, tr_report_get_id (often)), >, 1);
+  g_assert_cmpint (chunk_count (fixture->path, tr_report_get_id (once)), ==, 0);
+
+  for (guint limit = 0; limit <= 20; limit += 20)
+    for (guint q = 0; q < 3; q++)
+      {
+        const char *query = (const char *[]) { "颱風豪雨", "颱風", "豪雨 來襲" }[q];
+        g_autoptr(GPtrArray) hits = tr_report_store_search (store, query, limit, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (hits->len, ==, 2);
+        g_assert_cmpstr (tr_report_info_get_id (hits->pdata[0]), ==, tr_report_get_id (often));
+        g_assert_cmpstr (tr_report_info_get_id (hits->pdata[1]), ==, tr_report_get_id (once));
+      }
+}
+
 /* Every search of @queries as the store answers it now, snippets included. */
 static char *
 describe_searches (TrReportStore       *store,
@@ -597,6 +637,7 @@ main (int   argc,
   g_test_add ("/store/chunks/autosave", Fixture, NULL, fixture_set_up, test_autosave, fixture_tear_down);
   g_test_add ("/store/chunks/grow-shrink-delete", Fixture, NULL, fixture_set_up, test_grow_shrink_delete,
               fixture_tear_down);
+  g_test_add ("/store/chunks/ranking", Fixture, NULL, fixture_set_up, test_ranking, fixture_tear_down);
   g_test_add ("/store/chunks/migrate-v9", Fixture, NULL, fixture_set_up, test_migrate_v9, fixture_tear_down);
   return g_test_run ();
 }
