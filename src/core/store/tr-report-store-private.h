@@ -1,8 +1,9 @@
 /* tr-report-store-private.h: what the store's source files share
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The store is one class in four files: tr-report-store.c (the file and
+ * The store is one class in five files: tr-report-store.c (the file and
  * the reports), tr-report-store-schema.c (the schema and its migrations),
+ * tr-report-store-index.c (the search index kept in step),
  * tr-report-store-search.c (full-text search) and tr-report-store-review.c
  * (review forms, status and comments). They share one connection, its lock
  * and its prepared statements. */
@@ -98,6 +99,41 @@ gboolean      tr_store_save_report_locked (TrReportStore  *self,
                                            TrReport       *report,
                                            GDateTime      *now,
                                            GError        **error);
+
+/* A report indexed in chunks (tr-report-store-index.c) has rows of
+ * report_fts_short numbered from TR_STORE_CHUNK_ROWID_BASE, above every
+ * report number, TR_STORE_CHUNKS_MAX for each; other reports have one row,
+ * numbered as the report. The SQL of the schema spells the same numbers. */
+#define TR_STORE_CHUNK_SEQ_BITS 16
+#define TR_STORE_CHUNKS_MAX (1 << TR_STORE_CHUNK_SEQ_BITS)
+#define TR_STORE_CHUNK_ROWID_BASE (G_GINT64_CONSTANT (1) << 52)
+#define TR_STORE_CHUNK_ROWID_BASE_SQL "(1 << 52)"
+#define TR_STORE_CHUNK_ROWID(num, seq) \
+  (TR_STORE_CHUNK_ROWID_BASE + ((gint64) (num) << TR_STORE_CHUNK_SEQ_BITS) + (seq))
+
+/* The texts of a report as the index sees them (report_search_content). */
+typedef struct _TrStoreSearchText TrStoreSearchText;
+
+TrStoreSearchText *tr_store_read_search_text (TrReportStore  *self,
+                                              gint64          num,
+                                              const char     *what,
+                                              GError        **error);
+void          tr_store_search_text_free (TrStoreSearchText *text);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrStoreSearchText, tr_store_search_text_free)
+
+/* Takes @old_text (NULL: the report has no index entries) out of the
+ * search index and puts @new_text (NULL: none) in, inside the caller's
+ * transaction. */
+gboolean      tr_store_replace_index    (TrReportStore            *self,
+                                         gint64                    num,
+                                         const TrStoreSearchText  *old_text,
+                                         const TrStoreSearchText  *new_text,
+                                         const char               *what,
+                                         GError                  **error);
+/* The SQL function tr_search_chunks() of the migration to chunks. */
+void          tr_store_search_chunks_function (sqlite3_context  *context,
+                                               int               n_values,
+                                               sqlite3_value   **values);
 
 /* tr_report_store_update_index() with the lock held. */
 gboolean      tr_store_update_index_locked (TrReportStore  *self,

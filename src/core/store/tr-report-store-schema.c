@@ -15,6 +15,11 @@
 #include "tr-text.h"
 #include "tr-unigram-tokenizer.h"
 
+/* TR_STORE_CHUNK_ROWID () in SQL. */
+#define CHUNKS_MAX_SQL "(1 << " G_STRINGIFY (TR_STORE_CHUNK_SEQ_BITS) ")"
+#define CHUNK_ROWID_SQL(num, seq) \
+  "(" TR_STORE_CHUNK_ROWID_BASE_SQL " + (" num " << " G_STRINGIFY (TR_STORE_CHUNK_SEQ_BITS) ") + " seq ")"
+
 /* Each entry migrates from version N (its index) to N + 1. Never edit an
  * entry once released: add a new one. */
 static const char * const migrations[] = {
@@ -223,6 +228,52 @@ static const char * const migrations[] = {
   "     r.recommendations, r.appendix, r.unclassified)"
   "   FROM reports r WHERE r.num = sources.report_num);"
   "CREATE INDEX sources_by_text_sha256 ON sources (text_sha256) WHERE text_sha256 IS NOT NULL;",
+
+  /* 9 → 10: a long report is indexed in chunks (groups of paragraphs of
+   * one column, tr-report-store-index.c), so that an autosave indexes
+   * again only the chunks it changed. report_chunks says where each is in
+   * the text: its rowid in the index (TR_STORE_CHUNK_ROWID (num, seq)),
+   * its column, and its first byte and length there. The index reads a
+   * chunk's text through report_index_content (for snippet() and checks),
+   * which holds one row for each other report, as before.
+   * And the index leaves out the pairs of characters with a punctuation
+   * mark, a fifth of it (tr-unigram-tokenizer.c). */
+  "CREATE TABLE report_chunks ("
+  "  id INTEGER PRIMARY KEY,"
+  "  col INTEGER NOT NULL,"
+  "  start INTEGER NOT NULL,"
+  "  length INTEGER NOT NULL"
+  ");"
+  "CREATE VIEW report_index_content AS"
+  "  SELECT s.num AS id, s.title AS title, s.fields AS fields, s.summary AS summary,"
+  "    s.body AS body, s.appendix AS appendix"
+  "  FROM report_search_content s"
+  "  WHERE NOT EXISTS (SELECT 1 FROM report_chunks c WHERE c.id BETWEEN " CHUNK_ROWID_SQL ("s.num", "0")
+  "                    AND " CHUNK_ROWID_SQL ("s.num", CHUNKS_MAX_SQL " - 1") ")"
+  "  UNION ALL"
+  "  SELECT id, CASE col WHEN 0 THEN text END, CASE col WHEN 1 THEN text END,"
+  "    CASE col WHEN 2 THEN text END, CASE col WHEN 3 THEN text END, CASE col WHEN 4 THEN text END"
+  "  FROM (SELECT c.id AS id, c.col AS col,"
+  "          CAST (substr (CAST (CASE c.col WHEN 0 THEN s.title WHEN 1 THEN s.fields WHEN 2 THEN s.summary"
+  "                              WHEN 3 THEN s.body ELSE s.appendix END AS BLOB),"
+  "                        c.start + 1, c.length) AS TEXT) AS text"
+  "        FROM report_chunks c JOIN report_search_content s"
+  "          ON s.num = (c.id - " TR_STORE_CHUNK_ROWID_BASE_SQL ") >> " G_STRINGIFY (TR_STORE_CHUNK_SEQ_BITS) ");"
+  "INSERT INTO report_chunks (id, col, start, length)"
+  "  SELECT " CHUNK_ROWID_SQL ("s.num", "j.key") ","
+  "    json_extract (j.value, '$[0]'), json_extract (j.value, '$[1]'), json_extract (j.value, '$[2]')"
+  "  FROM report_search_content s,"
+  "    json_each (" TR_STORE_SEARCH_CHUNKS_FUNCTION " (s.title, s.fields, s.summary, s.body, s.appendix)) j;"
+  "DROP TABLE report_fts_short;"
+  "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
+  "  title, fields, summary, body, appendix,"
+  "  content = 'report_index_content', content_rowid = 'id',"
+  "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " word_bigrams');"
+  "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+  "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');"
+  /* The rebuild indexed the reports that were waiting too, chunked or
+   * whole like the others. */
+  "DELETE FROM index_pending;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TR_REPORT_STORE_SCHEMA_VERSION);
@@ -247,9 +298,15 @@ text_fingerprint_function (sqlite3_context  *context,
 int
 tr_store_schema_register_functions (sqlite3 *db)
 {
-  return sqlite3_create_function_v2 (db, TR_STORE_TEXT_FINGERPRINT_FUNCTION, -1,
+  int rc = sqlite3_create_function_v2 (db, TR_STORE_TEXT_FINGERPRINT_FUNCTION, -1,
+                                       SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
+                                       NULL, text_fingerprint_function, NULL, NULL, NULL);
+
+  if (rc == SQLITE_OK)
+    rc = sqlite3_create_function_v2 (db, TR_STORE_SEARCH_CHUNKS_FUNCTION, 5,
                                      SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
-                                     NULL, text_fingerprint_function, NULL, NULL, NULL);
+                                     NULL, tr_store_search_chunks_function, NULL, NULL, NULL);
+  return rc;
 }
 
 gboolean

@@ -10,7 +10,11 @@ G_BEGIN_DECLS
 /* The SQL function the migrations may call: tr_text_fingerprint() of its
  * arguments, NULL when they say too little. */
 #define TR_STORE_TEXT_FINGERPRINT_FUNCTION "tr_text_fingerprint"
-/* Registers it on @db; an SQLite result code. */
+/* And tr_search_chunks (title, fields, summary, body, appendix): where the
+ * chunks of a long report are (tr-report-store-index.c), as a JSON array
+ * of [column, start, length]; empty for a report indexed whole. */
+#define TR_STORE_SEARCH_CHUNKS_FUNCTION "tr_search_chunks"
+/* Registers them on @db; an SQLite result code. */
 int      tr_store_schema_register_functions (sqlite3 *db);
 
 /* Reads the schema version of the file, changing nothing. Refuses, in the

@@ -8,6 +8,7 @@
 #include "tr-error.h"
 #include "tr-report-store-private.h"
 #include "tr-snippet.h"
+#include "tr-unigram-tokenizer.h"
 
 /* Past this many matches, ranking them all with bm25 costs more than a
  * search as you type can afford, and says little: a word found in most of
@@ -20,39 +21,61 @@
 /* One index answers every word: one or two characters are one token of
  * it, longer words phrases of the character pairs they are made of. The
  * two kinds of words are still asked apart, so that the long words, which
- * single reports out, rank them as before. */
+ * single reports out, rank them as before.
+ *
+ * A long report is indexed in chunks (tr-report-store-index.c), whose
+ * rowids come after those of all the others: its words may be in
+ * different chunks, so it is looked for word by word (collect_chunked ())
+ * and its hits merged with the others'. */
 typedef enum {
   SEARCH_LONG,   /* every word has 3 characters or more: phrases of pairs */
   SEARCH_SHORT,  /* every word has 1 or 2: one token each */
   SEARCH_MIXED,  /* both: the long words lead, the short words filter */
 } SearchKind;
 
+/* These statements ask for the reports indexed whole, a row each (rowid
+ * the report's number); those indexed in chunks are found apart
+ * (collect_chunked ()). */
+#define WHOLE " AND rowid < " TR_STORE_CHUNK_ROWID_BASE_SQL
+
 /* Newest first, stopping at ?3 matches. */
 static const char * const newest_sql[] = {
   [SEARCH_LONG] =
-    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1 ORDER BY rowid DESC LIMIT ?3",
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1" WHOLE " ORDER BY rowid DESC LIMIT ?3",
   [SEARCH_SHORT] =
-    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rowid DESC LIMIT ?3",
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2" WHOLE " ORDER BY rowid DESC LIMIT ?3",
 };
 
 /* The unary + keeps SQLite from handing the rowid list to FTS5, which would
  * run the MATCH again for every row (seconds). */
 static const char * const ranked_sql[] = {
   [SEARCH_LONG] =
-    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1 ORDER BY rank LIMIT ?3",
+    "SELECT rowid, rank FROM report_fts_short WHERE report_fts_short MATCH ?1" WHOLE " ORDER BY rank LIMIT ?3",
   [SEARCH_SHORT] =
-    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2 ORDER BY rank LIMIT ?3",
+    "SELECT rowid, rank FROM report_fts_short WHERE report_fts_short MATCH ?2" WHOLE " ORDER BY rank LIMIT ?3",
   [SEARCH_MIXED] =
-    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1"
+    "SELECT rowid, rank FROM report_fts_short WHERE report_fts_short MATCH ?1" WHOLE
     " AND +rowid IN (SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2)"
     " ORDER BY rank LIMIT ?3",
 };
 
 /* Ranks the matches of a mixed query already found, listed in ?4. */
 static const char * const ranked_listed_sql =
-  "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1"
+  "SELECT rowid, rank FROM report_fts_short WHERE report_fts_short MATCH ?1" WHOLE
   " AND +rowid IN (SELECT value FROM json_each (?4))"
   " ORDER BY rank LIMIT ?3";
+
+/* The chunks holding one word (?1) of the reports indexed in chunks,
+ * newest report first. */
+static const char * const chunks_sql =
+  "SELECT rowid, rank FROM report_fts_short WHERE report_fts_short MATCH ?1"
+  " AND rowid >= " TR_STORE_CHUNK_ROWID_BASE_SQL " ORDER BY rowid DESC";
+
+/* A report found, with its bm25 score when ranked (lower is better). */
+typedef struct {
+  gint64 num;
+  double score;
+} Hit;
 
 /* @length bytes of @text as an FTS5 string ("…", quotes doubled), so that
  * whatever the user types is text, never query syntax. */
@@ -77,8 +100,8 @@ append_fts_string (GString    *match,
  * at the position of their first character: exactly where the word is
  * written. The index has no pair with a space in it (the tokenizer folds
  * every kind of space to one; the usual ones separate words already, a
- * rarer one may be inside a word): there the first character stands
- * alone. */
+ * rarer one may be inside a word) or a punctuation mark: there the first
+ * character stands alone. */
 static void
 append_fts_phrase (GString    *match,
                    const char *word)
@@ -100,16 +123,16 @@ append_fts_phrase (GString    *match,
 
       if (p != word)
         g_string_append (match, " + ");
-      if (g_unichar_isspace (g_utf8_get_char (p)) || g_unichar_isspace (g_utf8_get_char (second)))
-        append_fts_string (match, p, second - p);
-      else
+      if (tr_unigram_tokenizer_indexes_pair (g_utf8_get_char (p), g_utf8_get_char (second)))
         append_fts_string (match, p, after - p);
+      else
+        append_fts_string (match, p, second - p);
     }
   /* The last character, when no pair holds it. */
   {
     const char *before_last = g_utf8_find_prev_char (word, p);
 
-    if (g_unichar_isspace (g_utf8_get_char (before_last)) || g_unichar_isspace (g_utf8_get_char (p)))
+    if (!tr_unigram_tokenizer_indexes_pair (g_utf8_get_char (before_last), g_utf8_get_char (p)))
       {
         g_string_append (match, " + ");
         append_fts_string (match, p, strlen (p));
@@ -117,14 +140,15 @@ append_fts_phrase (GString    *match,
   }
 }
 
-/* Appends to @rowids the first @limit matches of @sql (-1: all of them). */
+/* Appends to @hits the first @limit matches of @sql (-1: all of them),
+ * with their rank when @sql gives it. */
 static gboolean
 collect_rowids (TrReportStore  *self,
                 const char     *sql,
                 const char     *long_match,
                 const char     *short_match,
                 gint64          limit,
-                GArray         *rowids,
+                GArray         *hits,
                 GError        **error)
 {
   const char *what = _("Could not search the library");
@@ -138,9 +162,11 @@ collect_rowids (TrReportStore  *self,
   sqlite3_bind_int64 (stmt, 3, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
+      Hit hit = { sqlite3_column_int64 (stmt, 0), 0 };
 
-      g_array_append_val (rowids, rowid);
+      if (sqlite3_column_count (stmt) > 1)
+        hit.score = sqlite3_column_double (stmt, 1);
+      g_array_append_val (hits, hit);
     }
   if (rc != SQLITE_DONE)
     {
@@ -151,16 +177,16 @@ collect_rowids (TrReportStore  *self,
 }
 
 /* The first @limit reports, newest first, that match both the long words
- * (trigram index) and the short ones (one-character index): both lists
- * come sorted by rowid, so they are walked side by side. Asking one index
- * about each match of the other, or materializing either list, costs ten
- * times more when both words are common. */
+ * and the short ones: both lists come sorted by rowid, so they are walked
+ * side by side. Asking one index about each match of the other, or
+ * materializing either list, costs ten times more when both words are
+ * common. */
 static gboolean
 collect_mixed_rowids (TrReportStore  *self,
                       const char     *long_match,
                       const char     *short_match,
                       guint           limit,
-                      GArray         *rowids,
+                      GArray         *hits,
                       GError        **error)
 {
   const char *what = _("Could not search the library");
@@ -180,14 +206,16 @@ collect_mixed_rowids (TrReportStore  *self,
 
   rc_long = sqlite3_step (longs);
   rc_short = sqlite3_step (shorts);
-  while (rc_long == SQLITE_ROW && rc_short == SQLITE_ROW && rowids->len < limit)
+  while (rc_long == SQLITE_ROW && rc_short == SQLITE_ROW && hits->len < limit)
     {
       gint64 in_long = sqlite3_column_int64 (longs, 0);
       gint64 in_short = sqlite3_column_int64 (shorts, 0);
 
       if (in_long == in_short)
         {
-          g_array_append_val (rowids, in_long);
+          Hit hit = { in_long, 0 };
+
+          g_array_append_val (hits, hit);
           rc_long = sqlite3_step (longs);
           rc_short = sqlite3_step (shorts);
         }
@@ -209,42 +237,210 @@ collect_mixed_rowids (TrReportStore  *self,
   return TRUE;
 }
 
-/* Replaces @rowids, every match of a mixed query, by the best @limit. */
+/* Replaces @hits, every match of a mixed query, by the best @limit. */
 static gboolean
 rank_listed_rowids (TrReportStore  *self,
                     const char     *long_match,
                     guint           limit,
-                    GArray         *rowids,
+                    GArray         *hits,
                     GError        **error)
 {
-  const char *what = _("Could not search the library");
   g_autoptr(GString) listed = g_string_new ("[");
-  g_autoptr(TrStatement) stmt = tr_store_prepare (self, ranked_listed_sql, what, error);
+
+  for (guint i = 0; i < hits->len; i++)
+    g_string_append_printf (listed, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (hits, Hit, i).num);
+  g_string_append_c (listed, ']');
+  g_array_set_size (hits, 0);
+
+  {
+    const char *what = _("Could not search the library");
+    g_autoptr(TrStatement) stmt = tr_store_prepare (self, ranked_listed_sql, what, error);
+    int rc;
+
+    if (stmt == NULL)
+      return FALSE;
+    tr_store_bind_text (stmt, 1, long_match);
+    sqlite3_bind_int64 (stmt, 3, limit);
+    tr_store_bind_text (stmt, 4, listed->str);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        Hit hit = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
+
+        g_array_append_val (hits, hit);
+      }
+    if (rc != SQLITE_DONE)
+      {
+        tr_store_set_sqlite_error (error, self->db, rc, what);
+        return FALSE;
+      }
+  }
+  return TRUE;
+}
+
+typedef struct {
+  sqlite3_stmt *stmt;
+  int rc;
+  gint64 num;  /* of the chunk the statement is on */
+} ChunkCursor;
+
+static void
+chunk_cursor_step (ChunkCursor *cursor)
+{
+  cursor->rc = sqlite3_step (cursor->stmt);
+  if (cursor->rc == SQLITE_ROW)
+    cursor->num = (sqlite3_column_int64 (cursor->stmt, 0) - TR_STORE_CHUNK_ROWID_BASE) >> TR_STORE_CHUNK_SEQ_BITS;
+}
+
+static gboolean
+any_chunked (TrReportStore  *self,
+             gboolean       *out_any,
+             GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(TrStatement) stmt =
+    tr_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM report_chunks)", what, error);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < rowids->len; i++)
-    g_string_append_printf (listed, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (rowids, gint64, i));
-  g_string_append_c (listed, ']');
-  g_array_set_size (rowids, 0);
-
-  tr_store_bind_text (stmt, 1, long_match);
-  sqlite3_bind_int64 (stmt, 3, limit);
-  tr_store_bind_text (stmt, 4, listed->str);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      gint64 rowid = sqlite3_column_int64 (stmt, 0);
-
-      g_array_append_val (rowids, rowid);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      tr_store_set_sqlite_error (error, self->db, rc, what);
-      return FALSE;
-    }
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
+  *out_any = sqlite3_column_int (stmt, 0) != 0;
   return TRUE;
+}
+
+/* Every report indexed in chunks that holds each of @word_matches, in any
+ * of its chunks, newest first. Its score adds up, for each of the first
+ * @n_ranking words, the best rank among its chunks: what bm25 makes of a
+ * report's row adds up its words the same way. There are few such
+ * reports (only long ones are chunked): the statements, one a word, are
+ * walked side by side to the end. */
+static gboolean
+collect_chunked (TrReportStore  *self,
+                 GPtrArray      *word_matches,
+                 guint           n_ranking,
+                 GArray         *hits,
+                 GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autofree ChunkCursor *cursors = g_new0 (ChunkCursor, word_matches->len);
+  gboolean any = FALSE;
+  gboolean ok = FALSE;
+  guint n = word_matches->len;
+
+  if (!any_chunked (self, &any, error))
+    return FALSE;
+  if (!any)
+    return TRUE;
+
+  for (guint i = 0; i < n; i++)
+    {
+      int rc = sqlite3_prepare_v2 (self->db, chunks_sql, -1, &cursors[i].stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          tr_store_set_sqlite_error (error, self->db, rc, what);
+          goto out;
+        }
+      sqlite3_bind_text (cursors[i].stmt, 1, word_matches->pdata[i], -1, SQLITE_STATIC);
+      chunk_cursor_step (&cursors[i]);
+    }
+
+  for (;;)
+    {
+      gint64 oldest = G_MAXINT64;
+      gboolean all_there = TRUE;
+      gboolean done = FALSE;
+
+      for (guint i = 0; i < n; i++)
+        if (cursors[i].rc != SQLITE_ROW)
+          done = TRUE;
+        else
+          oldest = MIN (oldest, cursors[i].num);
+      if (done)
+        break;
+
+      /* Every word past the newer reports some other word is not in. */
+      for (guint i = 0; i < n && !done; i++)
+        {
+          while (cursors[i].rc == SQLITE_ROW && cursors[i].num > oldest)
+            chunk_cursor_step (&cursors[i]);
+          if (cursors[i].rc != SQLITE_ROW)
+            done = TRUE;
+          else if (cursors[i].num != oldest)
+            all_there = FALSE;
+        }
+      if (done || !all_there)
+        continue;
+
+      {
+        Hit hit = { oldest, 0 };
+
+        for (guint i = 0; i < n; i++)
+          {
+            double best = G_MAXDOUBLE;
+
+            for (; cursors[i].rc == SQLITE_ROW && cursors[i].num == oldest; chunk_cursor_step (&cursors[i]))
+              best = MIN (best, sqlite3_column_double (cursors[i].stmt, 1));
+            if (i < n_ranking)
+              hit.score += best;
+          }
+        g_array_append_val (hits, hit);
+      }
+    }
+
+  ok = TRUE;
+  for (guint i = 0; i < n && ok; i++)
+    if (cursors[i].rc != SQLITE_ROW && cursors[i].rc != SQLITE_DONE)
+      ok = tr_store_set_sqlite_error (error, self->db, cursors[i].rc, what);
+
+out:
+  for (guint i = 0; i < n; i++)
+    sqlite3_finalize (cursors[i].stmt);
+  return ok;
+}
+
+static gint
+compare_hits_by_score (gconstpointer a,
+                       gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+
+  if (x->score != y->score)
+    return x->score < y->score ? -1 : 1;
+  return x->num > y->num ? -1 : x->num < y->num;
+}
+
+/* @hits, then @more, in order: newest first, or with @by_score best first
+ * (both already sorted so). */
+static void
+merge_hits (GArray     *hits,
+            GArray     *more,
+            gboolean    by_score)
+{
+  g_autoptr(GArray) merged = NULL;
+  guint i = 0, j = 0;
+
+  if (more->len == 0)
+    return;
+  merged = g_array_sized_new (FALSE, FALSE, sizeof (Hit), hits->len + more->len);
+  while (i < hits->len || j < more->len)
+    {
+      const Hit *a = i < hits->len ? &g_array_index (hits, Hit, i) : NULL;
+      const Hit *b = j < more->len ? &g_array_index (more, Hit, j) : NULL;
+      gboolean take_a = b == NULL ||
+                        (a != NULL && (by_score ? compare_hits_by_score (a, b) <= 0 : a->num > b->num));
+
+      g_array_append_vals (merged, take_a ? a : b, 1);
+      if (take_a)
+        i++;
+      else
+        j++;
+    }
+  g_array_set_size (hits, 0);
+  g_array_append_vals (hits, merged->data, merged->len);
 }
 
 /* FTS5's own snippet, for the rare hit whose words tr_snippet_build() does
@@ -254,19 +450,29 @@ fts_snippet (TrReportStore *self,
              SearchKind     kind,
              const char    *long_match,
              const char    *short_match,
-             gint64         rowid)
+             const char    *any_match,
+             gint64         num)
 {
   const char *sql =
     "SELECT snippet (report_fts_short, -1, char (2), char (3), '…', 40) FROM report_fts_short"
-    " WHERE report_fts_short MATCH ?1 AND rowid = ?2";
+    " WHERE report_fts_short MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT 1";
   g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql, NULL, NULL);
 
   if (stmt == NULL)
     return NULL;
   tr_store_bind_text (stmt, 1, kind == SEARCH_SHORT ? short_match : long_match);
-  sqlite3_bind_int64 (stmt, 2, rowid);
+  sqlite3_bind_int64 (stmt, 2, num);
+  sqlite3_bind_int64 (stmt, 3, num);
   if (sqlite3_step (stmt) != SQLITE_ROW)
-    return NULL;
+    {
+      /* A report indexed in chunks: the first chunk holding a word. */
+      sqlite3_reset (stmt);
+      tr_store_bind_text (stmt, 1, any_match);
+      sqlite3_bind_int64 (stmt, 2, TR_STORE_CHUNK_ROWID (num, 0));
+      sqlite3_bind_int64 (stmt, 3, TR_STORE_CHUNK_ROWID (num, TR_STORE_CHUNKS_MAX - 1));
+      if (sqlite3_step (stmt) != SQLITE_ROW)
+        return NULL;
+    }
   return g_strdup (tr_store_column_text (stmt, 0));
 }
 
@@ -302,6 +508,7 @@ load_hit (TrReportStore       *self,
           SearchKind           kind,
           const char          *long_match,
           const char          *short_match,
+          const char          *any_match,
           GError             **error)
 {
   const char *what = _("Could not search the library");
@@ -342,7 +549,7 @@ load_hit (TrReportStore       *self,
                                 "SELECT fields, appendix, title FROM report_search_content WHERE num = ?1",
                                 rowid, words);
   if (snippet == NULL)
-    snippet = fts_snippet (self, kind, long_match, short_match, rowid);
+    snippet = fts_snippet (self, kind, long_match, short_match, any_match, rowid);
   tr_report_info_set_snippet (info, snippet);
   return info;
 }
@@ -356,9 +563,13 @@ search_locked (TrReportStore  *self,
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GString) long_match = g_string_new (NULL);
   g_autoptr(GString) short_match = g_string_new (NULL);
+  g_autoptr(GString) any_match = g_string_new (NULL);
   g_autoptr(GString) spaced = NULL;
-  g_autoptr(GArray) rowids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) word_matches = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr(GArray) chunked = g_array_new (FALSE, FALSE, sizeof (Hit));
   g_auto(GStrv) words = NULL;
+  guint n_long = 0;
   SearchKind kind;
 
   /* The ideographic space is a word separator too; g_strsplit_set() splits
@@ -369,10 +580,22 @@ search_locked (TrReportStore  *self,
   for (guint i = 0; words[i] != NULL; i++)
     {
       glong length = g_utf8_strlen (words[i], -1);
+      GString *one;
 
       if (length == 0)
         continue;
       append_fts_phrase (length >= 3 ? long_match : short_match, words[i]);
+
+      /* Each word on its own too, the long ones first: they rank. */
+      one = g_string_new (NULL);
+      append_fts_phrase (one, words[i]);
+      if (any_match->len > 0)
+        g_string_append (any_match, " OR ");
+      g_string_append (any_match, one->str);
+      if (length >= 3)
+        g_ptr_array_insert (word_matches, n_long++, g_string_free (one, FALSE));
+      else
+        g_ptr_array_add (word_matches, g_string_free (one, FALSE));
     }
 
   if (long_match->len == 0 && short_match->len == 0)
@@ -382,49 +605,63 @@ search_locked (TrReportStore  *self,
   else
     kind = SEARCH_SHORT;
 
+  if (!collect_chunked (self, word_matches, n_long > 0 ? n_long : word_matches->len, chunked, error))
+    return NULL;
+
   /* Asked for more than a screenful: rank them all, however long it takes. */
   if (limit == 0 || limit > RANKED_MATCHES_MAX)
     {
       if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
-                           limit > 0 ? (gint64) limit : -1, rowids, error))
+                           limit > 0 ? (gint64) limit : -1, found, error))
         return NULL;
+      g_array_sort (chunked, compare_hits_by_score);
+      merge_hits (found, chunked, TRUE);
     }
   else
     {
       /* Finding one match more than can be ranked stops early however
        * common the words are. */
-      gboolean found;
+      gboolean collected;
 
       if (kind == SEARCH_MIXED)
-        found = collect_mixed_rowids (self, long_match->str, short_match->str,
-                                      RANKED_MATCHES_MAX + 1, rowids, error);
+        collected = collect_mixed_rowids (self, long_match->str, short_match->str,
+                                          RANKED_MATCHES_MAX + 1, found, error);
       else
-        found = collect_rowids (self, newest_sql[kind], long_match->str, short_match->str,
-                                RANKED_MATCHES_MAX + 1, rowids, error);
-      if (!found)
+        collected = collect_rowids (self, newest_sql[kind], long_match->str, short_match->str,
+                                    RANKED_MATCHES_MAX + 1, found, error);
+      if (!collected)
         return NULL;
-
-      if (rowids->len > RANKED_MATCHES_MAX)
-        g_array_set_size (rowids, limit);
-      else if (kind == SEARCH_MIXED)
+      if (found->len + chunked->len > RANKED_MATCHES_MAX)
         {
-          if (!rank_listed_rowids (self, long_match->str, limit, rowids, error))
-            return NULL;
+          merge_hits (found, chunked, FALSE);
+          g_array_set_size (found, limit);
         }
       else
         {
-          g_array_set_size (rowids, 0);
-          if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
-                               limit, rowids, error))
-            return NULL;
+          if (kind == SEARCH_MIXED)
+            {
+              if (found->len > 0 && !rank_listed_rowids (self, long_match->str, limit, found, error))
+                return NULL;
+            }
+          else
+            {
+              g_array_set_size (found, 0);
+              if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
+                                   limit, found, error))
+                return NULL;
+            }
+          g_array_sort (chunked, compare_hits_by_score);
+          merge_hits (found, chunked, TRUE);
         }
     }
+  if (limit > 0 && found->len > limit)
+    g_array_set_size (found, limit);
 
-  for (guint i = 0; i < rowids->len; i++)
+  for (guint i = 0; i < found->len; i++)
     {
-      TrReportInfo *info = load_hit (self, g_array_index (rowids, gint64, i),
+      TrReportInfo *info = load_hit (self, g_array_index (found, Hit, i).num,
                                      (const char * const *) words, kind,
-                                     long_match->str, short_match->str, error);
+                                     long_match->str, short_match->str, any_match->str, error);
 
       if (info == NULL)
         return NULL;

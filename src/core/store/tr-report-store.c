@@ -9,7 +9,8 @@
  * captions included): `report_fts_short`, with our tokenizer of single
  * characters and character pairs, answers words of any length as
  * substrings. It is kept in step with the reports inside the transaction
- * of each save; tr-report-store-search.c queries it, and
+ * of each save, a long report chunk by chunk (tr-report-store-index.c);
+ * tr-report-store-search.c queries it, and
  * tr-report-store-review.c keeps the review forms and comments. The tables
  * and their migrations are in tr-report-store-schema.c.
  *
@@ -677,8 +678,7 @@ tr_store_step_done (TrReportStore  *self,
   return TRUE;
 }
 
-/* An external-content FTS5 table must be told the old text before it changes,
- * and the new text after. */
+/* Adds @num's index entries, or with @remove takes them out. */
 static gboolean
 update_search_index (TrReportStore  *self,
                      gint64          num,
@@ -686,29 +686,11 @@ update_search_index (TrReportStore  *self,
                      const char     *what,
                      GError        **error)
 {
-  static const char * const remove_sql[] = {
-    "INSERT INTO report_fts_short (report_fts_short, rowid, title, fields, summary, body, appendix)"
-    " SELECT 'delete', num, title, fields, summary, body, appendix"
-    " FROM report_search_content WHERE num = ?1",
-  };
-  static const char * const add_sql[] = {
-    "INSERT INTO report_fts_short (rowid, title, fields, summary, body, appendix)"
-    " SELECT num, title, fields, summary, body, appendix"
-    " FROM report_search_content WHERE num = ?1",
-  };
-  const char * const *sql = remove ? remove_sql : add_sql;
+  g_autoptr(TrStoreSearchText) text = tr_store_read_search_text (self, num, what, error);
 
-  for (guint i = 0; i < G_N_ELEMENTS (remove_sql); i++)
-    {
-      g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql[i], what, error);
-
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, num);
-      if (!tr_store_step_done (self, stmt, what, error))
-        return FALSE;
-    }
-  return TRUE;
+  if (text == NULL)
+    return FALSE;
+  return tr_store_replace_index (self, num, remove ? text : NULL, remove ? NULL : text, what, error);
 }
 
 static gboolean
@@ -1116,6 +1098,8 @@ save_locked (TrReportStore  *self,
              const char     *what,
              GError        **error)
 {
+  g_autoptr(TrStoreSearchText) old_text = NULL;
+  g_autoptr(TrStoreSearchText) new_text = NULL;
   gboolean pending = FALSE;
   gboolean is_new;
   gint64 num = 0;
@@ -1125,18 +1109,29 @@ save_locked (TrReportStore  *self,
       (num != 0 && !is_pending (self, num, &pending, what, error)))
     return FALSE;
   is_new = num == 0;
-  /* An indexed report's entries are replaced in the same transaction; a new
-   * one's are added after the save returns (tr_report_store_update_index()),
-   * and one still waiting goes on waiting. */
-  return (is_new || pending || update_search_index (self, num, TRUE, what, error)) &&
-         write_report_row (self, report, now, &num, what, error) &&
-         write_travellers (self, report, num, what, error) &&
-         write_keywords (self, report, num, what, error) &&
-         write_source (self, report, num, what, error) &&
-         write_photos (self, report, num, what, error) &&
-         (!is_new || (index_now ? update_search_index (self, num, FALSE, what, error)
-                                : mark_pending (self, num, what, error))) &&
-         (is_new || pending || update_search_index (self, num, FALSE, what, error));
+  /* An indexed report's entries are replaced in the same transaction, for
+   * which the index must be told the text it had; a new one's are added
+   * after the save returns (tr_report_store_update_index()), and one
+   * still waiting goes on waiting. */
+  if (!is_new && !pending)
+    {
+      old_text = tr_store_read_search_text (self, num, what, error);
+      if (old_text == NULL)
+        return FALSE;
+    }
+  if (!write_report_row (self, report, now, &num, what, error) ||
+      !write_travellers (self, report, num, what, error) ||
+      !write_keywords (self, report, num, what, error) ||
+      !write_source (self, report, num, what, error) ||
+      !write_photos (self, report, num, what, error))
+    return FALSE;
+  if (is_new)
+    return index_now ? update_search_index (self, num, FALSE, what, error)
+                     : mark_pending (self, num, what, error);
+  if (pending)
+    return TRUE;
+  new_text = tr_store_read_search_text (self, num, what, error);
+  return new_text != NULL && tr_store_replace_index (self, num, old_text, new_text, what, error);
 }
 
 gboolean

@@ -15,14 +15,20 @@
  * words are phrases of such pairs (tr-report-store-search.c), which is why
  * the library needs no trigram index beside this one.
  *
+ * With "word_bigrams" instead, pairs with a punctuation mark in them are
+ * left out: nobody searches for "，並", yet such pairs are a fifth of the
+ * index. A word with a punctuation mark in it is still found, through the
+ * single characters there (tr_unigram_tokenizer_indexes_pair ()).
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-unigram-tokenizer.h"
 
 #include <string.h>
 
-/* The two kinds of tokenizer are two static handles. */
+/* The three kinds of tokenizer are three static handles. */
 static char unigrams_only;
 static char with_bigrams;
+static char with_word_bigrams;
 
 static int
 unigram_create (void        *context,
@@ -34,6 +40,8 @@ unigram_create (void        *context,
     *out_tokenizer = (Fts5Tokenizer *) &unigrams_only;
   else if (n_args == 1 && strcmp (args[0], "bigrams") == 0)
     *out_tokenizer = (Fts5Tokenizer *) &with_bigrams;
+  else if (n_args == 1 && strcmp (args[0], "word_bigrams") == 0)
+    *out_tokenizer = (Fts5Tokenizer *) &with_word_bigrams;
   else
     return SQLITE_ERROR;
   return SQLITE_OK;
@@ -53,18 +61,55 @@ fold_at (const char *text,
          int         n_text,
          int         pos,
          char        folded[6],
-         int        *next)
+         int        *next,
+         gunichar   *raw)
 {
   gunichar c = g_utf8_get_char_validated (text + pos, n_text - pos);
 
   if (c == (gunichar) -1 || c == (gunichar) -2)
     return -1;
+  *raw = c;
   *next = g_utf8_next_char (text + pos) - text;
   if (*next > n_text)
     return -1;
   if (g_unichar_isspace (c))
     c = ' ';
   return g_unichar_to_utf8 (g_unichar_tolower (c), folded);
+}
+
+/* Fixed ranges rather than Unicode's categories, which change between
+ * GLib versions: the index and the queries of later versions must agree
+ * on which pairs it holds. */
+static gboolean
+is_punctuation (gunichar c)
+{
+  return (c >= 0x21 && c <= 0x2F) || (c >= 0x3A && c <= 0x40) || (c >= 0x5B && c <= 0x60) ||
+         (c >= 0x7B && c <= 0x7E) ||
+         (c >= 0x2010 && c <= 0x2027) || (c >= 0x2030 && c <= 0x205E) || /* dashes, quotes, … */
+         (c >= 0x3001 && c <= 0x303F) ||                                   /* 、。「」《》 */
+         (c >= 0xFE10 && c <= 0xFE19) || (c >= 0xFE30 && c <= 0xFE6B) ||   /* vertical, small forms */
+         (c >= 0xFF01 && c <= 0xFF0F) || (c >= 0xFF1A && c <= 0xFF20) ||   /* ，：；（）！？ */
+         (c >= 0xFF3B && c <= 0xFF40) || (c >= 0xFF5B && c <= 0xFF65);
+}
+
+gboolean
+tr_unigram_tokenizer_indexes_pair (gunichar first,
+                                   gunichar second)
+{
+  return !g_unichar_isspace (first) && !g_unichar_isspace (second) &&
+         !is_punctuation (first) && !is_punctuation (second);
+}
+
+/* Whether @tokenizer indexes the pair @first @second. */
+static gboolean
+pairs (Fts5Tokenizer *tokenizer,
+       gunichar       first,
+       gunichar       second)
+{
+  if (tokenizer == (Fts5Tokenizer *) &with_word_bigrams)
+    return tr_unigram_tokenizer_indexes_pair (first, second);
+  return tokenizer == (Fts5Tokenizer *) &with_bigrams &&
+         !g_unichar_isspace (first) && !g_unichar_isspace (second);
 }
 
 static int
@@ -76,19 +121,20 @@ unigram_tokenize (Fts5Tokenizer *tokenizer,
                   int          (*emit) (void *context, int flags, const char *token,
                                           int n_token, int start, int end))
 {
-  gboolean bigrams = tokenizer == (Fts5Tokenizer *) &with_bigrams;
+  gboolean bigrams = tokenizer != (Fts5Tokenizer *) &unigrams_only;
   int pos = 0;
 
   if (bigrams && (flags & FTS5_TOKENIZE_QUERY) != 0)
     {
       char pair[12];
       int n_first, n_second, middle, end;
+      gunichar first, second;
 
-      n_first = fold_at (text, n_text, 0, pair, &middle);
-      if (n_first > 0 && middle < n_text && pair[0] != ' ')
+      n_first = fold_at (text, n_text, 0, pair, &middle, &first);
+      if (n_first > 0 && middle < n_text)
         {
-          n_second = fold_at (text, n_text, middle, pair + n_first, &end);
-          if (n_second > 0 && end == n_text && pair[n_first] != ' ')
+          n_second = fold_at (text, n_text, middle, pair + n_first, &end, &second);
+          if (n_second > 0 && end == n_text && pairs (tokenizer, first, second))
             return emit (context, 0, pair, n_first + n_second, 0, end);
         }
     }
@@ -97,8 +143,9 @@ unigram_tokenize (Fts5Tokenizer *tokenizer,
     {
       char folded[12];
       int next, n_folded, rc;
+      gunichar c;
 
-      n_folded = fold_at (text, n_text, pos, folded, &next);
+      n_folded = fold_at (text, n_text, pos, folded, &next, &c);
       if (n_folded < 0)
         {
           /* Invalid UTF-8 is not indexed, but must not stop the rest. */
@@ -109,11 +156,12 @@ unigram_tokenize (Fts5Tokenizer *tokenizer,
       if (rc != SQLITE_OK)
         return rc;
 
-      if (bigrams && (flags & FTS5_TOKENIZE_QUERY) == 0 && folded[0] != ' ' && next < n_text)
+      if (bigrams && (flags & FTS5_TOKENIZE_QUERY) == 0 && next < n_text)
         {
-          int after, n_second = fold_at (text, n_text, next, folded + n_folded, &after);
+          gunichar second;
+          int after, n_second = fold_at (text, n_text, next, folded + n_folded, &after, &second);
 
-          if (n_second > 0 && folded[n_folded] != ' ')
+          if (n_second > 0 && pairs (tokenizer, c, second))
             {
               rc = emit (context, FTS5_TOKEN_COLOCATED, folded, n_folded + n_second, pos, after);
               if (rc != SQLITE_OK)

@@ -294,12 +294,21 @@ test_migrate_v7 (Fixture       *fixture,
   assert_search_exact (store, fixture->path);
   g_clear_object (&store);
 
-  /* Undo what migrations 7 → 8 and 8 → 9 did, which leaves the file as
-   * schema 7 wrote it; and the newest report as saved just before a
-   * crash, with nothing in the indexes yet. */
+  /* Undo what migrations 7 → 8, 8 → 9 and 9 → 10 did, which leaves the
+   * file as schema 7 wrote it; and the newest report as saved just before
+   * a crash, with nothing in the indexes yet. */
   db = raw_open (fixture->path);
   g_assert_cmpint (tr_unigram_tokenizer_register (db), ==, SQLITE_OK);
   raw_exec (db, "BEGIN;"
+                "DROP TABLE report_fts_short;"
+                "DROP VIEW report_index_content;"
+                "DROP TABLE report_chunks;"
+                "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
+                "  title, fields, summary, body, appendix,"
+                "  content = 'report_search_content', content_rowid = 'num',"
+                "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " bigrams');"
+                "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+                "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');"
                 "DROP INDEX sources_by_text_sha256;"
                 "ALTER TABLE sources DROP COLUMN text_sha256;"
                 "CREATE VIRTUAL TABLE report_fts USING fts5 ("
