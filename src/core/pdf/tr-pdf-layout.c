@@ -68,12 +68,21 @@ typedef struct {
   double y;
 } Place;
 
+/* What one thread sets text with: a font map is not for two threads at a
+ * time. The ascent and descent of each font its texts use (FontExtent). */
+typedef struct {
+  PangoFontMap *font_map;
+  PangoContext *context;
+  GHashTable   *font_extents;
+} Shaper;
+
 struct _TrPdfLayout {
   GObject        parent_instance;
 
   TrDocument    *document;
-  PangoFontMap  *font_map;
-  PangoContext  *context;
+  Shaper         shaper;
+  /* The second thread's, which set some of the texts: kept with them. */
+  Shaper         helper;
   char          *families;
   gboolean       fake_bold;
   GPtrArray     *texts;          /* TrPdfText */
@@ -83,10 +92,9 @@ struct _TrPdfLayout {
   /* The texts of the body's blocks, made once: when a block is looked at
    * before its turn (what a heading is kept with), and at its turn. */
   GHashTable    *block_texts;
-  /* The ascent and descent of each font the texts use (FontExtent). */
-  GHashTable    *font_extents;
-  /* For bold drawn heavier: per font, per glyph, copies of the stroke of
-   * its outline (recording surfaces), drawn once and placed wherever the
+  /* For bold drawn heavier: per cairo font (one for the same face and
+   * size from either font map), per glyph, copies of the stroke of its
+   * outline (recording surfaces), drawn once and placed wherever the
    * glyph is; and how many copies the page being drawn has used. */
   GHashTable    *bold_strokes;
   GHashTable    *bold_uses;
@@ -133,10 +141,10 @@ clean_text (const char *text)
 }
 
 static FontExtent *
-get_font_extent (TrPdfLayout *self,
-                 PangoFont   *font)
+get_font_extent (Shaper    *shaper,
+                 PangoFont *font)
 {
-  FontExtent *extent = g_hash_table_lookup (self->font_extents, font);
+  FontExtent *extent = g_hash_table_lookup (shaper->font_extents, font);
 
   if (extent == NULL)
     {
@@ -146,7 +154,7 @@ get_font_extent (TrPdfLayout *self,
       extent->ascent = (double) pango_font_metrics_get_ascent (metrics) / PANGO_SCALE;
       extent->descent = (double) pango_font_metrics_get_descent (metrics) / PANGO_SCALE;
       pango_font_metrics_unref (metrics);
-      g_hash_table_insert (self->font_extents, g_object_ref (font), extent);
+      g_hash_table_insert (shaper->font_extents, g_object_ref (font), extent);
     }
   return extent;
 }
@@ -158,8 +166,8 @@ get_font_extent (TrPdfLayout *self,
  * it, as LibreOffice does: single lines too, which Pango's own line
  * spacing leaves alone. */
 static void
-measure_lines (TrPdfLayout *self,
-               TrPdfText   *text)
+measure_lines (Shaper    *shaper,
+               TrPdfText *text)
 {
   double factor = text->info->line_height > 0 ? text->info->line_height : 1.0;
   PangoLayoutIter *iter;
@@ -172,7 +180,7 @@ measure_lines (TrPdfLayout *self,
     PangoContext *context = pango_layout_get_context (text->layout);
     PangoFont *font = pango_context_load_font (context, pango_layout_get_font_description (text->layout));
 
-    primary = get_font_extent (self, font);
+    primary = get_font_extent (shaper, font);
     g_object_unref (font);
   }
 
@@ -194,7 +202,7 @@ measure_lines (TrPdfLayout *self,
 
       for (GSList *l = line->runs; l != NULL; l = l->next)
         {
-          FontExtent *extent = get_font_extent (self, ((PangoGlyphItem *) l->data)->item->analysis.font);
+          FontExtent *extent = get_font_extent (shaper, ((PangoGlyphItem *) l->data)->item->analysis.font);
 
           ascent = MAX (ascent, extent->ascent);
           descent = MAX (descent, extent->descent);
@@ -299,6 +307,7 @@ justify (TrPdfText *text,
  * given, before it with a tab to the hanging indent. */
 static TrPdfText *
 make_text (TrPdfLayout *self,
+           Shaper      *shaper,
            TrDocStyle   style,
            const char  *marker,
            const char  *content,
@@ -320,7 +329,7 @@ make_text (TrPdfLayout *self,
     pango_font_description_set_weight (font, PANGO_WEIGHT_BOLD);
   text->fake_bold = info->bold && self->fake_bold;
 
-  text->layout = pango_layout_new (self->context);
+  text->layout = pango_layout_new (shaper->context);
   pango_layout_set_font_description (text->layout, font);
   pango_font_description_free (font);
   pango_layout_set_width (text->layout, MAX (layout_width, PANGO_SCALE));
@@ -343,7 +352,7 @@ make_text (TrPdfLayout *self,
   else
     pango_layout_set_text (text->layout, clean, -1);
 
-  measure_lines (self, text);
+  measure_lines (shaper, text);
   if (info->align == TR_DOC_ALIGN_JUSTIFY)
     justify (text, layout_width, (int) (info->text_indent * PANGO_SCALE));
   return text;
@@ -357,7 +366,7 @@ new_text (TrPdfLayout *self,
           const char  *content,
           double       width)
 {
-  TrPdfText *text = make_text (self, style, marker, content, width);
+  TrPdfText *text = make_text (self, &self->shaper, style, marker, content, width);
 
   g_ptr_array_add (self->texts, text);
   return text;
@@ -1114,7 +1123,7 @@ set_page_counts (TrPdfLayout *self)
       TrPdfText *text = g_ptr_array_index (self->page_counts, i);
 
       pango_layout_set_text (text->layout, count, -1);
-      measure_lines (self, text);
+      measure_lines (&self->shaper, text);
     }
 }
 
@@ -1172,6 +1181,35 @@ give_back_font_map (PangoFontMap *font_map)
   g_clear_object (&font_map);
 }
 
+/* A context of its own, in points, with metrics that no screen hints:
+ * the pages are the same on paper, in a PDF and in any thread. */
+static void
+shaper_init (Shaper *shaper)
+{
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  shaper->font_map = take_font_map ();
+  shaper->context = pango_font_map_create_context (shaper->font_map);
+  pango_cairo_context_set_resolution (shaper->context, 72);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (shaper->context, options);
+  cairo_font_options_destroy (options);
+  pango_context_set_language (shaper->context, pango_language_from_string ("zh-tw"));
+  pango_context_set_base_dir (shaper->context, PANGO_DIRECTION_LTR);
+  shaper->font_extents = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+}
+
+/* After the texts set with it are gone. */
+static void
+shaper_clear (Shaper *shaper)
+{
+  g_clear_pointer (&shaper->font_extents, g_hash_table_unref);
+  g_clear_object (&shaper->context);
+  if (shaper->font_map != NULL)
+    give_back_font_map (g_steal_pointer (&shaper->font_map));
+}
+
 static void
 tr_pdf_layout_finalize (GObject *object)
 {
@@ -1180,14 +1218,12 @@ tr_pdf_layout_finalize (GObject *object)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->page_counts, g_ptr_array_unref);
   g_clear_pointer (&self->block_texts, g_hash_table_unref);
-  g_clear_pointer (&self->font_extents, g_hash_table_unref);
   g_clear_pointer (&self->bold_uses, g_hash_table_unref);
   g_clear_pointer (&self->bold_strokes, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_array_unref);
-  g_clear_object (&self->context);
-  if (self->font_map != NULL)
-    give_back_font_map (g_steal_pointer (&self->font_map));
+  shaper_clear (&self->shaper);
+  shaper_clear (&self->helper);
   g_free (self->families);
   g_clear_pointer (&self->document, tr_document_free);
 
@@ -1209,30 +1245,152 @@ tr_pdf_layout_init (TrPdfLayout *self)
   self->pages = g_ptr_array_new_with_free_func ((GDestroyNotify) page_free);
   self->page_counts = g_ptr_array_new ();
   self->block_texts = g_hash_table_new (NULL, NULL);
-  self->font_extents = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
-  self->bold_strokes = g_hash_table_new_full (NULL, NULL, g_object_unref, (GDestroyNotify) g_hash_table_unref);
+  self->bold_strokes = g_hash_table_new_full (NULL, NULL, (GDestroyNotify) cairo_scaled_font_destroy,
+                                              (GDestroyNotify) g_hash_table_unref);
   self->bold_uses = g_hash_table_new (NULL, NULL);
   self->headings = g_array_new (FALSE, TRUE, sizeof (Place));
 }
 
-/* A context of its own, in points, with metrics that no screen hints:
- * the pages are the same on paper, in a PDF and in any thread. */
 static void
 set_up_fonts (TrPdfLayout *self)
 {
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  self->font_map = take_font_map ();
-  self->context = pango_font_map_create_context (self->font_map);
-  pango_cairo_context_set_resolution (self->context, 72);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (self->context, options);
-  cairo_font_options_destroy (options);
-  pango_context_set_language (self->context, pango_language_from_string ("zh-tw"));
-  pango_context_set_base_dir (self->context, PANGO_DIRECTION_LTR);
+  shaper_init (&self->shaper);
   self->families = get_families (self->document);
   self->fake_bold = !tr_typeface_has_bold ();
+}
+
+/* Setting the body's texts in two threads ------------------------------ */
+
+/* Setting a text is most of the work of a layout, and a text is set the
+ * same wherever it falls: the paragraphs and headings of the body are set
+ * before they flow down the pages, by this thread and a second one with
+ * a font map of its own, each taking the next few blocks in turn. A short
+ * document (the review form) keeps to one thread: a second font map
+ * finding and measuring its faces costs more than it would save. */
+#define MIN_SHARED_TEXT 16384
+#define BLOCKS_PER_TURN 8
+
+typedef struct {
+  TrPdfLayout   *self;
+  GPtrArray     *blocks;  /* TrDocBlock to set */
+  TrPdfText    **texts;   /* the blocks' texts, in the same order */
+  gint           next;    /* the first block not yet taken, atomic */
+  gssize         done;    /* bytes of text set, atomic */
+  GCancellable  *cancellable;
+} Shaping;
+
+static gboolean
+is_shared_block (TrDocBlock *block)
+{
+  /* The page count is set again once the pages are known. */
+  return block->kind == TR_DOC_BLOCK_HEADING ||
+         (block->kind == TR_DOC_BLOCK_PARAGRAPH && block->paragraph->field != TR_DOC_FIELD_PAGE_COUNT);
+}
+
+/* What block_texts knows a shared block's text by. */
+static gpointer
+shared_block_key (TrDocBlock *block)
+{
+  return block->kind == TR_DOC_BLOCK_HEADING ? (gpointer) block->heading : (gpointer) block->paragraph;
+}
+
+static const char *
+shared_block_content (TrDocBlock *block)
+{
+  return block->kind == TR_DOC_BLOCK_HEADING ? block->heading->label : block->paragraph->text;
+}
+
+/* Sets the next few blocks with @shaper; FALSE when none is left. */
+static gboolean
+shape_turn (Shaping *shaping,
+            Shaper  *shaper)
+{
+  TrPdfLayout *self = shaping->self;
+  guint first = (guint) g_atomic_int_add (&shaping->next, BLOCKS_PER_TURN);
+  gssize size = 0;
+
+  if (first >= shaping->blocks->len || g_cancellable_is_cancelled (shaping->cancellable))
+    return FALSE;
+  for (guint i = first; i < MIN (first + BLOCKS_PER_TURN, shaping->blocks->len); i++)
+    {
+      TrDocBlock *block = g_ptr_array_index (shaping->blocks, i);
+
+      if (block->kind == TR_DOC_BLOCK_HEADING)
+        shaping->texts[i] = make_text (self, shaper, TR_DOC_STYLE_HEADING, NULL, block->heading->label,
+                                       TR_DOC_TEXT_WIDTH);
+      else
+        shaping->texts[i] = make_text (self, shaper, block->paragraph->style, block->paragraph->marker,
+                                       block->paragraph->text, TR_DOC_TEXT_WIDTH);
+      size += strlen (shared_block_content (block)) + 1;
+    }
+  g_atomic_pointer_add (&shaping->done, size);
+  return TRUE;
+}
+
+static gpointer
+shape_in_helper (gpointer data)
+{
+  Shaping *shaping = data;
+
+  while (shape_turn (shaping, &shaping->self->helper))
+    ;
+  return NULL;
+}
+
+/* Fills block_texts with the texts of the body's paragraphs and headings;
+ * returns the bytes of text set. */
+static gsize
+shape_blocks (TrPdfLayout          *self,
+              TrExportProgressFunc  progress,
+              gpointer              progress_data,
+              gsize                 total,
+              GCancellable         *cancellable)
+{
+  g_autoptr(GPtrArray) blocks = g_ptr_array_new ();
+  Shaping shaping = { self, blocks, NULL, 0, 0, cancellable };
+  GThread *helper = NULL;
+  double reported = 0;
+  gsize size = 0;
+
+  for (guint i = 0; i < self->document->blocks->len; i++)
+    {
+      TrDocBlock *block = g_ptr_array_index (self->document->blocks, i);
+
+      if (is_shared_block (block))
+        {
+          g_ptr_array_add (blocks, block);
+          size += strlen (shared_block_content (block));
+        }
+    }
+  shaping.texts = g_new0 (TrPdfText *, MAX (blocks->len, 1));
+
+  if (size >= MIN_SHARED_TEXT && g_get_num_processors () > 1)
+    {
+      shaper_init (&self->helper);
+      helper = g_thread_try_new ("tr-pdf-shaping", shape_in_helper, &shaping, NULL);
+    }
+  while (shape_turn (&shaping, &self->shaper))
+    if (progress != NULL)
+      {
+        double fraction = (double) g_atomic_pointer_get (&shaping.done) / total;
+
+        if (fraction >= reported + 0.01)
+          {
+            reported = MIN (fraction, 1.0);
+            progress (reported, progress_data);
+          }
+      }
+  if (helper != NULL)
+    g_thread_join (helper);
+
+  for (guint i = 0; i < blocks->len; i++)
+    if (shaping.texts[i] != NULL)
+      {
+        g_ptr_array_add (self->texts, shaping.texts[i]);
+        g_hash_table_insert (self->block_texts, shared_block_key (g_ptr_array_index (blocks, i)), shaping.texts[i]);
+      }
+  g_free (shaping.texts);
+  return (gsize) shaping.done;
 }
 
 TrPdfLayout *
@@ -1256,6 +1414,7 @@ tr_pdf_layout_new (TrDocument            *document,
   set_up_fonts (self);
   flow.self = self;
   total = MAX (tr_document_get_text_size (document), 1);
+  done = shape_blocks (self, progress, progress_data, total, cancellable);
 
   for (guint i = 0; i < document->blocks->len; i++)
     {
@@ -1270,11 +1429,11 @@ tr_pdf_layout_new (TrDocument            *document,
         {
         case TR_DOC_BLOCK_PARAGRAPH:
           flow_paragraph (&flow, block->paragraph, next);
-          done += strlen (block->paragraph->text) + 1;
+          if (!is_shared_block (block))
+            done += strlen (block->paragraph->text) + 1;
           break;
         case TR_DOC_BLOCK_HEADING:
           flow_heading (&flow, block->heading, heading++, next);
-          done += strlen (block->heading->label) + 1;
           break;
         case TR_DOC_BLOCK_CONTENTS:
           flow_contents (&flow, block->contents);
@@ -1385,14 +1544,18 @@ get_bold_stroke (TrPdfLayout *self,
                  PangoGlyph   glyph,
                  double       line_width)
 {
-  GHashTable *strokes = g_hash_table_lookup (self->bold_strokes, font);
+  cairo_scaled_font_t *scaled_font = pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font));
+  GHashTable *strokes;
   GPtrArray *copies;
   guint used;
 
+  if (scaled_font == NULL || cairo_scaled_font_status (scaled_font) != CAIRO_STATUS_SUCCESS)
+    return NULL;
+  strokes = g_hash_table_lookup (self->bold_strokes, scaled_font);
   if (strokes == NULL)
     {
       strokes = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
-      g_hash_table_insert (self->bold_strokes, g_object_ref (font), strokes);
+      g_hash_table_insert (self->bold_strokes, cairo_scaled_font_reference (scaled_font), strokes);
     }
   copies = g_hash_table_lookup (strokes, GUINT_TO_POINTER (glyph));
   if (copies == NULL)
@@ -1403,8 +1566,7 @@ get_bold_stroke (TrPdfLayout *self,
   used = GPOINTER_TO_UINT (g_hash_table_lookup (self->bold_uses, copies));
   g_hash_table_insert (self->bold_uses, copies, GUINT_TO_POINTER (used + 1));
   if (used == copies->len)
-    g_ptr_array_add (copies, make_bold_stroke (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (font)), glyph,
-                                               line_width));
+    g_ptr_array_add (copies, make_bold_stroke (scaled_font, glyph, line_width));
   return g_ptr_array_index (copies, used);
 }
 
@@ -1436,10 +1598,13 @@ draw_bold_strokes (TrPdfLayout     *self,
             {
               cairo_surface_t *stroke = get_bold_stroke (self, font, info->glyph, line_width);
 
-              cairo_set_source_surface (cr, stroke,
-                                        x + (double) (x_run + info->geometry.x_offset) / PANGO_SCALE,
-                                        baseline + (double) info->geometry.y_offset / PANGO_SCALE);
-              cairo_paint (cr);
+              if (stroke != NULL)
+                {
+                  cairo_set_source_surface (cr, stroke,
+                                            x + (double) (x_run + info->geometry.x_offset) / PANGO_SCALE,
+                                            baseline + (double) info->geometry.y_offset / PANGO_SCALE);
+                  cairo_paint (cr);
+                }
             }
           x_run += info->geometry.width;
         }
@@ -1536,7 +1701,7 @@ draw_footer (TrPdfLayout *self,
              guint        page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
-  TrPdfText *text = make_text (self, TR_DOC_STYLE_FOOTER, NULL, number, TR_DOC_TEXT_WIDTH);
+  TrPdfText *text = make_text (self, &self->shaper, TR_DOC_STYLE_FOOTER, NULL, number, TR_DOC_TEXT_WIDTH);
 
   draw_line (self, cr, text, text->lines[0], TR_DOC_MARGIN + text->lefts[0], FOOTER_TOP + text->baselines[0]);
   text_free (text);
