@@ -145,8 +145,15 @@ print_lines (const char *path)
     {
       const TrLayoutLine *line = g_ptr_array_index (lines, i);
 
-      g_print ("p%-3u y%6.1f x%6.1f w%6.1f %5.1fpt%s %s\n", line->page + 1, line->y, line->x, line->width,
-               line->font_size, line->bold ? "b" : " ", line->text);
+      g_autoptr(GString) starts = g_string_new (NULL);
+
+      /* Where each cell starts, when the reader cut the line into cells. */
+      for (guint c = 0; line->cell_x != NULL && c < line->n_cells; c++)
+        g_string_append_printf (starts, "%s%.1f", c > 0 ? "," : " [", line->cell_x[c]);
+      if (starts->len > 0)
+        g_string_append_c (starts, ']');
+      g_print ("p%-3u y%6.1f x%6.1f w%6.1f h%5.1f %5.1fpt%s %s%s\n", line->page + 1, line->y, line->x, line->width,
+               line->height, line->font_size, line->bold ? "b" : " ", line->text, starts->str);
     }
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tr-fidelity-private.h"
 #include "tr-photo.h"
 
 #define PHOTO_PIXELS 160
@@ -86,19 +87,7 @@ tr_fidelity_producer_available (TrFidelityProducer producer)
 
 /* The words of a report --------------------------------------------------------- */
 
-typedef struct {
-  const char *title;       /* "|" where the cover breaks it */
-  const char *agency;
-  const char *unit;
-  const char *person;      /* 職稱 姓名 */
-  const char *name;
-  const char *job_title;
-  const char *destination;
-  const char *period;      /* as the cover writes it */
-  const char *start, *end; /* ISO */
-  const char *report_date, *report_date_iso;
-  const char *category;
-} Trip;
+typedef TrFidelityTrip Trip;
 
 static const Trip trips[] = {
   { "臺中市政府組團赴新加坡|參加「2016世界城市峰會」|出國報告", "臺中市政府", "秘書處", "股長 陳文政", "陳文政", "股長",
@@ -391,6 +380,22 @@ heading_html (const TrFidelityCase *fcase,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+const TrFidelityTrip *
+tr_fidelity_trip_of (const TrFidelityCase *fcase)
+{
+  return trip_of (fcase);
+}
+
+char *
+tr_fidelity_heading_text (const TrFidelityCase *fcase,
+                          guint                 index)
+{
+  g_autofree char *html = heading_html (fcase, index);
+  g_auto(GStrv) lines = g_strsplit (html, "<br>", -1);
+
+  return g_strjoinv ("\n", lines);
 }
 
 static void
@@ -801,13 +806,37 @@ tr_fidelity_make_pdf (const TrFidelityCase *fcase,
       }
 
     case TR_FIDELITY_LIBREOFFICE:
+      /* Tables as a Writer user makes them, not as its HTML import does. */
+      if (fcase->tables != TR_FIDELITY_TABLES_NONE)
+        {
+          g_autofree char *fodt = tr_fidelity_make_fodt (fcase, expected);
+          g_autofree char *fodt_name = g_strconcat (stem, ".fodt", NULL);
+          g_autofree char *fodt_path = g_build_filename (dir, fodt_name, NULL);
+
+          if (!g_file_set_contents (fodt_path, fodt, -1, error))
+            return NULL;
+          return libreoffice_to_pdf (dir, fodt_path, pdf_name, error);
+        }
       return libreoffice_to_pdf (dir, html_path, pdf_name, error);
 
     case TR_FIDELITY_PANDOC:
       {
         g_autofree char *docx_name = g_strconcat (stem, ".docx", NULL);
         g_autofree char *docx = g_build_filename (dir, docx_name, NULL);
-        const char *argv[] = { "pandoc", "-f", "html", "-t", "docx", "-o", docx, html_path, NULL };
+        g_autofree char *markdown_name = g_strconcat (stem, ".md", NULL);
+        g_autofree char *markdown_path = g_build_filename (dir, markdown_name, NULL);
+        gboolean markdown = fcase->tables != TR_FIDELITY_TABLES_NONE;
+        const char *argv[] = { "pandoc", "-f", markdown ? "markdown" : "html", "-t", "docx", "-o", docx,
+                               markdown ? markdown_path : html_path, NULL };
+
+        /* Tables as pandoc's writers make them: pipe tables. */
+        if (markdown)
+          {
+            g_autofree char *text = tr_fidelity_make_markdown (fcase, expected);
+
+            if (!g_file_set_contents (markdown_path, text, -1, error))
+              return NULL;
+          }
 
         if (!run (argv, dir, error))
           return NULL;
