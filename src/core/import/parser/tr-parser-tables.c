@@ -342,13 +342,17 @@ make_table (Finder         *self,
       /* Where the spacing tells the rows, a line as close under the one
        * before as lines of one cell are goes on its row, any other starts
        * one; but a row the page break split (as Writer and Word allow)
-       * goes on at the top of the next page without a first cell.
-       * Otherwise a line without a first cell goes on the row above, and
-       * a line of one cell across the first column is text between two
-       * tables. */
+       * goes on at the top of the next page without a first cell, and a
+       * row of one cell across the first column is text between two
+       * tables. Otherwise a line without a first cell goes on the row
+       * above, and any row of one cell is text. */
       if (spaced)
-        continuation = n_table_rows > 0 &&
-                       (wrapped[r] || (placed[0] > 0 && line->page != tr_parser_document_get (self->document, rows[r - 1])->page));
+        {
+          continuation = n_table_rows > 0 &&
+                         (wrapped[r] || (placed[0] > 0 && line->page != tr_parser_document_get (self->document, rows[r - 1])->page));
+          if (line->n_cells == 1 && !continuation && columns != NULL && line->right > columns[1])
+            return NULL;
+        }
       else
         {
           continuation = n_table_rows > 0 && placed[0] > 0;
