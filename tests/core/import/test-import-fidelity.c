@@ -5,7 +5,8 @@
  * printed by LibreOffice; the real worker imports the PDF. A test per shape
  * import must read: the title on covers of each kind and in a running
  * header, headings with an English gloss, two columns, a scanned page,
- * the 提要 form's grid, footnotes.
+ * the 提要 form's grid, footnotes, tables (from a Writer document and from
+ * pandoc's Markdown for the table cases: tr-fidelity-office.c).
  * bench-import-fidelity prints the same corpus's scores.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -416,10 +417,10 @@ main (int    argc,
   add_case ("footnotes", "footnotes", ALL_PRODUCERS, test_footnotes);
   add_case ("form", "form-grid", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_PANDOC), test_form_grid);
 
-  /* LibreOffice's HTML import centres cells vertically and splits a
-   * schedule's rows at page breaks, pandoc's DOCX more so: not read right yet. */
-  add_case ("tables", "tables-ruled", 1u << TR_FIDELITY_CHROMIUM, test_tables);
-  add_case ("tables", "tables-unruled", 1u << TR_FIDELITY_CHROMIUM, test_tables);
+  /* Chromium's tables, Writer's (rows split by page breaks) and pandoc's
+   * DOCX tables without rules. */
+  add_case ("tables", "tables-ruled", ALL_PRODUCERS, test_tables);
+  add_case ("tables", "tables-unruled", ALL_PRODUCERS, test_tables);
 
   /* Chromium centres the captions; LibreOffice's lines are not told yet. */
   add_case ("photos", "photo-grid", 1u << TR_FIDELITY_CHROMIUM, test_photo_captions);

@@ -189,7 +189,7 @@ table_of (const char * const *cells,
 }
 
 /* A schedule long enough to go over two pages, its last column of one
- * to three clauses (wrapping in its cell). */
+ * to three clauses (wrapping in its cell), a place left empty. */
 static TrTable *
 make_schedule (GRand *rand)
 {
@@ -204,7 +204,10 @@ make_schedule (GRand *rand)
       g_autoptr(GString) content = g_string_new (NULL);
 
       g_ptr_array_add (cells, g_strdup_printf ("7月%u日%s", 9 + (r - 1) / 3, (r - 1) % 3 == 0 ? "上午" : (r - 1) % 3 == 1 ? "下午" : "晚上"));
-      g_ptr_array_add (cells, g_strdup (places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))]));
+      const char *place = places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))];
+
+      /* Evenings have no place of their own: an empty cell. */
+      g_ptr_array_add (cells, g_strdup ((r - 1) % 3 == 2 ? "" : place));
       append_paragraph (content, rand, g_rand_int_range (rand, 1, 4));
       g_ptr_array_add (cells, g_string_free (g_steal_pointer (&content), FALSE));
     }

@@ -18,8 +18,10 @@ G_BEGIN_DECLS
 
 typedef enum {
   TR_FIDELITY_CHROMIUM,     /* chromium --headless --print-to-pdf */
-  TR_FIDELITY_LIBREOFFICE,  /* soffice --convert-to pdf, from HTML */
-  TR_FIDELITY_PANDOC,       /* pandoc to DOCX, then LibreOffice */
+  TR_FIDELITY_LIBREOFFICE,  /* soffice --convert-to pdf, from HTML; the table
+                             * cases from a Writer document (FODT) */
+  TR_FIDELITY_PANDOC,       /* pandoc to DOCX, then LibreOffice; the table
+                             * cases from Markdown with pipe tables */
   TR_FIDELITY_N_PRODUCERS
 } TrFidelityProducer;
 
