@@ -243,6 +243,25 @@ char_fonts_init (CharFonts   *fonts,
   poppler_page_free_text_attributes (attributes);
 }
 
+/* Whether a character at @x1, its middle at @middle, may begin the next
+ * line of the cell @segment is (the last character's middle at
+ * @last_middle): under it, within its width. Poppler also joins
+ * pieces of different rows and columns of a table without rules, set
+ * close (pandoc's DOCX tables): one higher, or left of the cell, or rows
+ * below, is not its next line. */
+static gboolean
+is_next_cell_line (const Segment *segment,
+                   double         x1,
+                   double         middle,
+                   double         last_middle,
+                   double         height)
+{
+  double drop = middle - last_middle;
+
+  return drop > 0 && drop <= MAX_PITCH_HEIGHTS * height &&
+         x1 >= segment->x1 - ALIGN_TOLERANCE - CENTRE_TOLERANCE_EMS * height && x1 <= segment->x2;
+}
+
 /* Cuts the page's text into poppler's lines, each with the box of its
  * visible characters. Poppler joins the lines of a table cell in one of
  * its lines, and at times (when a producer's text matrix inflates the
@@ -251,25 +270,6 @@ char_fonts_init (CharFonts   *fonts,
  * lower): a line that goes on past a gap between cells a little lower
  * or higher is cut there, and so is one that goes on where its cell's
  * next line cannot be. */
-/* Whether a character at @x1, its middle at @middle2 / 2, may begin the
- * next line of the cell @segment is (the last character's middle at
- * @last_middle2 / 2): under it, within its width. Poppler also joins
- * pieces of different rows and columns of a table without rules, set
- * close (pandoc's DOCX tables): one higher, or left of the cell, or rows
- * below, is not its next line. */
-static gboolean
-is_next_cell_line (const Segment *segment,
-                   double         x1,
-                   double         middle2,
-                   double         last_middle2,
-                   double         height)
-{
-  double drop = (middle2 - last_middle2) / 2;
-
-  return drop > 0 && drop <= MAX_PITCH_HEIGHTS * height &&
-         x1 >= segment->x1 - ALIGN_TOLERANCE - CENTRE_TOLERANCE_EMS * height && x1 <= segment->x2;
-}
-
 static GArray *
 split_segments (const char       *text,
                 PopplerRectangle *rects,
@@ -315,7 +315,7 @@ split_segments (const char       *text,
               ((x1 - last_x2 > CELL_GAP_EMS * (x2 - x1) &&
                 drop >= LEVEL_FRACTION * shorter && drop < SAME_LINE_FRACTION * shorter) ||
                (drop >= SAME_LINE_FRACTION * shorter &&
-                !is_next_cell_line (&current, x1, y1 + y2, last_y1 + last_y2, shorter))))
+                !is_next_cell_line (&current, x1, (y1 + y2) / 2, (last_y1 + last_y2) / 2, shorter))))
             {
               current.end = index;
               current.n_bytes = (gsize) (p - current.text);

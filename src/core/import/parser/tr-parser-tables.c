@@ -429,9 +429,9 @@ is_split_row_line (const TrParserLine *line,
          line->left >= row->cell_x[1] - COLUMN_SLACK_EMS * MAX (line->font_size, 1);
 }
 
-/* The same where no line's box reaches into the next one's: the white
- * space between two boxes tells rows (cell padding, rules) from the lines
- * of one cell, whatever the number of lines the reader joined into one
+/* find_wrapped_lines() where no line's box reaches into the next one's:
+ * the white space between two boxes tells rows (cell padding, rules) from
+ * the lines of one cell, whatever the number of lines the reader joined into one
  * (a ruled cell's lines come as one line, as tall as they are): the
  * least gap is between the lines of a cell, or there is no such line. */
 static gboolean
