@@ -49,6 +49,7 @@ typedef struct {
   guint  n_tables_found;
   guint  n_cells;
   guint  n_cells_right;
+  guint  n_false_tables;
 } Totals;
 
 static void
@@ -64,6 +65,7 @@ add_totals (Totals                *totals,
   totals->n_tables_found += score->n_tables_found;
   totals->n_cells += score->n_cells;
   totals->n_cells_right += score->n_cells_right;
+  totals->n_false_tables += score->n_false_tables;
 }
 
 static void
@@ -80,6 +82,7 @@ print_totals (const char   *name,
     g_print ("%-12s %3u tables   found %5.1f%%  cells right %5.1f%% (%u of %u)\n", "", totals->n_tables,
              100.0 * totals->n_tables_found / totals->n_tables, 100.0 * totals->n_cells_right / totals->n_cells,
              totals->n_cells_right, totals->n_cells);
+  g_print ("%-12s %3u tables found where none was written\n", "", totals->n_false_tables);
 }
 
 static void
@@ -237,6 +240,8 @@ main (int    argc,
           if (score.n_tables > 0)
             g_print ("%-18s %-12s tables %u/%u, cells right %u/%u\n", "", "", score.n_tables_found, score.n_tables,
                      score.n_cells_right, score.n_cells);
+          if (score.n_false_tables > 0)
+            g_print ("%-18s %-12s %u tables where none was written\n", "", "", score.n_false_tables);
           if (opt_verbose)
             {
               g_print ("      F1: purpose %.3f, process %.3f, observations %.3f, recommendations %.3f, summary %.3f\n",

@@ -103,6 +103,8 @@ test_title (gconstpointer data)
   g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, tr_report_get_text (expected, TR_FIELD_TITLE));
   g_assert_cmpuint (score.n_fields_found, ==, score.n_fields);
   g_assert_cmpfloat (score.section_f1, >=, 0.99);
+  /* A cover's lines at one margin are no table. */
+  g_assert_cmpuint (score.n_false_tables, ==, 0);
   /* The title is in its field, not left in the text too. */
   g_assert_null (strstr (tr_report_get_text (report, TR_FIELD_UNCLASSIFIED),
                          tr_report_get_text (expected, TR_FIELD_TITLE)));
@@ -283,6 +285,7 @@ test_tables (gconstpointer data)
   g_assert_cmpstr (tr_table_get_caption (tr_body_get_table (process, 0)), ==, "參訪行程");
   g_assert_cmpuint (score.n_tables_found, ==, score.n_tables);
   g_assert_cmpuint (score.n_cells_right, ==, score.n_cells);
+  g_assert_cmpuint (score.n_false_tables, ==, 0);
   g_assert_cmpfloat (score.section_f1, >=, 0.99);
   tr_fidelity_score_clear (&score);
 }

@@ -952,12 +952,14 @@ first_traveller (TrReport *report)
 
 /* Table by table in order: whether it came back as a table of as many
  * rows and columns, and how many of its cells read the same in the same
- * place (spaces aside). */
+ * place (spaces aside); and how many more tables came than were written. */
 static void
 score_tables (TrBody          *expected,
               TrBody          *found,
               TrFidelityScore *score)
 {
+  if (tr_body_get_n_tables (found) > tr_body_get_n_tables (expected))
+    score->n_false_tables += tr_body_get_n_tables (found) - tr_body_get_n_tables (expected);
   for (guint t = 0; t < tr_body_get_n_tables (expected); t++)
     {
       TrTable *want = tr_body_get_table (expected, t);
@@ -1057,6 +1059,8 @@ tr_fidelity_score (const TrFidelityCase *fcase,
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     score_tables (tr_report_get_body (expected, TR_FIELD_FROM_SECTION (s)),
                   tr_report_get_body (found, TR_FIELD_FROM_SECTION (s)), out_score);
+  score_tables (tr_report_get_body (expected, TR_FIELD_APPENDIX), tr_report_get_body (found, TR_FIELD_APPENDIX),
+                out_score);
 
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     {

@@ -94,6 +94,7 @@ typedef struct {
   guint    n_tables_found;    /* … read as tables, row for row */
   guint    n_cells;           /* their cells */
   guint    n_cells_right;     /* … read right, in the right row and column */
+  guint    n_false_tables;    /* tables found beyond those expected */
 } TrFidelityScore;
 
 void                  tr_fidelity_score          (const TrFidelityCase *fcase,
