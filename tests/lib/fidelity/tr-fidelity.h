@@ -4,7 +4,8 @@
  * sections in one heading style, maybe columns, a photo grid, footnotes or
  * a scanned page), laid out as a web page and turned into a PDF by a real
  * producer: Chromium printing it, LibreOffice opening it, or pandoc making
- * a DOCX of it that LibreOffice prints. The PDF is then imported by the
+ * a DOCX of it that LibreOffice prints. Cases with tables are written for
+ * LibreOffice as a Writer document and for pandoc in Markdown instead. The PDF is then imported by the
  * real worker and what came back is scored against what was written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
