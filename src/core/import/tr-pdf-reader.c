@@ -266,10 +266,13 @@ is_next_cell_line (const Segment *segment,
   double drop = middle - last_middle;
 
   /* A label centred beside a value of several lines goes on with the
-   * value's first line, higher; but poppler's lines go down the page, and
-   * what is higher than a line it gave before is another row. */
+   * value's first line, higher, and the second line of a cell with the
+   * first of the cell beside (poppler gave the first line before, and
+   * the second's box reaches into its box); but a piece higher than the
+   * line poppler gave before, after a line set apart from that one, is
+   * in another row. */
   if (drop < 0)
-    return top >= read_bottom - ALIGN_TOLERANCE;
+    return top >= read_bottom - ALIGN_TOLERANCE || segment->y1 < read_bottom;
   return drop <= MAX_PITCH_HEIGHTS * height &&
          x1 >= segment->x1 - ALIGN_TOLERANCE - FIRST_LINE_INDENT_HEIGHTS * height && x1 <= segment->x2;
 }
