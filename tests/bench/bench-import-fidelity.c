@@ -49,6 +49,7 @@ typedef struct {
   guint  n_tables_found;
   guint  n_cells;
   guint  n_cells_right;
+  guint  n_false_tables;
 } Totals;
 
 static void
@@ -64,6 +65,7 @@ add_totals (Totals                *totals,
   totals->n_tables_found += score->n_tables_found;
   totals->n_cells += score->n_cells;
   totals->n_cells_right += score->n_cells_right;
+  totals->n_false_tables += score->n_false_tables;
 }
 
 static void
@@ -80,6 +82,7 @@ print_totals (const char   *name,
     g_print ("%-12s %3u tables   found %5.1f%%  cells right %5.1f%% (%u of %u)\n", "", totals->n_tables,
              100.0 * totals->n_tables_found / totals->n_tables, 100.0 * totals->n_cells_right / totals->n_cells,
              totals->n_cells_right, totals->n_cells);
+  g_print ("%-12s %3u tables found where none was written\n", "", totals->n_false_tables);
 }
 
 static void
@@ -145,8 +148,15 @@ print_lines (const char *path)
     {
       const TrLayoutLine *line = g_ptr_array_index (lines, i);
 
-      g_print ("p%-3u y%6.1f x%6.1f w%6.1f %5.1fpt%s %s\n", line->page + 1, line->y, line->x, line->width,
-               line->font_size, line->bold ? "b" : " ", line->text);
+      g_autoptr(GString) starts = g_string_new (NULL);
+
+      /* Where each cell starts, when the reader cut the line into cells. */
+      for (guint c = 0; line->cell_x != NULL && c < line->n_cells; c++)
+        g_string_append_printf (starts, "%s%.1f", c > 0 ? "," : " [", line->cell_x[c]);
+      if (starts->len > 0)
+        g_string_append_c (starts, ']');
+      g_print ("p%-3u y%6.1f x%6.1f w%6.1f h%5.1f %5.1fpt%s %s%s\n", line->page + 1, line->y, line->x, line->width,
+               line->height, line->font_size, line->bold ? "b" : " ", line->text, starts->str);
     }
   return 0;
 }
@@ -230,6 +240,8 @@ main (int    argc,
           if (score.n_tables > 0)
             g_print ("%-18s %-12s tables %u/%u, cells right %u/%u\n", "", "", score.n_tables_found, score.n_tables,
                      score.n_cells_right, score.n_cells);
+          if (score.n_false_tables > 0)
+            g_print ("%-18s %-12s %u tables where none was written\n", "", "", score.n_false_tables);
           if (opt_verbose)
             {
               g_print ("      F1: purpose %.3f, process %.3f, observations %.3f, recommendations %.3f, summary %.3f\n",

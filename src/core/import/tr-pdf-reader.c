@@ -40,6 +40,9 @@
 #define CENTRE_TOLERANCE_EMS 0.6
 #define PITCH_TOLERANCE 0.1
 #define MAX_PITCH_HEIGHTS 1.6
+/* A cell's or a paragraph's first line is indented by at most this many
+ * line heights (two characters and a little). */
+#define FIRST_LINE_INDENT_HEIGHTS 2.5
 
 /* A scanned page: at most this many characters of text (a page number)
  * and pictures over at least this part of the page. */
@@ -243,13 +246,45 @@ char_fonts_init (CharFonts   *fonts,
   poppler_page_free_text_attributes (attributes);
 }
 
+/* Whether a character at @x1, its top at @top and its middle at @middle,
+ * may begin the next line of the cell @segment is (the last character's
+ * middle at @last_middle; the segments before it end at @read_bottom):
+ * under it, within its width (the first line may be
+ * indented, or centred, by a few characters). Poppler also joins
+ * pieces of different rows and columns of a table without rules, set
+ * close (pandoc's DOCX tables): the row above, or left of the cell, or
+ * rows below, is not its next line. */
+static gboolean
+is_next_cell_line (const Segment *segment,
+                   double         read_bottom,
+                   double         x1,
+                   double         top,
+                   double         middle,
+                   double         last_middle,
+                   double         height)
+{
+  double drop = middle - last_middle;
+
+  /* A label centred beside a value of several lines goes on with the
+   * value's first line, higher, and the second line of a cell with the
+   * first of the cell beside (poppler gave the first line before, and
+   * the second's box reaches into its box); but a piece higher than the
+   * line poppler gave before, after a line set apart from that one, is
+   * in another row. */
+  if (drop < 0)
+    return top >= read_bottom - ALIGN_TOLERANCE || segment->y1 < read_bottom;
+  return drop <= MAX_PITCH_HEIGHTS * height &&
+         x1 >= segment->x1 - ALIGN_TOLERANCE - FIRST_LINE_INDENT_HEIGHTS * height && x1 <= segment->x2;
+}
+
 /* Cuts the page's text into poppler's lines, each with the box of its
  * visible characters. Poppler joins the lines of a table cell in one of
  * its lines, and at times (when a producer's text matrix inflates the
  * font size, as Chromium's does) a cell's label with the second line of
  * the cell before it (centred on the cell's two lines, half a line
  * lower): a line that goes on past a gap between cells a little lower
- * or higher is cut there. */
+ * or higher is cut there, and so is one that goes on where its cell's
+ * next line cannot be. */
 static GArray *
 split_segments (const char       *text,
                 PopplerRectangle *rects,
@@ -261,6 +296,7 @@ split_segments (const char       *text,
   const char *p = text;
   guint index = 0;
   double last_y1 = 0, last_y2 = 0, last_x2 = 0;  /* the last visible character's */
+  double read_bottom = 0;  /* the last segment's */
 
   current.text = p;
   for (;; index++)
@@ -272,7 +308,10 @@ split_segments (const char       *text,
           current.end = index;
           current.n_bytes = (gsize) (p - current.text);
           if (current.has_box)
-            g_array_append_val (segments, current);
+            {
+              g_array_append_val (segments, current);
+              read_bottom = current.y2;
+            }
           if (c == '\0')
             break;
           p = g_utf8_next_char (p);
@@ -291,12 +330,16 @@ split_segments (const char       *text,
           double drop = fabs ((y1 + y2) / 2 - (last_y1 + last_y2) / 2);
           double shorter = MIN (y2 - y1, last_y2 - last_y1);
 
-          if (current.has_box && index > current.start && x1 - last_x2 > CELL_GAP_EMS * (x2 - x1) &&
-              drop >= LEVEL_FRACTION * shorter && drop < SAME_LINE_FRACTION * shorter)
+          if (current.has_box && index > current.start &&
+              ((x1 - last_x2 > CELL_GAP_EMS * (x2 - x1) &&
+                drop >= LEVEL_FRACTION * shorter && drop < SAME_LINE_FRACTION * shorter) ||
+               (drop >= SAME_LINE_FRACTION * shorter &&
+                !is_next_cell_line (&current, read_bottom, x1, y1, (y1 + y2) / 2, (last_y1 + last_y2) / 2, shorter))))
             {
               current.end = index;
               current.n_bytes = (gsize) (p - current.text);
               g_array_append_val (segments, current);
+              read_bottom = current.y2;
               memset (&current, 0, sizeof current);
               current.start = index;
               current.text = p;

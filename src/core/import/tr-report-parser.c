@@ -55,18 +55,56 @@ tr_report_parse_text (const char *text)
   return report_from_parsed (parsed);
 }
 
+/* The appendix's text runs are read as one text, so that a caption line
+ * goes only when it is the one line of the whole appendix that reads so;
+ * its tables stay where they are. What is left is matched back to the
+ * runs line by line: a line that went read like no other. */
 guint
 tr_report_remove_caption_lines (TrReport           *report,
                                 const char * const *caption_lines)
 {
-  g_autofree char *appendix = NULL;
-  guint n_removed;
+  TrBody *body;
+  g_autoptr(GString) joined = g_string_new (NULL);
+  g_autofree char *kept = NULL;
+  g_auto(GStrv) kept_lines = NULL;
+  guint n_removed, n_runs, k = 0;
 
   g_return_val_if_fail (TR_IS_REPORT (report), 0);
 
-  n_removed = tr_parser_remove_caption_lines (tr_report_get_text (report, TR_FIELD_APPENDIX),
-                                              caption_lines, &appendix);
-  if (appendix != NULL)
-    tr_report_set_text (report, TR_FIELD_APPENDIX, appendix);
+  body = tr_report_get_body (report, TR_FIELD_APPENDIX);
+  n_runs = tr_body_get_n_tables (body) + 1;
+  for (guint i = 0; i < n_runs; i++)
+    {
+      const char *run = tr_body_get_text_run (body, i);
+
+      if (*run == '\0')
+        continue;
+      if (joined->len > 0)
+        g_string_append_c (joined, '\n');
+      g_string_append (joined, run);
+    }
+  n_removed = tr_parser_remove_caption_lines (joined->str, caption_lines, &kept);
+  if (kept == NULL)
+    return n_removed;
+
+  kept_lines = g_strsplit (kept, "\n", -1);
+  for (guint i = 0; i < n_runs; i++)
+    {
+      g_auto(GStrv) lines = g_strsplit (tr_body_get_text_run (body, i), "\n", -1);
+      g_autoptr(GPtrArray) left = g_ptr_array_new ();
+      guint n_lines = g_strv_length (lines);
+
+      for (guint l = 0; l < n_lines; l++)
+        if (kept_lines[k] != NULL && g_str_equal (kept_lines[k], lines[l]))
+          g_ptr_array_add (left, kept_lines[k++]);
+      if (left->len < n_lines)
+        {
+          g_autofree char *text = NULL;
+
+          g_ptr_array_add (left, NULL);
+          text = g_strjoinv ("\n", (char **) left->pdata);
+          tr_body_set_text_run (body, i, text);
+        }
+    }
   return n_removed;
 }

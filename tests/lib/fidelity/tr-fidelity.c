@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "tr-fidelity-private.h"
 #include "tr-photo.h"
 
 #define PHOTO_PIXELS 160
@@ -86,19 +87,7 @@ tr_fidelity_producer_available (TrFidelityProducer producer)
 
 /* The words of a report --------------------------------------------------------- */
 
-typedef struct {
-  const char *title;       /* "|" where the cover breaks it */
-  const char *agency;
-  const char *unit;
-  const char *person;      /* 職稱 姓名 */
-  const char *name;
-  const char *job_title;
-  const char *destination;
-  const char *period;      /* as the cover writes it */
-  const char *start, *end; /* ISO */
-  const char *report_date, *report_date_iso;
-  const char *category;
-} Trip;
+typedef TrFidelityTrip Trip;
 
 static const Trip trips[] = {
   { "臺中市政府組團赴新加坡|參加「2016世界城市峰會」|出國報告", "臺中市政府", "秘書處", "股長 陳文政", "陳文政", "股長",
@@ -200,7 +189,7 @@ table_of (const char * const *cells,
 }
 
 /* A schedule long enough to go over two pages, its last column of one
- * to three clauses (wrapping in its cell). */
+ * to three clauses (wrapping in its cell), a place left empty. */
 static TrTable *
 make_schedule (GRand *rand)
 {
@@ -215,7 +204,10 @@ make_schedule (GRand *rand)
       g_autoptr(GString) content = g_string_new (NULL);
 
       g_ptr_array_add (cells, g_strdup_printf ("7月%u日%s", 9 + (r - 1) / 3, (r - 1) % 3 == 0 ? "上午" : (r - 1) % 3 == 1 ? "下午" : "晚上"));
-      g_ptr_array_add (cells, g_strdup (places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))]));
+      const char *place = places[g_rand_int_range (rand, 0, G_N_ELEMENTS (places))];
+
+      /* Evenings have no place of their own: an empty cell. */
+      g_ptr_array_add (cells, g_strdup ((r - 1) % 3 == 2 ? "" : place));
       append_paragraph (content, rand, g_rand_int_range (rand, 1, 4));
       g_ptr_array_add (cells, g_string_free (g_steal_pointer (&content), FALSE));
     }
@@ -391,6 +383,22 @@ heading_html (const TrFidelityCase *fcase,
     default:
       g_return_val_if_reached (NULL);
     }
+}
+
+const TrFidelityTrip *
+tr_fidelity_trip_of (const TrFidelityCase *fcase)
+{
+  return trip_of (fcase);
+}
+
+char *
+tr_fidelity_heading_text (const TrFidelityCase *fcase,
+                          guint                 index)
+{
+  g_autofree char *html = heading_html (fcase, index);
+  g_auto(GStrv) lines = g_strsplit (html, "<br>", -1);
+
+  return g_strjoinv ("\n", lines);
 }
 
 static void
@@ -801,13 +809,37 @@ tr_fidelity_make_pdf (const TrFidelityCase *fcase,
       }
 
     case TR_FIDELITY_LIBREOFFICE:
+      /* Tables as a Writer user makes them, not as its HTML import does. */
+      if (fcase->tables != TR_FIDELITY_TABLES_NONE)
+        {
+          g_autofree char *fodt = tr_fidelity_make_fodt (fcase, expected);
+          g_autofree char *fodt_name = g_strconcat (stem, ".fodt", NULL);
+          g_autofree char *fodt_path = g_build_filename (dir, fodt_name, NULL);
+
+          if (!g_file_set_contents (fodt_path, fodt, -1, error))
+            return NULL;
+          return libreoffice_to_pdf (dir, fodt_path, pdf_name, error);
+        }
       return libreoffice_to_pdf (dir, html_path, pdf_name, error);
 
     case TR_FIDELITY_PANDOC:
       {
         g_autofree char *docx_name = g_strconcat (stem, ".docx", NULL);
         g_autofree char *docx = g_build_filename (dir, docx_name, NULL);
-        const char *argv[] = { "pandoc", "-f", "html", "-t", "docx", "-o", docx, html_path, NULL };
+        g_autofree char *markdown_name = g_strconcat (stem, ".md", NULL);
+        g_autofree char *markdown_path = g_build_filename (dir, markdown_name, NULL);
+        gboolean markdown = fcase->tables != TR_FIDELITY_TABLES_NONE;
+        const char *argv[] = { "pandoc", "-f", markdown ? "markdown" : "html", "-t", "docx", "-o", docx,
+                               markdown ? markdown_path : html_path, NULL };
+
+        /* Tables as pandoc's writers make them: pipe tables. */
+        if (markdown)
+          {
+            g_autofree char *text = tr_fidelity_make_markdown (fcase, expected);
+
+            if (!g_file_set_contents (markdown_path, text, -1, error))
+              return NULL;
+          }
 
         if (!run (argv, dir, error))
           return NULL;
@@ -920,12 +952,14 @@ first_traveller (TrReport *report)
 
 /* Table by table in order: whether it came back as a table of as many
  * rows and columns, and how many of its cells read the same in the same
- * place (spaces aside). */
+ * place (spaces aside); and how many more tables came than were written. */
 static void
 score_tables (TrBody          *expected,
               TrBody          *found,
               TrFidelityScore *score)
 {
+  if (tr_body_get_n_tables (found) > tr_body_get_n_tables (expected))
+    score->n_false_tables += tr_body_get_n_tables (found) - tr_body_get_n_tables (expected);
   for (guint t = 0; t < tr_body_get_n_tables (expected); t++)
     {
       TrTable *want = tr_body_get_table (expected, t);
@@ -1025,6 +1059,8 @@ tr_fidelity_score (const TrFidelityCase *fcase,
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     score_tables (tr_report_get_body (expected, TR_FIELD_FROM_SECTION (s)),
                   tr_report_get_body (found, TR_FIELD_FROM_SECTION (s)), out_score);
+  score_tables (tr_report_get_body (expected, TR_FIELD_APPENDIX), tr_report_get_body (found, TR_FIELD_APPENDIX),
+                out_score);
 
   for (guint s = 0; s < TR_N_SECTIONS; s++)
     {

@@ -4,7 +4,8 @@
  * sections in one heading style, maybe columns, a photo grid, footnotes or
  * a scanned page), laid out as a web page and turned into a PDF by a real
  * producer: Chromium printing it, LibreOffice opening it, or pandoc making
- * a DOCX of it that LibreOffice prints. The PDF is then imported by the
+ * a DOCX of it that LibreOffice prints. Cases with tables are written for
+ * LibreOffice as a Writer document and for pandoc in Markdown instead. The PDF is then imported by the
  * real worker and what came back is scored against what was written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -18,8 +19,10 @@ G_BEGIN_DECLS
 
 typedef enum {
   TR_FIDELITY_CHROMIUM,     /* chromium --headless --print-to-pdf */
-  TR_FIDELITY_LIBREOFFICE,  /* soffice --convert-to pdf, from HTML */
-  TR_FIDELITY_PANDOC,       /* pandoc to DOCX, then LibreOffice */
+  TR_FIDELITY_LIBREOFFICE,  /* soffice --convert-to pdf, from HTML; the table
+                             * cases from a Writer document (FODT) */
+  TR_FIDELITY_PANDOC,       /* pandoc to DOCX, then LibreOffice; the table
+                             * cases from Markdown with pipe tables */
   TR_FIDELITY_N_PRODUCERS
 } TrFidelityProducer;
 
@@ -92,6 +95,7 @@ typedef struct {
   guint    n_tables_found;    /* … read as tables, row for row */
   guint    n_cells;           /* their cells */
   guint    n_cells_right;     /* … read right, in the right row and column */
+  guint    n_false_tables;    /* tables found beyond those expected */
 } TrFidelityScore;
 
 void                  tr_fidelity_score          (const TrFidelityCase *fcase,

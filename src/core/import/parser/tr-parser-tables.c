@@ -42,6 +42,11 @@
  * least this many times: then the steps tell the rows. */
 #define WRAP_STEP_FACTOR    1.15
 #define ROW_STEP_FACTOR     1.5
+/* Where the boxes of the lines stand apart (none reaching more than this
+ * many points into the next), gaps between rows are wider than those
+ * between the lines of a cell by more than this many font sizes. */
+#define OVERLAP_SLACK       0.5
+#define GAP_TOLERANCE_EMS   0.2
 
 typedef struct {
   TrParserDocument *document;
@@ -162,8 +167,9 @@ column_at (const double *columns,
 }
 
 /* Puts each cell of @line in its column (@out_columns; a word set letter
- * by letter may make several cells of one column): FALSE when the line
- * starts left of the table. Without positions, cells go in order from
+ * by letter may make several cells of one column, but a line of as many
+ * cells as columns has one in each): FALSE when the line starts left of
+ * the table. Without positions, cells go in order from
  * the first column. */
 static gboolean
 place_cells (const TrParserLine *line,
@@ -172,6 +178,7 @@ place_cells (const TrParserLine *line,
              guint              *out_columns)
 {
   double slack = COLUMN_SLACK_EMS * MAX (line->font_size, 1);
+  gboolean collided = FALSE;
 
   if (columns == NULL)
     {
@@ -190,7 +197,13 @@ place_cells (const TrParserLine *line,
       out_columns[c] = column_at (columns, n_columns, x, slack);
       if (c > 0 && out_columns[c] < out_columns[c - 1])
         return FALSE;
+      collided |= c > 0 && out_columns[c] == out_columns[c - 1];
     }
+  /* A row of a cell in each column whose cells start where the others'
+   * do not (a header centred over figures set right): one to a column. */
+  if (collided && line->n_cells == n_columns)
+    for (guint c = 0; c < line->n_cells; c++)
+      out_columns[c] = c;
   return TRUE;
 }
 
@@ -328,11 +341,18 @@ make_table (Finder         *self,
         return NULL;
       /* Where the spacing tells the rows, a line as close under the one
        * before as lines of one cell are goes on its row, any other starts
-       * one. Otherwise a line without a first cell goes on the row above,
-       * and a line of one cell across the first column is text between
-       * two tables. */
+       * one; but a row the page break split (as Writer and Word allow)
+       * goes on at the top of the next page without a first cell, and a
+       * row of one cell across the first column is text between two
+       * tables. Otherwise a line without a first cell goes on the row
+       * above, and any row of one cell is text. */
       if (spaced)
-        continuation = n_table_rows > 0 && wrapped[r];
+        {
+          continuation = n_table_rows > 0 &&
+                         (wrapped[r] || (placed[0] > 0 && line->page != tr_parser_document_get (self->document, rows[r - 1])->page));
+          if (line->n_cells == 1 && !continuation && columns != NULL && line->right > columns[1])
+            return NULL;
+        }
       else
         {
           continuation = n_table_rows > 0 && placed[0] > 0;
@@ -399,11 +419,71 @@ is_cell_line (const TrParserLine *line,
          row->n_cells >= 2 && line->left >= row->cell_x[0] - CELL_LINE_SLACK;
 }
 
+/* Whether @line, of one cell, starts right of the first column of the
+ * table whose last row is @row: a line of a later cell. */
+static gboolean
+is_split_row_line (const TrParserLine *line,
+                   const TrParserLine *row)
+{
+  return row->cell_x != NULL && row->n_cells >= 2 &&
+         line->left >= row->cell_x[1] - COLUMN_SLACK_EMS * MAX (line->font_size, 1);
+}
+
+/* find_wrapped_lines() where no line's box reaches into the next one's:
+ * the white space between two boxes tells rows (cell padding, rules) from
+ * the lines of one cell, whatever the number of lines the reader joined into one
+ * (a ruled cell's lines come as one line, as tall as they are): the
+ * least gap is between the lines of a cell, or there is no such line. */
+static gboolean
+find_wrapped_lines_by_gaps (TrParserDocument *document,
+                            const int        *rows,
+                            guint             n_rows,
+                            gboolean         *out_wrapped)
+{
+  double least = G_MAXDOUBLE, tolerance = 0;
+  gboolean spaced = FALSE;
+
+  for (guint r = 1; r < n_rows; r++)
+    {
+      TrParserLine *above = tr_parser_document_get (document, rows[r - 1]);
+      TrParserLine *line = tr_parser_document_get (document, rows[r]);
+
+      if (line->page != above->page || !line->placed || !above->placed)
+        continue;
+      least = MIN (least, line->y - (above->y + above->height));
+      tolerance = MAX (tolerance, GAP_TOLERANCE_EMS * MAX (line->font_size, 1));
+    }
+  if (least == G_MAXDOUBLE)
+    return FALSE;
+  for (guint r = 1; r < n_rows; r++)
+    {
+      TrParserLine *above = tr_parser_document_get (document, rows[r - 1]);
+      TrParserLine *line = tr_parser_document_get (document, rows[r]);
+
+      if (line->page == above->page && line->placed && above->placed &&
+          line->y - (above->y + above->height) > least + tolerance)
+        spaced = TRUE;
+    }
+  if (!spaced)
+    return FALSE;
+  for (guint r = 1; r < n_rows; r++)
+    {
+      TrParserLine *above = tr_parser_document_get (document, rows[r - 1]);
+      TrParserLine *line = tr_parser_document_get (document, rows[r]);
+
+      out_wrapped[r] = line->page == above->page && line->placed && above->placed &&
+                       line->y - (above->y + above->height) <= least + tolerance;
+    }
+  return TRUE;
+}
+
 /* Marks in @out_wrapped the lines that go on the row above: in a table
  * whose rows stand further apart than lines of text (padding, rules),
  * the lines as close under the line before as lines of text are. A cell
  * may be set lower than its neighbours (centred vertically): its lines
- * come between theirs. Returns whether the rows are told so. */
+ * come between theirs. Returns whether the rows are told so. Where the
+ * boxes of the lines overlap (a producer's inflated font size), by the
+ * steps from one line's top to the next. */
 static gboolean
 find_wrapped_lines (TrParserDocument *document,
                     const int        *rows,
@@ -411,7 +491,19 @@ find_wrapped_lines (TrParserDocument *document,
                     gboolean         *out_wrapped)
 {
   double least = G_MAXDOUBLE, pitch;
-  gboolean spaced = FALSE;
+  gboolean spaced = FALSE, boxes_apart = TRUE;
+
+  for (guint r = 1; r < n_rows; r++)
+    {
+      TrParserLine *above = tr_parser_document_get (document, rows[r - 1]);
+      TrParserLine *line = tr_parser_document_get (document, rows[r]);
+
+      if (line->page == above->page && line->placed && above->placed &&
+          line->y - (above->y + above->height) < -OVERLAP_SLACK)
+        boxes_apart = FALSE;
+    }
+  if (boxes_apart)
+    return find_wrapped_lines_by_gaps (document, rows, n_rows, out_wrapped);
 
   for (guint r = 1; r < n_rows; r++)
     {
@@ -474,9 +566,11 @@ try_table (Finder *self,
         break;
       if (is_row (line))
         last_row = line;
-      /* A cell's next line at the top of the next page is not told from
-       * the text after the table. */
-      else if (!is_cell_line (line, last_row) || line->page != previous->page)
+      /* A cell's next line at the top of the next page is told from the
+       * text after the table when it is not in the first column (a row
+       * the page break split); a table does not end in such a line. */
+      else if (!is_cell_line (line, last_row) ||
+               (line->page != previous->page && !is_split_row_line (line, last_row)))
         break;
       g_array_append_val (rows, i);
     }

@@ -184,6 +184,42 @@ test_positioned_cells (void)
   g_assert_cmpstr (tr_parsed_report_get_text (parsed, TR_FIELD_OBSERVATIONS), ==, "乙。");
 }
 
+/* A table in the appendix next to photos: taking the photos' captions
+ * out of its text leaves the table, its caption and the text around it
+ * as they were. */
+static void
+test_appendix_table_keeps_structure (void)
+{
+  static const char text[] =
+    "目的\n甲。\n"
+    "過程\n乙。\n"
+    "心得\n丙。\n"
+    "附錄\n"
+    "附件一：會議議程\n"
+    "表1：參訪行程\n"
+    "日期\t地點\t行程內容\n"
+    "7月9日\t新加坡\t抵達\n"
+    "7月10日\t濱海灣\t開幕式\n"
+    "照片1：本團與市長合影\n"
+    "照片2：參訪污水處理廠\n";
+  const char * const captions[] = { "照片1：本團與市長合影", "照片2：參訪污水處理廠", NULL };
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+  TrBody *appendix = tr_report_get_body (report, TR_FIELD_APPENDIX);
+  TrTable *table = only_table (report, TR_FIELD_APPENDIX);
+
+  g_assert_cmpuint (tr_report_remove_caption_lines (report, captions), ==, 2);
+  g_assert_cmpuint (tr_body_get_n_tables (appendix), ==, 1);
+  table = tr_body_get_table (appendix, 0);
+  g_assert_cmpstr (tr_table_get_caption (table), ==, "參訪行程");
+  g_assert_cmpuint (tr_table_get_n_rows (table), ==, 3);
+  assert_row (table, 2, (const char *[]) { "7月10日", "濱海灣", "開幕式", NULL });
+  g_assert_cmpstr (tr_body_get_text_run (appendix, 0), ==, "附件一：會議議程");
+  g_assert_cmpstr (tr_body_get_text_run (appendix, 1), ==, "");
+  /* Nothing more goes a second time. */
+  g_assert_cmpuint (tr_report_remove_caption_lines (report, captions), ==, 0);
+  g_assert_cmpuint (tr_body_get_n_tables (appendix), ==, 1);
+}
+
 /* What has tabs but is no table: captions of photos two to a row, two
  * columns of running text, a lone pair of cells; and the 提要 form's grid
  * stays fields. */
@@ -228,6 +264,7 @@ main (int    argc,
   g_test_add_func ("/parser-tables/caption", test_caption);
   g_test_add_func ("/parser-tables/positioned-cells", test_positioned_cells);
   g_test_add_func ("/parser-tables/no-false-tables", test_no_false_tables);
+  g_test_add_func ("/parser-tables/appendix-table-keeps-structure", test_appendix_table_keeps_structure);
 
   return g_test_run ();
 }
