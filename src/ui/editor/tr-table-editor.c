@@ -96,6 +96,17 @@ cell_position (TrTableEditor *self,
   return TRUE;
 }
 
+gboolean
+tr_table_editor_find_cell (TrTableEditor *self,
+                           GtkTextView   *view,
+                           guint         *out_row,
+                           guint         *out_column)
+{
+  g_return_val_if_fail (TR_IS_TABLE_EDITOR (self), FALSE);
+
+  return cell_position (self, GTK_WIDGET (view), out_row, out_column);
+}
+
 static void
 cell_changed (GtkTextBuffer *buffer,
               TrTableEditor *self)

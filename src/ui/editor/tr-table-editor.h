@@ -41,5 +41,10 @@ GtkWidget *tr_table_editor_get_caption_entry (TrTableEditor *self);
 GtkTextView *tr_table_editor_get_cell_view (TrTableEditor *self,
                                             guint          row,
                                             guint          column);
+/* Where the cell @view is; FALSE for a view that is none of ours. */
+gboolean   tr_table_editor_find_cell     (TrTableEditor *self,
+                                          GtkTextView   *view,
+                                          guint         *out_row,
+                                          guint         *out_column);
 
 G_END_DECLS
