@@ -313,7 +313,7 @@ test_one_history (Fixture       *fixture,
   place_cursor_at_end (after);
   type_keys (after, "：交通");
   assert_section (blocks, editor, "一、行程概要。", "啟程，搭機前往東京（晚）", 4, "二、參訪心得：交通");
-  save_screenshot (GTK_WIDGET (fixture->window), "one-history-typed.png");
+  save_screenshot (GTK_WIDGET (blocks), "one-history-typed.png");
 
   /* Back, from the text after the table where the cursor is. */
   send_key (fixture, XK_z, GDK_CONTROL_MASK);
@@ -377,6 +377,45 @@ test_typing_steps (Fixture       *fixture,
   g_assert_cmpstr (tr_table_get_cell (first_table (blocks), 2, 1), ==, "東京都廳前");
 }
 
+/* A caption's typing is in the section's history too, in its place. */
+static void
+test_caption_in_history (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture);
+  TrBodyBlocks *blocks;
+  TrTableEditor *table_editor;
+  GtkEditable *caption;
+  GtkTextView *cell;
+
+  open_report (fixture, report);
+  blocks = blocks_of (fixture, TR_FIELD_PROCESS);
+  table_editor = tr_body_blocks_get_table_editor (blocks, 0);
+  caption = GTK_EDITABLE (tr_table_editor_get_caption_entry (table_editor));
+  cell = cell_view (blocks, 0, 0);
+
+  place_cursor_at_end (cell);
+  type_keys (cell, "（日）");
+  gtk_widget_grab_focus (GTK_WIDGET (caption));
+  g_signal_emit_by_name (gtk_editable_get_delegate (caption), "insert-at-cursor", "東京行程");
+  g_assert_cmpstr (tr_table_get_caption (first_table (blocks)), ==, "東京行程");
+  place_cursor_at_end (cell_view (blocks, 2, 0));
+  type_keys (cell_view (blocks, 2, 0), "（一）");
+
+  g_assert_true (tr_body_blocks_undo (blocks));
+  g_assert_cmpstr (tr_table_get_cell (first_table (blocks), 2, 0), ==, "10月3日");
+  g_assert_true (tr_body_blocks_undo (blocks));
+  g_assert_cmpstr (tr_table_get_caption (first_table (blocks)), ==, "");
+  g_assert_cmpstr (tr_table_get_cell (first_table (blocks), 0, 0), ==, "日期（日）");
+  g_assert_true (tr_body_blocks_undo (blocks));
+  g_assert_cmpstr (tr_table_get_cell (first_table (blocks), 0, 0), ==, "日期");
+  g_assert_true (tr_body_blocks_redo (blocks));
+  g_assert_true (tr_body_blocks_redo (blocks));
+  g_assert_cmpstr (tr_table_get_caption (first_table (blocks)), ==, "東京行程");
+  g_assert_true (gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (caption))) ||
+                 gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (gtk_editable_get_delegate (caption)));
+}
+
 /* A range copied from a spreadsheet and pasted into a cell goes over the
  * cells from there, rows and columns added as it needs; one Ctrl+Z takes
  * it all back. Plain text is pasted into the cell as text. */
@@ -422,7 +461,7 @@ test_paste_range_in_cell (Fixture       *fixture,
   g_assert_cmpstr (tr_table_get_cell (table, 0, 4), ==, "");
   /* The cursor in the last cell pasted. */
   wait_until (gtk_root_get_focus (GTK_ROOT (fixture->window)) == GTK_WIDGET (cell_view (blocks, 3, 4)), 3000);
-  save_screenshot (GTK_WIDGET (fixture->window), "paste-range-in-cell.png");
+  save_screenshot (GTK_WIDGET (blocks), "paste-range-in-cell.png");
 
   /* One step back: the table as it was before the paste. */
   send_key (fixture, XK_z, GDK_CONTROL_MASK);
@@ -573,7 +612,8 @@ test_comment_after_table_and_in_cell (Fixture       *fixture,
 
   wait_until (marked (cell, "智慧交通"), 3000);
   g_assert_true (marked (after, "參訪心得"));
-  save_screenshot (GTK_WIDGET (fixture->window), "comments-in-table.png");
+  save_screenshot (GTK_WIDGET (blocks), "comments-in-table.png");
+  save_screenshot (tr_report_editor_get_comments_panel (get_editor (fixture)), "comments-panel.png");
 
   /* Chosen in the panel: selected in the cell. */
   {
@@ -618,6 +658,9 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TR_LOCALEDIR") != NULL ? g_getenv ("TR_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
@@ -626,6 +669,8 @@ main (int   argc,
               test_one_history, fixture_tear_down);
   g_test_add ("/ui-tables-edit/typing-steps", Fixture, NULL, fixture_set_up,
               test_typing_steps, fixture_tear_down);
+  g_test_add ("/ui-tables-edit/caption-in-history", Fixture, NULL, fixture_set_up,
+              test_caption_in_history, fixture_tear_down);
   g_test_add ("/ui-tables-edit/paste-range-in-cell", Fixture, NULL, fixture_set_up,
               test_paste_range_in_cell, fixture_tear_down);
   g_test_add ("/ui-tables-edit/comment-after-table-and-in-cell", Fixture, NULL, fixture_set_up,

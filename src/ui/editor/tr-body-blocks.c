@@ -269,6 +269,8 @@ static GtkTextView *
 view_at (TrBodyBlocks      *self,
          const TrTextPlace *place)
 {
+  if (place->kind == TR_TEXT_PLACE_CAPTION)
+    return NULL;
   if (place->kind == TR_TEXT_PLACE_CELL)
     return place->index < self->table_editors->len
            ? tr_table_editor_get_cell_view (self->table_editors->pdata[place->index], place->row, place->column)
@@ -346,6 +348,100 @@ watch_buffer_history (TrBodyBlocks  *self,
   g_signal_connect_object (buffer, "end-user-action", G_CALLBACK (history_end_user_action), self, 0);
 }
 
+/* A caption is an entry: its edits come from its text, one by one, and
+ * keys typed in a word go on as one step as in the texts. */
+static GtkEditable *
+caption_at (TrBodyBlocks      *self,
+            const TrTextPlace *place)
+{
+  if (place->kind != TR_TEXT_PLACE_CAPTION || place->index >= self->table_editors->len)
+    return NULL;
+  return GTK_EDITABLE (tr_table_editor_get_caption_entry (self->table_editors->pdata[place->index]));
+}
+
+static gboolean
+caption_place (TrBodyBlocks *self,
+               GtkEditable  *entry,
+               TrTextPlace  *out_place)
+{
+  for (guint i = 0; i < self->table_editors->len; i++)
+    if (tr_table_editor_get_caption_entry (self->table_editors->pdata[i]) == GTK_WIDGET (entry))
+      {
+        *out_place = (TrTextPlace) { TR_TEXT_PLACE_CAPTION, i, 0, 0 };
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+records_caption (TrBodyBlocks *self,
+                 GtkEditable  *entry,
+                 TrTextPlace  *out_place)
+{
+  return !self->applying && !tr_section_history_is_applying (self->history) &&
+         caption_place (self, entry, out_place);
+}
+
+/* The entry whose text @text is. */
+static GtkEditable *
+caption_of (GtkEditable *text)
+{
+  return GTK_EDITABLE (gtk_widget_get_ancestor (GTK_WIDGET (text), GTK_TYPE_ENTRY));
+}
+
+static void
+caption_insert_text (GtkEditable  *text,
+                     const char   *new_text,
+                     int           length,
+                     int          *position,
+                     TrBodyBlocks *self)
+{
+  TrTextPlace place;
+
+  if (!records_caption (self, caption_of (text), &place))
+    return;
+  tr_section_history_begin_user_action (self->history);
+  tr_section_history_inserted (self->history, &place, *position, new_text, length);
+  tr_section_history_end_user_action (self->history);
+}
+
+static void
+caption_delete_text (GtkEditable  *text,
+                     int           start,
+                     int           end,
+                     TrBodyBlocks *self)
+{
+  g_autofree char *deleted = NULL;
+  TrTextPlace place;
+
+  if (!records_caption (self, caption_of (text), &place))
+    return;
+  deleted = gtk_editable_get_chars (text, start, end);
+  tr_section_history_begin_user_action (self->history);
+  tr_section_history_deleted (self->history, &place, start, deleted);
+  tr_section_history_end_user_action (self->history);
+}
+
+/* Edits of the caption @entry go to the section's history. */
+static void
+watch_caption_history (TrBodyBlocks *self,
+                       GtkEditable  *entry)
+{
+  GtkEditable *text = gtk_editable_get_delegate (entry);
+
+  gtk_editable_set_enable_undo (entry, FALSE);
+  g_signal_connect_object (text, "insert-text", G_CALLBACK (caption_insert_text), self, 0);
+  g_signal_connect_object (text, "delete-text", G_CALLBACK (caption_delete_text), self, 0);
+}
+
+static void
+show_caption_change (GtkEditable *entry,
+                     int          position)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_position (entry, position);
+}
+
 /* The cursor where undo or redo changed the text, in sight. */
 static void
 show_change (GtkTextView *view,
@@ -364,9 +460,18 @@ history_insert (gpointer           user_data,
 {
   TrBodyBlocks *self = user_data;
   GtkTextView *view = view_at (self, place);
+  GtkEditable *caption = caption_at (self, place);
   GtkTextBuffer *buffer;
   GtkTextIter iter;
 
+  if (caption != NULL)
+    {
+      int position = offset;
+
+      gtk_editable_insert_text (caption, text, -1, &position);
+      show_caption_change (caption, position);
+      return;
+    }
   g_return_if_fail (view != NULL);
 
   if (place->kind == TR_TEXT_PLACE_RUN && place->index == 0)
@@ -385,9 +490,16 @@ history_delete (gpointer           user_data,
 {
   TrBodyBlocks *self = user_data;
   GtkTextView *view = view_at (self, place);
+  GtkEditable *caption = caption_at (self, place);
   GtkTextBuffer *buffer;
   GtkTextIter from, to;
 
+  if (caption != NULL)
+    {
+      gtk_editable_delete_text (caption, start, end);
+      show_caption_change (caption, start);
+      return;
+    }
   g_return_if_fail (view != NULL);
 
   if (place->kind == TR_TEXT_PLACE_RUN && place->index == 0)
@@ -801,6 +913,7 @@ rebuild (TrBodyBlocks *self)
       g_signal_connect_object (table, "changed", G_CALLBACK (table_changed), self, 0);
       g_ptr_array_add (self->table_editors, editor);
       watch_cells (self, TR_TABLE_EDITOR (editor));
+      watch_caption_history (self, GTK_EDITABLE (tr_table_editor_get_caption_entry (TR_TABLE_EDITOR (editor))));
       gtk_widget_set_parent (editor, GTK_WIDGET (self));
       gtk_widget_set_parent (new_run_view (self, tr_body_get_text_run (self->body, i + 1)), GTK_WIDGET (self));
     }

@@ -10,11 +10,13 @@
 G_BEGIN_DECLS
 
 /* A text of the section: its first text (run 0), a text after a table
- * (run n), or the cell (@row, @column) of table @index. Steps name texts
- * by place, not by widget, since a table's undo makes its widgets anew. */
+ * (run n), the cell (@row, @column) of table @index or its caption. Steps
+ * name texts by place, not by widget, since a table's undo makes its
+ * widgets anew. */
 typedef enum {
   TR_TEXT_PLACE_RUN,
   TR_TEXT_PLACE_CELL,
+  TR_TEXT_PLACE_CAPTION,
 } TrTextPlaceKind;
 
 typedef struct {
