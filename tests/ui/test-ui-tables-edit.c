@@ -507,6 +507,35 @@ test_paste_range_in_cell (Fixture       *fixture,
   g_assert_true (tr_table_get_has_header (table));
 }
 
+/* Past the table's last column: what fits is pasted, the rest left out,
+ * and said. */
+static void
+test_paste_range_clipped (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TrReport) report = store_itinerary (fixture);
+  g_autoptr(GString) range = g_string_new (NULL);
+  TrBodyBlocks *blocks;
+  GtkTextView *cell;
+  TrTable *table;
+
+  open_report (fixture, report);
+  blocks = blocks_of (fixture, TR_FIELD_PROCESS);
+  for (guint c = 0; c < TR_TABLE_MAX_COLUMNS + 1; c++)
+    g_string_append_printf (range, "%s欄%u", c > 0 ? "\t" : "", c);
+  cell = cell_view (blocks, 1, 1);
+  gtk_widget_grab_focus (GTK_WIDGET (cell));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (cell)), range->str);
+  g_signal_emit_by_name (cell, "paste-clipboard");
+  wait_until (tr_table_get_n_columns (first_table (blocks)) == TR_TABLE_MAX_COLUMNS, 5000);
+  table = first_table (blocks);
+  g_assert_cmpuint (tr_table_get_n_rows (table), ==, 3);
+  g_assert_cmpstr (tr_table_get_cell (table, 1, 0), ==, "10月2日");
+  g_assert_cmpstr (tr_table_get_cell (table, 1, 1), ==, "欄0");
+  g_assert_cmpstr (tr_table_get_cell (table, 1, TR_TABLE_MAX_COLUMNS - 1), ==, "欄28");
+  screenshot_at (fixture, GTK_WIDGET (blocks), "paste-range-clipped.png");
+}
+
 static GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
@@ -698,6 +727,8 @@ main (int   argc,
               test_caption_in_history, fixture_tear_down);
   g_test_add ("/ui-tables-edit/paste-range-in-cell", Fixture, NULL, fixture_set_up,
               test_paste_range_in_cell, fixture_tear_down);
+  g_test_add ("/ui-tables-edit/paste-range-clipped", Fixture, NULL, fixture_set_up,
+              test_paste_range_clipped, fixture_tear_down);
   g_test_add ("/ui-tables-edit/comment-after-table-and-in-cell", Fixture, NULL, fixture_set_up,
               test_comment_after_table_and_in_cell, fixture_tear_down);
   return g_test_run ();
