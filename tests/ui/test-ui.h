@@ -21,6 +21,7 @@
 #include "common/tr-preferences-dialog.h"
 #include "common/tr-traveller-list-private.h"
 #include "common/tr-traveller-row.h"
+#include "editor/tr-body-blocks.h"
 #include "editor/tr-form-editor-private.h"
 #include "editor/tr-photo-grid-private.h"
 #include "editor/tr-photo-row-private.h"

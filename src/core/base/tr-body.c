@@ -376,6 +376,8 @@ tr_body_get_plain_text (TrBody *self)
 typedef struct {
   gsize offset;         /* sought */
   int run;              /* sought instead, when not -1 */
+  int table;            /* or the start of a cell of this table */
+  guint cell_row, cell_column;
   gsize position;       /* in the plain text, so far */
   gboolean ends_line;   /* what came last is a line break, or nothing */
   gboolean found;
@@ -455,6 +457,13 @@ walk (TrBody  *self,
                     locator.position++;
                     locator.ends_line = column == 0;
                   }
+                if (locator.table == (int) i && locator.cell_row == row && locator.cell_column == column)
+                  {
+                    locator.found = TRUE;
+                    locator.part_offset = locator.position;
+                    *result = locator;
+                    return;
+                  }
                 locate_in (&locator, TR_BODY_PART_CELL, i, row, column, length);
                 if (length > 0)
                   locator.ends_line = cell[length - 1] == '\n';
@@ -473,7 +482,7 @@ tr_body_locate (TrBody     *self,
                 guint      *out_column,
                 gsize      *out_offset)
 {
-  Locator locator = { .offset = offset, .run = -1, .ends_line = TRUE };
+  Locator locator = { .offset = offset, .run = -1, .table = -1, .ends_line = TRUE };
 
   g_return_val_if_fail (TR_IS_BODY (self), FALSE);
 
@@ -499,12 +508,32 @@ tr_body_get_run_start (TrBody *self,
                        gsize  *out_offset)
 {
   /* Nothing sought by offset: G_MAXSIZE is never reached. */
-  Locator locator = { .offset = G_MAXSIZE, .run = index, .ends_line = TRUE };
+  Locator locator = { .offset = G_MAXSIZE, .run = index, .table = -1, .ends_line = TRUE };
 
   g_return_val_if_fail (TR_IS_BODY (self), FALSE);
   g_return_val_if_fail (out_offset != NULL, FALSE);
 
   if (index >= self->runs->len || g_ptr_array_index (self->runs, index) == NULL)
+    return FALSE;
+  walk (self, &locator);
+  *out_offset = locator.part_offset;
+  return locator.found;
+}
+
+gboolean
+tr_body_get_cell_start (TrBody *self,
+                        guint   table,
+                        guint   row,
+                        guint   column,
+                        gsize  *out_offset)
+{
+  Locator locator = { .offset = G_MAXSIZE, .run = -1, .table = table, .cell_row = row,
+                      .cell_column = column, .ends_line = TRUE };
+
+  g_return_val_if_fail (TR_IS_BODY (self), FALSE);
+  g_return_val_if_fail (out_offset != NULL, FALSE);
+
+  if (table >= self->tables->len)
     return FALSE;
   walk (self, &locator);
   *out_offset = locator.part_offset;

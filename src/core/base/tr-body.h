@@ -111,5 +111,12 @@ gboolean    tr_body_locate          (TrBody      *self,
 gboolean    tr_body_get_run_start   (TrBody      *self,
                                      guint        index,
                                      gsize       *out_offset);
+/* Where cell (@row, @column) of table @table starts in
+ * tr_body_get_plain_text(), in bytes; FALSE for no such cell. */
+gboolean    tr_body_get_cell_start  (TrBody      *self,
+                                     guint        table,
+                                     guint        row,
+                                     guint        column,
+                                     gsize       *out_offset);
 
 G_END_DECLS

@@ -613,14 +613,52 @@ get_column_widths (TrTable *table)
   return widths;
 }
 
+/* The lines of a cell, each a paragraph. With @sources, each says where
+ * it is in the section's plain text, the cell starting at byte @base, for
+ * the comments on the cell's text; the last line takes the tab or line
+ * break after the cell, so that a passage ending with the cell ends in it. */
+static void
+add_cell_lines (TrDocCell  *cell,
+                TrDocStyle  style,
+                const char *text,
+                gboolean    sources,
+                gsize       base)
+{
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *eol = strchr (p, '\n');
+      gsize length = eol != NULL ? (gsize) (eol - p) : strlen (p);
+      g_autofree char *line = strip_line (p, length);
+      gsize from = p - text;
+      TrDocParagraph *paragraph;
+
+      p += length + (eol != NULL ? 1 : 0);
+      /* Blank lines inside a cell are dropped, as in the text. */
+      if (line[0] == '\0')
+        continue;
+      while (g_unichar_isspace (g_utf8_get_char (text + from)))
+        from = g_utf8_next_char (text + from) - text;
+      paragraph = tr_doc_cell_add_text (cell, style, line);
+      paragraph->has_source = sources;
+      paragraph->source.start = base + from;
+      paragraph->source.text_start = base + from;
+      paragraph->source.next = base + (p - text) + (eol != NULL ? 0 : 1);
+    }
+}
+
 /* Table @index of @field, where it stands in the text: its caption
  * 「表 N：…」 above it, its header row repeated on each page it runs on,
- * each line of a cell a paragraph. */
+ * each line of a cell a paragraph. With @sources, the table's plain text
+ * starts at byte @base of the section's (tr_table_append_plain_text()). */
 static void
 add_data_table (TrDocument *self,
                 TrReport   *report,
                 TrField     field,
                 guint       index,
+                gboolean    sources,
+                gsize       base,
                 guint      *n_uncaptioned)
 {
   TrTable *source = tr_body_get_table (tr_report_get_body (report, field), index);
@@ -641,6 +679,8 @@ add_data_table (TrDocument *self,
   table->valign = TR_DOC_VALIGN_TOP;
   table->space_after = 6;
   table->n_header_rows = tr_table_get_has_header (source) ? 1 : 0;
+  if (tr_table_get_caption (source)[0] != '\0')
+    base += strlen (tr_table_get_caption (source)) + 1;
   if (number > 0)
     {
       g_autofree char *caption = g_utf8_make_valid (tr_table_get_caption (source), -1);
@@ -661,17 +701,15 @@ add_data_table (TrDocument *self,
         {
           /* Every cell spans one column and one row: no need to set it. */
           TrDocCell *cell = g_ptr_array_index (row->cells, c);
-          g_autofree char *text = g_utf8_make_valid (tr_table_get_cell (source, r, c), -1);
-          g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+          const char *raw = tr_table_get_cell (source, r, c);
+          g_autofree char *text = g_utf8_make_valid (raw, -1);
 
-          for (guint i = 0; lines[i] != NULL; i++)
-            {
-              g_autofree char *line = strip (lines[i]);
-
-              /* Blank lines inside a cell are dropped, as in the text. */
-              if (line[0] != '\0')
-                tr_doc_cell_add_text (cell, style, line);
-            }
+          /* A tab between cells, a line break between rows. */
+          if (r > 0 || c > 0)
+            base++;
+          /* Invalid UTF-8 would throw the offsets off: no sources there. */
+          add_cell_lines (cell, style, text, sources && g_str_equal (text, raw), base);
+          base += strlen (raw);
           /* A cell holds at least one paragraph. */
           if (cell->paragraphs->len == 0)
             tr_doc_cell_add_text (cell, style, "");
@@ -727,10 +765,12 @@ add_field_body (TrDocument   *self,
           TrTable *table = tr_body_get_table (body, i);
           g_autoptr(GString) table_text = g_string_new (NULL);
 
-          add_data_table (self, report, heading->field, i, n_uncaptioned);
           if (offset > 0 && offset <= plain_length && plain[offset - 1] != '\n')
             offset++;
           tr_table_append_plain_text (table, table_text);
+          sources = sources && offset + table_text->len <= plain_length &&
+                    memcmp (plain + offset, table_text->str, table_text->len) == 0;
+          add_data_table (self, report, heading->field, i, sources, offset, n_uncaptioned);
           offset += table_text->len;
         }
     }

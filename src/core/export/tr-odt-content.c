@@ -430,7 +430,8 @@ write_row (TrOdtXml   *xml,
            TrDocTable *table,
            guint       r,
            const char *name,
-           const char *cell_style)
+           const char *cell_style,
+           Marks      *marks)
 {
   TrDocRow *row = g_ptr_array_index (table->rows, r);
   g_autofree char *row_name = row_style_name (name, row);
@@ -451,7 +452,11 @@ write_row (TrOdtXml   *xml,
       if (cell->photo != NULL)
         tr_odt_write_photo (xml, cell->photo);
       for (guint i = 0; i < cell->paragraphs->len; i++)
-        write_doc_paragraph (xml, g_ptr_array_index (cell->paragraphs, i), NULL);
+        {
+          TrDocParagraph *paragraph = g_ptr_array_index (cell->paragraphs, i);
+
+          write_doc_paragraph (xml, paragraph, paragraph->has_source ? marks : NULL);
+        }
       /* A cell holds at least one paragraph. */
       if (cell->photo == NULL && cell->paragraphs->len == 0)
         tr_odt_xml_empty (xml, "text:p", NULL);
@@ -460,10 +465,13 @@ write_row (TrOdtXml   *xml,
   tr_odt_xml_end (xml);
 }
 
+/* With @marks, those of the comments on the text of the cells go into
+ * them, where their passages are. */
 static void
 write_table (TrOdtXml   *xml,
              TrDocTable *table,
-             guint       index)
+             guint       index,
+             Marks      *marks)
 {
   g_autofree char *name = table_style_name (table, index);
   g_autofree char *cell_style = g_strconcat (name, ".Cell", NULL);
@@ -485,11 +493,11 @@ write_table (TrOdtXml   *xml,
     {
       tr_odt_xml_start (xml, "table:table-header-rows");
       for (guint r = 0; r < MIN (table->n_header_rows, table->rows->len); r++)
-        write_row (xml, table, r, name, cell_style);
+        write_row (xml, table, r, name, cell_style, marks);
       tr_odt_xml_end (xml);
     }
   for (guint r = table->n_header_rows; r < table->rows->len; r++)
-    write_row (xml, table, r, name, cell_style);
+    write_row (xml, table, r, name, cell_style, marks);
   tr_odt_xml_end (xml);
 }
 
@@ -624,7 +632,7 @@ write_body (Builder *self)
           write_contents (xml, block->contents);
           break;
         case TR_DOC_BLOCK_TABLE:
-          write_table (xml, block->table, n_tables++);
+          write_table (xml, block->table, n_tables++, marks);
           break;
         default:
           g_assert_not_reached ();

@@ -5,24 +5,21 @@
  * edited exactly as before. Each table and the run after it are added
  * under it here.
  *
- * Undo of a table operation restores the whole section as it was before
- * it (tables are small; run 0 is only touched when it differs). Typing is
- * undone by the text or the cell it was typed in; when that has nothing
- * left, Ctrl+Z reaches the section's steps.
+ * The section has one undo history (tr-section-history.c) for its texts,
+ * cells and tables: the buffers' own are off, and Ctrl+Z, which a text
+ * view without history lets through, reaches the section. Undo of a table
+ * operation restores the whole section as it was before it (tables are
+ * small; run 0 is only touched when it differs).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 
 #include "tr-body-blocks.h"
 #include "tr-numbering.h"
+#include "tr-section-history.h"
 #include "tr-text-slice.h"
+#include "tr-tsv.h"
 #include "tr-widget-util.h"
-
-/* Steps of table operations kept per section, and the bytes of text they
- * may hold together: each is the whole section, and a section can be a
- * few hundred pages. */
-#define MAX_UNDO 100
-#define MAX_UNDO_BYTES (16 * 1024 * 1024)
 
 struct _TrBodyBlocks
 {
@@ -45,8 +42,7 @@ struct _TrBodyBlocks
   /* Text read from the clipboard was no table: the view pastes it. */
   gboolean pasting_text;
 
-  GPtrArray *undo;              /* TrBody, oldest first */
-  GPtrArray *redo;
+  TrSectionHistory *history;
 };
 
 G_DEFINE_FINAL_TYPE (TrBodyBlocks, tr_body_blocks, GTK_TYPE_WIDGET)
@@ -206,56 +202,365 @@ apply (TrBodyBlocks *self,
   self->applying = FALSE;
 }
 
-static gsize
-steps_size (GPtrArray *steps)
-{
-  gsize size = 0;
-
-  for (guint i = 0; i < steps->len; i++)
-    size += strlen (tr_body_get_plain_text (steps->pdata[i]));
-  return size;
-}
-
 static void
 push_undo (TrBodyBlocks *self)
 {
-  g_ptr_array_add (self->undo, tr_body_blocks_dup_body (self));
-  g_ptr_array_set_size (self->redo, 0);
-  while (self->undo->len > MAX_UNDO || (self->undo->len > 1 && steps_size (self->undo) > MAX_UNDO_BYTES))
-    g_ptr_array_remove_index (self->undo, 0);
+  g_autoptr(TrBody) body = tr_body_blocks_dup_body (self);
+
+  tr_section_history_push_body (self->history, body);
 }
 
 gboolean
 tr_body_blocks_undo (TrBodyBlocks *self)
 {
-  TrBody *body;
-
   g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
 
-  if (self->undo->len == 0 || !self->editable)
-    return FALSE;
-  g_ptr_array_add (self->redo, tr_body_blocks_dup_body (self));
-  body = g_ptr_array_steal_index (self->undo, self->undo->len - 1);
-  apply (self, body);
-  g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+  return self->editable && tr_section_history_undo (self->history);
 }
 
 gboolean
 tr_body_blocks_redo (TrBodyBlocks *self)
 {
-  TrBody *body;
-
   g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
 
-  if (self->redo->len == 0 || !self->editable)
+  return self->editable && tr_section_history_redo (self->history);
+}
+
+gboolean
+tr_body_blocks_can_undo (TrBodyBlocks *self)
+{
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+
+  return self->editable && tr_section_history_can_undo (self->history);
+}
+
+gboolean
+tr_body_blocks_can_redo (TrBodyBlocks *self)
+{
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+
+  return self->editable && tr_section_history_can_redo (self->history);
+}
+
+/* The history: where an edit is made, and undone --------------------- */
+
+static gboolean find_cell (TrBodyBlocks *self,
+                           GtkTextView  *view,
+                           guint        *out_table,
+                           guint        *out_row,
+                           guint        *out_column);
+
+static gboolean
+place_of_buffer (TrBodyBlocks  *self,
+                 GtkTextBuffer *buffer,
+                 TrTextPlace   *out_place)
+{
+  GtkWidget *cell = g_object_get_data (G_OBJECT (buffer), "tr-cell");
+
+  *out_place = (TrTextPlace) { TR_TEXT_PLACE_RUN, 0, 0, 0 };
+  if (tr_body_blocks_find_run (self, buffer, &out_place->index))
+    return TRUE;
+  out_place->kind = TR_TEXT_PLACE_CELL;
+  return GTK_IS_TEXT_VIEW (cell) &&
+         find_cell (self, GTK_TEXT_VIEW (cell), &out_place->index, &out_place->row, &out_place->column);
+}
+
+static GtkTextView *
+view_at (TrBodyBlocks      *self,
+         const TrTextPlace *place)
+{
+  if (place->kind == TR_TEXT_PLACE_CAPTION)
+    return NULL;
+  if (place->kind == TR_TEXT_PLACE_CELL)
+    return place->index < self->table_editors->len
+           ? tr_table_editor_get_cell_view (self->table_editors->pdata[place->index], place->row, place->column)
+           : NULL;
+  if (place->index == 0)
+    return tr_section_editor_get_text_view (self->editor);
+  return place->index <= self->run_views->len ? self->run_views->pdata[place->index - 1] : NULL;
+}
+
+/* An edit of a text of ours, before it is made, unless it is a load or
+ * the history's own. */
+static gboolean
+records (TrBodyBlocks  *self,
+         GtkTextBuffer *buffer,
+         TrTextPlace   *out_place)
+{
+  if (self->applying || self->editor == NULL || tr_section_history_is_applying (self->history))
     return FALSE;
-  g_ptr_array_add (self->undo, tr_body_blocks_dup_body (self));
-  body = g_ptr_array_steal_index (self->redo, self->redo->len - 1);
+  if (buffer == tr_section_editor_get_buffer (self->editor) && tr_section_editor_is_loading (self->editor))
+    return FALSE;
+  return place_of_buffer (self, buffer, out_place);
+}
+
+static void
+history_insert_text (GtkTextBuffer *buffer,
+                     GtkTextIter   *location,
+                     const char    *text,
+                     int            length,
+                     TrBodyBlocks  *self)
+{
+  TrTextPlace place;
+
+  if (records (self, buffer, &place))
+    tr_section_history_inserted (self->history, &place, gtk_text_iter_get_offset (location), text, length);
+}
+
+static void
+history_delete_range (GtkTextBuffer *buffer,
+                      GtkTextIter   *start,
+                      GtkTextIter   *end,
+                      TrBodyBlocks  *self)
+{
+  g_autofree char *text = NULL;
+  TrTextPlace place;
+
+  if (!records (self, buffer, &place))
+    return;
+  text = gtk_text_buffer_get_text (buffer, start, end, TRUE);
+  tr_section_history_deleted (self->history, &place, gtk_text_iter_get_offset (start), text);
+}
+
+static void
+history_begin_user_action (GtkTextBuffer *buffer,
+                           TrBodyBlocks  *self)
+{
+  tr_section_history_begin_user_action (self->history);
+}
+
+static void
+history_end_user_action (GtkTextBuffer *buffer,
+                         TrBodyBlocks  *self)
+{
+  tr_section_history_end_user_action (self->history);
+}
+
+/* Edits of @buffer go to the section's history, not to its own. */
+static void
+watch_buffer_history (TrBodyBlocks  *self,
+                      GtkTextBuffer *buffer)
+{
+  gtk_text_buffer_set_enable_undo (buffer, FALSE);
+  g_signal_connect_object (buffer, "insert-text", G_CALLBACK (history_insert_text), self, 0);
+  g_signal_connect_object (buffer, "delete-range", G_CALLBACK (history_delete_range), self, 0);
+  g_signal_connect_object (buffer, "begin-user-action", G_CALLBACK (history_begin_user_action), self, 0);
+  g_signal_connect_object (buffer, "end-user-action", G_CALLBACK (history_end_user_action), self, 0);
+}
+
+/* A caption is an entry: its edits come from its text, one by one, and
+ * keys typed in a word go on as one step as in the texts. */
+static GtkEditable *
+caption_at (TrBodyBlocks      *self,
+            const TrTextPlace *place)
+{
+  if (place->kind != TR_TEXT_PLACE_CAPTION || place->index >= self->table_editors->len)
+    return NULL;
+  return GTK_EDITABLE (tr_table_editor_get_caption_entry (self->table_editors->pdata[place->index]));
+}
+
+static gboolean
+caption_place (TrBodyBlocks *self,
+               GtkEditable  *entry,
+               TrTextPlace  *out_place)
+{
+  for (guint i = 0; i < self->table_editors->len; i++)
+    if (tr_table_editor_get_caption_entry (self->table_editors->pdata[i]) == GTK_WIDGET (entry))
+      {
+        *out_place = (TrTextPlace) { TR_TEXT_PLACE_CAPTION, i, 0, 0 };
+        return TRUE;
+      }
+  return FALSE;
+}
+
+static gboolean
+records_caption (TrBodyBlocks *self,
+                 GtkEditable  *entry,
+                 TrTextPlace  *out_place)
+{
+  return !self->applying && !tr_section_history_is_applying (self->history) &&
+         caption_place (self, entry, out_place);
+}
+
+/* The entry whose text @text is. */
+static GtkEditable *
+caption_of (GtkEditable *text)
+{
+  return GTK_EDITABLE (gtk_widget_get_ancestor (GTK_WIDGET (text), GTK_TYPE_ENTRY));
+}
+
+static void
+caption_insert_text (GtkEditable  *text,
+                     const char   *new_text,
+                     int           length,
+                     int          *position,
+                     TrBodyBlocks *self)
+{
+  TrTextPlace place;
+
+  if (!records_caption (self, caption_of (text), &place))
+    return;
+  tr_section_history_begin_user_action (self->history);
+  tr_section_history_inserted (self->history, &place, *position, new_text, length);
+  tr_section_history_end_user_action (self->history);
+}
+
+static void
+caption_delete_text (GtkEditable  *text,
+                     int           start,
+                     int           end,
+                     TrBodyBlocks *self)
+{
+  g_autofree char *deleted = NULL;
+  TrTextPlace place;
+
+  if (!records_caption (self, caption_of (text), &place))
+    return;
+  deleted = gtk_editable_get_chars (text, start, end);
+  tr_section_history_begin_user_action (self->history);
+  tr_section_history_deleted (self->history, &place, start, deleted);
+  tr_section_history_end_user_action (self->history);
+}
+
+/* Edits of the caption @entry go to the section's history. */
+static void
+watch_caption_history (TrBodyBlocks *self,
+                       GtkEditable  *entry)
+{
+  GtkEditable *text = gtk_editable_get_delegate (entry);
+
+  gtk_editable_set_enable_undo (entry, FALSE);
+  g_signal_connect_object (text, "insert-text", G_CALLBACK (caption_insert_text), self, 0);
+  g_signal_connect_object (text, "delete-text", G_CALLBACK (caption_delete_text), self, 0);
+}
+
+static void
+show_caption_change (GtkEditable *entry,
+                     int          position)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (entry));
+  gtk_editable_set_position (entry, position);
+}
+
+/* The cursor where undo or redo changed the text, in sight. */
+static void
+show_change (GtkTextView *view,
+             GtkTextIter *iter)
+{
+  gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (view), iter);
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_view_scroll_to_iter (view, iter, 0.1, FALSE, 0, 0);
+}
+
+static void
+history_insert (gpointer           user_data,
+                const TrTextPlace *place,
+                guint              offset,
+                const char        *text)
+{
+  TrBodyBlocks *self = user_data;
+  GtkTextView *view = view_at (self, place);
+  GtkEditable *caption = caption_at (self, place);
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (caption != NULL)
+    {
+      int position = offset;
+
+      gtk_editable_insert_text (caption, text, -1, &position);
+      show_caption_change (caption, position);
+      return;
+    }
+  g_return_if_fail (view != NULL);
+
+  if (place->kind == TR_TEXT_PLACE_RUN && place->index == 0)
+    tr_section_editor_finish_loading (self->editor);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, offset);
+  gtk_text_buffer_insert (buffer, &iter, text, -1);
+  show_change (view, &iter);
+}
+
+static void
+history_delete (gpointer           user_data,
+                const TrTextPlace *place,
+                guint              start,
+                guint              end)
+{
+  TrBodyBlocks *self = user_data;
+  GtkTextView *view = view_at (self, place);
+  GtkEditable *caption = caption_at (self, place);
+  GtkTextBuffer *buffer;
+  GtkTextIter from, to;
+
+  if (caption != NULL)
+    {
+      gtk_editable_delete_text (caption, start, end);
+      show_caption_change (caption, start);
+      return;
+    }
+  g_return_if_fail (view != NULL);
+
+  if (place->kind == TR_TEXT_PLACE_RUN && place->index == 0)
+    tr_section_editor_finish_loading (self->editor);
+  buffer = gtk_text_view_get_buffer (view);
+  gtk_text_buffer_get_iter_at_offset (buffer, &from, start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &to, end);
+  gtk_text_buffer_delete (buffer, &from, &to);
+  show_change (view, &from);
+}
+
+static TrBody *
+history_dup_body (gpointer user_data)
+{
+  return tr_body_blocks_dup_body (user_data);
+}
+
+/* The section as it was before a change of its tables. Its widgets are
+ * made anew: the focus goes back to the text or cell it was in, so that
+ * the next Ctrl+Z reaches the section too. */
+static void
+history_restore (gpointer  user_data,
+                 TrBody   *body)
+{
+  TrBodyBlocks *self = user_data;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  gboolean in_section = focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->editor));
+  gboolean in_text = FALSE;
+  TrTextPlace place;
+  GtkTextView *view;
+  int cursor = 0;
+
+  if (GTK_IS_TEXT_VIEW (focus) && place_of_buffer (self, gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus)), &place))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (focus));
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      cursor = gtk_text_iter_get_offset (&iter);
+      in_text = TRUE;
+    }
   apply (self, body);
   g_signal_emit (self, signals[CHANGED], 0);
-  return TRUE;
+  if (in_text && (view = view_at (self, &place)) != NULL)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (view), &iter, cursor);
+      show_change (view, &iter);
+    }
+  else if (in_section && !tr_body_blocks_has_focus (self))
+    tr_section_editor_focus_at (self->editor, -1);
 }
+
+static const TrSectionHistoryFuncs history_funcs = {
+  history_insert,
+  history_delete,
+  history_dup_body,
+  history_restore,
+};
 
 static void
 view_focus_changed (GtkTextView  *view,
@@ -266,7 +571,73 @@ view_focus_changed (GtkTextView  *view,
     self->cursor_view = view;
 }
 
-/* Ctrl+V of tab-separated text: a table. */
+static GPtrArray *parse_range     (const char *text,
+                                   guint       min_rows);
+static guint      range_n_columns (GPtrArray  *rows);
+
+/* The table and cell @view is, if it is a cell. */
+static gboolean
+find_cell (TrBodyBlocks *self,
+           GtkTextView  *view,
+           guint        *out_table,
+           guint        *out_row,
+           guint        *out_column)
+{
+  GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (view), TR_TYPE_TABLE_EDITOR);
+
+  return editor != NULL && g_ptr_array_find (self->table_editors, editor, out_table) &&
+         tr_table_editor_find_cell (TR_TABLE_EDITOR (editor), view, out_row, out_column);
+}
+
+/* A range pasted into a cell goes over the cells from there, as in a
+ * spreadsheet: rows and columns are added as the range needs them, so
+ * that nothing copied is lost and one Ctrl+Z takes it all back. Only the
+ * table's limits clip it, and say so. */
+static void
+paste_range (TrBodyBlocks *self,
+             guint         index,
+             guint         row,
+             guint         column,
+             GPtrArray    *rows)
+{
+  TrBody *body;
+  TrTable *table;
+  guint range_columns = range_n_columns (rows);
+  guint n_rows = MIN (rows->len, TR_TABLE_MAX_ROWS - row);
+  guint n_columns = MIN (range_columns, TR_TABLE_MAX_COLUMNS - column);
+
+  push_undo (self);
+  body = tr_body_blocks_dup_body (self);
+  table = tr_body_get_table (body, index);
+  while (tr_table_get_n_rows (table) < row + n_rows)
+    tr_table_insert_row (table, tr_table_get_n_rows (table), NULL);
+  while (tr_table_get_n_columns (table) < column + n_columns)
+    tr_table_insert_column (table, tr_table_get_n_columns (table), NULL);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      char **cells = rows->pdata[i];
+      guint n_cells = g_strv_length (cells);
+
+      /* The range is a rectangle: a short row empties the cells after it. */
+      for (guint c = 0; c < n_columns; c++)
+        tr_table_set_cell (table, row + i, column + c, c < n_cells ? cells[c] : "");
+    }
+  apply (self, body);
+  g_signal_emit (self, signals[CHANGED], 0);
+  tr_table_editor_focus_cell (self->table_editors->pdata[index], row + n_rows - 1, column + n_columns - 1);
+  if (n_rows < rows->len || n_columns < range_columns)
+    {
+      g_autofree char *message = NULL;
+
+      /* TRANSLATORS: the limits of a table, e.g. 1000 rows and 30 columns */
+      message = g_strdup_printf (_("A table holds at most %u rows and %u columns: what went past them was not pasted"),
+                                 TR_TABLE_MAX_ROWS, TR_TABLE_MAX_COLUMNS);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s", message);
+    }
+}
+
+/* Ctrl+V of tab-separated text: a table in a text, the cells from there
+ * on in a cell. */
 static void
 clipboard_read (GObject      *source,
                 GAsyncResult *result,
@@ -278,13 +649,26 @@ clipboard_read (GObject      *source,
   g_autoptr(TrTable) table = NULL;
   TrBodyBlocks *self;
   GtkWidget *editor = gtk_widget_get_ancestor (GTK_WIDGET (view), TR_TYPE_SECTION_EDITOR);
+  guint index, row, column;
 
   if (editor == NULL)
     return;
   self = g_object_get_data (G_OBJECT (editor), "tr-body-blocks");
   if (self == NULL)
     return;
-  if (text != NULL && (table = tr_body_blocks_parse_tsv (text)) != NULL)
+  if (text != NULL && find_cell (self, view, &index, &row, &column))
+    {
+      g_autoptr(GPtrArray) rows = NULL;
+
+      /* One row of two cells is a range too; lines without tabs are
+       * text, which a cell takes with its line breaks. */
+      if (self->editable && (rows = parse_range (text, 1)) != NULL)
+        {
+          paste_range (self, index, row, column, rows);
+          return;
+        }
+    }
+  else if (text != NULL && (table = tr_body_blocks_parse_tsv (text)) != NULL)
     {
       self->cursor_view = view;
       if (tr_body_blocks_insert_table (self, table))
@@ -340,10 +724,33 @@ table_will_change (TrTableEditor *editor,
   push_undo (self);
 }
 
+/* The cells of @editor, those added since included: pasted into. */
+static void
+watch_cells (TrBodyBlocks  *self,
+             TrTableEditor *editor)
+{
+  TrTable *table = tr_table_editor_get_table (editor);
+
+  for (guint row = 0; row < tr_table_get_n_rows (table); row++)
+    for (guint column = 0; column < tr_table_get_n_columns (table); column++)
+      {
+        GtkTextView *cell = tr_table_editor_get_cell_view (editor, row, column);
+
+        if (cell == NULL || g_object_get_data (G_OBJECT (cell), "tr-watched") != NULL)
+          continue;
+        g_object_set_data (G_OBJECT (cell), "tr-watched", GINT_TO_POINTER (TRUE));
+        g_signal_connect_object (cell, "paste-clipboard", G_CALLBACK (paste_clipboard), self, 0);
+        watch_buffer_history (self, gtk_text_view_get_buffer (cell));
+        /* Comment… on a cell's text, as on the section's. */
+        gtk_text_view_set_extra_menu (cell, gtk_text_view_get_extra_menu (tr_section_editor_get_text_view (self->editor)));
+      }
+}
+
 static void
 table_reshaped (TrTableEditor *editor,
                 TrBodyBlocks  *self)
 {
+  watch_cells (self, editor);
   g_signal_emit (self, signals[TEXTS_CHANGED], 0);
 }
 
@@ -465,6 +872,7 @@ new_run_view (TrBodyBlocks *self,
   g_signal_connect_object (buffer, "insert-text", G_CALLBACK (run_insert_text), self, 0);
   g_signal_connect_object (buffer, "delete-range", G_CALLBACK (run_delete_range), self, 0);
   watch_text_view (self, GTK_TEXT_VIEW (view));
+  watch_buffer_history (self, buffer);
 
   gtk_widget_add_css_class (frame, "view");
   gtk_widget_set_size_request (slice, -1, 48);
@@ -504,6 +912,8 @@ rebuild (TrBodyBlocks *self)
       g_signal_connect_object (editor, "reshaped", G_CALLBACK (table_reshaped), self, 0);
       g_signal_connect_object (table, "changed", G_CALLBACK (table_changed), self, 0);
       g_ptr_array_add (self->table_editors, editor);
+      watch_cells (self, TR_TABLE_EDITOR (editor));
+      watch_caption_history (self, GTK_EDITABLE (tr_table_editor_get_caption_entry (TR_TABLE_EDITOR (editor))));
       gtk_widget_set_parent (editor, GTK_WIDGET (self));
       gtk_widget_set_parent (new_run_view (self, tr_body_get_text_run (self->body, i + 1)), GTK_WIDGET (self));
     }
@@ -532,8 +942,7 @@ tr_body_blocks_load (TrBodyBlocks *self,
 {
   g_return_if_fail (TR_IS_BODY_BLOCKS (self));
 
-  g_ptr_array_set_size (self->undo, 0);
-  g_ptr_array_set_size (self->redo, 0);
+  tr_section_history_clear (self->history);
   self->applying = TRUE;
   tr_section_editor_set_text (self->editor, body != NULL ? tr_body_get_text_run (body, 0) : "");
   g_set_object (&self->body, NULL);
@@ -756,55 +1165,97 @@ tr_body_blocks_find_run (TrBodyBlocks  *self,
   return FALSE;
 }
 
-TrTable *
-tr_body_blocks_parse_tsv (const char *text)
+gboolean
+tr_body_blocks_get_text_start (TrBodyBlocks  *self,
+                               GtkTextBuffer *buffer,
+                               TrBody        *body,
+                               gsize         *out_offset)
 {
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(TrTable) table = NULL;
-  guint n_lines, n_columns = 0;
+  TrTextPlace place;
 
-  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (TR_IS_BODY_BLOCKS (self), FALSE);
+  g_return_val_if_fail (TR_IS_BODY (body), FALSE);
+
+  if (!place_of_buffer (self, buffer, &place))
+    return FALSE;
+  if (place.kind == TR_TEXT_PLACE_CELL)
+    return tr_body_get_cell_start (body, place.index, place.row, place.column, out_offset);
+  return tr_body_get_run_start (body, place.index, out_offset);
+}
+
+/* The rows of cells of tab-separated text (tr-tsv.h), @min_rows or more,
+ * each of two cells or more but for blank ones, their cells' spaces
+ * stripped; NULL for text with a tab here and there, which is text. */
+static GPtrArray *
+parse_range (const char *text,
+             guint       min_rows)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  guint n_columns = 0;
 
   if (strchr (text, '\t') == NULL)
     return NULL;
-  lines = g_strsplit (text, "\n", -1);
-  n_lines = g_strv_length (lines);
-  /* The line break after the last row. */
-  while (n_lines > 0 && lines[n_lines - 1][0] == '\0')
-    g_clear_pointer (&lines[--n_lines], g_free);
-  /* One line with a tab in it is more often text than a table. */
-  if (n_lines < 2 || n_lines > TR_TABLE_MAX_ROWS)
+  rows = tr_tsv_parse (text);
+  /* Blank lines after the last row. */
+  while (rows->len > 0 && g_strv_length (rows->pdata[rows->len - 1]) == 1 &&
+         ((char **) rows->pdata[rows->len - 1])[0][0] == '\0')
+    g_ptr_array_remove_index (rows, rows->len - 1);
+  if (rows->len < min_rows)
     return NULL;
-  /* Every line a row of cells: text with a tab here and there is text. */
-  for (guint i = 0; i < n_lines; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      guint n = 1;
+      char **cells = rows->pdata[i];
+      guint n = g_strv_length (cells);
 
-      g_strchomp (lines[i]);
-      for (const char *p = lines[i]; *p != '\0'; p++)
-        n += *p == '\t';
-      if (n < 2 && lines[i][0] != '\0')
+      if (n < 2 && cells[0][0] != '\0')
         return NULL;
       n_columns = MAX (n_columns, n);
-    }
-  if (n_columns < 2 || n_columns > TR_TABLE_MAX_COLUMNS)
-    return NULL;
-
-  table = tr_table_new (n_lines, n_columns);
-  for (guint i = 0; i < n_lines; i++)
-    {
-      g_auto(GStrv) cells = g_strsplit (lines[i], "\t", -1);
-
-      for (guint c = 0; cells[c] != NULL && c < n_columns; c++)
+      for (guint c = 0; c < n; c++)
         {
-          g_autofree char *cell = g_utf8_make_valid (cells[c], -1);
+          char *valid = g_utf8_make_valid (cells[c], -1);
 
-          if (g_utf8_strlen (cell, -1) > TR_TABLE_MAX_TEXT_LENGTH)
+          g_free (cells[c]);
+          cells[c] = g_strstrip (valid);
+          if (g_utf8_strlen (cells[c], -1) > TR_TABLE_MAX_TEXT_LENGTH)
             return NULL;
-          tr_table_set_cell (table, i, c, g_strstrip (cell));
         }
     }
-  return g_steal_pointer (&table);
+  if (n_columns < 2)
+    return NULL;
+  return g_steal_pointer (&rows);
+}
+
+static guint
+range_n_columns (GPtrArray *rows)
+{
+  guint n_columns = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    n_columns = MAX (n_columns, g_strv_length (rows->pdata[i]));
+  return n_columns;
+}
+
+TrTable *
+tr_body_blocks_parse_tsv (const char *text)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  TrTable *table;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* One line with a tab in it is more often text than a table. */
+  if ((rows = parse_range (text, 2)) == NULL || rows->len > TR_TABLE_MAX_ROWS ||
+      range_n_columns (rows) > TR_TABLE_MAX_COLUMNS)
+    return NULL;
+  table = tr_table_new (rows->len, range_n_columns (rows));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      char **cells = rows->pdata[i];
+
+      for (guint c = 0; cells[c] != NULL; c++)
+        tr_table_set_cell (table, i, c, cells[c]);
+    }
+  return table;
 }
 
 static gboolean
@@ -854,8 +1305,7 @@ tr_body_blocks_finalize (GObject *object)
   g_ptr_array_unref (self->table_editors);
   g_ptr_array_unref (self->run_views);
   g_array_unref (self->run_counts);
-  g_ptr_array_unref (self->undo);
-  g_ptr_array_unref (self->redo);
+  g_object_unref (self->history);
 
   G_OBJECT_CLASS (tr_body_blocks_parent_class)->finalize (object);
 }
@@ -888,8 +1338,7 @@ tr_body_blocks_init (TrBodyBlocks *self)
   self->table_editors = g_ptr_array_new ();
   self->run_views = g_ptr_array_new ();
   self->run_counts = g_array_new (FALSE, TRUE, sizeof (guint));
-  self->undo = g_ptr_array_new_with_free_func (g_object_unref);
-  self->redo = g_ptr_array_new_with_free_func (g_object_unref);
+  self->history = tr_section_history_new (&history_funcs, self);
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 12);
@@ -911,9 +1360,10 @@ tr_body_blocks_new (TrSectionEditor *editor)
   g_object_set_data (G_OBJECT (editor), "tr-body-blocks", self);
   gtk_widget_set_parent (GTK_WIDGET (self), GTK_WIDGET (editor));
   watch_text_view (self, tr_section_editor_get_text_view (editor));
+  watch_buffer_history (self, tr_section_editor_get_buffer (editor));
 
-  /* On the section, which holds its first text and the blocks: what the
-   * text or the cell in focus does not undo itself comes here. */
+  /* On the section, which holds its first text and the blocks: the
+   * texts and cells, without undo of their own, let Ctrl+Z through. */
   shortcuts = gtk_shortcut_controller_new ();
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),

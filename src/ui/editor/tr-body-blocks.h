@@ -17,10 +17,11 @@ G_DECLARE_FINAL_TYPE (TrBodyBlocks, tr_body_blocks, TR, BODY_BLOCKS, GtkWidget)
 /* A body is text runs and tables in turn (tr-body.h). The section editor
  * keeps showing run 0, as it does for a section without tables; the
  * blocks, added under its text, show each table and the run after it.
- * The blocks keep the section's undo steps for tables: inserting,
- * deleting, pasting one, changing its shape (Ctrl+Z once the text or the
- * cell has nothing left to undo). ::changed is emitted on every change but
- * those of run 0, which the section editor reports. */
+ * The blocks keep the section's one undo history, in the order things
+ * were done: typing in any of its texts and cells, inserting, deleting,
+ * pasting a table, changing its shape (tr-section-history.h); the texts'
+ * buffers keep none of their own. ::changed is emitted on every change
+ * but those of run 0, which the section editor reports. */
 GtkWidget   *tr_body_blocks_new               (TrSectionEditor *editor);
 
 /* Shows @body (NULL: an empty one), run 0 in the section editor; a
@@ -46,8 +47,12 @@ void         tr_body_blocks_focus_at          (TrBodyBlocks    *self,
 /* Whether the focus is in the section, its first text included. */
 gboolean     tr_body_blocks_has_focus         (TrBodyBlocks    *self);
 
+/* Ctrl+Z and Ctrl+Shift+Z in the section; FALSE when there is nothing to
+ * undo or redo, or the section cannot be changed. */
 gboolean     tr_body_blocks_undo              (TrBodyBlocks    *self);
 gboolean     tr_body_blocks_redo              (TrBodyBlocks    *self);
+gboolean     tr_body_blocks_can_undo          (TrBodyBlocks    *self);
+gboolean     tr_body_blocks_can_redo          (TrBodyBlocks    *self);
 
 /* Adds what the blocks hold to read and search, in order (captions,
  * cells, texts), to @out; ::texts-changed says when that changes. */
@@ -65,6 +70,15 @@ GtkTextView *tr_body_blocks_get_run_view      (TrBodyBlocks    *self,
 gboolean     tr_body_blocks_find_run          (TrBodyBlocks    *self,
                                                GtkTextBuffer   *buffer,
                                                guint           *out_run);
+
+/* Where the text of @buffer, the section's first text, a text after a
+ * table or a cell, starts in @body's plain text (tr_body_get_plain_text()),
+ * in bytes, @body being what the section holds now; FALSE for a buffer
+ * that is none of these, or an empty run, which the plain text leaves out. */
+gboolean     tr_body_blocks_get_text_start    (TrBodyBlocks    *self,
+                                               GtkTextBuffer   *buffer,
+                                               TrBody          *body,
+                                               gsize           *out_offset);
 
 /* Tab-separated text, two rows and two columns or more (a spreadsheet's
  * range, a Writer or Word table copied as text), as a table; NULL for

@@ -674,47 +674,80 @@ clear_comment_marks (TrReportEditor *self)
     }
 }
 
-/* The buffer of text run @run of a section: its first text, or one after
- * a table. */
-static GtkTextBuffer *
-run_buffer (TrReportEditor *self,
-            TrSection       section,
-            guint           run)
+/* The texts of a section a comment may be on, in order: its first text,
+ * then each table's cells and the text after it. */
+static GPtrArray *
+section_views (TrReportEditor *self,
+               TrSection       section)
 {
-  if (run == 0)
-    return tr_section_editor_get_buffer (section_editor (self, section));
-  return gtk_text_view_get_buffer (tr_body_blocks_get_run_view (self->blocks[TR_FIELD_FROM_SECTION (section)], run));
+  GPtrArray *views = g_ptr_array_new ();
+  g_autoptr(GPtrArray) texts = g_ptr_array_new ();
+
+  g_ptr_array_add (views, tr_section_editor_get_text_view (section_editor (self, section)));
+  tr_body_blocks_append_texts (self->blocks[TR_FIELD_FROM_SECTION (section)], texts);
+  /* Not the captions: a comment on one would not be told from the
+   * caption's number in the export. */
+  for (guint i = 0; i < texts->len; i++)
+    if (GTK_IS_TEXT_VIEW (texts->pdata[i]))
+      g_ptr_array_add (views, texts->pdata[i]);
+  return views;
+}
+
+/* Cells have tag tables of their own. */
+static void
+ensure_comment_tag (GtkTextBuffer *buffer)
+{
+  if (gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), COMMENT_TAG) == NULL)
+    gtk_text_buffer_create_tag (buffer, COMMENT_TAG,
+                                "background-rgba", &(GdkRGBA) { 0.96, 0.83, 0.18, 0.35 },
+                                NULL);
 }
 
 /* Where the passage @from–@to, in characters of the section's plain text
  * @body (which comments count in, as the export does), is shown: in the
- * section's first text or a text after a table. FALSE for one in a table,
- * whose cells are not marked. */
+ * section's first text, a text after a table or a cell. FALSE for one in
+ * a caption, which is not marked. */
 static gboolean
 find_passage (TrReportEditor *self,
               TrSection       section,
               TrBody         *body,
               guint           from,
               guint           to,
-              GtkTextBuffer **out_buffer,
+              GtkTextView   **out_view,
               GtkTextIter    *out_start,
               GtkTextIter    *out_end)
 {
+  TrBodyBlocks *blocks = self->blocks[TR_FIELD_FROM_SECTION (section)];
   const char *text = tr_body_get_plain_text (body);
-  const char *run;
+  const char *part_text;
+  GtkTextBuffer *buffer;
   TrBodyPart part;
-  guint index;
+  guint index, row, column;
   gsize offset;
   glong start;
 
-  if (!tr_body_locate (body, g_utf8_offset_to_pointer (text, from) - text, &part, &index, NULL, NULL, &offset) ||
-      part != TR_BODY_PART_RUN)
+  if (!tr_body_locate (body, g_utf8_offset_to_pointer (text, from) - text, &part, &index, &row, &column, &offset))
     return FALSE;
-  run = tr_body_get_text_run (body, index);
-  start = g_utf8_pointer_to_offset (run, run + offset);
-  *out_buffer = run_buffer (self, section, index);
-  gtk_text_buffer_get_iter_at_offset (*out_buffer, out_start, start);
-  gtk_text_buffer_get_iter_at_offset (*out_buffer, out_end, start + (to - from));
+  switch (part)
+    {
+    case TR_BODY_PART_RUN:
+      part_text = tr_body_get_text_run (body, index);
+      *out_view = index == 0 ? tr_section_editor_get_text_view (section_editor (self, section))
+                             : tr_body_blocks_get_run_view (blocks, index);
+      break;
+    case TR_BODY_PART_CELL:
+      part_text = tr_table_get_cell (tr_body_get_table (body, index), row, column);
+      *out_view = tr_table_editor_get_cell_view (tr_body_blocks_get_table_editor (blocks, index), row, column);
+      break;
+    case TR_BODY_PART_CAPTION:
+    default:
+      return FALSE;
+    }
+  buffer = gtk_text_view_get_buffer (*out_view);
+  start = g_utf8_pointer_to_offset (part_text, part_text + offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, out_start, start);
+  /* Within its text: a passage that ran on past a cell's end stops there. */
+  gtk_text_buffer_get_iter_at_offset (buffer, out_end, start + (to - from));
   return TRUE;
 }
 
@@ -738,14 +771,21 @@ highlight_comments (TrReportEditor *self)
             tr_section_editor_finish_loading (section_editor (self, s));
             break;
           }
-      for (guint run = 0; run <= tr_body_blocks_get_n_tables (blocks); run++)
-        {
-          GtkTextBuffer *buffer = run_buffer (self, s, run);
-          GtkTextIter start, end;
+      {
+        g_autoptr(GPtrArray) views = section_views (self, s);
 
-          gtk_text_buffer_get_bounds (buffer, &start, &end);
-          gtk_text_buffer_remove_tag_by_name (buffer, COMMENT_TAG, &start, &end);
-        }
+        for (guint i = 0; i < views->len; i++)
+          {
+            GtkTextBuffer *buffer = gtk_text_view_get_buffer (views->pdata[i]);
+            GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), COMMENT_TAG);
+            GtkTextIter start, end;
+
+            if (tag == NULL)
+              continue;
+            gtk_text_buffer_get_bounds (buffer, &start, &end);
+            gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+          }
+      }
       body = tr_body_blocks_dup_body (blocks);
       text = tr_body_get_plain_text (body);
 
@@ -753,16 +793,20 @@ highlight_comments (TrReportEditor *self)
         {
           TrComment *comment = self->comments->pdata[i];
           GtkTextBuffer *buffer;
+          GtkTextView *view;
           GtkTextIter start, end;
           guint from, to;
 
           if (tr_comment_get_section (comment) != s || tr_comment_get_resolved (comment))
             continue;
           tr_comment_anchor (comment, text, &from, &to);
-          if (!find_passage (self, s, body, from, to, &buffer, &start, &end))
+          if (!find_passage (self, s, body, from, to, &view, &start, &end))
             continue;
+          buffer = gtk_text_view_get_buffer (view);
+          ensure_comment_tag (buffer);
           gtk_text_buffer_apply_tag_by_name (buffer, COMMENT_TAG, &start, &end);
-          /* Held: a text after a table goes when the tables change. */
+          /* Held: a text after a table, or a cell, goes when the tables
+           * change. */
           g_object_set_data_full (G_OBJECT (comment), "tr-start",
                                   g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, FALSE)),
                                   g_object_unref);
@@ -798,16 +842,16 @@ store_comment_anchors (TrReportEditor *self)
       /* A passage deleted whole keeps its old quote: nothing to point at. */
       if (gtk_text_iter_compare (&start, &end) >= 0)
         continue;
-      /* After a table: counted from the start of the section's plain text. */
+      /* After a table or in a cell: counted from the start of the
+       * section's plain text. */
       if (buffer != tr_section_editor_get_buffer (section_editor (self, tr_comment_get_section (comment))))
         {
           TrBodyBlocks *blocks = self->blocks[TR_FIELD_FROM_SECTION (tr_comment_get_section (comment))];
           g_autoptr(TrBody) body = tr_body_blocks_dup_body (blocks);
           const char *text = tr_body_get_plain_text (body);
           gsize offset;
-          guint run;
 
-          if (!tr_body_blocks_find_run (blocks, buffer, &run) || !tr_body_get_run_start (body, run, &offset))
+          if (!tr_body_blocks_get_text_start (blocks, buffer, body, &offset))
             continue;
           run_start = g_utf8_pointer_to_offset (text, text + offset);
         }
@@ -845,25 +889,44 @@ reload_comments (TrReportEditor *self)
   highlight_comments (self);
 }
 
-/* The body section whose selection a comment is about: the focused one,
- * else the first with text selected. */
+/* The body section whose selection a comment is about, and where in its
+ * plain text it is (characters): the selection in the text or cell in
+ * focus, else the first one. */
 static gboolean
 find_selection (TrReportEditor *self,
                 TrSection      *out_section,
-                GtkTextIter    *out_start,
-                GtkTextIter    *out_end)
+                guint          *out_from,
+                guint          *out_to,
+                char          **out_quote)
 {
   for (int pass = 0; pass < 2; pass++)
     for (guint s = 0; s < TR_N_SECTIONS; s++)
       {
-        TrSectionEditor *editor = section_editor (self, s);
-        GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+        g_autoptr(GPtrArray) views = section_views (self, s);
 
-        if (pass == 0 && !gtk_widget_has_focus (GTK_WIDGET (tr_section_editor_get_text_view (editor))))
-          continue;
-        if (gtk_text_buffer_get_selection_bounds (buffer, out_start, out_end))
+        for (guint i = 0; i < views->len; i++)
           {
+            GtkTextBuffer *buffer = gtk_text_view_get_buffer (views->pdata[i]);
+            TrBodyBlocks *blocks = self->blocks[TR_FIELD_FROM_SECTION (s)];
+            g_autoptr(TrBody) body = NULL;
+            GtkTextIter start, end;
+            const char *text;
+            gsize offset;
+            guint text_start;
+
+            if ((pass == 0 && !gtk_widget_has_focus (views->pdata[i])) ||
+                !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+              continue;
+            tr_section_editor_finish_loading (section_editor (self, s));
+            body = tr_body_blocks_dup_body (blocks);
+            text = tr_body_get_plain_text (body);
+            if (!tr_body_blocks_get_text_start (blocks, buffer, body, &offset))
+              continue;
+            text_start = g_utf8_pointer_to_offset (text, text + offset);
             *out_section = s;
+            *out_from = text_start + gtk_text_iter_get_offset (&start);
+            *out_to = text_start + gtk_text_iter_get_offset (&end);
+            *out_quote = gtk_text_iter_get_text (&start, &end);
             return TRUE;
           }
       }
@@ -924,10 +987,11 @@ add_comment (TrReportEditor *self,
              const char     *body)
 {
   NewComment *new_comment;
-  GtkTextIter start, end;
+  g_autofree char *quote = NULL;
   TrSection section;
+  guint from, to;
 
-  if (self->report == NULL || !find_selection (self, &section, &start, &end))
+  if (self->report == NULL || !find_selection (self, &section, &from, &to, &quote))
     {
       gtk_widget_activate_action (GTK_WIDGET (self), "win.show-message", "s",
                                   _("Select the passage to comment on in 目的, 過程, 心得 or 建議"));
@@ -936,9 +1000,9 @@ add_comment (TrReportEditor *self,
   new_comment = g_new0 (NewComment, 1);
   new_comment->report = g_object_ref (self->report);
   new_comment->section = section;
-  new_comment->from = gtk_text_iter_get_offset (&start);
-  new_comment->to = gtk_text_iter_get_offset (&end);
-  new_comment->quote = gtk_text_iter_get_text (&start, &end);
+  new_comment->from = from;
+  new_comment->to = to;
+  new_comment->quote = g_steal_pointer (&quote);
   new_comment->body = g_strdup (body);
   /* The comment points into the text as it is now: that text is stored
    * first (the save takes it from the buffers right away). */
@@ -974,19 +1038,18 @@ add_comment_action (GtkWidget  *widget,
   TrReportEditor *self = TR_REPORT_EDITOR (widget);
   GtkWidget *alert;
   GtkWidget *entry;
-  GtkTextIter start, end;
   TrSection section;
+  guint from, to;
   g_autofree char *quote = NULL;
   g_autofree char *body = NULL;
 
-  if (self->report == NULL || !find_selection (self, &section, &start, &end))
+  if (self->report == NULL || !find_selection (self, &section, &from, &to, &quote))
     {
       gtk_widget_activate_action (widget, "win.show-message", "s",
                                   _("Select the passage to comment on in 目的, 過程, 心得 or 建議"));
       return;
     }
 
-  quote = gtk_text_iter_get_text (&start, &end);
   /* TRANSLATORS: %s is a section heading (目的…), then the passage quoted */
   body = g_strdup_printf (_("On %s: 「%s」"), tr_section_get_heading (section), quote);
   alert = tr_alert_new (_("Add Comment"), body);
@@ -1013,28 +1076,24 @@ comment_activated (TrCommentsPanel *panel,
   TrSection section = tr_comment_get_section (comment);
   TrSectionEditor *editor = section_editor (self, section);
   TrBodyBlocks *blocks = self->blocks[TR_FIELD_FROM_SECTION (section)];
-  GtkTextBuffer *buffer;
   GtkTextView *view;
   GtkTextIter start, end;
   g_autoptr(TrBody) body = NULL;
   const char *text;
-  guint from, to, run;
+  guint from, to;
 
   tr_section_editor_finish_loading (editor);
   body = tr_body_blocks_dup_body (blocks);
   text = tr_body_get_plain_text (body);
   tr_comment_anchor (comment, text, &from, &to);
-  /* In a table: the cell, without a selection. */
-  if (!find_passage (self, section, body, from, to, &buffer, &start, &end))
+  /* In a caption: the caption, without a selection. */
+  if (!find_passage (self, section, body, from, to, &view, &start, &end))
     {
       tr_body_blocks_focus_at (blocks, g_utf8_offset_to_pointer (text, from) - text);
       return;
     }
-  if (!tr_body_blocks_find_run (blocks, buffer, &run))
-    return;
-  view = run == 0 ? tr_section_editor_get_text_view (editor) : tr_body_blocks_get_run_view (blocks, run);
   gtk_widget_grab_focus (GTK_WIDGET (view));
-  gtk_text_buffer_select_range (buffer, &start, &end);
+  gtk_text_buffer_select_range (gtk_text_view_get_buffer (view), &start, &end);
   gtk_text_view_scroll_to_iter (view, &start, 0.2, FALSE, 0, 0);
 }
 

@@ -1,7 +1,8 @@
 /* tr-table-editor.c
  *
- * Each cell is a small text view, so a cell takes line breaks (Enter) and
- * has its own undo for what is typed in it. Tab and Shift+Tab move from
+ * Each cell is a small text view, so a cell takes line breaks (Enter);
+ * what is typed in it is undone with the rest of its section
+ * (tr-section-history.c). Tab and Shift+Tab move from
  * cell to cell, as in a word processor; Tab in the last cell adds a row.
  * A change of shape (a row, a column, the header) touches only the cells
  * it concerns, so that adding a row to a long schedule stays instant.
@@ -94,6 +95,17 @@ cell_position (TrTableEditor *self,
   *out_row = row;
   *out_column = column;
   return TRUE;
+}
+
+gboolean
+tr_table_editor_find_cell (TrTableEditor *self,
+                           GtkTextView   *view,
+                           guint         *out_row,
+                           guint         *out_column)
+{
+  g_return_val_if_fail (TR_IS_TABLE_EDITOR (self), FALSE);
+
+  return cell_position (self, GTK_WIDGET (view), out_row, out_column);
 }
 
 static void

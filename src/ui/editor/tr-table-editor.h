@@ -15,7 +15,7 @@ G_DECLARE_FINAL_TYPE (TrTableEditor, tr_table_editor, TR, TABLE_EDITOR, GtkWidge
 /* Edits @table itself: every change is made to it, which emits
  * TrTable::changed. Before a change of its shape (rows, columns, the
  * header), the editor emits ::will-change, for an undo step; typing in a
- * cell is undone by the cell. ::reshaped follows a change of rows or
+ * cell is undone by the section (tr-body-blocks.h). ::reshaped follows a change of rows or
  * columns. ::delete-requested asks the section to take the table out. */
 GtkWidget *tr_table_editor_new           (TrTable       *table);
 TrTable   *tr_table_editor_get_table     (TrTableEditor *self);
@@ -41,5 +41,10 @@ GtkWidget *tr_table_editor_get_caption_entry (TrTableEditor *self);
 GtkTextView *tr_table_editor_get_cell_view (TrTableEditor *self,
                                             guint          row,
                                             guint          column);
+/* Where the cell @view is; FALSE for a view that is none of ours. */
+gboolean   tr_table_editor_find_cell     (TrTableEditor *self,
+                                          GtkTextView   *view,
+                                          guint         *out_row,
+                                          guint         *out_column);
 
 G_END_DECLS

@@ -527,6 +527,42 @@ test_odt_comment_after_table (void)
   g_assert_cmpstrv (before, ((const char *[]) { "行程", NULL }));
 }
 
+/* A reviewer's comment on a cell's text goes into the cell, around its
+ * passage: the cells' paragraphs know where they are in the section. It
+ * used to land in the paragraph after the table. */
+static void
+test_odt_comment_in_cell (void)
+{
+  g_autoptr(TrReport) report = make_tables_report ();
+  const char *process = tr_report_get_section (report, TR_SECTION_PROCESS);
+  guint in_cell = g_utf8_pointer_to_offset (process, strstr (process, "X-Road資料交換平臺"));
+  guint whole_cell = g_utf8_pointer_to_offset (process, strstr (process, "參訪塔爾圖大學"));
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *path = test_path ("comment-in-cell.odt");
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(xmlDoc) content = NULL;
+  g_auto(GStrv) annotated = NULL;
+
+  g_ptr_array_add (comments, tr_comment_new (TR_SECTION_PROCESS, in_cell, in_cell + 12, "X-Road資料交換平臺",
+                                             "請說明平臺規模", "審核人甲"));
+  /* A passage that ends with its cell. */
+  g_ptr_array_add (comments, tr_comment_new (TR_SECTION_PROCESS, whole_cell, whole_cell + 7, "參訪塔爾圖大學",
+                                             "請補充參訪對象", "審核人甲"));
+  tr_odt_export_to_file_with_comments (report, comments, file, NULL, &error);
+  g_assert_no_error (error);
+  tr_test_odt_assert_valid (path);
+
+  content = tr_test_odt_parse_entry (path, "content.xml");
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table-cell//office:annotation"), ==, 2);
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table-cell//office:annotation-end"), ==, 2);
+  annotated = tr_test_xpath_strings (content, "//table:table-cell//office:annotation/following-sibling::text()"
+                                              "[following-sibling::office:annotation-end]");
+  g_assert_cmpstrv (annotated, ((const char *[]) { "X-Road資料交換平臺", "參訪塔爾圖大學", NULL }));
+  g_assert_cmpuint (tr_test_xpath_count (content, "//table:table-cell[text:p[office:annotation[text:p='請補充參訪對象']]"
+                                                  "[office:annotation-end]]"), ==, 1);
+}
+
 /* LibreOffice lays the ODT out: the text in order, the header row at the
  * top of each of the table's pages, and no row cut between two. */
 static void
@@ -730,6 +766,7 @@ main (int   argc,
   g_test_add_func ("/export/tables/document", test_document);
   g_test_add_func ("/export/tables/odt", test_odt);
   g_test_add_func ("/export/tables/odt-comment-after-table", test_odt_comment_after_table);
+  g_test_add_func ("/export/tables/odt-comment-in-cell", test_odt_comment_in_cell);
   g_test_add_func ("/export/tables/odt-in-libreoffice", test_odt_in_libreoffice);
   g_test_add_func ("/export/tables/pdf", test_pdf);
   g_test_add_func ("/export/tables/pdf-contents", test_pdf_contents);

@@ -422,6 +422,17 @@ test_body_locate (void)
   g_assert_true (tr_body_get_run_start (body, 2, &offset));
   g_assert_cmpuint (offset, ==, strstr (plain, "二、其他") - plain);
   g_assert_false (tr_body_get_run_start (body, 3, &offset));
+
+  /* Where a cell starts: a comment on its text counts from there. */
+  g_assert_true (tr_body_get_cell_start (body, 0, 2, 2, &offset));
+  g_assert_cmpuint (offset, ==, strstr (plain, "拜會資訊系統局") - plain);
+  g_assert_true (tr_body_get_cell_start (body, 0, 0, 0, &offset));
+  g_assert_true (tr_body_locate (body, offset, &part, &index, &row, &column, NULL));
+  g_assert_cmpint (part, ==, TR_BODY_PART_CELL);
+  g_assert_cmpuint (row, ==, 0);
+  g_assert_cmpuint (column, ==, 0);
+  g_assert_false (tr_body_get_cell_start (body, 0, 99, 0, &offset));
+  g_assert_false (tr_body_get_cell_start (body, 9, 0, 0, &offset));
 }
 
 static void

@@ -194,6 +194,61 @@ test_round_trip (Fixture       *fixture,
   g_assert_cmpuint (tr_comment_get_end (comment), ==, 14);
 }
 
+/* A comment on a cell's text goes out in the cell and comes back, from
+ * the file read for review, on the same passage of the section, which
+ * the merge keeps. */
+static void
+test_comment_in_cell (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TrReport) report = make_report ();
+  g_autoptr(TrTable) table = tr_table_new (2, 2);
+  g_autoptr(GPtrArray) comments = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TrOfficeImport) import = NULL;
+  g_autoptr(TrReviewMerge) merge = NULL;
+  g_autoptr(TrReview) review = tr_review_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  const char *process;
+  guint start;
+  TrComment *comment;
+
+  tr_table_set_cell (table, 0, 0, "日期");
+  tr_table_set_cell (table, 0, 1, "行程");
+  tr_table_set_cell (table, 1, 0, "7月9日");
+  tr_table_set_cell (table, 1, 1, "參訪資訊系統局\n瞭解資料交換平臺");
+  tr_table_set_has_header (table, TRUE);
+  tr_body_append_table (tr_report_get_body (report, TR_FIELD_PROCESS), table);
+  tr_body_append_text (tr_report_get_body (report, TR_FIELD_PROCESS), "以上行程順利。");
+  process = tr_report_get_section (report, TR_SECTION_PROCESS);
+  start = g_utf8_pointer_to_offset (process, strstr (process, "資料交換平臺"));
+  g_ptr_array_add (comments, tr_comment_new (TR_SECTION_PROCESS, start, start + 6, "資料交換平臺",
+                                             "請說明平臺名稱", "王科長"));
+  path = write_export (fixture, report, comments, NULL, "cell-comment.odt");
+
+  import = import_path (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tr_office_import_get_comments (import)->len, ==, 1);
+  comment = tr_office_import_get_comments (import)->pdata[0];
+  g_assert_cmpint (tr_comment_get_section (comment), ==, TR_SECTION_PROCESS);
+  g_assert_cmpstr (tr_comment_get_quote (comment), ==, "資料交換平臺");
+  g_assert_cmpuint (tr_comment_get_start (comment), ==, start);
+  g_assert_cmpuint (tr_comment_get_end (comment), ==, start + 6);
+
+  /* The merge keeps it on its passage. (It also reads the table's rows as
+   * paragraphs to remove, a matter of its own.) */
+  merge = tr_review_merge_new (report, NULL, review, import, &error);
+  g_assert_no_error (error);
+  comment = NULL;
+  for (guint i = 0; i < merge->new_comments->len; i++)
+    if (g_str_equal (tr_comment_get_body (merge->new_comments->pdata[i]), "請說明平臺名稱"))
+      comment = merge->new_comments->pdata[i];
+  g_assert_nonnull (comment);
+  g_assert_cmpstr (tr_comment_get_quote (comment), ==, "資料交換平臺");
+  g_assert_cmpuint (tr_comment_get_start (comment), ==, start);
+  g_assert_cmpuint (tr_comment_get_end (comment), ==, start + 6);
+}
+
 /* A reviewer's comment put in as LibreOffice writes one, the file saved
  * again by LibreOffice (which drops our JSON part but keeps the ID): the
  * comment lands on its passage, with the reviewer's name and date, and
@@ -513,6 +568,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/office/round-trip", Fixture, NULL, fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/office/comment-in-cell", Fixture, NULL, fixture_set_up, test_comment_in_cell, fixture_tear_down);
   g_test_add ("/office/bad-files", Fixture, NULL, fixture_set_up, test_bad_files, fixture_tear_down);
   g_test_add ("/office/pictures", Fixture, NULL, fixture_set_up, test_pictures, fixture_tear_down);
   g_test_add ("/office/docx-pandoc", Fixture, NULL, fixture_set_up, test_docx_pandoc, fixture_tear_down);
