@@ -33,6 +33,7 @@ PACKAGE_HEADERS = {
     'glib-2.0': ['glib.h', 'glib/', 'glib-unix.h'],
     'gobject-2.0': ['glib-object.h', 'gobject/'],
     'gio-2.0': ['gio/'],
+    'gmodule-2.0': ['gmodule.h'],
     'json-glib-1.0': ['json-glib/'],
     'gdk-pixbuf-2.0': ['gdk-pixbuf/'],
     'sqlite3': ['sqlite3.h', 'sqlite3ext.h'],
@@ -53,6 +54,7 @@ PACKAGE_HEADERS = {
 # library that depends on gio-2.0 may include <glib.h>.
 REQUIRES = {
     'gobject-2.0': ['glib-2.0'],
+    'gmodule-2.0': ['glib-2.0'],
     'gio-2.0': ['glib-2.0', 'gobject-2.0'],
     'json-glib-1.0': ['gio-2.0'],
     'gdk-pixbuf-2.0': ['gobject-2.0'],

@@ -1,13 +1,14 @@
 /* tr-cli-commands.c: the subcommands of trip-reports and the program of each
  *
  * `trip-reports` (trip-reports.c) starts as fast as a GLib program can:
- * it links GLib alone, prints --version itself, and otherwise execs the
- * program that runs the subcommand, or the window. Each of those links
- * only what it needs: `search` does not load GTK or poppler, nor the
+ * it links GLib alone, prints --version itself, and otherwise loads the
+ * module of the subcommand's group, or execs the window. Each of those
+ * links only what it needs: `search` does not load GTK or poppler, nor the
  * window the code of the command line.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
+#include <gmodule.h>
 #include <errno.h>
 #include <locale.h>
 #include <stdarg.h>
@@ -17,14 +18,14 @@
 
 #include "tr-cli-commands.h"
 
-/* Where the programs are, when not where they are installed. */
+/* Where the programs and modules are, when not where they are installed. */
 #define LIBEXECDIR_ENV "TR_LIBEXECDIR"
 
 static const char * const program_names[] = {
-  [TR_CLI_PROGRAM_LIBRARY] = "trip-reports-library",
-  [TR_CLI_PROGRAM_IMPORT]  = "trip-reports-import",
-  [TR_CLI_PROGRAM_EXPORT]  = "trip-reports-export",
-  [TR_CLI_PROGRAM_REVIEW]  = "trip-reports-review",
+  [TR_CLI_PROGRAM_LIBRARY] = "trip-reports-library." G_MODULE_SUFFIX,
+  [TR_CLI_PROGRAM_IMPORT]  = "trip-reports-import." G_MODULE_SUFFIX,
+  [TR_CLI_PROGRAM_EXPORT]  = "trip-reports-export." G_MODULE_SUFFIX,
+  [TR_CLI_PROGRAM_REVIEW]  = "trip-reports-review." G_MODULE_SUFFIX,
   [TR_CLI_PROGRAM_WINDOW]  = "trip-reports-window",
 };
 
@@ -206,28 +207,54 @@ tr_cli_finish (int status)
   return status;
 }
 
+static int
+fail_to_run (const char *path,
+             const char *reason)
+{
+  g_autofree char *display_path = g_filename_display_name (path);
+
+  tr_cli_init ();
+  /* TRANSLATORS: “cannot run “/usr/libexec/trip-reports/trip-reports-window”: No such file or directory” */
+  return fail (_("cannot run “%s”: %s"), display_path, reason);
+}
+
 int
-tr_cli_exec (TrCliProgram   program,
-             char         **argv)
+tr_cli_run (TrCliProgram   program,
+            char         **argv)
 {
   const char *dir = g_getenv (LIBEXECDIR_ENV);
+  gboolean is_window = program == TR_CLI_PROGRAM_WINDOW;
   g_autofree char *path = NULL;
-  g_autofree char *display_path = NULL;
-  int saved_errno;
+  GModule *module;
+  TrCliGroupMain group_main = NULL;
 
   g_return_val_if_fail (program < G_N_ELEMENTS (program_names), TR_CLI_EXIT_FAILED);
 
-  path = g_build_filename (dir != NULL && dir[0] != '\0' ? dir : PKGLIBEXECDIR,
+  path = g_build_filename (dir != NULL && dir[0] != '\0' ? dir : is_window ? PKGLIBEXECDIR : PKGLIBDIR,
                            program_names[program], NULL);
-  /* The program gets our argv[0], "trip-reports": its name for messages,
-   * and the window's for the desktop (WM_CLASS). */
-  execv (path, argv);
+  if (is_window)
+    {
+      /* The window gets our argv[0], "trip-reports": its name for
+       * messages, and the window's for the desktop (WM_CLASS). */
+      execv (path, argv);
+      return fail_to_run (path, g_strerror (errno));
+    }
 
-  saved_errno = errno;
-  tr_cli_init ();
-  display_path = g_filename_display_name (path);
-  /* TRANSLATORS: “cannot run “/usr/libexec/trip-reports/trip-reports-window”: No such file or directory” */
-  return fail (_("cannot run “%s”: %s"), display_path, g_strerror (saved_errno));
+  /* Never unloaded: the process ends with the subcommand. Local, so that
+   * a module loaded by another (tr-cli.c) keeps its own copies of what
+   * both link. */
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL || !g_module_symbol (module, TR_CLI_GROUP_MAIN, (gpointer *) &group_main))
+    {
+      const char *reason = g_module_error ();
+
+      /* The loader's message starts with the path, which ours has. */
+      if (g_str_has_prefix (reason, path) && g_str_has_prefix (reason + strlen (path), ": "))
+        reason += strlen (path) + 2;
+      return fail_to_run (path, reason);
+    }
+  g_module_make_resident (module);
+  return group_main (g_strv_length (argv), argv);
 }
 
 /* A failure: always exactly one line on stderr, however long the reason. */

@@ -1,8 +1,8 @@
 /* tr-cli-commands.h: the subcommands of trip-reports and the program of each
  *
  * GLib alone: `trip-reports` itself links this and nothing else, so that
- * it starts as fast as any GLib program, and starts (execs) the program
- * that runs the subcommand, or the window when there is none.
+ * it starts as fast as any GLib program, and loads the module that runs
+ * the subcommand, or execs the window when there is none.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
@@ -18,9 +18,9 @@ G_BEGIN_DECLS
 #define TR_CLI_EXIT_FAILED  1
 #define TR_CLI_EXIT_USAGE   2
 
-/* The programs in PKGLIBEXECDIR that trip-reports starts: one per group of
- * subcommands, each linking only the core libraries its group uses, and
- * the window. */
+/* What trip-reports starts: one module per group of subcommands (in
+ * PKGLIBDIR), each linking only the core libraries its group uses, and the
+ * window's program (in PKGLIBEXECDIR). */
 typedef enum {
   TR_CLI_PROGRAM_LIBRARY,  /* list, show, search, new, delete; help */
   TR_CLI_PROGRAM_IMPORT,   /* import */
@@ -66,11 +66,20 @@ int      tr_cli_print_version   (int           argc,
  * closed pipe): that is a failure. Last thing before exiting. */
 int      tr_cli_finish          (int           status);
 
-/* Replaces this process with @program, given @argv (the arguments of
- * trip-reports itself). Returns only when that fails, having said why:
- * TR_CLI_EXIT_FAILED. The programs are in PKGLIBEXECDIR, or in
- * $TR_LIBEXECDIR (a build tree). */
-int      tr_cli_exec            (TrCliProgram  program,
+/* The function a group's module exports, its main(): what
+ * tr_cli_run() calls. */
+#define TR_CLI_GROUP_MAIN "tr_cli_group_main"
+typedef int (*TrCliGroupMain) (int    argc,
+                               char **argv);
+
+/* Runs @program, given @argv (the arguments of trip-reports itself), and
+ * returns its exit status. The window replaces this process; a group of
+ * subcommands is loaded into it, which spares a script's every call a
+ * second start of a process and of GLib. On failure, says why and
+ * returns TR_CLI_EXIT_FAILED. The window is in PKGLIBEXECDIR, the
+ * modules in PKGLIBDIR; both are in $TR_LIBEXECDIR when it is set (a
+ * build tree). */
+int      tr_cli_run             (TrCliProgram  program,
                                  char        **argv);
 
 /* A failure: one line on stderr. Returns TR_CLI_EXIT_FAILED. */

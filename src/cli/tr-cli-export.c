@@ -1,6 +1,6 @@
 /* tr-cli-export.c: export, as ODT or PDF: the report or its review form
  *
- * The program trip-reports-export. Of the core it links the store, the
+ * The module trip-reports-export. Of the core it links the store, the
  * export (libxml2, libzip) and the PDF layout (Pango, cairo).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -196,9 +196,4 @@ static const TrCliRunner runners[] = {
   { "export", run_export },
 };
 
-int
-main (int   argc,
-      char *argv[])
-{
-  return tr_cli_main (argc, argv, runners, G_N_ELEMENTS (runners));
-}
+TR_CLI_DEFINE_GROUP_MAIN (runners)

@@ -1,6 +1,6 @@
 /* tr-cli-import.c: import, from PDF, ODT and DOCX files
  *
- * The program trip-reports-import. Of the core it links the store, the
+ * The module trip-reports-import. Of the core it links the store, the
  * importer, which starts a worker per PDF (poppler is the worker's alone),
  * and the office library, which reads ODT and DOCX files here, in the
  * program: libxml2 and libzip, bounded, are safe to run in it. A file that
@@ -700,9 +700,4 @@ static const TrCliRunner runners[] = {
   { "import", run_import },
 };
 
-int
-main (int   argc,
-      char *argv[])
-{
-  return tr_cli_main (argc, argv, runners, G_N_ELEMENTS (runners));
-}
+TR_CLI_DEFINE_GROUP_MAIN (runners)

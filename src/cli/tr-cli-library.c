@@ -1,6 +1,6 @@
 /* tr-cli-library.c: list, show, search, new and delete
  *
- * The program trip-reports-library, which also prints the overall help.
+ * The module trip-reports-library, which also prints the overall help.
  * Of the core it links the store alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -574,9 +574,4 @@ static const TrCliRunner runners[] = {
   { "help", run_help },
 };
 
-int
-main (int   argc,
-      char *argv[])
-{
-  return tr_cli_main (argc, argv, runners, G_N_ELEMENTS (runners));
-}
+TR_CLI_DEFINE_GROUP_MAIN (runners)

@@ -1,6 +1,6 @@
 /* tr-cli-review.c: review and comment
  *
- * The program trip-reports-review. Of the core it links the store alone.
+ * The module trip-reports-review. Of the core it links the store alone.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
@@ -204,9 +204,4 @@ static const TrCliRunner runners[] = {
   { "comment", run_comment },
 };
 
-int
-main (int   argc,
-      char *argv[])
-{
-  return tr_cli_main (argc, argv, runners, G_N_ELEMENTS (runners));
-}
+TR_CLI_DEFINE_GROUP_MAIN (runners)

@@ -46,7 +46,7 @@ find_runner (const char *name)
 }
 
 /* Runs @command with @argv (the program, then its arguments), which it
- * takes; or, when another program runs it, becomes that program. */
+ * takes; or, when another group's module runs it, loads that module. */
 static int
 invoke (const TrCliCommand *command,
         GStrv               argv)
@@ -63,7 +63,7 @@ invoke (const TrCliCommand *command,
       g_strv_builder_add (builder, command->name);
       g_strv_builder_addv (builder, (const char **) argv + 1);
       program_args = g_strv_builder_end (builder);
-      return tr_cli_exec (command->program, program_args);
+      return tr_cli_run (command->program, program_args);
     }
   return runner->run (&cli);
 }

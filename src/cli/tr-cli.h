@@ -1,8 +1,9 @@
-/* tr-cli.h: what the programs of the subcommands share
+/* tr-cli.h: what the modules of the subcommands share
  *
  * Each group of subcommands (tr-cli-library.c, tr-cli-import.c,
- * tr-cli-export.c, tr-cli-review.c) is a program of its own that hands its
- * run functions to tr_cli_main(). A run function declares its options and
+ * tr-cli-export.c, tr-cli-review.c) is a module of its own, which
+ * `trip-reports` loads, whose TR_CLI_GROUP_MAIN() hands its run functions
+ * to tr_cli_main(). A run function declares its options and
  * gives them to cli_parse(), which adds the shared ones (--db, --json,
  * --help) and checks the arguments.
  *
@@ -10,6 +11,7 @@
 #pragma once
 
 #include <glib.h>
+#include <gmodule.h>
 #include <json-glib/json-glib.h>
 
 #include "tr-cli-commands.h"
@@ -37,8 +39,19 @@ typedef struct {
   int        (*run) (Invocation *cli);
 } TrCliRunner;
 
-/* The main() of a group's program: runs the subcommand argv[1] when it is
- * one of @runners, and starts the program of any other. Returns the exit
+/* Defines the function that `trip-reports` calls in a group's module
+ * (tr_cli_run()), the only one the module exports: its main(). */
+#define TR_CLI_DEFINE_GROUP_MAIN(runners) \
+  G_MODULE_EXPORT int tr_cli_group_main (int argc, char **argv); \
+  G_MODULE_EXPORT int \
+  tr_cli_group_main (int    argc, \
+                     char **argv) \
+  { \
+    return tr_cli_main (argc, argv, (runners), G_N_ELEMENTS (runners)); \
+  }
+
+/* The main() of a group's module: runs the subcommand argv[1] when it is
+ * one of @runners, and starts the module of any other. Returns the exit
  * status; never touches a display. */
 int            tr_cli_main         (int                 argc,
                                     char              **argv,

@@ -31,6 +31,7 @@
 #include "editor/tr-report-editor-private.h"
 #include "editor/tr-section-editor.h"
 #include "tr-bench-stats.h"
+#include "tr-bench-text.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
 
@@ -200,17 +201,19 @@ type_keys (GtkWidget   *window,
   return latencies;
 }
 
+/* About 600 characters a page, in paragraphs of a line or two. */
 static char *
-make_text (int n_pages)
+make_text (TrBenchText *generator,
+           int          n_pages)
 {
-  GString *text = g_string_new (NULL);
+  const TrBenchTextParams params = {
+    .shape = TR_BENCH_TEXT_PAGES,
+    .n_pages = n_pages,
+    .lines_per_page = 10,
+    .chars_per_line = 60,
+  };
 
-  /* About 600 characters a page, in paragraphs of two lines or so. */
-  for (int page = 0; page < n_pages; page++)
-    for (int line = 0; line < 10; line++)
-      g_string_append_printf (text, "第%d頁第%d段：本次考察行程緊湊，與各機關就數位政府、"
-                              "資料治理及跨境服務深入交流，並參訪相關設施。\n", page + 1, line + 1);
-  return g_string_free (text, FALSE);
+  return tr_bench_text_make_text (generator, &params);
 }
 
 static void
@@ -347,6 +350,7 @@ main (int   argc,
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *page = NULL;
+  g_autoptr(TrBenchText) generator = NULL;
   g_autoptr(TrReportStore) store = NULL;
   g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
   g_autoptr(TrReport) before = tr_report_new (TR_REPORT_KIND_DRAFT);
@@ -380,8 +384,9 @@ main (int   argc,
   path = g_build_filename (dir, "library.db", NULL);
   store = tr_report_store_open (path, &error);
   g_assert_no_error (error);
-  text = make_text (pages);
-  page = make_text (1);
+  generator = tr_bench_text_new (20261203);
+  text = make_text (generator, pages);
+  page = make_text (generator, 1);
   tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
   tr_report_set_section (report, TR_SECTION_PROCESS, text);
   if (!tr_report_store_save (store, report, &error))

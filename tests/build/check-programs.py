@@ -1,21 +1,24 @@
 #!/usr/bin/env python3
-# Fails when a program of Trip Reports loads a library it must not: what
-# the dynamic loader maps at its start (ldd: the libraries it needs, and
-# theirs).
+# Fails when a program or module of Trip Reports loads a library it must
+# not: what the dynamic loader maps when it starts or loads it (ldd: the
+# libraries it needs, and theirs).
 #
 # Usage: check-programs.py FOLDER
 #
-# FOLDER holds the programs (the build tree's src/):
-#   trip-reports                GLib alone: it only chooses what to start;
-#   trip-reports-library, -review
+# FOLDER holds the programs and modules (the build tree's src/):
+#   trip-reports                GLib alone: it only chooses what to start
+#                               (GModule loads the subcommand's module);
+#   trip-reports-library.so, -review.so
 #                               the store, without GTK, poppler, libxml2
 #                               or libzip;
-#   trip-reports-import         the store and the office library (libxml2,
+#   trip-reports-import.so      the store and the office library (libxml2,
 #                               libzip), without GTK or poppler (it starts
 #                               a worker per PDF);
-#   trip-reports-export         the store, the export and the PDF layout
+#   trip-reports-export.so      the store, the export and the PDF layout
 #                               (cairo, Pango), without GTK or poppler;
 #   trip-reports-import-worker  poppler, without GTK or SQLite;
+# and that a module exports its main() alone (tr-cli.h): the core's
+# code within it binds to itself, without a symbol lookup at each load.
 #   trip-reports-window         GTK: proof that the check sees libraries.
 #
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -34,16 +37,17 @@ CORE = ['libgobject-2.0', 'libgio-2.0', 'libjson-glib-1.0', 'libsqlite3', 'libgd
 # program: (libraries it must not load, libraries it must load)
 RULES = {
     'trip-reports': (GTK + EXPORT + POPPLER + PDF + CORE, ['libglib-2.0']),
-    'trip-reports-library': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
-    'trip-reports-review': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
-    'trip-reports-import': (GTK + POPPLER + PDF, ['libsqlite3', 'libxml2', 'libzip']),
-    'trip-reports-export': (GTK + POPPLER,
-                            ['libsqlite3', 'libxml2', 'libzip', 'libcairo', 'libpangocairo-1.0']),
+    'trip-reports-library.so': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
+    'trip-reports-review.so': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
+    'trip-reports-import.so': (GTK + POPPLER + PDF, ['libsqlite3', 'libxml2', 'libzip']),
+    'trip-reports-export.so': (GTK + POPPLER,
+                               ['libsqlite3', 'libxml2', 'libzip', 'libcairo', 'libpangocairo-1.0']),
     'trip-reports-import-worker': (GTK + EXPORT + ['libsqlite3'], ['libpoppler-glib']),
     'trip-reports-window': ([], ['libgtk-4', 'libadwaita-1']),
 }
 
 LDD_LINE = re.compile(r'^\s*(\S+)')
+MODULE_EXPORTS = {'tr_cli_group_main'}
 
 
 def loaded_libraries(path):
@@ -55,6 +59,12 @@ def loaded_libraries(path):
             # "libgtk-4.so.1" and "/lib64/ld-linux-x86-64.so.2" alike
             names.add(os.path.basename(match.group(1)).split('.so')[0])
     return names
+
+
+def exported_functions(path):
+    output = subprocess.run(['nm', '-D', '--defined-only', path], check=True,
+                            capture_output=True, text=True).stdout
+    return {line.split()[-1] for line in output.splitlines() if line.split()[1:2] == ['T']}
 
 
 def main(argv):
@@ -69,6 +79,11 @@ def main(argv):
             errors.append(f'{program} loads {library}, which it must not')
         for library in sorted(set(required) - libraries):
             errors.append(f'{program} does not load {library}: does the check still see libraries?')
+        if program.endswith('.so'):
+            exports = exported_functions(os.path.join(folder, program))
+            if exports != MODULE_EXPORTS:
+                errors.append(f'{program} exports {", ".join(sorted(exports))}, '
+                              f'not {", ".join(sorted(MODULE_EXPORTS))} alone')
         print(f'{program}: {len(libraries)} libraries')
     if errors:
         sys.stderr.write('\n'.join(errors) + '\n')

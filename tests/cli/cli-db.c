@@ -285,11 +285,8 @@ static void
 test_output_error (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
   g_autofree char *id = new_report (fixture, report_json);
+  const TrTestRunOptions options = { .dir = fixture->dir, .stdout_path = "/dev/full" };
 
   if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
     {
@@ -297,19 +294,13 @@ test_output_error (Fixture       *fixture,
       return;
     }
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", fixture->xdg_data, TRUE);
-  process = g_subprocess_launcher_spawn (launcher, &error, g_getenv ("TR_BINARY"),
-                                         "show", id, "--db", fixture->db_path, NULL);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
-  g_assert_no_error (error);
+  {
+    g_auto(Result) show = tr_test_run_binary_full (&options, (const char * const []) {
+                                                     "show", id, "--db", fixture->db_path, NULL });
 
-  g_assert_true (g_subprocess_get_if_exited (process));
-  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, EXIT_FAILED);
-  g_assert_cmpuint (count_lines (err), ==, 1);
-  g_assert_true (g_str_has_prefix (err, "trip-reports: "));
+    assert_failure (&show);
+    g_assert_nonnull (strstr (show.err, "cannot write the output"));
+  }
 }
 
 void

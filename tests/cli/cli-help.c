@@ -243,6 +243,31 @@ test_locale (Fixture       *fixture,
     }
 }
 
+/* What runs a subcommand missing from where trip-reports looks for it: a
+ * clear failure, naming it, rather than a crash or the window. */
+static void
+test_missing_module (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty", NULL);
+  g_autofree char *libexecdir = g_strconcat ("TR_LIBEXECDIR=", empty, NULL);
+  const char * const env[] = { libexecdir, NULL };
+
+  g_assert_cmpint (g_mkdir (empty, 0700), ==, 0);
+  {
+    g_auto(Result) list = run_full (fixture, NULL, env, (const char * const []) {
+                                      "list", "--db", fixture->db_path, NULL });
+    g_auto(Result) version = run_full (fixture, NULL, env, (const char * const []) { "--version", NULL });
+
+    assert_failure (&list);
+    g_assert_nonnull (strstr (list.err, "cannot run"));
+    g_assert_nonnull (strstr (list.err, "trip-reports-library"));
+    /* What trip-reports does itself needs nothing else. */
+    assert_success (&version);
+  }
+  g_assert_false (g_file_test (fixture->db_path, G_FILE_TEST_EXISTS));
+}
+
 void
 add_help_tests (void)
 {
@@ -252,4 +277,5 @@ add_help_tests (void)
   ADD ("help-subcommand", test_help_subcommand);
   ADD ("usage-errors", test_usage_errors);
   ADD ("locale", test_locale);
+  ADD ("missing-module", test_missing_module);
 }

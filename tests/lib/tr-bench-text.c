@@ -1,4 +1,4 @@
-/* tr-bench-text.c: synthetic trip reports for the benchmarks
+/* tr-bench-text.c: synthetic trip reports for the benchmarks and tests
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-bench-text.h"
 
@@ -657,4 +657,95 @@ const char * const *
 tr_bench_text_get_vocabulary (TrBenchText *self)
 {
   return (const char * const *) self->vocabulary;
+}
+
+/* Clauses joined by Chinese commas and semicolons up to @target
+ * characters in all, and a full stop. */
+static void
+append_line (TrBenchText *self,
+             GString     *out,
+             guint       *n_chars,
+             guint        target)
+{
+  guint start = *n_chars;
+
+  append_clause (self, out, n_chars);
+  while (*n_chars - start < target)
+    {
+      append (out, n_chars, g_rand_double (self->rand) < 0.8 ? "，" : "；");
+      append_clause (self, out, n_chars);
+    }
+  append (out, n_chars, "。\n");
+}
+
+static char *
+make_pages (TrBenchText             *self,
+            const TrBenchTextParams *params)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint page = 0; page < params->n_pages; page++)
+    for (guint line = 0; line < params->lines_per_page; line++)
+      {
+        g_autofree char *number = g_strdup_printf ("第%u頁第%u行：", page + 1, line + 1);
+        guint line_start = n;
+
+        append (out, &n, number);
+        append_line (self, out, &n, params->chars_per_line - MIN (params->chars_per_line,
+                                                                   n - line_start + 1));
+      }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+make_outline (TrBenchText             *self,
+              const TrBenchTextParams *params)
+{
+  const char *tag = params->tag != NULL ? params->tag : "";
+  GString *out = g_string_new (NULL);
+  guint paragraph = 0;
+  guint n = 0;
+
+  for (guint part = 0; n < params->n_chars; part++)
+    {
+      g_autofree char *part_heading = g_strdup_printf ("%s、%s第%u部分\n",
+                                                       numerals[part % G_N_ELEMENTS (numerals)], tag, part + 1);
+
+      append (out, &n, part_heading);
+      for (guint item = 0; item < 3; item++)
+        {
+          g_autofree char *item_heading = g_strdup_printf ("（%s）%s第%u項\n",
+                                                           numerals[item], tag, item + 1);
+          g_autofree char *points = NULL;
+
+          append (out, &n, item_heading);
+          for (guint p = 0; p < 3; p++)
+            {
+              g_autofree char *number = g_strdup_printf ("%s第%u段：", tag, ++paragraph);
+
+              append (out, &n, number);
+              append_line (self, out, &n, g_rand_int_range (self->rand, 50, 150));
+            }
+          points = g_strdup_printf ("1. %s第%u項要點。\n(1) %s第%u項細節。\n",
+                                    tag, paragraph, tag, paragraph);
+          append (out, &n, points);
+        }
+    }
+  return g_string_free (out, FALSE);
+}
+
+char *
+tr_bench_text_make_text (TrBenchText             *self,
+                         const TrBenchTextParams *params)
+{
+  choose_theme (self);
+  switch (params->shape)
+    {
+    case TR_BENCH_TEXT_PAGES:
+      return make_pages (self, params);
+    case TR_BENCH_TEXT_OUTLINE:
+    default:
+      return make_outline (self, params);
+    }
 }

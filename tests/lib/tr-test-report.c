@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <gdk-pixbuf/gdk-pixbuf.h>
 
+#include "tr-bench-text.h"
 #include "tr-test-report.h"
 
 const char * const tr_test_section_texts[TR_N_SECTIONS] = {
@@ -76,43 +77,21 @@ tr_test_make_report (void)
   return report;
 }
 
-/* Varied text of about @n_chars characters in numbered parts, each
- * paragraph marked with @tag and its number so that order can be checked. */
+/* The outline of the shared generator (tr-bench-text.h), on a seed
+ * drawn from @rand: the same @rand gives the same texts. */
 char *
 tr_test_make_long_text (GRand      *rand,
                         const char *tag,
                         guint       n_chars)
 {
-  static const char * const clauses[] = {
-    "市政府積極推動智慧城市與公共運輸整合", "與會者分享永續發展與氣候變遷調適之具體做法",
-    "該國以長期規劃引導都市更新及社會住宅興辦", "本團實地參訪捷運場站與自行車道網絡",
-    "主辦單位介紹開放資料平台與數位轉型成果", "專家學者說明減碳目標及再生能源之推動策略",
-    "各城市代表討論防災韌性與社區參與機制", "我國代表說明國土規劃與地方創生之經驗",
-    "OECD報告指出net zero目標需跨部門合作", "會後雙方就ESG投資與綠色金融交換意見",
+  g_autoptr(TrBenchText) generator = tr_bench_text_new (g_rand_int (rand));
+  const TrBenchTextParams params = {
+    .shape = TR_BENCH_TEXT_OUTLINE,
+    .n_chars = n_chars,
+    .tag = tag,
   };
-  static const char * const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九", "十" };
-  GString *out = g_string_new (NULL);
-  guint paragraph = 0;
 
-  for (guint part = 0; g_utf8_strlen (out->str, -1) < n_chars; part++)
-    {
-      g_string_append_printf (out, "%s、%s第%u部分\n", numerals[part % 10], tag, part + 1);
-      for (guint item = 0; item < 3; item++)
-        {
-          g_string_append_printf (out, "（%s）%s第%u項\n", numerals[item], tag, item + 1);
-          for (guint p = 0; p < 3; p++)
-            {
-              int n_clauses = g_rand_int_range (rand, 3, 8);
-
-              g_string_append_printf (out, "%s第%u段：", tag, ++paragraph);
-              for (int c = 0; c < n_clauses; c++)
-                g_string_append_printf (out, "%s%s", clauses[g_rand_int_range (rand, 0, G_N_ELEMENTS (clauses))],
-                                        c + 1 < n_clauses ? "，" : "。\n");
-            }
-          g_string_append_printf (out, "1. %s第%u項要點。\n(1) %s第%u項細節。\n", tag, paragraph, tag, paragraph);
-        }
-    }
-  return g_string_free (out, FALSE);
+  return tr_bench_text_make_text (generator, &params);
 }
 
 /* A real photo of @width × @height in @format, with a gradient so that it

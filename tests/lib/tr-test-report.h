@@ -12,8 +12,9 @@ extern const char * const tr_test_section_texts[TR_N_SECTIONS];
 
 /* A complete report, as a traveller would submit it. */
 TrReport *tr_test_make_report    (void);
-/* Varied text of about @n_chars characters in numbered parts, each
- * paragraph marked with @tag and its number so that order can be checked. */
+/* Varied text of at least @n_chars characters in numbered parts, each
+ * paragraph marked with @tag and its number so that order can be checked:
+ * TR_BENCH_TEXT_OUTLINE of the shared generator (tr-bench-text.h). */
 char     *tr_test_make_long_text (GRand      *rand,
                                   const char *tag,
                                   guint       n_chars);

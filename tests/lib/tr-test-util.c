@@ -82,25 +82,24 @@ tr_test_run_clear (TrTestRun *run)
   g_clear_pointer (&run->err, g_free);
 }
 
-TrTestRun
-tr_test_run_binary_full (const TrTestRunOptions *options,
-                         const char * const     *argv)
+GSubprocess *
+tr_test_spawn_binary (const TrTestRunOptions *options,
+                      const char * const     *argv)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *xdg_data = g_build_filename (options->dir, "xdg-data", NULL);
   g_autofree char *input_path = NULL;
   const char *binary = g_getenv ("TR_BINARY");
-  TrTestRun run = { 0 };
+  GSubprocess *process;
 
   g_assert_nonnull (binary);
 
   /* The input comes from a file, not a pipe: a program that does not read
    * it (after a usage error, say) may end before a pipe was written. */
   launcher = g_subprocess_launcher_new ((options->input == NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0) |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        (options->stdout_path == NULL ? G_SUBPROCESS_FLAGS_STDOUT_PIPE : 0) |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
   if (options->input != NULL)
     {
@@ -111,6 +110,8 @@ tr_test_run_binary_full (const TrTestRunOptions *options,
       g_assert_true (g_file_set_contents (input_path, options->input, -1, NULL));
       g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
     }
+  if (options->stdout_path != NULL)
+    g_subprocess_launcher_set_stdout_file_path (launcher, options->stdout_path);
   g_subprocess_launcher_set_cwd (launcher, options->dir);
   /* Never the user's own library, and never a display. */
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", xdg_data, TRUE);
@@ -137,13 +138,68 @@ tr_test_run_binary_full (const TrTestRunOptions *options,
   g_assert_no_error (error);
   if (input_path != NULL)
     g_unlink (input_path);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error);
+  return process;
+}
+
+/* All of @stream, as UTF-8 text. */
+static char *
+read_text (GInputStream *stream)
+{
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &error);
   g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (memory, "", 1, NULL, NULL, &error));
+  g_assert_true (g_output_stream_close (memory, NULL, &error));
+  g_assert_no_error (error);
+  text = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  return text;
+}
+
+TrTestRun
+tr_test_wait_binary (GSubprocess *process)
+{
+  GOutputStream *input = g_subprocess_get_stdin_pipe (process);
+  g_autoptr(GError) error = NULL;
+  TrTestRun run = { 0 };
+
+  if (input != NULL && g_output_stream_is_closed (input))
+    {
+      GInputStream *out = g_subprocess_get_stdout_pipe (process);
+
+      /* The test gave the input and closed it, which communicate() would
+       * do. Read one pipe after the other: the command line writes a few
+       * lines, which cannot fill the other's while it waits. */
+      run.out = out != NULL ? read_text (out) : NULL;
+      run.err = read_text (g_subprocess_get_stderr_pipe (process));
+      g_subprocess_wait (process, NULL, &error);
+    }
+  else
+    {
+      /* An input pipe the test has not closed is closed now. */
+      g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error);
+    }
+  g_assert_no_error (error);
+  if (run.out == NULL)
+    run.out = g_strdup ("");
 
   if (!g_subprocess_get_if_exited (process))
-    g_error ("%s died of signal %d; stderr: %s", binary, g_subprocess_get_term_sig (process), run.err);
+    g_error ("%s died of signal %d; stderr: %s", g_getenv ("TR_BINARY"),
+             g_subprocess_get_term_sig (process), run.err);
   run.status = g_subprocess_get_exit_status (process);
   return run;
+}
+
+TrTestRun
+tr_test_run_binary_full (const TrTestRunOptions *options,
+                         const char * const     *argv)
+{
+  g_autoptr(GSubprocess) process = tr_test_spawn_binary (options, argv);
+
+  return tr_test_wait_binary (process);
 }
 
 TrTestRun

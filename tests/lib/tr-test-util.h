@@ -40,6 +40,9 @@ typedef struct {
   const char * const   *env_changes;  /* "NAME=value" sets, "NAME" unsets; or NULL */
   GSpawnChildSetupFunc  child_setup;  /* run between fork and exec (say, to drop
                                        * privileges), or NULL */
+  const char           *stdout_path;  /* standard output goes to this file (say,
+                                       * /dev/full) rather than to TrTestRun.out,
+                                       * left empty; or NULL */
 } TrTestRunOptions;
 
 /* Runs $TR_BINARY with @argv (NULL-terminated, without the program) as
@@ -49,6 +52,15 @@ typedef struct {
  * tests run the command line. */
 TrTestRun tr_test_run_binary_full (const TrTestRunOptions *options,
                                    const char * const     *argv);
+
+/* tr_test_run_binary_full() in two steps, for runs at the same time:
+ * starts the binary and returns at once; with no @options->input, its
+ * standard input is a pipe, for the test to write to and close. */
+GSubprocess *tr_test_spawn_binary (const TrTestRunOptions *options,
+                                   const char * const     *argv);
+/* Waits for a process of tr_test_spawn_binary() to end: what it gave,
+ * checked as tr_test_run_binary_full() checks it. */
+TrTestRun    tr_test_wait_binary  (GSubprocess            *process);
 
 /* The same, in @dir, @input (if not NULL) on standard input. */
 TrTestRun tr_test_run_binary (const char         *dir,

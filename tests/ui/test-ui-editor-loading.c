@@ -14,6 +14,7 @@
 #include "editor/tr-report-editor-private.h"
 #include "editor/tr-section-editor.h"
 #include "library/tr-library-view-private.h"
+#include "tr-bench-text.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
 #include "tr-ui-test.h"
@@ -49,23 +50,31 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-/* A report whose 過程 is @pages pages of about 600 characters. */
+/* A report whose 過程 is @pages pages of about 600 characters, in lines
+ * of 30 or so, each a paragraph. */
 static TrReport *
 save_long_report (Fixture *fixture,
                   guint    pages,
                   char   **out_text)
 {
   TrReport *report = tr_report_new (TR_REPORT_KIND_DRAFT);
-  GString *text = g_string_new (NULL);
+  g_autoptr(TrBenchText) generator = tr_bench_text_new (pages);
+  const TrBenchTextParams params = {
+    .shape = TR_BENCH_TEXT_PAGES,
+    .n_pages = pages,
+    .lines_per_page = 20,
+    .chars_per_line = 30,
+  };
+  g_autofree char *text = tr_bench_text_make_text (generator, &params);
   g_autoptr(GError) error = NULL;
 
-  for (guint page = 0; page < pages; page++)
-    for (guint line = 0; line < 20; line++)
-      g_string_append_printf (text, "第%u頁第%u行：本次考察行程緊湊，與各機關交流。\n", page + 1, line + 1);
+  /* Pieces are loaded a line at a time: many lines, none long. */
+  g_assert_cmpuint (g_utf8_strlen (text, -1), >=, pages * 550);
+  g_assert_cmpuint (strlen (text), <, pages * 20 * 200);
   tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
-  tr_report_set_section (report, TR_SECTION_PROCESS, text->str);
+  tr_report_set_section (report, TR_SECTION_PROCESS, text);
   g_assert_true (tr_report_store_save (fixture->store, report, &error));
-  *out_text = g_string_free (text, FALSE);
+  *out_text = g_steal_pointer (&text);
   return report;
 }
 

@@ -20,6 +20,7 @@
 #include "editor/tr-section-editor.h"
 #include "library/tr-library-view-private.h"
 #include "review/tr-review-bar.h"
+#include "tr-bench-text.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
 #include "tr-ui-test.h"
@@ -640,7 +641,16 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
                                    gconstpointer  data)
 {
   g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
-  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(TrBenchText) generator = tr_bench_text_new (20261203);
+  /* 300 pages of about 600 characters, in lines of 30 or so. */
+  const TrBenchTextParams params = {
+    .shape = TR_BENCH_TEXT_PAGES,
+    .n_pages = 300,
+    .lines_per_page = 20,
+    .chars_per_line = 30,
+  };
+  g_autofree char *long_text = tr_bench_text_make_text (generator, &params);
+  guint n_lines = 0, n_spaces = 0;
   g_autoptr(TrReport) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -649,12 +659,13 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
   GtkWidget *page;
   const char *typed = "開頭補充：";
 
-  /* 300 pages of about 600 characters. */
-  for (guint page_number = 0; page_number < 300; page_number++)
-    for (guint line = 0; line < 20; line++)
-      g_string_append_printf (long_text, "第%u頁第%u行：本次考察行程緊湊，與各機關交流。\n",
-                              page_number + 1, line + 1);
-  tr_report_set_section (report, TR_SECTION_PROCESS, long_text->str);
+  for (const char *p = long_text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      n_lines += *p == '\n';
+      n_spaces += g_unichar_isspace (g_utf8_get_char (p));
+    }
+  g_assert_cmpuint (n_lines, ==, 300 * 20);
+  tr_report_set_section (report, TR_SECTION_PROCESS, long_text);
   g_assert_true (tr_report_store_save (fixture->store, report, &error));
 
   window = open_window (fixture);
@@ -663,10 +674,11 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
   /* Right after opening: the text is all there for a save already. */
   g_assert_true (tr_section_editor_is_loading (editor));
   text = tr_section_editor_dup_text (editor);
-  g_assert_cmpstr (text, ==, long_text->str);
+  g_assert_cmpstr (text, ==, long_text);
   g_clear_pointer (&text, g_free);
+  /* Line breaks and the spaces of Latin terms are not counted. */
   g_assert_cmpuint (tr_section_editor_count_characters (editor), ==,
-                    g_utf8_strlen (long_text->str, -1) - 6000);
+                    g_utf8_strlen (long_text, -1) - n_spaces);
 
   /* Typed at the start before the rest has arrived, and not saved as a change
    * by the loading itself. */
@@ -682,18 +694,18 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
   stored = load_independently (fixture, tr_report_get_id (report));
   g_assert_true (g_str_has_prefix (tr_report_get_section (stored, TR_SECTION_PROCESS), typed));
   g_assert_cmpuint (strlen (tr_report_get_section (stored, TR_SECTION_PROCESS)), ==,
-                    long_text->len + strlen (typed));
+                    strlen (long_text) + strlen (typed));
   g_clear_object (&stored);
 
   wait_until (!tr_section_editor_is_loading (editor), 120000);
   text = tr_section_editor_dup_text (editor);
   g_assert_true (g_str_has_prefix (text, typed));
-  g_assert_cmpstr (text + strlen (typed), ==, long_text->str);
+  g_assert_cmpstr (text + strlen (typed), ==, long_text);
   /* Undo has what was typed, not the loading: the section's history. */
   g_assert_true (tr_body_blocks_undo (TR_BODY_BLOCKS (find_descendant (GTK_WIDGET (editor), TR_TYPE_BODY_BLOCKS))));
   g_clear_pointer (&text, g_free);
   text = tr_section_editor_dup_text (editor);
-  g_assert_cmpstr (text, ==, long_text->str);
+  g_assert_cmpstr (text, ==, long_text);
 
   /* The section is as tall as its text, the text view only as tall as the
    * part in sight. GTK lays the text out from idles: typed into, the

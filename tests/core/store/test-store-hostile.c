@@ -156,86 +156,16 @@ assert_open_refused (const char *path,
     g_error ("“%s” does not say “%s”", error->message, why);
 }
 
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Result;
+/* One run of the binary (tr-test-util.h), in @cwd. */
+typedef TrTestRun Result;
 
-static void
-result_clear (Result *result)
-{
-  g_clear_pointer (&result->out, g_free);
-  g_clear_pointer (&result->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static GSubprocess *
-spawn_binary (const char         *cwd,
-              GSubprocessFlags    flags,
-              const char * const *argv)
-{
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (flags);
-  g_autoptr(GPtrArray) full_argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  g_assert_nonnull (g_getenv ("TR_BINARY"));
-  g_subprocess_launcher_set_cwd (launcher, cwd);
-  /* Never the user's own library. */
-  g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", cwd, TRUE);
-  g_ptr_array_add (full_argv, (gpointer) g_getenv ("TR_BINARY"));
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (full_argv, (gpointer) argv[i]);
-  g_ptr_array_add (full_argv, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) full_argv->pdata, &error);
-  g_assert_no_error (error);
-  return process;
-}
-
-static char *
-read_all (GInputStream *stream)
-{
-  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
-  g_autoptr(GError) error = NULL;
-
-  g_output_stream_splice (memory, stream, G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_output_stream_write_all (memory, "", 1, NULL, NULL, &error));
-  g_assert_true (g_output_stream_close (memory, NULL, &error));
-  g_assert_no_error (error);
-  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (memory));
-}
-
-/* Its output is a few lines: reading one pipe to its end cannot block the
- * process on the other. */
-static Result
-wait_binary (GSubprocess *process)
-{
-  g_autoptr(GError) error = NULL;
-  Result result = { 0 };
-
-  result.out = read_all (g_subprocess_get_stdout_pipe (process));
-  result.err = read_all (g_subprocess_get_stderr_pipe (process));
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_utf8_validate (result.out, -1, NULL));
-  g_assert_true (g_utf8_validate (result.err, -1, NULL));
-  /* A crash is never an acceptable exit. */
-  g_assert_true (g_subprocess_get_if_exited (process));
-  result.status = g_subprocess_get_exit_status (process);
-  return result;
-}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, tr_test_run_clear)
 
 static Result
 run_binary_full (const char         *cwd,
                  const char * const *argv)
 {
-  g_autoptr(GSubprocess) process =
-    spawn_binary (cwd, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, argv);
-
-  return wait_binary (process);
+  return tr_test_run_binary (cwd, NULL, argv);
 }
 
 #define run_binary(cwd, ...) run_binary_full ((cwd), (const char * const []) { __VA_ARGS__, NULL })
@@ -426,13 +356,13 @@ test_concurrent_first_open (void)
   g_autoptr(GPtrArray) processes = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   const char * const argv[] = { "new", "--db", path, "--from-json", "-", NULL };
+  /* No input given: each reads a pipe, written below. */
+  const TrTestRunOptions options = { .dir = dir };
   g_autoptr(GError) error = NULL;
   guint n_failed = 0;
 
   for (guint i = 0; i < N_PROCESSES; i++)
-    g_ptr_array_add (processes,
-                     spawn_binary (dir, G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE, argv));
+    g_ptr_array_add (processes, tr_test_spawn_binary (&options, argv));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
   /* A few dozen bytes each: the pipes take them without blocking. */
@@ -449,7 +379,7 @@ test_concurrent_first_open (void)
 
   for (guint i = 0; i < N_PROCESSES; i++)
     {
-      g_auto(Result) result = wait_binary (processes->pdata[i]);
+      g_auto(Result) result = tr_test_wait_binary (processes->pdata[i]);
 
       if (result.status != 0)
         {
