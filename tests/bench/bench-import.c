@@ -299,7 +299,9 @@ typedef struct {
   gboolean            skip_imported; /* resuming: files the library has are not read */
   guint               skipped;
   guint               cancelled;
-  GError             *error;
+  guint               failed;       /* files that could not be read */
+  char               *first_failure;
+  GError             *error;        /* of the library: stops the batch */
 } Batch;
 
 /* A field of /proc/self/status ("VmRSS", "VmHWM") in MB, or 0. */
@@ -329,8 +331,16 @@ on_imported (GObject      *source,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     batch->cancelled++;
-  else if (error != NULL && batch->error == NULL)
-    batch->error = g_steal_pointer (&error);
+  else if (error != NULL)
+    {
+      /* A file the batch could not read is reported, as the command line
+       * does, and the batch goes on. */
+      batch->failed++;
+      if (batch->first_failure == NULL)
+        batch->first_failure = g_strdup_printf ("%s (%s)", error->message,
+                                                g_cancellable_is_cancelled (batch->cancellable)
+                                                  ? "after the batch was cancelled" : "before any cancel");
+    }
   if (report != NULL && batch->error == NULL)
     tr_report_store_save (batch->store, report, &batch->error);
   batch->running--;
@@ -392,6 +402,7 @@ typedef struct {
   guint  imported;      /* saved in the library */
   guint  skipped;       /* already there */
   guint  cancelled;
+  guint  failed;
 } BatchTimes;
 
 /* Imports every PDF with at most @max_running workers at once, as the
@@ -435,7 +446,11 @@ run_batch_full (const char          *db,
   out_times->end_rss_mb = status_mb ("VmRSS");
   out_times->skipped = batch.skipped;
   out_times->cancelled = batch.cancelled;
-  out_times->imported = paths->len - batch.skipped - batch.cancelled;
+  out_times->failed = batch.failed;
+  out_times->imported = paths->len - batch.skipped - batch.cancelled - batch.failed;
+  if (batch.failed > 0)
+    g_print ("%u files could not be imported; the first: %s\n", batch.failed, batch.first_failure);
+  g_free (batch.first_failure);
 
   if (batch.error != NULL)
     {
