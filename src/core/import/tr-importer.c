@@ -10,8 +10,9 @@
  * The worker speaks JSON lines on stdout (see tr-import-worker.h), each
  * photo's bytes right after its line. Here we read the file's bytes
  * ourselves, so that the stored original and its SHA-256 are what the
- * user picked, and check each photo once, as any photo a report is given
- * (decoding it), on other threads than the caller's.
+ * user picked (worked out while the worker reads), and check each photo
+ * once, as any photo a report is given (decoding it), on other threads
+ * than the caller's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
@@ -97,6 +98,9 @@ typedef struct {
   GPtrArray            *photos;         /* PendingPhoto, as the worker sent them */
   PendingPhoto         *reading;        /* the one whose bytes are coming */
   TrReport             *report;         /* while its photos are checked */
+  char                 *source_sha256;  /* of @data, once worked out */
+  gboolean              report_waiting; /* @report is done but for @source_sha256 */
+  gboolean              finished;       /* the task has its result */
 } ImportJob;
 
 /* Lets go of what the import holds once its outcome is known, whoever
@@ -104,6 +108,7 @@ typedef struct {
 static void
 import_job_release (ImportJob *job)
 {
+  job->finished = TRUE;
   if (job->timeout_source != NULL)
     {
       g_source_destroy (job->timeout_source);
@@ -133,6 +138,7 @@ import_job_free (ImportJob *job)
 {
   import_job_release (job);
   g_strfreev (job->worker_argv);
+  g_free (job->source_sha256);
   if (job->password != NULL)
     memset (job->password, 0, strlen (job->password));
   g_free (job->password);
@@ -427,15 +433,23 @@ error_from_json (JsonObject *object)
 
 /* Photos ------------------------------------------------------------------- */
 
-/* Gives the report, with its photos, as the import's result. */
+/* Gives the report, with its photos, as the import's result, once the
+ * file's SHA-256 is known too. */
 static void
 return_report (GTask *task)
 {
   ImportJob *job = g_task_get_task_data (task);
-  g_autoptr(TrReport) report = g_steal_pointer (&job->report);
-  g_autofree char *basename = g_file_get_basename (job->file);
+  g_autoptr(TrReport) report = NULL;
+  g_autofree char *basename = NULL;
 
-  tr_report_set_source (report, basename, job->data);
+  if (job->source_sha256 == NULL)
+    {
+      job->report_waiting = TRUE;
+      return;
+    }
+  report = g_steal_pointer (&job->report);
+  basename = g_file_get_basename (job->file);
+  tr_report_set_source_full (report, basename, job->data, job->source_sha256);
   import_job_release (job);
   g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
 }
@@ -859,6 +873,46 @@ start_worker (GTask *task)
   read_next_line (g_object_ref (task));
 }
 
+/* The file's SHA-256 ----------------------------------------------------- */
+
+static void
+hash_thread (GTask        *hash_task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_task_return_pointer (hash_task, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, task_data), g_free);
+}
+
+static void
+on_source_hashed (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  g_autofree char *sha256 = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Failed meanwhile: nobody waits for it. */
+  if (job->finished)
+    return;
+  job->source_sha256 = g_steal_pointer (&sha256);
+  if (job->report_waiting)
+    return_report (task);
+}
+
+/* Hashing the bytes takes as long as reading a few pages: on another
+ * processor, while the worker reads. */
+static void
+hash_source (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GTask) hash_task = g_task_new (NULL, NULL, on_source_hashed, g_object_ref (task));
+
+  g_task_set_task_data (hash_task, g_bytes_ref (job->data), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (hash_task, hash_thread);
+}
+
 static void
 on_file_read (GObject      *source,
               GAsyncResult *result,
@@ -875,6 +929,8 @@ on_file_read (GObject      *source,
       return;
     }
   start_worker (task);
+  if (!job->finished)
+    hash_source (task);
 }
 
 static void

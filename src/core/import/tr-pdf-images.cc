@@ -5,7 +5,9 @@
  * all the appendix's photos need. What pdfimages does, in-process.
  *
  * Poppler's core API is not stable from one release to the next; this
- * file uses the part of it that output devices have used for years.
+ * file uses the part of it that output devices have used for years, and
+ * the few calls renamed since poppler 22.12 (Debian 12) go through the
+ * helpers below, checked against each release's headers up to 26.07.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <GfxState.h>
@@ -21,6 +23,8 @@
 #include <optional>
 
 #include <glib/gi18n-lib.h>
+/* Poppler-glib's, of the same release: the core has no version numbers. */
+#include <poppler-features.h>
 
 #include "tr-error.h"
 #include "tr-pdf-images.h"
@@ -46,6 +50,33 @@ struct _TrPdfImages {
 };
 
 namespace {
+
+/* Back to a stream's start: reset() until 26.01, where it became rewind();
+ * since 25.02 it says whether it could. */
+template<typename S>
+bool
+rewind_stream (S *str)
+{
+#if POPPLER_CHECK_VERSION(26, 1, 0)
+  return str->rewind ();
+#elif POPPLER_CHECK_VERSION(25, 2, 0)
+  return str->reset ();
+#else
+  str->reset ();
+  return true;
+#endif
+}
+
+/* No dictionary, for a stream made of bytes in memory. */
+Object
+null_object ()
+{
+#if POPPLER_CHECK_VERSION(25, 5, 0)
+  return Object::null ();
+#else
+  return Object (objNull);
+#endif
+}
 
 class ImageDevice : public OutputDev
 {
@@ -157,7 +188,11 @@ private:
     unsigned char buffer[16384];
     int n;
 
-    stored->reset ();
+    if (!rewind_stream (stored))
+      {
+        g_byte_array_unref (bytes);
+        return nullptr;
+      }
     while ((n = stored->doGetChars (sizeof buffer, buffer)) > 0 && bytes->len <= TR_PHOTO_MAX_SIZE)
       g_byte_array_append (bytes, buffer, (guint) n);
     stored->close ();
@@ -200,7 +235,11 @@ private:
         cairo_surface_destroy (surface);
         return nullptr;
       }
-    str->reset ();
+    if (!rewind_stream (str))
+      {
+        cairo_surface_destroy (surface);
+        return nullptr;
+      }
     while (length < size && (n = str->doGetChars ((int) MIN (size - length, (gsize) G_MAXINT), data + length)) > 0)
       length += (gsize) n;
     str->close ();
@@ -214,11 +253,15 @@ private:
     stride = cairo_image_surface_get_stride (surface);
     cairo_surface_flush (surface);
     {
-      MemStream stored ((const char *) data, 0, (Goffset) size, Object (objNull));
+      MemStream stored ((const char *) data, 0, (Goffset) size, null_object ());
       ImageStream image (&stored, width, n_comps, bits);
       bool rgb_lines = color_map->useRGBLine ();
 
-      image.reset ();
+      if (!rewind_stream (&image))
+        {
+          cairo_surface_destroy (surface);
+          return nullptr;
+        }
       for (int y = 0; y < height; y++)
         {
           unsigned char *line = image.getLine ();
@@ -263,12 +306,12 @@ has_pictures (Dict *resources, int depth)
 
       if (!xobject.isStream ())
         continue;
-      subtype = xobject.streamGetDict ()->lookup ("Subtype");
+      subtype = xobject.getStream ()->getDict ()->lookup ("Subtype");
       if (subtype.isName ("Image"))
         return true;
       if (subtype.isName ("Form"))
         {
-          Object form_resources = xobject.streamGetDict ()->lookup ("Resources");
+          Object form_resources = xobject.getStream ()->getDict ()->lookup ("Resources");
 
           if (form_resources.isDict () && has_pictures (form_resources.getDict (), depth + 1))
             return true;
@@ -308,8 +351,16 @@ tr_pdf_images_new (GBytes      *data,
   bytes = (const char *) g_bytes_get_data (data, &size);
   self = new TrPdfImages ();
   self->data = g_bytes_ref (data);
-  self->document = std::make_unique<PDFDoc> (new MemStream (bytes, 0, (Goffset) size, Object (objNull)),
-                                             owner_password, user_password);
+  {
+    auto stream = std::make_unique<MemStream> (bytes, 0, (Goffset) size, null_object ());
+
+    /* The document owns its stream; since 26.02 it says so. */
+#if POPPLER_CHECK_VERSION(26, 2, 0)
+    self->document = std::make_unique<PDFDoc> (std::move (stream), owner_password, user_password);
+#else
+    self->document = std::make_unique<PDFDoc> (stream.release (), owner_password, user_password);
+#endif
+  }
   if (!self->document->isOk ())
     {
       g_autofree char *code = g_strdup_printf ("%d", self->document->getErrorCode ());

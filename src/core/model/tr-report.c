@@ -845,6 +845,17 @@ tr_report_set_source (TrReport   *self,
 
   if (data != NULL)
     sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  tr_report_set_source_full (self, filename, data, sha256);
+}
+
+void
+tr_report_set_source_full (TrReport   *self,
+                           const char *filename,
+                           GBytes     *data,
+                           const char *sha256)
+{
+  g_return_if_fail (TR_IS_REPORT (self));
+  g_return_if_fail ((data == NULL) == (sha256 == NULL));
 
   g_clear_pointer (&self->source_data, g_bytes_unref);
   if (data != NULL)

@@ -122,6 +122,11 @@ GBytes       *tr_report_get_source_data    (TrReport     *self);
 void          tr_report_set_source         (TrReport     *self,
                                             const char   *filename,
                                             GBytes       *data);
+/* With @sha256, the SHA-256 of @data (in hex) worked out meanwhile. */
+void          tr_report_set_source_full    (TrReport     *self,
+                                            const char   *filename,
+                                            GBytes       *data,
+                                            const char   *sha256);
 /* For the store, which keeps the bytes apart and loads them on demand. */
 void          tr_report_set_source_info    (TrReport     *self,
                                             const char   *filename,
