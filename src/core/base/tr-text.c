@@ -40,53 +40,6 @@ tr_text_clean (const char *text,
   return g_string_free (clean, FALSE);
 }
 
-/* Characters that fold alone, and what they fold to; -1 for any other.
- * NFKC and case folding change them without looking at their neighbours,
- * and no neighbour changes with them: their combining class is 0, they
- * (and what they decompose to) are never the second of a composition, and
- * CJK ideographs and these punctuation marks are never the first. So text
- * may be cut before any of them, and one followed by another such
- * character (or the end) needs no Unicode tables: most of a report. */
-static gint32
-fold_alone (gunichar c)
-{
-  if (c < 0x80)
-    return g_ascii_tolower ((char) c);
-  /* Full-width ASCII: NFKC makes it the ASCII it is a wide form of. */
-  if (c >= 0xFF01 && c <= 0xFF5E)
-    return g_ascii_tolower ((char) (c - 0xFEE0));
-  if (c == 0x3000)
-    return ' ';
-  /* 、。〃 and the brackets 〈〉《》「」『』【】; CJK Unified Ideographs. */
-  if ((c >= 0x3001 && c <= 0x3003) || (c >= 0x3008 && c <= 0x3011) || (c >= 0x4E00 && c <= 0x9FFF))
-    return (gint32) c;
-  return -1;
-}
-
-/* Appends to @kept the folded characters of @text that are not white space
- * or invisible; returns how many. */
-static gsize
-keep_folded (GString    *kept,
-             const char *text,
-             gssize      length)
-{
-  g_autofree char *folded = g_utf8_casefold (text, length);
-  /* Case folding may undo NFKC, so NFKC comes last. */
-  g_autofree char *normalized = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
-  gsize n_chars = 0;
-
-  for (const char *p = normalized; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_FORMAT || c == 0xFFFC || c == 0xFFFD)
-        continue;
-      g_string_append_unichar (kept, c);
-      n_chars++;
-    }
-  return n_chars;
-}
-
 char *
 tr_text_fingerprint (const char * const *texts,
                      gsize               n_texts)
@@ -98,39 +51,29 @@ tr_text_fingerprint (const char * const *texts,
   for (gsize i = 0; i < n_texts; i++)
     {
       g_autofree char *valid = NULL;
-      const char *run = NULL;  /* characters that fold with their neighbours */
-      const char *p;
+      g_autofree char *folded = NULL;
+      g_autofree char *normalized = NULL;
 
       if (texts[i] == NULL || texts[i][0] == '\0')
         continue;
       valid = g_utf8_make_valid (texts[i], -1);
+      /* Case folding may undo NFKC, so NFKC comes last. */
+      folded = g_utf8_casefold (valid, -1);
+      normalized = g_utf8_normalize (folded, -1, G_NORMALIZE_ALL);
+      if (normalized == NULL)
+        continue;
 
       g_string_truncate (kept, 0);
-      for (p = valid; *p != '\0';)
+      for (const char *p = normalized; *p != '\0'; p = g_utf8_next_char (p))
         {
-          const char *next = g_utf8_next_char (p);
-          gint32 folded = fold_alone (g_utf8_get_char (p));
+          gunichar c = g_utf8_get_char (p);
 
-          /* Alone only when what follows may be cut from it too. */
-          if (folded < 0 || (*next != '\0' && fold_alone (g_utf8_get_char (next)) < 0))
-            {
-              if (run == NULL)
-                run = p;
-              p = next;
-              continue;
-            }
-          if (run != NULL)
-            n_chars += keep_folded (kept, run, p - run);
-          run = NULL;
-          if (!g_unichar_isspace ((gunichar) folded))
-            {
-              g_string_append_unichar (kept, (gunichar) folded);
-              n_chars++;
-            }
-          p = next;
+          if (g_unichar_isspace (c) || g_unichar_type (c) == G_UNICODE_FORMAT ||
+              c == 0xFFFC || c == 0xFFFD)
+            continue;
+          g_string_append_unichar (kept, c);
+          n_chars++;
         }
-      if (run != NULL)
-        n_chars += keep_folded (kept, run, p - run);
       g_checksum_update (checksum, (const guchar *) kept->str, kept->len);
     }
 
