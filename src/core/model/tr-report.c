@@ -27,6 +27,12 @@ struct _TrReport
 
   char *source_filename;
   char *source_sha256;
+  /* tr_report_dup_text_fingerprint(), kept with the texts it was made of
+   * (each with its NUL): an import asks twice, for the duplicate check and
+   * the save, and folding a long report's text costs more than comparing
+   * it. */
+  char *fingerprint;
+  GString *fingerprinted;
   GBytes *source_data;
 };
 
@@ -108,6 +114,9 @@ tr_report_finalize (GObject *object)
   g_strfreev (self->warnings);
   g_free (self->source_filename);
   g_free (self->source_sha256);
+  g_free (self->fingerprint);
+  if (self->fingerprinted != NULL)
+    g_string_free (self->fingerprinted, TRUE);
   g_clear_pointer (&self->source_data, g_bytes_unref);
 
   G_OBJECT_CLASS (tr_report_parent_class)->finalize (object);
@@ -348,6 +357,11 @@ tr_report_copy (TrReport *self)
       copy->texts[i] = g_strdup (self->texts[i]);
       if (self->bodies[i] != NULL)
         tr_body_replace (copy->bodies[i], self->bodies[i]);
+    }
+  if (self->fingerprinted != NULL)
+    {
+      copy->fingerprint = g_strdup (self->fingerprint);
+      copy->fingerprinted = g_string_new_len (self->fingerprinted->str, self->fingerprinted->len);
     }
   travellers = G_LIST_MODEL (self->travellers);
   for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
@@ -826,12 +840,27 @@ char *
 tr_report_dup_text_fingerprint (TrReport *self)
 {
   const char *texts[TR_FIELD_UNCLASSIFIED - TR_FIELD_SUMMARY + 1];
+  GString *joined;
 
   g_return_val_if_fail (TR_IS_REPORT (self), NULL);
 
+  joined = g_string_new (NULL);
   for (TrField f = TR_FIELD_SUMMARY; f <= TR_FIELD_UNCLASSIFIED; f++)
-    texts[f - TR_FIELD_SUMMARY] = tr_report_get_text (self, f);
-  return tr_text_fingerprint (texts, G_N_ELEMENTS (texts));
+    {
+      texts[f - TR_FIELD_SUMMARY] = tr_report_get_text (self, f);
+      g_string_append_len (joined, texts[f - TR_FIELD_SUMMARY], strlen (texts[f - TR_FIELD_SUMMARY]) + 1);
+    }
+  if (self->fingerprinted != NULL && g_string_equal (joined, self->fingerprinted))
+    {
+      g_string_free (joined, TRUE);
+      return g_strdup (self->fingerprint);
+    }
+  g_free (self->fingerprint);
+  self->fingerprint = tr_text_fingerprint (texts, G_N_ELEMENTS (texts));
+  if (self->fingerprinted != NULL)
+    g_string_free (self->fingerprinted, TRUE);
+  self->fingerprinted = joined;
+  return g_strdup (self->fingerprint);
 }
 
 void

@@ -96,6 +96,32 @@ test_fingerprint (void)
   fingerprint_changed = tr_report_dup_text_fingerprint (b);
   g_assert_cmpstr (fingerprint_changed, !=, fingerprint_a);
 
+  /* A table added to the body, then a cell changed in place: each time
+   * another text, however the report was changed since it was asked. */
+  {
+    TrBody *body = tr_report_get_body (b, TR_FIELD_FROM_SECTION (TR_SECTION_PROCESS));
+    g_autoptr(TrTable) table = tr_table_new (1, 2);
+    g_autofree char *with_table = NULL;
+    g_autofree char *with_cell = NULL;
+    g_autofree char *without = NULL;
+    g_autoptr(TrReport) copy = NULL;
+
+    tr_table_set_cell (table, 0, 0, "日期");
+    tr_body_append_table (body, table);
+    with_table = tr_report_dup_text_fingerprint (b);
+    g_assert_cmpstr (with_table, !=, fingerprint_changed);
+    tr_table_set_cell (tr_body_get_table (body, 0), 0, 1, "地點");
+    with_cell = tr_report_dup_text_fingerprint (b);
+    g_assert_cmpstr (with_cell, !=, with_table);
+    copy = tr_report_copy (b);
+    g_free (with_table);
+    with_table = tr_report_dup_text_fingerprint (copy);
+    g_assert_cmpstr (with_table, ==, with_cell);
+    tr_body_remove_table (body, 0);
+    without = tr_report_dup_text_fingerprint (b);
+    g_assert_cmpstr (without, ==, fingerprint_changed);
+  }
+
   /* The 提要 fields are not the text: the user may correct them. */
   tr_report_set_text (a, TR_FIELD_TITLE, "更正後的標題");
   g_free (fingerprint_b);
