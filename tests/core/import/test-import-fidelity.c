@@ -5,7 +5,8 @@
  * printed by LibreOffice; the real worker imports the PDF. A test per shape
  * import must read: the title on covers of each kind and in a running
  * header, headings with an English gloss, two columns, a scanned page,
- * the 提要 form's grid, footnotes.
+ * the 提要 form's grid (from a web page, and as word processors lay it
+ * out), footnotes.
  * bench-import-fidelity prints the same corpus's scores.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -411,10 +412,17 @@ main (int    argc,
   /* Pandoc drops the columns. */
   add_case ("columns", "columns", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_LIBREOFFICE), test_columns);
   add_case ("scanned", "scanned-page", ALL_PRODUCERS, test_scanned_page);
-  /* LibreOffice wraps the form's labels too and breaks the grid across
-   * pages: not read yet. */
   add_case ("footnotes", "footnotes", ALL_PRODUCERS, test_footnotes);
+  /* LibreOffice's import of the web page makes the label column narrower
+   * than 內容摘要, which wraps beside the summary's lines: its fields are
+   * read, the summary not yet. */
   add_case ("form", "form-grid", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_PANDOC), test_form_grid);
+  /* Forms made in a word processor: labels spaced out, centred beside
+   * values of several lines, wrapping, a row over two pages. */
+  add_case ("form", "grid-spaced", 1u << TR_FIDELITY_LIBREOFFICE, test_form_grid);
+  add_case ("form", "grid-letter-spaced", 1u << TR_FIDELITY_LIBREOFFICE, test_form_grid);
+  add_case ("form", "grid-page-split", 1u << TR_FIDELITY_LIBREOFFICE, test_form_grid);
+  add_case ("form", "grid-long-summary", 1u << TR_FIDELITY_LIBREOFFICE, test_form_grid);
 
   /* LibreOffice's HTML import centres cells vertically and splits a
    * schedule's rows at page breaks, pandoc's DOCX more so: not read right yet. */
