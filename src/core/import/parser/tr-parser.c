@@ -566,8 +566,11 @@ walk (Parser *self)
         opens = decide (self, candidate);
 
       /* Before the body, labelled lines are the form's ("出國人員：…"),
-       * even when set in bold like a heading. */
-      if ((opens == OPENS_NOTHING || opens == OPENS_GENERIC || opens == OPENS_SIBLING) &&
+       * even when set in bold like a heading; inside the form, a label
+       * alone on its line (出國人員, centred beside the travellers' rows)
+       * is not the heading of a front part of that name. */
+      if ((opens == OPENS_NOTHING || opens == OPENS_GENERIC || opens == OPENS_SIBLING ||
+           (opens == OPENS_FRONT_OTHER && self->part == PART_FORM)) &&
           !self->in_body && self->part != PART_SUMMARY && handle_front_line (self, i))
         {
           add_front_line (self, i, TRUE, -1);
