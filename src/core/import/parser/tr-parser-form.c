@@ -610,23 +610,34 @@ read_wrapped_label (TrFormReader *self,
         return TRUE;
     }
 
-  if (self->label_head->len == 0)
-    {
-      /* The first line of a wrapped label has nothing else. */
-      if (label_started_by (compact) == NULL)
-        return FALSE;
-      g_string_assign (self->label_head, compact);
-      return TRUE;
-    }
-
-  /* The next line starts with more of the label, maybe its value after. */
   value = tr_parser_skip_spaces (joined);
   while (*value != '\0' && !tr_parser_is_space (g_utf8_get_char (value)))
     value = g_utf8_next_char (value);
   first = g_strndup (joined, value - joined);
-  head = g_strconcat (self->label_head->str, tr_parser_skip_spaces (first), NULL);
-  g_string_truncate (self->label_head, 0);
   clean = tr_parser_trim (value);
+
+  if (self->label_head->len == 0)
+    {
+      /* The first line of a wrapped label: the label's start alone, or
+       * its value in the next cell (出國地⇥日本, then 區). */
+      if (label_started_by (compact) != NULL)
+        {
+          g_string_assign (self->label_head, compact);
+          return TRUE;
+        }
+      if (strchr (joined, '\t') == NULL || *clean == '\0' || (info = label_started_by (first)) == NULL)
+        return FALSE;
+      self->label_tail = g_strdup (info->text + strlen (first));
+      self->n_labelled++;
+      self->has_pending = FALSE;
+      *out_complete = read_value (self, info->label, clean, TRUE);
+      remember (self, info->label, clean);
+      return TRUE;
+    }
+
+  /* The next line starts with more of the label, maybe its value after. */
+  head = g_strconcat (self->label_head->str, first, NULL);
+  g_string_truncate (self->label_head, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (labels) && info == NULL; i++)
     if (g_str_equal (labels[i].text, head))
