@@ -543,6 +543,15 @@ set_captions (GArray    *found,
     }
 }
 
+static int
+compare_line_indices (gconstpointer a,
+                      gconstpointer b)
+{
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+
+  return ia < ib ? -1 : ia > ib;
+}
+
 GPtrArray *
 tr_pdf_read_photos (GBytes      *data,
                     const char  *password,
@@ -652,7 +661,11 @@ tr_pdf_read_photos_full (GBytes      *data,
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (photos, g_steal_pointer (&g_array_index (found, Found, i).photo));
   if (out_caption_lines != NULL)
-    *out_caption_lines = g_steal_pointer (&taken);
+    {
+      /* In the document's order: a paragraph of several is told by it. */
+      g_array_sort (taken, compare_line_indices);
+      *out_caption_lines = g_steal_pointer (&taken);
+    }
   if (out_pages != NULL)
     *out_pages = g_steal_pointer (&photo_pages);
   return photos;
