@@ -1815,18 +1815,20 @@ order_columns (GArray                 *segments,
 }
 
 /* Whether segments[@index], a little under a line whose middle is at
- * @middle, is no nearer to it than to the next line down: then it is a
- * line of its own. */
+ * @middle and that starts at @left, is a label beside it (ending left of
+ * it) no nearer to it than to the next line down: then it is a line of
+ * its own. */
 static gboolean
 halfway_to_next_line (const GArray *segments,
                       guint         index,
                       double        middle,
+                      double        left,
                       double        height)
 {
   const Segment *segment = &g_array_index (segments, Segment, index);
   double own = (segment->y1 + segment->y2) / 2;
 
-  if (own - middle < LEVEL_FRACTION * height)
+  if (own - middle < LEVEL_FRACTION * height || segment->x2 > left)
     return FALSE;
   for (guint i = index + 1; i < segments->len; i++)
     {
@@ -1893,7 +1895,7 @@ read_page (PopplerPage *page,
           if (next->key == first->key &&
               fabs (next_middle - middle) < (halfway ? LEVEL_FRACTION : SAME_LINE_FRACTION) * shorter)
             {
-              if (halfway || !halfway_to_next_line (segments, i + 1, middle, shorter))
+              if (halfway || !halfway_to_next_line (segments, i + 1, middle, first->x1, shorter))
                 continue;
               /* The piece starts a row of its own, which takes only what is level with it. */
               next_halfway = TRUE;
