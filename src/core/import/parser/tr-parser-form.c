@@ -601,20 +601,23 @@ read_wrapped_label (TrFormReader *self,
   g_autofree char *first = NULL, *head = NULL, *clean = NULL;
   const LabelInfo *info = NULL;
 
-  if (self->label_tail != NULL)
-    {
-      gboolean tail = g_str_equal (compact, self->label_tail);
-
-      g_clear_pointer (&self->label_tail, g_free);
-      if (tail)
-        return TRUE;
-    }
-
   value = tr_parser_skip_spaces (joined);
   while (*value != '\0' && !tr_parser_is_space (g_utf8_get_char (value)))
     value = g_utf8_next_char (value);
   first = g_strndup (joined, value - joined);
   clean = tr_parser_trim (value);
+
+  if (self->label_tail != NULL)
+    {
+      g_autofree char *tail = g_steal_pointer (&self->label_tail);
+
+      if (g_str_equal (compact, tail))
+        return TRUE;
+      /* The label's end beside the rest of its value (出國報告名⇥…出,
+       * then 稱⇥國報告). */
+      if (g_str_equal (first, tail) && *clean != '\0')
+        return carry_on (self, clean, TR_FORM_CONTINUES | TR_FORM_ADJACENT, out_complete);
+    }
 
   if (self->label_head->len == 0)
     {

@@ -116,22 +116,25 @@ test_spaced_labels (void)
 }
 
 /* A long label in a narrow column wraps over three lines, its value
- * beside the middle one; or over two, its value on the first. */
+ * beside the middle one; or over two, its value on the first, or
+ * wrapping beside it. */
 static void
 test_wrapped_labels (void)
 {
   static const char *text =
     "公務出國或赴大陸地區報告提要\n"
-    "出國報告名稱\t赴日本東京考察智慧交通\n"
     "出國計\n"
     "畫主辦\t交通部路政司\n"
     "機關\n"
     "出國地\t日本東京都\n"
     "區\n"
+    "出國報告名\t赴日本東京考察智慧交\n"
+    "稱\t通\n"
     "出國類別\t☑考察\n"
     "目的\n甲。\n過程\n乙。\n";
   g_autoptr(TrReport) report = tr_report_parse_text (text);
 
+  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, "赴日本東京考察智慧交通");
   g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_AGENCY), ==, "交通部路政司");
   g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_DESTINATION), ==, "日本東京都");
   g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_CATEGORY), ==, "考察");
