@@ -119,7 +119,9 @@ read_name_and_title (TrTravellerReader *self,
       return;
     }
   tr_traveller_reader_set (self, TR_TRAVELLER_NAME, parts[name_first ? 0 : 1]);
-  tr_traveller_set (self->current, TR_TRAVELLER_TITLE, parts[name_first ? 1 : 0]);
+  /* A name of nothing but punctuation made nobody. */
+  if (self->current != NULL)
+    tr_traveller_set (self->current, TR_TRAVELLER_TITLE, parts[name_first ? 1 : 0]);
 }
 
 void
