@@ -1,6 +1,6 @@
 /* tr-fidelity.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "tr-fidelity-private.h"
+#include "tr-fidelity-grid.h"
 
 #include <cairo.h>
 #include <gio/gio.h>
@@ -797,10 +797,10 @@ tr_fidelity_make_pdf (const TrFidelityCase *fcase,
   if (fcase->form && fcase->grid != TR_FIDELITY_GRID_HTML)
     {
       const Trip *trip = trip_of (fcase);
-      const TrFidelityTrip words = { trip->title, trip->agency, trip->unit, trip->person, trip->name,
+      const TrFidelityGridWords words = { trip->title, trip->agency, trip->unit, trip->person, trip->name,
                                      trip->job_title, trip->destination, trip->period, trip->report_date,
                                      trip->category };
-      g_autofree char *fodt = tr_fidelity_make_fodt (fcase, &words, expected);
+      g_autofree char *fodt = tr_fidelity_make_grid_fodt (fcase, &words, expected);
       g_autofree char *fodt_name = g_strconcat (stem, ".fodt", NULL);
       g_autofree char *fodt_path = g_build_filename (dir, fodt_name, NULL);
 

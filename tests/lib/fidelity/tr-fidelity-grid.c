@@ -1,4 +1,4 @@
-/* tr-fidelity-odt.c: a case of the corpus as a flat ODT, for LibreOffice
+/* tr-fidelity-grid.c: a 提要 grid case of the corpus as a flat ODT, for LibreOffice
  *
  * The 提要 form as offices make it in a word processor: a ruled table whose
  * narrow first column holds the labels, set apart letter by letter
@@ -8,7 +8,7 @@
  * paragraphs.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "tr-fidelity-private.h"
+#include "tr-fidelity-grid.h"
 
 #include <string.h>
 
@@ -188,10 +188,10 @@ append_row (GString              *xml,
 }
 
 static void
-append_form (GString              *xml,
-             const TrFidelityCase *fcase,
-             const TrFidelityTrip *trip,
-             TrReport             *expected)
+append_form (GString                   *xml,
+             const TrFidelityCase      *fcase,
+             const TrFidelityGridWords *trip,
+             TrReport                  *expected)
 {
   g_autofree char *keywords = g_strjoinv ("、", (char **) tr_report_get_keywords (expected));
   g_autofree char *unit_title = g_strdup_printf ("%s／%s", trip->unit, trip->job_title);
@@ -263,9 +263,9 @@ append_form (GString              *xml,
 }
 
 static void
-append_cover (GString              *xml,
-              const TrFidelityCase *fcase,
-              const TrFidelityTrip *trip)
+append_cover (GString                   *xml,
+              const TrFidelityCase      *fcase,
+              const TrFidelityGridWords *trip)
 {
   g_auto(GStrv) title_lines = g_strsplit (trip->title, "|", -1);
 
@@ -302,9 +302,9 @@ append_cover (GString              *xml,
 }
 
 char *
-tr_fidelity_make_fodt (const TrFidelityCase *fcase,
-                       const TrFidelityTrip *trip,
-                       TrReport             *expected)
+tr_fidelity_make_grid_fodt (const TrFidelityCase      *fcase,
+                            const TrFidelityGridWords *trip,
+                            TrReport                  *expected)
 {
   static const char * const headings[] = { "壹、目的", "貳、過程", "參、心得", "肆、建議", "伍、附錄" };
   GString *xml = g_string_new (fodt_start);

@@ -1,4 +1,4 @@
-/* tr-fidelity-private.h: what the corpus's layouts share
+/* tr-fidelity-grid.h: the 提要 grid cases as a word processor lays them out
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
@@ -18,13 +18,13 @@ typedef struct {
   const char *period;       /* as the cover writes it */
   const char *report_date;  /* as the cover writes it */
   const char *category;
-} TrFidelityTrip;
+} TrFidelityGridWords;
 
 /* The case as a flat ODT (a .fodt that LibreOffice opens): the cover, the
  * 提要 form as a table in the case's grid style, the four sections and
  * the appendix. */
-char *tr_fidelity_make_fodt (const TrFidelityCase *fcase,
-                             const TrFidelityTrip *trip,
-                             TrReport             *expected);
+char *tr_fidelity_make_grid_fodt (const TrFidelityCase      *fcase,
+                                  const TrFidelityGridWords *trip,
+                                  TrReport                  *expected);
 
 G_END_DECLS
