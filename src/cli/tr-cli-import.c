@@ -170,7 +170,7 @@ keep_report (ImportBatch *batch,
     }
 
   if (batch->json)
-    item->json = tr_report_to_json_node (report);
+    item->json = tr_report_to_json_node_full (report, TR_REPORT_JSON_WORDED_WARNINGS);
   else if (batch->store == NULL)
     item->text = format_report (report);
 }
@@ -437,7 +437,7 @@ receive_office_file (ImportBatch    *batch,
     {
       JsonObject *object;
 
-      item->json = tr_report_to_json_node (report);
+      item->json = tr_report_to_json_node_full (report, TR_REPORT_JSON_WORDED_WARNINGS);
       object = json_node_get_object (item->json);
       json_object_set_boolean_member (object, "received_for_review", TRUE);
       json_object_set_string_member (object, "status", tr_review_status_to_string (status));
@@ -488,7 +488,7 @@ dry_run_office_file (ImportBatch    *batch,
     }
   if (batch->json)
     {
-      item->json = tr_report_to_json_node (report);
+      item->json = tr_report_to_json_node_full (report, TR_REPORT_JSON_WORDED_WARNINGS);
       if (received)
         json_object_set_boolean_member (json_node_get_object (item->json), "would_receive_for_review", TRUE);
     }
@@ -561,7 +561,7 @@ import_office_file (ImportBatch *batch,
       !tr_report_store_save_review (batch->store, item->id, tr_office_import_get_review (import), &item->error))
     return;
   if (batch->json)
-    item->json = tr_report_to_json_node (report);
+    item->json = tr_report_to_json_node_full (report, TR_REPORT_JSON_WORDED_WARNINGS);
 }
 
 /* Starts files until every processor has one. */

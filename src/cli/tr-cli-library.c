@@ -91,7 +91,7 @@ run_show (Invocation *cli)
   if (report == NULL)
     return fail_on_report (cli->args[0], error);
 
-  text = cli->json ? tr_report_to_json (report, TRUE) : format_report (report);
+  text = cli->json ? tr_report_to_json_full (report, TRUE, TR_REPORT_JSON_WORDED_WARNINGS) : format_report (report);
   g_print ("%s%s", text, g_str_has_suffix (text, "\n") ? "" : "\n");
   return TR_CLI_EXIT_OK;
 }

@@ -31,16 +31,29 @@ static const char * const names[] = {
   [TR_WARNING_FIELD_TABLES_UNREADABLE] = "field-tables-unreadable",
 };
 
+static gboolean
+is_code_name (const char *name)
+{
+  if (*name == '\0')
+    return FALSE;
+  for (const char *p = name; *p != '\0'; p++)
+    if (!g_ascii_islower (*p) && !g_ascii_isdigit (*p) && *p != '-')
+      return FALSE;
+  return TRUE;
+}
+
 char *
-tr_warning_newv (TrWarningCode       code,
-                 const char * const *args)
+tr_warning_new_named (const char         *name,
+                      const char * const *args)
 {
   GString *warning;
 
-  g_return_val_if_fail (code < G_N_ELEMENTS (names), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
+  if (!is_code_name (name))
+    return NULL;
   warning = g_string_new (PREFIX);
-  g_string_append (warning, names[code]);
+  g_string_append (warning, name);
   for (guint i = 0; args != NULL && args[i] != NULL; i++)
     {
       g_string_append_c (warning, '\t');
@@ -48,6 +61,36 @@ tr_warning_newv (TrWarningCode       code,
         g_string_append_c (warning, *p == '\t' || *p == '\n' || *p == '\r' ? ' ' : *p);
     }
   return g_string_free (warning, FALSE);
+}
+
+char *
+tr_warning_newv (TrWarningCode       code,
+                 const char * const *args)
+{
+  g_return_val_if_fail (code < G_N_ELEMENTS (names), NULL);
+
+  return tr_warning_new_named (names[code], args);
+}
+
+gboolean
+tr_warning_get_code (const char  *warning,
+                     char       **out_name,
+                     GStrv       *out_args)
+{
+  g_auto(GStrv) parts = NULL;
+
+  g_return_val_if_fail (warning != NULL, FALSE);
+
+  if (!g_str_has_prefix (warning, PREFIX))
+    return FALSE;
+  parts = g_strsplit (warning + strlen (PREFIX), "\t", -1);
+  if (parts[0] == NULL || !is_code_name (parts[0]))
+    return FALSE;
+  if (out_name != NULL)
+    *out_name = g_strdup (parts[0]);
+  if (out_args != NULL)
+    *out_args = g_strdupv (parts + 1);
+  return TRUE;
 }
 
 char *

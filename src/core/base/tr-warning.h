@@ -33,6 +33,17 @@ char *tr_warning_new    (TrWarningCode  code,
 /* The same, the arguments a NULL-terminated array (NULL: none). */
 char *tr_warning_newv   (TrWarningCode       code,
                          const char * const *args);
+/* A kept warning's code, by its name ("scanned-pages", stable across
+ * versions), and its arguments: what a program reading the JSON form
+ * needs. FALSE, and nothing set, for a sentence kept by an older version. */
+gboolean tr_warning_get_code (const char   *warning,
+                              char        **out_name,
+                              GStrv        *out_args);
+/* The kept form of the code named @name (one tr_warning_get_code() gave,
+ * maybe of a newer version) with @args (NULL: none); NULL when @name is
+ * no code's name: lower-case letters, digits and dashes. */
+char *tr_warning_new_named (const char         *name,
+                            const char * const *args);
 /* @warning as a sentence in the language of the user interface. Text kept
  * by an older version (a sentence already) comes back as it is; a code
  * this version does not know, as a sentence that says so. */

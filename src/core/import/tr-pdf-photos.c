@@ -309,7 +309,9 @@ split_pieces (const TrLayoutLine *line,
 }
 
 /* Where piece @index of @n_pieces of @line lies across the page, when the
- * reader tells where the pieces start; else the whole line. */
+ * reader tells where the pieces start; else the whole line. The last
+ * piece of several reaches the page's edge: its caption's next line may
+ * be longer. */
 static void
 piece_span (const TrLayoutLine *line,
             guint               index,
@@ -324,6 +326,8 @@ piece_span (const TrLayoutLine *line,
   *out_left = line->cell_x[index];
   if (index + 1 < n_pieces)
     *out_right = line->cell_x[index + 1];
+  else
+    *out_right = MAX (*out_right, line->page_width);
 }
 
 /* Appends to @caption the next lines of @item's caption: those under its
@@ -499,7 +503,7 @@ set_captions (GArray    *found,
       if (by_number)
         {
           left = before != NULL ? before->x2 : line->x;
-          right = after != NULL ? after->x1 : line->x + line->width;
+          right = after != NULL ? after->x1 : MAX (line->x + line->width, line->page_width);
         }
       append_wrapped_lines (found, first, item, page, lines, left, right, caption, used);
       tr_photo_set_caption (item->photo, caption->str);
@@ -537,6 +541,15 @@ set_captions (GArray    *found,
       if (n_pieces <= 32 && GPOINTER_TO_UINT (value) == (n_pieces == 32 ? G_MAXUINT32 : (1u << n_pieces) - 1))
         g_array_append_val (taken, index);
     }
+}
+
+static int
+compare_line_indices (gconstpointer a,
+                      gconstpointer b)
+{
+  guint ia = *(const guint *) a, ib = *(const guint *) b;
+
+  return ia < ib ? -1 : ia > ib;
 }
 
 GPtrArray *
@@ -648,7 +661,11 @@ tr_pdf_read_photos_full (GBytes      *data,
   for (guint i = 0; i < found->len; i++)
     g_ptr_array_add (photos, g_steal_pointer (&g_array_index (found, Found, i).photo));
   if (out_caption_lines != NULL)
-    *out_caption_lines = g_steal_pointer (&taken);
+    {
+      /* In the document's order: a paragraph of several is told by it. */
+      g_array_sort (taken, compare_line_indices);
+      *out_caption_lines = g_steal_pointer (&taken);
+    }
   if (out_pages != NULL)
     *out_pages = g_steal_pointer (&photo_pages);
   return photos;

@@ -17,8 +17,8 @@ G_BEGIN_DECLS
  * the line of @lines (TrLayoutLine, as tr_pdf_read_lines() gave them)
  * right under its picture, without its 「照片 1：」. Logos, rules and other small pictures are left out. An empty
  * array when there are none. @out_caption_lines (may be NULL) gets the
- * indices in @lines (guint) of the lines that became captions whole: a
- * line under a row of pictures once each of them took its piece. A
+ * indices in @lines (guint), in order, of the lines that became captions
+ * whole: a line under a row of pictures once each of them took its piece. A
  * picture the size of a photo that poppler cannot give (a damaged or
  * unsupported image) is left out with a warning, naming its page, added
  * to @warnings (strings; may be NULL). */

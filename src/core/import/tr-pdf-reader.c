@@ -26,10 +26,9 @@
 #define TRAILER_WINDOW 1024
 
 /* Two pieces of text are on one visual line when their middles are closer
- * than this part of the shorter one's height. */
+ * than this part of the shorter one's height; within this part, they are
+ * level. */
 #define SAME_LINE_FRACTION 0.5
-/* Characters of one line set on one baseline have their middles closer
- * than this part of their height. */
 #define LEVEL_FRACTION 0.25
 /* Lines of one table cell start within this many points of each other,
  * are evenly spaced (to this fraction of their pitch) and at most this
@@ -279,12 +278,13 @@ is_next_cell_line (const Segment *segment,
 
 /* Cuts the page's text into poppler's lines, each with the box of its
  * visible characters. Poppler joins the lines of a table cell in one of
- * its lines, and at times (when a producer's text matrix inflates the
- * font size, as Chromium's does) a cell's label with the second line of
- * the cell before it (centred on the cell's two lines, half a line
- * lower): a line that goes on past a gap between cells a little lower
- * or higher is cut there, and so is one that goes on where its cell's
- * next line cannot be. */
+ * its lines, at times (when a producer's text matrix inflates the font
+ * size, as Chromium's does) a cell's label with the second line of the
+ * cell before it (centred on the cell's two lines, half a line lower), or
+ * a cell with the row under it, and it may order the cells of a row as
+ * they were drawn (a label spaced out as 頁　　數 around its value): a
+ * line is cut at each gap between cells, and where it goes on to another
+ * line that cannot be its cell's next line. */
 static GArray *
 split_segments (const char       *text,
                 PopplerRectangle *rects,
@@ -327,14 +327,18 @@ split_segments (const char       *text,
           double x1 = MIN (r->x1, r->x2), x2 = MAX (r->x1, r->x2);
           double y1 = MIN (r->y1, r->y2), y2 = MAX (r->y1, r->y2);
 
-          double drop = fabs ((y1 + y2) / 2 - (last_y1 + last_y2) / 2);
+          double em = g_unichar_iswide (g_utf8_get_char (p)) && x2 > x1 ? x2 - x1 : (y2 - y1) / 1.2;
           double shorter = MIN (y2 - y1, last_y2 - last_y1);
+          /* Apart from the last character by a gap between cells, or on
+           * another line where its cell's next line cannot be (the row
+           * under it, its cells read across): the lines are put together
+           * again from the pieces' places, left to right. */
+          gboolean apart = x1 - last_x2 > CELL_GAP_EMS * em ||
+                           ((y1 >= last_y2 || y2 <= last_y1) &&
+                            !is_next_cell_line (&current, read_bottom, x1, y1, (y1 + y2) / 2,
+                                                (last_y1 + last_y2) / 2, shorter));
 
-          if (current.has_box && index > current.start &&
-              ((x1 - last_x2 > CELL_GAP_EMS * (x2 - x1) &&
-                drop >= LEVEL_FRACTION * shorter && drop < SAME_LINE_FRACTION * shorter) ||
-               (drop >= SAME_LINE_FRACTION * shorter &&
-                !is_next_cell_line (&current, read_bottom, x1, y1, (y1 + y2) / 2, (last_y1 + last_y2) / 2, shorter))))
+          if (current.has_box && index > current.start && apart)
             {
               current.end = index;
               current.n_bytes = (gsize) (p - current.text);
@@ -416,6 +420,102 @@ count_size (GArray *sizes,
   g_array_append_val (sizes, ((SizeCount) { rounded, 1 }));
 }
 
+/* A word spaced out letter by letter (計　畫　名　稱, a label spread over
+ * its cell) is a run of single full-width characters at even gaps no
+ * wider than this many ems: one cell, not one a character. */
+#define SPACED_MAX_GAP_EMS 3.2
+#define SPACED_GAP_TOLERANCE_EMS 0.25
+
+typedef struct {
+  gunichar c;
+  double   x1, x2, em;
+} Glyph;
+
+/* The visible characters of @row, in the order make_line() takes them. */
+static GArray *
+row_glyphs (GPtrArray              *row,
+            const PopplerRectangle *rects,
+            guint                   n_rects,
+            const CharFonts        *fonts)
+{
+  GArray *glyphs = g_array_new (FALSE, FALSE, sizeof (Glyph));
+
+  for (guint i = 0; i < row->len; i++)
+    {
+      const Segment *segment = g_ptr_array_index (row, i);
+      const char *p = segment->text;
+
+      for (guint index = segment->start; index < segment->end; index++, p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+          const PopplerRectangle *r;
+          Glyph glyph;
+
+          if (g_unichar_isspace (c) || index >= n_rects)
+            continue;
+          r = &rects[index];
+          glyph.c = c;
+          glyph.x1 = MIN (r->x1, r->x2);
+          glyph.x2 = MAX (r->x1, r->x2);
+          /* A full-width character is one em wide (see char_em()). */
+          if (g_unichar_iswide (c) && glyph.x2 > glyph.x1)
+            glyph.em = glyph.x2 - glyph.x1;
+          else
+            glyph.em = fonts->sizes[index] > 0 ? fonts->sizes[index] : fabs (r->y2 - r->y1) / 1.2;
+          g_array_append_val (glyphs, glyph);
+        }
+    }
+  return glyphs;
+}
+
+/* For each glyph, how many full-width spaces stand for the gap before it
+ * when it is inside a word spaced out letter by letter; 0 elsewhere. */
+static guint *
+find_spaced_words (const GArray *glyphs)
+{
+  guint n = glyphs->len;
+  guint *spaces = g_new0 (guint, MAX (n, 1));
+  g_autofree gboolean *alone = g_new0 (gboolean, MAX (n, 1));
+
+  /* Characters that stand alone, a cell's gap from both neighbours. */
+  for (guint k = 0; k < n; k++)
+    {
+      const Glyph *g = &g_array_index (glyphs, Glyph, k);
+      const Glyph *before = k > 0 ? g - 1 : NULL, *after = k + 1 < n ? g + 1 : NULL;
+
+      alone[k] = g_unichar_iswide (g->c) && g_unichar_isalpha (g->c) &&
+                 (before == NULL || g->x1 - before->x2 > CELL_GAP_EMS * g->em) &&
+                 (after == NULL || after->x1 - g->x2 > CELL_GAP_EMS * after->em);
+    }
+
+  for (guint k = 0; k + 1 < n;)
+    {
+      double gap, em = g_array_index (glyphs, Glyph, k).em;
+      guint end = k + 1;
+
+      if (!alone[k] || !alone[k + 1])
+        {
+          k++;
+          continue;
+        }
+      gap = g_array_index (glyphs, Glyph, k + 1).x1 - g_array_index (glyphs, Glyph, k).x2;
+      if (gap > SPACED_MAX_GAP_EMS * em)
+        {
+          k++;
+          continue;
+        }
+      /* The run goes on while the gaps stay even. */
+      while (end + 1 < n && alone[end + 1] &&
+             fabs (g_array_index (glyphs, Glyph, end + 1).x1 - g_array_index (glyphs, Glyph, end).x2 - gap) <=
+               SPACED_GAP_TOLERANCE_EMS * em)
+        end++;
+      for (guint j = k + 1; j <= end; j++)
+        spaces[j] = MAX (1, (guint) lround (gap / em));
+      k = end + 1;
+    }
+  return spaces;
+}
+
 /* One visual line from the pieces of @row (Segment pointers, left to
  * right). Poppler puts cells that sit close together in one of its lines,
  * without a space between Chinese text: the gaps say where cells end. */
@@ -437,6 +537,8 @@ make_line (GPtrArray              *row,
   gunichar previous = 0;
   guint n_visible = 0, n_bold = 0;
   SizeCount best = { 0.0, 0 };
+  g_autoptr(GArray) glyphs = row_glyphs (row, rects, n_rects, fonts);
+  g_autofree guint *spaced = find_spaced_words (glyphs);
 
   out_row->n_cells = 1;
   for (guint i = 0; i < row->len; i++)
@@ -479,7 +581,12 @@ make_line (GPtrArray              *row,
               gboolean word_space = space_before != 0 && is_latin_word_char (previous) &&
                                     is_latin_word_char (c);
 
-              if (gap > (word_space ? WORD_GAP_EMS : CELL_GAP_EMS) * em)
+              if (spaced[n_visible] > 0)
+                {
+                  for (guint n = 0; n < spaced[n_visible]; n++)
+                    g_string_append_unichar (text, 0x3000);
+                }
+              else if (gap > (word_space ? WORD_GAP_EMS : CELL_GAP_EMS) * em)
                 {
                   if (out_row->n_cells == 1)
                     {
@@ -649,8 +756,20 @@ hoist_label (GArray *rows,
   }
 }
 
+/* A paragraph's first line may be indented by up to this many ems. */
+#define MAX_INDENT_EMS 4.0
+
+/* Whether @row starts right of @x by a first line's indent. */
+static gboolean
+indented_from (const Row *row,
+               double     x)
+{
+  return row->line->x > x + ALIGN_TOLERANCE && row->line->x <= x + MAX_INDENT_EMS * row->line->font_size;
+}
+
 /* How many rows just above (@step -1) or below (+1) rows[@index] start at
- * @x, one line pitch (@pitch) apart: the other lines of one table cell. */
+ * @x, one line pitch (@pitch) apart: the other lines of one table cell,
+ * the first of which may be indented. */
 static guint
 count_cell_lines (GArray *rows,
                   guint   index,
@@ -665,8 +784,13 @@ count_cell_lines (GArray *rows,
       const Row *row = &g_array_index (rows, Row, k);
       const Row *nearer = &g_array_index (rows, Row, k - step);
 
-      if (!same_left (row, x) || fabs (fabs (row_middle (row) - row_middle (nearer)) - pitch) > PITCH_TOLERANCE * pitch)
+      if (fabs (fabs (row_middle (row) - row_middle (nearer)) - pitch) > PITCH_TOLERANCE * pitch)
         break;
+      if (!same_left (row, x))
+        {
+          n += step < 0 && indented_from (row, x);
+          break;
+        }
       n++;
     }
   return n;
@@ -693,7 +817,7 @@ hoist_centred_labels (GArray *rows)
           double pitch = row_middle (below) - row_middle (row);
           guint n_above, n_below;
 
-          if (!same_left (above, x) || !same_left (below, x) || pitch <= 0 ||
+          if (!(same_left (above, x) || indented_from (above, x)) || !same_left (below, x) || pitch <= 0 ||
               pitch > MAX_PITCH_HEIGHTS * row->line->height)
             continue;
           n_above = count_cell_lines (rows, i, -1, x, pitch);
@@ -705,14 +829,15 @@ hoist_centred_labels (GArray *rows)
         {
           /* Between two lines: level with neither, half-way between them. */
           double pitch = row_middle (below) - row_middle (above);
+          double x = below->line->x;
           guint n_above, n_below;
 
-          if (!same_left (below, above->line->x) || above->line->x < label_right ||
+          if (!(same_left (above, x) || indented_from (above, x)) || x < label_right ||
               pitch <= 0 || pitch > MAX_PITCH_HEIGHTS * MIN (above->line->height, below->line->height) ||
               fabs (row_middle (row) - (row_middle (above) + row_middle (below)) / 2) > 0.25 * row->line->height)
             continue;
-          n_above = 1 + count_cell_lines (rows, i - 1, -1, above->line->x, pitch);
-          n_below = 1 + count_cell_lines (rows, i + 1, +1, above->line->x, pitch);
+          n_above = 1 + (same_left (above, x) ? count_cell_lines (rows, i - 1, -1, x, pitch) : 0);
+          n_below = 1 + count_cell_lines (rows, i + 1, +1, x, pitch);
           if (n_above + 1 >= n_below && n_below + 1 >= n_above)
             hoist_label (rows, i, i - n_above);
         }
@@ -818,6 +943,115 @@ continues_cells (const Row *above,
       out_cells[j] = k++;
     }
   return below->n_cells < above->n_cells || n_centred == below->n_cells;
+}
+
+/* Whether no cell of @a overlaps a cell of @b across the page. */
+static gboolean
+cells_apart (const Row *a,
+             const Row *b)
+{
+  for (guint i = 0; i < a->n_cells; i++)
+    for (guint j = 0; j < b->n_cells; j++)
+      if (a->cell_left[i] < b->cell_right[j] + ALIGN_TOLERANCE &&
+          b->cell_left[j] < a->cell_right[i] + ALIGN_TOLERANCE)
+        return FALSE;
+  return TRUE;
+}
+
+/* Whether each cell of @below goes on a cell of @above, one @pitch under
+ * it (left-aligned or centred under it): the next lines of cells that
+ * wrapped, whatever else the row holds. */
+static gboolean
+goes_on_cells (const Row *above,
+               const Row *below,
+               double     pitch)
+{
+  for (guint j = 0, k = 0; j < below->n_cells; j++, k++)
+    {
+      gboolean centred;
+
+      while (k < above->n_cells && !cell_under (above, k, below, j, &centred))
+        k++;
+      if (k == above->n_cells ||
+          fabs (below->cell_top[j] - above->cell_top[k] - pitch) > PITCH_TOLERANCE * pitch)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Puts the cells of @from among those of @into, left to right. */
+static void
+merge_row_cells (Row       *into,
+                 const Row *from)
+{
+  g_auto(GStrv) into_cells = g_strsplit (into->line->text, "\t", -1);
+  g_auto(GStrv) from_cells = g_strsplit (from->line->text, "\t", -1);
+  g_autoptr(GString) text = g_string_new (NULL);
+  Row merged = *into;
+  guint i = 0, j = 0, n = 0;
+  double x1 = MIN (into->line->x, from->line->x);
+  double x2 = MAX (into->line->x + into->line->width, from->line->x + from->line->width);
+  double y1 = MIN (into->line->y, from->line->y);
+  double y2 = MAX (into->line->y + into->line->height, from->line->y + from->line->height);
+
+  while (i < into->n_cells || j < from->n_cells)
+    {
+      gboolean take_into = j == from->n_cells || (i < into->n_cells && into->cell_left[i] < from->cell_left[j]);
+      const Row *source = take_into ? into : from;
+      guint c = take_into ? i++ : j++;
+      const char *cell = take_into ? into_cells[c] : from_cells[c];
+
+      if (n > 0)
+        g_string_append_c (text, '\t');
+      g_string_append (text, cell != NULL ? cell : "");
+      merged.cell_left[n] = source->cell_left[c];
+      merged.cell_right[n] = source->cell_right[c];
+      merged.cell_top[n] = source->cell_top[c];
+      merged.cell_end[n] = text->len;
+      n++;
+    }
+  merged.n_cells = n;
+  merged.first_cell_bytes = merged.cell_end[0];
+  merged.first_cell_right = merged.cell_right[0];
+  merged.second_cell_left = merged.cell_left[1];
+  g_free (merged.line->text);
+  merged.line->text = g_string_free (g_steal_pointer (&text), FALSE);
+  merged.line->x = x1;
+  merged.line->width = x2 - x1;
+  merged.line->y = y1;
+  merged.line->height = y2 - y1;
+  *into = merged;
+}
+
+/* A table row whose cells are centred vertically and of unlike heights
+ * (a traveller's phone on two lines beside one-line name and agency, a
+ * wrapped period beside a one-line place) reads as a line of some cells,
+ * then a line of the others half a pitch lower, then the next lines of
+ * the first ones: the line in between joins the first, so that the
+ * wrapped cells then join their first lines. */
+static void
+merge_centred_cells (GArray *rows)
+{
+  double pitch = line_pitch (rows);
+
+  if (pitch <= 0)
+    return;
+  for (guint i = 1; i + 1 < rows->len; i++)
+    {
+      Row *above = &g_array_index (rows, Row, i - 1);
+      const Row *row = &g_array_index (rows, Row, i);
+      const Row *below = &g_array_index (rows, Row, i + 1);
+
+      if (above->key != row->key || row->key != below->key || above->line->page != row->line->page ||
+          row->line->page != below->line->page || above->n_cells + row->n_cells > MAX_ROW_CELLS ||
+          below->n_cells > MAX_ROW_CELLS || row_middle (row) <= row_middle (above) ||
+          row_middle (row) >= row_middle (below) || !cells_apart (above, row) || !cells_apart (row, below) ||
+          !goes_on_cells (above, below, pitch))
+        continue;
+      merge_row_cells (above, row);
+      tr_layout_line_free (row->line);
+      g_array_remove_index (rows, i);
+    }
 }
 
 /* Adds the cells of @below to the ends of the cells of @above they go on. */
@@ -1623,6 +1857,36 @@ order_columns (GArray                 *segments,
   g_array_sort (segments, compare_segments_by_middle);
 }
 
+/* Whether segments[@index], a little under a line whose middle is at
+ * @middle and that starts at @left, is a label beside it (ending left of
+ * it) no nearer to it than to the next line down: then it is a line of
+ * its own. */
+static gboolean
+halfway_to_next_line (const GArray *segments,
+                      guint         index,
+                      double        middle,
+                      double        left,
+                      double        height)
+{
+  const Segment *segment = &g_array_index (segments, Segment, index);
+  double own = (segment->y1 + segment->y2) / 2;
+
+  if (own - middle < LEVEL_FRACTION * height || segment->x2 > left)
+    return FALSE;
+  for (guint i = index + 1; i < segments->len; i++)
+    {
+      const Segment *after = &g_array_index (segments, Segment, i);
+      double after_middle = (after->y1 + after->y2) / 2;
+
+      if (after->key != segment->key)
+        return FALSE;
+      /* The next line: a piece not level with the row above. */
+      if (after_middle - middle >= SAME_LINE_FRACTION * height)
+        return after_middle - own <= own - middle + LEVEL_FRACTION * height;
+    }
+  return FALSE;
+}
+
 /* Adds the visual lines of one page to @lines; returns how many
  * characters of text it had (0: none, as on a scanned page). */
 static guint
@@ -1638,6 +1902,7 @@ read_page (PopplerPage *page,
   g_auto(CharFonts) fonts = { 0 };
   guint n_rects = 0, n_chars = 0, n_visible = 0;
   double width, height;
+  gboolean halfway = FALSE, next_halfway = FALSE;
 
   if (text == NULL || text[0] == '\0')
     return 0;
@@ -1661,7 +1926,8 @@ read_page (PopplerPage *page,
       n_visible += segment->end - segment->start;
 
       /* The row goes on while the next piece's middle is level with the
-       * row's first piece. */
+       * row's first piece, unless it is just as near the line after (a
+       * label centred between two lines of its value, set close). */
       first = g_ptr_array_index (row, 0);
       if (next != NULL)
         {
@@ -1669,8 +1935,14 @@ read_page (PopplerPage *page,
           double next_middle = (next->y1 + next->y2) / 2;
           double shorter = MIN (first->y2 - first->y1, next->y2 - next->y1);
 
-          if (next->key == first->key && fabs (next_middle - middle) < SAME_LINE_FRACTION * shorter)
-            continue;
+          if (next->key == first->key &&
+              fabs (next_middle - middle) < (halfway ? LEVEL_FRACTION : SAME_LINE_FRACTION) * shorter)
+            {
+              if (halfway || !halfway_to_next_line (segments, i + 1, middle, first->x1, shorter))
+                continue;
+              /* The piece starts a row of its own, which takes only what is level with it. */
+              next_halfway = TRUE;
+            }
         }
 
       g_ptr_array_sort (row, compare_segments_by_x);
@@ -1682,9 +1954,12 @@ read_page (PopplerPage *page,
         g_array_append_val (rows, made);
       }
       g_ptr_array_set_size (row, 0);
+      halfway = next_halfway;
+      next_halfway = FALSE;
     }
 
   hoist_centred_labels (rows);
+  merge_centred_cells (rows);
   join_wrapped_cells (rows);
   for (guint i = 0; i < rows->len; i++)
     {

@@ -7,6 +7,7 @@
 #include "tr-error.h"
 #include "tr-json-check.h"
 #include "tr-text.h"
+#include "tr-warning.h"
 #include "tr-report-json.h"
 
 /* A report's JSON form nests four deep and holds some thousands of values
@@ -25,6 +26,9 @@ static const char * const root_keys[] = {
   "appendix", "photos", "unclassified", "warnings", "source", NULL
 };
 static const char * const source_keys[] = { "filename", "sha256", NULL };
+static const char * const warning_keys[] = { "code", "args", "message", NULL };
+/* A warning's arguments: a page number each of a long scanned document. */
+#define MAX_WARNING_ARGS (100 * 1000)
 /* width and height are written for readers, and recomputed from the data. */
 static const char * const photo_keys[] = {
   "id", "caption", "mime_type", "width", "height", "data", NULL
@@ -774,6 +778,100 @@ read_date_time (JsonObject  *root,
   return date_time;
 }
 
+/* One warning as the kept form has it: a string (as kept), or an object
+ * as show --json words it, {"code", "args", "message"}, whose code and
+ * arguments are kept and whose message, in the language of whoever printed
+ * it, is not; an object without a code is a sentence of an older version. */
+static char *
+read_warning (JsonNode    *node,
+              const char  *path,
+              GError     **error)
+{
+  g_autofree char *message_path = g_strdup_printf ("%s.message", path);
+  g_autofree char *code_path = g_strdup_printf ("%s.code", path);
+  g_autofree char *args_path = g_strdup_printf ("%s.args", path);
+  g_autofree char *code = NULL, *message = NULL;
+  g_auto(GStrv) args = NULL;
+  JsonObject *object;
+  JsonNode *member;
+  char *warning;
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    {
+      char *text = NULL;
+
+      return read_text (node, path, TR_REPORT_MAX_TEXT_LENGTH, &text, error) ? text : NULL;
+    }
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      wrong_type (path, _("a string or an object"), error);
+      return NULL;
+    }
+  object = json_node_get_object (node);
+  if (!check_keys (object, path, warning_keys, NULL, error))
+    return NULL;
+  if ((member = json_object_get_member (object, "code")) != NULL &&
+      !read_text (member, code_path, TR_REPORT_MAX_TEXT_LENGTH, &code, error))
+    return NULL;
+  if ((member = json_object_get_member (object, "message")) != NULL &&
+      !read_text (member, message_path, TR_REPORT_MAX_TEXT_LENGTH, &message, error))
+    return NULL;
+  if ((member = json_object_get_member (object, "args")) != NULL &&
+      (args = read_string_array (member, args_path, MAX_WARNING_ARGS, TR_REPORT_MAX_TEXT_LENGTH, error)) == NULL)
+    return NULL;
+
+  if (code == NULL || *code == '\0')
+    {
+      if (message == NULL || *message == '\0')
+        {
+          /* TRANSLATORS: %s is a JSON path such as warnings[2] */
+          g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA, _("“%s” has neither a code nor a message"), path);
+          return NULL;
+        }
+      return g_steal_pointer (&message);
+    }
+  warning = tr_warning_new_named (code, (const char * const *) args);
+  if (warning == NULL)
+    {
+      g_autofree char *quoted = quote (code);
+
+      /* TRANSLATORS: first %s is the code as given, second a JSON path such as warnings[2].code */
+      g_set_error (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                   _("“%s” in “%s” is not a warning code (lower-case letters, digits and dashes)"), quoted,
+                   code_path);
+    }
+  return warning;
+}
+
+static gboolean
+read_warnings (TrReport    *report,
+               JsonNode    *node,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  JsonArray *array;
+
+  if (JSON_NODE_HOLDS_NULL (node))
+    return TRUE;
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return wrong_type ("warnings", _("an array"), error);
+  array = json_node_get_array (node);
+  if (!check_count (json_array_get_length (array), "warnings", TR_REPORT_MAX_WARNINGS, error))
+    return FALSE;
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("warnings[%u]", i);
+      char *warning = read_warning (json_array_get_element (array, i), path, error);
+
+      if (warning == NULL)
+        return FALSE;
+      g_ptr_array_add (warnings, warning);
+    }
+  g_ptr_array_add (warnings, NULL);
+  tr_report_set_warnings (report, (const char * const *) warnings->pdata);
+  return TRUE;
+}
+
 TrReport *
 tr_report_new_from_json_node (JsonNode  *node,
                               GError   **error)
@@ -868,15 +966,9 @@ tr_report_new_from_json_node (JsonNode  *node,
       !read_photos (report, member, error))
     return NULL;
 
-  if ((member = json_object_get_member (root, "warnings")) != NULL)
-    {
-      g_auto(GStrv) warnings = read_string_array (member, "warnings", TR_REPORT_MAX_WARNINGS,
-                                                  TR_REPORT_MAX_TEXT_LENGTH, error);
-
-      if (warnings == NULL)
-        return NULL;
-      tr_report_set_warnings (report, (const char * const *) warnings);
-    }
+  if ((member = json_object_get_member (root, "warnings")) != NULL &&
+      !read_warnings (report, member, error))
+    return NULL;
 
   if ((member = json_object_get_member (root, "source")) != NULL && !JSON_NODE_HOLDS_NULL (member))
     {
@@ -1083,8 +1175,43 @@ add_body (JsonBuilder *builder,
   json_builder_add_value (builder, tr_body_to_json_node (tr_report_get_body (report, field)));
 }
 
+/* Each warning as {"code", "args", "message"}, the message worded in the
+ * language of the user interface; a sentence kept by an older version as
+ * {"message"} alone. */
+static void
+add_worded_warnings (JsonBuilder        *builder,
+                     const char * const *warnings)
+{
+  json_builder_set_member_name (builder, "warnings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    {
+      g_autofree char *name = NULL, *message = tr_warning_format (warnings[i]);
+      g_auto(GStrv) args = NULL;
+
+      json_builder_begin_object (builder);
+      if (tr_warning_get_code (warnings[i], &name, &args))
+        {
+          json_builder_set_member_name (builder, "code");
+          json_builder_add_string_value (builder, name);
+          add_string_array (builder, "args", (const char * const *) args);
+        }
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 JsonNode *
 tr_report_to_json_node (TrReport *report)
+{
+  return tr_report_to_json_node_full (report, TR_REPORT_JSON_DEFAULT);
+}
+
+JsonNode *
+tr_report_to_json_node_full (TrReport          *report,
+                             TrReportJsonFlags  flags)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   GListModel *travellers;
@@ -1144,7 +1271,10 @@ tr_report_to_json_node (TrReport *report)
   add_photos (builder, report);
   json_builder_set_member_name (builder, "unclassified");
   json_builder_add_string_value (builder, tr_report_get_text (report, TR_FIELD_UNCLASSIFIED));
-  add_string_array (builder, "warnings", tr_report_get_warnings (report));
+  if (flags & TR_REPORT_JSON_WORDED_WARNINGS)
+    add_worded_warnings (builder, tr_report_get_warnings (report));
+  else
+    add_string_array (builder, "warnings", tr_report_get_warnings (report));
 
   /* Either alone is written too: what was read must read back. */
   if (tr_report_get_source_filename (report) != NULL || tr_report_get_source_sha256 (report) != NULL)
@@ -1164,7 +1294,15 @@ char *
 tr_report_to_json (TrReport *report,
                    gboolean  pretty)
 {
-  g_autoptr(JsonNode) node = tr_report_to_json_node (report);
+  return tr_report_to_json_full (report, pretty, TR_REPORT_JSON_DEFAULT);
+}
+
+char *
+tr_report_to_json_full (TrReport          *report,
+                        gboolean           pretty,
+                        TrReportJsonFlags  flags)
+{
+  g_autoptr(JsonNode) node = tr_report_to_json_node_full (report, flags);
 
   return json_to_string (node, pretty);
 }

@@ -23,9 +23,22 @@ TrReport *tr_report_new_from_json      (const char  *data,
 TrReport *tr_report_new_from_json_node (JsonNode    *node,
                                         GError     **error);
 
-JsonNode *tr_report_to_json_node       (TrReport    *report);
-char     *tr_report_to_json            (TrReport    *report,
-                                        gboolean     pretty);
+typedef enum {
+  TR_REPORT_JSON_DEFAULT = 0,
+  /* Warnings as objects {"code", "args", "message"}, the message worded in
+   * the language of the user interface, for people and scripts; by
+   * default they are the kept strings of tr-warning.h. Both read back. */
+  TR_REPORT_JSON_WORDED_WARNINGS = 1 << 0,
+} TrReportJsonFlags;
+
+JsonNode *tr_report_to_json_node       (TrReport          *report);
+JsonNode *tr_report_to_json_node_full  (TrReport          *report,
+                                        TrReportJsonFlags  flags);
+char     *tr_report_to_json            (TrReport          *report,
+                                        gboolean           pretty);
+char     *tr_report_to_json_full       (TrReport          *report,
+                                        gboolean           pretty,
+                                        TrReportJsonFlags  flags);
 
 /* A section's or the appendix's body as the JSON form has it (see
  * tr-report-json.c): a string when it has no tables, as before tables;

@@ -1,6 +1,6 @@
 /* tr-fidelity.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include "tr-fidelity.h"
+#include "tr-fidelity-grid.h"
 
 #include <cairo.h>
 #include <gio/gio.h>
@@ -18,6 +18,8 @@
 #define NO_PANDOC   (1u << TR_FIDELITY_PANDOC)
 /* LibreOffice reads no CSS page margin boxes: no running header. */
 #define NO_LIBREOFFICE (1u << TR_FIDELITY_LIBREOFFICE)
+/* A flat ODT only LibreOffice opens. */
+#define ONLY_LIBREOFFICE (NO_CHROMIUM | NO_PANDOC)
 
 static const TrFidelityCase cases[] = {
   { "cover-kind-above", 101, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED },
@@ -42,6 +44,14 @@ static const TrFidelityCase cases[] = {
     .tables = TR_FIDELITY_TABLES_RULED },
   { "tables-unruled", 115, TR_FIDELITY_COVER_BARE, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS,
     .tables = TR_FIDELITY_TABLES_UNRULED },
+  { "grid-spaced", 116, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, TRUE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .grid = TR_FIDELITY_GRID_SPACED, .skip_producers = ONLY_LIBREOFFICE },
+  { "grid-letter-spaced", 117, TR_FIDELITY_COVER_KIND_BELOW, FALSE, TRUE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .grid = TR_FIDELITY_GRID_LETTER_SPACED, .skip_producers = ONLY_LIBREOFFICE },
+  { "grid-page-split", 118, TR_FIDELITY_COVER_BARE, FALSE, TRUE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .grid = TR_FIDELITY_GRID_PAGE_SPLIT, .skip_producers = ONLY_LIBREOFFICE },
+  { "grid-long-summary", 119, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, TRUE, TR_FIDELITY_HEADINGS_NUMBERED,
+    .grid = TR_FIDELITY_GRID_LONG_SUMMARY, .skip_producers = ONLY_LIBREOFFICE },
 };
 
 const TrFidelityCase *
@@ -304,6 +314,12 @@ tr_fidelity_expected (const TrFidelityCase *fcase)
       tr_report_set_keywords (report, keywords);
       append_paragraph (summary, rand, 9);
       append_paragraph (summary, rand, 8);
+      /* Paragraphs enough to fill the page, or to run over it. */
+      for (guint i = 0; i < (fcase->grid == TR_FIDELITY_GRID_PAGE_SPLIT ? 5 : fcase->grid == TR_FIDELITY_GRID_LONG_SUMMARY ? 2 : 0); i++)
+        {
+          g_string_append_c (summary, '\n');
+          append_paragraph (summary, rand, g_rand_int_range (rand, 7, 12));
+        }
       tr_report_set_text (report, TR_FIELD_SUMMARY, summary->str);
     }
 
@@ -785,6 +801,22 @@ tr_fidelity_make_pdf (const TrFidelityCase *fcase,
   if (!write_picture (photo, FALSE, error) || !write_picture (scan, TRUE, error) ||
       !g_file_set_contents (html_path, html, -1, error))
     return NULL;
+
+  if (fcase->form && fcase->grid != TR_FIDELITY_GRID_HTML)
+    {
+      const Trip *trip = trip_of (fcase);
+      const TrFidelityGridWords words = { trip->title, trip->agency, trip->unit, trip->person, trip->name,
+                                     trip->job_title, trip->destination, trip->period, trip->report_date,
+                                     trip->category };
+      g_autofree char *fodt = tr_fidelity_make_grid_fodt (fcase, &words, expected);
+      g_autofree char *fodt_name = g_strconcat (stem, ".fodt", NULL);
+      g_autofree char *fodt_path = g_build_filename (dir, fodt_name, NULL);
+
+      g_return_val_if_fail (producer == TR_FIDELITY_LIBREOFFICE, NULL);
+      if (!g_file_set_contents (fodt_path, fodt, -1, error))
+        return NULL;
+      return libreoffice_to_pdf (dir, fodt_path, pdf_name, error);
+    }
 
   switch (producer)
     {

@@ -48,6 +48,18 @@ typedef enum {
   TR_FIDELITY_TABLES_UNRULED,  /* cells apart by white space alone */
 } TrFidelityTables;
 
+/* How the 提要 form's grid is laid out, when the case has one. */
+typedef enum {
+  TR_FIDELITY_GRID_HTML,          /* a web page's table, for every producer */
+  /* The rest are flat ODT documents that LibreOffice lays out: labels
+   * vertically centred beside values of several lines, wrapping in a
+   * narrow first column. */
+  TR_FIDELITY_GRID_SPACED,        /* labels spaced with full-width spaces: 計　畫　名　稱 */
+  TR_FIDELITY_GRID_LETTER_SPACED, /* labels spread by character spacing */
+  TR_FIDELITY_GRID_PAGE_SPLIT,    /* the form low on its page: rows split over two pages */
+  TR_FIDELITY_GRID_LONG_SUMMARY,  /* a 內容摘要 of several paragraphs beside its label */
+} TrFidelityGrid;
+
 typedef struct {
   const char         *name;
   guint32             seed;
@@ -64,6 +76,8 @@ typedef struct {
   TrFidelityTables    tables;
   /* Producers that cannot lay the case out (Chromium has no footnotes). */
   guint               skip_producers;   /* 1 << TrFidelityProducer */
+  /* With @form: how its grid is laid out (all but HTML: LibreOffice only). */
+  TrFidelityGrid      grid;
 } TrFidelityCase;
 
 /* Every case of the corpus, and its number. */

@@ -124,6 +124,12 @@ struct _TrFormReader
   gboolean           phone_for_traveller;
 
   guint              n_labelled;
+
+  /* A label that wrapped in its narrow cell, its value beside a middle
+   * line: the lines read of it so far (出國計), and once its value is
+   * read, the rest of it still to come on a line of its own (機關). */
+  GString           *label_head;
+  char              *label_tail;
 };
 
 TrFormReader *
@@ -136,6 +142,7 @@ tr_form_reader_new (TrParsedReport *report)
   self->cover_travellers = tr_traveller_reader_new ();
   self->travellers = self->cover_travellers;
   self->last_value = g_string_new (NULL);
+  self->label_head = g_string_new (NULL);
   return self;
 }
 
@@ -147,6 +154,8 @@ tr_form_reader_free (TrFormReader *self)
   tr_traveller_reader_free (self->form_travellers);
   tr_traveller_reader_free (self->cover_travellers);
   g_string_free (self->last_value, TRUE);
+  g_string_free (self->label_head, TRUE);
+  g_free (self->label_tail);
   g_free (self);
 }
 
@@ -155,6 +164,8 @@ tr_form_reader_interrupt (TrFormReader *self)
 {
   self->has_pending = FALSE;
   self->has_last = FALSE;
+  g_string_truncate (self->label_head, 0);
+  g_clear_pointer (&self->label_tail, g_free);
   tr_traveller_reader_interrupt (self->form_travellers);
   tr_traveller_reader_interrupt (self->cover_travellers);
 }
@@ -555,6 +566,112 @@ read_unlabelled_line (TrFormReader  *self,
   return TR_FORM_LINE_NONE;
 }
 
+/* The label that @head (without spaces) starts, and is not the whole of:
+ * NULL when none, or when labels of different fields start so. */
+static const LabelInfo *
+label_started_by (const char *head)
+{
+  const LabelInfo *found = NULL;
+
+  if (g_utf8_strlen (head, -1) < 2)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      if (!g_str_has_prefix (labels[i].text, head) || g_str_equal (labels[i].text, head))
+        continue;
+      if (found != NULL && found->label != labels[i].label)
+        return NULL;
+      /* The shortest: its rest is what the next line must hold. */
+      if (found == NULL || strlen (labels[i].text) < strlen (found->text))
+        found = &labels[i];
+    }
+  return found;
+}
+
+/* A line of the form that goes on, or ends, a label wrapped in its cell:
+ * TRUE when it was read so. */
+static gboolean
+read_wrapped_label (TrFormReader *self,
+                    const char   *line,
+                    gboolean     *out_complete)
+{
+  g_autofree char *joined = tr_parser_join_spaced_letters (line);
+  g_autofree char *compact = tr_parser_compact (joined);
+  const char *value;
+  g_autofree char *first = NULL, *head = NULL, *clean = NULL;
+  const LabelInfo *info = NULL;
+
+  value = tr_parser_skip_spaces (joined);
+  while (*value != '\0' && !tr_parser_is_space (g_utf8_get_char (value)))
+    value = g_utf8_next_char (value);
+  first = g_strndup (joined, value - joined);
+  clean = tr_parser_trim (value);
+
+  if (self->label_tail != NULL)
+    {
+      g_autofree char *tail = g_steal_pointer (&self->label_tail);
+
+      if (g_str_equal (compact, tail))
+        return TRUE;
+      /* The label's end beside the rest of its value (出國報告名⇥…出,
+       * then 稱⇥國報告). */
+      if (g_str_equal (first, tail) && *clean != '\0')
+        return carry_on (self, clean, TR_FORM_CONTINUES | TR_FORM_ADJACENT, out_complete);
+    }
+
+  if (self->label_head->len == 0)
+    {
+      /* The first line of a wrapped label: the label's start alone, or
+       * its value in the next cell (出國地⇥日本, then 區). */
+      if (label_started_by (compact) != NULL)
+        {
+          g_string_assign (self->label_head, compact);
+          return TRUE;
+        }
+      if (strchr (joined, '\t') == NULL || *clean == '\0' || (info = label_started_by (first)) == NULL)
+        return FALSE;
+      self->label_tail = g_strdup (info->text + strlen (first));
+      self->n_labelled++;
+      self->has_pending = FALSE;
+      *out_complete = read_value (self, info->label, clean, TRUE);
+      remember (self, info->label, clean);
+      return TRUE;
+    }
+
+  /* The next line starts with more of the label, maybe its value after. */
+  head = g_strconcat (self->label_head->str, first, NULL);
+  g_string_truncate (self->label_head, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels) && info == NULL; i++)
+    if (g_str_equal (labels[i].text, head))
+      info = &labels[i];
+  if (info == NULL)
+    {
+      info = label_started_by (head);
+      if (info == NULL)
+        return FALSE;
+      if (*clean == '\0')
+        {
+          g_string_assign (self->label_head, head);
+          return TRUE;
+        }
+      self->label_tail = g_strdup (info->text + strlen (head));
+    }
+
+  self->n_labelled++;
+  self->has_pending = FALSE;
+  self->has_last = FALSE;
+  if (*clean == '\0')
+    {
+      self->has_pending = TRUE;
+      self->pending = info->label;
+      return TRUE;
+    }
+  *out_complete = read_value (self, info->label, clean, TRUE);
+  remember (self, info->label, clean);
+  return TRUE;
+}
+
 TrFormLine
 tr_form_reader_read_line (TrFormReader  *self,
                           const char    *text,
@@ -580,12 +697,24 @@ tr_form_reader_read_line (TrFormReader  *self,
   if (tr_traveller_reader_read_table (self->travellers, line_start))
     {
       self->has_last = FALSE;
+      self->has_pending = FALSE;
       return TR_FORM_LINE_READ;
     }
 
+  /* A label wrapped in its cell: 「出國計」, then 「畫主辦 交通部」, then 「機關」. */
+  if ((flags & TR_FORM_IN_FORM) && (self->label_head->len > 0 || self->label_tail != NULL) &&
+      read_wrapped_label (self, line_start, out_complete))
+    return TR_FORM_LINE_READ;
+
   find_labels (text, in_form, found);
   if (found->len == 0)
-    return read_unlabelled_line (self, line_start, flags, out_complete, out_rest);
+    {
+      if ((flags & TR_FORM_IN_FORM) && read_wrapped_label (self, line_start, out_complete))
+        return TR_FORM_LINE_READ;
+      return read_unlabelled_line (self, line_start, flags, out_complete, out_rest);
+    }
+  g_string_truncate (self->label_head, 0);
+  g_clear_pointer (&self->label_tail, g_free);
 
   self->n_labelled++;
   self->has_pending = FALSE;

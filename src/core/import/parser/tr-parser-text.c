@@ -100,6 +100,44 @@ tr_parser_match_spaced (const char  *text,
   return TRUE;
 }
 
+/* Whether the letter at @p stands alone: whitespace or the text's edge on
+ * both sides. */
+static gboolean
+is_lone_letter (const char *text,
+                const char *p)
+{
+  const char *next = g_utf8_next_char (p);
+
+  return tr_parser_is_cjk_letter (g_utf8_get_char (p)) &&
+         (p == text || tr_parser_is_space (g_utf8_get_char (g_utf8_find_prev_char (text, p)))) &&
+         (*next == '\0' || tr_parser_is_space (g_utf8_get_char (next)));
+}
+
+char *
+tr_parser_join_spaced_letters (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+
+  for (const char *p = text; *p != '\0';)
+    {
+      const char *after = g_utf8_next_char (p);
+
+      g_string_append_len (out, p, after - p);
+      if (is_lone_letter (text, p))
+        {
+          const char *q = after;
+          gboolean tab = FALSE;
+
+          for (; *q != '\0' && tr_parser_is_space (g_utf8_get_char (q)); q = g_utf8_next_char (q))
+            tab |= *q == '\t';
+          if (q != after && !tab && *q != '\0' && is_lone_letter (text, q))
+            after = q;
+        }
+      p = after;
+    }
+  return g_string_free (out, FALSE);
+}
+
 GStrv
 tr_parser_split (const char *text,
                  const char *separators)

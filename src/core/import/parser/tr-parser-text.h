@@ -26,6 +26,11 @@ gboolean    tr_parser_match_spaced       (const char  *text,
                                           const char  *word,
                                           const char **out_end);
 
+/* @text with words spaced out letter by letter made whole again: the
+ * spaces (not tabs, which part cells) between single CJK letters go, so
+ * that "出　國　人　員\t王小明" reads "出國人員\t王小明". */
+char       *tr_parser_join_spaced_letters (const char *text);
+
 /* The parts of @text between runs of whitespace (and of @separators, if
  * not NULL), without empty ones. */
 GStrv       tr_parser_split              (const char  *text,

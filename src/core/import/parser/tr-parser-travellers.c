@@ -119,7 +119,9 @@ read_name_and_title (TrTravellerReader *self,
       return;
     }
   tr_traveller_reader_set (self, TR_TRAVELLER_NAME, parts[name_first ? 0 : 1]);
-  tr_traveller_set (self->current, TR_TRAVELLER_TITLE, parts[name_first ? 1 : 0]);
+  /* A name of nothing but punctuation made nobody. */
+  if (self->current != NULL)
+    tr_traveller_set (self->current, TR_TRAVELLER_TITLE, parts[name_first ? 1 : 0]);
 }
 
 void
@@ -343,6 +345,21 @@ tr_traveller_reader_read_entries (TrTravellerReader *self,
   return TRUE;
 }
 
+/* The form's label beside the travellers' rows (出國人員), or the first
+ * line of it when it wrapped in its cell (出國人). */
+static gboolean
+is_rows_label (const char *cell)
+{
+  if (column_from_name (cell) == TR_TRAVELLER_NAME)
+    return TRUE;
+  if (g_utf8_strlen (cell, -1) < 3)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (column_names); i++)
+    if (column_names[i].column == TR_TRAVELLER_NAME && g_str_has_prefix (column_names[i].name, cell))
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 read_table_header (TrTravellerReader *self,
                    GStrv              cells)
@@ -354,7 +371,7 @@ read_table_header (TrTravellerReader *self,
 
   /* 「出國人員 姓名 服務機關 …」: the form's label beside its header row
    * (a grid's label cell, centred on the rows) names no column. */
-  if (n > 1 && column_from_name (cells[0]) == TR_TRAVELLER_NAME && column_from_name (cells[1]) == TR_TRAVELLER_NAME)
+  if (n > 1 && is_rows_label (cells[0]) && column_from_name (cells[1]) == TR_TRAVELLER_NAME)
     cells++, n--;
   if (n < 3 || n > MAX_COLUMNS)
     return FALSE;
@@ -384,7 +401,7 @@ read_table_row (TrTravellerReader *self,
 
   /* The form's label 出國人員, centred on the header and two rows, is
    * beside the first; it names no column. */
-  if (n == self->n_table_columns + 1 && column_from_name (cells[0]) == TR_TRAVELLER_NAME)
+  if (n == self->n_table_columns + 1 && is_rows_label (cells[0]))
     cells++, n--;
   /* A missing phone is the usual gap; any other and the row is not ours. */
   if (n != self->n_table_columns &&
@@ -414,7 +431,8 @@ gboolean
 tr_traveller_reader_read_header (TrTravellerReader *self,
                                  const char        *value)
 {
-  g_auto(GStrv) cells = tr_parser_split (value, NULL);
+  g_autofree char *joined = tr_parser_join_spaced_letters (value);
+  g_auto(GStrv) cells = tr_parser_split (joined, NULL);
 
   /* Two columns are enough after a label: 「出國人：職稱 姓名」. */
   if (g_strv_length (cells) == 2)
@@ -437,9 +455,18 @@ gboolean
 tr_traveller_reader_read_table (TrTravellerReader *self,
                                 const char        *line)
 {
-  g_auto(GStrv) cells = tr_parser_split (line, NULL);
+  /* A grid's label spaced out beside the row (出　國　人　員) is one cell. */
+  g_autofree char *joined = tr_parser_join_spaced_letters (line);
+  g_auto(GStrv) cells = tr_parser_split (joined, NULL);
 
   if (self->n_table_columns > 0 && read_table_row (self, cells))
+    return TRUE;
+  /* The label beside the rows on a line of its own (centred between
+   * them), or its last letter alone (a row split over two pages), is
+   * part of the table, which goes on. */
+  if (self->n_table_columns > 0 && cells[0] != NULL && cells[1] == NULL &&
+      (is_rows_label (cells[0]) ||
+       (g_utf8_strlen (cells[0], -1) == 1 && tr_parser_is_cjk_letter (g_utf8_get_char (cells[0])))))
     return TRUE;
   self->n_table_columns = 0;
   return read_table_header (self, cells);

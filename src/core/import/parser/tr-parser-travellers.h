@@ -59,8 +59,9 @@ gboolean           tr_traveller_reader_read_columns (TrTravellerReader *self,
 gboolean           tr_traveller_reader_read_entries (TrTravellerReader *self,
                                                      const char        *line,
                                                      gboolean          *out_complete);
-/* A header row of column names ("姓名 服務機關 單位 職稱 電話"), or a row
- * of the table under it. FALSE when @line is neither. */
+/* A header row of column names ("姓名 服務機關 單位 職稱 電話"), a row of
+ * the table under it, or the form's label beside the rows alone on its
+ * line. FALSE when @line is none of them. */
 gboolean           tr_traveller_reader_read_table   (TrTravellerReader *self,
                                                      const char        *line);
 

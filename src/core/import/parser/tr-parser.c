@@ -566,8 +566,11 @@ walk (Parser *self)
         opens = decide (self, candidate);
 
       /* Before the body, labelled lines are the form's ("出國人員：…"),
-       * even when set in bold like a heading. */
-      if ((opens == OPENS_NOTHING || opens == OPENS_GENERIC || opens == OPENS_SIBLING) &&
+       * even when set in bold like a heading; inside the form, a label
+       * alone on its line (出國人員, centred beside the travellers' rows)
+       * is not the heading of a front part of that name. */
+      if ((opens == OPENS_NOTHING || opens == OPENS_GENERIC || opens == OPENS_SIBLING ||
+           (opens == OPENS_FRONT_OTHER && self->part == PART_FORM)) &&
           !self->in_body && self->part != PART_SUMMARY && handle_front_line (self, i))
         {
           add_front_line (self, i, TRUE, -1);
@@ -946,8 +949,10 @@ tr_parser_remove_caption_lines (const char          *appendix,
   g_auto(GStrv) lines = NULL;
   g_autoptr(GHashTable) only_line = NULL;  /* key → 1 + the index of the only line with it, or 0 */
   g_autofree gboolean *removed = NULL;
+  g_autofree gboolean *used = NULL;  /* the caption lines that went */
+  g_auto(GStrv) keys = NULL;
   g_autoptr(GString) text = NULL;
-  guint n_lines, n_removed = 0;
+  guint n_lines, n_captions, n_removed = 0;
 
   g_return_val_if_fail (appendix != NULL, 0);
   g_return_val_if_fail (out_appendix != NULL, 0);
@@ -970,17 +975,47 @@ tr_parser_remove_caption_lines (const char          *appendix,
         g_hash_table_insert (only_line, key, GUINT_TO_POINTER (i + 1));
     }
   removed = g_new0 (gboolean, n_lines);
+  n_captions = g_strv_length ((char **) caption_lines);
+  keys = g_new0 (char *, n_captions + 1);
+  used = g_new0 (gboolean, MAX (n_captions, 1));
 
-  for (const char * const *caption = caption_lines; *caption != NULL; caption++)
+  for (guint c = 0; c < n_captions; c++)
     {
-      g_autofree char *key = caption_key (*caption);
-      guint match = GPOINTER_TO_UINT (g_hash_table_lookup (only_line, key));
+      guint match;
 
-      /* A caption joined into a paragraph matches no line. */
-      if (key[0] != '\0' && match > 0 && !removed[match - 1])
+      keys[c] = caption_key (caption_lines[c]);
+      match = GPOINTER_TO_UINT (g_hash_table_lookup (only_line, keys[c]));
+      if (keys[c][0] != '\0' && match > 0 && !removed[match - 1])
         {
           removed[match - 1] = TRUE;
+          used[c] = TRUE;
           n_removed++;
+        }
+    }
+
+  /* The lines of a caption that wrapped carry on one another: the parser
+   * joined them into one paragraph, which goes when it reads as caption
+   * lines that follow one another, whole. */
+  for (guint i = 0; i < n_lines; i++)
+    {
+      g_autofree char *key = removed[i] ? NULL : caption_key (lines[i]);
+      gsize length = key != NULL ? strlen (key) : 0;
+
+      for (guint c = 0; length > 0 && c < n_captions; c++)
+        {
+          gsize offset = 0;
+          guint end = c;
+
+          while (end < n_captions && !used[end] && keys[end][0] != '\0' && offset < length &&
+                 strncmp (key + offset, keys[end], strlen (keys[end])) == 0)
+            offset += strlen (keys[end++]);
+          if (offset != length || end - c < 2)
+            continue;
+          for (guint k = c; k < end; k++)
+            used[k] = TRUE;
+          removed[i] = TRUE;
+          n_removed++;
+          break;
         }
     }
   if (n_removed == 0)

@@ -22,12 +22,15 @@ TrParsedReport *tr_parser_parse_lines (GPtrArray  *lines,
 TrParsedReport *tr_parser_parse_text  (const char *text);
 
 /* Takes out of @appendix the lines that became photos' captions
- * (@caption_lines: their text as the document had it, NULL-terminated):
- * the captions carry them now, and the export and the reader would show
- * them twice. A line goes only when exactly one line of the appendix
- * reads the same (whitespace aside); otherwise it stays, as a caption
- * shown twice is better than text lost. Returns how many went, and in
- * @out_appendix the text without them (NULL when none went). */
+ * (@caption_lines: their text as the document had it, NULL-terminated, in
+ * the document's order): the captions carry them now, and the export and
+ * the reader would show them twice. A line goes only when exactly one line
+ * of the appendix reads the same (whitespace aside), or when it reads as
+ * several caption lines that follow one another (the parser joined a
+ * caption's lines into one paragraph); otherwise it stays, as a caption
+ * shown twice is better than text lost. Returns how many lines of
+ * @appendix went, and in @out_appendix the text without them (NULL when
+ * none went). */
 guint           tr_parser_remove_caption_lines (const char          *appendix,
                                                 const char * const  *caption_lines,
                                                 char               **out_appendix);

@@ -224,6 +224,40 @@ test_caption_lines (void)
                "照片3：會場\n照片3：會場\n照片5：閉幕式，與會代表合影留念。");
 }
 
+/* A row of two photos whose captions wrapped, as LibreOffice sets them:
+ * the captions' first line holds both (a space apart), the next line the
+ * rest of each. The parser joins the two lines into one paragraph of the
+ * appendix, which goes once the captions have taken both lines; text
+ * around it, and a paragraph only part of which was captions, stay. */
+static void
+test_caption_lines_joined (void)
+{
+  static const char *text =
+    "壹、目的\n瞭解各國作法。\n貳、過程\n參加會議。\n參、心得\n收穫良多。\n肆、建議\n持續參與。\n"
+    "伍、附錄\n附件一：會議議程。\n"
+    "照片 1：本團與主辦城市市長及各國代表 照片 2：參訪污水處理廠再生水示範場域，由\n"
+    "於開幕典禮會場合影留念\t廠長說明處理流程及水質監測方式\n"
+    "\n附件二：參考資料\n";
+  const char * const captions[] = {
+    "照片 1：本團與主辦城市市長及各國代表 照片 2：參訪污水處理廠再生水示範場域，由",
+    "於開幕典禮會場合影留念\t廠長說明處理流程及水質監測方式",
+    NULL,
+  };
+  const char * const one[] = { "於開幕典禮會場合影留念\t廠長說明處理流程及水質監測方式", NULL };
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+  g_autoptr(TrReport) again = tr_report_parse_text (text);
+  const char *appendix = tr_report_get_text (report, TR_FIELD_APPENDIX);
+
+  /* One paragraph: the lines carry on one another. */
+  g_assert_nonnull (strstr (appendix, "由於開幕典禮"));
+
+  /* Half of it is no reason to cut the paragraph. */
+  g_assert_cmpuint (tr_report_remove_caption_lines (again, one), ==, 0);
+
+  g_assert_cmpuint (tr_report_remove_caption_lines (report, captions), ==, 1);
+  assert_text (tr_report_get_text (report, TR_FIELD_APPENDIX), "附件一：會議議程。\n附件二：參考資料");
+}
+
 /* Edge cases ------------------------------------------------------------------------- */
 
 static void
@@ -358,6 +392,7 @@ add_structure_tests (void)
   g_test_add_func ("/parser/structure/sub-headings", test_sub_headings);
   g_test_add_func ("/parser/structure/inline-headings", test_inline_headings);
   g_test_add_func ("/parser/structure/caption-lines", test_caption_lines);
+  g_test_add_func ("/parser/structure/caption-lines-joined", test_caption_lines_joined);
   g_test_add_func ("/parser/edge/empty", test_empty);
   g_test_add_func ("/parser/edge/only-furniture", test_only_furniture);
   g_test_add_func ("/parser/edge/heading-at-end", test_heading_at_end);
