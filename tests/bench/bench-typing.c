@@ -11,7 +11,9 @@
  * first time they are shown is not counted. With --whole the
  * section is put in its buffer in one go, as the editor did before it
  * loaded long texts in pieces; with --settle MS the first key waits for
- * GTK to have laid the text out.
+ * GTK to have laid the text out; with --cell the keys go into a cell of
+ * an itinerary of 40 rows at the top of the section, the long text after
+ * it.
  *
  * Under Xvfb a plain view's key already takes 9 to 17 ms, almost none of
  * it its own: the X server, the frame clock's wait for the next frame and
@@ -30,6 +32,7 @@
 
 #include "editor/tr-report-editor-private.h"
 #include "editor/tr-section-editor.h"
+#include "editor/tr-table-editor.h"
 #include "tr-bench-stats.h"
 #include "tr-bench-text.h"
 #include "tr-test-util.h"
@@ -43,6 +46,9 @@ static gboolean whole = FALSE;
 static gboolean at_end = FALSE;
 static gboolean phases = FALSE;
 static int settle_ms = 0;
+static gboolean in_cell = FALSE;
+
+#define CELL_ROWS 40
 
 typedef struct {
   GtkTextBuffer *buffer;
@@ -242,6 +248,44 @@ wait_frames (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
+static GtkWidget *
+find_table_editor (GtkWidget *widget)
+{
+  if (TR_IS_TABLE_EDITOR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_table_editor (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* An itinerary of CELL_ROWS rows, its header first. */
+static TrTable *
+make_itinerary (void)
+{
+  TrTable *table = tr_table_new (CELL_ROWS, 3);
+
+  tr_table_set_cell (table, 0, 0, "日期");
+  tr_table_set_cell (table, 0, 1, "地點");
+  tr_table_set_cell (table, 0, 2, "行程內容");
+  for (guint r = 1; r < CELL_ROWS; r++)
+    {
+      g_autofree char *date = g_strdup_printf ("7月%u日", r);
+
+      tr_table_set_cell (table, r, 0, date);
+      tr_table_set_cell (table, r, 1, r % 2 ? "塔林" : "塔爾圖");
+      tr_table_set_cell (table, r, 2, "拜會數位部，參訪資料交換平台與數位身分服務中心");
+    }
+  tr_table_set_has_header (table, TRUE);
+  tr_table_set_caption (table, "參訪行程");
+  return table;
+}
+
 /* Our editor: the report opened, and typed into at once. Another report
  * is open before, as when one goes from a report to the next: the first
  * showing of the editor's widgets is not what is measured. */
@@ -274,7 +318,17 @@ run_editor (TrReportStore *store,
     g_signal_emit_by_name (tr_section_editor_get_text_view (editor), "move-cursor",
                            GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
   wait_frames (settle_ms);
-  latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor), cpu);
+  if (in_cell)
+    {
+      TrTableEditor *table = TR_TABLE_EDITOR (find_table_editor (GTK_WIDGET (editor)));
+
+      /* The last column of the middle row: a cell of some text. */
+      if (table == NULL || !tr_table_editor_focus_cell (table, CELL_ROWS / 2, 2))
+        g_error ("No table to type in");
+      latencies = type_keys (GTK_WIDGET (window), tr_table_editor_get_cell_view (table, CELL_ROWS / 2, 2), cpu);
+    }
+  else
+    latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor), cpu);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (100);
   return latencies;
@@ -342,6 +396,7 @@ main (int   argc,
     { "at-end", 0, 0, G_OPTION_ARG_NONE, &at_end, "Type at the end of the section (Ctrl+End first)", NULL },
     { "settle", 0, 0, G_OPTION_ARG_INT, &settle_ms, "Milliseconds between opening and the first key (0)", "MS" },
     { "phases", 0, 0, G_OPTION_ARG_NONE, &phases, "Where the first keys' time goes: layout, paint, the rest", NULL },
+    { "cell", 0, 0, G_OPTION_ARG_NONE, &in_cell, "Type in a cell of a 40-row table at the top of the section", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— keystroke latency in a long section");
@@ -389,6 +444,12 @@ main (int   argc,
   page = make_text (generator, 1);
   tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
   tr_report_set_section (report, TR_SECTION_PROCESS, text);
+  if (in_cell)
+    {
+      g_autoptr(TrTable) table = make_itinerary ();
+
+      tr_body_insert_table (tr_report_get_body (report, TR_FIELD_PROCESS), 0, 0, table);
+    }
   if (!tr_report_store_save (store, report, &error))
     g_error ("%s", error->message);
   tr_report_set_text (before, TR_FIELD_TITLE, "赴日本考察智慧交通出國報告");
@@ -396,9 +457,9 @@ main (int   argc,
   if (!tr_report_store_save (store, before, &error))
     g_error ("%s", error->message);
 
-  g_print ("%d keys a run, one every %d ms from the moment the report opens; %d pages (%ld characters)%s%s\n",
+  g_print ("%d keys a run, one every %d ms from the moment the report opens; %d pages (%ld characters)%s%s%s\n",
            keys, interval_ms, pages, g_utf8_strlen (text, -1), whole ? ", put in the buffer in one go" : "",
-           at_end ? ", typed at its end" : "");
+           at_end ? ", typed at its end" : "", in_cell ? ", typed in a cell of a 40-row table above it" : "");
   for (int run = 0; run < runs; run++)
     {
       g_autoptr(GArray) ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
