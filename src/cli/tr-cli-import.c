@@ -524,17 +524,9 @@ import_office_file (ImportBatch *batch,
       return;
     }
 
-  if (tr_office_import_has_identity (import))
-    {
-      g_autoptr(GError) error = NULL;
-
-      existing = tr_report_store_load (batch->store, tr_report_get_id (report), &error);
-      if (existing == NULL && !g_error_matches (error, TR_ERROR, TR_ERROR_NOT_FOUND))
-        {
-          item->error = g_steal_pointer (&error);
-          return;
-        }
-    }
+  existing = find_in_library (batch->store, import, &item->error);
+  if (item->error != NULL)
+    return;
   if (existing != NULL)
     {
       merge_office_file (batch, batch->store, item, import, existing, TRUE);
