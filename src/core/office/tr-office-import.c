@@ -113,14 +113,14 @@ section_after (const TrOfficeBlock *block,
     }
 }
 
-/* The section of every block: -1 outside the body. */
+/* The section of every block: -1 outside the body. The review form,
+ * from block @form on (-1: none), is no part of it. */
 static gint *
-find_sections (TrOfficeDocument *document)
+find_sections (TrOfficeDocument *document,
+               gint              form)
 {
   gint *sections = g_new (gint, MAX (document->blocks->len, 1));
   gint current = NO_SECTION;
-  /* The review form after the report is no part of its body. */
-  gint form = tr_office_review_form_find (document);
 
   for (guint i = 0; i < document->blocks->len; i++)
     {
@@ -478,6 +478,8 @@ tr_office_import_new_from_bytes (GBytes      *data,
   self->revision = document->revision;
   self->filename = g_strdup (filename != NULL ? filename : "report.odt");
   self->data = g_bytes_ref (data);
+  form = tr_office_review_form_find (document);
+  sections = find_sections (document, form);
 
   if (document->report_json != NULL)
     {
@@ -493,7 +495,6 @@ tr_office_import_new_from_bytes (GBytes      *data,
 
       self->report = report_from_parsed (parsed, document->report_id);
       add_photos (self->report, document);
-      sections = find_sections (document);
       add_tables (self->report, document, sections);
       if (filename != NULL)
         tr_report_set_source (self->report, filename, data);
@@ -508,13 +509,11 @@ tr_office_import_new_from_bytes (GBytes      *data,
       if (self->review == NULL)
         return NULL;
     }
-  else if (self->has_identity && (form = tr_office_review_form_find (document)) >= 0)
+  else if (self->has_identity && form >= 0)
     /* Saved by a word processor, which kept the form and dropped our
      * JSON: the form as the reviewer ticked it. */
     self->review = tr_office_review_form_read (document, form);
 
-  if (sections == NULL)
-    sections = find_sections (document);
   for (guint i = 0; i < document->blocks->len; i++)
     {
       const TrOfficeBlock *block = document->blocks->pdata[i];
@@ -644,7 +643,5 @@ tr_office_import_receive (TrOfficeImport  *self,
   round.move_status = TRUE;
   round.status = status == TR_REVIEW_STATUS_RETURNED || status == TR_REVIEW_STATUS_APPROVED
                  ? status : TR_REVIEW_STATUS_SUBMITTED;
-  if (!tr_report_store_save_review_round (store, id, &round, error))
-    return FALSE;
-  return TRUE;
+  return tr_report_store_save_review_round (store, id, &round, error);
 }

@@ -93,6 +93,14 @@ gboolean      tr_store_find_existing_num (TrReportStore *self,
                                           const char    *what,
                                           GError       **error);
 
+/* The review status of report @num (a draft when none is stored), with
+ * the lock held. */
+gboolean      tr_store_read_status_locked (TrReportStore   *self,
+                                           gint64           num,
+                                           TrReviewStatus  *out_status,
+                                           const char      *what,
+                                           GError         **error);
+
 /* Saves @report inside the caller's transaction, with the lock held (a
  * review round: tr-report-store-review.c). */
 gboolean      tr_store_save_report_locked (TrReportStore  *self,

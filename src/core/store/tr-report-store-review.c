@@ -148,6 +148,29 @@ tr_report_store_save_review (TrReportStore  *self,
          save_review_locked (self, num, review, what, error);
 }
 
+gboolean
+tr_store_read_status_locked (TrReportStore   *self,
+                             gint64           num,
+                             TrReviewStatus  *out_status,
+                             const char      *what,
+                             GError         **error)
+{
+  g_autoptr(TrStatement) select =
+    tr_store_prepare (self, "SELECT status FROM reviews WHERE report_num = ?1", what, error);
+  int rc;
+
+  *out_status = TR_REVIEW_STATUS_DRAFT;
+  if (select == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (select, 1, num);
+  rc = sqlite3_step (select);
+  if (rc == SQLITE_ROW)
+    tr_review_status_from_string (tr_store_column_text (select, 0), out_status);
+  else if (rc != SQLITE_DONE)
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
+  return TRUE;
+}
+
 /* Moves report @num to @status inside the caller's transaction, when the
  * workflow allows it from the stored status. */
 static gboolean
@@ -158,24 +181,10 @@ set_status_locked (TrReportStore   *self,
                    const char      *what,
                    GError         **error)
 {
-  TrReviewStatus current = TR_REVIEW_STATUS_DRAFT;
-  int rc;
+  TrReviewStatus current;
 
-  {
-    g_autoptr(TrStatement) select =
-      tr_store_prepare (self, "SELECT status FROM reviews WHERE report_num = ?1", what, error);
-
-    if (select == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (select, 1, num);
-    rc = sqlite3_step (select);
-    if (rc == SQLITE_ROW)
-      tr_review_status_from_string (tr_store_column_text (select, 0), &current);
-    else if (rc != SQLITE_DONE)
-      return tr_store_set_sqlite_error (error, self->db, rc, what);
-  }
-
-  if (!tr_review_status_check_transition (current, status, error))
+  if (!tr_store_read_status_locked (self, num, &current, what, error) ||
+      !tr_review_status_check_transition (current, status, error))
     return FALSE;
 
   {
@@ -347,19 +356,10 @@ tr_report_store_save_review_round (TrReportStore        *self,
     goto rollback;
   if (round->move_status)
     {
-      TrReviewStatus current = TR_REVIEW_STATUS_DRAFT;
+      TrReviewStatus current;
 
-      /* Its own scope: set_status_locked() prepares the same statement. */
-      {
-        g_autoptr(TrStatement) select =
-          tr_store_prepare (self, "SELECT status FROM reviews WHERE report_num = ?1", what, error);
-
-        if (select == NULL)
-          goto rollback;
-        sqlite3_bind_int64 (select, 1, num);
-        if (sqlite3_step (select) == SQLITE_ROW)
-          tr_review_status_from_string (tr_store_column_text (select, 0), &current);
-      }
+      if (!tr_store_read_status_locked (self, num, &current, what, error))
+        goto rollback;
       /* A draft goes through 送審 to a decision, as it would by hand. */
       if (current == TR_REVIEW_STATUS_DRAFT && round->status != TR_REVIEW_STATUS_SUBMITTED &&
           !set_status_locked (self, num, TR_REVIEW_STATUS_SUBMITTED, changed, what, error))

@@ -1040,20 +1040,11 @@ check_not_locked (TrReportStore  *self,
                   const char     *what,
                   GError        **error)
 {
-  g_autoptr(TrStatement) stmt =
-    tr_store_prepare (self, "SELECT status FROM reviews WHERE report_num = ?1", what, error);
   g_autoptr(TrReport) stored = NULL;
-  TrReviewStatus status = TR_REVIEW_STATUS_DRAFT;
-  int rc;
+  TrReviewStatus status;
 
-  if (stmt == NULL)
+  if (!tr_store_read_status_locked (self, num, &status, what, error))
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, num);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    tr_review_status_from_string (tr_store_column_text (stmt, 0), &status);
-  else if (rc != SQLITE_DONE)
-    return tr_store_set_sqlite_error (error, self->db, rc, what);
   if (status != TR_REVIEW_STATUS_SUBMITTED && status != TR_REVIEW_STATUS_APPROVED)
     return TRUE;
 
