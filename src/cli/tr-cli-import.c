@@ -615,7 +615,7 @@ run_import (Invocation *cli)
   /* A dry run creates no library. */
   if (dry_run)
     {
-      g_autofree char *path = cli->db_path != NULL ? g_strdup (cli->db_path) : tr_report_store_get_default_path ();
+      g_autofree char *path = cli_get_store_path (cli);
 
       if (g_file_test (path, G_FILE_TEST_EXISTS) && (library = cli_open_store (cli)) == NULL)
         return TR_CLI_EXIT_FAILED;

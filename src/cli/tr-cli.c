@@ -308,14 +308,19 @@ cli_parse (Invocation         *cli,
 
 /* Opens the library of --db, or the default one; reports the failure.
  * The store's messages say what failed and why, so they are shown as is. */
+char *
+cli_get_store_path (Invocation *cli)
+{
+  return cli->db_path != NULL ? g_strdup (cli->db_path) : tr_report_store_get_default_path ();
+}
+
 TrReportStore *
 cli_open_store (Invocation *cli)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = cli_get_store_path (cli);
   g_autoptr(GError) error = NULL;
   TrReportStore *store;
 
-  path = cli->db_path != NULL ? g_strdup (cli->db_path) : tr_report_store_get_default_path ();
   store = tr_report_store_open (path, &error);
   if (store == NULL)
     fail ("%s", error->message);

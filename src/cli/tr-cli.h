@@ -81,6 +81,8 @@ char          *format_report       (TrReport       *report);
 gboolean       cli_parse           (Invocation         *cli,
                                     const GOptionEntry *entries,
                                     int                *out_status);
+/* The library's file: --db, or the user's. */
+char          *cli_get_store_path  (Invocation         *cli);
 TrReportStore *cli_open_store      (Invocation         *cli);
 int            fail_on_report      (const char         *id,
                                     const GError       *error);
