@@ -343,11 +343,23 @@ tr_report_new_full (const char   *id,
 
 static gboolean replace_strv (GStrv *strv, const char * const *new_strv);
 
+static void
+append_traveller_copies (GListStore *to,
+                         GListModel *from)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (from); i++)
+    {
+      g_autoptr(TrTraveller) traveller = g_list_model_get_item (from, i);
+      g_autoptr(TrTraveller) copy = tr_traveller_copy (traveller);
+
+      g_list_store_append (to, copy);
+    }
+}
+
 TrReport *
 tr_report_copy (TrReport *self)
 {
   TrReport *copy;
-  GListModel *travellers;
 
   g_return_val_if_fail (TR_IS_REPORT (self), NULL);
 
@@ -363,14 +375,7 @@ tr_report_copy (TrReport *self)
       copy->fingerprint = g_strdup (self->fingerprint);
       copy->fingerprinted = g_string_new_len (self->fingerprinted->str, self->fingerprinted->len);
     }
-  travellers = G_LIST_MODEL (self->travellers);
-  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
-    {
-      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
-      g_autoptr(TrTraveller) traveller_copy = tr_traveller_copy (traveller);
-
-      g_list_store_append (copy->travellers, traveller_copy);
-    }
+  append_traveller_copies (copy->travellers, G_LIST_MODEL (self->travellers));
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->photos)); i++)
     {
       g_autoptr(TrPhoto) photo = g_list_model_get_item (G_LIST_MODEL (self->photos), i);
@@ -511,8 +516,6 @@ void
 tr_report_set_form_from (TrReport *self,
                          TrReport *source)
 {
-  GListModel *travellers;
-
   g_return_if_fail (TR_IS_REPORT (self));
   g_return_if_fail (TR_IS_REPORT (source));
 
@@ -523,14 +526,7 @@ tr_report_set_form_from (TrReport *self,
   tr_report_set_has_attachments (self, tr_report_get_has_attachments (source));
 
   g_list_store_remove_all (self->travellers);
-  travellers = G_LIST_MODEL (source->travellers);
-  for (guint i = 0; i < g_list_model_get_n_items (travellers); i++)
-    {
-      g_autoptr(TrTraveller) traveller = g_list_model_get_item (travellers, i);
-      g_autoptr(TrTraveller) copy = tr_traveller_copy (traveller);
-
-      g_list_store_append (self->travellers, copy);
-    }
+  append_traveller_copies (self->travellers, G_LIST_MODEL (source->travellers));
 }
 
 const char *
