@@ -4,6 +4,7 @@
 
 #include "tr-application.h"
 #include "tr-help.h"
+#include "tr-library-upgrade-window.h"
 #include "tr-report-store.h"
 #include "tr-window.h"
 
@@ -15,7 +16,29 @@ struct _TrApplication
   TrReportStore *store;
   GError *store_error;
   GSettings *settings;
+
+  /* While a library an earlier version wrote is being upgraded: the
+   * window that says so, and what was asked of the app meanwhile. */
+  GCancellable *upgrade_cancellable;
+  GtkWindow *upgrade_window;
+  GPtrArray *waiting_requests;
 };
+
+/* An activation, files to open, or a command line, put off until the
+ * library is open. */
+typedef struct
+{
+  GListModel *files;
+  GApplicationCommandLine *command_line;
+} TrStartRequest;
+
+static void
+tr_start_request_free (TrStartRequest *request)
+{
+  g_clear_object (&request->files);
+  g_clear_object (&request->command_line);
+  g_free (request);
+}
 
 G_DEFINE_FINAL_TYPE (TrApplication, tr_application, ADW_TYPE_APPLICATION)
 
@@ -28,6 +51,8 @@ tr_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_error (&self->store_error);
   g_clear_object (&self->settings);
+  g_clear_object (&self->upgrade_cancellable);
+  g_clear_pointer (&self->waiting_requests, g_ptr_array_unref);
 
   G_OBJECT_CLASS (tr_application_parent_class)->finalize (object);
 }
@@ -47,18 +72,66 @@ tr_application_handle_local_options (GApplication *application,
   return -1;
 }
 
+static void handle_request (TrApplication  *self,
+                            TrStartRequest *request);
+
+static void
+library_opened (GObject      *source_object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(TrApplication) self = user_data;
+  gboolean closed = g_cancellable_is_cancelled (self->upgrade_cancellable);
+  g_autoptr(GPtrArray) requests = g_steal_pointer (&self->waiting_requests);
+
+  self->store = tr_report_store_open_finish (result, &self->store_error);
+  g_clear_object (&self->upgrade_cancellable);
+
+  /* Closed while upgrading: the app ends without a window. Otherwise the
+   * main window takes over (showing the error in place if the upgrade
+   * failed) before the upgrade's goes, so the app never has none. */
+  if (!closed)
+    for (guint i = 0; i < requests->len; i++)
+      handle_request (self, requests->pdata[i]);
+  if (self->upgrade_window != NULL)
+    gtk_window_destroy (g_steal_pointer (&self->upgrade_window));
+  g_application_release (G_APPLICATION (self));
+}
+
+static gboolean
+upgrade_window_close_request (GtkWindow     *window,
+                              TrApplication *self)
+{
+  g_cancellable_cancel (self->upgrade_cancellable);
+  self->upgrade_window = NULL;
+  return FALSE;
+}
+
 static void
 tr_application_startup (GApplication *application)
 {
   TrApplication *self = TR_APPLICATION (application);
   g_autofree char *path = NULL;
+  gint64 n_reports = 0;
 
   G_APPLICATION_CLASS (tr_application_parent_class)->startup (application);
 
   /* The window shows the error in place: a library that cannot be opened is
-   * something to explain, not a reason to vanish. */
+   * something to explain, not a reason to vanish. An upgrade, which can
+   * take minutes, runs in a thread behind a window of its own. */
   path = self->db_path != NULL ? g_strdup (self->db_path) : tr_report_store_get_default_path ();
-  self->store = tr_report_store_open (path, &self->store_error);
+  if (tr_report_store_needs_upgrade (path, &n_reports))
+    {
+      self->upgrade_cancellable = g_cancellable_new ();
+      self->waiting_requests = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_start_request_free);
+      self->upgrade_window = GTK_WINDOW (tr_library_upgrade_window_new (GTK_APPLICATION (self), n_reports));
+      g_signal_connect (self->upgrade_window, "close-request",
+                        G_CALLBACK (upgrade_window_close_request), self);
+      g_application_hold (application);
+      tr_report_store_open_async (path, self->upgrade_cancellable, library_opened, g_object_ref (self));
+    }
+  else
+    self->store = tr_report_store_open (path, &self->store_error);
 
   /* Run from a build tree without an installed schema, the app still works;
    * it only forgets its window size. */
@@ -86,36 +159,14 @@ ensure_window (TrApplication *self)
   return TR_WINDOW (window);
 }
 
-static void
-tr_application_activate (GApplication *application)
-{
-  gtk_window_present (GTK_WINDOW (ensure_window (TR_APPLICATION (application))));
-}
-
-/* "Open With" in a file manager: import. */
-static void
-tr_application_open (GApplication  *application,
-                     GFile        **files,
-                     int            n_files,
-                     const char    *hint)
-{
-  g_autoptr(GListStore) list = g_list_store_new (G_TYPE_FILE);
-  TrWindow *window = ensure_window (TR_APPLICATION (application));
-
-  gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < n_files; i++)
-    g_list_store_append (list, files[i]);
-  tr_window_import (window, G_LIST_MODEL (list));
-}
-
 /* `trip-reports [--open ID] [--reference ID] [FILE.pdf…]`, in the first
  * process, or sent to it by a later one: that one then ends, and the
  * window that was there comes to the front with what it was given. */
-static int
-tr_application_command_line (GApplication            *application,
-                             GApplicationCommandLine *command_line)
+static void
+handle_command_line (TrApplication           *self,
+                     GApplicationCommandLine *command_line)
 {
-  TrWindow *window = ensure_window (TR_APPLICATION (application));
+  TrWindow *window = ensure_window (self);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
   g_auto(GStrv) arguments = g_application_command_line_get_arguments (command_line, NULL);
@@ -138,6 +189,74 @@ tr_application_command_line (GApplication            *application,
     tr_window_open_report (window, open_id);
   if (g_list_model_get_n_items (G_LIST_MODEL (files)) > 0)
     tr_window_import (window, G_LIST_MODEL (files));
+}
+
+/* "Open With" in a file manager imports; a plain activation shows the
+ * window. */
+static void
+handle_request (TrApplication  *self,
+                TrStartRequest *request)
+{
+  TrWindow *window;
+
+  if (request->command_line != NULL)
+    {
+      handle_command_line (self, request->command_line);
+      return;
+    }
+  window = ensure_window (self);
+  gtk_window_present (GTK_WINDOW (window));
+  if (request->files != NULL)
+    tr_window_import (window, request->files);
+}
+
+/* Until the library is open there is no main window to give a request
+ * to: it waits (a later launch that passed it waits too, for its command
+ * line object), and the upgrade's window comes to the front. */
+static void
+take_request (TrApplication  *self,
+              TrStartRequest *request)
+{
+  if (self->upgrade_cancellable == NULL)
+    {
+      handle_request (self, request);
+      tr_start_request_free (request);
+      return;
+    }
+  g_ptr_array_add (self->waiting_requests, request);
+  if (self->upgrade_window != NULL)
+    gtk_window_present (self->upgrade_window);
+}
+
+static void
+tr_application_activate (GApplication *application)
+{
+  take_request (TR_APPLICATION (application), g_new0 (TrStartRequest, 1));
+}
+
+static void
+tr_application_open (GApplication  *application,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  TrStartRequest *request = g_new0 (TrStartRequest, 1);
+  GListStore *list = g_list_store_new (G_TYPE_FILE);
+
+  for (int i = 0; i < n_files; i++)
+    g_list_store_append (list, files[i]);
+  request->files = G_LIST_MODEL (list);
+  take_request (TR_APPLICATION (application), request);
+}
+
+static int
+tr_application_command_line (GApplication            *application,
+                             GApplicationCommandLine *command_line)
+{
+  TrStartRequest *request = g_new0 (TrStartRequest, 1);
+
+  request->command_line = g_object_ref (command_line);
+  take_request (TR_APPLICATION (application), request);
   return 0;
 }
 

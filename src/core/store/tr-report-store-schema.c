@@ -366,18 +366,31 @@ tr_store_schema_check (TrReportStore  *self,
   return TRUE;
 }
 
+/* SQLite's progress handler: a non-zero return interrupts the statement. */
+static int
+upgrade_cancelled (void *cancellable)
+{
+  return g_cancellable_is_cancelled (cancellable);
+}
+
 gboolean
 tr_store_schema_upgrade (TrReportStore  *self,
+                         GCancellable   *cancellable,
                          GError        **error)
 {
   g_autofree char *what = g_strdup_printf (_("Could not update the library “%s” to this version"),
                                            self->path);
   int version = 0;
 
+  /* Rebuilding an index of a large library takes minutes, in statements
+   * that would not return to us before the end. */
+  if (cancellable != NULL)
+    sqlite3_progress_handler (self->db, 10000, upgrade_cancelled, cancellable);
+
   /* One transaction: an interrupted upgrade leaves the file as it was, and
    * the next start begins it again. */
   if (!tr_store_exec_sql (self, "BEGIN IMMEDIATE", what, error))
-    return FALSE;
+    goto rollback;
   if (!tr_store_schema_check (self, &version, error))
     goto rollback;
   if (version < TR_REPORT_STORE_SCHEMA_VERSION)
@@ -393,9 +406,48 @@ tr_store_schema_upgrade (TrReportStore  *self,
     }
   if (!tr_store_exec_sql (self, "COMMIT", what, error))
     goto rollback;
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
   return TRUE;
 
 rollback:
+  sqlite3_progress_handler (self->db, 0, NULL, NULL);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  /* The error SQLite gave is an interruption: say what the caller did. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_clear_error (error);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+    }
   return FALSE;
+}
+
+gboolean
+tr_report_store_needs_upgrade (const char *path,
+                               gint64     *out_n_reports)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gboolean needs_upgrade = FALSE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (out_n_reports != NULL)
+    *out_n_reports = 0;
+  /* Read-only and without creating: looking must change nothing. */
+  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db,
+                          "SELECT (SELECT user_version FROM pragma_user_version),"
+                          " (SELECT count(*) FROM reports)",
+                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int version = sqlite3_column_int (stmt, 0);
+
+      needs_upgrade = version > 0 && version < TR_REPORT_STORE_SCHEMA_VERSION;
+      if (out_n_reports != NULL)
+        *out_n_reports = sqlite3_column_int64 (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return needs_upgrade;
 }

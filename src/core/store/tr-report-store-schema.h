@@ -26,8 +26,10 @@ gboolean tr_store_schema_check   (TrReportStore  *self,
                                   GError        **error);
 /* Brings the file to TR_REPORT_STORE_SCHEMA_VERSION in one transaction,
  * under the write lock, checking it again there: another process may have
- * upgraded it, or made it, since we looked. */
+ * upgraded it, or made it, since we looked. Cancelling @cancellable stops
+ * it, leaving the file as it was (G_IO_ERROR_CANCELLED). */
 gboolean tr_store_schema_upgrade (TrReportStore  *self,
+                                  GCancellable   *cancellable,
                                   GError        **error);
 
 G_END_DECLS

@@ -511,9 +511,10 @@ explain_unwritable_folder (TrReportStore  *self,
                what, folder);
 }
 
-TrReportStore *
-tr_report_store_open (const char  *path,
-                      GError     **error)
+static TrReportStore *
+open_store (const char    *path,
+            GCancellable  *cancellable,
+            GError       **error)
 {
   g_autoptr(TrReportStore) self = NULL;
   g_autofree char *folder = NULL;
@@ -615,7 +616,7 @@ tr_report_store_open (const char  *path,
       gboolean upgraded;
 
       sqlite3_busy_timeout (self->db, UPGRADE_BUSY_TIMEOUT_MS);
-      upgraded = tr_store_schema_upgrade (self, error);
+      upgraded = tr_store_schema_upgrade (self, cancellable, error);
       sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
       if (!upgraded)
         return NULL;
@@ -632,6 +633,56 @@ tr_report_store_open (const char  *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+TrReportStore *
+tr_report_store_open (const char  *path,
+                      GError     **error)
+{
+  return open_store (path, NULL, error);
+}
+
+static void
+open_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  TrReportStore *store = open_store (task_data, cancellable, &error);
+
+  if (store != NULL)
+    g_task_return_pointer (task, store, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+tr_report_store_open_async (const char          *path,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tr_report_store_open_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  /* The upgrade looks at the cancellable itself, and rolls back. */
+  g_task_set_return_on_cancel (task, FALSE);
+  g_task_run_in_thread (task, open_in_thread);
+}
+
+TrReportStore *
+tr_report_store_open_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tr_report_store_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 const char *

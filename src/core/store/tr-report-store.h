@@ -32,6 +32,21 @@ char          *tr_report_store_get_default_path (void);
  * TR_ERROR_DB_READ_ONLY. All errors are in the TR_ERROR domain. */
 TrReportStore *tr_report_store_open      (const char     *path,
                                           GError        **error);
+/* open() in a worker thread. Cancelling stops an upgrade under way and
+ * leaves the file as it was (G_IO_ERROR_CANCELLED). */
+void           tr_report_store_open_async  (const char          *path,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data);
+TrReportStore *tr_report_store_open_finish (GAsyncResult        *result,
+                                            GError             **error);
+/* Whether open() would first bring @path to this version's schema: a
+ * library an earlier version wrote. On a large library that takes minutes,
+ * which a window spends behind a page that says so. FALSE for a missing,
+ * new or current file and for one that cannot be read (open() then says
+ * why). @out_n_reports: how many reports the file holds. */
+gboolean       tr_report_store_needs_upgrade (const char *path,
+                                              gint64     *out_n_reports);
 const char    *tr_report_store_get_path  (TrReportStore  *self);
 
 /* Inserts or replaces the whole report in one transaction, and sets its

@@ -238,7 +238,7 @@ test_migrate_v8 (Fixture       *fixture,
   db = raw_open (fixture->path);
   g_assert_cmpint (tr_unigram_tokenizer_register (db), ==, SQLITE_OK);
   raw_exec (db, "BEGIN");
-  raw_exec (db, v1_schema);
+  raw_exec (db, tr_test_v1_schema);
   raw_exec (db, v6_schema_after_v1);
   raw_exec (db, v8_schema_after_v6);
   insert_v8_imported (db, id_old, "赴日本考察", purpose, process, "aaaa");

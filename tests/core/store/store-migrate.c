@@ -2,64 +2,6 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-store.h"
 
-/* The fixture "a file made by schema v1": the statements of migration 0 → 1
- * in src/core/tr-report-store-schema.c, copied here on purpose. A released schema
- * never changes, so this copy must never change either: if the store's v1
- * statements drift from it, files made by the released v1 stop opening. */
-const char v1_schema[] =
-  "CREATE TABLE reports ("
-  "  num INTEGER PRIMARY KEY,"
-  "  id TEXT NOT NULL UNIQUE,"
-  "  kind TEXT NOT NULL CHECK (kind IN ('draft', 'imported')),"
-  "  created TEXT NOT NULL,"
-  "  modified TEXT NOT NULL,"
-  "  title TEXT NOT NULL DEFAULT '',"
-  "  agency TEXT NOT NULL DEFAULT '',"
-  "  contact TEXT NOT NULL DEFAULT '',"
-  "  phone TEXT NOT NULL DEFAULT '',"
-  "  category TEXT NOT NULL DEFAULT '',"
-  "  category_other TEXT NOT NULL DEFAULT '',"
-  "  period_start TEXT NOT NULL DEFAULT '',"
-  "  period_end TEXT NOT NULL DEFAULT '',"
-  "  destination TEXT NOT NULL DEFAULT '',"
-  "  report_date TEXT NOT NULL DEFAULT '',"
-  "  classification TEXT NOT NULL DEFAULT '',"
-  "  summary TEXT NOT NULL DEFAULT '',"
-  "  purpose TEXT NOT NULL DEFAULT '',"
-  "  process TEXT NOT NULL DEFAULT '',"
-  "  observations TEXT NOT NULL DEFAULT '',"
-  "  recommendations TEXT NOT NULL DEFAULT '',"
-  "  appendix TEXT NOT NULL DEFAULT '',"
-  "  unclassified TEXT NOT NULL DEFAULT '',"
-  "  warnings TEXT NOT NULL DEFAULT '[]',"
-  "  has_attachments INTEGER NOT NULL DEFAULT 0,"
-  "  pages INTEGER NOT NULL DEFAULT 0"
-  ");"
-  "CREATE INDEX reports_by_modified ON reports (modified);"
-  "CREATE TABLE travellers ("
-  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  name TEXT NOT NULL DEFAULT '',"
-  "  agency TEXT NOT NULL DEFAULT '',"
-  "  unit TEXT NOT NULL DEFAULT '',"
-  "  title TEXT NOT NULL DEFAULT '',"
-  "  phone TEXT NOT NULL DEFAULT '',"
-  "  PRIMARY KEY (report_num, position)"
-  ") WITHOUT ROWID;"
-  "CREATE TABLE keywords ("
-  "  report_num INTEGER NOT NULL REFERENCES reports (num) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  keyword TEXT NOT NULL,"
-  "  PRIMARY KEY (report_num, position)"
-  ") WITHOUT ROWID;"
-  "CREATE TABLE sources ("
-  "  report_num INTEGER PRIMARY KEY REFERENCES reports (num) ON DELETE CASCADE,"
-  "  filename TEXT NOT NULL,"
-  "  sha256 TEXT NOT NULL,"
-  "  data BLOB"
-  ");"
-  "CREATE INDEX sources_by_sha256 ON sources (sha256);";
-
 static void
 insert_v1_report (sqlite3    *db,
                   const char *id,
@@ -108,7 +50,7 @@ test_migrate_v1 (Fixture       *fixture,
 
   db = raw_open (fixture->path);
   raw_exec (db, "BEGIN");
-  raw_exec (db, v1_schema);
+  raw_exec (db, tr_test_v1_schema);
   insert_v1_report (db, id_a, "赴日本考察社會住宅政策", "拜會東京都住宅局，參觀公營住宅。", "王小明");
   insert_v1_report (db, id_b, "出席APEC會議", "泰國曼谷會議紀要：討論區域經濟整合。", "李大華");
   raw_exec (db, "INSERT INTO sources (report_num, filename, sha256, data)"
@@ -182,7 +124,7 @@ test_newer_schema (Fixture       *fixture,
   sqlite3 *db;
 
   db = raw_open (fixture->path);
-  raw_exec (db, v1_schema);
+  raw_exec (db, tr_test_v1_schema);
   raw_exec (db, "CREATE TABLE future_things (x)");
   raw_exec (db, pragma);
   sqlite3_close (db);
@@ -203,7 +145,7 @@ test_newer_schema (Fixture       *fixture,
 
 /* The fixture "a file made by schema v6", the last without tables: the
  * objects migrations 1 → 6 in src/core/store/tr-report-store-schema.c add
- * to v1_schema, as they leave the file, copied here on purpose. A released
+ * to tr_test_v1_schema, as they leave the file, copied here on purpose. A released
  * schema never changes, nor may this copy. */
 const char v6_schema_after_v1[] =
   "CREATE VIEW report_search_content AS"
@@ -420,7 +362,7 @@ test_migrate_v6 (Fixture       *fixture,
   db = raw_open (fixture->path);
   g_assert_cmpint (tr_unigram_tokenizer_register (db), ==, SQLITE_OK);
   raw_exec (db, "BEGIN");
-  raw_exec (db, v1_schema);
+  raw_exec (db, tr_test_v1_schema);
   raw_exec (db, v6_schema_after_v1);
   insert_v6_report (db, full);
   insert_v6_report (db, json_like);

@@ -77,19 +77,26 @@ raw_exec (sqlite3    *db,
     g_error ("%s: %s", sql, message);
 }
 
-int
-raw_user_version (const char *path)
+gint64
+raw_int (const char *path,
+         const char *sql)
 {
   sqlite3 *db = raw_open (path);
   sqlite3_stmt *stmt = NULL;
-  int version;
+  gint64 value;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  version = sqlite3_column_int (stmt, 0);
+  value = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  return version;
+  return value;
+}
+
+int
+raw_user_version (const char *path)
+{
+  return raw_int (path, "PRAGMA user_version");
 }
 
 TrReport *
@@ -382,6 +389,7 @@ main (int   argc,
 
   add_open_tests ();
   add_migrate_tests ();
+  add_upgrade_tests ();
 
   add_search_tests ();
   add_batch_tests ();

@@ -2,6 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "tr-test-old-library.h"
+
 #include <errno.h>
 #include <fcntl.h>
 #include <locale.h>
@@ -49,6 +51,9 @@ sqlite3 *raw_open (const char *path);
 void raw_exec (sqlite3    *db,
                const char *sql);
 int raw_user_version (const char *path);
+/* The first column of the first row of @sql, run on its own connection. */
+gint64 raw_int (const char *path,
+                const char *sql);
 TrReport *new_report (const char *title,
                       const char *process);
 void save (TrReportStore *store,
@@ -87,14 +92,14 @@ void raw_bind (sqlite3_stmt *stmt,
                const char   *text);
 TrTable *new_schedule (const char *cell);
 
-/* Files made by older schemas (store-migrate.c): copies of released
- * migrations, never to change. */
-extern const char v1_schema[];
+/* Files made by older schemas (store-migrate.c, and v1 in
+ * tr-test-old-library.c): copies of released migrations, never to change. */
 extern const char v6_schema_after_v1[];
 
 void add_crud_tests (void);
 void add_duplicate_tests (void);
 void add_open_tests (void);
 void add_migrate_tests (void);
+void add_upgrade_tests (void);
 void add_search_tests (void);
 void add_batch_tests (void);
