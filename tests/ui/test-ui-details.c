@@ -62,7 +62,7 @@ open_window (Fixture *fixture)
 
 /* The buttons of a traveller row, by their tooltip. */
 static GtkWidget *
-find_button (GtkWidget  *widget,
+find_button_with_tooltip (GtkWidget  *widget,
              const char *tooltip)
 {
   if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
@@ -70,7 +70,7 @@ find_button (GtkWidget  *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_button (child, tooltip);
+      GtkWidget *found = find_button_with_tooltip (child, tooltip);
 
       if (found != NULL)
         return found;
@@ -103,8 +103,8 @@ assert_can_move (TrTravellerList *list,
 {
   GtkWidget *row = tr_traveller_list_get_row (list, index);
 
-  g_assert_cmpint (gtk_widget_is_sensitive (find_button (row, "Move Up")), ==, up);
-  g_assert_cmpint (gtk_widget_is_sensitive (find_button (row, "Move Down")), ==, down);
+  g_assert_cmpint (gtk_widget_is_sensitive (find_button_with_tooltip (row, "Move Up")), ==, up);
+  g_assert_cmpint (gtk_widget_is_sensitive (find_button_with_tooltip (row, "Move Down")), ==, down);
 }
 
 /* The first traveller cannot go up nor the last down, and their buttons
@@ -130,14 +130,14 @@ test_traveller_move_buttons (Fixture       *fixture,
   assert_can_move (list, 2, TRUE, FALSE);
 
   /* The last moved up: still the first and last rows that cannot. */
-  g_signal_emit_by_name (find_button (tr_traveller_list_get_row (list, 2), "Move Up"), "clicked");
+  g_signal_emit_by_name (find_button_with_tooltip (tr_traveller_list_get_row (list, 2), "Move Up"), "clicked");
   assert_can_move (list, 0, FALSE, TRUE);
   assert_can_move (list, 2, TRUE, FALSE);
   /* One removed: two left. */
-  g_signal_emit_by_name (find_button (tr_traveller_list_get_row (list, 2), "Remove Traveller"), "clicked");
+  g_signal_emit_by_name (find_button_with_tooltip (tr_traveller_list_get_row (list, 2), "Remove Traveller"), "clicked");
   assert_can_move (list, 1, TRUE, FALSE);
 
-  up = find_type (find_button (tr_traveller_list_get_row (list, 1), "Move Up"), GTK_TYPE_IMAGE);
+  up = find_type (find_button_with_tooltip (tr_traveller_list_get_row (list, 1), "Move Up"), GTK_TYPE_IMAGE);
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (up)), ==, "tr-move-up-symbolic");
   /* Shipped with the app, not looked for in the icon theme. */
   g_assert_true (g_resources_get_info ("/org/example/TripReports/icons/scalable/actions/tr-move-up-symbolic.svg",

@@ -184,20 +184,6 @@ type_into_row (GtkWidget  *row,
   g_signal_emit_by_name (entry, "insert-at-cursor", text);
 }
 
-static TrReport *
-load_independently (Fixture    *fixture,
-                    const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrReportStore) other = tr_report_store_open (fixture->path, &error);
-  TrReport *report;
-
-  g_assert_no_error (error);
-  report = tr_report_store_load (other, id, &error);
-  g_assert_no_error (error);
-  return report;
-}
-
 /* Through the window's own connection: another one would index the new
  * drafts as it opens, which is not what these tests look at. */
 static guint
@@ -391,13 +377,13 @@ test_lock_every_path (Fixture       *fixture,
                                              TR_REVIEW_STATUS_SUBMITTED));
   wait_until (stored_status (fixture, id) == TR_REVIEW_STATUS_SUBMITTED, 5000);
   wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_SUBMITTED, 5000);
-  handed_in = load_independently (fixture, id);
+  handed_in = load_independently (fixture->path, id);
   g_assert_cmpstr (tr_report_get_section (handed_in, TR_SECTION_RECOMMENDATIONS), ==, "內容。最後一句。");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (handed_in))), ==, 2);
 
   try_every_edit (fixture, tr_window_get_report (window));
   shown = tr_report_copy (tr_window_get_report (window));
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_true (tr_report_content_equal (shown, handed_in));
   g_assert_true (tr_report_content_equal (stored, handed_in));
   g_clear_object (&shown);
@@ -411,7 +397,7 @@ test_lock_every_path (Fixture       *fixture,
   tr_window_open_report (window, tr_report_get_id (handed_in));
   try_every_edit (fixture, tr_window_get_report (window));
   shown = tr_report_copy (tr_window_get_report (window));
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_true (tr_report_content_equal (shown, handed_in));
   g_assert_true (tr_report_content_equal (stored, handed_in));
 }
@@ -450,7 +436,7 @@ test_lock_lifts_when_returned (Fixture       *fixture,
   type_keys (text_view (fixture, TR_FIELD_PURPOSE), "補正。");
   g_assert_true (save_and_wait (get_editor (fixture), &error));
   g_assert_no_error (error);
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_PURPOSE), ==, "內容。補正。");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (stored))), ==, 1);
 }
@@ -502,7 +488,7 @@ test_untouched_draft_goes (Fixture       *fixture,
   g_assert_true (save_and_wait (get_editor (fixture), &error));
   g_assert_cmpuint (count_stored (fixture), ==, 2);
   {
-    g_autoptr(TrReport) stored = load_independently (fixture, kept);
+    g_autoptr(TrReport) stored = load_independently (fixture->path, kept);
 
     g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_PURPOSE), ==, "了");
   }
@@ -691,7 +677,7 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
     }
   g_assert_true (save_and_wait (get_editor (fixture), &error));
   g_assert_no_error (error);
-  stored = load_independently (fixture, tr_report_get_id (report));
+  stored = load_independently (fixture->path, tr_report_get_id (report));
   g_assert_true (g_str_has_prefix (tr_report_get_section (stored, TR_SECTION_PROCESS), typed));
   g_assert_cmpuint (strlen (tr_report_get_section (stored, TR_SECTION_PROCESS)), ==,
                     strlen (long_text) + strlen (typed));

@@ -71,23 +71,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->id);
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static TrFormDialog *
 find_form_dialog (void)
 {
@@ -101,20 +84,6 @@ find_form_dialog (void)
         return TR_FORM_DIALOG (window);
     }
   return NULL;
-}
-
-static TrReport *
-load_independently (Fixture    *fixture,
-                    const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrReportStore) other = tr_report_store_open (fixture->path, &error);
-  TrReport *report;
-
-  g_assert_no_error (error);
-  report = tr_report_store_load (other, id, &error);
-  g_assert_no_error (error);
-  return report;
 }
 
 /* The title of the library's first row, "" when it is empty. */
@@ -200,7 +169,7 @@ test_correct_form (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   wait_until (find_form_dialog () == NULL, 3000);
   g_assert_cmpstr (tr_report_get_text (tr_window_get_report (fixture->window), TR_FIELD_TITLE), ==, "");
-  stored = load_independently (fixture, fixture->id);
+  stored = load_independently (fixture->path, fixture->id);
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_TITLE), ==, "");
   g_clear_object (&stored);
 
@@ -212,7 +181,7 @@ test_correct_form (Fixture       *fixture,
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Save")), "clicked");
   wait_until (find_form_dialog () == NULL, 3000);
 
-  stored = load_independently (fixture, fixture->id);
+  stored = load_independently (fixture->path, fixture->id);
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_TITLE), ==, "出席新加坡世界城市峰會出國報告");
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_AGENCY), ==, "內政部國土管理署");
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_DESTINATION), ==, "新加坡");
@@ -247,7 +216,7 @@ test_edit_as_draft (Fixture       *fixture,
   g_assert_cmpuint (tr_report_store_count (fixture->store, &error), ==, 2);
   g_assert_no_error (error);
 
-  draft = load_independently (fixture, draft_id);
+  draft = load_independently (fixture->path, draft_id);
   g_assert_cmpint (tr_report_get_kind (draft), ==, TR_REPORT_KIND_DRAFT);
   g_assert_cmpstr (tr_report_get_section (draft, TR_SECTION_PURPOSE), ==, purpose_text);
   g_assert_cmpstr (tr_report_get_section (draft, TR_SECTION_PROCESS), ==, process_text);
@@ -265,7 +234,7 @@ test_edit_as_draft (Fixture       *fixture,
   }
 
   /* The imported report stays as it was. */
-  original = load_independently (fixture, fixture->id);
+  original = load_independently (fixture->path, fixture->id);
   assert_text_as_imported (original);
 
   /* A draft has nothing to correct apart: its form is in the editor. */

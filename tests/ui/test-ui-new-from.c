@@ -61,55 +61,6 @@ buffer_of (Fixture *fixture,
                                                                                            field)));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* An alert is a window of its own (libadwaita 1.2) or drawn inside its
- * parent (1.5). */
-static GtkWidget *
-find_shown (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *found;
-
-      if (gtk_widget_get_visible (window) && (found = find_descendant (window, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static TrReport *
-load_independently (Fixture    *fixture,
-                    const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrReportStore) other = tr_report_store_open (fixture->path, &error);
-  TrReport *report;
-
-  g_assert_no_error (error);
-  report = tr_report_store_load (other, id, &error);
-  g_assert_no_error (error);
-  return report;
-}
-
 static const char process_text[] =
   "一、行程概要\n本次行程共計5日。\n（一）10月2日：啟程\n搭機前往東京。\n二、參訪行程\n參訪東京都廳。";
 
@@ -154,11 +105,11 @@ test_duplicate (Fixture       *fixture,
   g_assert_cmpuint (tr_report_store_count (fixture->store, &error), ==, 2);
   g_assert_no_error (error);
 
-  stored = load_independently (fixture, copy_id);
+  stored = load_independently (fixture->path, copy_id);
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_TITLE), ==, "赴日本東京考察智慧交通出國報告");
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_PERIOD_START), ==, "2025-10-02");
   g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_PROCESS), ==, process_text);
-  original = load_independently (fixture, id);
+  original = load_independently (fixture->path, id);
   g_assert_cmpstr (tr_report_get_section (original, TR_SECTION_PROCESS), ==, process_text);
 }
 
@@ -195,7 +146,7 @@ test_new_from (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
 
   outline_id = new_from (fixture, FALSE);
-  outline = load_independently (fixture, outline_id);
+  outline = load_independently (fixture->path, outline_id);
   g_assert_cmpstr (tr_report_get_text (outline, TR_FIELD_TITLE), ==, "赴日本東京考察智慧交通出國報告");
   g_assert_cmpstr (tr_report_get_text (outline, TR_FIELD_AGENCY), ==, "臺中市政府交通局");
   g_assert_cmpstr (tr_report_get_text (outline, TR_FIELD_PERIOD_START), ==, "");
@@ -214,7 +165,7 @@ test_new_from (Fixture       *fixture,
 
   g_assert_true (tr_window_open_report (fixture->window, id));
   text_id = new_from (fixture, TRUE);
-  with_text = load_independently (fixture, text_id);
+  with_text = load_independently (fixture->path, text_id);
   g_assert_cmpstr (tr_report_get_text (with_text, TR_FIELD_SUMMARY), ==, "本次考察東京都智慧交通系統。");
   g_assert_cmpstr (tr_report_get_section (with_text, TR_SECTION_PROCESS), ==, process_text);
   g_assert_cmpstr (tr_report_get_text (with_text, TR_FIELD_PERIOD_START), ==, "");

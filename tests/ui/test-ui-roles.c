@@ -69,7 +69,7 @@ fixture_tear_down (Fixture       *fixture,
 /* A widget of @type in a shown window: a dialog is a window of its own
  * (libadwaita 1.2) or drawn inside its parent (1.5). */
 static GtkWidget *
-find_shown (GType type)
+find_mapped (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();
 
@@ -108,7 +108,7 @@ close_dialog (GtkWidget *page)
   GType type = G_OBJECT_TYPE (page);
 
   tr_preferences_dialog_close (gtk_widget_get_ancestor (page, TR_TYPE_PREFERENCES_DIALOG));
-  wait_until (find_shown (type) == NULL, 2000);
+  wait_until (find_mapped (type) == NULL, 2000);
 }
 
 static TrReport *
@@ -133,7 +133,7 @@ test_preferences_fill_new_draft (Fixture       *fixture,
   g_autofree char *first_id = NULL;
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.preferences", NULL);
-  wait_until ((page = find_shown (TR_TYPE_IDENTITY_PAGE)) != NULL, 2000);
+  wait_until ((page = find_mapped (TR_TYPE_IDENTITY_PAGE)) != NULL, 2000);
   /* As typed: the space between two words stays in the row. */
   gtk_editable_set_text (GTK_EDITABLE (find_named (page, "name")), "王小明 ");
   gtk_editable_set_text (GTK_EDITABLE (find_named (page, "title")), "科長");
@@ -193,17 +193,17 @@ test_comment_and_form_signed (Fixture       *fixture,
   gtk_text_buffer_get_iter_at_offset (buffer, &end, 8);
   gtk_text_buffer_select_range (buffer, &start, &end);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.add-comment", NULL));
-  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  wait_until ((alert = find_mapped (TR_TYPE_ALERT)) != NULL, 2000);
   gtk_editable_set_text (GTK_EDITABLE (tr_alert_get_extra_child (alert)), "請寫出全名");
   g_signal_emit_by_name (alert, "response", "comment");
   wait_until ((comments = tr_report_store_list_comments (fixture->store, id, NULL)) != NULL &&
               comments->len == 1, 3000);
   g_assert_cmpstr (tr_comment_get_author (comments->pdata[0]), ==, "李大華");
-  if (find_shown (TR_TYPE_ALERT) != NULL)
-    gtk_widget_activate_action (find_shown (TR_TYPE_ALERT), "window.close", NULL);
+  if (find_mapped (TR_TYPE_ALERT) != NULL)
+    gtk_widget_activate_action (find_mapped (TR_TYPE_ALERT), "window.close", NULL);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.review-form", NULL));
-  wait_until ((form = find_shown (TR_TYPE_REVIEW_FORM)) != NULL, 3000);
+  wait_until ((form = find_mapped (TR_TYPE_REVIEW_FORM)) != NULL, 3000);
   review = tr_report_store_load_review (fixture->store, id, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (tr_review_get_signature (review, TR_REVIEW_SIGNATURE_TRAVELLER), ==, "李大華");
@@ -255,7 +255,7 @@ test_reviewer_sends_back (Fixture       *fixture,
   bar = tr_report_editor_get_review_bar (TR_REPORT_EDITOR (tr_window_get_editor (fixture->window)));
   save_screenshot (GTK_WIDGET (fixture->window), "received.png");
   g_signal_emit_by_name (find_named (bar, "approve"), "clicked");
-  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 2000);
+  wait_until ((alert = find_mapped (TR_TYPE_ALERT)) != NULL, 2000);
   save_screenshot (GTK_WIDGET (gtk_widget_get_root (alert)), "approve.png");
   g_signal_emit_by_name (alert, "response", "confirm");
   wait_until (tr_review_bar_get_status (TR_REVIEW_BAR (bar)) == TR_REVIEW_STATUS_APPROVED, 3000);

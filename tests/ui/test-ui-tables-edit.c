@@ -115,20 +115,6 @@ open_report (Fixture  *fixture,
   g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
 }
 
-static TrReport *
-load_independently (Fixture    *fixture,
-                    const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrReportStore) other = tr_report_store_open (fixture->path, &error);
-  TrReport *report;
-
-  g_assert_no_error (error);
-  report = tr_report_store_load (other, id, &error);
-  g_assert_no_error (error);
-  return report;
-}
-
 static GPtrArray *
 list_comments_independently (Fixture    *fixture,
                              const char *id)
@@ -159,7 +145,7 @@ wait_for_autosave (Fixture    *fixture,
 {
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) != TR_SAVE_STATE_SAVED, 2000);
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 10000);
-  return load_independently (fixture, id);
+  return load_independently (fixture->path, id);
 }
 
 static void
@@ -534,41 +520,6 @@ test_paste_range_clipped (Fixture       *fixture,
   g_assert_cmpstr (tr_table_get_cell (table, 1, 1), ==, "欄0");
   g_assert_cmpstr (tr_table_get_cell (table, 1, TR_TABLE_MAX_COLUMNS - 1), ==, "欄28");
   screenshot_at (fixture, GTK_WIDGET (blocks), "paste-range-clipped.png");
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* An alert is a window of its own (libadwaita 1.2) or drawn inside its
- * parent (1.5). */
-static GtkWidget *
-find_shown (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *found;
-
-      if (gtk_widget_get_visible (window) && (found = find_descendant (window, type)) != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 /* Selects @quote in @view and comments on it from the section's menu. */

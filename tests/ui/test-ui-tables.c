@@ -80,20 +80,6 @@ text_editor (Fixture *fixture,
   return TR_SECTION_EDITOR (tr_report_editor_get_text_editor (get_editor (fixture), field));
 }
 
-static TrReport *
-load_independently (Fixture    *fixture,
-                    const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrReportStore) other = tr_report_store_open (fixture->path, &error);
-  TrReport *report;
-
-  g_assert_no_error (error);
-  report = tr_report_store_load (other, id, &error);
-  g_assert_no_error (error);
-  return report;
-}
-
 /* Typing as the keyboard does: the key bindings' signal, which a text view
  * that may not be changed ignores. */
 static void
@@ -159,41 +145,6 @@ blocks_of (Fixture *fixture,
   return TR_BODY_BLOCKS (find_descendant (GTK_WIDGET (text_editor (fixture, field)), TR_TYPE_BODY_BLOCKS));
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* An alert is a window of its own (libadwaita 1.2) or drawn inside its
- * parent (1.5). */
-static GtkWidget *
-find_shown (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *found;
-
-      if (gtk_widget_get_visible (window) && (found = find_descendant (window, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static TrReport *
 store_report (Fixture    *fixture,
               TrSection   section,
@@ -257,7 +208,7 @@ wait_for_autosave (Fixture    *fixture,
 {
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) != TR_SAVE_STATE_SAVED, 2000);
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 10000);
-  return load_independently (fixture, id);
+  return load_independently (fixture->path, id);
 }
 
 /* An itinerary, as `new --from-json` or an import brings it: text, the
@@ -526,7 +477,7 @@ test_lock (Fixture       *fixture,
   g_assert_true (tr_table_get_has_header (table));
   g_assert_cmpstr (tr_table_get_cell (table, 2, 2), ==, "參訪智慧交通中心");
   g_assert_cmpuint (tr_report_editor_get_save_state (get_editor (fixture)), ==, TR_SAVE_STATE_SAVED);
-  stored = load_independently (fixture, tr_report_get_id (report));
+  stored = load_independently (fixture->path, tr_report_get_id (report));
   assert_itinerary (stored);
 }
 

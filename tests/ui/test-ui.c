@@ -160,20 +160,6 @@ type_into_row (GtkWidget  *row,
   gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
-TrReport *
-load_independently (Fixture    *fixture,
-                    const char *id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrReportStore) other = tr_report_store_open (fixture->path, &error);
-  TrReport *report;
-
-  g_assert_no_error (error);
-  report = tr_report_store_load (other, id, &error);
-  g_assert_no_error (error);
-  return report;
-}
-
 char *
 store_report (Fixture      *fixture,
               TrReportKind  kind,
@@ -247,41 +233,6 @@ const char *pdf_report =
   "二、研議引進立體綠化獎勵制度。";
 
 char *test_program;
-
-GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* A widget of @type in a shown window, or NULL: a dialog is a window of
- * its own (libadwaita 1.2) or drawn inside its parent (1.5). */
-GtkWidget *
-find_shown (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *found;
-
-      if (gtk_widget_get_visible (window) && (found = find_descendant (window, type)) != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 int
 main (int   argc,

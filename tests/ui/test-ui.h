@@ -62,8 +62,6 @@ void type_into (TrSectionEditor *editor,
                 const char      *text);
 void type_into_row (GtkWidget  *row,
                     const char *text);
-TrReport *load_independently (Fixture    *fixture,
-                              const char *id);
 char *store_report (Fixture      *fixture,
                     TrReportKind  kind,
                     const char   *title,
@@ -72,9 +70,6 @@ void make_pdf (const char *path,
                const char *text);
 extern const char *pdf_report;
 extern char *test_program;
-GtkWidget *find_button (GtkWidget  *widget,
-                        const char *label);
-GtkWidget *find_shown (GType type);
 
 static const struct {
   TrField field;

@@ -4,6 +4,8 @@
 
 #include <gtk/gtk.h>
 
+#include "tr-report-store.h"
+
 /* Runs the main loop until @condition holds, failing the test after
  * @timeout_ms. */
 #define wait_until(condition, timeout_ms)                                      \
@@ -84,4 +86,56 @@ save_screenshot (GtkWidget  *widget,
   path = g_build_filename (folder, name, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("screenshot: %s", path);
+}
+
+/* The first button labelled @label at or below @widget. */
+static inline GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A widget of @type in a shown window, or NULL: a dialog is a window of
+ * its own (libadwaita 1.2) or drawn inside its parent (1.5). */
+static inline GtkWidget *
+find_shown (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+      GtkWidget *found;
+
+      if (gtk_widget_get_visible (window) && (found = find_descendant (window, type)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The report @id as another process would read it from the library at
+ * @path: what was saved, not what the window holds. */
+static inline TrReport *
+load_independently (const char *path,
+                    const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) other = tr_report_store_open (path, &error);
+  TrReport *report;
+
+  g_assert_no_error (error);
+  report = tr_report_store_load (other, id, &error);
+  g_assert_no_error (error);
+  return report;
 }

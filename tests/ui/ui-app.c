@@ -160,7 +160,7 @@ test_close_save_fails_retry (Fixture       *fixture,
   press_response (alert, _("_Retry"));
   wait_until (destroyed, 30000);
   fixture->window = NULL;
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, typed);
 }
 
@@ -188,7 +188,7 @@ test_close_save_fails_discard (Fixture       *fixture,
   fixture->window = NULL;
 
   release_write_lock (shell);
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, "");
 }
 
@@ -213,7 +213,7 @@ test_close_waits_for_save (Fixture       *fixture,
   wait_until (destroyed, 10000);
   fixture->window = NULL;
   g_assert_null (find_shown (TR_TYPE_ALERT));
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, typed);
 }
 
@@ -244,7 +244,7 @@ test_close_typing_meanwhile (Fixture       *fixture,
   wait_until (destroyed, 30000);
   fixture->window = NULL;
   g_assert_null (find_shown (TR_TYPE_ALERT));
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), ==, "第一句。第二句。");
 }
 

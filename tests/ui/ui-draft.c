@@ -102,7 +102,7 @@ test_new_draft_type_everything (Fixture       *fixture,
   wait_ms (1000);
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 2000);
 
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   for (guint i = 0; i < G_N_ELEMENTS (form_values); i++)
     {
       TrField field;
@@ -143,7 +143,7 @@ test_new_draft_type_everything (Fixture       *fixture,
   wait_ms (1000);
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 2000);
   {
-    g_autoptr(TrReport) after = load_independently (fixture, id);
+    g_autoptr(TrReport) after = load_independently (fixture->path, id);
 
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (after))), ==, 1);
   }
@@ -156,7 +156,7 @@ test_new_draft_type_everything (Fixture       *fixture,
     g_assert_true (tr_body_blocks_undo (TR_BODY_BLOCKS (find_descendant (appendix, TR_TYPE_BODY_BLOCKS))));
     wait_ms (1000);
     wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 2000);
-    undone = load_independently (fixture, id);
+    undone = load_independently (fixture->path, id);
     g_assert_cmpstr (tr_report_get_text (undone, TR_FIELD_APPENDIX), !=, "照片 1：拜會東京都廳");
   }
 }
@@ -249,7 +249,7 @@ test_long_draft_typing (Fixture       *fixture,
 
   wait_ms (1000);
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 5000);
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_true (g_str_has_suffix (tr_report_get_section (stored, TR_SECTION_PROCESS), typed));
   g_assert_cmpuint (strlen (tr_report_get_section (stored, TR_SECTION_PROCESS)), ==,
                     long_text->len + strlen (typed));
@@ -406,7 +406,7 @@ test_photos_add_caption (Fixture       *fixture,
 
   g_assert_true (save_and_wait (get_editor (fixture), &error));
   g_assert_no_error (error);
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (stored))), ==, 1);
   {
     g_autoptr(TrPhoto) photo = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 0);
@@ -437,7 +437,7 @@ test_photos_add_caption (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (tr_photo_grid_get_row (grid, 0))), ==, "第二張");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (tr_photo_grid_get_row (grid, 1))), ==, "照片 2");
   g_assert_true (save_and_wait (get_editor (fixture), &error));
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   {
     g_autoptr(TrPhoto) first = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 0);
     g_autoptr(TrPhoto) second = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 1);
@@ -450,7 +450,7 @@ test_photos_add_caption (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (grid), "photos.remove", "u", 1);
   g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 1);
   g_assert_true (save_and_wait (get_editor (fixture), &error));
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (stored))), ==, 1);
   {
     g_autoptr(TrPhoto) only = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (stored)), 0);

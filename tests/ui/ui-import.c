@@ -107,7 +107,7 @@ test_import_review_save (Fixture       *fixture,
   g_assert_cmpint (tr_import_item_get_state (good), ==, TR_IMPORT_SAVED);
 
   id = g_strdup (tr_import_item_get_report_id (good));
-  stored = load_independently (fixture, id);
+  stored = load_independently (fixture->path, id);
   g_assert_cmpint (tr_report_get_kind (stored), ==, TR_REPORT_KIND_IMPORTED);
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_TITLE), ==, "新加坡城市峰會報告");
   g_assert_nonnull (strstr (tr_report_get_section (stored, TR_SECTION_OBSERVATIONS), moved));

@@ -97,7 +97,7 @@ test_delete_and_undo (Fixture       *fixture,
   }
 
   wait_until (tr_report_store_count (fixture->store, NULL) == 1, 2000);
-  back = load_independently (fixture, id);
+  back = load_independently (fixture->path, id);
   g_assert_cmpstr (tr_report_get_section (back, TR_SECTION_PROCESS), ==, "最後一刻的修改");
   g_assert_cmpstr (tr_report_get_id (tr_window_get_report (window)), ==, id);
 }
@@ -214,7 +214,7 @@ test_library_follows_command_line (Fixture       *fixture,
   wait_until (tr_report_editor_get_save_state (get_editor (fixture)) == TR_SAVE_STATE_SAVED, 10000);
   wait_until (tr_library_model_find (model, second) != G_MAXUINT, 10000);
   {
-    g_autoptr(TrReport) stored = load_independently (fixture, draft);
+    g_autoptr(TrReport) stored = load_independently (fixture->path, draft);
 
     g_assert_cmpstr (tr_report_get_section (stored, TR_SECTION_PURPOSE), ==, "目的，視窗也在寫");
   }

@@ -154,7 +154,7 @@ test_comment_passage (Fixture       *fixture,
   g_assert_cmpstr (tr_comment_get_body (comment), ==, "請寫出全名");
   g_assert_false (tr_comment_get_resolved (comment));
   {
-    g_autoptr(TrReport) report = load_independently (fixture, id);
+    g_autoptr(TrReport) report = load_independently (fixture->path, id);
 
     g_assert_cmpstr (tr_report_get_section (report, TR_SECTION_PROCESS), ==, "一、拜會東京都廳\n二、參訪交通局");
   }
