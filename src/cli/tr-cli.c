@@ -306,14 +306,15 @@ cli_parse (Invocation         *cli,
   return TRUE;
 }
 
-/* Opens the library of --db, or the default one; reports the failure.
- * The store's messages say what failed and why, so they are shown as is. */
+/* The library of --db, or the default one. */
 char *
 cli_get_store_path (Invocation *cli)
 {
   return cli->db_path != NULL ? g_strdup (cli->db_path) : tr_report_store_get_default_path ();
 }
 
+/* Opens the library; reports the failure. The store's messages say what
+ * failed and why, so they are shown as is. */
 TrReportStore *
 cli_open_store (Invocation *cli)
 {
