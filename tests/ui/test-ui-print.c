@@ -75,11 +75,7 @@ fixture_tear_down (Fixture       *fixture,
 static TrWindow *
 open_window (Fixture *fixture)
 {
-  fixture->window = tr_window_new (NULL, fixture->store, NULL, fixture->settings);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 5000);
-  wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (fixture->window)))), 5000);
+  fixture->window = show_window (fixture->store, fixture->settings, 1200, 760);
   return fixture->window;
 }
 

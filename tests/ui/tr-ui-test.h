@@ -4,7 +4,9 @@
 
 #include <gtk/gtk.h>
 
+#include "library/tr-library-view-private.h"
 #include "tr-report-store.h"
+#include "tr-window-private.h"
 
 /* Runs the main loop until @condition holds, failing the test after
  * @timeout_ms. */
@@ -138,4 +140,20 @@ load_independently (const char *path,
   report = tr_report_store_load (other, id, &error);
   g_assert_no_error (error);
   return report;
+}
+
+/* A main window on @store, @width × @height, shown, its library listed. */
+static inline TrWindow *
+show_window (TrReportStore *store,
+             GSettings     *settings,
+             int            width,
+             int            height)
+{
+  TrWindow *window = tr_window_new (NULL, store, NULL, settings);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
+  wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (window)))), 5000);
+  return window;
 }
