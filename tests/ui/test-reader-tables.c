@@ -15,15 +15,6 @@
 
 #define OBJECT_REPLACEMENT "\xef\xbf\xbc"  /* U+FFFC: a child anchor in a slice */
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-}
-
 static TrTable *
 make_table (gboolean            header,
             const char         *caption,

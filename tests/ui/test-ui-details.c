@@ -74,23 +74,6 @@ find_button_with_tooltip (GtkWidget  *widget,
   return NULL;
 }
 
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 assert_can_move (TrTravellerList *list,
                  guint            index,
@@ -133,7 +116,7 @@ test_traveller_move_buttons (Fixture       *fixture,
   g_signal_emit_by_name (find_button_with_tooltip (tr_traveller_list_get_row (list, 2), "Remove Traveller"), "clicked");
   assert_can_move (list, 1, TRUE, FALSE);
 
-  up = find_type (find_button_with_tooltip (tr_traveller_list_get_row (list, 1), "Move Up"), GTK_TYPE_IMAGE);
+  up = find_descendant (find_button_with_tooltip (tr_traveller_list_get_row (list, 1), "Move Up"), GTK_TYPE_IMAGE);
   g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (up)), ==, "tr-move-up-symbolic");
   /* Shipped with the app, not looked for in the icon theme. */
   g_assert_true (g_resources_get_info ("/org/example/TripReports/icons/scalable/actions/tr-move-up-symbolic.svg",
@@ -179,7 +162,7 @@ test_password_enter (Fixture       *fixture,
   item = g_list_model_get_item (tr_import_dialog_get_items (dialog), 0);
   g_assert_cmpint (tr_import_item_get_state (item), ==, TR_IMPORT_NEEDS_PASSWORD);
 
-  entry = find_type (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY);
+  entry = find_descendant (GTK_WIDGET (dialog), GTK_TYPE_PASSWORD_ENTRY);
   g_assert_nonnull (entry);
   g_object_get (entry, "placeholder-text", &placeholder, NULL);
   g_assert_cmpstr (placeholder, ==, "Password");

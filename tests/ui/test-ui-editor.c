@@ -57,15 +57,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-}
-
 static TrWindow *
 open_window (Fixture *fixture)
 {
@@ -127,57 +118,12 @@ save_and_wait (TrReportEditor  *editor,
   return TRUE;
 }
 
-/* Typing as the keyboard does: the key bindings' signal, which a text view
- * that may not be changed ignores. */
-static void
-type_keys (GtkTextView *view,
-           const char  *text)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (view));
-  g_signal_emit_by_name (view, "insert-at-cursor", text);
-  g_main_context_iteration (NULL, FALSE);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The entry inside a row, where its keys go. */
 static void
 type_into_row (GtkWidget  *row,
                const char *text)
 {
-  GtkWidget *entry = find_type (row, GTK_TYPE_TEXT);
+  GtkWidget *entry = find_descendant (row, GTK_TYPE_TEXT);
 
   g_assert_nonnull (entry);
   gtk_widget_grab_focus (entry);
@@ -311,7 +257,7 @@ try_every_edit (Fixture  *fixture,
   g_assert_nonnull (tr_photo_grid_get_row (grid, 0));
   g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (tr_photo_grid_get_row (grid, 0))));
   type_into_row (tr_photo_grid_get_row (grid, 0), "新的說明");
-  g_signal_emit_by_name (find_type (tr_photo_grid_get_row (grid, 0), GTK_TYPE_TEXT), "backspace");
+  g_signal_emit_by_name (find_descendant (tr_photo_grid_get_row (grid, 0), GTK_TYPE_TEXT), "backspace");
   {
     GtkWidget *add = find_named (GTK_WIDGET (grid), "add-photos");
 

@@ -78,15 +78,6 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-}
-
-static void
 send_key (Fixture *fixture,
           guint    keysym)
 {

@@ -149,26 +149,6 @@ wait_for_autosave (Fixture    *fixture,
 }
 
 static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-}
-
-/* Typing as the keyboard does: the key bindings' signal, in a user action
- * as a key press makes. */
-static void
-type_keys (GtkTextView *view,
-           const char  *text)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (view));
-  g_signal_emit_by_name (view, "insert-at-cursor", text);
-  g_main_context_iteration (NULL, FALSE);
-}
-
-static void
 place_cursor_at_end (GtkTextView *view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);

@@ -87,33 +87,6 @@ blocks_of (Fixture *fixture,
   return TR_BODY_BLOCKS (find_descendant (GTK_WIDGET (text_editor (fixture, field)), TR_TYPE_BODY_BLOCKS));
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Typing as the keyboard does: the key bindings' signal. */
-static void
-type_keys (GtkTextView *view,
-           const char  *text)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (view));
-  g_signal_emit_by_name (view, "insert-at-cursor", text);
-  g_main_context_iteration (NULL, FALSE);
-}
-
 /* What the counter is meant to count: every character of the section but
  * white space, cells and captions included, as the completeness rules
  * read it. */
@@ -395,15 +368,6 @@ test_comment_after_table (Fixture       *fixture,
   g_assert_cmpuint (tr_comment_get_start (comments->pdata[0]), ==, from + 2);
   g_assert_cmpuint (tr_comment_get_end (comments->pdata[0]), ==, from + 7);
   g_assert_cmpstr (tr_comment_get_quote (comments->pdata[0]), ==, "拜會交通局");
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
 }
 
 /* A key typed as the X server delivers it (XTest), through GDK and the

@@ -80,26 +80,6 @@ text_editor (Fixture *fixture,
   return TR_SECTION_EDITOR (tr_report_editor_get_text_editor (get_editor (fixture), field));
 }
 
-/* Typing as the keyboard does: the key bindings' signal, which a text view
- * that may not be changed ignores. */
-static void
-type_keys (GtkTextView *view,
-           const char  *text)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (view));
-  g_signal_emit_by_name (view, "insert-at-cursor", text);
-  g_main_context_iteration (NULL, FALSE);
-}
-
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
-
-  while (g_get_monotonic_time () < end)
-    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
-}
-
 /* A key typed as the X server delivers it (XTest), through GDK and the
  * widgets' controllers. */
 static void

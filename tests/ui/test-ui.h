@@ -53,7 +53,6 @@ void fixture_set_up (Fixture       *fixture,
                      gconstpointer  data);
 void fixture_tear_down (Fixture       *fixture,
                         gconstpointer  data);
-void wait_ms (guint ms);
 TrWindow *open_window (Fixture *fixture);
 TrReportEditor *get_editor (Fixture *fixture);
 TrSectionEditor *text_editor (Fixture *fixture,

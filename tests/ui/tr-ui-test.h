@@ -21,6 +21,16 @@
     g_assert_true (condition);                                                 \
   } G_STMT_END
 
+/* Runs the main loop for @ms milliseconds. */
+static inline void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE), g_usleep (2000);
+}
+
 /* Drops the test's reference to *@object_ptr (a GObject **, the store) and
  * waits until the last one goes: a save's worker may hold the store a
  * moment longer. A connection left open on a removed file would share its
@@ -156,4 +166,32 @@ show_window (TrReportStore *store,
   wait_until (gtk_widget_get_mapped (GTK_WIDGET (window)), 5000);
   wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (window)))), 5000);
   return window;
+}
+
+/* The first widget named @name (gtk_widget_set_name) at or below @widget. */
+static inline GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* @text typed into @view at its cursor, as an input method commits it. */
+static inline void
+type_keys (GtkTextView *view,
+           const char  *text)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  g_signal_emit_by_name (view, "insert-at-cursor", text);
+  g_main_context_iteration (NULL, FALSE);
 }

@@ -49,25 +49,6 @@ test_follows_language (Fixture       *fixture,
     }
 }
 
-/* Review: comments and status ------------------------------------------ */
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GPtrArray *
 list_comments_independently (Fixture    *fixture,
                              const char *id)
