@@ -23,6 +23,7 @@
 
 static const char * const program_names[] = {
   [TR_CLI_PROGRAM_LIBRARY] = "trip-reports-library." G_MODULE_SUFFIX,
+  [TR_CLI_PROGRAM_SEARCH]  = "trip-reports-search." G_MODULE_SUFFIX,
   [TR_CLI_PROGRAM_IMPORT]  = "trip-reports-import." G_MODULE_SUFFIX,
   [TR_CLI_PROGRAM_EXPORT]  = "trip-reports-export." G_MODULE_SUFFIX,
   [TR_CLI_PROGRAM_REVIEW]  = "trip-reports-review." G_MODULE_SUFFIX,
@@ -42,7 +43,7 @@ static const TrCliCommand commands[] = {
     TR_CLI_COMMAND_USES_STORE | TR_CLI_COMMAND_HAS_JSON,
     N_("Show one report"),
     N_("With --json, prints the report in the JSON form that “new --from-json” reads.") },
-  { "search", TR_CLI_PROGRAM_LIBRARY, N_("QUERY"), 1, G_MAXUINT,
+  { "search", TR_CLI_PROGRAM_SEARCH, N_("QUERY"), 1, G_MAXUINT,
     TR_CLI_COMMAND_USES_STORE | TR_CLI_COMMAND_HAS_JSON,
     N_("Search the text of every report"),
     N_("Every word of QUERY must occur in a report; words of one or two Chinese "
@@ -195,6 +196,18 @@ tr_cli_print_version (int    argc,
   return TR_CLI_EXIT_OK;
 }
 
+char *
+one_line (const char *text)
+{
+  return g_strdelimit (g_strdup (text), "\t\r\n", ' ');
+}
+
+const char *
+title_or_untitled (const char *title)
+{
+  return title[0] != '\0' ? title : _("(untitled)");
+}
+
 int
 tr_cli_finish (int status)
 {
@@ -202,6 +215,8 @@ tr_cli_finish (int status)
     {
       int saved_errno = errno;
 
+      /* A module may print without the locale (tr-cli-search.c). */
+      tr_cli_init ();
       return fail (_("cannot write the output: %s"), g_strerror (saved_errno));
     }
   return status;

@@ -13,6 +13,13 @@ G_BEGIN_DECLS
 
 #define PROGRAM "trip-reports"
 
+/* The markers that show matches in snippets, plain and --json alike. */
+#define SNIPPET_OPEN  "["
+#define SNIPPET_CLOSE "]"
+
+/* Hits that `search` shows unless --limit says otherwise. */
+#define TR_CLI_DEFAULT_SEARCH_LIMIT 20
+
 /* Exit statuses of the command line: a contract with scripts. */
 #define TR_CLI_EXIT_OK      0
 #define TR_CLI_EXIT_FAILED  1
@@ -22,7 +29,8 @@ G_BEGIN_DECLS
  * PKGLIBDIR), each linking only the core libraries its group uses, and the
  * window's program (in PKGLIBEXECDIR). */
 typedef enum {
-  TR_CLI_PROGRAM_LIBRARY,  /* list, show, search, new, delete; help */
+  TR_CLI_PROGRAM_LIBRARY,  /* list, show, new, delete; help; search */
+  TR_CLI_PROGRAM_SEARCH,   /* search, handing to LIBRARY what it cannot do alone */
   TR_CLI_PROGRAM_IMPORT,   /* import */
   TR_CLI_PROGRAM_EXPORT,   /* export */
   TR_CLI_PROGRAM_REVIEW,   /* review, comment */
@@ -55,7 +63,8 @@ const TrCliCommand *tr_cli_find_command (const char   *name);
 gboolean tr_cli_handles         (const char   *arg);
 
 /* The locale and translations, and output in UTF-8 whatever the locale:
- * first thing in every program of the command line that prints. */
+ * first thing in every program of the command line that prints (search's
+ * module, only before it prints a translated word). */
 void     tr_cli_init            (void);
 
 /* `trip-reports --version [ARGUMENT…]`: the version, or a usage error. */
@@ -81,6 +90,11 @@ typedef int (*TrCliGroupMain) (int    argc,
  * build tree). */
 int      tr_cli_run             (TrCliProgram  program,
                                  char        **argv);
+
+/* Output: UTF-8 whatever the locale (tr_cli_init()). A value for one
+ * tab-separated column or one line: no tabs or line breaks. */
+char        *one_line           (const char   *text);
+const char  *title_or_untitled  (const char   *title);
 
 /* A failure: one line on stderr. Returns TR_CLI_EXIT_FAILED. */
 int      fail                   (const char          *format,

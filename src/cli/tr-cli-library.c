@@ -1,7 +1,9 @@
 /* tr-cli-library.c: list, show, search, new and delete
  *
  * The module trip-reports-library, which also prints the overall help.
- * Of the core it links the store alone.
+ * Of the core it links the store alone. `search` starts in a module of
+ * its own (tr-cli-search.c), which hands it here when it cannot run it
+ * alone: the options, output and errors below are the command's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
@@ -12,8 +14,6 @@
 #include "tr-json-check.h"
 #include "tr-report-info.h"
 #include "tr-report-json.h"
-
-#define DEFAULT_SEARCH_LIMIT 20
 
 /* list -------------------------------------------------------------------- */
 
@@ -107,7 +107,7 @@ run_search (Invocation *cli)
   g_autofree char *limit_text = NULL;
   g_autofree char *query = NULL;
   g_autoptr(GString) out = NULL;
-  guint64 limit = DEFAULT_SEARCH_LIMIT;
+  guint64 limit = TR_CLI_DEFAULT_SEARCH_LIMIT;
   int status;
   const GOptionEntry entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text,

@@ -110,19 +110,6 @@ warn_pages_not_kept (const GError *error)
         error->message);
 }
 
-/* A value for one tab-separated column or one line: no tabs or line breaks. */
-char *
-one_line (const char *text)
-{
-  return g_strdelimit (g_strdup (text), "\t\r\n", ' ');
-}
-
-const char *
-title_or_untitled (const char *title)
-{
-  return title[0] != '\0' ? title : _("(untitled)");
-}
-
 /* "105年7月9日", or the text as stored when it is not a date of the Republic. */
 char *
 format_date (const char *iso)

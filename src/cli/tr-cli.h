@@ -21,10 +21,6 @@
 
 G_BEGIN_DECLS
 
-/* The markers that show matches in snippets, plain and --json alike. */
-#define SNIPPET_OPEN  "["
-#define SNIPPET_CLOSE "]"
-
 /* One run of a subcommand. */
 typedef struct {
   const TrCliCommand *command;
@@ -64,8 +60,6 @@ int            run_help            (Invocation         *cli);
 /* Output: UTF-8 whatever the locale (tr_cli_init()). */
 void           warn_index_pending  (const GError   *error);
 void           warn_pages_not_kept (const GError   *error);
-char          *one_line            (const char     *text);
-const char    *title_or_untitled   (const char     *title);
 char          *format_date         (const char     *iso);
 char          *format_period       (const char     *start,
                                     const char     *end);

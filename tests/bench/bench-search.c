@@ -548,7 +548,7 @@ time_queries (TrReportStore  *store,
 }
 
 /* The whole command, as a script runs it: `trip-reports search`, which
- * loads trip-reports-library.so, a new process each time; and grep, in the
+ * loads trip-reports-search.so, a new process each time; and grep, in the
  * C locale, started the same way (tr_bench_spawn_ms()). */
 static gboolean
 time_commands (GPtrArray   *queries,
@@ -871,7 +871,7 @@ run (const char  *dir,
   if (!opt_no_command)
     {
       g_print ("\nThe whole command, a new process each time: %s search --db LIBRARY --limit %d -- QUERY\n"
-               "(trip-reports loads trip-reports-library.so), against the same grep started the same way.\n",
+               "(trip-reports loads trip-reports-search.so), against the same grep started the same way.\n",
                binary, SEARCH_LIMIT);
       g_print ("\n%-16s %4s %9s %9s %10s %10s %10s %10s\n",
                "class", "n", "cmd p50", "cmd p95", "grep p50", "grep p95", "ratio p50", "ratio p95");

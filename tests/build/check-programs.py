@@ -11,6 +11,9 @@
 #   trip-reports-library.so, -review.so
 #                               the store, without GTK, poppler, libxml2
 #                               or libzip;
+#   trip-reports-search.so      SQLite and GLib: the store's search, without
+#                               the store's model (GObject, GIO, json-glib,
+#                               gdk-pixbuf);
 #   trip-reports-import.so      the store and the office library (libxml2,
 #                               libzip), without GTK or poppler (it starts
 #                               a worker per PDF);
@@ -39,6 +42,8 @@ RULES = {
     'trip-reports': (GTK + EXPORT + POPPLER + PDF + CORE, ['libglib-2.0']),
     'trip-reports-library.so': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
     'trip-reports-review.so': (GTK + EXPORT + POPPLER + PDF, ['libsqlite3']),
+    'trip-reports-search.so': (GTK + EXPORT + POPPLER + PDF + [lib for lib in CORE if lib != 'libsqlite3'],
+                               ['libsqlite3', 'libglib-2.0']),
     'trip-reports-import.so': (GTK + POPPLER + PDF, ['libsqlite3', 'libxml2', 'libzip']),
     'trip-reports-export.so': (GTK + POPPLER,
                                ['libsqlite3', 'libxml2', 'libzip', 'libcairo', 'libpangocairo-1.0']),

@@ -6,6 +6,7 @@
 
 #include "tr-report.h"
 #include "tr-review.h"
+#include "tr-snippet-marks.h"
 
 G_BEGIN_DECLS
 
@@ -35,8 +36,6 @@ void          tr_report_info_set_status       (TrReportInfo   *self,
 
 /* For search hits: the text around the match, with each matched run between
  * TR_SNIPPET_MATCH_START and TR_SNIPPET_MATCH_END; NULL outside a search. */
-#define TR_SNIPPET_MATCH_START "\x02"
-#define TR_SNIPPET_MATCH_END   "\x03"
 const char   *tr_report_info_get_snippet      (TrReportInfo *self);
 void          tr_report_info_set_snippet      (TrReportInfo *self,
                                                const char   *snippet);

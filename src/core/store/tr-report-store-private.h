@@ -1,12 +1,12 @@
 /* tr-report-store-private.h: what the store's source files share
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The store is one class in five files: tr-report-store.c (the file and
+ * The store is one class in four files: tr-report-store.c (the file and
  * the reports), tr-report-store-schema.c (the schema and its migrations),
- * tr-report-store-index.c (the search index kept in step),
- * tr-report-store-search.c (full-text search) and tr-report-store-review.c
- * (review forms, status and comments). They share one connection, its lock
- * and its prepared statements. */
+ * tr-report-store-index.c (the search index kept in step) and
+ * tr-report-store-review.c (review forms, status and comments). They share
+ * one connection, its lock and its prepared statements. Full-text search
+ * is search/tr-search.c's, on the same connection. */
 
 #pragma once
 
@@ -14,6 +14,7 @@
 
 #include "tr-report-info.h"
 #include "tr-report-store.h"
+#include "tr-search.h"
 
 G_BEGIN_DECLS
 
@@ -42,11 +43,12 @@ struct _TrReportStore
   GThreadPool *save_pool;
   /* SQL text → prepared statement, reused across calls. */
   GHashTable *statements;
+  /* With its own, made at the first search. */
+  TrSearch *search;
 };
 
 /* The columns tr_store_info_from_row() reads, for a query over reports r. */
-#define TR_STORE_INFO_COLUMNS "r.id, r.kind, r.title, r.period_start, r.period_end, r.destination, r.modified," \
-  " ifnull ((SELECT v.status FROM reviews v WHERE v.report_num = r.num), 'draft')"
+#define TR_STORE_INFO_COLUMNS TR_SEARCH_REPORT_COLUMNS
 
 /* A cached prepared statement for @sql, which must be a string constant:
  * the cache is keyed by its address. Reset when its g_autoptr goes. */
@@ -108,16 +110,8 @@ gboolean      tr_store_save_report_locked (TrReportStore  *self,
                                            GDateTime      *now,
                                            GError        **error);
 
-/* A report indexed in chunks (tr-report-store-index.c) has rows of
- * report_fts_short numbered from TR_STORE_CHUNK_ROWID_BASE, above every
- * report number, TR_STORE_CHUNKS_MAX for each; other reports have one row,
- * numbered as the report. The SQL of the schema spells the same numbers. */
-#define TR_STORE_CHUNK_SEQ_BITS 16
-#define TR_STORE_CHUNKS_MAX (1 << TR_STORE_CHUNK_SEQ_BITS)
-#define TR_STORE_CHUNK_ROWID_BASE (G_GINT64_CONSTANT (1) << 52)
-#define TR_STORE_CHUNK_ROWID_BASE_SQL "(1 << 52)"
-#define TR_STORE_CHUNK_ROWID(num, seq) \
-  (TR_STORE_CHUNK_ROWID_BASE + ((gint64) (num) << TR_STORE_CHUNK_SEQ_BITS) + (seq))
+/* The rows of report_fts_short of a report indexed in chunks:
+ * TR_STORE_CHUNK_ROWID () (tr-search.h). */
 
 /* The texts of a report as the index sees them (report_search_content). */
 typedef struct _TrStoreSearchText TrStoreSearchText;

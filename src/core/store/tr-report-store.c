@@ -10,7 +10,7 @@
  * characters and character pairs, answers words of any length as
  * substrings. It is kept in step with the reports inside the transaction
  * of each save, a long report chunk by chunk (tr-report-store-index.c);
- * tr-report-store-search.c queries it, and
+ * search/tr-search.c queries it, and
  * tr-report-store-review.c keeps the review forms and comments. The tables
  * and their migrations are in tr-report-store-schema.c.
  *
@@ -327,6 +327,7 @@ tr_report_store_finalize (GObject *object)
   /* Pending saves hold a reference to the store, so the pool is idle here. */
   if (self->save_pool != NULL)
     g_thread_pool_free (self->save_pool, FALSE, TRUE);
+  g_clear_pointer (&self->search, tr_search_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
@@ -425,7 +426,7 @@ tr_report_store_init (TrReportStore *self)
 char *
 tr_report_store_get_default_path (void)
 {
-  return g_build_filename (g_get_user_data_dir (), "trip-reports", "library.db", NULL);
+  return tr_search_get_default_library_path ();
 }
 
 /* SQLite keeps some names in memory, or reads them as URIs, rather than as
@@ -1708,21 +1709,35 @@ tr_report_store_count (TrReportStore  *self,
 
 /* Columns 0–7 of every query that makes TrReportInfo rows. */
 
-TrReportInfo *
-tr_store_info_from_row (TrStatement *stmt)
+static TrReportInfo *
+info_new (const char *id,
+          const char *kind_text,
+          const char *title,
+          const char *period_start,
+          const char *period_end,
+          const char *destination,
+          const char *modified_text,
+          const char *status_text)
 {
-  g_autoptr(GDateTime) modified = tr_store_parse_time (tr_store_column_text (stmt, 6));
+  g_autoptr(GDateTime) modified = tr_store_parse_time (modified_text);
   TrReportKind kind = TR_REPORT_KIND_DRAFT;
   TrReviewStatus status = TR_REVIEW_STATUS_DRAFT;
   TrReportInfo *info;
 
-  tr_report_kind_from_string (tr_store_column_text (stmt, 1), &kind);
-  tr_review_status_from_string (tr_store_column_text (stmt, 7), &status);
-  info = tr_report_info_new (tr_store_column_text (stmt, 0), kind, tr_store_column_text (stmt, 2),
-                             tr_store_column_text (stmt, 3), tr_store_column_text (stmt, 4),
-                             tr_store_column_text (stmt, 5), modified);
+  tr_report_kind_from_string (kind_text, &kind);
+  tr_review_status_from_string (status_text, &status);
+  info = tr_report_info_new (id, kind, title, period_start, period_end, destination, modified);
   tr_report_info_set_status (info, status);
   return info;
+}
+
+TrReportInfo *
+tr_store_info_from_row (TrStatement *stmt)
+{
+  return info_new (tr_store_column_text (stmt, 0), tr_store_column_text (stmt, 1),
+                   tr_store_column_text (stmt, 2), tr_store_column_text (stmt, 3),
+                   tr_store_column_text (stmt, 4), tr_store_column_text (stmt, 5),
+                   tr_store_column_text (stmt, 6), tr_store_column_text (stmt, 7));
 }
 
 GPtrArray *
@@ -1752,6 +1767,73 @@ tr_report_store_list (TrReportStore  *self,
       return NULL;
     }
   return g_steal_pointer (&infos);
+}
+
+/* Search ------------------------------------------------------------------ */
+
+static TrReportInfo *
+info_from_hit (const TrSearchHit *hit)
+{
+  TrReportInfo *info = info_new (hit->id, hit->kind, hit->title, hit->period_start, hit->period_end,
+                                 hit->destination, hit->modified, hit->status);
+
+  tr_report_info_set_snippet (info, hit->snippet);
+  return info;
+}
+
+/* The search itself is tr-search.c's, on this connection: the command
+ * line's `search` runs the same without the store. */
+GPtrArray *
+tr_report_store_search (TrReportStore  *self,
+                        const char     *query,
+                        guint           limit,
+                        GError        **error)
+{
+  const char *what = _("Could not search the library");
+  g_autoptr(GMutexLocker) locker = NULL;
+  g_autoptr(GPtrArray) hits = NULL;
+  GPtrArray *infos;
+  int rc = SQLITE_OK;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  if (!g_utf8_validate (query, -1, NULL))
+    {
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
+                           _("The search text is not valid UTF-8"));
+      return NULL;
+    }
+
+  locker = g_mutex_locker_new (&self->lock);
+
+  /* Reports saved since the last search are found too. Should the file not
+   * be writable, the search goes on without them rather than failing. */
+  {
+    g_autoptr(GError) index_error = NULL;
+
+    if (!tr_store_update_index_locked (self, &index_error))
+      g_debug ("Searching without the newest reports: %s", index_error->message);
+  }
+
+  /* One read transaction: the matches and the rows read for them come from
+   * the same state of the file, and its locks are taken once rather than
+   * for each of the few dozen statements. */
+  if (!tr_store_exec_sql (self, "BEGIN", what, error))
+    return NULL;
+  if (self->search == NULL)
+    self->search = tr_search_new (self->db);
+  hits = tr_search_run (self->search, query, limit, &rc);
+  if (hits == NULL)
+    tr_store_set_sqlite_error (error, self->db, rc, what);
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  if (hits == NULL)
+    return NULL;
+
+  infos = g_ptr_array_new_full (hits->len, g_object_unref);
+  for (guint i = 0; i < hits->len; i++)
+    g_ptr_array_add (infos, info_from_hit (g_ptr_array_index (hits, i)));
+  return infos;
 }
 
 char *

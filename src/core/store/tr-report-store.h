@@ -8,11 +8,10 @@
 #include "tr-report-info.h"
 #include "tr-review.h"
 #include "tr-comment.h"
+/* TR_REPORT_STORE_SCHEMA_VERSION, the schema version this build writes */
+#include "tr-search-schema.h"
 
 G_BEGIN_DECLS
-
-/* The schema version this build writes (PRAGMA user_version). */
-#define TR_REPORT_STORE_SCHEMA_VERSION 10
 
 /* Every method may be called from any thread; calls are serialized. */
 #define TR_TYPE_REPORT_STORE (tr_report_store_get_type ())

@@ -10,7 +10,7 @@
 
 #include <string.h>
 
-#include "tr-report-info.h"
+#include "tr-snippet-marks.h"
 
 /* The share of the width shown before the hit. */
 #define CONTEXT_BEFORE_DIVISOR 4

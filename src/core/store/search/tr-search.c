@@ -1,12 +1,10 @@
-/* tr-report-store-search.c: full-text search of the library, in Chinese and Latin text
+/* tr-search.c: full-text search of the library, in Chinese and Latin text
  * SPDX-License-Identifier: GPL-3.0-or-later */
 
-#include <glib/gi18n-lib.h>
 #include <sqlite3.h>
 #include <string.h>
 
-#include "tr-error.h"
-#include "tr-report-store-private.h"
+#include "tr-search.h"
 #include "tr-snippet.h"
 #include "tr-unigram-tokenizer.h"
 
@@ -77,6 +75,119 @@ typedef struct {
   double score;
 } Hit;
 
+struct _TrSearch
+{
+  sqlite3 *db;
+  /* SQL text → prepared statement, reused by every search. */
+  GHashTable *statements;
+};
+
+typedef sqlite3_stmt Statement;
+
+static void
+statement_release (Statement *stmt)
+{
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Statement, statement_release)
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+TrSearch *
+tr_search_new (sqlite3 *db)
+{
+  TrSearch *self = g_new0 (TrSearch, 1);
+
+  self->db = db;
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, finalize_statement);
+  return self;
+}
+
+void
+tr_search_free (TrSearch *self)
+{
+  g_hash_table_unref (self->statements);
+  g_free (self);
+}
+
+void
+tr_search_hit_free (TrSearchHit *hit)
+{
+  g_free (hit->id);
+  g_free (hit->kind);
+  g_free (hit->title);
+  g_free (hit->period_start);
+  g_free (hit->period_end);
+  g_free (hit->destination);
+  g_free (hit->modified);
+  g_free (hit->status);
+  g_free (hit->snippet);
+  g_free (hit);
+}
+
+char *
+tr_search_get_default_library_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "trip-reports", "library.db", NULL);
+}
+
+/* Sets *@out_rc (when asked) to @rc, an SQLite error; returns FALSE. */
+static gboolean
+fail (int *out_rc,
+      int  rc)
+{
+  if (out_rc != NULL)
+    *out_rc = rc;
+  return FALSE;
+}
+
+/* A cached prepared statement for @sql, which must be a string constant.
+ * Reset when its g_autoptr goes. */
+static Statement *
+prepare (TrSearch   *self,
+         const char *sql,
+         int        *out_rc)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+  int rc;
+
+  if (stmt != NULL)
+    return stmt;
+
+  rc = sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      fail (out_rc, rc);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static void
+bind_text (Statement  *stmt,
+           int         index,
+           const char *text)
+{
+  sqlite3_bind_text (stmt, index, text != NULL ? text : "", -1, SQLITE_TRANSIENT);
+}
+
+/* Never NULL: "" for NULL. */
+static const char *
+column_text (Statement *stmt,
+             int        index)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, index);
+
+  return text != NULL ? text : "";
+}
+
 /* @length bytes of @text as an FTS5 string ("…", quotes doubled), so that
  * whatever the user types is text, never query syntax. */
 static void
@@ -143,22 +254,21 @@ append_fts_phrase (GString    *match,
 /* Appends to @hits the first @limit matches of @sql (-1: all of them),
  * with their rank when @sql gives it. */
 static gboolean
-collect_rowids (TrReportStore  *self,
+collect_rowids (TrSearch       *self,
                 const char     *sql,
                 const char     *long_match,
                 const char     *short_match,
                 gint64          limit,
                 GArray         *hits,
-                GError        **error)
+                int            *out_rc)
 {
-  const char *what = _("Could not search the library");
-  g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql, what, error);
+  g_autoptr(Statement) stmt = prepare (self, sql, out_rc);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
-  tr_store_bind_text (stmt, 1, long_match);
-  tr_store_bind_text (stmt, 2, short_match);
+  bind_text (stmt, 1, long_match);
+  bind_text (stmt, 2, short_match);
   sqlite3_bind_int64 (stmt, 3, limit);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
@@ -170,7 +280,7 @@ collect_rowids (TrReportStore  *self,
     }
   if (rc != SQLITE_DONE)
     {
-      tr_store_set_sqlite_error (error, self->db, rc, what);
+      fail (out_rc, rc);
       return FALSE;
     }
   return TRUE;
@@ -182,26 +292,25 @@ collect_rowids (TrReportStore  *self,
  * materializing either list, costs ten times more when both words are
  * common. */
 static gboolean
-collect_mixed_rowids (TrReportStore  *self,
+collect_mixed_rowids (TrSearch       *self,
                       const char     *long_match,
                       const char     *short_match,
                       guint           limit,
                       GArray         *hits,
-                      GError        **error)
+                      int            *out_rc)
 {
-  const char *what = _("Could not search the library");
-  g_autoptr(TrStatement) longs = tr_store_prepare (self, newest_sql[SEARCH_LONG], what, error);
-  g_autoptr(TrStatement) shorts = NULL;
+  g_autoptr(Statement) longs = prepare (self, newest_sql[SEARCH_LONG], out_rc);
+  g_autoptr(Statement) shorts = NULL;
   int rc_long, rc_short;
 
   if (longs == NULL)
     return FALSE;
-  shorts = tr_store_prepare (self, newest_sql[SEARCH_SHORT], what, error);
+  shorts = prepare (self, newest_sql[SEARCH_SHORT], out_rc);
   if (shorts == NULL)
     return FALSE;
-  tr_store_bind_text (longs, 1, long_match);
+  bind_text (longs, 1, long_match);
   sqlite3_bind_int64 (longs, 3, -1);
-  tr_store_bind_text (shorts, 2, short_match);
+  bind_text (shorts, 2, short_match);
   sqlite3_bind_int64 (shorts, 3, -1);
 
   rc_long = sqlite3_step (longs);
@@ -226,12 +335,12 @@ collect_mixed_rowids (TrReportStore  *self,
     }
   if (rc_long != SQLITE_ROW && rc_long != SQLITE_DONE)
     {
-      tr_store_set_sqlite_error (error, self->db, rc_long, what);
+      fail (out_rc, rc_long);
       return FALSE;
     }
   if (rc_short != SQLITE_ROW && rc_short != SQLITE_DONE)
     {
-      tr_store_set_sqlite_error (error, self->db, rc_short, what);
+      fail (out_rc, rc_short);
       return FALSE;
     }
   return TRUE;
@@ -239,11 +348,11 @@ collect_mixed_rowids (TrReportStore  *self,
 
 /* Replaces @hits, every match of a mixed query, by the best @limit. */
 static gboolean
-rank_listed_rowids (TrReportStore  *self,
+rank_listed_rowids (TrSearch       *self,
                     const char     *long_match,
                     guint           limit,
                     GArray         *hits,
-                    GError        **error)
+                    int            *out_rc)
 {
   g_autoptr(GString) listed = g_string_new ("[");
 
@@ -254,15 +363,14 @@ rank_listed_rowids (TrReportStore  *self,
   g_array_set_size (hits, 0);
 
   {
-    const char *what = _("Could not search the library");
-    g_autoptr(TrStatement) stmt = tr_store_prepare (self, ranked_listed_sql, what, error);
+    g_autoptr(Statement) stmt = prepare (self, ranked_listed_sql, out_rc);
     int rc;
 
     if (stmt == NULL)
       return FALSE;
-    tr_store_bind_text (stmt, 1, long_match);
+    bind_text (stmt, 1, long_match);
     sqlite3_bind_int64 (stmt, 3, limit);
-    tr_store_bind_text (stmt, 4, listed->str);
+    bind_text (stmt, 4, listed->str);
     while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
       {
         Hit hit = { sqlite3_column_int64 (stmt, 0), sqlite3_column_double (stmt, 1) };
@@ -271,7 +379,7 @@ rank_listed_rowids (TrReportStore  *self,
       }
     if (rc != SQLITE_DONE)
       {
-        tr_store_set_sqlite_error (error, self->db, rc, what);
+        fail (out_rc, rc);
         return FALSE;
       }
   }
@@ -293,20 +401,19 @@ chunk_cursor_step (ChunkCursor *cursor)
 }
 
 static gboolean
-any_chunked (TrReportStore  *self,
+any_chunked (TrSearch       *self,
              gboolean       *out_any,
-             GError        **error)
+             int            *out_rc)
 {
-  const char *what = _("Could not search the library");
-  g_autoptr(TrStatement) stmt =
-    tr_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM report_chunks)", what, error);
+  g_autoptr(Statement) stmt =
+    prepare (self, "SELECT EXISTS (SELECT 1 FROM report_chunks)", out_rc);
   int rc;
 
   if (stmt == NULL)
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc != SQLITE_ROW)
-    return tr_store_set_sqlite_error (error, self->db, rc, what);
+    return fail (out_rc, rc);
   *out_any = sqlite3_column_int (stmt, 0) != 0;
   return TRUE;
 }
@@ -318,19 +425,18 @@ any_chunked (TrReportStore  *self,
  * reports (only long ones are chunked): the statements, one a word, are
  * walked side by side to the end. */
 static gboolean
-collect_chunked (TrReportStore  *self,
+collect_chunked (TrSearch       *self,
                  GPtrArray      *word_matches,
                  guint           n_ranking,
                  GArray         *hits,
-                 GError        **error)
+                 int            *out_rc)
 {
-  const char *what = _("Could not search the library");
   g_autofree ChunkCursor *cursors = g_new0 (ChunkCursor, word_matches->len);
   gboolean any = FALSE;
   gboolean ok = FALSE;
   guint n = word_matches->len;
 
-  if (!any_chunked (self, &any, error))
+  if (!any_chunked (self, &any, out_rc))
     return FALSE;
   if (!any)
     return TRUE;
@@ -341,7 +447,7 @@ collect_chunked (TrReportStore  *self,
 
       if (rc != SQLITE_OK)
         {
-          tr_store_set_sqlite_error (error, self->db, rc, what);
+          fail (out_rc, rc);
           goto out;
         }
       sqlite3_bind_text (cursors[i].stmt, 1, word_matches->pdata[i], -1, SQLITE_STATIC);
@@ -394,7 +500,7 @@ collect_chunked (TrReportStore  *self,
   ok = TRUE;
   for (guint i = 0; i < n && ok; i++)
     if (cursors[i].rc != SQLITE_ROW && cursors[i].rc != SQLITE_DONE)
-      ok = tr_store_set_sqlite_error (error, self->db, cursors[i].rc, what);
+      ok = fail (out_rc, cursors[i].rc);
 
 out:
   for (guint i = 0; i < n; i++)
@@ -446,7 +552,7 @@ merge_hits (GArray     *hits,
 /* FTS5's own snippet, for the rare hit whose words tr_snippet_build() does
  * not find as written (the tokenizers fold more than case). */
 static char *
-fts_snippet (TrReportStore *self,
+fts_snippet (TrSearch      *self,
              SearchKind     kind,
              const char    *long_match,
              const char    *short_match,
@@ -456,35 +562,35 @@ fts_snippet (TrReportStore *self,
   const char *sql =
     "SELECT snippet (report_fts_short, -1, char (2), char (3), '…', 40) FROM report_fts_short"
     " WHERE report_fts_short MATCH ?1 AND rowid BETWEEN ?2 AND ?3 LIMIT 1";
-  g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql, NULL, NULL);
+  g_autoptr(Statement) stmt = prepare (self, sql, NULL);
 
   if (stmt == NULL)
     return NULL;
-  tr_store_bind_text (stmt, 1, kind == SEARCH_SHORT ? short_match : long_match);
+  bind_text (stmt, 1, kind == SEARCH_SHORT ? short_match : long_match);
   sqlite3_bind_int64 (stmt, 2, num);
   sqlite3_bind_int64 (stmt, 3, num);
   if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       /* A report indexed in chunks: the first chunk holding a word. */
       sqlite3_reset (stmt);
-      tr_store_bind_text (stmt, 1, any_match);
+      bind_text (stmt, 1, any_match);
       sqlite3_bind_int64 (stmt, 2, TR_STORE_CHUNK_ROWID (num, 0));
       sqlite3_bind_int64 (stmt, 3, TR_STORE_CHUNK_ROWID (num, TR_STORE_CHUNKS_MAX - 1));
       if (sqlite3_step (stmt) != SQLITE_ROW)
         return NULL;
     }
-  return g_strdup (tr_store_column_text (stmt, 0));
+  return g_strdup (column_text (stmt, 0));
 }
 
 /* The snippet from the columns of the one row @sql gives for @rowid, the
  * first column holding a word winning. */
 static char *
-snippet_from_row (TrReportStore      *self,
+snippet_from_row (TrSearch           *self,
                   const char         *sql,
                   gint64              rowid,
                   const char * const *words)
 {
-  g_autoptr(TrStatement) stmt = tr_store_prepare (self, sql, NULL, NULL);
+  g_autoptr(Statement) stmt = prepare (self, sql, NULL);
   const char *texts[8];
   guint n_texts;
 
@@ -495,31 +601,30 @@ snippet_from_row (TrReportStore      *self,
     return NULL;
   n_texts = MIN ((guint) sqlite3_column_count (stmt), G_N_ELEMENTS (texts));
   for (guint i = 0; i < n_texts; i++)
-    texts[i] = tr_store_column_text (stmt, i);
+    texts[i] = column_text (stmt, i);
   return tr_snippet_build (texts, n_texts, words, SNIPPET_WIDTH);
 }
 
 /* The snippet comes from the text a reader would look at first: the
  * summary, then the body, then the rest. */
-static TrReportInfo *
-load_hit (TrReportStore       *self,
+static TrSearchHit *
+load_hit (TrSearch            *self,
           gint64               rowid,
           const char * const  *words,
           SearchKind           kind,
           const char          *long_match,
           const char          *short_match,
           const char          *any_match,
-          GError             **error)
+          int                 *out_rc)
 {
-  const char *what = _("Could not search the library");
-  g_autoptr(TrStatement) stmt = NULL;
+  g_autoptr(Statement) stmt = NULL;
   g_autofree char *snippet = NULL;
   const char *summary;
-  TrReportInfo *info;
+  TrSearchHit *hit;
   int rc;
 
-  stmt = tr_store_prepare (self, "SELECT " TR_STORE_INFO_COLUMNS ", r.summary FROM reports r WHERE r.num = ?1",
-                           what, error);
+  stmt = prepare (self, "SELECT " TR_SEARCH_REPORT_COLUMNS ", r.summary FROM reports r WHERE r.num = ?1",
+                  out_rc);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, rowid);
@@ -527,12 +632,20 @@ load_hit (TrReportStore       *self,
   if (rc != SQLITE_ROW)
     {
       /* The index and the table are written in one transaction. */
-      tr_store_set_sqlite_error (error, self->db, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc, what);
+      fail (out_rc, rc == SQLITE_DONE ? SQLITE_CORRUPT : rc);
       return NULL;
     }
 
-  info = tr_store_info_from_row (stmt);
-  summary = tr_store_column_text (stmt, 8);
+  hit = g_new0 (TrSearchHit, 1);
+  hit->id = g_strdup (column_text (stmt, 0));
+  hit->kind = g_strdup (column_text (stmt, 1));
+  hit->title = g_strdup (column_text (stmt, 2));
+  hit->period_start = g_strdup (column_text (stmt, 3));
+  hit->period_end = g_strdup (column_text (stmt, 4));
+  hit->destination = g_strdup (column_text (stmt, 5));
+  hit->modified = g_strdup (column_text (stmt, 6));
+  hit->status = g_strdup (column_text (stmt, 7));
+  summary = column_text (stmt, 8);
   snippet = tr_snippet_build (&summary, 1, words, SNIPPET_WIDTH);
   sqlite3_reset (stmt);
   /* The body, the appendix and the text an import could not place: read
@@ -550,17 +663,17 @@ load_hit (TrReportStore       *self,
                                 rowid, words);
   if (snippet == NULL)
     snippet = fts_snippet (self, kind, long_match, short_match, any_match, rowid);
-  tr_report_info_set_snippet (info, snippet);
-  return info;
+  hit->snippet = g_steal_pointer (&snippet);
+  return hit;
 }
 
 static GPtrArray *
-search_locked (TrReportStore  *self,
-               const char     *query,
-               guint           limit,
-               GError        **error)
+run_search (TrSearch    *self,
+            const char  *query,
+            guint        limit,
+            int         *out_rc)
 {
-  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_search_hit_free);
   g_autoptr(GString) long_match = g_string_new (NULL);
   g_autoptr(GString) short_match = g_string_new (NULL);
   g_autoptr(GString) any_match = g_string_new (NULL);
@@ -605,14 +718,14 @@ search_locked (TrReportStore  *self,
   else
     kind = SEARCH_SHORT;
 
-  if (!collect_chunked (self, word_matches, n_long > 0 ? n_long : word_matches->len, chunked, error))
+  if (!collect_chunked (self, word_matches, n_long > 0 ? n_long : word_matches->len, chunked, out_rc))
     return NULL;
 
   /* Asked for more than a screenful: rank them all, however long it takes. */
   if (limit == 0 || limit > RANKED_MATCHES_MAX)
     {
       if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
-                           limit > 0 ? (gint64) limit : -1, found, error))
+                           limit > 0 ? (gint64) limit : -1, found, out_rc))
         return NULL;
       g_array_sort (chunked, compare_hits_by_score);
       merge_hits (found, chunked, TRUE);
@@ -625,10 +738,10 @@ search_locked (TrReportStore  *self,
 
       if (kind == SEARCH_MIXED)
         collected = collect_mixed_rowids (self, long_match->str, short_match->str,
-                                          RANKED_MATCHES_MAX + 1, found, error);
+                                          RANKED_MATCHES_MAX + 1, found, out_rc);
       else
         collected = collect_rowids (self, newest_sql[kind], long_match->str, short_match->str,
-                                    RANKED_MATCHES_MAX + 1, found, error);
+                                    RANKED_MATCHES_MAX + 1, found, out_rc);
       if (!collected)
         return NULL;
       if (found->len + chunked->len > RANKED_MATCHES_MAX)
@@ -640,14 +753,14 @@ search_locked (TrReportStore  *self,
         {
           if (kind == SEARCH_MIXED)
             {
-              if (found->len > 0 && !rank_listed_rowids (self, long_match->str, limit, found, error))
+              if (found->len > 0 && !rank_listed_rowids (self, long_match->str, limit, found, out_rc))
                 return NULL;
             }
           else
             {
               g_array_set_size (found, 0);
               if (!collect_rowids (self, ranked_sql[kind], long_match->str, short_match->str,
-                                   limit, found, error))
+                                   limit, found, out_rc))
                 return NULL;
             }
           g_array_sort (chunked, compare_hits_by_score);
@@ -659,53 +772,25 @@ search_locked (TrReportStore  *self,
 
   for (guint i = 0; i < found->len; i++)
     {
-      TrReportInfo *info = load_hit (self, g_array_index (found, Hit, i).num,
-                                     (const char * const *) words, kind,
-                                     long_match->str, short_match->str, any_match->str, error);
+      TrSearchHit *hit = load_hit (self, g_array_index (found, Hit, i).num,
+                                   (const char * const *) words, kind,
+                                   long_match->str, short_match->str, any_match->str, out_rc);
 
-      if (info == NULL)
+      if (hit == NULL)
         return NULL;
-      g_ptr_array_add (hits, info);
+      g_ptr_array_add (hits, hit);
     }
   return g_steal_pointer (&hits);
 }
 
 GPtrArray *
-tr_report_store_search (TrReportStore  *self,
-                        const char     *query,
-                        guint           limit,
-                        GError        **error)
+tr_search_run (TrSearch   *self,
+               const char *query,
+               guint       limit,
+               int        *out_rc)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
-  GPtrArray *hits;
-
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
-  if (!g_utf8_validate (query, -1, NULL))
-    {
-      g_set_error_literal (error, TR_ERROR, TR_ERROR_INVALID_DATA,
-                           _("The search text is not valid UTF-8"));
-      return NULL;
-    }
-
-  locker = g_mutex_locker_new (&self->lock);
-
-  /* Reports saved since the last search are found too. Should the file not
-   * be writable, the search goes on without them rather than failing. */
-  {
-    g_autoptr(GError) index_error = NULL;
-
-    if (!tr_store_update_index_locked (self, &index_error))
-      g_debug ("Searching without the newest reports: %s", index_error->message);
-  }
-
-  /* One read transaction: the matches and the rows read for them come from
-   * the same state of the file, and its locks are taken once rather than
-   * for each of the few dozen statements. */
-  if (!tr_store_exec_sql (self, "BEGIN", _("Could not search the library"), error))
-    return NULL;
-  hits = search_locked (self, query, limit, error);
-  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
-  return hits;
+  return run_search (self, query, limit, out_rc);
 }
