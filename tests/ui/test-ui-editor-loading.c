@@ -1,8 +1,9 @@
 /* test-ui-editor-loading.c: a long section typed into while its pieces are
  * still coming in, under Xvfb
  *
- * A section of a few hundred pages comes into its buffer in pieces after
- * the report opens (tr-section-editor.c); what is typed meanwhile must be
+ * A section longer than TR_SECTION_EDITOR_LOAD_AT_ONCE, some 600 pages,
+ * comes into its buffer in pieces after the report opens
+ * (tr-section-editor.c); what is typed meanwhile must be
  * undone and redone like anything else typed, and saved whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -71,6 +72,8 @@ save_long_report (Fixture *fixture,
   /* Pieces are loaded a line at a time: many lines, none long. */
   g_assert_cmpuint (g_utf8_strlen (text, -1), >=, pages * 550);
   g_assert_cmpuint (strlen (text), <, pages * 20 * 200);
+  /* Too long to be loaded at once. */
+  g_assert_cmpuint (strlen (text), >, TR_SECTION_EDITOR_LOAD_AT_ONCE);
   tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
   tr_report_set_section (report, TR_SECTION_PROCESS, text);
   g_assert_true (tr_report_store_save (fixture->store, report, &error));
@@ -130,7 +133,7 @@ test_undo_keeps_what_was_typed_while_loading (Fixture       *fixture,
                                               gconstpointer  data)
 {
   g_autofree char *long_text = NULL;
-  g_autoptr(TrReport) report = save_long_report (fixture, 300, &long_text);
+  g_autoptr(TrReport) report = save_long_report (fixture, 700, &long_text);
   TrSectionEditor *editor = open_section (fixture, report);
   GtkTextView *view = tr_section_editor_get_text_view (editor);
   /* The section's undo history, its text's and its tables'. */
@@ -169,7 +172,7 @@ test_undo_at_the_end_while_loading (Fixture       *fixture,
                                     gconstpointer  data)
 {
   g_autofree char *long_text = NULL;
-  g_autoptr(TrReport) report = save_long_report (fixture, 300, &long_text);
+  g_autoptr(TrReport) report = save_long_report (fixture, 700, &long_text);
   TrSectionEditor *editor = open_section (fixture, report);
   GtkTextView *view = tr_section_editor_get_text_view (editor);
   TrBodyBlocks *blocks = TR_BODY_BLOCKS (find_descendant (GTK_WIDGET (editor), TR_TYPE_BODY_BLOCKS));

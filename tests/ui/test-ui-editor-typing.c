@@ -161,16 +161,64 @@ assert_counted (TrSectionEditor *editor)
   g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, tr_section_editor_count_text (text, -1));
 }
 
-/* The rest of a long section brought in at once, as the first key does:
+static void
+count_insertion (GtkTextBuffer *buffer,
+                 GtkTextIter   *location,
+                 const char    *text,
+                 int            length,
+                 guint         *n_insertions)
+{
+  (*n_insertions)++;
+}
+
+/* A 300-page section is whole in its buffer as soon as it is opened: the
+ * first key, typed before the first frame, inserts itself and nothing
+ * else (it used to bring in the rest of the section first, and pay for
+ * it). */
+static void
+test_whole_when_opened (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *text = make_numbered_text (300);
+  TrSectionEditor *editor = open_section (fixture, text);
+  GtkTextBuffer *buffer = tr_section_editor_get_buffer (editor);
+  g_autofree char *typed = g_strconcat ("開", text, NULL);
+  g_autofree char *in_buffer = NULL;
+  GtkTextIter start, end;
+  guint n_insertions = 0;
+
+  g_assert_cmpuint (strlen (text), >, 250 * 1000);
+  g_assert_cmpuint (strlen (text), <=, TR_SECTION_EDITOR_LOAD_AT_ONCE);
+  g_assert_false (tr_section_editor_is_loading (editor));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  in_buffer = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (g_str_equal (in_buffer, text));
+  assert_levels (editor);
+  assert_counted (editor);
+
+  g_signal_connect (buffer, "insert-text", G_CALLBACK (count_insertion), &n_insertions);
+  tr_section_editor_focus_at (editor, -1);
+  g_signal_emit_by_name (tr_section_editor_get_text_view (editor), "insert-at-cursor", "開");
+  g_signal_handlers_disconnect_by_func (buffer, count_insertion, &n_insertions);
+  g_assert_cmpuint (n_insertions, ==, 1);
+  g_clear_pointer (&in_buffer, g_free);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  in_buffer = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_true (g_str_equal (in_buffer, typed));
+  assert_counted (editor);
+}
+
+/* The rest of a section too long to load at once brought in, as the first key does:
  * numbered lines indented, the count that of the whole text. */
 static void
 test_loaded_at_first_key (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *text = make_numbered_text (300);
+  g_autofree char *text = make_numbered_text (1300);
   TrSectionEditor *editor = open_section (fixture, text);
   g_autofree char *loaded = NULL;
 
+  g_assert_cmpuint (strlen (text), >, TR_SECTION_EDITOR_LOAD_AT_ONCE);
   g_assert_true (tr_section_editor_is_loading (editor));
   tr_section_editor_finish_loading (editor);
   g_assert_false (tr_section_editor_is_loading (editor));
@@ -185,9 +233,10 @@ static void
 test_loaded_in_pieces (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autofree char *text = make_numbered_text (60);
+  g_autofree char *text = make_numbered_text (1300);
   TrSectionEditor *editor = open_section (fixture, text);
 
+  g_assert_cmpuint (strlen (text), >, TR_SECTION_EDITOR_LOAD_AT_ONCE);
   g_assert_true (tr_section_editor_is_loading (editor));
   wait_until (!tr_section_editor_is_loading (editor), 60000);
   assert_levels (editor);
@@ -415,6 +464,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/ui-editor-typing/loaded/whole-when-opened", Fixture, NULL, fixture_set_up,
+              test_whole_when_opened, fixture_tear_down);
   g_test_add ("/ui-editor-typing/loaded/at-first-key", Fixture, NULL, fixture_set_up,
               test_loaded_at_first_key, fixture_tear_down);
   g_test_add ("/ui-editor-typing/loaded/in-pieces", Fixture, NULL, fixture_set_up,

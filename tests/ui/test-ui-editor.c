@@ -574,10 +574,11 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
 {
   g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
   g_autoptr(TrBenchText) generator = tr_bench_text_new (20261203);
-  /* 300 pages of about 600 characters, in lines of 30 or so. */
+  /* 700 pages of about 600 characters, in lines of 30 or so: too long
+   * to be loaded at once. */
   const TrBenchTextParams params = {
     .shape = TR_BENCH_TEXT_PAGES,
-    .n_pages = 300,
+    .n_pages = 700,
     .lines_per_page = 20,
     .chars_per_line = 30,
   };
@@ -596,7 +597,8 @@ test_long_section_loads_in_pieces (Fixture       *fixture,
       n_lines += *p == '\n';
       n_spaces += g_unichar_isspace (g_utf8_get_char (p));
     }
-  g_assert_cmpuint (n_lines, ==, 300 * 20);
+  g_assert_cmpuint (n_lines, ==, 700 * 20);
+  g_assert_cmpuint (strlen (long_text), >, TR_SECTION_EDITOR_LOAD_AT_ONCE);
   tr_report_set_section (report, TR_SECTION_PROCESS, long_text);
   g_assert_true (tr_report_store_save (fixture->store, report, &error));
 

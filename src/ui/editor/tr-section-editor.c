@@ -3,10 +3,12 @@
  * The heading is a label outside the text buffer, so no key, paste or undo
  * in the text can ever rename or remove it.
  *
- * A long text is loaded in pieces: the first at once, the rest from an
- * idle, a piece at a time, each small enough for GTK to lay it out between
- * two keystrokes. Set in one go, a 300-page section keeps GTK busy laying
- * it out for a few hundred milliseconds, and the keys typed meanwhile wait.
+ * A text of up to TR_SECTION_EDITOR_LOAD_AT_ONCE bytes goes in at once:
+ * GTK lays out only the lines in sight (tr-text-slice.c) and the rest from
+ * its own idles, so a 300-page section costs the opening a few
+ * milliseconds, less than in pieces, and the first key nothing. A longer
+ * one is loaded in pieces: the first at once, the rest from an idle, a
+ * piece at a time, each small enough to go in between two keystrokes.
  * Until the last piece is in, the text is the buffer's followed by what is
  * still to come (dup_text() says so), so a save never loses the end.
  * Loading is no edit to undo, and GTK keeps no undo history across it:
@@ -564,7 +566,7 @@ tr_section_editor_set_text (TrSectionEditor *self,
   priv->rest_counted = count_characters (text, -1);
   /* The first piece fills the screen at once, and the counter counts
    * the whole text from the start. */
-  append_piece (self, FALSE);
+  append_piece (self, strlen (text) <= TR_SECTION_EDITOR_LOAD_AT_ONCE);
   update_count (self);
   if (priv->rest == NULL)
     return;

@@ -27,7 +27,11 @@ void           tr_section_editor_set_heading   (TrSectionEditor *self,
 
 /* Reading the text copies it: the editor asks only when it saves. */
 char          *tr_section_editor_dup_text      (TrSectionEditor *self);
-/* Replaces the text without making an undo step. A long text arrives in
+/* Texts up to this many bytes (some 580 pages of Chinese) are in the
+ * buffer as soon as set_text() returns. */
+#define TR_SECTION_EDITOR_LOAD_AT_ONCE (1024 * 1024)
+
+/* Replaces the text without making an undo step. A longer text arrives in
  * the buffer piece by piece, from idles; dup_text() has all of it. */
 void           tr_section_editor_set_text      (TrSectionEditor *self,
                                                 const char      *text);
