@@ -206,12 +206,23 @@ struct _TrPdfPhotoPrefetch {
   guint        first_read;
 };
 
-static void
-read_page_photos (TrPdfImages *images,
-                  guint        page_index,
-                  PagePhotos  *out)
+/* Fills @out with the photos of a page; with @stored_only, FALSE (and
+ * @out left empty) when a picture of it would have to be decoded. */
+static gboolean
+read_page_photos_full (TrPdfImages *images,
+                       guint        page_index,
+                       gboolean     stored_only,
+                       PagePhotos  *out)
 {
-  g_autoptr(GArray) pictures = tr_pdf_images_read_page (images, page_index, MIN_PHOTO_POINTS, MIN_PHOTO_PIXELS);
+  g_autoptr(GArray) pictures = NULL;
+  gboolean complete = TRUE;
+
+  if (stored_only)
+    pictures = tr_pdf_images_read_page_stored (images, page_index, MIN_PHOTO_POINTS, MIN_PHOTO_PIXELS, &complete);
+  else
+    pictures = tr_pdf_images_read_page (images, page_index, MIN_PHOTO_POINTS, MIN_PHOTO_PIXELS);
+  if (!complete)
+    return FALSE;
 
   out->found = g_array_new (FALSE, TRUE, sizeof (Found));
   g_array_set_clear_func (out->found, found_clear);
@@ -233,6 +244,15 @@ read_page_photos (TrPdfImages *images,
       item.caption_line = -1;
       g_array_append_val (out->found, item);
     }
+  return TRUE;
+}
+
+static void
+read_page_photos (TrPdfImages *images,
+                  guint        page_index,
+                  PagePhotos  *out)
+{
+  read_page_photos_full (images, page_index, FALSE, out);
 }
 
 static gpointer
@@ -605,12 +625,15 @@ prefetch_thread (gpointer user_data)
   prefetch->pages = g_new0 (PagePhotos, MAX (prefetch->n_pages, 1));
   prefetch->first_read = prefetch->n_pages;
   /* As many as a report takes are enough: the pages before them are read
-   * once the appendix's first page is known. */
+   * once the appendix's first page is known. Pictures stored as JPEGs cost
+   * only their copy; one that must be decoded (and made a PNG) waits until
+   * its page is known to be in the appendix. */
   while (prefetch->first_read > 0 && n_found < TR_PDF_MAX_PHOTOS && !g_atomic_int_get (&prefetch->stop))
     {
       PagePhotos *page = &prefetch->pages[prefetch->first_read - 1];
 
-      read_page_photos (prefetch->images, prefetch->first_read - 1, page);
+      if (!read_page_photos_full (prefetch->images, prefetch->first_read - 1, TRUE, page))
+        break;
       n_found += page->found->len;
       prefetch->first_read--;
     }
