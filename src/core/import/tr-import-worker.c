@@ -166,19 +166,18 @@ read_password (void)
  * lines leave the appendix's text, where they would show a second time. A
  * picture that cannot be read costs the report nothing but a warning. */
 static void
-add_appendix_photos (TrReport   *report,
-                     GBytes     *data,
-                     const char *password,
-                     guint       appendix_page,
-                     GPtrArray  *lines,
-                     GArray    **out_pages)
+add_appendix_photos (TrReport           *report,
+                     TrPdfPhotoPrefetch *prefetch,
+                     guint               appendix_page,
+                     GPtrArray          *lines,
+                     GArray            **out_pages)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) caption_lines = NULL;
   g_autoptr(GPtrArray) captions = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) photos = tr_pdf_read_photos_full (data, password, appendix_page, lines,
-                                                         &caption_lines, out_pages, warnings, &error);
+  g_autoptr(GPtrArray) photos = tr_pdf_photo_prefetch_finish (prefetch, appendix_page, lines, &caption_lines,
+                                                              out_pages, warnings, &error);
 
   if (photos == NULL)
     {
@@ -285,6 +284,7 @@ tr_import_worker_main (const char *path)
   guint appendix_page = G_MAXUINT;
   g_autoptr(GArray) scanned_pages = NULL;
   g_autoptr(GArray) photo_pages = NULL;
+  g_autoptr(TrPdfPhotoPrefetch) prefetch = NULL;
   int fd;
 
   g_return_val_if_fail (path != NULL, EXIT_FAILURE);
@@ -320,11 +320,15 @@ tr_import_worker_main (const char *path)
       return EXIT_FAILURE;
     }
 
+  /* Photos are only taken from the appendix, which the parse finds; the
+   * pictures of the last pages are read meanwhile. */
+  prefetch = tr_pdf_photo_prefetch_start (data, password);
   report = tr_report_parse_lines_full (lines, n_pages, &appendix_page);
   if (tr_report_get_pages (report) == 0)
     tr_report_set_pages (report, n_pages);
   if (appendix_page != G_MAXUINT)
-    add_appendix_photos (report, data, password, appendix_page, lines, &photo_pages);
+    add_appendix_photos (report, prefetch, appendix_page, lines, &photo_pages);
+  g_clear_pointer (&prefetch, tr_pdf_photo_prefetch_free);
   warn_scanned_pages (report, scanned_pages, appendix_page);
   write_photos (report, photo_pages);
   write_report (report);

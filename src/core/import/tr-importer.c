@@ -67,6 +67,7 @@ typedef struct {
   gsize   size;
   guint8 *bytes;
   GBytes *data;
+  TrPhoto *checked;  /* once checked: the photo, or NULL when it is not one */
 } PendingPhoto;
 
 static void
@@ -76,6 +77,7 @@ pending_photo_free (PendingPhoto *photo)
   g_free (photo->mime_type);
   g_free (photo->bytes);
   g_clear_pointer (&photo->data, g_bytes_unref);
+  g_clear_object (&photo->checked);
   g_free (photo);
 }
 
@@ -96,6 +98,7 @@ typedef struct {
   gboolean              timed_out;
 
   GPtrArray            *photos;         /* PendingPhoto, as the worker sent them */
+  GThreadPool          *checks;         /* checking them as they come */
   PendingPhoto         *reading;        /* the one whose bytes are coming */
   TrReport             *report;         /* while its photos are checked */
   char                 *source_sha256;  /* of @data, once worked out */
@@ -119,6 +122,9 @@ import_job_release (ImportJob *job)
     g_subprocess_force_exit (job->process);
   g_clear_object (&job->process);
   g_clear_object (&job->output);
+  /* Checks under way read the photos: they end first. */
+  if (job->checks != NULL)
+    g_thread_pool_free (g_steal_pointer (&job->checks), TRUE, TRUE);
   g_clear_pointer (&job->reading, pending_photo_free);
   g_clear_pointer (&job->photos, g_ptr_array_unref);
   g_clear_object (&job->report);
@@ -454,55 +460,70 @@ return_report (GTask *task)
   g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
 }
 
-/* Checks every other photo of @photos, from @first: each a photo, or NULL
- * in its place when it is not one (damaged, or not what the worker said). */
-typedef struct {
-  GPtrArray *pending;
-  TrPhoto  **checked;
-  guint      first;
-} CheckShare;
-
-static gpointer
-check_photos_share (gpointer user_data)
+/* Checks one photo the worker sent, as any photo a report is given: a
+ * photo, or NULL in its place when it is not one (damaged, or not what
+ * the worker said). On a thread of the job's pool. */
+static void
+check_photo (gpointer data,
+             gpointer user_data)
 {
-  CheckShare *share = user_data;
+  PendingPhoto *pending = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrPhoto) photo = tr_photo_new_from_bytes (pending->data, NULL, &error);
 
-  for (guint i = share->first; i < share->pending->len; i += 2)
-    {
-      PendingPhoto *pending = g_ptr_array_index (share->pending, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TrPhoto) photo = tr_photo_new_from_bytes (pending->data, NULL, &error);
-
-      if (photo == NULL)
-        g_debug ("The photo of page %u was left out: %s", pending->page, error->message);
-      else if (g_strcmp0 (tr_photo_get_mime_type (photo), pending->mime_type) == 0)
-        share->checked[i] = tr_photo_new_full (tr_photo_get_id (photo), pending->data,
-                                               tr_photo_get_mime_type (photo), tr_photo_get_width (photo),
-                                               tr_photo_get_height (photo), pending->caption);
-    }
-  return NULL;
+  if (photo == NULL)
+    g_debug ("The photo of page %u was left out: %s", pending->page, error->message);
+  else if (g_strcmp0 (tr_photo_get_mime_type (photo), pending->mime_type) == 0)
+    pending->checked = tr_photo_new_full (tr_photo_get_id (photo), pending->data, tr_photo_get_mime_type (photo),
+                                          tr_photo_get_width (photo), tr_photo_get_height (photo), pending->caption);
 }
 
-static void
-check_photos_thread (GTask        *check_task,
-                     gpointer      source_object,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+/* Each photo is checked as soon as its bytes are in, while the worker
+ * sends the rest and the report: decoding is most of an import with
+ * photos. */
+static gboolean
+start_check (ImportJob     *job,
+             PendingPhoto  *photo,
+             GError       **error)
 {
-  GPtrArray *pending = task_data;
-  TrPhoto **checked = g_new0 (TrPhoto *, pending->len);
-  CheckShare shares[2] = { { pending, checked, 0 }, { pending, checked, 1 } };
-  GThread *other = NULL;
+  if (job->checks == NULL)
+    {
+      job->checks = g_thread_pool_new (check_photo, NULL, (int) CLAMP (g_get_num_processors (), 1, 2), FALSE,
+                                       error);
+      if (job->checks == NULL)
+        return FALSE;
+    }
+  return g_thread_pool_push (job->checks, photo, error);
+}
 
-  /* Decoding is most of an import with photos: on two processors. */
-  if (pending->len > 1 && g_get_num_processors () > 1)
-    other = g_thread_try_new ("tr-photo-check", check_photos_share, &shares[1], NULL);
-  check_photos_share (&shares[0]);
-  if (other != NULL)
-    g_thread_join (other);
-  else
-    check_photos_share (&shares[1]);
-  g_task_return_pointer (check_task, checked, NULL);
+typedef struct {
+  GThreadPool *checks;
+  TrReport    *report;
+} CheckEnd;
+
+static void
+check_end_free (CheckEnd *end)
+{
+  if (end->checks != NULL)
+    g_thread_pool_free (end->checks, TRUE, TRUE);
+  g_clear_object (&end->report);
+  g_free (end);
+}
+
+/* Waits for the last checks, meanwhile working out the report's text
+ * fingerprint, which the library asks for when it saves it (the report
+ * keeps it until its text changes). */
+static void
+finish_checks_thread (GTask        *check_task,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  CheckEnd *end = task_data;
+  g_autofree char *fingerprint = tr_report_dup_text_fingerprint (end->report);
+
+  g_thread_pool_free (g_steal_pointer (&end->checks), FALSE, TRUE);
+  g_task_return_boolean (check_task, TRUE);
 }
 
 static void
@@ -513,10 +534,9 @@ on_photos_checked (GObject      *source,
   g_autoptr(GTask) task = user_data;
   ImportJob *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
-  g_autofree TrPhoto **checked = g_task_propagate_pointer (G_TASK (result), &error);
   GListStore *photos;
 
-  if (checked == NULL)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       return_error (task, g_steal_pointer (&error));
       return;
@@ -524,14 +544,12 @@ on_photos_checked (GObject      *source,
   photos = tr_report_get_photos (job->report);
   for (guint i = 0; i < job->photos->len; i++)
     {
-      if (checked[i] != NULL)
-        {
-          g_list_store_append (photos, checked[i]);
-          g_object_unref (checked[i]);
-        }
+      PendingPhoto *pending = g_ptr_array_index (job->photos, i);
+
+      if (pending->checked != NULL)
+        g_list_store_append (photos, pending->checked);
       else
         {
-          PendingPhoto *pending = g_ptr_array_index (job->photos, i);
           /* TRANSLATORS: %u is a page number of the PDF */
           g_autofree char *warning = g_strdup_printf (_("A picture on page %u could not be read and was left out"),
                                                       pending->page);
@@ -542,16 +560,19 @@ on_photos_checked (GObject      *source,
   return_report (task);
 }
 
-/* Checks the photos off this thread, then gives the report. */
+/* Once the photos are checked, off this thread, gives the report. */
 static void
-check_photos (GTask *task)
+finish_checks (GTask *task)
 {
   ImportJob *job = g_task_get_task_data (task);
   g_autoptr(GTask) check_task = g_task_new (NULL, g_task_get_cancellable (task), on_photos_checked,
                                             g_object_ref (task));
+  CheckEnd *end = g_new0 (CheckEnd, 1);
 
-  g_task_set_task_data (check_task, g_ptr_array_ref (job->photos), (GDestroyNotify) g_ptr_array_unref);
-  g_task_run_in_thread (check_task, check_photos_thread);
+  end->checks = g_steal_pointer (&job->checks);
+  end->report = g_object_ref (job->report);
+  g_task_set_task_data (check_task, end, (GDestroyNotify) check_end_free);
+  g_task_run_in_thread (check_task, finish_checks_thread);
 }
 
 static void
@@ -585,6 +606,11 @@ on_photo_read (GObject      *source,
   if (job->photos == NULL)
     job->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_photo_free);
   g_ptr_array_add (job->photos, photo);
+  if (!start_check (job, photo, &error))
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
   read_next_line (g_steal_pointer (&task));
 }
 
@@ -669,7 +695,7 @@ handle_message (GTask      *task,
       if (job->photos == NULL || job->photos->len == 0)
         return_report (task);
       else
-        check_photos (task);
+        finish_checks (task);
       return TRUE;
     }
 

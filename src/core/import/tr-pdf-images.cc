@@ -81,10 +81,13 @@ null_object ()
 class ImageDevice : public OutputDev
 {
 public:
-  ImageDevice (GArray *found, double min_points, int min_pixels)
-    : found (found), min_points (min_points), min_pixels (min_pixels)
+  ImageDevice (GArray *found, double min_points, int min_pixels, bool stored_only)
+    : found (found), min_points (min_points), min_pixels (min_pixels), stored_only (stored_only)
   {
   }
+
+  /* With stored_only, whether a picture was left out that needs decoding. */
+  bool left_out = false;
 
   /* From the top-left, as poppler-glib gives the text's layout. */
   bool upsideDown () override { return true; }
@@ -120,6 +123,7 @@ private:
   GArray *found;
   double  min_points;
   int     min_pixels;
+  bool    stored_only;
 
   /* Adds the picture unless it is too small to be a photo; FALSE when
    * it was left unread. */
@@ -145,6 +149,11 @@ private:
 
     if (is_plain_jpeg (str, color_map))
       image.jpeg = read_stored (str->getNextStream ());
+    if (image.jpeg == nullptr && stored_only)
+      {
+        left_out = true;
+        return false;
+      }
     if (image.jpeg == nullptr && (guint64) width * (guint64) height <= TR_PHOTO_MAX_PIXELS)
       image.surface = read_pixels (str, width, height, color_map);
     g_array_append_val (found, image);
@@ -391,18 +400,19 @@ tr_pdf_images_get_n_pages (TrPdfImages *self)
   return (guint) MAX (self->document->getNumPages (), 0);
 }
 
-GArray *
-tr_pdf_images_read_page (TrPdfImages *self,
-                         guint        index,
-                         double       min_points,
-                         int          min_pixels)
+static GArray *
+read_page (TrPdfImages *self,
+           guint        index,
+           double       min_points,
+           int          min_pixels,
+           bool         stored_only,
+           bool        *out_left_out)
 {
   GArray *found = g_array_new (FALSE, TRUE, sizeof (TrPdfImage));
   Page *page;
 
-  g_return_val_if_fail (self != nullptr, found);
-
   g_array_set_clear_func (found, clear_image);
+  *out_left_out = false;
   if (index >= tr_pdf_images_get_n_pages (self))
     return found;
   page = self->document->getPage ((int) index + 1);
@@ -410,10 +420,42 @@ tr_pdf_images_read_page (TrPdfImages *self,
     return found;
 
   {
-    ImageDevice device (found, min_points, min_pixels);
+    ImageDevice device (found, min_points, min_pixels, stored_only);
 
     /* 72 dpi, unrotated, the crop box: poppler-glib's page coordinates. */
     self->document->displayPage (&device, (int) index + 1, 72.0, 72.0, 0, false, true, false);
+    *out_left_out = device.left_out;
   }
+  return found;
+}
+
+GArray *
+tr_pdf_images_read_page (TrPdfImages *self,
+                         guint        index,
+                         double       min_points,
+                         int          min_pixels)
+{
+  bool left_out;
+
+  g_return_val_if_fail (self != nullptr, nullptr);
+
+  return read_page (self, index, min_points, min_pixels, false, &left_out);
+}
+
+GArray *
+tr_pdf_images_read_page_stored (TrPdfImages *self,
+                                guint        index,
+                                double       min_points,
+                                int          min_pixels,
+                                gboolean    *out_complete)
+{
+  bool left_out;
+  GArray *found;
+
+  g_return_val_if_fail (self != nullptr, nullptr);
+  g_return_val_if_fail (out_complete != nullptr, nullptr);
+
+  found = read_page (self, index, min_points, min_pixels, true, &left_out);
+  *out_complete = !left_out;
   return found;
 }

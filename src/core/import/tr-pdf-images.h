@@ -38,6 +38,15 @@ GArray      *tr_pdf_images_read_page (TrPdfImages  *self,
                                       double        min_points,
                                       int           min_pixels);
 
+/* The same, but only the pictures taken as stored (JPEGs): nothing is
+ * decoded. @out_complete is FALSE when a picture was left out that would
+ * have been (the page is then to be read with tr_pdf_images_read_page()). */
+GArray      *tr_pdf_images_read_page_stored (TrPdfImages *self,
+                                             guint        index,
+                                             double       min_points,
+                                             int          min_pixels,
+                                             gboolean    *out_complete);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrPdfImages, tr_pdf_images_free)
 
 G_END_DECLS

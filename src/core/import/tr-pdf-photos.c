@@ -12,13 +12,15 @@
  * picture comes as pixels, saved as PNG (lossless; cairo has no JPEG
  * writer), a very large one scaled down first: the appendix prints photos
  * a few centimetres wide. Pages are shared out among threads, each with a
- * document of its own, as the text's are (tr-pdf-reader.c).
+ * document of its own, as the text's are (tr-pdf-reader.c); the worker
+ * has the last pages read while it parses the text.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
 #include <cairo.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "tr-layout-line.h"
 #include "tr-parser-text.h"
@@ -182,18 +184,45 @@ typedef struct {
   GBytes     *data;
   const char *password;
   guint       first_page;
-  guint       n_pages;
-  PagePhotos *pages;        /* from first_page on */
+  guint       end_page;     /* the first page not to read */
+  PagePhotos *pages;        /* of every page of the document */
   gint        next_page;    /* atomic: the next page nobody has taken */
   gint        n_found;      /* atomic: photos so far */
 } SharedPhotos;
 
-static void
-read_page_photos (TrPdfImages *images,
-                  guint        page_index,
-                  PagePhotos  *out)
+/* The pictures of the last pages, read from the end back on a thread of
+ * their own while the text is parsed (a core is free then): the appendix
+ * is at the end. */
+struct _TrPdfPhotoPrefetch {
+  GBytes      *data;
+  char        *password;
+  GThread     *thread;
+  gint         stop;         /* atomic: the parse is done */
+  /* Set by the thread, read once it is joined: */
+  TrPdfImages *images;
+  GError      *error;
+  guint        n_pages;
+  PagePhotos  *pages;        /* of every page; read from first_read on */
+  guint        first_read;
+};
+
+/* Fills @out with the photos of a page; with @stored_only, FALSE (and
+ * @out left empty) when a picture of it would have to be decoded. */
+static gboolean
+read_page_photos_full (TrPdfImages *images,
+                       guint        page_index,
+                       gboolean     stored_only,
+                       PagePhotos  *out)
 {
-  g_autoptr(GArray) pictures = tr_pdf_images_read_page (images, page_index, MIN_PHOTO_POINTS, MIN_PHOTO_PIXELS);
+  g_autoptr(GArray) pictures = NULL;
+  gboolean complete = TRUE;
+
+  if (stored_only)
+    pictures = tr_pdf_images_read_page_stored (images, page_index, MIN_PHOTO_POINTS, MIN_PHOTO_PIXELS, &complete);
+  else
+    pictures = tr_pdf_images_read_page (images, page_index, MIN_PHOTO_POINTS, MIN_PHOTO_PIXELS);
+  if (!complete)
+    return FALSE;
 
   out->found = g_array_new (FALSE, TRUE, sizeof (Found));
   g_array_set_clear_func (out->found, found_clear);
@@ -215,6 +244,15 @@ read_page_photos (TrPdfImages *images,
       item.caption_line = -1;
       g_array_append_val (out->found, item);
     }
+  return TRUE;
+}
+
+static void
+read_page_photos (TrPdfImages *images,
+                  guint        page_index,
+                  PagePhotos  *out)
+{
+  read_page_photos_full (images, page_index, FALSE, out);
 }
 
 static gpointer
@@ -229,9 +267,9 @@ read_photos_thread (gpointer user_data)
       guint page = shared->first_page + (guint) g_atomic_int_add (&shared->next_page, 1);
       PagePhotos *out;
 
-      if (page >= shared->n_pages)
+      if (page >= shared->end_page)
         break;
-      out = &shared->pages[page - shared->first_page];
+      out = &shared->pages[page];
       read_page_photos (images, page, out);
       g_atomic_int_add (&shared->n_found, (gint) out->found->len);
     }
@@ -564,79 +602,200 @@ tr_pdf_read_photos (GBytes      *data,
   return tr_pdf_read_photos_full (data, password, first_page, lines, out_caption_lines, NULL, warnings, error);
 }
 
-GPtrArray *
-tr_pdf_read_photos_full (GBytes      *data,
-                         const char  *password,
-                         guint        first_page,
-                         GPtrArray   *lines,
-                         GArray     **out_caption_lines,
-                         GArray     **out_pages,
-                         GPtrArray   *warnings,
-                         GError     **error)
+static void
+free_pages (PagePhotos *pages,
+            guint       n_pages)
 {
-  g_autoptr(GArray) taken = NULL;
-  g_autoptr(GArray) photo_pages = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(TrPdfImages) images = NULL;
-  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
-  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
-  g_autofree PagePhotos *pages = NULL;
-  SharedPhotos shared = { 0 };
-  GPtrArray *photos;
-  guint n_threads;
+  for (guint p = 0; pages != NULL && p < n_pages; p++)
+    g_clear_pointer (&pages[p].found, g_array_unref);
+  g_free (pages);
+}
+
+static gpointer
+prefetch_thread (gpointer user_data)
+{
+  TrPdfPhotoPrefetch *prefetch = user_data;
+  guint n_found = 0;
+
+  /* The password was right for the text: it is for this. */
+  prefetch->images = tr_pdf_images_new (prefetch->data, prefetch->password, &prefetch->error);
+  if (prefetch->images == NULL)
+    return NULL;
+  prefetch->n_pages = tr_pdf_images_get_n_pages (prefetch->images);
+  prefetch->pages = g_new0 (PagePhotos, MAX (prefetch->n_pages, 1));
+  prefetch->first_read = prefetch->n_pages;
+  /* As many as a report takes are enough: the pages before them are read
+   * once the appendix's first page is known. Pictures stored as JPEGs cost
+   * only their copy; one that must be decoded (and made a PNG) waits until
+   * its page is known to be in the appendix. */
+  while (prefetch->first_read > 0 && n_found < TR_PDF_MAX_PHOTOS && !g_atomic_int_get (&prefetch->stop))
+    {
+      PagePhotos *page = &prefetch->pages[prefetch->first_read - 1];
+
+      if (!read_page_photos_full (prefetch->images, prefetch->first_read - 1, TRUE, page))
+        break;
+      n_found += page->found->len;
+      prefetch->first_read--;
+    }
+  return NULL;
+}
+
+TrPdfPhotoPrefetch *
+tr_pdf_photo_prefetch_start (GBytes     *data,
+                             const char *password)
+{
+  TrPdfPhotoPrefetch *prefetch;
 
   g_return_val_if_fail (data != NULL, NULL);
-  g_return_val_if_fail (lines != NULL, NULL);
 
-  g_array_set_clear_func (found, found_clear);
+  prefetch = g_new0 (TrPdfPhotoPrefetch, 1);
+  prefetch->data = g_bytes_ref (data);
+  prefetch->password = password != NULL && password[0] != '\0' ? g_strdup (password) : NULL;
+  /* Under the worker's memory limit the thread may not start: the pages
+   * are then read when the photos are asked for. */
+  prefetch->thread = g_thread_try_new ("tr-pdf-prefetch", prefetch_thread, prefetch, NULL);
+  return prefetch;
+}
 
-  if (password != NULL && password[0] == '\0')
-    password = NULL;
-  images = tr_pdf_images_new (data, password, error);
-  if (images == NULL)
-    return NULL;
-  if (out_caption_lines != NULL)
-    taken = g_array_new (FALSE, FALSE, sizeof (guint));
+/* Stops the thread; what it read stays. */
+static void
+prefetch_join (TrPdfPhotoPrefetch *prefetch)
+{
+  g_atomic_int_set (&prefetch->stop, TRUE);
+  if (prefetch->thread != NULL)
+    g_thread_join (g_steal_pointer (&prefetch->thread));
+}
 
-  shared.data = data;
-  shared.password = password;
-  shared.first_page = first_page;
-  shared.n_pages = tr_pdf_images_get_n_pages (images);
-  if (first_page < shared.n_pages)
-    pages = g_new0 (PagePhotos, shared.n_pages - first_page);
-  shared.pages = pages;
+void
+tr_pdf_photo_prefetch_free (TrPdfPhotoPrefetch *prefetch)
+{
+  if (prefetch == NULL)
+    return;
+  prefetch_join (prefetch);
+  free_pages (prefetch->pages, prefetch->n_pages);
+  g_clear_pointer (&prefetch->images, tr_pdf_images_free);
+  g_clear_error (&prefetch->error);
+  if (prefetch->password != NULL)
+    memset (prefetch->password, 0, strlen (prefetch->password));
+  g_free (prefetch->password);
+  g_bytes_unref (prefetch->data);
+  g_free (prefetch);
+}
 
-  n_threads = first_page < shared.n_pages
-              ? CLAMP (MIN (g_get_num_processors (), (shared.n_pages - first_page) / PAGES_PER_THREAD), 1, MAX_THREADS)
-              : 0;
+/* Reads the pictures of pages [@shared->first_page, @shared->end_page) on
+ * the processors there are, in page order, until a report has as many
+ * photos as it takes. */
+static void
+read_pages (SharedPhotos *shared,
+            TrPdfImages  *images)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint n_threads, n_to_read;
+
+  if (shared->first_page >= shared->end_page)
+    return;
+  n_to_read = shared->end_page - shared->first_page;
+  n_threads = CLAMP (MIN (g_get_num_processors (), n_to_read / PAGES_PER_THREAD), 1, MAX_THREADS);
   for (guint i = 1; i < n_threads; i++)
     {
       /* Under the worker's memory limit a thread may not start: the
        * others read its pages. */
-      GThread *thread = g_thread_try_new ("tr-pdf-photos", read_photos_thread, &shared, NULL);
+      GThread *thread = g_thread_try_new ("tr-pdf-photos", read_photos_thread, shared, NULL);
 
       if (thread != NULL)
         g_ptr_array_add (threads, thread);
     }
   /* This thread reads too, with the document it has open. */
-  while (n_threads > 0 && g_atomic_int_get (&shared.n_found) < TR_PDF_MAX_PHOTOS)
+  while (g_atomic_int_get (&shared->n_found) < TR_PDF_MAX_PHOTOS)
     {
-      guint page = first_page + (guint) g_atomic_int_add (&shared.next_page, 1);
+      guint page = shared->first_page + (guint) g_atomic_int_add (&shared->next_page, 1);
 
-      if (page >= shared.n_pages)
+      if (page >= shared->end_page)
         break;
-      read_page_photos (images, page, &pages[page - first_page]);
-      g_atomic_int_add (&shared.n_found, (gint) pages[page - first_page].found->len);
+      read_page_photos (images, page, &shared->pages[page]);
+      g_atomic_int_add (&shared->n_found, (gint) shared->pages[page].found->len);
     }
   for (guint i = 0; i < threads->len; i++)
     g_thread_join (g_ptr_array_index (threads, i));
+}
 
-  /* In page order; a page nobody took (the photos were enough) is empty. */
-  for (guint p = first_page; p < shared.n_pages; p++)
+static GPtrArray *
+read_photos (GBytes              *data,
+             const char          *password,
+             TrPdfPhotoPrefetch  *prefetch,
+             guint                first_page,
+             GPtrArray           *lines,
+             GArray             **out_caption_lines,
+             GArray             **out_pages,
+             GPtrArray           *warnings,
+             GError             **error)
+{
+  g_autoptr(GArray) taken = NULL;
+  g_autoptr(GArray) photo_pages = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(TrPdfImages) own_images = NULL;
+  TrPdfImages *images;
+  g_autoptr(GArray) found = g_array_new (FALSE, TRUE, sizeof (Found));
+  PagePhotos *pages;
+  SharedPhotos shared = { 0 };
+  GPtrArray *photos;
+  guint n_pages;
+
+  g_array_set_clear_func (found, found_clear);
+
+  if (prefetch != NULL)
     {
-      PagePhotos *page = &pages[p - first_page];
+      prefetch_join (prefetch);
+      if (prefetch->images == NULL && prefetch->error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&prefetch->error));
+          return NULL;
+        }
+    }
+  if (prefetch != NULL && prefetch->images != NULL)
+    {
+      /* Its document and the pages it read, from the end back. */
+      images = prefetch->images;
+      n_pages = prefetch->n_pages;
+      pages = prefetch->pages;
+      shared.end_page = MAX (prefetch->first_read, first_page);
+    }
+  else
+    {
+      if (password != NULL && password[0] == '\0')
+        password = NULL;
+      own_images = tr_pdf_images_new (data, password, error);
+      if (own_images == NULL)
+        return NULL;
+      images = own_images;
+      n_pages = tr_pdf_images_get_n_pages (images);
+      if (prefetch != NULL)
+        {
+          /* Its thread could not start: nothing read ahead. */
+          prefetch->n_pages = n_pages;
+          prefetch->pages = g_new0 (PagePhotos, MAX (n_pages, 1));
+          pages = prefetch->pages;
+        }
+      else
+        pages = g_new0 (PagePhotos, MAX (n_pages, 1));
+      shared.end_page = n_pages;
+    }
+  if (out_caption_lines != NULL)
+    taken = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  shared.data = prefetch != NULL ? prefetch->data : data;
+  shared.password = prefetch != NULL ? prefetch->password : password;
+  shared.first_page = first_page;
+  shared.pages = pages;
+  read_pages (&shared, images);
+
+  /* In page order, up to as many as a report takes; a page nobody read
+   * (the photos were enough) is empty. */
+  for (guint p = first_page; p < n_pages; p++)
+    {
+      PagePhotos *page = &pages[p];
       guint first = found->len;
 
-      if (page->found == NULL)
+      if (page->found == NULL || found->len >= TR_PDF_MAX_PHOTOS)
         continue;
       for (guint i = 0; i < page->n_unreadable; i++)
         warn_unreadable (warnings, p);
@@ -648,7 +807,6 @@ tr_pdf_read_photos_full (GBytes      *data,
           g_array_append_val (photo_pages, p);
           item->photo = NULL;
         }
-      g_clear_pointer (&page->found, g_array_unref);
       if (found->len > first)
         {
           /* This page's pictures only: pages are already in order. */
@@ -656,6 +814,8 @@ tr_pdf_read_photos_full (GBytes      *data,
           set_captions (found, p, first, lines, taken);
         }
     }
+  if (prefetch == NULL)
+    free_pages (pages, n_pages);
 
   photos = g_ptr_array_new_with_free_func (g_object_unref);
   for (guint i = 0; i < found->len; i++)
@@ -669,4 +829,36 @@ tr_pdf_read_photos_full (GBytes      *data,
   if (out_pages != NULL)
     *out_pages = g_steal_pointer (&photo_pages);
   return photos;
+}
+
+GPtrArray *
+tr_pdf_read_photos_full (GBytes      *data,
+                         const char  *password,
+                         guint        first_page,
+                         GPtrArray   *lines,
+                         GArray     **out_caption_lines,
+                         GArray     **out_pages,
+                         GPtrArray   *warnings,
+                         GError     **error)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (lines != NULL, NULL);
+
+  return read_photos (data, password, NULL, first_page, lines, out_caption_lines, out_pages, warnings, error);
+}
+
+GPtrArray *
+tr_pdf_photo_prefetch_finish (TrPdfPhotoPrefetch  *prefetch,
+                              guint                first_page,
+                              GPtrArray           *lines,
+                              GArray             **out_caption_lines,
+                              GArray             **out_pages,
+                              GPtrArray           *warnings,
+                              GError             **error)
+{
+  g_return_val_if_fail (prefetch != NULL, NULL);
+  g_return_val_if_fail (lines != NULL, NULL);
+
+  return read_photos (prefetch->data, prefetch->password, prefetch, first_page, lines, out_caption_lines,
+                      out_pages, warnings, error);
 }

@@ -41,6 +41,27 @@ GPtrArray *tr_pdf_read_photos_full (GBytes      *data,
                                     GPtrArray   *warnings,
                                     GError     **error);
 
+/* Reads the pictures of the last pages, from the end back, on a thread
+ * of its own, until it is stopped or has found as many as a report takes:
+ * started once the text is read, it uses the processor left free while
+ * the text is parsed, which tells where the appendix starts. */
+typedef struct _TrPdfPhotoPrefetch TrPdfPhotoPrefetch;
+
+TrPdfPhotoPrefetch *tr_pdf_photo_prefetch_start  (GBytes              *data,
+                                                  const char          *password);
+/* Stops the reading ahead and gives what tr_pdf_read_photos_full() would
+ * give, reading the pages it had not reached. */
+GPtrArray          *tr_pdf_photo_prefetch_finish (TrPdfPhotoPrefetch  *prefetch,
+                                                  guint                first_page,
+                                                  GPtrArray           *lines,
+                                                  GArray             **out_caption_lines,
+                                                  GArray             **out_pages,
+                                                  GPtrArray           *warnings,
+                                                  GError             **error);
+void                tr_pdf_photo_prefetch_free   (TrPdfPhotoPrefetch  *prefetch);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrPdfPhotoPrefetch, tr_pdf_photo_prefetch_free)
+
 /* Loads from disk what making photos needs (cairo's PNG writer), for a
  * process that will not be able to open files. */
 void       tr_pdf_photos_load_decoders (void);

@@ -1184,6 +1184,18 @@ typedef struct {
   Hangs  hangs;
 } Span;
 
+/* How @c may hang. Every mark that does is CJK punctuation (U+3000…) or a
+ * full-width form (U+FF00…): the page's other characters, most of them,
+ * are told apart without a look through the lists. */
+static Hangs
+punctuation_hangs (gunichar c)
+{
+  if (c < 0x3000 || (c >= 0x3100 && c < 0xFF00))
+    return HANGS_NOT;
+  return g_utf8_strchr (CLOSING_PUNCTUATION, -1, c) != NULL ? HANGS_RIGHT
+         : g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL ? HANGS_LEFT : HANGS_NOT;
+}
+
 /* A row of segments: their characters' boxes merged into spans, where
  * gaps narrower than a gutter are closed. */
 typedef struct {
@@ -1468,8 +1480,7 @@ make_span_rows (const GArray           *segments,
               /* A closing mark may hang into the gutter at a line's
                * end, its box over the next column's first character;
                * an opening one at a line's start, over the last. */
-              span.hangs = g_utf8_strchr (CLOSING_PUNCTUATION, -1, c) != NULL ? HANGS_RIGHT
-                           : g_utf8_strchr (OPENING_PUNCTUATION, -1, c) != NULL ? HANGS_LEFT : HANGS_NOT;
+              span.hangs = punctuation_hangs (c);
               g_array_append_val (glyphs, span);
               row.n_spans++;
               glyph_height = MAX (glyph_height, fabs (rects[index].y2 - rects[index].y1));

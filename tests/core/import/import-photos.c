@@ -644,6 +644,118 @@ test_photos_grid_wrapped_captions (void)
     }
 }
 
+/* The worker has the pictures of the last pages read from the end back
+ * while it parses the text, JPEGs only, stopping at a picture it would
+ * have to decode or once it has as many as a report takes: stopped at any
+ * point, with the appendix starting anywhere, the photos are those read
+ * at once (the same bytes, captions, pages, caption lines and warnings).
+ * Here more pictures than a report takes after the last one stored
+ * losslessly (on page 6), three to a page, some pages with text only. */
+/* The photos of @data from each of a few first pages of the appendix, as
+ * read at once and as read ahead (stopped at once, and after a while):
+ * the same; how many were found in all. */
+static guint
+check_read_ahead (GBytes *data)
+{
+  g_autoptr(GPtrArray) lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint first_pages[] = { 0, 5, 6, 30, 50, 61, 63, 64 };
+  guint n_read = 0;
+
+  lines = tr_pdf_read_lines (data, NULL, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint f = 0; f < G_N_ELEMENTS (first_pages); f++)
+    for (guint wait = 0; wait < 2; wait++)
+      {
+        guint first_page = first_pages[f];
+        g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GPtrArray) ahead_warnings = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GArray) caption_lines = NULL, ahead_caption_lines = NULL;
+        g_autoptr(GArray) pages = NULL, ahead_pages = NULL;
+        g_autoptr(GPtrArray) photos = tr_pdf_read_photos_full (data, NULL, first_page, lines, &caption_lines,
+                                                               &pages, warnings, &error);
+        g_autoptr(TrPdfPhotoPrefetch) prefetch = NULL;
+        g_autoptr(GPtrArray) ahead = NULL;
+
+        g_assert_no_error (error);
+        prefetch = tr_pdf_photo_prefetch_start (data, NULL);
+        if (wait)
+          g_usleep (G_USEC_PER_SEC / 2);
+        ahead = tr_pdf_photo_prefetch_finish (prefetch, first_page, lines, &ahead_caption_lines, &ahead_pages,
+                                              ahead_warnings, &error);
+        g_assert_no_error (error);
+
+        g_test_message ("appendix from page %u%s: %u photos", first_page + 1, wait ? ", read ahead" : "",
+                        photos->len);
+        g_assert_cmpuint (photos->len, <=, TR_PDF_MAX_PHOTOS);
+        g_assert_cmpuint (ahead->len, ==, photos->len);
+        g_assert_cmpmem (ahead_pages->data, ahead_pages->len * sizeof (guint), pages->data, pages->len * sizeof (guint));
+        g_assert_cmpmem (ahead_caption_lines->data, ahead_caption_lines->len * sizeof (guint), caption_lines->data,
+                         caption_lines->len * sizeof (guint));
+        g_assert_cmpuint (ahead_warnings->len, ==, warnings->len);
+        for (guint i = 0; i < photos->len; i++)
+          {
+            TrPhoto *expected = g_ptr_array_index (photos, i);
+            TrPhoto *photo = g_ptr_array_index (ahead, i);
+
+            g_assert_cmpstr (tr_photo_get_mime_type (photo), ==, tr_photo_get_mime_type (expected));
+            g_assert_cmpstr (tr_photo_get_caption (photo), ==, tr_photo_get_caption (expected));
+            g_assert_true (g_bytes_equal (tr_photo_get_data (photo), tr_photo_get_data (expected)));
+          }
+        n_read += photos->len;
+      }
+  return n_read;
+}
+
+/* The worker has the pictures of the last pages read from the end back
+ * while it parses the text, JPEGs only, stopping at a picture it would
+ * have to decode or once it has as many as a report takes: stopped at any
+ * point, with the appendix starting anywhere, the photos are those read
+ * at once (the same bytes, captions, pages, caption lines and warnings).
+ * Here three pictures to a page, some pages with text only, those of one
+ * page stored losslessly: near the start (more than a report takes after
+ * it), then near the end. */
+static void
+test_photos_read_ahead (void)
+{
+  const guint lossless_pages[] = { 5, 60 };
+
+  for (guint r = 0; r < G_N_ELEMENTS (lossless_pages); r++)
+    {
+      g_autofree char *name = g_strdup_printf ("photos-read-ahead-%u.pdf", r);
+      g_autofree char *path = test_path (name);
+      cairo_t *cr = cairo_create (cairo_pdf_surface_create (path, 595, 842));
+      g_autoptr(GBytes) data = NULL;
+      guint n_pages = 64, n_pictures = 0;
+
+      cairo_surface_destroy (cairo_get_target (cr));
+      for (guint page = 0; page < n_pages; page++)
+        {
+          if (page % 5 == 3)
+            show_text (cr, 72, 100, "本頁沒有照片，只有文字說明。");
+          else
+            for (guint i = 0; i < 3; i++)
+              {
+                cairo_surface_t *picture = make_picture (120, 90, 100 + page * 3 + i, FALSE);
+                g_autoptr(GBytes) jpeg = page == lossless_pages[r] ? NULL : encode_jpeg (picture);
+                g_autofree char *caption = g_strdup_printf ("照片 %u：第 %u 頁", ++n_pictures, page + 1);
+
+                draw_picture (cr, picture, jpeg, 72, 60 + i * 250, 240, 180);
+                show_text (cr, 72, 60 + i * 250 + 186, caption);
+                cairo_surface_destroy (picture);
+              }
+          cairo_show_page (cr);
+        }
+      finish_pdf (cr);
+      g_assert_cmpuint (n_pictures, >, TR_PDF_MAX_PHOTOS);
+
+      data = read_bytes (path);
+      /* Both kinds, and up to the limit. */
+      g_assert_cmpuint (check_read_ahead (data), >, 4 * TR_PDF_MAX_PHOTOS);
+    }
+}
+
 void
 add_photos_tests (void)
 {
@@ -654,4 +766,5 @@ add_photos_tests (void)
   g_test_add_func ("/import/photos/many-pages", test_photos_many_pages);
   g_test_add_func ("/import/photos/worker-cut-short", test_photos_worker_cut_short);
   g_test_add_func ("/import/photos/damaged-jpeg", test_photos_damaged_jpeg);
+  g_test_add_func ("/import/photos/read-ahead", test_photos_read_ahead);
 }
