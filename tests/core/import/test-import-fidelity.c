@@ -414,9 +414,9 @@ main (int    argc,
   add_case ("scanned", "scanned-page", ALL_PRODUCERS, test_scanned_page);
   add_case ("footnotes", "footnotes", ALL_PRODUCERS, test_footnotes);
   /* LibreOffice's import of the web page makes the label column narrower
-   * than 內容摘要, which wraps beside the summary's lines: its fields are
-   * read, the summary not yet. */
-  add_case ("form", "form-grid", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_PANDOC), test_form_grid);
+   * than 內容摘要, which wraps beside the summary's lines, its first lines
+   * above the label. */
+  add_case ("form", "form-grid", ALL_PRODUCERS, test_form_grid);
   /* Forms made in a word processor: labels spaced out, centred beside
    * values of several lines, wrapping, a row over two pages. */
   add_case ("form", "grid-spaced", 1u << TR_FIDELITY_LIBREOFFICE, test_form_grid);

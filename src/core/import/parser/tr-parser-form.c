@@ -588,12 +588,40 @@ label_started_by (const char *head)
   return found;
 }
 
+/* Where the value starts in @line once the first @n_chars letters (the
+ * label's, maybe spaced out) are skipped. */
+static const char *
+skip_letters (const char *line,
+              glong       n_chars)
+{
+  const char *p = tr_parser_skip_spaces (line);
+
+  for (glong n = 0; n < n_chars && *p != '\0'; n++)
+    p = tr_parser_skip_spaces (g_utf8_next_char (p));
+  return p;
+}
+
+/* The summary's label wrapped in its cell, its text from @rest on: the
+ * summary starts there, the label's end may still come on the next line. */
+static TrFormLine
+start_wrapped_summary (TrFormReader *self,
+                       const char   *rest,
+                       const char  **out_rest)
+{
+  self->n_labelled++;
+  self->has_pending = FALSE;
+  self->has_last = FALSE;
+  *out_rest = rest;
+  return TR_FORM_LINE_SUMMARY;
+}
+
 /* A line of the form that goes on, or ends, a label wrapped in its cell:
- * TRUE when it was read so. */
-static gboolean
+ * TR_FORM_LINE_NONE when it was not read so. */
+static TrFormLine
 read_wrapped_label (TrFormReader *self,
                     const char   *line,
-                    gboolean     *out_complete)
+                    gboolean     *out_complete,
+                    const char  **out_rest)
 {
   g_autofree char *joined = tr_parser_join_spaced_letters (line);
   g_autofree char *compact = tr_parser_compact (joined);
@@ -612,11 +640,12 @@ read_wrapped_label (TrFormReader *self,
       g_autofree char *tail = g_steal_pointer (&self->label_tail);
 
       if (g_str_equal (compact, tail))
-        return TRUE;
+        return TR_FORM_LINE_READ;
       /* The label's end beside the rest of its value (出國報告名⇥…出,
        * then 稱⇥國報告). */
       if (g_str_equal (first, tail) && *clean != '\0')
-        return carry_on (self, clean, TR_FORM_CONTINUES | TR_FORM_ADJACENT, out_complete);
+        return carry_on (self, clean, TR_FORM_CONTINUES | TR_FORM_ADJACENT, out_complete)
+               ? TR_FORM_LINE_READ : TR_FORM_LINE_NONE;
     }
 
   if (self->label_head->len == 0)
@@ -626,16 +655,19 @@ read_wrapped_label (TrFormReader *self,
       if (label_started_by (compact) != NULL)
         {
           g_string_assign (self->label_head, compact);
-          return TRUE;
+          return TR_FORM_LINE_READ;
         }
       if (strchr (joined, '\t') == NULL || *clean == '\0' || (info = label_started_by (first)) == NULL)
-        return FALSE;
+        return TR_FORM_LINE_NONE;
       self->label_tail = g_strdup (info->text + strlen (first));
+      /* 內容摘, its text beside, then 要 beside the rest of it. */
+      if (info->label == LABEL_SUMMARY)
+        return start_wrapped_summary (self, skip_letters (line, g_utf8_strlen (first, -1)), out_rest);
       self->n_labelled++;
       self->has_pending = FALSE;
       *out_complete = read_value (self, info->label, clean, TRUE);
       remember (self, info->label, clean);
-      return TRUE;
+      return TR_FORM_LINE_READ;
     }
 
   /* The next line starts with more of the label, maybe its value after. */
@@ -649,14 +681,17 @@ read_wrapped_label (TrFormReader *self,
     {
       info = label_started_by (head);
       if (info == NULL)
-        return FALSE;
+        return TR_FORM_LINE_NONE;
       if (*clean == '\0')
         {
           g_string_assign (self->label_head, head);
-          return TRUE;
+          return TR_FORM_LINE_READ;
         }
       self->label_tail = g_strdup (info->text + strlen (head));
     }
+
+  if (info->label == LABEL_SUMMARY)
+    return start_wrapped_summary (self, skip_letters (line, g_utf8_strlen (first, -1)), out_rest);
 
   self->n_labelled++;
   self->has_pending = FALSE;
@@ -665,11 +700,11 @@ read_wrapped_label (TrFormReader *self,
     {
       self->has_pending = TRUE;
       self->pending = info->label;
-      return TRUE;
+      return TR_FORM_LINE_READ;
     }
   *out_complete = read_value (self, info->label, clean, TRUE);
   remember (self, info->label, clean);
-  return TRUE;
+  return TR_FORM_LINE_READ;
 }
 
 TrFormLine
@@ -702,15 +737,24 @@ tr_form_reader_read_line (TrFormReader  *self,
     }
 
   /* A label wrapped in its cell: 「出國計」, then 「畫主辦 交通部」, then 「機關」. */
-  if ((flags & TR_FORM_IN_FORM) && (self->label_head->len > 0 || self->label_tail != NULL) &&
-      read_wrapped_label (self, line_start, out_complete))
-    return TR_FORM_LINE_READ;
+  if ((flags & TR_FORM_IN_FORM) && (self->label_head->len > 0 || self->label_tail != NULL))
+    {
+      TrFormLine read = read_wrapped_label (self, line_start, out_complete, out_rest);
+
+      if (read != TR_FORM_LINE_NONE)
+        return read;
+    }
 
   find_labels (text, in_form, found);
   if (found->len == 0)
     {
-      if ((flags & TR_FORM_IN_FORM) && read_wrapped_label (self, line_start, out_complete))
-        return TR_FORM_LINE_READ;
+      if (flags & TR_FORM_IN_FORM)
+        {
+          TrFormLine read = read_wrapped_label (self, line_start, out_complete, out_rest);
+
+          if (read != TR_FORM_LINE_NONE)
+            return read;
+        }
       return read_unlabelled_line (self, line_start, flags, out_complete, out_rest);
     }
   g_string_truncate (self->label_head, 0);
@@ -771,6 +815,25 @@ tr_form_reader_read_line (TrFormReader  *self,
 
   *out_complete = complete;
   return TR_FORM_LINE_READ;
+}
+
+const char *
+tr_form_reader_skip_label_end (TrFormReader *self,
+                               const char   *text)
+{
+  g_autofree char *tail = NULL;
+  const char *end;
+
+  g_return_val_if_fail (self != NULL && text != NULL, text);
+
+  tail = g_steal_pointer (&self->label_tail);
+  text = tr_parser_skip_spaces (text);
+  if (tail == NULL || !tr_parser_match_spaced (text, tail, &end))
+    return text;
+  /* The label's end alone in its cell, not the start of a word. */
+  if (*end != '\0' && !tr_parser_is_space (g_utf8_get_char (end)))
+    return text;
+  return tr_parser_skip_spaces (end);
 }
 
 void
