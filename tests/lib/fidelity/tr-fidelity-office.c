@@ -133,10 +133,16 @@ static const char fodt_head[] =
   "</office:styles>\n";
 
 static void
-append_fodt_automatic_styles (GString *out,
-                              GPtrArray *tables,
-                              gboolean   ruled)
+append_fodt_automatic_styles (GString              *out,
+                              const TrFidelityCase *fcase,
+                              GPtrArray            *tables,
+                              gboolean              ruled)
 {
+  g_autofree char *header = NULL;
+  const char *before, *after;
+  gboolean of_total;
+
+  tr_fidelity_page_furniture (fcase, &header, &before, &after, &of_total);
   g_string_append (out,
                    "<office:automatic-styles>\n"
                    " <style:style style:name=\"NewPage\" style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\">\n"
@@ -176,14 +182,23 @@ append_fodt_automatic_styles (GString *out,
                    " <style:page-layout style:name=\"A4\">\n"
                    "  <style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\""
                    " fo:margin-top=\"2.5cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"2.2cm\" fo:margin-right=\"2.2cm\"/>\n"
+                   "  <style:header-style><style:header-footer-properties fo:min-height=\"0.8cm\"/></style:header-style>\n"
                    "  <style:footer-style><style:header-footer-properties fo:min-height=\"1cm\"/></style:footer-style>\n"
                    " </style:page-layout>\n"
                    "</office:automatic-styles>\n"
                    "<office:master-styles>\n"
-                   " <style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\">\n"
-                   "  <style:footer><text:p text:style-name=\"Footer\"><text:page-number text:select-page=\"current\"/></text:p></style:footer>\n"
-                   " </style:master-page>\n"
-                   "</office:master-styles>\n");
+                   " <style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\">\n");
+  if (header != NULL)
+    {
+      g_string_append (out, "  <style:header><text:p text:style-name=\"Footer\">");
+      append_xml (out, header);
+      g_string_append (out, "</text:p></style:header>\n");
+    }
+  g_string_append_printf (out,
+                          "  <style:footer><text:p text:style-name=\"Footer\">%s<text:page-number text:select-page=\"current\"/>%s%s</text:p></style:footer>\n"
+                          " </style:master-page>\n"
+                          "</office:master-styles>\n",
+                          before, after, of_total ? "<text:page-count/>" : "");
 }
 
 static void
@@ -272,9 +287,7 @@ append_cover_lines (const TrFidelityCase *fcase,
   const TrFidelityTrip *trip = tr_fidelity_trip_of (fcase);
   g_auto(GStrv) title_lines = g_strsplit (trip->title, "|", -1);
   g_autofree char *title = g_strjoinv ("\n", title_lines);
-  const char * const labels[] = { "服務機關：", "單　　位：", "職稱姓名：", "派赴國家/地區：", "出國期間：", "報告日期：" };
-  const char * const values[] = { trip->agency, trip->unit, trip->person, trip->destination, trip->period,
-                                  trip->report_date };
+  g_auto(GStrv) fields = tr_fidelity_cover_fields (fcase);
 
   if (fcase->cover == TR_FIDELITY_COVER_KIND_ABOVE)
     {
@@ -285,12 +298,8 @@ append_cover_lines (const TrFidelityCase *fcase,
   append (out, "Title", title);
   if (fcase->cover == TR_FIDELITY_COVER_KIND_BELOW)
     append (out, "Cover_20_Kind", "出國報告");
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      g_autofree char *field = g_strconcat (labels[i], values[i], NULL);
-
-      append (out, "Cover", field);
-    }
+  for (guint i = 0; fields[i] != NULL; i++)
+    append (out, "Cover", fields[i]);
 }
 
 static void
@@ -316,7 +325,7 @@ tr_fidelity_make_fodt (const TrFidelityCase *fcase,
   guint n_tables = 0;
 
   collect_tables (expected, tables);
-  append_fodt_automatic_styles (out, tables, fcase->tables == TR_FIDELITY_TABLES_RULED);
+  append_fodt_automatic_styles (out, fcase, tables, fcase->tables == TR_FIDELITY_TABLES_RULED);
   g_string_append (out, "<office:body><office:text>\n"
                         "<text:sequence-decls><text:sequence-decl text:display-outline-level=\"0\" text:name=\"Table\"/></text:sequence-decls>\n");
   if (cover)

@@ -73,6 +73,8 @@ static const LabelInfo labels[] = {
   { "職稱姓名", LABEL_TITLE_NAME, FALSE },
   { "姓名", LABEL_NAME, FALSE },
   { "服務機關", LABEL_TRAVELLER_AGENCY, FALSE },
+  { "機關名稱", LABEL_TRAVELLER_AGENCY, FALSE },
+  { "服務機構", LABEL_TRAVELLER_AGENCY, FALSE },
   { "服務單位", LABEL_UNIT, FALSE },
   { "單位", LABEL_UNIT, FALSE },
   { "職稱", LABEL_JOB_TITLE, FALSE },
@@ -657,7 +659,11 @@ read_wrapped_label (TrFormReader *self,
           g_string_assign (self->label_head, compact);
           return TR_FORM_LINE_READ;
         }
-      if (strchr (joined, '\t') == NULL || *clean == '\0' || (info = label_started_by (first)) == NULL)
+      if (*clean == '\0' || (info = label_started_by (first)) == NULL)
+        return TR_FORM_LINE_NONE;
+      /* Without a tab between them, only the summary's label is told
+       * from its text: most of the label, then prose (內 容 摘 本團…). */
+      if (strchr (joined, '\t') == NULL && (info->label != LABEL_SUMMARY || g_utf8_strlen (first, -1) < 3))
         return TR_FORM_LINE_NONE;
       self->label_tail = g_strdup (info->text + strlen (first));
       /* 內容摘, its text beside, then 要 beside the rest of it. */
@@ -716,7 +722,7 @@ tr_form_reader_read_line (TrFormReader  *self,
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   gboolean complete = TRUE;
-  gboolean in_form;
+  gboolean in_form, after_category;
   const char *line_start;
   g_autofree char *lead = NULL;
 
@@ -760,6 +766,7 @@ tr_form_reader_read_line (TrFormReader  *self,
   g_string_truncate (self->label_head, 0);
   g_clear_pointer (&self->label_tail, g_free);
 
+  after_category = in_form && self->has_last && self->last_label == LABEL_CATEGORY;
   self->n_labelled++;
   self->has_pending = FALSE;
   self->has_last = FALSE;
@@ -796,6 +803,16 @@ tr_form_reader_read_line (TrFormReader  *self,
               *out_complete = complete && entries_complete;
               return TR_FORM_LINE_READ;
             }
+        }
+
+      /* The category's last boxes, pushed beside the next row's label
+       * (出國人員⇥☑其他): not that row's value. */
+      if (after_category && i == 0 && entry->info->label != LABEL_CATEGORY && tr_parser_starts_with_box (value))
+        {
+          g_string_append_c (self->last_value, ' ');
+          g_string_append (self->last_value, value);
+          complete &= read_category (self, self->last_value->str, TRUE);
+          continue;
         }
 
       if (*value == '\0')

@@ -202,10 +202,17 @@ take_summary_lines_above (Parser *self,
   double value_left, font;
 
   if (self->loose_line < 0 || self->loose_chunk < 0 || (guint) self->loose_chunk >= self->chunks->len ||
-      label->n_cells < 2 || label->cell_x == NULL || !label->placed)
+      !label->placed)
     return FALSE;
-  value_left = label->cell_x[1];
   font = MAX (label->font_size, 1.0);
+  /* Where the value's cell starts: after the label's tab, or where the
+   * lines above start, well right of the label. */
+  if (label->n_cells >= 2 && label->cell_x != NULL)
+    value_left = label->cell_x[1];
+  else
+    value_left = line_at (self, self->loose_line)->left;
+  if (value_left < label->left + 2 * font)
+    return FALSE;
 
   for (int j = self->loose_line; j >= 0 && j < index; j = tr_parser_document_next_content (self->document, j))
     {
