@@ -132,6 +132,11 @@ struct _TrFormReader
    * read, the rest of it still to come on a line of its own (機關). */
   GString           *label_head;
   char              *label_tail;
+  /* A label's start that more than one label has (聯絡: 聯絡人 or
+   * 聯絡電話) and the value beside its middle line, until the line with
+   * the label's end (人) says which it is. */
+  char              *orphan_head;
+  char              *orphan_value;
 };
 
 TrFormReader *
@@ -158,6 +163,8 @@ tr_form_reader_free (TrFormReader *self)
   g_string_free (self->last_value, TRUE);
   g_string_free (self->label_head, TRUE);
   g_free (self->label_tail);
+  g_free (self->orphan_head);
+  g_free (self->orphan_value);
   g_free (self);
 }
 
@@ -168,6 +175,8 @@ tr_form_reader_interrupt (TrFormReader *self)
   self->has_last = FALSE;
   g_string_truncate (self->label_head, 0);
   g_clear_pointer (&self->label_tail, g_free);
+  g_clear_pointer (&self->orphan_head, g_free);
+  g_clear_pointer (&self->orphan_value, g_free);
   tr_traveller_reader_interrupt (self->form_travellers);
   tr_traveller_reader_interrupt (self->cover_travellers);
 }
@@ -590,6 +599,33 @@ label_started_by (const char *head)
   return found;
 }
 
+/* Whether @head (without spaces) starts labels of different fields. */
+static gboolean
+starts_several_labels (const char *head)
+{
+  const LabelInfo *found = NULL;
+
+  if (g_utf8_strlen (head, -1) < 2)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_has_prefix (labels[i].text, head) && !g_str_equal (labels[i].text, head))
+      {
+        if (found != NULL && found->label != labels[i].label)
+          return TRUE;
+        found = &labels[i];
+      }
+  return FALSE;
+}
+
+static const LabelInfo *
+label_named (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].text, text))
+      return &labels[i];
+  return NULL;
+}
+
 /* Where the value starts in @line once the first @n_chars letters (the
  * label's, maybe spaced out) are skipped. */
 static const char *
@@ -628,7 +664,7 @@ read_wrapped_label (TrFormReader *self,
   g_autofree char *joined = tr_parser_join_spaced_letters (line);
   g_autofree char *compact = tr_parser_compact (joined);
   const char *value;
-  g_autofree char *first = NULL, *head = NULL, *clean = NULL;
+  g_autofree char *first = NULL, *head = NULL, *clean = NULL, *was = NULL;
   const LabelInfo *info = NULL;
 
   value = tr_parser_skip_spaces (joined);
@@ -654,7 +690,7 @@ read_wrapped_label (TrFormReader *self,
     {
       /* The first line of a wrapped label: the label's start alone, or
        * its value in the next cell (出國地⇥日本, then 區). */
-      if (label_started_by (compact) != NULL)
+      if (label_started_by (compact) != NULL || starts_several_labels (compact))
         {
           g_string_assign (self->label_head, compact);
           return TR_FORM_LINE_READ;
@@ -677,7 +713,8 @@ read_wrapped_label (TrFormReader *self,
     }
 
   /* The next line starts with more of the label, maybe its value after. */
-  head = g_strconcat (self->label_head->str, first, NULL);
+  was = g_strdup (self->label_head->str);
+  head = g_strconcat (was, first, NULL);
   g_string_truncate (self->label_head, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (labels) && info == NULL; i++)
@@ -686,6 +723,15 @@ read_wrapped_label (TrFormReader *self,
   if (info == NULL)
     {
       info = label_started_by (head);
+      /* A value beside the middle line of a label whose start does not
+       * tell which it is: kept for the line with the label's end. */
+      if (info == NULL && strchr (joined, '\t') != NULL && starts_several_labels (was))
+        {
+          g_free (self->orphan_head);
+          g_free (self->orphan_value);
+          self->orphan_head = g_steal_pointer (&was);
+          self->orphan_value = g_strdup (first);
+        }
       if (info == NULL)
         return TR_FORM_LINE_NONE;
       if (*clean == '\0')
@@ -724,7 +770,7 @@ tr_form_reader_read_line (TrFormReader  *self,
   gboolean complete = TRUE;
   gboolean in_form, after_category;
   const char *line_start;
-  g_autofree char *lead = NULL;
+  g_autofree char *lead = NULL, *orphan_head = NULL, *orphan_value = NULL;
 
   g_return_val_if_fail (self != NULL && text != NULL, TR_FORM_LINE_NONE);
 
@@ -733,6 +779,24 @@ tr_form_reader_read_line (TrFormReader  *self,
   in_form = (flags & TR_FORM_IN_FORM) || self->n_labelled >= 2;
   self->travellers = (flags & TR_FORM_IN_FORM) ? self->form_travellers : self->cover_travellers;
   line_start = tr_parser_skip_spaces (text);
+
+  /* The end of a label whose value came on the line before (人, after
+   * 聯絡 and 林怡君⇥電話⇥…). */
+  orphan_head = g_steal_pointer (&self->orphan_head);
+  orphan_value = g_steal_pointer (&self->orphan_value);
+  if (orphan_head != NULL && (flags & TR_FORM_IN_FORM))
+    {
+      g_autofree char *compact = tr_parser_compact (line_start);
+      g_autofree char *label = g_strconcat (orphan_head, compact, NULL);
+      const LabelInfo *info = label_named (label);
+
+      if (info != NULL && info->label != LABEL_SUMMARY)
+        {
+          self->n_labelled++;
+          *out_complete = read_value (self, info->label, orphan_value, TRUE);
+          return TR_FORM_LINE_READ;
+        }
+    }
 
   /* A header row of column names reads like labels without values. */
   if (tr_traveller_reader_read_table (self->travellers, line_start))
