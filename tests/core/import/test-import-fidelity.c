@@ -408,6 +408,12 @@ main (int    argc,
   add_case ("title", "cover-kind-below", ALL_PRODUCERS, test_title);
   add_case ("title", "cover-bare", ALL_PRODUCERS, test_title);
   add_case ("title", "running-header", ALL_PRODUCERS, test_title);
+  /* Other agencies' cover labels and dates; footers 第 N 頁, - N -, N/M
+   * and a running header, from a browser and from Writer. */
+  add_case ("title", "cover-other-western", ALL_PRODUCERS, test_title);
+  add_case ("title", "cover-other-dotted", ALL_PRODUCERS, test_title);
+  add_case ("title", "header-page-of", ALL_PRODUCERS, test_title);
+  add_case ("title", "header-chapters", ALL_PRODUCERS, test_title);
   add_case ("headings", "roman-gloss", ALL_PRODUCERS, test_roman_gloss);
   /* Pandoc drops the columns. */
   add_case ("columns", "columns", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_LIBREOFFICE), test_columns);
@@ -417,6 +423,13 @@ main (int    argc,
    * than 內容摘要, which wraps beside the summary's lines, its first lines
    * above the label. */
   add_case ("form", "form-grid", ALL_PRODUCERS, test_form_grid);
+  /* Rows in another order, labels spaced out or wrapped (聯絡, then 人,
+   * which could have been 聯絡電話), 出國日期 with other dates. */
+  add_case ("form", "form-other-western", ALL_PRODUCERS, test_form_grid);
+  add_case ("form", "form-dotted-lower", ALL_PRODUCERS, test_form_grid);
+  /* LibreOffice's import lays the label 出國人員 so close to the header
+   * row's 姓　名 that the reader gives 出國人姓⇥名: not read yet. */
+  add_case ("form", "form-other-roc", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_PANDOC), test_form_grid);
   /* Forms made in a word processor: labels spaced out, centred beside
    * values of several lines, wrapping, a row over two pages. */
   add_case ("form", "grid-spaced", 1u << TR_FIDELITY_LIBREOFFICE, test_form_grid);
