@@ -17,8 +17,6 @@
 
 #define NO_CHROMIUM (1u << TR_FIDELITY_CHROMIUM)
 #define NO_PANDOC   (1u << TR_FIDELITY_PANDOC)
-/* LibreOffice reads no CSS page margin boxes: no running header. */
-#define NO_LIBREOFFICE (1u << TR_FIDELITY_LIBREOFFICE)
 /* A flat ODT only LibreOffice opens. */
 #define ONLY_LIBREOFFICE (NO_CHROMIUM | NO_PANDOC)
 
@@ -27,7 +25,7 @@ static const TrFidelityCase cases[] = {
   { "cover-kind-below", 102, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS },
   { "cover-bare", 103, TR_FIDELITY_COVER_BARE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED },
   { "running-header", 104, TR_FIDELITY_COVER_NONE, TRUE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
-    .skip_producers = NO_LIBREOFFICE | NO_PANDOC },
+    .skip_producers = NO_PANDOC },
   { "form-grid", 105, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, TRUE, TR_FIDELITY_HEADINGS_NUMBERED },
   { "roman-gloss", 106, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_ROMAN_GLOSS },
   { "chapter-above", 107, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTER_ABOVE },
