@@ -462,18 +462,38 @@ tr_fidelity_make_markdown (const TrFidelityCase *fcase,
         }
       {
         TrBody *body = tr_report_get_body (expected, TR_FIELD_FROM_SECTION (part));
+        gboolean noted = fcase->footnotes && part == TR_SECTION_PROCESS;
 
         for (guint i = 0; i <= tr_body_get_n_tables (body); i++)
           {
             g_auto(GStrv) paragraphs = g_strsplit (tr_body_get_text_run (body, i), "\n", -1);
 
             for (guint p = 0; paragraphs[p] != NULL; p++)
-              if (paragraphs[p][0] != '\0')
+              {
+                /* The note, which the expected text ends 過程 with, is
+                 * marked in the second paragraph and written at the end. */
+                if (noted && g_str_equal (paragraphs[p], tr_fidelity_footnote_text ()))
+                  continue;
+                if (paragraphs[p][0] == '\0')
+                  continue;
                 append_markdown_paragraph (out, NULL, paragraphs[p]);
+                if (noted && p == 1)
+                  {
+                    /* The marker ends the paragraph, before its blank line. */
+                    g_string_truncate (out, out->len - 2);
+                    g_string_append (out, "[^1]\n\n");
+                  }
+              }
             if (i < tr_body_get_n_tables (body))
               append_markdown_table (out, tr_body_get_table (body, i), ++n_tables);
           }
       }
+    }
+  if (fcase->footnotes)
+    {
+      g_string_append (out, "[^1]: ");
+      append_markdown_text (out, tr_fidelity_footnote_text ());
+      g_string_append (out, "\n");
     }
   return g_string_free (out, FALSE);
 }

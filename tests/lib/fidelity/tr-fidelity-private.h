@@ -36,6 +36,8 @@ void                  tr_fidelity_page_furniture (const TrFidelityCase *fcase,
                                                   const char          **out_before,
                                                   const char          **out_after,
                                                   gboolean             *out_of_total);
+/* The footnote of the footnotes case, which ends 過程. */
+const char           *tr_fidelity_footnote_text  (void);
 /* Whether LibreOffice prints the case from a Writer document. */
 gboolean              tr_fidelity_writer_document (const TrFidelityCase *fcase);
 

@@ -36,7 +36,7 @@ static const TrFidelityCase cases[] = {
   { "photo-grid", 111, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
     .photo_grid = TRUE },
   { "footnotes", 112, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
-    .footnotes = TRUE, .skip_producers = NO_CHROMIUM | NO_PANDOC },
+    .footnotes = TRUE, .skip_producers = NO_CHROMIUM },
   { "scanned-page", 113, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS,
     .scanned_page = TRUE },
   { "tables-ruled", 114, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
@@ -403,6 +403,12 @@ set_section_with_table (TrReport  *report,
 }
 
 static const char footnote_text[] = "資料來源：該市交通局2016年公共運輸年報，第12頁。";
+
+const char *
+tr_fidelity_footnote_text (void)
+{
+  return footnote_text;
+}
 
 TrReport *
 tr_fidelity_expected (const TrFidelityCase *fcase)
@@ -1033,11 +1039,13 @@ tr_fidelity_make_pdf (const TrFidelityCase *fcase,
         g_autofree char *docx = g_build_filename (dir, docx_name, NULL);
         g_autofree char *markdown_name = g_strconcat (stem, ".md", NULL);
         g_autofree char *markdown_path = g_build_filename (dir, markdown_name, NULL);
-        gboolean markdown = fcase->tables != TR_FIDELITY_TABLES_NONE;
+        /* Pandoc's HTML reader makes no notes of a page's footnotes. */
+        gboolean markdown = fcase->tables != TR_FIDELITY_TABLES_NONE || fcase->footnotes;
         const char *argv[] = { "pandoc", "-f", markdown ? "markdown" : "html", "-t", "docx", "-o", docx,
                                markdown ? markdown_path : html_path, NULL };
 
-        /* Tables as pandoc's writers make them: pipe tables. */
+        /* Tables as pandoc's writers make them: pipe tables; notes as
+         * Markdown's [^1]. */
         if (markdown)
           {
             g_autofree char *text = tr_fidelity_make_markdown (fcase, expected);
