@@ -428,8 +428,8 @@ main (int    argc,
   add_case ("form", "form-other-western", ALL_PRODUCERS, test_form_grid);
   add_case ("form", "form-dotted-lower", ALL_PRODUCERS, test_form_grid);
   /* LibreOffice's import lays the label 出國人員 so close to the header
-   * row's 姓　名 that the reader gives 出國人姓⇥名: not read yet. */
-  add_case ("form", "form-other-roc", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_PANDOC), test_form_grid);
+   * row's 姓　名 that the reader gives 出國人姓⇥名. */
+  add_case ("form", "form-other-roc", ALL_PRODUCERS, test_form_grid);
   /* Forms made in a word processor: labels spaced out, centred beside
    * values of several lines, wrapping, a row over two pages. */
   add_case ("form", "grid-spaced", 1u << TR_FIDELITY_LIBREOFFICE, test_form_grid);

@@ -300,6 +300,28 @@ test_wrapped_ambiguous_label (void)
   assert_traveller (report, 0, "林怡君", "交通部", "路政司", "科長", "02-2349-2001");
 }
 
+/* The label 出國人員 wrapped in its narrow cell, its first line so close
+ * to the header's spaced-out 姓　名 that the reader gives them as one
+ * cell (LibreOffice's import of a web page's grid), its last letter
+ * beside the first row. */
+static void
+test_rows_label_glued_to_header (void)
+{
+  static const char *text =
+    "公務出國或赴大陸地區報告提要\n"
+    "報告名稱\t赴日本東京考察智慧交通\n"
+    "出國類別\t☐考察 ☑開會 ☐其他\n"
+    "出國人姓\t名\t服務機關\t單　位\t職　稱\t電　話\n"
+    "員\t林怡君\t交通部\t路政司\t科長\t02-2349-2001\n"
+    "報告日期\t107 年 5 月 30 日\n"
+    "目的\n甲。\n過程\n乙。\n";
+  g_autoptr(TrReport) report = tr_report_parse_text (text);
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_travellers (report))), ==, 1);
+  assert_traveller (report, 0, "林怡君", "交通部", "路政司", "科長", "02-2349-2001");
+  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_REPORT_DATE), ==, "2018-05-30");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -314,6 +336,7 @@ main (int    argc,
   g_test_add_func ("/parser-form/centred-summary-label-no-tab", test_centred_summary_label_no_tab);
   g_test_add_func ("/parser-form/cover-other-labels", test_cover_other_labels);
   g_test_add_func ("/parser-form/wrapped-ambiguous-label", test_wrapped_ambiguous_label);
+  g_test_add_func ("/parser-form/rows-label-glued-to-header", test_rows_label_glued_to_header);
 
   return g_test_run ();
 }
