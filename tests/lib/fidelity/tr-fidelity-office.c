@@ -5,8 +5,9 @@
  * the table cases as such documents: the FODT a Writer user saves (tables
  * with borders or none, the header row repeated on each page, columns as
  * wide as their content, figures set right, a 表 N： caption above), and
- * pandoc's Markdown with pipe tables. Only what the table cases use is
- * written: a cover, headings, paragraphs and tables.
+ * pandoc's Markdown with pipe tables. Only what the cases written so use
+ * is written: a cover, headings, paragraphs, tables, the running header
+ * and footer (Writer) and a footnote (Markdown).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-fidelity-private.h"

@@ -1,11 +1,14 @@
 /* tr-fidelity.h: a corpus of real-style report PDFs, and how well import reads them
  *
- * Each case is a report written here (title, cover or 提要 form, four
- * sections in one heading style, maybe columns, a photo grid, footnotes or
+ * Each case is a report written here (title, cover or 提要 form in one
+ * agency's words and dates, four sections in one heading style, a footer
+ * and maybe a running header, maybe columns, a photo grid, footnotes or
  * a scanned page), laid out as a web page and turned into a PDF by a real
  * producer: Chromium printing it, LibreOffice opening it, or pandoc making
- * a DOCX of it that LibreOffice prints. Cases with tables are written for
- * LibreOffice as a Writer document and for pandoc in Markdown instead. The PDF is then imported by the
+ * a DOCX of it that LibreOffice prints. Cases with tables, a running
+ * header or another footer are written for LibreOffice as a Writer
+ * document, and those with tables or footnotes for pandoc in Markdown
+ * instead. The PDF is then imported by the
  * real worker and what came back is scored against what was written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
