@@ -101,7 +101,9 @@ test_title (gconstpointer data)
   tr_fidelity_score (fcase, expected, report, &score);
   g_test_message ("title “%s”, fields %u/%u (missing: %s), F1 %.3f", tr_report_get_text (report, TR_FIELD_TITLE),
                   score.n_fields_found, score.n_fields, score.missing_fields, score.section_f1);
-  g_assert_cmpstr (tr_report_get_text (report, TR_FIELD_TITLE), ==, tr_report_get_text (expected, TR_FIELD_TITLE));
+  /* Spaces aside: Writer sets Latin and Chinese apart (2016 世界), and
+   * the reader gives the gap as a space. */
+  g_assert_true (score.title_found);
   g_assert_cmpuint (score.n_fields_found, ==, score.n_fields);
   g_assert_cmpfloat (score.section_f1, >=, 0.99);
   /* A cover's lines at one margin are no table. */
@@ -408,15 +410,28 @@ main (int    argc,
   add_case ("title", "cover-kind-below", ALL_PRODUCERS, test_title);
   add_case ("title", "cover-bare", ALL_PRODUCERS, test_title);
   add_case ("title", "running-header", ALL_PRODUCERS, test_title);
+  /* Other agencies' cover labels and dates; footers 第 N 頁, - N -, N/M
+   * and a running header, from a browser and from Writer. */
+  add_case ("title", "cover-other-western", ALL_PRODUCERS, test_title);
+  add_case ("title", "cover-other-dotted", ALL_PRODUCERS, test_title);
+  add_case ("title", "header-page-of", ALL_PRODUCERS, test_title);
+  add_case ("title", "header-chapters", ALL_PRODUCERS, test_title);
   add_case ("headings", "roman-gloss", ALL_PRODUCERS, test_roman_gloss);
   /* Pandoc drops the columns. */
   add_case ("columns", "columns", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_LIBREOFFICE), test_columns);
   add_case ("scanned", "scanned-page", ALL_PRODUCERS, test_scanned_page);
   add_case ("footnotes", "footnotes", ALL_PRODUCERS, test_footnotes);
   /* LibreOffice's import of the web page makes the label column narrower
-   * than 內容摘要, which wraps beside the summary's lines: its fields are
-   * read, the summary not yet. */
-  add_case ("form", "form-grid", (1u << TR_FIDELITY_CHROMIUM) | (1u << TR_FIDELITY_PANDOC), test_form_grid);
+   * than 內容摘要, which wraps beside the summary's lines, its first lines
+   * above the label. */
+  add_case ("form", "form-grid", ALL_PRODUCERS, test_form_grid);
+  /* Rows in another order, labels spaced out or wrapped (聯絡, then 人,
+   * which could have been 聯絡電話), 出國日期 with other dates. */
+  add_case ("form", "form-other-western", ALL_PRODUCERS, test_form_grid);
+  add_case ("form", "form-dotted-lower", ALL_PRODUCERS, test_form_grid);
+  /* LibreOffice's import lays the label 出國人員 so close to the header
+   * row's 姓　名 that the reader gives 出國人姓⇥名. */
+  add_case ("form", "form-other-roc", ALL_PRODUCERS, test_form_grid);
   /* Forms made in a word processor: labels spaced out, centred beside
    * values of several lines, wrapping, a row over two pages. */
   add_case ("form", "grid-spaced", 1u << TR_FIDELITY_LIBREOFFICE, test_form_grid);

@@ -5,8 +5,9 @@
  * the table cases as such documents: the FODT a Writer user saves (tables
  * with borders or none, the header row repeated on each page, columns as
  * wide as their content, figures set right, a 表 N： caption above), and
- * pandoc's Markdown with pipe tables. Only what the table cases use is
- * written: a cover, headings, paragraphs and tables.
+ * pandoc's Markdown with pipe tables. Only what the cases written so use
+ * is written: a cover, headings, paragraphs, tables, the running header
+ * and footer (Writer) and a footnote (Markdown).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-fidelity-private.h"
@@ -133,10 +134,16 @@ static const char fodt_head[] =
   "</office:styles>\n";
 
 static void
-append_fodt_automatic_styles (GString *out,
-                              GPtrArray *tables,
-                              gboolean   ruled)
+append_fodt_automatic_styles (GString              *out,
+                              const TrFidelityCase *fcase,
+                              GPtrArray            *tables,
+                              gboolean              ruled)
 {
+  g_autofree char *header = NULL;
+  const char *before, *after;
+  gboolean of_total;
+
+  tr_fidelity_page_furniture (fcase, &header, &before, &after, &of_total);
   g_string_append (out,
                    "<office:automatic-styles>\n"
                    " <style:style style:name=\"NewPage\" style:family=\"paragraph\" style:parent-style-name=\"Heading_20_1\">\n"
@@ -176,14 +183,23 @@ append_fodt_automatic_styles (GString *out,
                    " <style:page-layout style:name=\"A4\">\n"
                    "  <style:page-layout-properties fo:page-width=\"21cm\" fo:page-height=\"29.7cm\""
                    " fo:margin-top=\"2.5cm\" fo:margin-bottom=\"1.5cm\" fo:margin-left=\"2.2cm\" fo:margin-right=\"2.2cm\"/>\n"
+                   "  <style:header-style><style:header-footer-properties fo:min-height=\"0.8cm\"/></style:header-style>\n"
                    "  <style:footer-style><style:header-footer-properties fo:min-height=\"1cm\"/></style:footer-style>\n"
                    " </style:page-layout>\n"
                    "</office:automatic-styles>\n"
                    "<office:master-styles>\n"
-                   " <style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\">\n"
-                   "  <style:footer><text:p text:style-name=\"Footer\"><text:page-number text:select-page=\"current\"/></text:p></style:footer>\n"
-                   " </style:master-page>\n"
-                   "</office:master-styles>\n");
+                   " <style:master-page style:name=\"Standard\" style:page-layout-name=\"A4\">\n");
+  if (header != NULL)
+    {
+      g_string_append (out, "  <style:header><text:p text:style-name=\"Footer\">");
+      append_xml (out, header);
+      g_string_append (out, "</text:p></style:header>\n");
+    }
+  g_string_append_printf (out,
+                          "  <style:footer><text:p text:style-name=\"Footer\">%s<text:page-number text:select-page=\"current\"/>%s%s</text:p></style:footer>\n"
+                          " </style:master-page>\n"
+                          "</office:master-styles>\n",
+                          before, after, of_total ? "<text:page-count/>" : "");
 }
 
 static void
@@ -272,9 +288,7 @@ append_cover_lines (const TrFidelityCase *fcase,
   const TrFidelityTrip *trip = tr_fidelity_trip_of (fcase);
   g_auto(GStrv) title_lines = g_strsplit (trip->title, "|", -1);
   g_autofree char *title = g_strjoinv ("\n", title_lines);
-  const char * const labels[] = { "服務機關：", "單　　位：", "職稱姓名：", "派赴國家/地區：", "出國期間：", "報告日期：" };
-  const char * const values[] = { trip->agency, trip->unit, trip->person, trip->destination, trip->period,
-                                  trip->report_date };
+  g_auto(GStrv) fields = tr_fidelity_cover_fields (fcase);
 
   if (fcase->cover == TR_FIDELITY_COVER_KIND_ABOVE)
     {
@@ -285,12 +299,8 @@ append_cover_lines (const TrFidelityCase *fcase,
   append (out, "Title", title);
   if (fcase->cover == TR_FIDELITY_COVER_KIND_BELOW)
     append (out, "Cover_20_Kind", "出國報告");
-  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
-    {
-      g_autofree char *field = g_strconcat (labels[i], values[i], NULL);
-
-      append (out, "Cover", field);
-    }
+  for (guint i = 0; fields[i] != NULL; i++)
+    append (out, "Cover", fields[i]);
 }
 
 static void
@@ -316,7 +326,7 @@ tr_fidelity_make_fodt (const TrFidelityCase *fcase,
   guint n_tables = 0;
 
   collect_tables (expected, tables);
-  append_fodt_automatic_styles (out, tables, fcase->tables == TR_FIDELITY_TABLES_RULED);
+  append_fodt_automatic_styles (out, fcase, tables, fcase->tables == TR_FIDELITY_TABLES_RULED);
   g_string_append (out, "<office:body><office:text>\n"
                         "<text:sequence-decls><text:sequence-decl text:display-outline-level=\"0\" text:name=\"Table\"/></text:sequence-decls>\n");
   if (cover)
@@ -453,18 +463,38 @@ tr_fidelity_make_markdown (const TrFidelityCase *fcase,
         }
       {
         TrBody *body = tr_report_get_body (expected, TR_FIELD_FROM_SECTION (part));
+        gboolean noted = fcase->footnotes && part == TR_SECTION_PROCESS;
 
         for (guint i = 0; i <= tr_body_get_n_tables (body); i++)
           {
             g_auto(GStrv) paragraphs = g_strsplit (tr_body_get_text_run (body, i), "\n", -1);
 
             for (guint p = 0; paragraphs[p] != NULL; p++)
-              if (paragraphs[p][0] != '\0')
+              {
+                /* The note, which the expected text ends 過程 with, is
+                 * marked in the second paragraph and written at the end. */
+                if (noted && g_str_equal (paragraphs[p], tr_fidelity_footnote_text ()))
+                  continue;
+                if (paragraphs[p][0] == '\0')
+                  continue;
                 append_markdown_paragraph (out, NULL, paragraphs[p]);
+                if (noted && p == 1)
+                  {
+                    /* The marker ends the paragraph, before its blank line. */
+                    g_string_truncate (out, out->len - 2);
+                    g_string_append (out, "[^1]\n\n");
+                  }
+              }
             if (i < tr_body_get_n_tables (body))
               append_markdown_table (out, tr_body_get_table (body, i), ++n_tables);
           }
       }
+    }
+  if (fcase->footnotes)
+    {
+      g_string_append (out, "[^1]: ");
+      append_markdown_text (out, tr_fidelity_footnote_text ());
+      g_string_append (out, "\n");
     }
   return g_string_free (out, FALSE);
 }

@@ -25,6 +25,22 @@ typedef struct {
 } TrFidelityTrip;
 
 const TrFidelityTrip *tr_fidelity_trip_of        (const TrFidelityCase *fcase);
+/* The cover's lines after the title and the kind ("服務機關：臺中市政府"
+ * …), as the case words them. */
+GStrv                 tr_fidelity_cover_fields   (const TrFidelityCase *fcase);
+/* The running header's text (the title, or NULL), and the footer's
+ * words before and after the page number, as the case has them; with
+ * 3/18, @out_of_total is TRUE and @out_after is "/". */
+void                  tr_fidelity_page_furniture (const TrFidelityCase *fcase,
+                                                  char                **out_header,
+                                                  const char          **out_before,
+                                                  const char          **out_after,
+                                                  gboolean             *out_of_total);
+/* The footnote of the footnotes case, which ends 過程. */
+const char           *tr_fidelity_footnote_text  (void);
+/* Whether LibreOffice prints the case from a Writer document. */
+gboolean              tr_fidelity_writer_document (const TrFidelityCase *fcase);
+
 /* The heading of part @index (0–3 the sections, 4 the appendix), its
  * lines apart with "\n". */
 char                 *tr_fidelity_heading_text   (const TrFidelityCase *fcase,

@@ -5,6 +5,7 @@
 #include <cairo.h>
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "tr-fidelity-private.h"
@@ -16,8 +17,6 @@
 
 #define NO_CHROMIUM (1u << TR_FIDELITY_CHROMIUM)
 #define NO_PANDOC   (1u << TR_FIDELITY_PANDOC)
-/* LibreOffice reads no CSS page margin boxes: no running header. */
-#define NO_LIBREOFFICE (1u << TR_FIDELITY_LIBREOFFICE)
 /* A flat ODT only LibreOffice opens. */
 #define ONLY_LIBREOFFICE (NO_CHROMIUM | NO_PANDOC)
 
@@ -26,7 +25,7 @@ static const TrFidelityCase cases[] = {
   { "cover-kind-below", 102, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS },
   { "cover-bare", 103, TR_FIDELITY_COVER_BARE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED },
   { "running-header", 104, TR_FIDELITY_COVER_NONE, TRUE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
-    .skip_producers = NO_LIBREOFFICE | NO_PANDOC },
+    .skip_producers = NO_PANDOC },
   { "form-grid", 105, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, TRUE, TR_FIDELITY_HEADINGS_NUMBERED },
   { "roman-gloss", 106, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_ROMAN_GLOSS },
   { "chapter-above", 107, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTER_ABOVE },
@@ -37,7 +36,7 @@ static const TrFidelityCase cases[] = {
   { "photo-grid", 111, TR_FIDELITY_COVER_KIND_BELOW, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
     .photo_grid = TRUE },
   { "footnotes", 112, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
-    .footnotes = TRUE, .skip_producers = NO_CHROMIUM | NO_PANDOC },
+    .footnotes = TRUE, .skip_producers = NO_CHROMIUM },
   { "scanned-page", 113, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_CHAPTERS,
     .scanned_page = TRUE },
   { "tables-ruled", 114, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_NUMBERED,
@@ -52,6 +51,22 @@ static const TrFidelityCase cases[] = {
     .grid = TR_FIDELITY_GRID_PAGE_SPLIT, .skip_producers = ONLY_LIBREOFFICE },
   { "grid-long-summary", 119, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, TRUE, TR_FIDELITY_HEADINGS_NUMBERED,
     .grid = TR_FIDELITY_GRID_LONG_SUMMARY, .skip_producers = ONLY_LIBREOFFICE },
+  /* Other agencies' words and dates, other footers; LibreOffice prints
+   * the cases with a running header or footer from a Writer document. */
+  { "cover-other-western", 120, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, FALSE, TR_FIDELITY_HEADINGS_LOWER,
+    .other_labels = TRUE, .dates = TR_FIDELITY_DATES_WESTERN, .page_numbers = TR_FIDELITY_PAGE_NUMBERS_DI_YE },
+  { "cover-other-dotted", 121, TR_FIDELITY_COVER_BARE, FALSE, FALSE, TR_FIDELITY_HEADINGS_SYNONYMS,
+    .other_labels = TRUE, .dates = TR_FIDELITY_DATES_ROC_DOTTED, .page_numbers = TR_FIDELITY_PAGE_NUMBERS_DASHED },
+  { "header-page-of", 122, TR_FIDELITY_COVER_KIND_BELOW, TRUE, FALSE, TR_FIDELITY_HEADINGS_ROMAN_GLOSS,
+    .page_numbers = TR_FIDELITY_PAGE_NUMBERS_OF_TOTAL, .tables = TR_FIDELITY_TABLES_RULED },
+  { "header-chapters", 123, TR_FIDELITY_COVER_NONE, TRUE, FALSE, TR_FIDELITY_HEADINGS_CHAPTER_ABOVE,
+    .page_numbers = TR_FIDELITY_PAGE_NUMBERS_DI_YE, .skip_producers = NO_PANDOC },
+  { "form-other-western", 124, TR_FIDELITY_COVER_KIND_BELOW, FALSE, TRUE, TR_FIDELITY_HEADINGS_SPACED,
+    .other_labels = TRUE, .dates = TR_FIDELITY_DATES_WESTERN },
+  { "form-other-roc", 125, TR_FIDELITY_COVER_NONE, FALSE, TRUE, TR_FIDELITY_HEADINGS_SYNONYMS,
+    .other_labels = TRUE, .dates = TR_FIDELITY_DATES_ROC },
+  { "form-dotted-lower", 126, TR_FIDELITY_COVER_KIND_ABOVE, FALSE, TRUE, TR_FIDELITY_HEADINGS_LOWER,
+    .dates = TR_FIDELITY_DATES_ROC_DOTTED },
 };
 
 const TrFidelityCase *
@@ -167,6 +182,115 @@ title_of (const Trip *trip)
   return g_strjoinv ("", parts);
 }
 
+/* @iso (2016-07-09) as the case writes a date. */
+static char *
+format_date (const char      *iso,
+             TrFidelityDates  dates)
+{
+  guint year = 0, month = 0, day = 0;
+
+  if (sscanf (iso, "%u-%u-%u", &year, &month, &day) != 3)
+    g_return_val_if_reached (g_strdup (iso));
+  switch (dates)
+    {
+    case TR_FIDELITY_DATES_ROC_DOTTED:
+      return g_strdup_printf ("%u.%02u.%02u", year - 1911, month, day);
+    case TR_FIDELITY_DATES_WESTERN:
+      return g_strdup_printf ("%u/%02u/%02u", year, month, day);
+    case TR_FIDELITY_DATES_ROC:
+    default:
+      return g_strdup_printf ("%u年%u月%u日", year - 1911, month, day);
+    }
+}
+
+static char *
+format_period (const Trip      *trip,
+               TrFidelityDates  dates)
+{
+  g_autofree char *start = NULL, *end = NULL;
+
+  if (dates == TR_FIDELITY_DATES_ROC)
+    return g_strdup (trip->period);
+  start = format_date (trip->start, dates);
+  end = format_date (trip->end, dates);
+  return g_strdup_printf (dates == TR_FIDELITY_DATES_WESTERN ? "%s - %s" : "%s～%s", start, end);
+}
+
+static char *
+format_report_date (const Trip      *trip,
+                    TrFidelityDates  dates)
+{
+  return dates == TR_FIDELITY_DATES_ROC ? g_strdup (trip->report_date) : format_date (trip->report_date_iso, dates);
+}
+
+GStrv
+tr_fidelity_cover_fields (const TrFidelityCase *fcase)
+{
+  const Trip *trip = trip_of (fcase);
+  g_autofree char *period = format_period (trip, fcase->dates);
+  g_autofree char *report_date = format_report_date (trip, fcase->dates);
+  GPtrArray *lines = g_ptr_array_new ();
+
+  if (fcase->other_labels)
+    {
+      g_ptr_array_add (lines, g_strconcat ("機關名稱：", trip->agency, NULL));
+      g_ptr_array_add (lines, g_strconcat ("單　　位：", trip->unit, NULL));
+      g_ptr_array_add (lines, g_strconcat ("姓　　名：", trip->name, NULL));
+      g_ptr_array_add (lines, g_strconcat ("職　　稱：", trip->job_title, NULL));
+      g_ptr_array_add (lines, g_strconcat ("出國國家：", trip->destination, NULL));
+      g_ptr_array_add (lines, g_strconcat ("出國日期：", period, NULL));
+    }
+  else
+    {
+      g_ptr_array_add (lines, g_strconcat ("服務機關：", trip->agency, NULL));
+      g_ptr_array_add (lines, g_strconcat ("單　　位：", trip->unit, NULL));
+      g_ptr_array_add (lines, g_strconcat ("職稱姓名：", trip->person, NULL));
+      g_ptr_array_add (lines, g_strconcat ("派赴國家/地區：", trip->destination, NULL));
+      g_ptr_array_add (lines, g_strconcat ("出國期間：", period, NULL));
+    }
+  g_ptr_array_add (lines, g_strconcat ("報告日期：", report_date, NULL));
+  g_ptr_array_add (lines, NULL);
+  return (GStrv) g_ptr_array_free (lines, FALSE);
+}
+
+gboolean
+tr_fidelity_writer_document (const TrFidelityCase *fcase)
+{
+  return fcase->tables != TR_FIDELITY_TABLES_NONE || fcase->title_in_header ||
+         fcase->page_numbers != TR_FIDELITY_PAGE_NUMBERS_PLAIN;
+}
+
+void
+tr_fidelity_page_furniture (const TrFidelityCase *fcase,
+                            char                **out_header,
+                            const char          **out_before,
+                            const char          **out_after,
+                            gboolean             *out_of_total)
+{
+  *out_header = fcase->title_in_header ? title_of (trip_of (fcase)) : NULL;
+  *out_of_total = fcase->page_numbers == TR_FIDELITY_PAGE_NUMBERS_OF_TOTAL;
+  switch (fcase->page_numbers)
+    {
+    case TR_FIDELITY_PAGE_NUMBERS_DI_YE:
+      *out_before = "第 ";
+      *out_after = " 頁";
+      break;
+    case TR_FIDELITY_PAGE_NUMBERS_DASHED:
+      *out_before = "- ";
+      *out_after = " -";
+      break;
+    case TR_FIDELITY_PAGE_NUMBERS_OF_TOTAL:
+      *out_before = "";
+      *out_after = "/";
+      break;
+    case TR_FIDELITY_PAGE_NUMBERS_PLAIN:
+    default:
+      *out_before = "";
+      *out_after = "";
+      break;
+    }
+}
+
 static const char * const photo_captions[] = {
   "照片1：本團與主辦城市市長及各國代表於開幕典禮會場合影留念",
   "照片2：參訪污水處理廠再生水示範場域，由廠長說明處理流程及水質監測方式",
@@ -280,6 +404,12 @@ set_section_with_table (TrReport  *report,
 
 static const char footnote_text[] = "資料來源：該市交通局2016年公共運輸年報，第12頁。";
 
+const char *
+tr_fidelity_footnote_text (void)
+{
+  return footnote_text;
+}
+
 TrReport *
 tr_fidelity_expected (const TrFidelityCase *fcase)
 {
@@ -355,6 +485,7 @@ tr_fidelity_expected (const TrFidelityCase *fcase)
 
 static const char * const section_words[] = { "目的", "過程", "心得", "建議", "附錄" };
 static const char * const section_glosses[] = { "Purpose", "Process", "Reflections", "Recommendations", "Appendix" };
+static const char * const section_synonyms[] = { "出國目的", "參訪過程", "心得", "建議事項", "附錄" };
 static const char * const upper_numerals[] = { "壹", "貳", "參", "肆", "伍" };
 static const char * const chapter_numerals[] = { "一", "二", "三", "四", "五" };
 static const char * const roman_numerals[] = { "I", "II", "III", "IV", "V" };
@@ -396,6 +527,10 @@ heading_html (const TrFidelityCase *fcase,
       return spaced (word, strlen (word) <= 6 ? "\u3000\u3000" : "\u3000");
     case TR_FIDELITY_HEADINGS_SPACED_HALF:
       return spaced (word, " ");
+    case TR_FIDELITY_HEADINGS_LOWER:
+      return g_strdup_printf ("%s、%s", chapter_numerals[index], word);
+    case TR_FIDELITY_HEADINGS_SYNONYMS:
+      return g_strdup_printf ("%s、%s", upper_numerals[index], section_synonyms[index]);
     default:
       g_return_val_if_reached (NULL);
     }
@@ -511,48 +646,79 @@ append_cover (GString              *html,
   g_string_append (html, "</p>\n");
   if (fcase->cover == TR_FIDELITY_COVER_KIND_BELOW)
     g_string_append (html, "<p class=\"kind\">出國報告</p>\n");
-  g_string_append_printf (html,
-                          "<p class=\"field\">服務機關：%s</p>\n"
-                          "<p class=\"field\">單　　位：%s</p>\n"
-                          "<p class=\"field\">職稱姓名：%s</p>\n"
-                          "<p class=\"field\">派赴國家/地區：%s</p>\n"
-                          "<p class=\"field\">出國期間：%s</p>\n"
-                          "<p class=\"field\">報告日期：%s</p>\n</div>\n",
-                          trip->agency, trip->unit, trip->person, trip->destination, trip->period,
-                          trip->report_date);
+  {
+    g_auto(GStrv) fields = tr_fidelity_cover_fields (fcase);
+
+    for (guint i = 0; fields[i] != NULL; i++)
+      {
+        g_string_append (html, "<p class=\"field\">");
+        append_escaped (html, fields[i]);
+        g_string_append (html, "</p>\n");
+      }
+    g_string_append (html, "</div>\n");
+  }
   (void) producer;
 }
 
 /* The 提要 form as a grid: each label in a cell of its own, vertically
- * centred beside a value of several lines. */
+ * centred beside a value of several lines. With other labels, the rows
+ * in another order, labels spaced out, and 單位 and 職稱 apart. */
 static void
-append_form (GString    *html,
-             TrReport   *expected,
-             const Trip *trip)
+append_form (GString              *html,
+             const TrFidelityCase *fcase,
+             TrReport             *expected,
+             const Trip           *trip)
 {
   const char * const *keywords = tr_report_get_keywords (expected);
   g_autofree char *keyword_list = g_strjoinv ("、", (char **) keywords);
   g_autofree char *title = title_of (trip);
+  g_autofree char *period = format_period (trip, fcase->dates);
+  g_autofree char *report_date = format_report_date (trip, fcase->dates);
+  g_autofree char *category = g_strdup_printf ("☐考察 ☐進修 ☐研究 ☐實習 ☐視察 ☐訪問 %s開會 ☐談判 %s其他",
+                                               g_str_equal (trip->category, "開會") ? "☑" : "☐",
+                                               g_str_equal (trip->category, "其他") ? "☑" : "☐");
+  const char *phone = tr_report_get_text (expected, TR_FIELD_PHONE);
 
   g_string_append (html, "<h2 class=\"form-title\">公務出國或赴大陸地區報告提要</h2>\n<table class=\"form\">\n");
-  g_string_append_printf (html, "<tr><td class=\"label\">出國報告名稱</td><td colspan=\"4\">%s</td></tr>\n", title);
-  g_string_append (html, "<tr><td class=\"label\">頁數</td><td>18</td><td class=\"label\">含附件</td><td colspan=\"2\">☐是 ☑否</td></tr>\n");
-  g_string_append_printf (html, "<tr><td class=\"label\">出國計畫主辦機關</td><td colspan=\"4\">%s</td></tr>\n", trip->agency);
-  g_string_append_printf (html, "<tr><td class=\"label\">聯絡人</td><td>%s</td><td class=\"label\">電話</td><td colspan=\"2\">%s</td></tr>\n",
-                          trip->name, tr_report_get_text (expected, TR_FIELD_PHONE));
-  g_string_append_printf (html,
-                          "<tr><td class=\"label\" rowspan=\"2\">出國人員</td><td>姓名</td><td>服務機關</td><td>單位／職稱</td><td class=\"label\">電話</td></tr>\n"
-                          "<tr><td>%s</td><td>%s</td><td>%s／%s</td><td>04-2228-9111#11410</td></tr>\n",
-                          trip->name, trip->agency, trip->unit, trip->job_title);
-  g_string_append_printf (html, "<tr><td class=\"label\">出國類別</td><td colspan=\"4\">☐考察 ☐進修 ☐研究 ☐實習 ☐視察 ☐訪問 %s開會 ☐談判 %s其他</td></tr>\n",
-                          g_str_equal (trip->category, "開會") ? "☑" : "☐",
-                          g_str_equal (trip->category, "其他") ? "☑" : "☐");
-  g_string_append_printf (html, "<tr><td class=\"label\">出國期間</td><td colspan=\"2\">%s</td><td class=\"label\">出國地區</td><td>%s</td></tr>\n",
-                          trip->period, trip->destination);
-  g_string_append_printf (html, "<tr><td class=\"label\">報告日期</td><td colspan=\"4\">%s</td></tr>\n", trip->report_date);
-  g_string_append (html, "<tr><td class=\"label\">分類號/目</td><td colspan=\"4\">H0/綜合規劃</td></tr>\n");
-  g_string_append_printf (html, "<tr><td class=\"label\">關鍵詞</td><td colspan=\"4\">%s</td></tr>\n", keyword_list);
-  g_string_append (html, "<tr><td class=\"label\">內容摘要</td><td colspan=\"4\">");
+  if (fcase->other_labels)
+    {
+      g_string_append_printf (html, "<tr><td class=\"label\">報告名稱</td><td colspan=\"5\">%s</td></tr>\n", title);
+      g_string_append_printf (html, "<tr><td class=\"label\">主辦機關</td><td colspan=\"5\">%s</td></tr>\n", trip->agency);
+      g_string_append_printf (html, "<tr><td class=\"label\">聯　絡　人</td><td colspan=\"2\">%s</td>"
+                                    "<td class=\"label\">電　　話</td><td colspan=\"2\">%s</td></tr>\n", trip->name, phone);
+      g_string_append_printf (html, "<tr><td class=\"label\">出國類別</td><td colspan=\"5\">%s</td></tr>\n", category);
+      g_string_append_printf (html,
+                              "<tr class=\"people\"><td class=\"label\" rowspan=\"2\">出國人員</td><td>姓　名</td><td>服務機關</td>"
+                              "<td>單　位</td><td>職　稱</td><td>電　話</td></tr>\n"
+                              "<tr class=\"people\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>04-2228-9111#11410</td></tr>\n",
+                              trip->name, trip->agency, trip->unit, trip->job_title);
+      g_string_append_printf (html, "<tr><td class=\"label\">報告日期</td><td colspan=\"5\">%s</td></tr>\n", report_date);
+      g_string_append_printf (html, "<tr><td class=\"label\">出國日期</td><td colspan=\"3\">%s</td>"
+                                    "<td class=\"label\">出國國家</td><td>%s</td></tr>\n", period, trip->destination);
+      g_string_append (html, "<tr><td class=\"label\">頁　　數</td><td colspan=\"2\">18</td>"
+                             "<td class=\"label\">含附件</td><td colspan=\"2\">☐是 ☑否</td></tr>\n");
+      g_string_append_printf (html, "<tr><td class=\"label\">關鍵字</td><td colspan=\"5\">%s</td></tr>\n", keyword_list);
+      g_string_append (html, "<tr><td class=\"label\">內容摘要</td><td colspan=\"5\">");
+    }
+  else
+    {
+      g_string_append_printf (html, "<tr><td class=\"label\">出國報告名稱</td><td colspan=\"4\">%s</td></tr>\n", title);
+      g_string_append (html, "<tr><td class=\"label\">頁數</td><td>18</td><td class=\"label\">含附件</td><td colspan=\"2\">☐是 ☑否</td></tr>\n");
+      g_string_append_printf (html, "<tr><td class=\"label\">出國計畫主辦機關</td><td colspan=\"4\">%s</td></tr>\n", trip->agency);
+      g_string_append_printf (html, "<tr><td class=\"label\">聯絡人</td><td>%s</td><td class=\"label\">電話</td><td colspan=\"2\">%s</td></tr>\n",
+                              trip->name, phone);
+      g_string_append_printf (html,
+                              "<tr><td class=\"label\" rowspan=\"2\">出國人員</td><td>姓名</td><td>服務機關</td><td>單位／職稱</td><td class=\"label\">電話</td></tr>\n"
+                              "<tr><td>%s</td><td>%s</td><td>%s／%s</td><td>04-2228-9111#11410</td></tr>\n",
+                              trip->name, trip->agency, trip->unit, trip->job_title);
+      g_string_append_printf (html, "<tr><td class=\"label\">出國類別</td><td colspan=\"4\">%s</td></tr>\n", category);
+      g_string_append_printf (html, "<tr><td class=\"label\">出國期間</td><td colspan=\"2\">%s</td><td class=\"label\">出國地區</td><td>%s</td></tr>\n",
+                              period, trip->destination);
+      g_string_append_printf (html, "<tr><td class=\"label\">報告日期</td><td colspan=\"4\">%s</td></tr>\n", report_date);
+      g_string_append (html, "<tr><td class=\"label\">分類號/目</td><td colspan=\"4\">H0/綜合規劃</td></tr>\n");
+      g_string_append_printf (html, "<tr><td class=\"label\">關鍵詞</td><td colspan=\"4\">%s</td></tr>\n", keyword_list);
+      g_string_append (html, "<tr><td class=\"label\">內容摘要</td><td colspan=\"4\">");
+    }
   append_escaped (html, tr_report_get_text (expected, TR_FIELD_SUMMARY));
   g_string_append (html, "</td></tr>\n</table>\n");
 }
@@ -632,8 +798,17 @@ make_html (const TrFidelityCase *fcase,
                    "@page { size: A4; margin: 2.5cm 2.2cm;");
   if (fcase->title_in_header)
     g_string_append_printf (html, " @top-center { content: \"%s\"; font-size: 9pt; font-family: 'Noto Sans CJK TC' }", title);
+  {
+    g_autofree char *header = NULL;
+    const char *before, *after;
+    gboolean of_total;
+
+    tr_fidelity_page_furniture (fcase, &header, &before, &after, &of_total);
+    g_string_append_printf (html, " @bottom-center { content: \"%s\" counter(page) \"%s\"%s; font-size: 9pt } }\n",
+                            before, after, of_total ? " counter(pages)" : "");
+  }
   g_string_append (html,
-                   " @bottom-center { content: counter(page); font-size: 9pt } }\n"
+                   ""
                    "body { font-family: 'Noto Serif CJK TC'; font-size: 12pt; line-height: 1.5 }\n"
                    "p { margin: 0 0 0.3em 0; text-indent: 2em; text-align: justify }\n"
                    "h1 { font-family: 'Noto Sans CJK TC'; font-size: 16pt; font-weight: bold; margin: 0.8em 0 0.4em 0 }\n"
@@ -649,6 +824,9 @@ make_html (const TrFidelityCase *fcase,
                    "table { border-collapse: collapse; width: 100% }\n"
                    "table.form td { border: 1px solid black; vertical-align: middle; padding: 4pt; font-size: 12pt }\n"
                    "table.form td.label { white-space: nowrap; width: 8em }\n"
+                   /* Cells as wide as their words: a reader cannot tell
+                    * apart two narrow cells that wrap side by side. */
+                   "table.form tr.people td { white-space: nowrap }\n"
                    "table.photos td { text-align: center; vertical-align: top; width: 50%; padding: 6pt; font-size: 10pt }\n"
                    "table.data { margin: 0.5em 0 }\n"
                    "table.data th, table.data td { vertical-align: top; text-align: left; font-size: 11pt; padding: 3pt 6pt }\n"
@@ -663,7 +841,7 @@ make_html (const TrFidelityCase *fcase,
   if (fcase->cover != TR_FIDELITY_COVER_NONE)
     append_cover (html, fcase, producer, trip);
   if (fcase->form)
-    append_form (html, expected, trip);
+    append_form (html, fcase, expected, trip);
 
   if (fcase->columns)
     {
@@ -841,8 +1019,9 @@ tr_fidelity_make_pdf (const TrFidelityCase *fcase,
       }
 
     case TR_FIDELITY_LIBREOFFICE:
-      /* Tables as a Writer user makes them, not as its HTML import does. */
-      if (fcase->tables != TR_FIDELITY_TABLES_NONE)
+      /* Tables as a Writer user makes them, not as its HTML import does;
+       * and running headers and footers, which that import has not. */
+      if (tr_fidelity_writer_document (fcase))
         {
           g_autofree char *fodt = tr_fidelity_make_fodt (fcase, expected);
           g_autofree char *fodt_name = g_strconcat (stem, ".fodt", NULL);
@@ -860,11 +1039,13 @@ tr_fidelity_make_pdf (const TrFidelityCase *fcase,
         g_autofree char *docx = g_build_filename (dir, docx_name, NULL);
         g_autofree char *markdown_name = g_strconcat (stem, ".md", NULL);
         g_autofree char *markdown_path = g_build_filename (dir, markdown_name, NULL);
-        gboolean markdown = fcase->tables != TR_FIDELITY_TABLES_NONE;
+        /* Pandoc's HTML reader makes no notes of a page's footnotes. */
+        gboolean markdown = fcase->tables != TR_FIDELITY_TABLES_NONE || fcase->footnotes;
         const char *argv[] = { "pandoc", "-f", markdown ? "markdown" : "html", "-t", "docx", "-o", docx,
                                markdown ? markdown_path : html_path, NULL };
 
-        /* Tables as pandoc's writers make them: pipe tables. */
+        /* Tables as pandoc's writers make them: pipe tables; notes as
+         * Markdown's [^1]. */
         if (markdown)
           {
             g_autofree char *text = tr_fidelity_make_markdown (fcase, expected);

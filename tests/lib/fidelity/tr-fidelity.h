@@ -1,11 +1,14 @@
 /* tr-fidelity.h: a corpus of real-style report PDFs, and how well import reads them
  *
- * Each case is a report written here (title, cover or 提要 form, four
- * sections in one heading style, maybe columns, a photo grid, footnotes or
+ * Each case is a report written here (title, cover or 提要 form in one
+ * agency's words and dates, four sections in one heading style, a footer
+ * and maybe a running header, maybe columns, a photo grid, footnotes or
  * a scanned page), laid out as a web page and turned into a PDF by a real
  * producer: Chromium printing it, LibreOffice opening it, or pandoc making
- * a DOCX of it that LibreOffice prints. Cases with tables are written for
- * LibreOffice as a Writer document and for pandoc in Markdown instead. The PDF is then imported by the
+ * a DOCX of it that LibreOffice prints. Cases with tables, a running
+ * header or another footer are written for LibreOffice as a Writer
+ * document, and those with tables or footnotes for pandoc in Markdown
+ * instead. The PDF is then imported by the
  * real worker and what came back is scored against what was written.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
@@ -40,7 +43,24 @@ typedef enum {
   TR_FIDELITY_HEADINGS_ROMAN_GLOSS,  /* I. 目的 Purpose */
   TR_FIDELITY_HEADINGS_SPACED,       /* 目　　的 */
   TR_FIDELITY_HEADINGS_SPACED_HALF,  /* 目 的 */
+  TR_FIDELITY_HEADINGS_LOWER,        /* 一、目的, the top level in lower numerals */
+  TR_FIDELITY_HEADINGS_SYNONYMS,     /* 壹、出國目的, 貳、參訪過程, 參、心得, 肆、建議事項 */
 } TrFidelityHeadings;
+
+/* How the cover and the form write their dates. */
+typedef enum {
+  TR_FIDELITY_DATES_ROC,         /* 105年7月9日至105年7月11日 */
+  TR_FIDELITY_DATES_ROC_DOTTED,  /* 105.07.09～105.07.11 */
+  TR_FIDELITY_DATES_WESTERN,     /* 2016/07/09 - 2016/07/11 */
+} TrFidelityDates;
+
+/* The page number in the footer of each page. */
+typedef enum {
+  TR_FIDELITY_PAGE_NUMBERS_PLAIN,    /* 3 */
+  TR_FIDELITY_PAGE_NUMBERS_DI_YE,    /* 第 3 頁 */
+  TR_FIDELITY_PAGE_NUMBERS_DASHED,   /* - 3 - */
+  TR_FIDELITY_PAGE_NUMBERS_OF_TOTAL, /* 3/18 */
+} TrFidelityPageNumbers;
 
 typedef enum {
   TR_FIDELITY_TABLES_NONE,
@@ -78,6 +98,17 @@ typedef struct {
   guint               skip_producers;   /* 1 << TrFidelityProducer */
   /* With @form: how its grid is laid out (all but HTML: LibreOffice only). */
   TrFidelityGrid      grid;
+  /* Labels as other agencies word them: on the cover 機關名稱, 姓名 and
+   * 職稱 on lines of their own, 出國國家, 出國日期; in the form its rows
+   * in another order, 報告名稱, 主辦機關, labels spaced out (聯　絡　人),
+   * the travellers' 單位 and 職稱 in columns of their own, 出國日期. */
+  gboolean            other_labels;
+  TrFidelityDates     dates;
+  /* A running footer other than the bare number; with it, or with
+   * @title_in_header, LibreOffice prints the case from a Writer document
+   * (its HTML import has no running headers), so the case can have no
+   * form, photos, columns nor footnotes. */
+  TrFidelityPageNumbers page_numbers;
 } TrFidelityCase;
 
 /* Every case of the corpus, and its number. */

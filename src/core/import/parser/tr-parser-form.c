@@ -73,6 +73,8 @@ static const LabelInfo labels[] = {
   { "職稱姓名", LABEL_TITLE_NAME, FALSE },
   { "姓名", LABEL_NAME, FALSE },
   { "服務機關", LABEL_TRAVELLER_AGENCY, FALSE },
+  { "機關名稱", LABEL_TRAVELLER_AGENCY, FALSE },
+  { "服務機構", LABEL_TRAVELLER_AGENCY, FALSE },
   { "服務單位", LABEL_UNIT, FALSE },
   { "單位", LABEL_UNIT, FALSE },
   { "職稱", LABEL_JOB_TITLE, FALSE },
@@ -130,6 +132,11 @@ struct _TrFormReader
    * read, the rest of it still to come on a line of its own (機關). */
   GString           *label_head;
   char              *label_tail;
+  /* A label's start that more than one label has (聯絡: 聯絡人 or
+   * 聯絡電話) and the value beside its middle line, until the line with
+   * the label's end (人) says which it is. */
+  char              *orphan_head;
+  char              *orphan_value;
 };
 
 TrFormReader *
@@ -156,6 +163,8 @@ tr_form_reader_free (TrFormReader *self)
   g_string_free (self->last_value, TRUE);
   g_string_free (self->label_head, TRUE);
   g_free (self->label_tail);
+  g_free (self->orphan_head);
+  g_free (self->orphan_value);
   g_free (self);
 }
 
@@ -166,6 +175,8 @@ tr_form_reader_interrupt (TrFormReader *self)
   self->has_last = FALSE;
   g_string_truncate (self->label_head, 0);
   g_clear_pointer (&self->label_tail, g_free);
+  g_clear_pointer (&self->orphan_head, g_free);
+  g_clear_pointer (&self->orphan_value, g_free);
   tr_traveller_reader_interrupt (self->form_travellers);
   tr_traveller_reader_interrupt (self->cover_travellers);
 }
@@ -588,17 +599,72 @@ label_started_by (const char *head)
   return found;
 }
 
-/* A line of the form that goes on, or ends, a label wrapped in its cell:
- * TRUE when it was read so. */
+/* Whether @head (without spaces) starts labels of different fields. */
 static gboolean
+starts_several_labels (const char *head)
+{
+  const LabelInfo *found = NULL;
+
+  if (g_utf8_strlen (head, -1) < 2)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_has_prefix (labels[i].text, head) && !g_str_equal (labels[i].text, head))
+      {
+        if (found != NULL && found->label != labels[i].label)
+          return TRUE;
+        found = &labels[i];
+      }
+  return FALSE;
+}
+
+static const LabelInfo *
+label_named (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    if (g_str_equal (labels[i].text, text))
+      return &labels[i];
+  return NULL;
+}
+
+/* Where the value starts in @line once the first @n_chars letters (the
+ * label's, maybe spaced out) are skipped. */
+static const char *
+skip_letters (const char *line,
+              glong       n_chars)
+{
+  const char *p = tr_parser_skip_spaces (line);
+
+  for (glong n = 0; n < n_chars && *p != '\0'; n++)
+    p = tr_parser_skip_spaces (g_utf8_next_char (p));
+  return p;
+}
+
+/* The summary's label wrapped in its cell, its text from @rest on: the
+ * summary starts there, the label's end may still come on the next line. */
+static TrFormLine
+start_wrapped_summary (TrFormReader *self,
+                       const char   *rest,
+                       const char  **out_rest)
+{
+  self->n_labelled++;
+  self->has_pending = FALSE;
+  self->has_last = FALSE;
+  *out_rest = rest;
+  return TR_FORM_LINE_SUMMARY;
+}
+
+/* A line of the form that goes on, or ends, a label wrapped in its cell:
+ * TR_FORM_LINE_NONE when it was not read so. */
+static TrFormLine
 read_wrapped_label (TrFormReader *self,
                     const char   *line,
-                    gboolean     *out_complete)
+                    gboolean     *out_complete,
+                    const char  **out_rest)
 {
   g_autofree char *joined = tr_parser_join_spaced_letters (line);
   g_autofree char *compact = tr_parser_compact (joined);
   const char *value;
-  g_autofree char *first = NULL, *head = NULL, *clean = NULL;
+  g_autofree char *first = NULL, *head = NULL, *clean = NULL, *was = NULL;
   const LabelInfo *info = NULL;
 
   value = tr_parser_skip_spaces (joined);
@@ -612,34 +678,43 @@ read_wrapped_label (TrFormReader *self,
       g_autofree char *tail = g_steal_pointer (&self->label_tail);
 
       if (g_str_equal (compact, tail))
-        return TRUE;
+        return TR_FORM_LINE_READ;
       /* The label's end beside the rest of its value (出國報告名⇥…出,
        * then 稱⇥國報告). */
       if (g_str_equal (first, tail) && *clean != '\0')
-        return carry_on (self, clean, TR_FORM_CONTINUES | TR_FORM_ADJACENT, out_complete);
+        return carry_on (self, clean, TR_FORM_CONTINUES | TR_FORM_ADJACENT, out_complete)
+               ? TR_FORM_LINE_READ : TR_FORM_LINE_NONE;
     }
 
   if (self->label_head->len == 0)
     {
       /* The first line of a wrapped label: the label's start alone, or
        * its value in the next cell (出國地⇥日本, then 區). */
-      if (label_started_by (compact) != NULL)
+      if (label_started_by (compact) != NULL || starts_several_labels (compact))
         {
           g_string_assign (self->label_head, compact);
-          return TRUE;
+          return TR_FORM_LINE_READ;
         }
-      if (strchr (joined, '\t') == NULL || *clean == '\0' || (info = label_started_by (first)) == NULL)
-        return FALSE;
+      if (*clean == '\0' || (info = label_started_by (first)) == NULL)
+        return TR_FORM_LINE_NONE;
+      /* Without a tab between them, only the summary's label is told
+       * from its text: most of the label, then prose (內 容 摘 本團…). */
+      if (strchr (joined, '\t') == NULL && (info->label != LABEL_SUMMARY || g_utf8_strlen (first, -1) < 3))
+        return TR_FORM_LINE_NONE;
       self->label_tail = g_strdup (info->text + strlen (first));
+      /* 內容摘, its text beside, then 要 beside the rest of it. */
+      if (info->label == LABEL_SUMMARY)
+        return start_wrapped_summary (self, skip_letters (line, g_utf8_strlen (first, -1)), out_rest);
       self->n_labelled++;
       self->has_pending = FALSE;
       *out_complete = read_value (self, info->label, clean, TRUE);
       remember (self, info->label, clean);
-      return TRUE;
+      return TR_FORM_LINE_READ;
     }
 
   /* The next line starts with more of the label, maybe its value after. */
-  head = g_strconcat (self->label_head->str, first, NULL);
+  was = g_strdup (self->label_head->str);
+  head = g_strconcat (was, first, NULL);
   g_string_truncate (self->label_head, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (labels) && info == NULL; i++)
@@ -648,15 +723,27 @@ read_wrapped_label (TrFormReader *self,
   if (info == NULL)
     {
       info = label_started_by (head);
+      /* A value beside the middle line of a label whose start does not
+       * tell which it is: kept for the line with the label's end. */
+      if (info == NULL && strchr (joined, '\t') != NULL && starts_several_labels (was))
+        {
+          g_free (self->orphan_head);
+          g_free (self->orphan_value);
+          self->orphan_head = g_steal_pointer (&was);
+          self->orphan_value = g_strdup (first);
+        }
       if (info == NULL)
-        return FALSE;
+        return TR_FORM_LINE_NONE;
       if (*clean == '\0')
         {
           g_string_assign (self->label_head, head);
-          return TRUE;
+          return TR_FORM_LINE_READ;
         }
       self->label_tail = g_strdup (info->text + strlen (head));
     }
+
+  if (info->label == LABEL_SUMMARY)
+    return start_wrapped_summary (self, skip_letters (line, g_utf8_strlen (first, -1)), out_rest);
 
   self->n_labelled++;
   self->has_pending = FALSE;
@@ -665,11 +752,11 @@ read_wrapped_label (TrFormReader *self,
     {
       self->has_pending = TRUE;
       self->pending = info->label;
-      return TRUE;
+      return TR_FORM_LINE_READ;
     }
   *out_complete = read_value (self, info->label, clean, TRUE);
   remember (self, info->label, clean);
-  return TRUE;
+  return TR_FORM_LINE_READ;
 }
 
 TrFormLine
@@ -681,9 +768,9 @@ tr_form_reader_read_line (TrFormReader  *self,
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   gboolean complete = TRUE;
-  gboolean in_form;
+  gboolean in_form, after_category;
   const char *line_start;
-  g_autofree char *lead = NULL;
+  g_autofree char *lead = NULL, *orphan_head = NULL, *orphan_value = NULL;
 
   g_return_val_if_fail (self != NULL && text != NULL, TR_FORM_LINE_NONE);
 
@@ -692,6 +779,24 @@ tr_form_reader_read_line (TrFormReader  *self,
   in_form = (flags & TR_FORM_IN_FORM) || self->n_labelled >= 2;
   self->travellers = (flags & TR_FORM_IN_FORM) ? self->form_travellers : self->cover_travellers;
   line_start = tr_parser_skip_spaces (text);
+
+  /* The end of a label whose value came on the line before (人, after
+   * 聯絡 and 林怡君⇥電話⇥…). */
+  orphan_head = g_steal_pointer (&self->orphan_head);
+  orphan_value = g_steal_pointer (&self->orphan_value);
+  if (orphan_head != NULL && (flags & TR_FORM_IN_FORM))
+    {
+      g_autofree char *compact = tr_parser_compact (line_start);
+      g_autofree char *label = g_strconcat (orphan_head, compact, NULL);
+      const LabelInfo *info = label_named (label);
+
+      if (info != NULL && info->label != LABEL_SUMMARY)
+        {
+          self->n_labelled++;
+          *out_complete = read_value (self, info->label, orphan_value, TRUE);
+          return TR_FORM_LINE_READ;
+        }
+    }
 
   /* A header row of column names reads like labels without values. */
   if (tr_traveller_reader_read_table (self->travellers, line_start))
@@ -702,20 +807,30 @@ tr_form_reader_read_line (TrFormReader  *self,
     }
 
   /* A label wrapped in its cell: 「出國計」, then 「畫主辦 交通部」, then 「機關」. */
-  if ((flags & TR_FORM_IN_FORM) && (self->label_head->len > 0 || self->label_tail != NULL) &&
-      read_wrapped_label (self, line_start, out_complete))
-    return TR_FORM_LINE_READ;
+  if ((flags & TR_FORM_IN_FORM) && (self->label_head->len > 0 || self->label_tail != NULL))
+    {
+      TrFormLine read = read_wrapped_label (self, line_start, out_complete, out_rest);
+
+      if (read != TR_FORM_LINE_NONE)
+        return read;
+    }
 
   find_labels (text, in_form, found);
   if (found->len == 0)
     {
-      if ((flags & TR_FORM_IN_FORM) && read_wrapped_label (self, line_start, out_complete))
-        return TR_FORM_LINE_READ;
+      if (flags & TR_FORM_IN_FORM)
+        {
+          TrFormLine read = read_wrapped_label (self, line_start, out_complete, out_rest);
+
+          if (read != TR_FORM_LINE_NONE)
+            return read;
+        }
       return read_unlabelled_line (self, line_start, flags, out_complete, out_rest);
     }
   g_string_truncate (self->label_head, 0);
   g_clear_pointer (&self->label_tail, g_free);
 
+  after_category = in_form && self->has_last && self->last_label == LABEL_CATEGORY;
   self->n_labelled++;
   self->has_pending = FALSE;
   self->has_last = FALSE;
@@ -754,6 +869,16 @@ tr_form_reader_read_line (TrFormReader  *self,
             }
         }
 
+      /* The category's last boxes, pushed beside the next row's label
+       * (出國人員⇥☑其他): not that row's value. */
+      if (after_category && i == 0 && entry->info->label != LABEL_CATEGORY && tr_parser_starts_with_box (value))
+        {
+          g_string_append_c (self->last_value, ' ');
+          g_string_append (self->last_value, value);
+          complete &= read_category (self, self->last_value->str, TRUE);
+          continue;
+        }
+
       if (*value == '\0')
         {
           /* A label alone: in the form its value is on the next line. */
@@ -771,6 +896,25 @@ tr_form_reader_read_line (TrFormReader  *self,
 
   *out_complete = complete;
   return TR_FORM_LINE_READ;
+}
+
+const char *
+tr_form_reader_skip_label_end (TrFormReader *self,
+                               const char   *text)
+{
+  g_autofree char *tail = NULL;
+  const char *end;
+
+  g_return_val_if_fail (self != NULL && text != NULL, text);
+
+  tail = g_steal_pointer (&self->label_tail);
+  text = tr_parser_skip_spaces (text);
+  if (tail == NULL || !tr_parser_match_spaced (text, tail, &end))
+    return text;
+  /* The label's end alone in its cell, not the start of a word. */
+  if (*end != '\0' && !tr_parser_is_space (g_utf8_get_char (end)))
+    return text;
+  return tr_parser_skip_spaces (end);
 }
 
 void

@@ -52,6 +52,13 @@ void          tr_form_reader_interrupt  (TrFormReader *self);
 /* How many lines held labels: a cover has a few, a form many. */
 guint         tr_form_reader_get_n_labelled (TrFormReader *self);
 
+/* Where the text of a line of the summary starts, after the end of a
+ * 內容摘要 label that wrapped in its cell (內容摘, then 要 beside the
+ * summary's next line); @text itself (its spaces skipped) otherwise. Only
+ * the line right after the label's first part may hold its end. */
+const char   *tr_form_reader_skip_label_end (TrFormReader *self,
+                                             const char   *text);
+
 /* Stores the travellers gathered. */
 void          tr_form_reader_finish     (TrFormReader *self);
 

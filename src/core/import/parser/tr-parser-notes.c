@@ -148,6 +148,77 @@ clear_note (gpointer data)
   g_free (note->text);
 }
 
+/* Whether a line of page @page before line @before ends with the number
+ * @marker opens with, right after the end of a sentence or clause
+ * (「機制。1」): where a note set as large as the text is marked. */
+static gboolean
+marker_ends_a_line (TrParserDocument *document,
+                    guint             start,
+                    guint             before,
+                    const char       *marker)
+{
+  gsize length = 0;
+
+  while (g_ascii_isdigit (marker[length]))
+    length++;
+  if (length == 0)
+    return FALSE;
+  for (guint i = start; i < before; i++)
+    {
+      const TrParserLine *line = tr_parser_document_get (document, i);
+      gsize text_length = strlen (line->text);
+      const char *at, *prev;
+
+      if (line->role != TR_LINE_TEXT || text_length <= length)
+        continue;
+      at = line->text + text_length - length;
+      if (strncmp (at, marker, length) != 0)
+        continue;
+      prev = g_utf8_find_prev_char (line->text, at);
+      if (prev != NULL && g_utf8_strchr ("。，；：」）", -1, g_utf8_get_char (prev)) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A note set as large as the text (pandoc's DOCX): the last lines of the
+ * page from one that opens with a number, a blank line or more under the
+ * text, that number ending a sentence of the text above. FALSE when the
+ * page has none. */
+static gboolean
+find_same_size_note (TrParserDocument *document,
+                     guint             start,
+                     guint             end,
+                     guint            *out_first,
+                     guint            *out_last)
+{
+  guint last = end;
+
+  while (last > start && tr_parser_document_get (document, last - 1)->role == TR_LINE_FURNITURE)
+    last--;
+  if (last == start)
+    return FALSE;
+  last--;
+  for (guint first = last; first > start && last - first < MAX_NOTE_LINES; first--)
+    {
+      const TrParserLine *line = tr_parser_document_get (document, first);
+      const TrParserLine *above = tr_parser_document_get (document, first - 1);
+
+      if (line->role != TR_LINE_TEXT)
+        return FALSE;
+      if (marker_length (line->text) == 0 || g_str_has_prefix (line->text, "註"))
+        continue;
+      if (!line->placed || !above->placed || above->role != TR_LINE_TEXT || document->leading <= 0 ||
+          line->y - above->y < 1.6 * document->leading ||
+          !marker_ends_a_line (document, start, first, line->text))
+        return FALSE;
+      *out_first = first;
+      *out_last = last;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 GArray *
 tr_parser_find_notes (TrParserDocument *document)
 {
@@ -176,7 +247,9 @@ tr_parser_find_notes (TrParserDocument *document)
           if (last == G_MAXUINT)
             last = i - 1;
         }
-      if (last == G_MAXUINT || first == start || last - first + 1 > MAX_NOTE_LINES)
+      if (last == G_MAXUINT && !find_same_size_note (document, start, end, &first, &last))
+        continue;
+      if (first == start || last - first + 1 > MAX_NOTE_LINES)
         continue;
 
       /* Each note opens with its marker; lines without one go on the

@@ -40,6 +40,9 @@ struct _TrTravellerReader
    * the second, or COLUMN_NONE. */
   int          table_second[MAX_COLUMNS];
   guint        n_table_columns;
+  /* The rows label wrapped, its start glued to the header's first cell
+   * (出國人姓⇥名): its end may come before the first row (員⇥王小明…). */
+  gboolean     rows_label_cut;
 };
 
 TrTravellerReader *
@@ -371,8 +374,31 @@ read_table_header (TrTravellerReader *self,
 
   /* 「出國人員 姓名 服務機關 …」: the form's label beside its header row
    * (a grid's label cell, centred on the rows) names no column. */
+  self->rows_label_cut = FALSE;
   if (n > 1 && is_rows_label (cells[0]) && column_from_name (cells[1]) == TR_TRAVELLER_NAME)
     cells++, n--;
+  else if (n > 2 && column_from_name (cells[0]) == COLUMN_NONE)
+    {
+      /* The label's first line so close to the spaced-out 姓　名 that
+       * they came as one cell: 出國人姓⇥名. */
+      glong length = g_utf8_strlen (cells[0], -1);
+
+      for (glong k = 3; k < length; k++)
+        {
+          g_autofree char *head = g_utf8_substring (cells[0], 0, k);
+          g_autofree char *tail = g_utf8_substring (cells[0], k, length);
+          g_autofree char *name = g_strconcat (tail, cells[1], NULL);
+
+          if (is_rows_label (head) && column_from_name (name) == TR_TRAVELLER_NAME)
+            {
+              g_free (cells[1]);
+              cells[1] = g_steal_pointer (&name);
+              cells++, n--;
+              self->rows_label_cut = TRUE;
+              break;
+            }
+        }
+    }
   if (n < 3 || n > MAX_COLUMNS)
     return FALSE;
   for (guint i = 0; i < n; i++)
@@ -401,8 +427,11 @@ read_table_row (TrTravellerReader *self,
 
   /* The form's label 出國人員, centred on the header and two rows, is
    * beside the first; it names no column. */
-  if (n == self->n_table_columns + 1 && is_rows_label (cells[0]))
+  if (n == self->n_table_columns + 1 &&
+      (is_rows_label (cells[0]) ||
+       (self->rows_label_cut && g_utf8_strlen (cells[0], -1) == 1 && tr_parser_is_cjk_letter (g_utf8_get_char (cells[0])))))
     cells++, n--;
+  self->rows_label_cut = FALSE;
   /* A missing phone is the usual gap; any other and the row is not ours. */
   if (n != self->n_table_columns &&
       !(n + 1 == self->n_table_columns && self->table_columns[n] == TR_TRAVELLER_PHONE))

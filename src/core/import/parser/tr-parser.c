@@ -19,6 +19,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "tr-parser.h"
@@ -81,6 +82,11 @@ typedef struct {
 
   int               open_chunk;      /* the paragraph the next line may continue */
   int               open_line;       /* … whose last line this is */
+  /* Lines of the form no label claimed, since the last one read: the
+   * first of them and its paragraph (-1: none). */
+  int               loose_line;
+  int               loose_chunk;
+  int               summary_label_line; /* where the form's summary started, -1 until then */
   guint             n_incomplete_form_lines;
   guint             n_toc_lines;
   int               appendix_line;   /* the appendix's heading, -1 until one */
@@ -148,12 +154,14 @@ add_chunk (Parser     *self,
   self->open_line = last_line;
 }
 
-/* Adds line @index to @field: to the open paragraph when the layout says
- * the line carries it on, else as a paragraph of its own. */
+/* Adds @text, line @index's or the end of it, to @field: to the open
+ * paragraph when the layout says the line carries it on, else as a
+ * paragraph of its own. */
 static void
-add_text_line (Parser *self,
-               TrField field,
-               int     index)
+add_line_text (Parser     *self,
+               TrField     field,
+               int         index,
+               const char *text)
 {
   TrParserLine *line = line_at (self, index);
 
@@ -166,11 +174,74 @@ add_text_line (Parser *self,
       self->open_line == tr_parser_document_prev_content (self->document, index) &&
       tr_parser_lines_continue (self->document, line_at (self, self->open_line), line))
     {
-      tr_parser_append_continuation (g_array_index (self->chunks, Chunk, self->open_chunk).text, line->text);
+      tr_parser_append_continuation (g_array_index (self->chunks, Chunk, self->open_chunk).text, text);
       self->open_line = index;
       return;
     }
-  add_chunk (self, field, line->text, FALSE, index);
+  add_chunk (self, field, text, FALSE, index);
+}
+
+static void
+add_text_line (Parser *self,
+               TrField field,
+               int     index)
+{
+  add_line_text (self, field, index, line_at (self, index)->text);
+}
+
+/* With a 內容摘要 label vertically centred beside a summary of several
+ * lines, the summary's first lines come before the label's, alone in the
+ * value's column: the lines no label claimed right above the label's line
+ * @index, one under the other and as far right as its value, start the
+ * summary. TRUE when they did (the summary's paragraph is open). */
+static gboolean
+take_summary_lines_above (Parser *self,
+                          int     index)
+{
+  TrParserLine *label = line_at (self, index);
+  double value_left, font;
+
+  if (self->loose_line < 0 || self->loose_chunk < 0 || (guint) self->loose_chunk >= self->chunks->len ||
+      !label->placed)
+    return FALSE;
+  font = MAX (label->font_size, 1.0);
+  /* Where the value's cell starts: after the label's tab, or where the
+   * lines above start, well right of the label. */
+  if (label->n_cells >= 2 && label->cell_x != NULL)
+    value_left = label->cell_x[1];
+  else
+    value_left = line_at (self, self->loose_line)->left;
+  if (value_left < label->left + 2 * font)
+    return FALSE;
+
+  for (int j = self->loose_line; j >= 0 && j < index; j = tr_parser_document_next_content (self->document, j))
+    {
+      TrParserLine *line = line_at (self, j);
+      int next = tr_parser_document_next_content (self->document, j);
+
+      if (line->role != TR_LINE_TEXT || line->n_cells > 1 || fabs (line->left - value_left) > 2.5 * font ||
+          line->left < value_left - 0.5 * font || next < 0 ||
+          !tr_parser_lines_adjacent (self->document, line, line_at (self, next)))
+        return FALSE;
+    }
+
+  for (guint c = self->loose_chunk; c < self->chunks->len; c++)
+    {
+      Chunk *chunk = &g_array_index (self->chunks, Chunk, c);
+
+      if (chunk->table != NULL)
+        return FALSE;
+    }
+  for (guint c = self->loose_chunk; c < self->chunks->len; c++)
+    {
+      Chunk *chunk = &g_array_index (self->chunks, Chunk, c);
+
+      chunk->field = TR_FIELD_SUMMARY;
+      chunk->in_form = TRUE;
+      chunk->structural = FALSE;
+    }
+  self->open_chunk = (int) self->chunks->len - 1;
+  return TRUE;
 }
 
 /* The table starting at line @index, if one does and the part may hold
@@ -508,16 +579,31 @@ handle_front_line (Parser *self,
       add_chunk (self, TR_FIELD_UNCLASSIFIED, line->text, complete, -1);
       if (!complete)
         self->n_incomplete_form_lines++;
+      self->loose_line = -1;
       return TRUE;
 
     case TR_FORM_LINE_SUMMARY:
       {
         g_autofree char *label = g_strndup (line->text, rest - line->text);
+        gboolean above = self->part == PART_FORM && take_summary_lines_above (self, index);
+        int open = self->open_chunk;
 
         self->part = PART_SUMMARY;
         self->summary_in_form = TRUE;
+        self->summary_label_line = index;
+        self->loose_line = -1;
         add_chunk (self, TR_FIELD_UNCLASSIFIED, label, complete, -1);
-        if (*rest != '\0')
+        if (*rest == '\0')
+          return TRUE;
+        /* The label's line goes on with the summary's lines above it,
+         * unless they ended a sentence. */
+        if (above && !tr_parser_ends_sentence (g_array_index (self->chunks, Chunk, open).text->str))
+          {
+            tr_parser_append_continuation (g_array_index (self->chunks, Chunk, open).text, rest);
+            self->open_chunk = open;
+            self->open_line = index;
+          }
+        else
           add_chunk (self, TR_FIELD_SUMMARY, rest, FALSE, index);
         return TRUE;
       }
@@ -585,6 +671,7 @@ walk (Parser *self)
             last_line = tr_parser_document_next_content (self->document, last_line);
           if (last_line < 0)
             last_line = i;
+          self->loose_line = -1;
           handle_heading (self, candidate, opens, last_line);
           if (self->part == PART_FRONT)
             for (int j = i; j >= 0 && j <= last_line; j = tr_parser_document_next_content (self->document, j))
@@ -604,6 +691,27 @@ walk (Parser *self)
           }
       }
 
+      /* The end of a 內容摘要 label that wrapped beside the summary. */
+      if (self->part == PART_SUMMARY && self->summary_in_form && self->summary_label_line >= 0)
+        {
+          gboolean after_label = tr_parser_document_prev_content (self->document, i) == self->summary_label_line;
+          const char *text = after_label ? tr_form_reader_skip_label_end (self->form, line->text) : line->text;
+
+          self->summary_label_line = -1;
+          if (*text == '\0')
+            continue;
+          if (text != line->text)
+            {
+              add_line_text (self, TR_FIELD_SUMMARY, i, text);
+              continue;
+            }
+        }
+
+      if (self->part == PART_FORM && self->loose_line < 0)
+        {
+          self->loose_line = i;
+          self->loose_chunk = (int) self->chunks->len;
+        }
       add_text_line (self, part_field (self), i);
       if (self->part == PART_FRONT)
         add_front_line (self, i, FALSE, self->open_chunk);
@@ -897,6 +1005,9 @@ tr_parser_parse_lines (GPtrArray *lines,
   parser.part = PART_FRONT;
   parser.open_chunk = -1;
   parser.open_line = -1;
+  parser.loose_line = -1;
+  parser.loose_chunk = -1;
+  parser.summary_label_line = -1;
   parser.appendix_line = -1;
   parser.front_lines = g_array_new (FALSE, FALSE, sizeof (TrFrontLine));
   parser.front_chunks = g_array_new (FALSE, FALSE, sizeof (int));
