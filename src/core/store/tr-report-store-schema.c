@@ -407,6 +407,13 @@ tr_store_schema_upgrade (TrReportStore  *self,
     }
   if (!tr_store_exec_sql (self, "COMMIT", what, error))
     goto rollback;
+
+  /* A migration that built an index again left the old one's pages free:
+   * the disk gets them back (a library made before auto_vacuum keeps
+   * them for new reports). The upgrade is done whatever happens here. */
+  if (version < TR_REPORT_STORE_SCHEMA_VERSION &&
+      sqlite3_exec (self->db, "PRAGMA incremental_vacuum", NULL, NULL, NULL) != SQLITE_OK)
+    g_debug ("The free pages of %s stay in the file: %s", self->path, sqlite3_errmsg (self->db));
   return TRUE;
 
 rollback:

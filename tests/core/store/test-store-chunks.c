@@ -693,6 +693,8 @@ test_migrate_v10 (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, TR_REPORT_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM index_pending"), ==, 0);
+  /* The pages of the old index went back to the disk. */
+  g_assert_cmpint (raw_int (fixture->path, "PRAGMA freelist_count"), ==, 0);
   columns = raw_rows (fixture->path, "SELECT name FROM pragma_table_info ('report_fts_short')");
   g_assert_cmpstr (columns, ==, "body\ntitle\nfields\nsummary\nappendix\n");
   assert_index_exact (fixture->path);
