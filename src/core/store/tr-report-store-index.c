@@ -43,7 +43,8 @@
 #define CHUNK_MAX (32 * 1024)
 #define CHUNK_END_ONE_IN 4
 
-/* The columns of report_search_content and report_fts_short, in order. */
+/* The columns of report_search_content, in order; report_fts_short has
+ * them in another (schema 11), and is written by their names. */
 #define N_COLUMNS 5
 
 struct _TrStoreSearchText {

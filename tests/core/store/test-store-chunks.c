@@ -603,7 +603,7 @@ test_migrate_v9 (Fixture       *fixture,
   store = tr_report_store_open (fixture->path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (chunk_count (fixture->path, pending_id), >, 0);
-  g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, 10);
+  g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, TR_REPORT_STORE_SCHEMA_VERSION);
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM index_pending"), ==, 0);
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(DISTINCT " CHUNK_NUM_SQL ") FROM report_chunks"), ==, 3);
   assert_index_exact (fixture->path);
@@ -626,6 +626,93 @@ test_migrate_v9 (Fixture       *fixture,
   }
 }
 
+/* The bytes of the search index's pages. */
+#define INDEX_BYTES_SQL "SELECT sum (pgsize) FROM dbstat WHERE name LIKE 'report_fts_short%'"
+
+/* A library of schema 10, its index with the body in its fourth column,
+ * and a report saved just before a crash, not indexed yet: the migration
+ * puts the body first, which makes the index smaller, and every search
+ * finds the same reports in the same order, with the same snippets. */
+static void
+test_migrate_v10 (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pending_id = NULL;
+  g_autofree char *columns = NULL;
+  gint64 v10_bytes, v11_bytes;
+  char *undo;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  reports = make_library (store, 12, 3);
+  for (guint r = 0; r < reports->len; r++)
+    {
+      g_autofree char *text = tr_bench_text_get_report_text (reports->pdata[r]);
+
+      for (guint n_chars = 1; n_chars <= 4; n_chars++)
+        g_ptr_array_add (queries, word_at (text, strlen (text) * n_chars / 5, n_chars));
+      g_ptr_array_add (queries, g_strdup_printf ("%s %s", (char *) queries->pdata[queries->len - 1],
+                                                 (char *) queries->pdata[queries->len - 3]));
+    }
+  g_ptr_array_add (queries, NULL);
+  before = describe_searches (store, (const char * const *) queries->pdata);
+  g_clear_object (&store);
+
+  /* The index as schema 10 made it; a short report waits for its entries. */
+  db = raw_open (fixture->path);
+  pending_id = g_strdup (tr_report_get_id (reports->pdata[0]));
+  raw_exec (db, "BEGIN;"
+                "DROP TABLE report_fts_short;"
+                "CREATE VIRTUAL TABLE report_fts_short USING fts5 ("
+                "  title, fields, summary, body, appendix,"
+                "  content = 'report_index_content', content_rowid = 'id',"
+                "  tokenize = '" TR_UNIGRAM_TOKENIZER_NAME " word_bigrams');"
+                "INSERT INTO report_fts_short (report_fts_short, rank) VALUES ('rank', 'bm25(10.0, 3.0, 4.0, 1.0, 1.0)');"
+                "INSERT INTO report_fts_short (report_fts_short) VALUES ('rebuild');"
+                "INSERT INTO report_fts_short (report_fts_short) VALUES ('optimize');"
+                "COMMIT");
+  v10_bytes = raw_int (fixture->path, INDEX_BYTES_SQL);
+  undo = sqlite3_mprintf ("BEGIN;"
+                "INSERT INTO report_fts_short (report_fts_short, rowid, title, fields, summary, body, appendix)"
+                " SELECT 'delete', id, title, fields, summary, body, appendix"
+                " FROM report_index_content WHERE id = (SELECT num FROM reports WHERE id = %Q);"
+                "INSERT INTO index_pending (report_num) SELECT num FROM reports WHERE id = %Q;"
+                "PRAGMA user_version = 10;"
+                "COMMIT", pending_id, pending_id);
+  raw_exec (db, undo);
+  sqlite3_free (undo);
+  sqlite3_close (db);
+
+  store = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, TR_REPORT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM index_pending"), ==, 0);
+  /* The pages of the old index went back to the disk. */
+  g_assert_cmpint (raw_int (fixture->path, "PRAGMA freelist_count"), ==, 0);
+  columns = raw_rows (fixture->path, "SELECT name FROM pragma_table_info ('report_fts_short')");
+  g_assert_cmpstr (columns, ==, "body\ntitle\nfields\nsummary\nappendix\n");
+  assert_index_exact (fixture->path);
+  after = describe_searches (store, (const char * const *) queries->pdata);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (strstr (after, pending_id) != NULL);
+
+  /* Both indexes in one segment, so that only their encoding differs. */
+  g_clear_object (&store);
+  db = raw_open (fixture->path);
+  raw_exec (db, "INSERT INTO report_fts_short (report_fts_short) VALUES ('optimize')");
+  sqlite3_close (db);
+  v11_bytes = raw_int (fixture->path, INDEX_BYTES_SQL);
+  g_test_message ("search index: %" G_GINT64_FORMAT " bytes with schema 10, %" G_GINT64_FORMAT " now",
+                  v10_bytes, v11_bytes);
+  g_assert_cmpint (v11_bytes * 100, <, v10_bytes * 92);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -639,5 +726,6 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/store/chunks/ranking", Fixture, NULL, fixture_set_up, test_ranking, fixture_tear_down);
   g_test_add ("/store/chunks/migrate-v9", Fixture, NULL, fixture_set_up, test_migrate_v9, fixture_tear_down);
+  g_test_add ("/store/chunks/migrate-v10", Fixture, NULL, fixture_set_up, test_migrate_v10, fixture_tear_down);
   return g_test_run ();
 }
