@@ -9,6 +9,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "tr-pdf-exporter.h"
 #include "tr-pdf-layout.h"
@@ -113,12 +114,40 @@ layout_progress (double   fraction,
   progress_report (&export->progress, fraction * LAYOUT_SHARE);
 }
 
+/* cairo hands its output over in thousands of small pieces (an object's
+ * header, a line of the cross-reference table): gathered here, the file
+ * gets them in a few large writes rather than a system call each. */
+#define SINK_BUFFER_SIZE (64 * 1024)
+
+typedef struct {
+  TrExportSink *sink;
+  gsize         length;
+  guint8        data[SINK_BUFFER_SIZE];
+} SinkBuffer;
+
+static gboolean
+sink_buffer_flush (SinkBuffer *buffer)
+{
+  gsize length = buffer->length;
+
+  buffer->length = 0;
+  return length == 0 || tr_export_sink_write (buffer->sink, buffer->data, length);
+}
+
 static cairo_status_t
 write_to_sink (void                *closure,
                const unsigned char *data,
                unsigned int         length)
 {
-  return tr_export_sink_write (closure, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  SinkBuffer *buffer = closure;
+
+  if (buffer->length + length > SINK_BUFFER_SIZE && !sink_buffer_flush (buffer))
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= SINK_BUFFER_SIZE)
+    return tr_export_sink_write (buffer->sink, data, length) ? CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+  memcpy (buffer->data + buffer->length, data, length);
+  buffer->length += length;
+  return CAIRO_STATUS_SUCCESS;
 }
 
 static char *
@@ -179,14 +208,17 @@ write_layout (TrPdfLayout   *layout,
 {
   TrDocument *document = tr_pdf_layout_get_document (layout);
   guint n_pages = tr_pdf_layout_get_n_pages (layout);
+  g_autofree SinkBuffer *buffer = g_new (SinkBuffer, 1);
   double width, height;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
   gboolean cancelled = FALSE;
 
+  buffer->sink = sink;
+  buffer->length = 0;
   tr_pdf_layout_get_page_size (layout, &width, &height);
-  surface = cairo_pdf_surface_create_for_stream (write_to_sink, sink, width, height);
+  surface = cairo_pdf_surface_create_for_stream (write_to_sink, buffer, width, height);
   set_metadata (surface, document);
   cr = cairo_create (surface);
   for (guint page = 0; page < n_pages; page++)
@@ -206,6 +238,8 @@ write_layout (TrPdfLayout   *layout,
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  if (status == CAIRO_STATUS_SUCCESS && !cancelled && !sink_buffer_flush (buffer))
+    status = CAIRO_STATUS_WRITE_ERROR;
 
   if (cancelled || g_cancellable_set_error_if_cancelled (cancellable, error))
     {

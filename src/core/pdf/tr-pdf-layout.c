@@ -69,11 +69,14 @@ typedef struct {
 } Place;
 
 /* What one thread sets text with: a font map is not for two threads at a
- * time. The ascent and descent of each font its texts use (FontExtent). */
+ * time. The ascent and descent of each font its texts use (FontExtent);
+ * the advance of each character its texts have had, by font size and
+ * weight (see get_char_widths()). */
 typedef struct {
   PangoFontMap *font_map;
   PangoContext *context;
   GHashTable   *font_extents;
+  GHashTable   *char_widths;
 } Shaper;
 
 struct _TrPdfLayout {
@@ -231,6 +234,155 @@ text_height (TrPdfText *text)
   return text->tops[text->n_lines];
 }
 
+/* Line-long items ------------------------------------------------------- */
+
+/* Pango shapes an item again for each place it tries to break it at, from
+ * the start of the line to that place: half a dozen times a line for
+ * Chinese, which may break between any two characters. An item that ends
+ * where the line will end fits whole, and is shaped twice at most. The
+ * text is cut into such items where it will most likely break, foreseen
+ * from the widths of the characters set before; Pango still breaks the
+ * lines, so that a wrong guess costs time, never a different line. */
+
+/* The advance of each character of the Basic Multilingual Plane in one
+ * font size and weight, in Pango units; UNKNOWN_WIDTH when not seen yet. */
+#define UNKNOWN_WIDTH G_MININT32
+#define N_CHAR_WIDTHS 0x10000
+
+static gint32 *
+get_char_widths (Shaper                     *shaper,
+                 const PangoFontDescription *font)
+{
+  gpointer key = GINT_TO_POINTER (pango_font_description_get_size (font) * 2 +
+                                  (pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD));
+  gint32 *widths = g_hash_table_lookup (shaper->char_widths, key);
+
+  if (widths == NULL)
+    {
+      widths = g_new (gint32, N_CHAR_WIDTHS);
+      for (guint i = 0; i < N_CHAR_WIDTHS; i++)
+        widths[i] = UNKNOWN_WIDTH;
+      g_hash_table_insert (shaper->char_widths, key, widths);
+    }
+  return widths;
+}
+
+/* Between two characters that Chinese text is broken between: an
+ * ideograph after an ideograph or after closing punctuation. */
+static gboolean
+is_likely_break (gunichar before,
+                 gunichar after)
+{
+  if (g_unichar_break_type (after) != G_UNICODE_BREAK_IDEOGRAPHIC)
+    return FALSE;
+  switch ((int) g_unichar_break_type (before))
+    {
+    case G_UNICODE_BREAK_IDEOGRAPHIC:
+    case G_UNICODE_BREAK_CLOSE_PUNCTUATION:
+    case G_UNICODE_BREAK_CLOSE_PARENTHESIS:
+    case G_UNICODE_BREAK_NON_STARTER:
+    case G_UNICODE_BREAK_EXCLAMATION:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Items for @layout's text, from byte @start (after a marker and its tab),
+ * that end where its lines will likely end. An ideograph not seen yet is
+ * taken to be @em wide, as in any Chinese face; FALSE when the width of
+ * another character is not known yet, and the rest of the text is one
+ * item. */
+static gboolean
+cut_line_items (PangoLayout  *layout,
+                const gint32 *widths,
+                int           em,
+                int           start,
+                int           x,
+                int           first_width,
+                int           width)
+{
+  const char *text = pango_layout_get_text (layout);
+  PangoAttrList *items = NULL;
+  int line_start = start, cut = -1, x_at_cut = 0, line_width = first_width;
+  gunichar before = 0;
+  gboolean known = TRUE;
+
+  for (const char *p = text + start; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      int at = (int) (p - text);
+      int advance = c < N_CHAR_WIDTHS ? widths[c] : UNKNOWN_WIDTH;
+
+      /* A line of its own or a tab stop: not foreseen. */
+      if (c == '\n' || c == '\t')
+        break;
+      if (advance == UNKNOWN_WIDTH)
+        {
+          known = FALSE;
+          if (g_unichar_break_type (c) != G_UNICODE_BREAK_IDEOGRAPHIC)
+            break;
+          advance = em;
+        }
+      if (at > line_start && is_likely_break (before, c))
+        {
+          cut = at;
+          x_at_cut = x;
+        }
+      if (x + advance > line_width && cut > line_start)
+        {
+          /* One attribute for each item: where an attribute starts or
+           * ends, Pango starts a new item. Fallback is on anyway. */
+          PangoAttribute *attribute = pango_attr_fallback_new (TRUE);
+
+          attribute->start_index = (guint) line_start;
+          attribute->end_index = (guint) cut;
+          if (items == NULL)
+            items = pango_attr_list_new ();
+          pango_attr_list_insert (items, attribute);
+          line_start = cut;
+          x -= x_at_cut;
+          line_width = width;
+        }
+      x += advance;
+      before = c;
+    }
+  if (items != NULL)
+    {
+      pango_layout_set_attributes (layout, items);
+      pango_attr_list_unref (items);
+    }
+  return known;
+}
+
+/* Learns the advances of the characters @text was set with: each
+ * character its own cluster of one glyph. Before justifying. */
+static void
+learn_char_widths (TrPdfText *text,
+                   gint32    *widths)
+{
+  const char *chars = pango_layout_get_text (text->layout);
+
+  for (guint i = 0; i < text->n_lines; i++)
+    for (GSList *l = text->lines[i]->runs; l != NULL; l = l->next)
+      {
+        PangoGlyphItem *run = l->data;
+        PangoGlyphItemIter iter;
+
+        for (gboolean more = pango_glyph_item_iter_init_start (&iter, run, chars); more;
+             more = pango_glyph_item_iter_next_cluster (&iter))
+          {
+            gunichar c;
+
+            if (iter.end_char - iter.start_char != 1 || iter.end_glyph - iter.start_glyph != 1)
+              continue;
+            c = g_utf8_get_char (chars + iter.start_index);
+            if (c < N_CHAR_WIDTHS && c != '\t')
+              widths[c] = run->glyphs->glyphs[iter.start_glyph].geometry.width;
+          }
+      }
+}
+
 /* Spreads what a justified line lacks of the full width over the gaps
  * between its characters, as CJK typesetting does. Pango would widen the
  * spaces only, when there are some: one space in a line of Chinese would
@@ -317,7 +469,10 @@ make_text (TrPdfLayout *self,
   const TrDocStyleInfo *info = tr_doc_style_get_info (style);
   PangoFontDescription *font = pango_font_description_new ();
   g_autofree char *clean = clean_text (content);
-  int layout_width;
+  int indent = (int) (info->text_indent * PANGO_SCALE);
+  int layout_width, text_start = 0, x = 0;
+  gint32 *widths;
+  gboolean known;
 
   text->info = info;
   text->x_offset = info->margin_left + MIN (info->text_indent, 0);
@@ -331,10 +486,9 @@ make_text (TrPdfLayout *self,
 
   text->layout = pango_layout_new (shaper->context);
   pango_layout_set_font_description (text->layout, font);
-  pango_font_description_free (font);
   pango_layout_set_width (text->layout, MAX (layout_width, PANGO_SCALE));
   pango_layout_set_wrap (text->layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_indent (text->layout, (int) (info->text_indent * PANGO_SCALE));
+  pango_layout_set_indent (text->layout, indent);
   pango_layout_set_alignment (text->layout,
                               info->align == TR_DOC_ALIGN_CENTER ? PANGO_ALIGN_CENTER : PANGO_ALIGN_LEFT);
 
@@ -348,13 +502,26 @@ make_text (TrPdfLayout *self,
       pango_layout_set_tabs (text->layout, tabs);
       pango_tab_array_free (tabs);
       pango_layout_set_text (text->layout, line, -1);
+      text_start = (int) strlen (clean_marker) + 1;
+      /* The text starts at the tab, on the hanging indent. */
+      x = (int) (-info->text_indent * PANGO_SCALE);
     }
   else
     pango_layout_set_text (text->layout, clean, -1);
 
+  /* Pango indents a paragraph's first line by a positive indent, the
+   * others by a negative one. */
+  widths = get_char_widths (shaper, font);
+  known = cut_line_items (text->layout, widths, pango_font_description_get_size (font), text_start, x,
+                          MAX (layout_width, PANGO_SCALE) - MAX (indent, 0),
+                          MAX (layout_width, PANGO_SCALE) - MAX (-indent, 0));
+  pango_font_description_free (font);
+
   measure_lines (shaper, text);
+  if (!known)
+    learn_char_widths (text, widths);
   if (info->align == TR_DOC_ALIGN_JUSTIFY)
-    justify (text, layout_width, (int) (info->text_indent * PANGO_SCALE));
+    justify (text, layout_width, indent);
   return text;
 }
 
@@ -1198,6 +1365,7 @@ shaper_init (Shaper *shaper)
   pango_context_set_language (shaper->context, pango_language_from_string ("zh-tw"));
   pango_context_set_base_dir (shaper->context, PANGO_DIRECTION_LTR);
   shaper->font_extents = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
+  shaper->char_widths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 }
 
 /* After the texts set with it are gone. */
@@ -1205,6 +1373,7 @@ static void
 shaper_clear (Shaper *shaper)
 {
   g_clear_pointer (&shaper->font_extents, g_hash_table_unref);
+  g_clear_pointer (&shaper->char_widths, g_hash_table_unref);
   g_clear_object (&shaper->context);
   if (shaper->font_map != NULL)
     give_back_font_map (g_steal_pointer (&shaper->font_map));
@@ -1659,6 +1828,9 @@ draw_contents_entry (TrPdfLayout *self,
   GString *dots = g_string_new (NULL);
   int n_dots;
 
+  /* Not the entry's items, made for its own text. */
+  pango_layout_set_attributes (number_layout, NULL);
+  pango_layout_set_attributes (leader, NULL);
   pango_layout_set_width (number_layout, -1);
   pango_layout_set_indent (number_layout, 0);
   pango_layout_set_text (number_layout, number, -1);

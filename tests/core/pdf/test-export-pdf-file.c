@@ -146,6 +146,52 @@ test_full_disk (void)
   }
 }
 
+/* A disk that fills at the last byte: the failure comes with the last
+ * write, once cairo has finished the file, and is told all the same. */
+static void
+test_full_disk_at_end (void)
+{
+  if (g_test_subprocess ())
+    {
+      rlim_t size = g_ascii_strtoull (g_getenv ("TR_TEST_SIZE"), NULL, 10);
+      struct rlimit limit = { size - 1, size - 1 };
+
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_no_errno (setrlimit (RLIMIT_FSIZE, &limit));
+      export_in_subprocess ();
+      return;
+    }
+
+  {
+    g_autofree char *dir = make_folder ("full-disk-at-end");
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autofree char *path = make_previous_export (dir, geteuid (), &contents, &length);
+    g_autofree char *expected = g_strdup_printf ("*message=Could not save “%s”: *", path);
+    g_autofree char *whole_path = g_build_filename (dir, "whole.pdf", NULL);
+    g_autoptr(GFile) whole = g_file_new_for_path (whole_path);
+    g_autoptr(TrReport) report = make_long_report ();
+    g_autoptr(GError) error = NULL;
+    g_autofree char *size = NULL;
+    GStatBuf st;
+
+    g_assert_true (tr_pdf_export_to_file (report, whole, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_no_errno (g_stat (whole_path, &st));
+    g_assert_no_errno (g_unlink (whole_path));
+    size = g_strdup_printf ("%" G_GUINT64_FORMAT, (guint64) st.st_size);
+
+    g_setenv ("TR_TEST_TARGET", path, TRUE);
+    g_setenv ("TR_TEST_SIZE", size, TRUE);
+    g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+
+    g_test_trap_assert_passed ();
+    g_test_trap_assert_stdout (expected);
+    tr_test_assert_file_unchanged (path, contents, length);
+    tr_test_assert_only_files (dir, "report.pdf", NULL);
+  }
+}
+
 /* In a thread ------------------------------------------------------------ */
 
 typedef struct {
@@ -440,6 +486,7 @@ main (int   argc,
 
   g_test_add_func ("/export-pdf-file/read-only-folder", test_read_only_folder);
   g_test_add_func ("/export-pdf-file/full-disk", test_full_disk);
+  g_test_add_func ("/export-pdf-file/full-disk-at-end", test_full_disk_at_end);
   g_test_add_func ("/export-pdf-file/async/progress", test_async_progress);
   g_test_add_func ("/export-pdf-file/async/cancelled", test_async_cancelled);
   g_test_add_func ("/export-pdf-file/async/layout", test_layout_async);
