@@ -327,7 +327,7 @@ test_refused_by_cli (void)
 
       for (guint dry_run = 0; dry_run < 2; dry_run++)
         {
-          g_auto(Run) run = dry_run ? cli ("import", "--dry-run", refused->path)
+          g_auto(Run) run = dry_run ? cli ("import", "--dry-run", "--db", db, refused->path)
                                     : cli ("import", "--db", db, refused->path);
           g_autofree char *line = g_strdup_printf ("trip-reports: “%s”: %s\n", refused->path, refused->words);
 
@@ -570,7 +570,8 @@ test_unreadable_picture (void)
   g_assert_true (has_warning (report, warning));
 
   {
-    g_auto(Run) run = cli ("import", "--dry-run", path);
+    g_autofree char *db = test_path ("never-made.db");
+    g_auto(Run) run = cli ("import", "--dry-run", "--db", db, path);
 
     g_assert_cmpint (run.status, ==, 0);
     g_assert_nonnull (strstr (run.out, warning));
