@@ -402,6 +402,10 @@ limit_worker (gpointer user_data)
   lower_limit (RLIMIT_CPU, limits->cpu_seconds, limits->cpu_seconds + 5);
   /* A crash must not leave a core file with the document in it. */
   lower_limit (RLIMIT_CORE, 0, 0);
+  /* Ctrl+C in a terminal reaches the whole process group: it is for the
+   * parent, which stops its import (a worker killed by it would look like
+   * one its file crashed). */
+  signal (SIGINT, SIG_IGN);
 
   /* Dies with the parent: a worker left alone would read on for nobody.
    * The signal comes when the thread that forked ends, and imports start
