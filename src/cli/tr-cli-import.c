@@ -292,10 +292,12 @@ on_file_imported (GObject      *source,
 /* Refuses a file already in the library, or earlier in the batch, before
  * reading it: importing a folder again must not parse it all again. What
  * cannot be imported at all (a folder, a device, a file too large) is
- * refused here too, before a byte of it is read. */
+ * refused here too, before a byte of it is read. The file's bytes, read
+ * for that with a library, go to @out_data, for its import. */
 static gboolean
-check_not_imported (ImportBatch *batch,
-                    ImportItem  *item)
+check_not_imported (ImportBatch  *batch,
+                    ImportItem   *item,
+                    GBytes      **out_data)
 {
   g_autoptr(GBytes) data = NULL;
   g_autofree char *existing = NULL;
@@ -315,7 +317,11 @@ check_not_imported (ImportBatch *batch,
   existing = find_duplicate (batch, item->sha256, &item->error);
   if (existing != NULL)
     item->error = new_duplicate_error (existing);
-  return item->error == NULL;
+  if (item->error != NULL)
+    return FALSE;
+  if (out_data != NULL)
+    *out_data = g_steal_pointer (&data);
+  return TRUE;
 }
 
 /* ODT and DOCX ----------------------------------------------------------- */
@@ -570,7 +576,7 @@ import_office_file (ImportBatch *batch,
       return;
     }
 
-  if (!check_not_imported (batch, item) || !check_not_duplicate (batch, item, report))
+  if (!check_not_imported (batch, item, NULL) || !check_not_duplicate (batch, item, report))
     return;
   /* Our own export, as it left its author: sent for review. */
   if (tr_office_import_is_lossless (import))
@@ -600,6 +606,7 @@ import_next (ImportBatch *batch)
   while (batch->n_running < batch->max_running && batch->n_started < batch->n_items)
     {
       ImportItem *item = &batch->items[batch->n_started++];
+      g_autoptr(GBytes) data = NULL;
 
       if (g_cancellable_is_cancelled (batch->cancellable))
         {
@@ -615,7 +622,7 @@ import_next (ImportBatch *batch)
           batch->n_done++;
           continue;
         }
-      if (!check_not_imported (batch, item))
+      if (!check_not_imported (batch, item, &data))
         {
           item->done = TRUE;
           batch->n_done++;
@@ -624,8 +631,14 @@ import_next (ImportBatch *batch)
         }
 
       batch->n_running++;
-      tr_import_file_async (item->file, batch->password, (const char * const *) batch->worker_argv,
-                            NULL, NULL, NULL, batch->cancellable, on_file_imported, item);
+      /* Read and hashed already, with a library: not again. */
+      if (data != NULL)
+        tr_import_file_with_data_async (item->file, data, item->sha256, batch->password,
+                                        (const char * const *) batch->worker_argv, batch->cancellable,
+                                        on_file_imported, item);
+      else
+        tr_import_file_async (item->file, batch->password, (const char * const *) batch->worker_argv,
+                              NULL, NULL, NULL, batch->cancellable, on_file_imported, item);
     }
 }
 
