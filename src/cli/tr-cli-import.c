@@ -788,8 +788,9 @@ run_import (Invocation *cli)
       g_clear_pointer (&items[i].json, json_node_unref);
       g_clear_error (&items[i].error);
     }
-  /* As the shell says of a command a signal stopped. */
-  if (batch.stop_signal != 0)
+  /* As the shell says of a command a signal stopped, unless it came too
+   * late to stop anything. */
+  if (batch.n_cancelled > 0)
     return 128 + batch.stop_signal;
   return batch.n_failed > 0 ? TR_CLI_EXIT_FAILED : TR_CLI_EXIT_OK;
 }
