@@ -707,6 +707,15 @@ run_import (Invocation *cli)
     return status;
   if (!dry_run && (store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
+  /* A batch touches much of the library (lookups, the index): through a
+   * map, its resident memory would grow with the file. */
+  if (store != NULL && g_strv_length (cli->args) > 1)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tr_report_store_unmap (store, &error))
+        g_debug ("The library stays mapped: %s", error->message);
+    }
   /* A dry run creates no library. */
   if (dry_run)
     {
