@@ -1827,5 +1827,5 @@ tr_report_store_unmap (TrReportStore  *self,
   g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
 
   locker = g_mutex_locker_new (&self->lock);
-  return tr_store_exec_sql (self, "PRAGMA mmap_size = 0", _("Could not open the library"), error);
+  return tr_store_exec_sql (self, "PRAGMA mmap_size = 0", _("Could not read the library"), error);
 }
