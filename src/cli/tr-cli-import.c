@@ -10,6 +10,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
 #include <stdio.h>
 #include <unistd.h>
 
@@ -39,6 +41,7 @@ struct _ImportItem {
   char        *text;      /* with --dry-run: the report, as printed; a merge: what it merged */
   GError      *error;
   gboolean     done;
+  gboolean     cancelled; /* left for the next run: the batch was stopped first */
 };
 
 struct _ImportBatch {
@@ -62,6 +65,14 @@ struct _ImportBatch {
   gboolean       show_progress; /* a batch, on a terminal */
   gint64         start_time;
   gint64         progress_time; /* when the progress line was last drawn */
+  /* Ctrl+C (SIGINT) or SIGTERM: no file is started any more, those being
+   * read are dropped; what is saved stays, and the same command run again
+   * skips it and imports the rest. */
+  GCancellable  *cancellable;
+  int            stop_signal;   /* the signal that stopped the batch, or 0 */
+  guint          interrupt_id;  /* the watches of those signals, until one comes */
+  guint          terminate_id;
+  guint          n_cancelled;
 };
 
 /* The progress line of a batch, on stderr when it is a terminal: how many
@@ -180,6 +191,11 @@ static void
 report_item (ImportBatch *batch,
              ImportItem  *item)
 {
+  if (item->cancelled)
+    {
+      batch->n_cancelled++;
+      return;
+    }
   clear_progress (batch);
   batch->progress_time = 0;
   /* The same bytes as an earlier file, reported by now: its outcome. */
@@ -243,22 +259,45 @@ on_file_imported (GObject      *source,
   ImportBatch *batch = item->batch;
   g_autoptr(TrReport) report = tr_import_file_finish (result, &item->error);
 
-  if (report != NULL)
-    keep_report (batch, item, report);
   item->done = TRUE;
   batch->n_done++;
   batch->n_running--;
+  /* A worker stopped with the batch was not failed by its file, whatever
+   * its end looked like (a terminal's Ctrl+C reaches it too): the file is
+   * left for the next run. */
+  if (item->error != NULL && g_cancellable_is_cancelled (batch->cancellable))
+    {
+      g_clear_error (&item->error);
+      item->cancelled = TRUE;
+    }
+  /* The next file first, so that the processor this one had is not idle
+   * while its report is saved. */
   import_next (batch);
+  if (report != NULL)
+    {
+      keep_report (batch, item, report);
+      /* Indexed now rather than all at the end, where it would leave the
+       * other processors idle. */
+      if (batch->store != NULL && item->id != NULL)
+        {
+          g_autoptr(GError) error = NULL;
+
+          if (!tr_report_store_update_index (batch->store, &error))
+            g_debug ("The search index waits: %s", error->message);
+        }
+    }
   finish_ready_items (batch);
 }
 
 /* Refuses a file already in the library, or earlier in the batch, before
  * reading it: importing a folder again must not parse it all again. What
  * cannot be imported at all (a folder, a device, a file too large) is
- * refused here too, before a byte of it is read. */
+ * refused here too, before a byte of it is read. The file's bytes, read
+ * for that with a library, go to @out_data, for its import. */
 static gboolean
-check_not_imported (ImportBatch *batch,
-                    ImportItem  *item)
+check_not_imported (ImportBatch  *batch,
+                    ImportItem   *item,
+                    GBytes      **out_data)
 {
   g_autoptr(GBytes) data = NULL;
   g_autofree char *existing = NULL;
@@ -278,7 +317,11 @@ check_not_imported (ImportBatch *batch,
   existing = find_duplicate (batch, item->sha256, &item->error);
   if (existing != NULL)
     item->error = new_duplicate_error (existing);
-  return item->error == NULL;
+  if (item->error != NULL)
+    return FALSE;
+  if (out_data != NULL)
+    *out_data = g_steal_pointer (&data);
+  return TRUE;
 }
 
 /* ODT and DOCX ----------------------------------------------------------- */
@@ -533,7 +576,7 @@ import_office_file (ImportBatch *batch,
       return;
     }
 
-  if (!check_not_imported (batch, item) || !check_not_duplicate (batch, item, report))
+  if (!check_not_imported (batch, item, NULL) || !check_not_duplicate (batch, item, report))
     return;
   /* Our own export, as it left its author: sent for review. */
   if (tr_office_import_is_lossless (import))
@@ -563,7 +606,15 @@ import_next (ImportBatch *batch)
   while (batch->n_running < batch->max_running && batch->n_started < batch->n_items)
     {
       ImportItem *item = &batch->items[batch->n_started++];
+      g_autoptr(GBytes) data = NULL;
 
+      if (g_cancellable_is_cancelled (batch->cancellable))
+        {
+          item->cancelled = TRUE;
+          item->done = TRUE;
+          batch->n_done++;
+          continue;
+        }
       if (is_office_file (item->name))
         {
           import_office_file (batch, item);
@@ -571,7 +622,7 @@ import_next (ImportBatch *batch)
           batch->n_done++;
           continue;
         }
-      if (!check_not_imported (batch, item))
+      if (!check_not_imported (batch, item, &data))
         {
           item->done = TRUE;
           batch->n_done++;
@@ -580,9 +631,52 @@ import_next (ImportBatch *batch)
         }
 
       batch->n_running++;
-      tr_import_file_async (item->file, batch->password, (const char * const *) batch->worker_argv,
-                            NULL, NULL, NULL, NULL, on_file_imported, item);
+      /* Read and hashed already, with a library: not again. */
+      if (data != NULL)
+        tr_import_file_with_data_async (item->file, data, item->sha256, batch->password,
+                                        (const char * const *) batch->worker_argv, batch->cancellable,
+                                        on_file_imported, item);
+      else
+        tr_import_file_async (item->file, batch->password, (const char * const *) batch->worker_argv,
+                              NULL, NULL, NULL, batch->cancellable, on_file_imported, item);
     }
+}
+
+/* Once either signal has come, neither is watched: a second one ends the
+ * command at once. */
+static void
+stop_watching_signals (ImportBatch *batch)
+{
+  g_clear_handle_id (&batch->interrupt_id, g_source_remove);
+  g_clear_handle_id (&batch->terminate_id, g_source_remove);
+}
+
+static gboolean
+on_stop_signal (ImportBatch *batch,
+                int          signum)
+{
+  batch->stop_signal = signum;
+  g_cancellable_cancel (batch->cancellable);
+  stop_watching_signals (batch);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  ImportBatch *batch = user_data;
+
+  batch->interrupt_id = 0;  /* removed by returning */
+  return on_stop_signal (batch, SIGINT);
+}
+
+static gboolean
+on_terminate (gpointer user_data)
+{
+  ImportBatch *batch = user_data;
+
+  batch->terminate_id = 0;
+  return on_stop_signal (batch, SIGTERM);
 }
 
 static int
@@ -593,6 +687,7 @@ run_import (Invocation *cli)
   g_auto(GStrv) worker_argv = NULL;
   g_autofree ImportItem *items = NULL;
   g_autofree char *password = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gboolean dry_run = FALSE;
   gboolean force = FALSE;
   ImportBatch batch = { 0 };
@@ -612,6 +707,15 @@ run_import (Invocation *cli)
     return status;
   if (!dry_run && (store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
+  /* A batch touches much of the library (lookups, the index): through a
+   * map, its resident memory would grow with the file. */
+  if (store != NULL && g_strv_length (cli->args) > 1)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!tr_report_store_unmap (store, &error))
+        g_debug ("The library stays mapped: %s", error->message);
+    }
   /* A dry run creates no library. */
   if (dry_run)
     {
@@ -641,6 +745,9 @@ run_import (Invocation *cli)
   batch.force = force;
   batch.show_progress = batch.n_items > 1 && isatty (STDERR_FILENO);
   batch.start_time = g_get_monotonic_time ();
+  batch.cancellable = cancellable;
+  batch.interrupt_id = g_unix_signal_add (SIGINT, on_interrupt, &batch);
+  batch.terminate_id = g_unix_signal_add (SIGTERM, on_terminate, &batch);
 
   /* Each worker is a process: the main loop only waits for their output. */
   import_next (&batch);
@@ -648,6 +755,13 @@ run_import (Invocation *cli)
   while (batch.n_finished < batch.n_items)
     g_main_context_iteration (NULL, TRUE);
   clear_progress (&batch);
+  stop_watching_signals (&batch);
+  if (batch.n_cancelled > 0)
+    /* TRANSLATORS: a batch import stopped by Ctrl+C */
+    fail (ngettext ("stopped: %u file was not imported; run the same command again to import it",
+                    "stopped: %u files were not imported; run the same command again to import them",
+                    batch.n_cancelled),
+          batch.n_cancelled);
 
   /* The imported reports are in; their search index entries now, so that
    * the library is searchable at once when the command returns. */
@@ -683,6 +797,10 @@ run_import (Invocation *cli)
       g_clear_pointer (&items[i].json, json_node_unref);
       g_clear_error (&items[i].error);
     }
+  /* As the shell says of a command a signal stopped, unless it came too
+   * late to stop anything. */
+  if (batch.n_cancelled > 0)
+    return 128 + batch.stop_signal;
   return batch.n_failed > 0 ? TR_CLI_EXIT_FAILED : TR_CLI_EXIT_OK;
 }
 

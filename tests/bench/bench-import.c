@@ -9,21 +9,25 @@
  * their pixels, as a word processor embeds a phone's photos).
  *
  * Then a batch of --batch reports as offices write them (cover, 提要 form,
- * contents, a few photos), imported as the command line does it, a worker
- * per processor at a time, against `xargs -P<processors> pdftotext` on the
+ * contents, a few photos), imported by `trip-reports import` (a worker per
+ * processor at a time), against `xargs -P<processors> pdftotext` on the
  * same files, and against a sequential `pdftotext` loop over them (issue
- * #18's reference for a large batch); with the processors the workers kept
- * busy and this process's resident memory early in the batch and at its
- * end. Then the batch once more into a new library, cancelled half-way and
- * resumed as the command line resumes: files already imported are skipped
- * by the SHA-256 of their bytes; the library must end with every file once.
+ * #18's reference for a large batch); with the CPU time of each side, the
+ * command's own, and its resident memory at the first file, half-way and at
+ * the end. Then the batch once more into a new library, stopped half-way
+ * by Ctrl+C (SIGINT to its process group, as a terminal sends it) and run
+ * again: files already imported are skipped by the SHA-256 of their bytes;
+ * the library must end with every file once.
  *
  *   bench-import [--pages 200 --photos 100 --runs 5 --batch 50] [--worker PATH] [--dir D --keep]
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <locale.h>
+#include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "tr-bench-text.h"
@@ -284,191 +288,148 @@ bench_long (const char          *dir,
   return TRUE;
 }
 
-typedef struct {
-  TrReportStore      *store;
-  const char * const *worker_argv;
-  GPtrArray          *paths;
-  guint               next;
-  guint               running;
-  guint               done;
-  guint               max_running;
-  guint               early_mark;   /* files done when the early RSS is read */
-  double              early_rss_mb;
-  GCancellable       *cancellable;
-  guint               cancel_mark;  /* files done when the batch is cancelled; 0: never */
-  gboolean            skip_imported; /* resuming: files the library has are not read */
-  guint               skipped;
-  guint               cancelled;
-  guint               failed;       /* files that could not be read */
-  char               *first_failure;
-  GError             *error;        /* of the library: stops the batch */
-} Batch;
-
-/* A field of /proc/self/status ("VmRSS", "VmHWM") in MB, or 0. */
+/* A field of /proc/PID/status ("VmRSS", "RssAnon") in MB, or 0. */
 static double
-status_mb (const char *field)
+status_mb (GPid        pid,
+           const char *field)
 {
+  g_autofree char *path = g_strdup_printf ("/proc/%d/status", (int) pid);
   g_autofree char *status = NULL;
   g_autofree char *key = g_strconcat ("\n", field, ":", NULL);
   const char *at;
 
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL) ||
-      (at = strstr (status, key)) == NULL)
+  if (!g_file_get_contents (path, &status, NULL, NULL) || (at = strstr (status, key)) == NULL)
     return 0;
   return g_ascii_strtod (at + strlen (key), NULL) / 1024.0;
 }
 
-static void start_next (Batch *batch);
-
-static void
-on_imported (GObject      *source,
-             GAsyncResult *result,
-             gpointer      user_data)
+/* The CPU seconds of process @pid itself, from /proc (a zombie's too). */
+static double
+own_cpu_s (GPid pid)
 {
-  Batch *batch = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrReport) report = tr_import_file_finish (result, &error);
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", (int) pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    batch->cancelled++;
-  else if (error != NULL)
-    {
-      /* A file the batch could not read is reported, as the command line
-       * does, and the batch goes on. */
-      batch->failed++;
-      if (batch->first_failure == NULL)
-        batch->first_failure = g_strdup_printf ("%s (%s)", error->message,
-                                                g_cancellable_is_cancelled (batch->cancellable)
-                                                  ? "after the batch was cancelled" : "before any cancel");
-    }
-  if (report != NULL && batch->error == NULL)
-    tr_report_store_save (batch->store, report, &batch->error);
-  batch->running--;
-  batch->done++;
-  if (batch->done == batch->early_mark)
-    batch->early_rss_mb = status_mb ("VmRSS");
-  if (batch->done == batch->cancel_mark)
-    g_cancellable_cancel (batch->cancellable);
-  start_next (batch);
+  if (!g_file_get_contents (path, &stat, NULL, NULL) || (after_name = strrchr (stat, ')')) == NULL)
+    return 0;
+  /* From the state (field 3) on: utime and stime are fields 14 and 15. */
+  fields = g_strsplit (after_name + 2, " ", 0);
+  if (g_strv_length (fields) < 13)
+    return 0;
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
 }
 
-/* Whether the library has @path already, as the command line tells: by
- * the SHA-256 of its bytes. */
-static gboolean
-is_imported (Batch      *batch,
-             const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) data = tr_import_read_file (file, NULL, NULL);
-  g_autofree char *sha256 = data != NULL ? g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data) : NULL;
-  g_autofree char *id = sha256 != NULL ? tr_report_store_find_by_source_sha256 (batch->store, sha256, NULL) : NULL;
-
-  return id != NULL;
-}
-
-static void
-start_next (Batch *batch)
-{
-  while (batch->running < batch->max_running && batch->next < batch->paths->len)
-    {
-      const char *path = g_ptr_array_index (batch->paths, batch->next++);
-      g_autoptr(GFile) file = NULL;
-
-      if (g_cancellable_is_cancelled (batch->cancellable))
-        {
-          batch->cancelled++;
-          batch->done++;
-          continue;
-        }
-      if (batch->skip_imported && is_imported (batch, path))
-        {
-          batch->skipped++;
-          batch->done++;
-          continue;
-        }
-      file = g_file_new_for_path (path);
-      batch->running++;
-      tr_import_file_async (file, NULL, batch->worker_argv, NULL, NULL, NULL, batch->cancellable, on_imported,
-                            batch);
-    }
-}
+/* Resident memory of the command, in MB: all of it and its own (anonymous)
+ * part, the rest being libraries and the library file mapped. */
+typedef struct {
+  double rss;
+  double anon;
+} Memory;
 
 typedef struct {
   double wall;
-  double workers_cpu;
-  double self_cpu;      /* reading the workers' output, saving */
-  double early_rss_mb;  /* this process, after a tenth of the batch */
-  double end_rss_mb;
-  guint  imported;      /* saved in the library */
-  guint  skipped;       /* already there */
-  guint  cancelled;
-  guint  failed;
-} BatchTimes;
+  double cpu;           /* the command and its workers */
+  double own_cpu;       /* the command alone: reading the workers' output, saving, indexing */
+  Memory first;         /* once the first report is in the library */
+  Memory middle;        /* once half of them are */
+  Memory end;           /* the last look before it exited */
+  double peak_rss;
+  int    exit_status;   /* or 128 + the signal that ended it */
+  guint  in_library;
+} CliBatch;
 
-/* Imports every PDF with at most @max_running workers at once, as the
- * command line does, into the library @db (a new one unless @resume); with
- * @cancel_after, cancels the batch once that many files are done. */
-static gboolean
-run_batch_full (const char          *db,
-                GPtrArray           *paths,
-                const char * const  *worker_argv,
-                guint                max_running,
-                gboolean             resume,
-                guint                cancel_after,
-                BatchTimes          *out_times,
-                GError             **error)
+static void
+join_process_group (gpointer user_data)
 {
-  g_autoptr(TrReportStore) store = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  Batch batch = { .worker_argv = worker_argv, .paths = paths, .max_running = max_running,
-                  .cancellable = cancellable, .cancel_mark = cancel_after, .skip_imported = resume };
-  double children_before, self_before;
-  gint64 start;
+  setpgid (0, 0);
+}
 
-  if (!resume)
-    g_unlink (db);
+static Memory
+read_memory (GPid pid)
+{
+  return (Memory) { status_mb (pid, "VmRSS"), status_mb (pid, "RssAnon") };
+}
+
+/* Runs `trip-reports import --db @db` on every file of @paths, as a user
+ * does in a terminal (its own process group), watching the library with a
+ * second connection and the command's memory; with @stop_at, sends the
+ * group Ctrl+C's SIGINT once the library has that many reports. */
+static gboolean
+run_cli_batch (const char  *db,
+               GPtrArray   *paths,
+               guint        stop_at,
+               CliBatch    *out,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(TrReportStore) store = NULL;
+  const char *binary = g_getenv ("TR_BINARY") != NULL ? g_getenv ("TR_BINARY") : BUILD_BINARY;
+  gboolean stopped = FALSE;
+  guint half = MAX (paths->len / 2, 1);
+  struct rusage usage;
+  gint64 start;
+  GPid pid;
+  int status;
+
+  memset (out, 0, sizeof *out);
+  /* The library exists before the command, for this connection to watch. */
   store = tr_report_store_open (db, error);
   if (store == NULL)
     return FALSE;
-  batch.store = store;
-  batch.early_mark = MAX (paths->len / 10, 1);
 
-  children_before = cpu_s (RUSAGE_CHILDREN);
-  self_before = cpu_s (RUSAGE_SELF);
+  g_ptr_array_add (argv, (gpointer) binary);
+  g_ptr_array_add (argv, "import");
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  for (guint i = 0; i < paths->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (paths, i));
+  g_ptr_array_add (argv, NULL);
+
   start = g_get_monotonic_time ();
-  start_next (&batch);
-  while (batch.done < paths->len)
-    g_main_context_iteration (NULL, TRUE);
-  out_times->wall = elapsed_s (start);
-  out_times->workers_cpu = cpu_s (RUSAGE_CHILDREN) - children_before;
-  out_times->self_cpu = cpu_s (RUSAGE_SELF) - self_before;
-  out_times->early_rss_mb = batch.early_rss_mb;
-  out_times->end_rss_mb = status_mb ("VmRSS");
-  out_times->skipped = batch.skipped;
-  out_times->cancelled = batch.cancelled;
-  out_times->failed = batch.failed;
-  out_times->imported = paths->len - batch.skipped - batch.cancelled - batch.failed;
-  if (batch.failed > 0)
-    g_print ("%u files could not be imported; the first: %s\n", batch.failed, batch.first_failure);
-  g_free (batch.first_failure);
+  if (!g_spawn_async (NULL, (char **) argv->pdata, NULL,
+                      G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                      join_process_group, NULL, &pid, error))
+    return FALSE;
 
-  if (batch.error != NULL)
+  for (;;)
     {
-      g_propagate_error (error, batch.error);
+      siginfo_t info = { 0 };
+      Memory now;
+      guint count;
+
+      /* Exited: its CPU time is still readable until it is reaped. */
+      if (waitid (P_PID, (id_t) pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid)
+        break;
+      now = read_memory (pid);
+      count = tr_report_store_count (store, NULL);
+      if (now.rss > 0)
+        out->end = now;
+      out->peak_rss = MAX (out->peak_rss, now.rss);
+      if (count >= 1 && out->first.rss == 0)
+        out->first = now;
+      if (count >= half && out->middle.rss == 0)
+        out->middle = now;
+      if (stop_at > 0 && count >= stop_at && !stopped)
+        {
+          kill (-pid, SIGINT);
+          stopped = TRUE;
+        }
+      g_usleep (20 * 1000);
+    }
+  out->own_cpu = own_cpu_s (pid);
+  if (wait4 (pid, &status, 0, &usage) != pid)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: cannot wait for it", binary);
       return FALSE;
     }
+  out->wall = elapsed_s (start);
+  g_spawn_close_pid (pid);
+  out->cpu = usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+  out->exit_status = WIFEXITED (status) ? WEXITSTATUS (status) : 128 + WTERMSIG (status);
+  out->in_library = tr_report_store_count (store, NULL);
   return TRUE;
-}
-
-static gboolean
-run_batch (const char          *db,
-           GPtrArray           *paths,
-           const char * const  *worker_argv,
-           guint                max_running,
-           BatchTimes          *out_times,
-           GError             **error)
-{
-  return run_batch_full (db, paths, worker_argv, max_running, FALSE, 0, out_times, error);
 }
 
 /* `pdftotext -enc UTF-8` on each file in turn: the wall time. */
@@ -534,19 +495,19 @@ make_real_style_pdf (TrBenchText  *gen,
 }
 
 static gboolean
-bench_batch (const char          *dir,
-             TrBenchText         *gen,
-             const char * const  *worker_argv,
-             GError             **error)
+bench_batch (const char   *dir,
+             TrBenchText  *gen,
+             GError      **error)
 {
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *db = g_build_filename (dir, "batch.db", NULL);
+  g_autofree char *resume_db = g_build_filename (dir, "batch-resumed.db", NULL);
   guint n_workers = MAX (g_get_num_processors (), 1);
   guint total_pages = 0;
+  guint stop_at = MAX (opt_batch / 2, 1);
   gint64 start = g_get_monotonic_time ();
-  g_autofree char *resume_db = g_build_filename (dir, "batch-resumed.db", NULL);
-  BatchTimes ours, cancelled, resumed;
-  double theirs, sequential, ratio;
+  CliBatch ours, stopped, resumed;
+  double theirs, sequential, theirs_cpu, ratio;
   char label[64];
 
   for (int i = 0; i < opt_batch; i++)
@@ -564,21 +525,34 @@ bench_batch (const char          *dir,
            opt_batch, total_pages, elapsed_s (start));
 
   /* pdftotext once untimed, to warm the caches; then each in turn. */
+  g_unlink (db);
   if (!run_xargs_pdftotext (paths, n_workers, &theirs, error) ||
-      !run_batch (db, paths, worker_argv, n_workers, &ours, error) ||
-      !run_xargs_pdftotext (paths, n_workers, &theirs, error))
+      !run_cli_batch (db, paths, 0, &ours, error))
     return FALSE;
+  theirs_cpu = cpu_s (RUSAGE_CHILDREN);
+  if (!run_xargs_pdftotext (paths, n_workers, &theirs, error))
+    return FALSE;
+  theirs_cpu = cpu_s (RUSAGE_CHILDREN) - theirs_cpu;
+  if (ours.exit_status != 0 || ours.in_library != paths->len)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the import ended with status %d and %u of %u files in the library",
+                   ours.exit_status, ours.in_library, paths->len);
+      return FALSE;
+    }
 
-  g_snprintf (label, sizeof label, "import, %u workers at a time", n_workers);
-  g_print ("%-34s %7.2f s wall; CPU %6.2f s in workers + %5.2f s here: %.2f processors busy\n",
-           label, ours.wall, ours.workers_cpu, ours.self_cpu, (ours.workers_cpu + ours.self_cpu) / ours.wall);
+  g_print ("%-34s %7.2f s wall; CPU %6.2f s, %5.2f s of it the command's own: %.2f processors busy\n",
+           "trip-reports import", ours.wall, ours.cpu, ours.own_cpu, ours.cpu / ours.wall);
   g_snprintf (label, sizeof label, "xargs -P%u pdftotext -enc UTF-8", n_workers);
-  g_print ("%-34s %7.2f s wall\n", label, theirs);
-  g_print ("Resident memory of the importing process: %.1f MB after %u files, %.1f MB at the end (peak %.1f MB)\n",
-           ours.early_rss_mb, MAX ((guint) opt_batch / 10, 1), ours.end_rss_mb, status_mb ("VmHWM"));
+  g_print ("%-34s %7.2f s wall; CPU %6.2f s\n", label, theirs, theirs_cpu);
+  g_print ("Resident memory of the import command, at the first file, half-way and at the end: "
+           "%.1f, %.1f, %.1f MB (its own, anonymous: %.1f, %.1f, %.1f MB; peak seen %.1f MB)\n",
+           ours.first.rss, ours.middle.rss, ours.end.rss, ours.first.anon, ours.middle.anon, ours.end.anon,
+           ours.peak_rss);
   ratio = ours.wall / MAX (theirs, 1e-6);
   g_print ("Batch ratio %.2fx (target within %.1fx of xargs -P%u pdftotext): %s\n", ratio, BATCH_RATIO_TARGET,
            n_workers, ratio <= BATCH_RATIO_TARGET ? "MET" : "NOT MET");
+  g_print ("CPU ratio %.2fx (both sides on every processor: the least the wall ratio can be)\n",
+           ours.cpu / MAX (theirs_cpu, 1e-6));
 
   if (!run_sequential_pdftotext (paths, &sequential, error))
     return FALSE;
@@ -587,23 +561,16 @@ bench_batch (const char          *dir,
   g_print ("Batch against a sequential pdftotext loop: %.2fx (target within %.1fx): %s\n", ratio,
            BATCH_RATIO_TARGET, ratio <= BATCH_RATIO_TARGET ? "MET" : "NOT MET");
 
-  /* Cancelled half-way, then resumed into the same library. */
-  if (!run_batch_full (resume_db, paths, worker_argv, n_workers, FALSE, MAX (paths->len / 2, 1), &cancelled, error) ||
-      !run_batch_full (resume_db, paths, worker_argv, n_workers, TRUE, 0, &resumed, error))
+  /* Stopped half-way by Ctrl+C, then the same command again. */
+  g_unlink (resume_db);
+  if (!run_cli_batch (resume_db, paths, stop_at, &stopped, error) ||
+      !run_cli_batch (resume_db, paths, 0, &resumed, error))
     return FALSE;
-  {
-    g_autoptr(TrReportStore) store = tr_report_store_open (resume_db, error);
-    guint in_library;
-
-    if (store == NULL)
-      return FALSE;
-    in_library = tr_report_store_count (store, error);
-    g_print ("Cancelled after %u files: %u imported, %u cancelled in %.2f s; resumed: %u skipped as imported, "
-             "%u imported in %.2f s; the library has %u reports of %u files: %s\n",
-             MAX (paths->len / 2, 1), cancelled.imported, cancelled.cancelled, cancelled.wall, resumed.skipped,
-             resumed.imported, resumed.wall, in_library, paths->len,
-             in_library == paths->len ? "each once" : "NOT each once");
-  }
+  g_print ("Stopped by Ctrl+C once %u files were in: status %d, %u in the library after %.2f s; run again: "
+           "%u more in %.2f s; the library has %u reports of %u files: %s\n",
+           stop_at, stopped.exit_status, stopped.in_library, stopped.wall, resumed.in_library - stopped.in_library,
+           resumed.wall, resumed.in_library, paths->len,
+           resumed.in_library == paths->len && stopped.exit_status == 128 + SIGINT ? "each once" : "NOT each once");
   return TRUE;
 }
 
@@ -647,6 +614,9 @@ main (int   argc,
   worker_argv[0] = opt_worker != NULL ? opt_worker : g_getenv ("TR_IMPORT_WORKER");
   if (worker_argv[0] == NULL)
     worker_argv[0] = BUILD_IMPORT_WORKER;
+  /* For the command line the batch runs: this worker, the build tree's modules. */
+  g_setenv ("TR_IMPORT_WORKER", worker_argv[0], TRUE);
+  g_setenv ("TR_LIBEXECDIR", BUILD_LIBEXECDIR, FALSE);
 
   dir = tr_bench_make_dir (opt_dir, "bench-import", &is_temporary);
   if (dir == NULL)
@@ -658,7 +628,7 @@ main (int   argc,
   print_uptime ("before");
   ok = bench_long (dir, "text", 0, TEXT_RATIO_TARGET, gen, worker_argv, &error) &&
        (opt_photos == 0 || bench_long (dir, "photos", (guint) opt_photos, PHOTOS_RATIO_TARGET, gen, worker_argv, &error)) &&
-       bench_batch (dir, gen, worker_argv, &error);
+       bench_batch (dir, gen, &error);
   print_uptime ("after");
   if (!ok)
     g_printerr ("bench-import: %s\n", error->message);

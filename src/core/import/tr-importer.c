@@ -408,6 +408,10 @@ limit_worker (gpointer user_data)
   lower_limit (RLIMIT_CPU, limits->cpu_seconds, limits->cpu_seconds + 5);
   /* A crash must not leave a core file with the document in it. */
   lower_limit (RLIMIT_CORE, 0, 0);
+  /* Ctrl+C in a terminal reaches the whole process group: it is for the
+   * parent, which stops its import (a worker killed by it would look like
+   * one its file crashed). */
+  signal (SIGINT, SIG_IGN);
 
   /* Dies with the parent: a worker left alone would read on for nobody.
    * The signal comes when the thread that forked ends, and imports start
@@ -974,25 +978,22 @@ read_file_thread (GTask        *read_task,
     g_task_return_pointer (read_task, data, (GDestroyNotify) g_bytes_unref);
 }
 
-void
-tr_import_file_async (GFile                *file,
-                      const char           *password,
-                      const char * const   *worker_argv,
-                      TrImportProgressFunc  progress,
-                      gpointer              progress_data,
-                      GDestroyNotify        progress_data_free,
-                      GCancellable         *cancellable,
-                      GAsyncReadyCallback   callback,
-                      gpointer              user_data)
+/* The task of an import of @file, or NULL when it failed already (and
+ * has its result). */
+static GTask *
+new_import_task (GFile                *file,
+                 const char           *password,
+                 const char * const   *worker_argv,
+                 TrImportProgressFunc  progress,
+                 gpointer              progress_data,
+                 GDestroyNotify        progress_data_free,
+                 GCancellable         *cancellable,
+                 GAsyncReadyCallback   callback,
+                 gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
   ImportJob *job;
 
-  g_return_if_fail (G_IS_FILE (file));
-  g_return_if_fail (worker_argv != NULL && worker_argv[0] != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, tr_import_file_async);
 
   job = g_new0 (ImportJob, 1);
@@ -1010,8 +1011,32 @@ tr_import_file_async (GFile                *file,
     {
       return_error (task, g_error_new_literal (TR_ERROR, TR_ERROR_PDF_BAD_PASSWORD,
                                                _("the password of the PDF is wrong")));
-      return;
+      return NULL;
     }
+  return g_steal_pointer (&task);
+}
+
+void
+tr_import_file_async (GFile                *file,
+                      const char           *password,
+                      const char * const   *worker_argv,
+                      TrImportProgressFunc  progress,
+                      gpointer              progress_data,
+                      GDestroyNotify        progress_data_free,
+                      GCancellable         *cancellable,
+                      GAsyncReadyCallback   callback,
+                      gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (worker_argv != NULL && worker_argv[0] != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_import_task (file, password, worker_argv, progress, progress_data, progress_data_free,
+                          cancellable, callback, user_data);
+  if (task == NULL)
+    return;
 
   /* Up to 512 MiB from a disk, or a network: not on the caller's thread. */
   {
@@ -1020,6 +1045,34 @@ tr_import_file_async (GFile                *file,
     g_task_set_task_data (read_task, g_object_ref (file), g_object_unref);
     g_task_run_in_thread (read_task, read_file_thread);
   }
+}
+
+void
+tr_import_file_with_data_async (GFile               *file,
+                                GBytes              *data,
+                                const char          *sha256,
+                                const char          *password,
+                                const char * const  *worker_argv,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (data != NULL);
+  g_return_if_fail (sha256 != NULL);
+  g_return_if_fail (worker_argv != NULL && worker_argv[0] != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_import_task (file, password, worker_argv, NULL, NULL, NULL, cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+  job = g_task_get_task_data (task);
+  job->data = g_bytes_ref (data);
+  job->source_sha256 = g_strdup (sha256);
+  start_worker (task);
 }
 
 TrReport *

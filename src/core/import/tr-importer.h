@@ -62,6 +62,19 @@ void      tr_import_file_async    (GFile                *file,
 TrReport *tr_import_file_finish   (GAsyncResult         *result,
                                    GError              **error);
 
+/* The same for @file already read, by tr_import_read_file(), into @data,
+ * whose SHA-256 is @sha256: a batch that looked for the file in the
+ * library by its content reads and hashes it only once. Finish with
+ * tr_import_file_finish(). */
+void      tr_import_file_with_data_async (GFile               *file,
+                                          GBytes              *data,
+                                          const char          *sha256,
+                                          const char          *password,
+                                          const char * const  *worker_argv,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+
 /* The same, blocking: for the command line. */
 TrReport *tr_import_file          (GFile                *file,
                                    const char           *password,

@@ -1950,3 +1950,15 @@ tr_store_save_report_locked (TrReportStore  *self,
 {
   return save_locked (self, report, now, FALSE, _("Could not save the report"), error);
 }
+
+gboolean
+tr_report_store_unmap (TrReportStore  *self,
+                       GError        **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return tr_store_exec_sql (self, "PRAGMA mmap_size = 0", _("Could not read the library"), error);
+}

@@ -224,4 +224,12 @@ gboolean       tr_report_store_get_data_version (TrReportStore *self,
                                           gint64         *out_version,
                                           GError        **error);
 
+/* Reads this connection's pages through SQLite's own bounded cache
+ * instead of a memory map of the file, whose pages, once read, count in
+ * the process's resident memory until it ends: for a long batch that
+ * touches much of a large library (an import of a thousand files), whose
+ * memory must stay flat. Searches are slower so. */
+gboolean       tr_report_store_unmap     (TrReportStore  *self,
+                                          GError        **error);
+
 G_END_DECLS

@@ -1,5 +1,6 @@
 /* import-batch.c: a batch on the command line: progress on a terminal only,
- * and a batch run again skips what it imported
+ * a batch run again skips what it imported, and one stopped by Ctrl+C
+ * leaves the files being read for the next run
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-import.h"
 
@@ -95,8 +96,112 @@ test_batch_progress (void)
   g_assert_nonnull (strstr (second, "“batch-a-copy.pdf”: already in the library"));
 }
 
+static void
+join_process_group (gpointer user_data)
+{
+  setpgid (0, 0);
+}
+
+/* Waits until @store has @n reports, or the deadline passes; how many. */
+static guint
+wait_for_count (TrReportStore *store,
+                guint          n)
+{
+  gint64 deadline = g_get_monotonic_time () + 120 * G_USEC_PER_SEC;
+  guint count = 0;
+
+  while ((count = tr_report_store_count (store, NULL)) < n && g_get_monotonic_time () < deadline)
+    g_usleep (50 * 1000);
+  return count;
+}
+
+/* Ctrl+C in a terminal stops a batch: it reaches the command and its
+ * workers (their process group), the file being read is not imported and
+ * not reported as failed, those read are in the library; the same command
+ * run again imports the rest. */
+static void
+test_batch_stopped_and_resumed (void)
+{
+  g_autofree char *db = test_path ("batch-stopped.db");
+  g_autofree char *a = make_small_pdf ("stopped-a.pdf", 41);
+  g_autofree char *slow = make_small_pdf ("stopped-slow.pdf", 42);
+  g_autofree char *c = make_small_pdf ("stopped-c.pdf", 43);
+  g_autofree char *slow_hold = mark_for_fake_worker (slow, ".hold");
+  const char *argv[] = { g_getenv ("TR_BINARY"), "import", "--db", db, a, slow, c, NULL };
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GPtrArray) infos = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  g_autofree char *again_err = NULL;
+  g_autoptr(GArray) slow_worker = NULL;
+  GPid pid;
+  guint count;
+
+  if (g_get_num_processors () < 2)
+    {
+      g_test_skip ("one processor: the slow file holds the only worker");
+      return;
+    }
+
+  g_unlink (db);
+  store = tr_report_store_open (db, &error);
+  g_assert_no_error (error);
+
+  /* Its own process group, as a terminal gives a command. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, test_dir);
+  g_subprocess_launcher_setenv (launcher, "TR_IMPORT_WORKER", fake_worker (), TRUE);
+  g_subprocess_launcher_setenv (launcher, "TR_IMPORT_TIMEOUT_SECONDS", "600", TRUE);
+  g_subprocess_launcher_set_child_setup (launcher, join_process_group, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL, 10);
+
+  count = wait_for_count (store, 2);
+  slow_worker = tr_test_find_children (pid, "stopped-slow.pdf");
+  /* Ctrl+C: to the whole group, the workers with the command. */
+  kill (-pid, SIGINT);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  g_unlink (slow_hold);
+  g_test_message ("stopped:\n%s", err);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_cmpuint (slow_worker->len, ==, 1);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 128 + SIGINT);
+  g_assert_null (strstr (err, "stopped-slow.pdf"));
+  g_assert_nonnull (strstr (err, "stopped: 1 file was not imported; run the same command again"));
+  g_assert_cmpuint (tr_report_store_count (store, NULL), ==, 2);
+
+  /* Run again: the two imported are known by their content, the third is
+   * read now. */
+  {
+    g_autoptr(GSubprocessLauncher) again = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE |
+                                                                      G_SUBPROCESS_FLAGS_STDERR_PIPE);
+    g_autoptr(GSubprocess) resumed = NULL;
+
+    g_subprocess_launcher_set_cwd (again, test_dir);
+    resumed = g_subprocess_launcher_spawnv (again, argv, &error);
+    g_assert_no_error (error);
+    g_subprocess_communicate_utf8 (resumed, NULL, NULL, NULL, &again_err, &error);
+    g_assert_no_error (error);
+    g_test_message ("again:\n%s", again_err);
+    g_assert_nonnull (strstr (again_err, "stopped-a.pdf”: already in the library"));
+    g_assert_nonnull (strstr (again_err, "stopped-c.pdf”: already in the library"));
+    g_assert_null (strstr (again_err, "stopped-slow.pdf"));
+  }
+
+  infos = tr_report_store_list (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (infos->len, ==, 3);
+}
+
 void
 add_batch_tests (void)
 {
   g_test_add_func ("/import/batch/progress", test_batch_progress);
+  g_test_add_func ("/import/batch/stopped-and-resumed", test_batch_stopped_and_resumed);
 }
