@@ -78,8 +78,12 @@ count_table (TrTable *table)
   return count;
 }
 
+/* @typed: keys typed in a cell or a text after a table, which the label
+ * follows as it follows typing in the section's text; the number itself
+ * is always up to date. */
 static void
-update_count (TrBodyBlocks *self)
+update_count (TrBodyBlocks *self,
+              gboolean      typed)
 {
   guint count = self->tables_counted;
 
@@ -87,16 +91,20 @@ update_count (TrBodyBlocks *self)
     return;
   for (guint i = 0; i < self->run_counts->len; i++)
     count += g_array_index (self->run_counts, guint, i);
-  tr_section_editor_set_counted_elsewhere (self->editor, count);
+  if (typed)
+    tr_section_editor_type_counted_elsewhere (self->editor, count);
+  else
+    tr_section_editor_set_counted_elsewhere (self->editor, count);
 }
 
 static void
-count_tables (TrBodyBlocks *self)
+count_tables (TrBodyBlocks *self,
+              gboolean      typed)
 {
   self->tables_counted = 0;
   for (guint i = 0; i < self->table_editors->len; i++)
     self->tables_counted += count_table (tr_table_editor_get_table (self->table_editors->pdata[i]));
-  update_count (self);
+  update_count (self, typed);
 }
 
 static guint *
@@ -121,7 +129,7 @@ run_insert_text (GtkTextBuffer *buffer,
   if (counted == NULL)
     return;
   *counted += tr_section_editor_count_text (text, length);
-  update_count (self);
+  update_count (self, TRUE);
 }
 
 /* Before the default handler: the text is still there to be counted. */
@@ -138,7 +146,7 @@ run_delete_range (GtkTextBuffer *buffer,
     return;
   text = gtk_text_buffer_get_text (buffer, start, end, FALSE);
   *counted -= MIN (*counted, tr_section_editor_count_text (text, -1));
-  update_count (self);
+  update_count (self, TRUE);
 }
 
 static void
@@ -709,11 +717,12 @@ run_changed (GtkTextBuffer *buffer,
   emit_changed (self);
 }
 
+/* A cell or caption typed in, a row or column added or removed. */
 static void
 table_changed (TrTable      *table,
                TrBodyBlocks *self)
 {
-  count_tables (self);
+  count_tables (self, TRUE);
   emit_changed (self);
 }
 
@@ -918,7 +927,7 @@ rebuild (TrBodyBlocks *self)
       gtk_widget_set_parent (new_run_view (self, tr_body_get_text_run (self->body, i + 1)), GTK_WIDGET (self));
     }
   gtk_widget_set_visible (GTK_WIDGET (self), self->table_editors->len > 0);
-  count_tables (self);
+  count_tables (self, FALSE);
   if (had_tables || self->table_editors->len > 0)
     g_signal_emit (self, signals[TEXTS_CHANGED], 0);
 }

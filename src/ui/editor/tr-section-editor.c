@@ -128,6 +128,22 @@ tr_section_editor_set_counted_elsewhere (TrSectionEditor *self,
   update_count (self);
 }
 
+static void queue_update_count (TrSectionEditor *self);
+
+void
+tr_section_editor_type_counted_elsewhere (TrSectionEditor *self,
+                                          guint            count)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  g_return_if_fail (TR_IS_SECTION_EDITOR (self));
+
+  if (priv->counted_elsewhere == count)
+    return;
+  priv->counted_elsewhere = count;
+  queue_update_count (self);
+}
+
 static char *
 tr_section_editor_real_format_count (TrSectionEditor *self)
 {

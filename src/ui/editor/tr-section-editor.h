@@ -45,6 +45,10 @@ guint          tr_section_editor_count_characters (TrSectionEditor *self);
  * adds @count to the counter. */
 void           tr_section_editor_set_counted_elsewhere (TrSectionEditor *self,
                                                         guint            count);
+/* The same, for keys typed there: the label follows a few times a
+ * second, as it does typing in the section's text. */
+void           tr_section_editor_type_counted_elsewhere (TrSectionEditor *self,
+                                                         guint            count);
 /* The counter's rule: the characters of @text but white space. */
 guint          tr_section_editor_count_text    (const char      *text,
                                                 gssize           length);
