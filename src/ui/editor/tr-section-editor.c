@@ -113,35 +113,38 @@ tr_section_editor_count_characters (TrSectionEditor *self)
 }
 
 static void update_count (TrSectionEditor *self);
+static void queue_update_count (TrSectionEditor *self);
+
+static void
+store_counted_elsewhere (TrSectionEditor *self,
+                         guint            count,
+                         gboolean         typed)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+
+  if (priv->counted_elsewhere == count)
+    return;
+  priv->counted_elsewhere = count;
+  if (typed)
+    queue_update_count (self);
+  else
+    update_count (self);
+}
 
 void
 tr_section_editor_set_counted_elsewhere (TrSectionEditor *self,
                                          guint            count)
 {
-  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
-
   g_return_if_fail (TR_IS_SECTION_EDITOR (self));
-
-  if (priv->counted_elsewhere == count)
-    return;
-  priv->counted_elsewhere = count;
-  update_count (self);
+  store_counted_elsewhere (self, count, FALSE);
 }
-
-static void queue_update_count (TrSectionEditor *self);
 
 void
 tr_section_editor_type_counted_elsewhere (TrSectionEditor *self,
                                           guint            count)
 {
-  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
-
   g_return_if_fail (TR_IS_SECTION_EDITOR (self));
-
-  if (priv->counted_elsewhere == count)
-    return;
-  priv->counted_elsewhere = count;
-  queue_update_count (self);
+  store_counted_elsewhere (self, count, TRUE);
 }
 
 static char *
