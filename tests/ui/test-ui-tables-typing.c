@@ -86,12 +86,8 @@ static void
 open_report (Fixture  *fixture,
              TrReport *report)
 {
-  fixture->window = tr_window_new (NULL, fixture->store, NULL, NULL);
+  fixture->window = show_window (fixture->store, NULL, 1200, 760);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 5000);
-  wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (fixture->window)))), 5000);
   g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
 }
 
@@ -114,15 +110,6 @@ count_notify (GObject    *object,
               guint      *notified)
 {
   (*notified)++;
-}
-
-static gboolean
-label_shows (GtkLabel *label,
-             guint     count)
-{
-  g_autofree char *number = g_strdup_printf ("%'u", count);
-
-  return strstr (gtk_label_get_text (label), number) != NULL;
 }
 
 /* A burst of keys in @view, in the section of @editor, which counted

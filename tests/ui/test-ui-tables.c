@@ -58,12 +58,8 @@ fixture_tear_down (Fixture       *fixture,
 static TrWindow *
 open_window (Fixture *fixture)
 {
-  fixture->window = tr_window_new (NULL, fixture->store, NULL, NULL);
+  fixture->window = show_window (fixture->store, NULL, 1200, 760);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (gtk_widget_get_mapped (GTK_WIDGET (fixture->window)), 5000);
-  wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (fixture->window)))), 5000);
   return fixture->window;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "library/tr-library-view-private.h"
 #include "tr-report-store.h"
@@ -194,4 +195,14 @@ type_keys (GtkTextView *view,
   gtk_widget_grab_focus (GTK_WIDGET (view));
   g_signal_emit_by_name (view, "insert-at-cursor", text);
   g_main_context_iteration (NULL, FALSE);
+}
+
+/* Whether @label shows @count, written as the counters write it. */
+static inline gboolean
+label_shows (GtkLabel *label,
+             guint     count)
+{
+  g_autofree char *number = g_strdup_printf ("%'u", count);
+
+  return strstr (gtk_label_get_text (label), number) != NULL;
 }
