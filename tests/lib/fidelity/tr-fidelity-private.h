@@ -38,6 +38,10 @@ void                  tr_fidelity_page_furniture (const TrFidelityCase *fcase,
                                                   gboolean             *out_of_total);
 /* The footnote of the footnotes case, which ends 過程. */
 const char           *tr_fidelity_footnote_text  (void);
+
+/* The captions of the photo grid case, as written. */
+#define TR_FIDELITY_N_PHOTO_CAPTIONS 4
+extern const char * const tr_fidelity_photo_captions[TR_FIDELITY_N_PHOTO_CAPTIONS];
 /* Whether LibreOffice prints the case from a Writer document. */
 gboolean              tr_fidelity_writer_document (const TrFidelityCase *fcase);
 
