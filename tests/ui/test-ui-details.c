@@ -31,23 +31,14 @@ fixture_set_up (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  fixture->dir = g_dir_make_tmp ("tr-ui-details-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = tr_report_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = open_test_library ("tr-ui-details-XXXXXX", &fixture->dir, &fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  release_and_wait (&fixture->store);
-  tr_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
 }
 
 static void

@@ -35,11 +35,7 @@ fixture_set_up (Fixture       *fixture,
   g_autoptr(GBytes) source = g_bytes_new_static (pdf_bytes, sizeof pdf_bytes - 1);
   static const char * const warnings[] = { "未找到提要表", NULL };
 
-  fixture->dir = g_dir_make_tmp ("tr-ui-imported-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = tr_report_store_open (fixture->path, &error);
-  g_assert_no_error (error);
+  fixture->store = open_test_library ("tr-ui-imported-XXXXXX", &fixture->dir, &fixture->path);
 
   /* What an import of a PDF without a 提要 form gives: no title, the
    * agency read from a running header. */
@@ -62,12 +58,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  release_and_wait (&fixture->store);
-  tr_test_remove_tree (fixture->dir);
-  g_free (fixture->path);
-  g_free (fixture->dir);
+  close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
   g_free (fixture->id);
 }
 

@@ -7,6 +7,7 @@
 
 #include "library/tr-library-view-private.h"
 #include "tr-report-store.h"
+#include "tr-test-util.h"
 #include "tr-window-private.h"
 
 /* Runs the main loop until @condition holds, failing the test after
@@ -205,4 +206,39 @@ label_shows (GtkLabel *label,
   g_autofree char *number = g_strdup_printf ("%'u", count);
 
   return strstr (gtk_label_get_text (label), number) != NULL;
+}
+
+/* A library in a new folder of the test's own, named after @name_template
+ * as g_dir_make_tmp() names it. */
+static inline TrReportStore *
+open_test_library (const char  *name_template,
+                   char       **out_dir,
+                   char       **out_path)
+{
+  g_autoptr(GError) error = NULL;
+  TrReportStore *store;
+
+  *out_dir = g_dir_make_tmp (name_template, &error);
+  g_assert_no_error (error);
+  *out_path = g_build_filename (*out_dir, "library.db", NULL);
+  store = tr_report_store_open (*out_path, &error);
+  g_assert_no_error (error);
+  return store;
+}
+
+/* Closes @window (a GtkWindow) when there is one, lets the library go
+ * (see release_and_wait()) and removes the folder open_test_library()
+ * made. */
+static inline void
+close_test_library (gpointer         window,
+                    TrReportStore  **store,
+                    char           **dir,
+                    char           **path)
+{
+  if (window != NULL)
+    gtk_window_destroy (GTK_WINDOW (window));
+  release_and_wait (store);
+  tr_test_remove_tree (*dir);
+  g_clear_pointer (path, g_free);
+  g_clear_pointer (dir, g_free);
 }
