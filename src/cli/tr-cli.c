@@ -301,7 +301,8 @@ cli_get_store_path (Invocation *cli)
 }
 
 /* Opens the library; reports the failure. The store's messages say what
- * failed and why, so they are shown as is. */
+ * failed and why, so they are shown as is. A command waits its turn behind
+ * the others a script started at the same time. */
 TrReportStore *
 cli_open_store (Invocation *cli)
 {
@@ -309,7 +310,7 @@ cli_open_store (Invocation *cli)
   g_autoptr(GError) error = NULL;
   TrReportStore *store;
 
-  store = tr_report_store_open (path, &error);
+  store = tr_report_store_open_full (path, TR_REPORT_STORE_OPEN_PATIENT, &error);
   if (store == NULL)
     fail ("%s", error->message);
   return store;

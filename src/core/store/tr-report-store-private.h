@@ -38,6 +38,8 @@ struct _TrReportStore
    * save_async() and the main thread take turns. */
   GMutex lock;
   sqlite3 *db;
+  /* How long a change waits for another connection's (busy timeout). */
+  int lock_wait_ms;
   /* One thread, so that autosaves reach the file in the order they were
    * made: an older snapshot must never overwrite a newer one. */
   GThreadPool *save_pool;

@@ -39,6 +39,9 @@
 /* Long enough to ride out an autosave of another window, short enough that a
  * stuck lock is reported while the user still remembers what they did. */
 #define BUSY_TIMEOUT_MS 3000
+/* A command's turn may come after dozens of others started by the same
+ * script: SQLite's busy handler is not first come, first served. */
+#define PATIENT_BUSY_TIMEOUT_MS 30000
 /* Other processes may be creating or upgrading the same library at this
  * moment (a script starting many commands at once, or the window and a
  * command): each holds it while its upgrade runs, which can take seconds
@@ -513,9 +516,10 @@ explain_unwritable_folder (TrReportStore  *self,
 }
 
 static TrReportStore *
-open_store (const char    *path,
-            GCancellable  *cancellable,
-            GError       **error)
+open_store (const char              *path,
+            TrReportStoreOpenFlags   flags,
+            GCancellable            *cancellable,
+            GError                 **error)
 {
   g_autoptr(TrReportStore) self = NULL;
   g_autofree char *folder = NULL;
@@ -529,6 +533,7 @@ open_store (const char    *path,
 
   self = g_object_new (TR_TYPE_REPORT_STORE, NULL);
   self->path = g_strdup (path);
+  self->lock_wait_ms = (flags & TR_REPORT_STORE_OPEN_PATIENT) ? PATIENT_BUSY_TIMEOUT_MS : BUSY_TIMEOUT_MS;
   what = g_strdup_printf (_("Could not open the library “%s”"), path);
 
   if (!check_is_file_path (path, what, error))
@@ -557,7 +562,7 @@ open_store (const char    *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, self->lock_wait_ms);
 
   /* Look before touching: switching to WAL writes to the file, and a file
    * this build cannot read must be left as it was. */
@@ -610,7 +615,7 @@ open_store (const char    *path,
                           "PRAGMA mmap_size = 1073741824;",
                           what, error))
     return NULL;
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  sqlite3_busy_timeout (self->db, self->lock_wait_ms);
 
   if (version < TR_REPORT_STORE_SCHEMA_VERSION)
     {
@@ -618,7 +623,7 @@ open_store (const char    *path,
 
       sqlite3_busy_timeout (self->db, UPGRADE_BUSY_TIMEOUT_MS);
       upgraded = tr_store_schema_upgrade (self, cancellable, error);
-      sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+      sqlite3_busy_timeout (self->db, self->lock_wait_ms);
       if (!upgraded)
         return NULL;
     }
@@ -640,7 +645,15 @@ TrReportStore *
 tr_report_store_open (const char  *path,
                       GError     **error)
 {
-  return open_store (path, NULL, error);
+  return open_store (path, TR_REPORT_STORE_OPEN_NONE, NULL, error);
+}
+
+TrReportStore *
+tr_report_store_open_full (const char              *path,
+                           TrReportStoreOpenFlags   flags,
+                           GError                 **error)
+{
+  return open_store (path, flags, NULL, error);
 }
 
 static void
@@ -650,7 +663,7 @@ open_in_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   GError *error = NULL;
-  TrReportStore *store = open_store (task_data, cancellable, &error);
+  TrReportStore *store = open_store (task_data, TR_REPORT_STORE_OPEN_NONE, cancellable, &error);
 
   if (store != NULL)
     g_task_return_pointer (task, store, g_object_unref);

@@ -31,6 +31,20 @@ char          *tr_report_store_get_default_path (void);
  * TR_ERROR_DB_READ_ONLY. All errors are in the TR_ERROR domain. */
 TrReportStore *tr_report_store_open      (const char     *path,
                                           GError        **error);
+/* How long a change waits for another program's change to the same file.
+ * By default 3 s: a window's user is there, and a stuck lock must be
+ * reported while they remember what they did. A command waits up to half a
+ * minute (PATIENT): a script may start many at once, each waiting its turn,
+ * and no one watches them. */
+typedef enum {
+  TR_REPORT_STORE_OPEN_NONE    = 0,
+  TR_REPORT_STORE_OPEN_PATIENT = 1 << 0,
+} TrReportStoreOpenFlags;
+
+/* open() with @flags. */
+TrReportStore *tr_report_store_open_full (const char              *path,
+                                          TrReportStoreOpenFlags   flags,
+                                          GError                 **error);
 /* open() in a worker thread. Cancelling stops an upgrade under way and
  * leaves the file as it was (G_IO_ERROR_CANCELLED). */
 void           tr_report_store_open_async  (const char          *path,

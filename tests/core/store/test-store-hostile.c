@@ -417,6 +417,57 @@ test_concurrent_first_open (void)
   tr_test_remove_tree (dir);
 }
 
+/* ---- a command waiting its turn ----------------------------------------- */
+
+/* Longer than a window waits (3 s) for another program's change. */
+#define LOCK_HELD_US (6 * G_USEC_PER_SEC)
+
+/* A script's command finds the library busy with another program's change
+ * (here a transaction held open): it waits for it rather than fail, and
+ * its report is saved once the other change is done. */
+static void
+test_command_waits_its_turn (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, "library.db", NULL);
+  const char * const argv[] = { "new", "--db", path, "--from-json", "-", NULL };
+  const TrTestRunOptions options = { .dir = dir };
+  const char *json = "{ \"fields\": { \"title\": \"輪到我了\" } }";
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = make_library (path, "先來的報告");
+  sqlite3 *other = raw_open (path);
+  GOutputStream *input;
+
+  raw_exec (other, "BEGIN IMMEDIATE; UPDATE reports SET modified = modified;");
+  process = tr_test_spawn_binary (&options, argv);
+  input = g_subprocess_get_stdin_pipe (process);
+  g_assert_true (g_output_stream_write_all (input, json, strlen (json), NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (input, NULL, &error));
+  g_assert_no_error (error);
+
+  g_usleep (LOCK_HELD_US);
+  raw_exec (other, "COMMIT");
+  g_assert_cmpint (sqlite3_close (other), ==, SQLITE_OK);
+
+  {
+    g_auto(Result) result = tr_test_wait_binary (process);
+    g_autoptr(TrReportStore) store = NULL;
+    g_autoptr(GPtrArray) hits = NULL;
+
+    g_assert_cmpstr (result.err, ==, "");
+    g_assert_cmpint (result.status, ==, 0);
+    store = tr_report_store_open (path, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (tr_report_store_count (store, &error), ==, 2);
+    hits = tr_report_store_search (store, "輪到我了", 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (hits->len, ==, 1);
+  }
+  tr_test_remove_tree (dir);
+}
+
 /* ---- a disk that fills up ----------------------------------------------- */
 
 /* The child's g_test_message() goes nowhere: its stderr reaches the log. */
@@ -792,6 +843,7 @@ main (int   argc,
   g_test_add_func ("/store-hostile/path/device", test_device);
   g_test_add_func ("/store-hostile/path/symlink", test_symlink);
   g_test_add_func ("/store-hostile/concurrent-first-open", test_concurrent_first_open);
+  g_test_add_func ("/store-hostile/command-waits-its-turn", test_command_waits_its_turn);
   g_test_add_data_func ("/store-hostile/full-disk/new", GINT_TO_POINTER (FULL_DISK_NEW), test_full_disk);
   g_test_add_data_func ("/store-hostile/full-disk/import", GINT_TO_POINTER (FULL_DISK_IMPORT), test_full_disk);
 
