@@ -29,6 +29,7 @@
 #include <unistd.h>
 
 #include "tr-error.h"
+#include "tr-library-path.h"
 #include "tr-report-json.h"
 #include "tr-report-store.h"
 #include "tr-report-store-private.h"
@@ -432,64 +433,48 @@ tr_report_store_get_default_path (void)
   return tr_search_get_default_library_path ();
 }
 
-/* SQLite keeps some names in memory, or reads them as URIs, rather than as
- * files: a report saved there would be said saved, and be gone when the
- * program ends. An empty --db is an unset variable in a script. */
+/* Refuses what tr_library_path_classify() found at @path unless it is a
+ * library file, or nothing yet (a new library). */
 static gboolean
-check_is_file_path (const char  *path,
-                    const char  *what,
-                    GError     **error)
+check_library_path (const char         *path,
+                    TrLibraryPathKind   kind,
+                    int                 stat_errno,
+                    const char         *what,
+                    GError            **error)
 {
-  if (path[0] == '\0')
-    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
-                 _("%s: the path is empty; give the path of a library file"), what);
-  else if (path[0] == ':')
-    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
-                 _("%s: SQLite keeps names that begin with “:” for databases in memory, which are lost at exit; for a file of that name, write “./%s”"),
-                 what, path);
-  else if (g_str_has_prefix (path, "file:"))
-    g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
-                 _("%s: a name that begins with “file:” is a SQLite URI, not a file path; for a file of that name, write “./%s”"),
-                 what, path);
-  else
-    return TRUE;
-  return FALSE;
-}
-
-/* What exists at @path must be a file. A link is followed: SQLite resolves
- * it, so its journal and WAL sit beside the real file and every name of
- * the library takes the same locks; a library kept on another disk or in a
- * synchronised folder behind a link is an ordinary set-up. */
-static gboolean
-check_is_regular_file (const char  *path,
-                       const char  *what,
-                       GError     **error)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) != 0)
+  switch (kind)
     {
-      int saved_errno = errno;
-
-      /* Nothing there yet: a new library. */
-      if (saved_errno == ENOENT)
-        return TRUE;
-      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN, "%s: %s", what, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
+    case TR_LIBRARY_PATH_FILE:
+    case TR_LIBRARY_PATH_MISSING:
+      return TRUE;
+    case TR_LIBRARY_PATH_EMPTY:
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                   _("%s: the path is empty; give the path of a library file"), what);
+      break;
+    case TR_LIBRARY_PATH_IN_MEMORY:
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                   _("%s: SQLite keeps names that begin with “:” for databases in memory, which are lost at exit; for a file of that name, write “./%s”"),
+                   what, path);
+      break;
+    case TR_LIBRARY_PATH_URI:
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
+                   _("%s: a name that begins with “file:” is a SQLite URI, not a file path; for a file of that name, write “./%s”"),
+                   what, path);
+      break;
+    case TR_LIBRARY_PATH_FOLDER:
       g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
                    _("%s: it is a folder, not a library file"), what);
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
+      break;
+    case TR_LIBRARY_PATH_SPECIAL:
       g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN,
                    _("%s: it is not a regular file but a device, a pipe or a socket"), what);
-      return FALSE;
+      break;
+    case TR_LIBRARY_PATH_UNREADABLE:
+    default:
+      g_set_error (error, TR_ERROR, TR_ERROR_DB_CANT_OPEN, "%s: %s", what, g_strerror (stat_errno));
+      break;
     }
-  return TRUE;
+  return FALSE;
 }
 
 /* Reading a library in WAL mode needs its “-wal” and “-shm” files, which
@@ -524,6 +509,8 @@ open_store (const char              *path,
   g_autoptr(TrReportStore) self = NULL;
   g_autofree char *folder = NULL;
   g_autofree char *what = NULL;
+  TrLibraryPathKind kind;
+  int stat_errno = 0;
   gboolean read_only;
   int version = 0;
   int rc;
@@ -536,7 +523,11 @@ open_store (const char              *path,
   self->lock_wait_ms = (flags & TR_REPORT_STORE_OPEN_PATIENT) ? PATIENT_BUSY_TIMEOUT_MS : BUSY_TIMEOUT_MS;
   what = g_strdup_printf (_("Could not open the library “%s”"), path);
 
-  if (!check_is_file_path (path, what, error))
+  /* A name SQLite reads otherwise than as a file is refused before its
+   * "folder" (say "file:/tmp") is made. */
+  kind = tr_library_path_classify (path, &stat_errno);
+  if ((kind == TR_LIBRARY_PATH_EMPTY || kind == TR_LIBRARY_PATH_IN_MEMORY || kind == TR_LIBRARY_PATH_URI) &&
+      !check_library_path (path, kind, stat_errno, what, error))
     return NULL;
 
   folder = g_path_get_dirname (path);
@@ -550,7 +541,8 @@ open_store (const char              *path,
                    "%s: %s", what, g_strerror (saved_errno));
       return NULL;
     }
-  if (!check_is_regular_file (path, what, error))
+  kind = tr_library_path_classify (path, &stat_errno);
+  if (!check_library_path (path, kind, stat_errno, what, error))
     return NULL;
 
   rc = sqlite3_open_v2 (path, &self->db,
