@@ -13,12 +13,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <gmodule.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "tr-cli-commands.h"
+#include "tr-library-path.h"
 #include "tr-search.h"
 #include "tr-unigram-tokenizer.h"
 
@@ -26,7 +26,7 @@
 #define BUSY_TIMEOUT_MS 3000
 
 typedef struct {
-  const char *db_path;  /* --db, or NULL */
+  char *db_path;  /* --db, or NULL */
   guint64 limit;
   GStrv words;
 } Request;
@@ -34,77 +34,58 @@ typedef struct {
 static void
 request_clear (Request *request)
 {
+  g_clear_pointer (&request->db_path, g_free);
   g_clear_pointer (&request->words, g_strfreev);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Request, request_clear)
 
-/* The value of option @name at @argv[*i], as "--name=VALUE" or "--name
- * VALUE" (then *i moves past it). FALSE when @argv[*i] is not the option;
- * *out_value NULL when it is, but without a value. */
-static gboolean
-option_value (char       **argv,
-              int         *i,
-              const char  *name,
-              const char **out_value)
-{
-  const char *arg = argv[*i] + 2;
-  gsize length = strlen (name);
-
-  if (strncmp (arg, name, length) != 0 || (arg[length] != '\0' && arg[length] != '='))
-    return FALSE;
-  if (arg[length] == '=')
-    *out_value = arg + length + 1;
-  else if (argv[*i + 1] != NULL && argv[*i + 1][0] != '-')
-    *out_value = argv[++*i];
-  return TRUE;
-}
-
-/* The arguments after "search", when this module can run them all as
- * cli_parse () would (tr-cli.c); FALSE for anything else, for the library's
- * module to run, or to refuse with its usage error. */
+/* The arguments after "search", when this module can run them all: parsed
+ * by the same GOptionContext rules as cli_parse () (tr-cli.c) reads them.
+ * FALSE for anything else, for the library's module to run, or to refuse
+ * with its usage error: --json and --help, which it prints, an unknown
+ * option, a bad --limit, no words, or words that are not UTF-8. */
 static gboolean
 parse_request (int       argc,
                char    **argv,
                Request  *request)
 {
-  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-  const char *limit_text = NULL;
-  gboolean db_seen = FALSE, limit_seen = FALSE;
-  gboolean options_end = FALSE;
-  guint n_words = 0;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autofree char *limit_text = NULL;
+  g_auto(GStrv) args = NULL;
+  gboolean json = FALSE, help = FALSE;
+  /* As cli_parse () sees them: the command's name first. */
+  g_auto(GStrv) strv = g_new0 (char *, argc);
+  const GOptionEntry entries[] = {
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &request->db_path, NULL, NULL },
+    { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &help, NULL, NULL },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &args, NULL, NULL },
+    G_OPTION_ENTRY_NULL
+  };
 
-  for (int i = 2; i < argc; i++)
-    {
-      const char *arg = argv[i];
+  if (argc < 2)
+    return FALSE;
+  for (int i = 1; i < argc; i++)
+    strv[i - 1] = g_strdup (argv[i]);
 
-      if (!options_end && arg[0] == '-' && arg[1] != '\0')
-        {
-          if (g_str_equal (arg, "--"))
-            options_end = TRUE;
-          else if (g_str_has_prefix (arg, "--db") && !db_seen && option_value (argv, &i, "db", &request->db_path))
-            db_seen = TRUE;
-          else if (g_str_has_prefix (arg, "--limit") && !limit_seen && option_value (argv, &i, "limit", &limit_text))
-            limit_seen = TRUE;
-          else
-            return FALSE;
-          /* Named, but without a value. */
-          if ((db_seen && request->db_path == NULL) || (limit_seen && limit_text == NULL))
-            return FALSE;
-          continue;
-        }
-      if (!g_utf8_validate (arg, -1, NULL))
-        return FALSE;
-      g_strv_builder_add (words, arg);
-      n_words++;
-    }
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse_strv (context, &strv, NULL))
+    return FALSE;
+  if (json || help || args == NULL)
+    return FALSE;
+  for (guint i = 0; args[i] != NULL; i++)
+    if (!g_utf8_validate (args[i], -1, NULL))
+      return FALSE;
 
   request->limit = TR_CLI_DEFAULT_SEARCH_LIMIT;
   if (limit_text != NULL &&
       !g_ascii_string_to_unsigned (limit_text, 10, 1, G_MAXUINT, &request->limit, NULL))
     return FALSE;
-  request->words = g_strv_builder_end (words);
-  return n_words > 0;
+  request->words = g_steal_pointer (&args);
+  return TRUE;
 }
 
 /* The library at @path, when it is a file the store would open as it is:
@@ -112,12 +93,10 @@ parse_request (int       argc,
 static sqlite3 *
 open_library (const char *path)
 {
-  GStatBuf st;
   sqlite3 *db = NULL;
 
-  /* Names the store refuses, or reads otherwise than as a file. */
-  if (path[0] == '\0' || path[0] == ':' || g_str_has_prefix (path, "file:") ||
-      g_stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+  /* The store refuses the other cases, or creates the library. */
+  if (tr_library_path_classify (path, NULL) != TR_LIBRARY_PATH_FILE)
     return NULL;
 
   /* Not created when missing; opened read-only when it cannot be written.

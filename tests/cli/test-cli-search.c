@@ -301,6 +301,112 @@ test_new_library (Fixture       *fixture,
   g_assert_true (g_file_test (fixture->db_path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* The command's arguments are read as every command reads them
+ * (GOptionContext, as cli_parse () does): each spelling of one request
+ * gives the store's hits, and what it cannot run alone gets the library's
+ * module's answer — a usage error, the help, JSON. */
+static void
+test_arguments (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (fixture->db_path, &error);
+  g_autofree char *db_option = g_strconcat ("--db=", fixture->db_path, NULL);
+  const TrTestRunOptions options = { .dir = fixture->dir };
+  const char *db = fixture->db_path;
+  const char * const titles[] = { "東京都市更新考察", "大阪都市防災研習", "-7 度的札幌冬季交通" };
+  const char * const *same_requests[] = {
+    (const char * const []) { "search", "--db", db, "--limit", "2", "都市", NULL },
+    (const char * const []) { "search", db_option, "--limit=2", "都市", NULL },
+    (const char * const []) { "search", "都市", "--limit", "2", "--db", db, NULL },
+    (const char * const []) { "search", "--limit", "5", "--db", db, "--limit", "2", "--", "都市", NULL },
+  };
+  g_autoptr(GPtrArray) hits = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+
+      tr_report_set_text (report, TR_FIELD_TITLE, titles[i]);
+      g_assert_true (tr_report_store_save (store, report, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_true (tr_report_store_update_index (store, &error));
+  g_assert_no_error (error);
+
+  hits = tr_report_store_search (store, "都市", 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (hits->len, ==, 2);
+  expected = format_hits (hits);
+  for (guint i = 0; i < G_N_ELEMENTS (same_requests); i++)
+    {
+      g_auto(TrTestRun) result = tr_test_run_binary_full (&options, same_requests[i]);
+
+      g_assert_cmpstr (result.err, ==, "");
+      g_assert_cmpint (result.status, ==, 0);
+      g_assert_cmpstr (result.out, ==, expected);
+    }
+
+  /* Words in several arguments are one query; one that begins with a
+   * dash follows "--". */
+  {
+    g_autoptr(GPtrArray) two_words = tr_report_store_search (store, "札幌 交通", 20, &error);
+    g_autoptr(GPtrArray) dash = tr_report_store_search (store, "-7", 20, &error);
+    g_autofree char *expected_two = format_hits (two_words);
+    g_autofree char *expected_dash = format_hits (dash);
+    g_auto(TrTestRun) split = tr_test_run_binary_full (&options, (const char * const []) {
+                                                         "search", "--db", db, "札幌", "交通", NULL });
+    g_auto(TrTestRun) after_dashes = tr_test_run_binary_full (&options, (const char * const []) {
+                                                                "search", "--db", db, "--", "-7", NULL });
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (two_words->len, ==, 1);
+    g_assert_cmpuint (dash->len, ==, 1);
+    g_assert_cmpint (split.status, ==, 0);
+    g_assert_cmpstr (split.out, ==, expected_two);
+    g_assert_cmpint (after_dashes.status, ==, 0);
+    g_assert_cmpstr (after_dashes.out, ==, expected_dash);
+  }
+
+  /* Usage errors, status 2, from the library's module. */
+  {
+    const char * const *wrong[] = {
+      (const char * const []) { "search", "--db", db, "--limit", "0", "都市", NULL },
+      (const char * const []) { "search", "--db", db, "--limit", "many", "都市", NULL },
+      (const char * const []) { "search", "--db", db, "--colour", "都市", NULL },
+      (const char * const []) { "search", "--db", db, NULL },
+      (const char * const []) { "search", "--db", NULL },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+      {
+        g_auto(TrTestRun) result = tr_test_run_binary_full (&options, wrong[i]);
+
+        g_assert_cmpint (result.status, ==, 2);
+        g_assert_cmpstr (result.out, ==, "");
+        g_assert_true (g_str_has_prefix (result.err, "trip-reports: "));
+        g_assert_nonnull (strstr (result.err, "“trip-reports help search”"));
+      }
+  }
+
+  /* What the library's module prints: the help, and JSON. */
+  {
+    g_auto(TrTestRun) help = tr_test_run_binary_full (&options, (const char * const []) {
+                                                        "search", "--help", NULL });
+    g_auto(TrTestRun) json = tr_test_run_binary_full (&options, (const char * const []) {
+                                                        "search", "--db", db, "--json", "--limit", "2", "都市", NULL });
+
+    g_assert_cmpint (help.status, ==, 0);
+    g_assert_nonnull (strstr (help.out, "--limit"));
+    g_assert_cmpint (json.status, ==, 0);
+    g_assert_true (g_str_has_prefix (json.out, "["));
+    for (guint i = 0; i < hits->len; i++)
+      g_assert_nonnull (strstr (json.out, tr_report_info_get_id (g_ptr_array_index (hits, i))));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -312,5 +418,6 @@ main (int   argc,
   g_test_add ("/cli-search/newer-schema", Fixture, NULL, fixture_set_up, test_newer_schema, fixture_tear_down);
   g_test_add ("/cli-search/not-a-library", Fixture, NULL, fixture_set_up, test_not_a_library, fixture_tear_down);
   g_test_add ("/cli-search/new-library", Fixture, NULL, fixture_set_up, test_new_library, fixture_tear_down);
+  g_test_add ("/cli-search/arguments", Fixture, NULL, fixture_set_up, test_arguments, fixture_tear_down);
   return g_test_run ();
 }
