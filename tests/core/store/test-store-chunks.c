@@ -543,25 +543,13 @@ describe_searches (TrReportStore       *store,
   return g_string_free (out, FALSE);
 }
 
-/* A library of schema 9, with long reports indexed whole and one saved
- * just before a crash, not indexed yet: the migration chunks the long
- * ones and indexes everything, and searches find what they found. */
-static void
-test_migrate_v9 (Fixture       *fixture,
-                 gconstpointer  data)
+/* Words of one to four characters from each of @reports, and two-word
+ * queries: NULL-terminated, for describe_searches (). */
+static GPtrArray *
+queries_for (GPtrArray *reports)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TrReportStore) store = tr_report_store_open (fixture->path, &error);
-  g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autofree char *pending_id = NULL;
-  char *undo;
-  sqlite3 *db;
+  GPtrArray *queries = g_ptr_array_new_with_free_func (g_free);
 
-  g_assert_no_error (error);
-  reports = make_library (store, 12, 3);
   for (guint r = 0; r < reports->len; r++)
     {
       g_autofree char *text = tr_bench_text_get_report_text (reports->pdata[r]);
@@ -572,6 +560,29 @@ test_migrate_v9 (Fixture       *fixture,
                                                  (char *) queries->pdata[queries->len - 3]));
     }
   g_ptr_array_add (queries, NULL);
+  return queries;
+}
+
+/* A library of schema 9, with long reports indexed whole and one saved
+ * just before a crash, not indexed yet: the migration chunks the long
+ * ones and indexes everything, and searches find what they found. */
+static void
+test_migrate_v9 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (fixture->path, &error);
+  g_autoptr(GPtrArray) reports = NULL;
+  g_autoptr(GPtrArray) queries = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *pending_id = NULL;
+  char *undo;
+  sqlite3 *db;
+
+  g_assert_no_error (error);
+  reports = make_library (store, 12, 3);
+  queries = queries_for (reports);
   before = describe_searches (store, (const char * const *) queries->pdata);
   g_clear_object (&store);
 
@@ -640,7 +651,7 @@ test_migrate_v10 (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(TrReportStore) store = tr_report_store_open (fixture->path, &error);
   g_autoptr(GPtrArray) reports = NULL;
-  g_autoptr(GPtrArray) queries = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) queries = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autofree char *pending_id = NULL;
@@ -651,16 +662,7 @@ test_migrate_v10 (Fixture       *fixture,
 
   g_assert_no_error (error);
   reports = make_library (store, 12, 3);
-  for (guint r = 0; r < reports->len; r++)
-    {
-      g_autofree char *text = tr_bench_text_get_report_text (reports->pdata[r]);
-
-      for (guint n_chars = 1; n_chars <= 4; n_chars++)
-        g_ptr_array_add (queries, word_at (text, strlen (text) * n_chars / 5, n_chars));
-      g_ptr_array_add (queries, g_strdup_printf ("%s %s", (char *) queries->pdata[queries->len - 1],
-                                                 (char *) queries->pdata[queries->len - 3]));
-    }
-  g_ptr_array_add (queries, NULL);
+  queries = queries_for (reports);
   before = describe_searches (store, (const char * const *) queries->pdata);
   g_clear_object (&store);
 
