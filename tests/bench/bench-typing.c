@@ -595,7 +595,8 @@ main (int   argc,
       g_autoptr(GArray) reference = run_reference (page, reference_cpu);
       g_autofree char *name = g_strdup_printf (in_cell ? "run %d: editor, a cell" : "run %d: editor, %d pages",
                                                run + 1, pages);
-      g_autofree char *reference_name = g_strdup_printf ("run %d: GtkTextView, 1 page", run + 1);
+      g_autofree char *reference_name = g_strdup_printf ("run %d: GtkTextView, %d page%s", run + 1, reference_pages,
+                                                         reference_pages == 1 ? "" : "s");
 
       print_row (name, ours);
       print_row ("  CPU of it", ours_cpu);
@@ -630,7 +631,12 @@ main (int   argc,
       print_row ("all runs: editor, the text after it", all_text);
       print_row ("  CPU of it", all_text_cpu);
     }
-  print_row ("all runs: GtkTextView, 1 page", all_reference);
+  {
+    g_autofree char *reference_name = g_strdup_printf ("all runs: GtkTextView, %d page%s", reference_pages,
+                                                       reference_pages == 1 ? "" : "s");
+
+    print_row (reference_name, all_reference);
+  }
   print_row ("  CPU of it", all_reference_cpu);
 
   /* A key's latency is what this process spends on it, plus what it waits
