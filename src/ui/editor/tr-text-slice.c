@@ -32,6 +32,9 @@ struct _TrTextSlice
   gboolean setting_value;
   /* The text view's height when we last measured it. */
   int measured_height;
+  /* The part of us the text view was given at our last allocation. */
+  int shown_first;
+  int shown_last;
   guint resize_idle_id;
   guint page_resized_tick_id;
   guint follow_tick_id;
@@ -62,12 +65,24 @@ relayout (TrTextSlice *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+static void get_shown_part (TrTextSlice *self,
+                            int          height,
+                            int         *out_first,
+                            int         *out_last);
+
+/* Only a slice whose part in sight changes is laid out again: one out of
+ * sight, or in sight whole, stays as it is, as do the page's other
+ * sections when it scrolls a long one. */
 static void
 page_scrolled (TrTextSlice *self)
 {
+  int first, last;
+
   if (!self->scrolling_page)
     self->following = FALSE;
-  relayout (self);
+  get_shown_part (self, gtk_widget_get_height (GTK_WIDGET (self)), &first, &last);
+  if (first != self->shown_first || last != self->shown_last)
+    relayout (self);
 }
 
 static gboolean
@@ -322,17 +337,16 @@ tr_text_slice_measure (GtkWidget      *widget,
     self->measured_height = *natural;
 }
 
+/* The part of a slice @height tall that the page shows, in whole pixels;
+ * out of sight, one line's worth at the nearest edge, so that the cursor,
+ * and the input method, still have a place. */
 static void
-tr_text_slice_size_allocate (GtkWidget *widget,
-                             int        width,
-                             int        height,
-                             int        baseline)
+get_shown_part (TrTextSlice *self,
+                int          height,
+                int         *out_first,
+                int         *out_last)
 {
-  TrTextSlice *self = TR_TEXT_SLICE (widget);
   double top = 0, first = 0, last = height;
-
-  if (self->text_view == NULL)
-    return;
 
   if (self->page_adjustment != NULL && get_top_in_page (self, &top))
     {
@@ -342,24 +356,41 @@ tr_text_slice_size_allocate (GtkWidget *widget,
       first = CLAMP (value - top, 0, height);
       last = CLAMP (value + page_size - top, 0, height);
     }
-  /* Out of sight: one line's worth at the nearest edge, so that the
-   * cursor, and the input method, still have a place. */
   if (last - first < 1)
     {
       first = MIN (first, MAX (height - 1, 0));
       last = MIN (first + 1, height);
     }
+  *out_first = (int) floor (first);
+  *out_last = (int) ceil (last);
+}
+
+static void
+tr_text_slice_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  TrTextSlice *self = TR_TEXT_SLICE (widget);
+  int first, last;
+
+  if (self->text_view == NULL)
+    return;
+
+  get_shown_part (self, height, &first, &last);
+  self->shown_first = first;
+  self->shown_last = last;
 
   self->setting_value = TRUE;
-  gtk_adjustment_configure (self->vadjustment, floor (first), 0, height, (last - first) * 0.1,
-                            (last - first) * 0.9, ceil (last) - floor (first));
-  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, (int) (ceil (last) - floor (first)), -1,
-                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, floor (first))));
+  gtk_adjustment_configure (self->vadjustment, first, 0, height, (last - first) * 0.1,
+                            (last - first) * 0.9, last - first);
+  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, last - first, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, first)));
   /* The text view keeps its first line where the page put it; when it
    * wanted another (the cursor out of sight), the page follows the cursor. */
-  if (gtk_adjustment_get_value (self->vadjustment) != floor (first))
+  if (gtk_adjustment_get_value (self->vadjustment) != first)
     {
-      gtk_adjustment_set_value (self->vadjustment, floor (first));
+      gtk_adjustment_set_value (self->vadjustment, first);
       queue_follow (self);
     }
   /* A text view lays out the lines it shows when it scrolls, for the
@@ -370,8 +401,8 @@ tr_text_slice_size_allocate (GtkWidget *widget,
    * It then moves its children: allocated again, so that it is drawn
    * with its allocation. */
   g_signal_emit_by_name (self->vadjustment, "value-changed");
-  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, (int) (ceil (last) - floor (first)), -1,
-                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, floor (first))));
+  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, last - first, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, first)));
   self->setting_value = FALSE;
 }
 

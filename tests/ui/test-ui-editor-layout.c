@@ -1,0 +1,161 @@
+/* test-ui-editor-layout.c: what of the report is laid out again as its
+ * page scrolls, under Xvfb
+ *
+ * Each text of the report is shown through a slice (tr-text-slice.c),
+ * which gives its text view the part of it in sight; every time a slice
+ * is laid out, it tells its text view that part again, and the text view
+ * lays those lines out and is drawn anew. Scrolling the page through a
+ * long section must not do that for the texts whose part in sight stays
+ * the same: out of sight, or in sight whole.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <adwaita.h>
+#include <locale.h>
+
+#include "editor/tr-report-editor-private.h"
+#include "editor/tr-section-editor.h"
+#include "tr-bench-text.h"
+#include "tr-ui-test.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  TrReportStore *store;
+  TrWindow *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = open_test_library ("tr-ui-editor-layout-XXXXXX", &fixture->dir, &fixture->path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
+}
+
+/* Times the slice around a text view gave it its part in sight. */
+static void
+count_shown (GtkAdjustment *adjustment,
+             guint         *count)
+{
+  (*count)++;
+}
+
+static GtkTextView *
+section_view (TrReportEditor *editor,
+              TrField         field)
+{
+  return tr_section_editor_get_text_view (TR_SECTION_EDITOR (tr_report_editor_get_text_editor (editor, field)));
+}
+
+/* The page's scroll, where @view's text starts. */
+static double
+top_in_page (GtkTextView *view)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page))));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  return point.y;
+}
+
+/* A report of a short purpose, 40 pages of 過程, a short 心得 and 建議,
+ * scrolled a few lines at a time through the middle of 過程: the other
+ * texts are out of sight all along, and only 過程 is laid out again. */
+static void
+test_scroll_lays_out_only_the_text_in_sight (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(TrBenchText) generator = tr_bench_text_new (40);
+  const TrBenchTextParams params = {
+    .shape = TR_BENCH_TEXT_PAGES,
+    .n_pages = 40,
+    .lines_per_page = 10,
+    .chars_per_line = 60,
+  };
+  g_autofree char *process = tr_bench_text_make_text (generator, &params);
+  static const TrField others[] = { TR_FIELD_SUMMARY, TR_FIELD_PURPOSE, TR_FIELD_OBSERVATIONS,
+                                    TR_FIELD_RECOMMENDATIONS, TR_FIELD_APPENDIX };
+  guint shown_others[G_N_ELEMENTS (others)] = { 0 };
+  guint shown_process = 0;
+  g_autoptr(GError) error = NULL;
+  TrReportEditor *editor;
+  GtkTextView *view;
+  GtkAdjustment *page;
+  double middle, process_height;
+
+  tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
+  tr_report_set_section (report, TR_SECTION_PURPOSE, "瞭解愛沙尼亞數位政府之推動經驗。");
+  tr_report_set_section (report, TR_SECTION_PROCESS, process);
+  tr_report_set_section (report, TR_SECTION_OBSERVATIONS, "數位身分為各項服務之基礎。");
+  tr_report_set_section (report, TR_SECTION_RECOMMENDATIONS, "建議參考其資料交換平台。");
+  g_assert_true (tr_report_store_save (fixture->store, report, &error));
+  g_assert_no_error (error);
+
+  fixture->window = show_window (fixture->store, NULL, 1200, 760);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
+  editor = TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+  view = section_view (editor, TR_FIELD_PROCESS);
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view),
+                                                                                            GTK_TYPE_SCROLLED_WINDOW)));
+
+  /* 過程 laid out whole (GTK does it from idles), far taller than the page. */
+  wait_until (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))) > 20 * 760, 30000);
+  do
+    {
+      process_height = gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view)));
+      wait_ms (300);
+    }
+  while (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))) != process_height);
+
+  middle = top_in_page (view) + process_height / 2;
+  gtk_adjustment_set_value (page, middle);
+  wait_ms (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), ==, middle);
+
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (section_view (editor, others[i]))),
+                      "value-changed", G_CALLBACK (count_shown), &shown_others[i]);
+  g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "value-changed",
+                    G_CALLBACK (count_shown), &shown_process);
+
+  for (guint step = 1; step <= 10; step++)
+    {
+      gtk_adjustment_set_value (page, middle + step * 60);
+      wait_ms (50);
+    }
+  wait_ms (200);
+
+  /* 過程 followed the page; the others were left as they were. */
+  g_assert_cmpuint (shown_process, >=, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_test_message ("%s: shown anew %u times", tr_field_get_key (others[i]), shown_others[i]);
+      g_assert_cmpuint (shown_others[i], ==, 0);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/ui-editor-layout/scroll/only-the-text-in-sight", Fixture, NULL, fixture_set_up,
+              test_scroll_lays_out_only_the_text_in_sight, fixture_tear_down);
+
+  return g_test_run ();
+}
