@@ -108,6 +108,20 @@ guint          tr_report_store_count     (TrReportStore  *self,
 /* Every report as a TrReportInfo, newest change first. */
 GPtrArray     *tr_report_store_list      (TrReportStore  *self,
                                           GError        **error);
+
+/* Called with each report listed; returns FALSE, with @error set, to stop. */
+typedef gboolean (*TrReportInfoFunc)     (TrReportInfo   *info,
+                                          gpointer        user_data,
+                                          GError        **error);
+/* tr_report_store_list(), one report at a time as it is read, so that a
+ * list of any length takes the memory of one row: @func gets each report
+ * in turn and keeps what it needs. The store is locked meanwhile: @func
+ * must not call it. FALSE with @error set when the library could not be
+ * read or @func stopped. */
+gboolean       tr_report_store_foreach   (TrReportStore    *self,
+                                          TrReportInfoFunc  func,
+                                          gpointer          user_data,
+                                          GError          **error);
 /* The ID of the imported report whose source file has this SHA-256, or NULL. */
 char          *tr_report_store_find_by_source_sha256 (TrReportStore *self,
                                           const char     *sha256,
@@ -165,6 +179,13 @@ gboolean       tr_report_store_set_status  (TrReportStore  *self,
 GPtrArray     *tr_report_store_list_by_status (TrReportStore *self,
                                           TrReviewStatus  status,
                                           GError        **error);
+/* tr_report_store_list_by_status() one report at a time, as
+ * tr_report_store_foreach(). */
+gboolean       tr_report_store_foreach_in_status (TrReportStore    *self,
+                                          TrReviewStatus    status,
+                                          TrReportInfoFunc  func,
+                                          gpointer          user_data,
+                                          GError          **error);
 
 /* What a review round brings to report @id, written by
  * tr_report_store_save_review_round(): a report received for review, or a
