@@ -199,6 +199,8 @@ add_read (TrReportInfo  *info,
   g_ptr_array_add (reading->infos, g_object_ref (info));
   if (data->first && reading->infos->len == FIRST_ROWS)
     {
+      /* Not g_main_context_invoke(), which may run it here, in this thread. */
+      g_autoptr(GSource) source = g_idle_source_new ();
       FirstRows *first = g_new0 (FirstRows, 1);
 
       first->model = g_object_ref (g_task_get_source_object (reading->task));
@@ -206,8 +208,10 @@ add_read (TrReportInfo  *info,
       first->infos = g_ptr_array_new_full (FIRST_ROWS, g_object_unref);
       for (guint i = 0; i < reading->infos->len; i++)
         g_ptr_array_add (first->infos, g_object_ref (g_ptr_array_index (reading->infos, i)));
-      g_main_context_invoke_full (g_task_get_context (reading->task), G_PRIORITY_DEFAULT,
-                                  show_first_rows, first, (GDestroyNotify) first_rows_free);
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, show_first_rows, first, (GDestroyNotify) first_rows_free);
+      g_source_set_name (source, "[trip-reports] first rows of the library");
+      g_source_attach (source, g_task_get_context (reading->task));
     }
   return TRUE;
 }
