@@ -17,15 +17,48 @@
 
 /* list -------------------------------------------------------------------- */
 
+/* Each report printed as it is read, not gathered first: a library of
+ * 100,000 reports is listed in the memory of one. */
+typedef struct {
+  gboolean json;
+  guint n_printed;
+} ListOutput;
+
+static gboolean
+print_listed (TrReportInfo  *info,
+              gpointer       user_data,
+              GError       **error)
+{
+  ListOutput *output = user_data;
+  g_autofree char *period = NULL;
+  g_autofree char *title = NULL;
+
+  if (output->json)
+    {
+      print_info_in_json_array (info, output->n_printed++);
+      return TRUE;
+    }
+
+  period = format_period (tr_report_info_get_period_start (info), tr_report_info_get_period_end (info));
+  title = one_line (title_or_untitled (tr_report_info_get_title (info)));
+  g_print ("%s\t%s\t%s\t%s\n",
+           tr_report_info_get_id (info),
+           tr_report_kind_to_string (tr_report_info_get_kind (info)),
+           period != NULL ? period : "-",
+           title);
+  output->n_printed++;
+  return TRUE;
+}
+
 static int
 run_list (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
-  g_autoptr(GPtrArray) infos = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GString) out = NULL;
   g_autofree char *status_text = NULL;
   TrReviewStatus review_status = TR_REVIEW_STATUS_DRAFT;
+  ListOutput output = { 0 };
+  gboolean listed;
   int status;
   const GOptionEntry entries[] = {
     { "status", 0, 0, G_OPTION_ARG_STRING, &status_text,
@@ -39,35 +72,21 @@ run_list (Invocation *cli)
     return status;
   if ((store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
-
-  if (status_text != NULL)
-    infos = tr_report_store_list_by_status (store, review_status, &error);
-  else
-    infos = tr_report_store_list (store, &error);
-  if (infos == NULL)
+  /* The list index is read once, front to back: through SQLite's bounded
+   * cache rather than a memory map, whose pages would all stay resident. */
+  if (!tr_report_store_unmap (store, &error))
     return fail ("%s", error->message);
 
-  if (cli->json)
-    {
-      print_infos_as_json (infos);
-      return TR_CLI_EXIT_OK;
-    }
-
-  out = g_string_new (NULL);
-  for (guint i = 0; i < infos->len; i++)
-    {
-      TrReportInfo *info = g_ptr_array_index (infos, i);
-      g_autofree char *period = format_period (tr_report_info_get_period_start (info),
-                                               tr_report_info_get_period_end (info));
-      g_autofree char *title = one_line (title_or_untitled (tr_report_info_get_title (info)));
-
-      g_string_append_printf (out, "%s\t%s\t%s\t%s\n",
-                              tr_report_info_get_id (info),
-                              tr_report_kind_to_string (tr_report_info_get_kind (info)),
-                              period != NULL ? period : "-",
-                              title);
-    }
-  g_print ("%s", out->str);
+  output.json = cli->json;
+  if (status_text != NULL)
+    listed = tr_report_store_foreach_in_status (store, review_status, print_listed, &output, &error);
+  else
+    listed = tr_report_store_foreach (store, print_listed, &output, &error);
+  /* A list cut short is no JSON document: a script cannot take it whole. */
+  if (!listed)
+    return fail ("%s", error->message);
+  if (output.json)
+    print_json_array_end (output.n_printed);
   return TR_CLI_EXIT_OK;
 }
 

@@ -192,6 +192,42 @@ print_infos_as_json (GPtrArray *infos)
   print_json (root);
 }
 
+/* The array print_infos_as_json() prints, printed one report at a time:
+ * each object as the generator writes it, indented one level. */
+void
+print_info_in_json_array (TrReportInfo *info,
+                          guint         position)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *indented = NULL;
+
+  add_info_object (builder, info);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, TRUE);
+  /* Strings hold their line breaks escaped: each line is one of the
+   * object's, to indent. */
+  lines = g_strsplit (text, "\n", -1);
+  indented = g_strjoinv ("\n  ", lines);
+  g_print ("%s  %s", position == 0 ? "[\n" : ",\n", indented);
+}
+
+/* Ends what print_info_in_json_array() printed of @n_infos reports. */
+void
+print_json_array_end (guint n_infos)
+{
+  if (n_infos == 0)
+    {
+      g_autoptr(GPtrArray) none = g_ptr_array_new ();
+
+      print_infos_as_json (none);
+      return;
+    }
+  g_print ("\n]\n");
+}
+
 /* Options ----------------------------------------------------------------- */
 
 /* Parses the subcommand's arguments with its own @entries and the shared

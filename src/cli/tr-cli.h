@@ -68,6 +68,9 @@ void           add_string_member   (JsonBuilder    *builder,
                                     const char     *name,
                                     const char     *value);
 void           print_infos_as_json (GPtrArray      *infos);
+void           print_info_in_json_array (TrReportInfo *info,
+                                         guint         position);
+void           print_json_array_end (guint          n_infos);
 /* The text form of a report that `show` prints, as `import --dry-run` does. */
 char          *format_report       (TrReport       *report);
 

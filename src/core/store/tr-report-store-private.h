@@ -145,6 +145,17 @@ gboolean      tr_store_update_index_locked (TrReportStore  *self,
 
 /* A row of TR_STORE_INFO_COLUMNS. */
 TrReportInfo *tr_store_info_from_row    (TrStatement    *stmt);
+/* Steps @stmt, a query of TR_STORE_INFO_COLUMNS, handing each row to @func. */
+gboolean      tr_store_foreach_info_row (TrReportStore    *self,
+                                         TrStatement      *stmt,
+                                         TrReportInfoFunc  func,
+                                         gpointer          user_data,
+                                         const char       *what,
+                                         GError          **error);
+/* A TrReportInfoFunc that adds the report to @user_data, a GPtrArray. */
+gboolean      tr_store_add_info         (TrReportInfo   *info,
+                                         gpointer        user_data,
+                                         GError        **error);
 
 /* Times as stored: UTC, fixed width, so that they sort as text. */
 char         *tr_store_format_time      (GDateTime      *time);

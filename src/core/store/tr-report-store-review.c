@@ -236,19 +236,20 @@ rollback:
   return FALSE;
 }
 
-GPtrArray *
-tr_report_store_list_by_status (TrReportStore   *self,
-                                TrReviewStatus   status,
-                                GError         **error)
+gboolean
+tr_report_store_foreach_in_status (TrReportStore     *self,
+                                   TrReviewStatus     status,
+                                   TrReportInfoFunc   func,
+                                   gpointer           user_data,
+                                   GError           **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not read the library");
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(TrStatement) stmt = NULL;
-  int rc;
 
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
-  g_return_val_if_fail ((guint) status < TR_N_REVIEW_STATUSES, NULL);
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail ((guint) status < TR_N_REVIEW_STATUSES, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   locker = g_mutex_locker_new (&self->lock);
 
@@ -258,15 +259,23 @@ tr_report_store_list_by_status (TrReportStore   *self,
                            " ORDER BY r.modified DESC, r.num DESC",
                            what, error);
   if (stmt == NULL)
-    return NULL;
+    return FALSE;
   tr_store_bind_text (stmt, 1, tr_review_status_to_string (status));
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (infos, tr_store_info_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tr_store_set_sqlite_error (error, self->db, rc, what);
-      return NULL;
-    }
+  return tr_store_foreach_info_row (self, stmt, func, user_data, what, error);
+}
+
+GPtrArray *
+tr_report_store_list_by_status (TrReportStore   *self,
+                                TrReviewStatus   status,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail ((guint) status < TR_N_REVIEW_STATUSES, NULL);
+
+  if (!tr_report_store_foreach_in_status (self, status, tr_store_add_info, infos, error))
+    return NULL;
   return g_steal_pointer (&infos);
 }
 

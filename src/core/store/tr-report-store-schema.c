@@ -456,18 +456,18 @@ tr_report_store_needs_upgrade (const char *path,
     *out_n_reports = 0;
   /* Read-only and without creating: looking must change nothing. */
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
-      sqlite3_prepare_v2 (db,
-                          "SELECT (SELECT user_version FROM pragma_user_version),"
-                          " (SELECT count(*) FROM reports)",
-                          -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_prepare_v2 (db, "SELECT user_version FROM pragma_user_version", -1, &stmt, NULL) == SQLITE_OK &&
       sqlite3_step (stmt) == SQLITE_ROW)
     {
       int version = sqlite3_column_int (stmt, 0);
 
       needs_upgrade = version > 0 && version < TR_REPORT_STORE_SCHEMA_VERSION;
-      if (out_n_reports != NULL)
-        *out_n_reports = sqlite3_column_int64 (stmt, 1);
     }
+  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (needs_upgrade && out_n_reports != NULL &&
+      sqlite3_prepare_v2 (db, "SELECT count(*) FROM reports", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    *out_n_reports = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);
   sqlite3_close (db);
   return needs_upgrade;

@@ -1745,17 +1745,49 @@ tr_store_info_from_row (TrStatement *stmt)
                    tr_store_column_text (stmt, 6), tr_store_column_text (stmt, 7));
 }
 
-GPtrArray *
-tr_report_store_list (TrReportStore  *self,
-                      GError        **error)
+gboolean
+tr_store_foreach_info_row (TrReportStore     *self,
+                           TrStatement       *stmt,
+                           TrReportInfoFunc   func,
+                           gpointer           user_data,
+                           const char        *what,
+                           GError           **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(TrReportInfo) info = tr_store_info_from_row (stmt);
+
+      if (!func (info, user_data, error))
+        return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return tr_store_set_sqlite_error (error, self->db, rc, what);
+  return TRUE;
+}
+
+gboolean
+tr_store_add_info (TrReportInfo  *info,
+                   gpointer       user_data,
+                   GError       **error)
+{
+  g_ptr_array_add (user_data, g_object_ref (info));
+  return TRUE;
+}
+
+gboolean
+tr_report_store_foreach (TrReportStore     *self,
+                         TrReportInfoFunc   func,
+                         gpointer           user_data,
+                         GError           **error)
 {
   g_autoptr(GMutexLocker) locker = NULL;
   const char *what = _("Could not read the library");
-  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(TrStatement) stmt = NULL;
-  int rc;
 
-  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   locker = g_mutex_locker_new (&self->lock);
 
@@ -1763,14 +1795,20 @@ tr_report_store_list (TrReportStore  *self,
                            "SELECT " TR_STORE_INFO_COLUMNS " FROM reports r ORDER BY r.modified DESC, r.num DESC",
                            what, error);
   if (stmt == NULL)
+    return FALSE;
+  return tr_store_foreach_info_row (self, stmt, func, user_data, what, error);
+}
+
+GPtrArray *
+tr_report_store_list (TrReportStore  *self,
+                      GError        **error)
+{
+  g_autoptr(GPtrArray) infos = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_val_if_fail (TR_IS_REPORT_STORE (self), NULL);
+
+  if (!tr_report_store_foreach (self, tr_store_add_info, infos, error))
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (infos, tr_store_info_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tr_store_set_sqlite_error (error, self->db, rc, what);
-      return NULL;
-    }
   return g_steal_pointer (&infos);
 }
 

@@ -57,7 +57,10 @@ TrReportStore *tr_report_store_open_finish (GAsyncResult        *result,
  * library an earlier version wrote. On a large library that takes minutes,
  * which a window spends behind a page that says so. FALSE for a missing,
  * new or current file and for one that cannot be read (open() then says
- * why). @out_n_reports: how many reports the file holds. */
+ * why). @out_n_reports: how many reports the file holds when it needs
+ * the upgrade, else 0: counting them reads a whole index (tens of
+ * milliseconds at 100,000 reports), which no window opening at once
+ * should wait for. */
 gboolean       tr_report_store_needs_upgrade (const char *path,
                                               gint64     *out_n_reports);
 const char    *tr_report_store_get_path  (TrReportStore  *self);
@@ -122,6 +125,20 @@ guint          tr_report_store_count     (TrReportStore  *self,
 /* Every report as a TrReportInfo, newest change first. */
 GPtrArray     *tr_report_store_list      (TrReportStore  *self,
                                           GError        **error);
+
+/* Called with each report listed; returns FALSE, with @error set, to stop. */
+typedef gboolean (*TrReportInfoFunc)     (TrReportInfo   *info,
+                                          gpointer        user_data,
+                                          GError        **error);
+/* tr_report_store_list(), one report at a time as it is read, so that a
+ * list of any length takes the memory of one row: @func gets each report
+ * in turn and keeps what it needs. The store is locked meanwhile: @func
+ * must not call it. FALSE with @error set when the library could not be
+ * read or @func stopped. */
+gboolean       tr_report_store_foreach   (TrReportStore    *self,
+                                          TrReportInfoFunc  func,
+                                          gpointer          user_data,
+                                          GError          **error);
 /* The ID of the imported report whose source file has this SHA-256, or NULL. */
 char          *tr_report_store_find_by_source_sha256 (TrReportStore *self,
                                           const char     *sha256,
@@ -179,6 +196,13 @@ gboolean       tr_report_store_set_status  (TrReportStore  *self,
 GPtrArray     *tr_report_store_list_by_status (TrReportStore *self,
                                           TrReviewStatus  status,
                                           GError        **error);
+/* tr_report_store_list_by_status() one report at a time, as
+ * tr_report_store_foreach(). */
+gboolean       tr_report_store_foreach_in_status (TrReportStore    *self,
+                                          TrReviewStatus    status,
+                                          TrReportInfoFunc  func,
+                                          gpointer          user_data,
+                                          GError          **error);
 
 /* What a review round brings to report @id, written by
  * tr_report_store_save_review_round(): a report received for review, or a

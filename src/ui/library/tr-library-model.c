@@ -5,6 +5,10 @@
  * megabytes here. Filters by kind and year apply in memory; a query goes
  * to the store's full-text index.
  *
+ * The first reading of a big library shows its newest reports as soon as
+ * they are read, then the rest: the list is there at once, and the
+ * scrollbar grows a moment later.
+ *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <string.h>
 
@@ -14,13 +18,19 @@
  * (see tr_report_store_search()). */
 #define SEARCH_LIMIT 200
 
+/* Reports shown ahead of the rest on the first reading: a screenful on
+ * any screen, no more, since GTK lays out every row it is given (up to
+ * 200 in GTK 4.8) before the list shows. */
+#define FIRST_ROWS 64
+
 struct _TrLibraryModel
 {
   GObject parent_instance;
 
   TrReportStore *store;
   GPtrArray *all;        /* every report, newest change first */
-  GPtrArray *visible;    /* what the list shows */
+  GPtrArray *visible;    /* what the list shows: @all itself when nothing is filtered out */
+  GArray *years;         /* those of @all, newest first */
   char *query;
   int kind;
   int status;
@@ -70,30 +80,140 @@ passes_filters (TrLibraryModel *self,
   return TRUE;
 }
 
+static gboolean
+keeps_all (TrLibraryModel *self)
+{
+  return self->kind == TR_LIBRARY_ALL_KINDS && self->year == TR_LIBRARY_ALL_YEARS &&
+         self->status == TR_LIBRARY_ALL_STATUSES;
+}
+
+/* Neither array is changed once made: the list shows a new one. */
 static void
 refilter (TrLibraryModel *self,
           GPtrArray      *source)
 {
-  guint old_length = self->visible->len;
+  g_autoptr(GPtrArray) old = self->visible;
+  guint same = 0;
 
-  g_ptr_array_set_size (self->visible, 0);
-  for (guint i = 0; i < source->len; i++)
-    if (passes_filters (self, g_ptr_array_index (source, i)))
-      g_ptr_array_add (self->visible, g_object_ref (g_ptr_array_index (source, i)));
+  if (keeps_all (self))
+    self->visible = g_ptr_array_ref (source);
+  else
+    {
+      self->visible = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < source->len; i++)
+        if (passes_filters (self, g_ptr_array_index (source, i)))
+          g_ptr_array_add (self->visible, g_object_ref (g_ptr_array_index (source, i)));
+    }
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_length, self->visible->len);
+  /* The rows shown ahead of the rest stay as they are. */
+  while (same < old->len && same < self->visible->len &&
+         g_ptr_array_index (old, same) == g_ptr_array_index (self->visible, same))
+    same++;
+  g_list_model_items_changed (G_LIST_MODEL (self), same, old->len - same, self->visible->len - same);
+}
+
+static int
+compare_years_descending (gconstpointer a,
+                          gconstpointer b)
+{
+  guint year_a = *(const guint *) a, year_b = *(const guint *) b;
+
+  return (year_a < year_b) - (year_a > year_b);
+}
+
+static GArray *
+collect_years (GPtrArray *infos)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < infos->len; i++)
+    {
+      guint year = info_year (g_ptr_array_index (infos, i));
+
+      if (year != 0 && g_hash_table_add (seen, GUINT_TO_POINTER (year)))
+        g_array_append_val (years, year);
+    }
+  g_array_sort (years, compare_years_descending);
+  return years;
 }
 
 typedef struct {
   guint generation;
-  char *query;   /* NULL: read the whole library */
+  char *query;       /* NULL: read the whole library */
+  gboolean first;    /* the library's first reading: its first rows shown ahead */
+  GArray *years;     /* those of the library read */
 } ReadData;
 
 static void
 read_data_free (ReadData *data)
 {
   g_free (data->query);
+  g_clear_pointer (&data->years, g_array_unref);
   g_free (data);
+}
+
+typedef struct {
+  GTask *task;
+  GPtrArray *infos;
+} Reading;
+
+typedef struct {
+  TrLibraryModel *model;
+  guint generation;
+  GPtrArray *infos;
+} FirstRows;
+
+static void
+first_rows_free (FirstRows *first)
+{
+  g_object_unref (first->model);
+  g_ptr_array_unref (first->infos);
+  g_free (first);
+}
+
+/* In the main thread. */
+static gboolean
+show_first_rows (gpointer user_data)
+{
+  FirstRows *first = user_data;
+  TrLibraryModel *self = first->model;
+
+  if (first->generation == self->reload_generation && !self->loaded && self->query[0] == '\0')
+    {
+      g_ptr_array_unref (self->all);
+      self->all = g_ptr_array_ref (first->infos);
+      refilter (self, self->all);
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+add_read (TrReportInfo  *info,
+          gpointer       user_data,
+          GError       **error)
+{
+  Reading *reading = user_data;
+  ReadData *data = g_task_get_task_data (reading->task);
+
+  g_ptr_array_add (reading->infos, g_object_ref (info));
+  if (data->first && reading->infos->len == FIRST_ROWS)
+    {
+      /* Not g_main_context_invoke(), which may run it here, in this thread. */
+      g_autoptr(GSource) source = g_idle_source_new ();
+      FirstRows *first = g_new0 (FirstRows, 1);
+
+      first->model = g_object_ref (g_task_get_source_object (reading->task));
+      first->generation = data->generation;
+      first->infos = g_ptr_array_new_full (FIRST_ROWS, g_object_unref);
+      for (guint i = 0; i < reading->infos->len; i++)
+        g_ptr_array_add (first->infos, g_object_ref (g_ptr_array_index (reading->infos, i)));
+      g_source_set_priority (source, G_PRIORITY_DEFAULT);
+      g_source_set_callback (source, show_first_rows, first, (GDestroyNotify) first_rows_free);
+      g_source_set_name (source, "[trip-reports] first rows of the library");
+      g_source_attach (source, g_task_get_context (reading->task));
+    }
+  return TRUE;
 }
 
 static void
@@ -105,12 +225,22 @@ read_in_thread (GTask        *task,
   TrLibraryModel *self = source;
   ReadData *data = task_data;
   GError *error = NULL;
-  GPtrArray *infos;
+  GPtrArray *infos = NULL;
 
   if (data->query != NULL)
     infos = tr_report_store_search (self->store, data->query, SEARCH_LIMIT, &error);
   else
-    infos = tr_report_store_list (self->store, &error);
+    {
+      Reading reading = { task, g_ptr_array_new_with_free_func (g_object_unref) };
+
+      if (tr_report_store_foreach (self->store, add_read, &reading, &error))
+        {
+          infos = reading.infos;
+          data->years = collect_years (infos);
+        }
+      else
+        g_ptr_array_unref (reading.infos);
+    }
 
   if (infos == NULL)
     g_task_return_error (task, error);
@@ -201,6 +331,7 @@ tr_library_model_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->all, g_ptr_array_unref);
   g_clear_pointer (&self->visible, g_ptr_array_unref);
+  g_clear_pointer (&self->years, g_array_unref);
   g_free (self->query);
 
   G_OBJECT_CLASS (tr_library_model_parent_class)->finalize (object);
@@ -248,7 +379,8 @@ static void
 tr_library_model_init (TrLibraryModel *self)
 {
   self->all = g_ptr_array_new_with_free_func (g_object_unref);
-  self->visible = g_ptr_array_new_with_free_func (g_object_unref);
+  self->visible = g_ptr_array_ref (self->all);
+  self->years = g_array_new (FALSE, FALSE, sizeof (guint));
   self->query = g_strdup ("");
   self->kind = TR_LIBRARY_ALL_KINDS;
   self->status = TR_LIBRARY_ALL_STATUSES;
@@ -266,14 +398,19 @@ tr_library_model_new (TrReportStore *store)
   return self;
 }
 
+/* @years: those of @all, or NULL to collect them here. */
 static void
 set_all (TrLibraryModel *self,
-         GPtrArray      *all)
+         GPtrArray      *all,
+         GArray         *years)
 {
-  guint old_total = self->all->len;
+  /* What showed ahead of the reading was no total. */
+  guint old_total = self->loaded ? self->all->len : 0;
 
   g_ptr_array_unref (self->all);
   self->all = g_ptr_array_ref (all);
+  g_array_unref (self->years);
+  self->years = years != NULL ? g_array_ref (years) : collect_years (all);
   self->loaded = TRUE;
   update (self);
   if (old_total != all->len)
@@ -291,7 +428,7 @@ tr_library_model_reload (TrLibraryModel  *self,
   all = tr_report_store_list (self->store, error);
   if (all == NULL)
     return FALSE;
-  set_all (self, all);
+  set_all (self, all, NULL);
   return TRUE;
 }
 
@@ -307,6 +444,7 @@ tr_library_model_reload_async (TrLibraryModel      *self,
 
   data = g_new0 (ReadData, 1);
   data->generation = ++self->reload_generation;
+  data->first = !self->loaded && self->all->len == 0;
   task = g_task_new (self, NULL, callback, user_data);
   g_task_set_source_tag (task, tr_library_model_reload_async);
   g_task_set_task_data (task, data, (GDestroyNotify) read_data_free);
@@ -328,7 +466,7 @@ tr_library_model_reload_finish (TrLibraryModel  *self,
     return FALSE;
   /* When a newer reload is on its way, this one's rows may be stale. */
   if (data->generation == self->reload_generation)
-    set_all (self, all);
+    set_all (self, all, data->years);
   return TRUE;
 }
 
@@ -398,32 +536,12 @@ tr_library_model_set_year (TrLibraryModel *self,
   update (self);
 }
 
-static int
-compare_years_descending (gconstpointer a,
-                          gconstpointer b)
-{
-  guint year_a = *(const guint *) a, year_b = *(const guint *) b;
-
-  return (year_a < year_b) - (year_a > year_b);
-}
-
 GArray *
 tr_library_model_get_years (TrLibraryModel *self)
 {
-  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
-  GArray *years = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), g_array_new (FALSE, FALSE, sizeof (guint)));
 
-  g_return_val_if_fail (TR_IS_LIBRARY_MODEL (self), years);
-
-  for (guint i = 0; i < self->all->len; i++)
-    {
-      guint year = info_year (g_ptr_array_index (self->all, i));
-
-      if (year != 0 && g_hash_table_add (seen, GUINT_TO_POINTER (year)))
-        g_array_append_val (years, year);
-    }
-  g_array_sort (years, compare_years_descending);
-  return years;
+  return g_array_copy (self->years);
 }
 
 guint

@@ -71,15 +71,17 @@ test_open_async (Fixture       *fixture,
   g_autoptr(GPtrArray) hits = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = tr_test_v1_report_id (41);
-  gint64 n_reports = 0;
+  gint64 n_reports = -1;
 
   tr_test_write_v1_library (fixture->path, 60, 10);
   store = open_and_wait (fixture->path, NULL, 0, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
   g_assert_cmpint (raw_int (fixture->path, "PRAGMA user_version"), ==, TR_REPORT_STORE_SCHEMA_VERSION);
+  /* A current library is not counted: that would read a whole index
+   * before the window's first frame. */
   g_assert_false (tr_report_store_needs_upgrade (fixture->path, &n_reports));
-  g_assert_cmpint (n_reports, ==, 60);
+  g_assert_cmpint (n_reports, ==, 0);
   g_assert_cmpuint (tr_report_store_count (store, NULL), ==, 60);
   hits = tr_report_store_search (store, "（41）", 10, &error);
   g_assert_no_error (error);
