@@ -1504,6 +1504,9 @@ shape_in_helper (gpointer data)
 {
   Shaping *shaping = data;
 
+  /* In this thread, not before it starts: the calling thread starts
+   * setting texts the sooner. */
+  shaper_init (&shaping->self->helper);
   while (shape_turn (shaping, &shaping->self->helper))
     ;
   return NULL;
@@ -1537,10 +1540,7 @@ shape_blocks (TrPdfLayout          *self,
   shaping.texts = g_new0 (TrPdfText *, MAX (blocks->len, 1));
 
   if (size >= MIN_SHARED_TEXT && g_get_num_processors () > 1)
-    {
-      shaper_init (&self->helper);
-      helper = g_thread_try_new ("tr-pdf-shaping", shape_in_helper, &shaping, NULL);
-    }
+    helper = g_thread_try_new ("tr-pdf-shaping", shape_in_helper, &shaping, NULL);
   while (shape_turn (&shaping, &self->shaper))
     if (progress != NULL)
       {
