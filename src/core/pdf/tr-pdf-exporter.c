@@ -199,6 +199,14 @@ add_outline (cairo_surface_t *surface,
     }
 }
 
+static gpointer
+release_layout (gpointer layout)
+{
+  g_object_unref (layout);
+  return NULL;
+}
+
+/* Takes @layout. */
 static gboolean
 write_layout (TrPdfLayout   *layout,
               TrExportSink  *sink,
@@ -213,6 +221,7 @@ write_layout (TrPdfLayout   *layout,
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
+  GThread *releaser;
   gboolean cancelled = FALSE;
 
   buffer->sink = sink;
@@ -235,9 +244,18 @@ write_layout (TrPdfLayout   *layout,
   if (!cancelled)
     add_outline (surface, document);
   cairo_destroy (cr);
+  /* cairo needs nothing of the layout now, and writing the fonts takes it
+   * longest: the layout's thousands of Pango objects are freed meanwhile,
+   * in a thread of their own. */
+  releaser = g_thread_try_new ("tr-pdf-release", release_layout, layout, NULL);
+  if (releaser == NULL)
+    g_object_unref (layout);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
+  /* The layout's font maps are back for the next one. */
+  if (releaser != NULL)
+    g_thread_join (releaser);
   if (status == CAIRO_STATUS_SUCCESS && !cancelled && !sink_buffer_flush (buffer))
     status = CAIRO_STATUS_WRITE_ERROR;
 
@@ -266,7 +284,7 @@ write_pdf (TrExportSink  *sink,
            GError       **error)
 {
   PdfExport *export = user_data;
-  g_autoptr(TrPdfLayout) layout = NULL;
+  TrPdfLayout *layout;
   TrDocument *document;
 
   if (export->document != NULL)

@@ -101,6 +101,8 @@ struct _TrPdfLayout {
    * glyph is; and how many copies the page being drawn has used. */
   GHashTable    *bold_strokes;
   GHashTable    *bold_uses;
+  /* The page number in the footer, set anew for each page. */
+  TrPdfText     *footer;
 };
 
 typedef struct {
@@ -1390,6 +1392,7 @@ tr_pdf_layout_finalize (GObject *object)
   g_clear_pointer (&self->bold_uses, g_hash_table_unref);
   g_clear_pointer (&self->bold_strokes, g_hash_table_unref);
   g_clear_pointer (&self->texts, g_ptr_array_unref);
+  g_clear_pointer (&self->footer, text_free);
   g_clear_pointer (&self->headings, g_array_unref);
   shaper_clear (&self->shaper);
   shaper_clear (&self->helper);
@@ -1501,6 +1504,9 @@ shape_in_helper (gpointer data)
 {
   Shaping *shaping = data;
 
+  /* In this thread, not before it starts: the calling thread starts
+   * setting texts the sooner. */
+  shaper_init (&shaping->self->helper);
   while (shape_turn (shaping, &shaping->self->helper))
     ;
   return NULL;
@@ -1534,10 +1540,7 @@ shape_blocks (TrPdfLayout          *self,
   shaping.texts = g_new0 (TrPdfText *, MAX (blocks->len, 1));
 
   if (size >= MIN_SHARED_TEXT && g_get_num_processors () > 1)
-    {
-      shaper_init (&self->helper);
-      helper = g_thread_try_new ("tr-pdf-shaping", shape_in_helper, &shaping, NULL);
-    }
+    helper = g_thread_try_new ("tr-pdf-shaping", shape_in_helper, &shaping, NULL);
   while (shape_turn (&shaping, &self->shaper))
     if (progress != NULL)
       {
@@ -1873,10 +1876,18 @@ draw_footer (TrPdfLayout *self,
              guint        page)
 {
   g_autofree char *number = g_strdup_printf ("%u", page + 1);
-  TrPdfText *text = make_text (self, &self->shaper, TR_DOC_STYLE_FOOTER, NULL, number, TR_DOC_TEXT_WIDTH);
+  TrPdfText *text = self->footer;
 
+  /* One text for the numbers of all pages: a number is too short to be
+   * cut into items or justified, and needs no layout of its own. */
+  if (text == NULL)
+    text = self->footer = make_text (self, &self->shaper, TR_DOC_STYLE_FOOTER, NULL, number, TR_DOC_TEXT_WIDTH);
+  else
+    {
+      pango_layout_set_text (text->layout, number, -1);
+      measure_lines (&self->shaper, text);
+    }
   draw_line (self, cr, text, text->lines[0], TR_DOC_MARGIN + text->lefts[0], FOOTER_TOP + text->baselines[0]);
-  text_free (text);
 }
 
 void
