@@ -1,8 +1,9 @@
 /* tr-cli-import.c: import, from PDF, ODT and DOCX files
  *
  * The module trip-reports-import. Of the core it links the store, the
- * importer, which starts a worker per PDF (poppler is the worker's alone),
- * and the office library, which reads ODT and DOCX files here, in the
+ * importer, which reads each PDF in a process of its own (poppler is the
+ * worker's alone; a batch's workers are started once per processor and
+ * fork a reader per file, tr-import-workers.h), and the office library, which reads ODT and DOCX files here, in the
  * program: libxml2 and libzip, bounded, are safe to run in it. A file that
  * names a report of the library merges into it (tr-review-merge.h); our
  * own export of one it does not have is received for review, as in the

@@ -5,7 +5,10 @@
  * happen in a worker process (tr-import-worker.c) with a CPU and memory
  * limit set in the child before exec and a wall-clock limit enforced here;
  * all that can go wrong costs only that file. The password goes through a
- * pipe, never the command line (other users can read that).
+ * pipe, never the command line (other users can read that). A batch gives
+ * its files to serving workers instead (tr-import-workers.h), which fork
+ * the reader of each from a process that has its libraries loaded: the
+ * same reader, limits and answer, for less than starting the program.
  *
  * The worker speaks JSON lines on stdout (see tr-import-worker.h), each
  * photo's bytes right after its line. Here we read the file's bytes
