@@ -17,6 +17,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "tr-error.h"
 #include "tr-import-private.h"
 #include "tr-import-workers.h"
 
@@ -279,9 +280,10 @@ tr_import_workers_send (TrImportWorkers   *workers,
   g_return_val_if_fail (workers != NULL, NULL);
   g_return_val_if_fail (out_answer_fd != NULL, NULL);
 
+  /* No password of a PDF is that long (the importer refuses them earlier). */
   if (request_length >= TR_IMPORT_REQUEST_MAX_BYTES)
     {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("the password is too long"));
+      g_set_error_literal (error, TR_ERROR, TR_ERROR_PDF_BAD_PASSWORD, _("the password of the PDF is wrong"));
       memset (request, 0, request_length);
       return NULL;
     }
