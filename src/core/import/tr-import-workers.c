@@ -76,10 +76,13 @@ server_unref (TrImportServer *server)
 }
 
 /* The worker is gone or must go: it is stopped (its reader dies with it),
- * and the requests it had not answered learn that nobody can tell how
- * their reader ended. */
+ * or with @gracefully, told there is nothing more to read, and the
+ * requests it had not answered learn that nobody can tell how their
+ * reader ended. It is waited for: its CPU time counts as ours, as that of
+ * a worker per file did, and no zombie is left. */
 static void
-server_stop (TrImportServer *server)
+server_stop_full (TrImportServer *server,
+                  gboolean        gracefully)
 {
   if (server->workers == NULL)
     return;
@@ -90,15 +93,23 @@ server_stop (TrImportServer *server)
       g_source_destroy (server->watch);
       g_clear_pointer (&server->watch, g_source_unref);
     }
-  g_subprocess_force_exit (server->process);
-  g_clear_object (&server->process);
+  if (!gracefully)
+    g_subprocess_force_exit (server->process);
   close (server->control_fd);
   server->control_fd = -1;
+  g_subprocess_wait (server->process, NULL, NULL);
+  g_clear_object (&server->process);
   server->current = NULL;
   while (!g_queue_is_empty (&server->waiters))
     waiter_finish (g_queue_pop_head (&server->waiters), FALSE, 0, 0);
   /* The reference of the pool. */
   server_unref (server);
+}
+
+static void
+server_stop (TrImportServer *server)
+{
+  server_stop_full (server, FALSE);
 }
 
 static gboolean
@@ -207,7 +218,12 @@ tr_import_workers_free (TrImportWorkers *workers)
   if (workers == NULL)
     return;
   while (workers->servers->len > 0)
-    server_stop (g_ptr_array_index (workers->servers, 0));
+    {
+      TrImportServer *server = g_ptr_array_index (workers->servers, 0);
+
+      /* One that is not reading ends when told there is nothing more. */
+      server_stop_full (server, !server->busy);
+    }
   g_ptr_array_unref (workers->servers);
   g_main_context_unref (workers->context);
   g_strfreev (workers->worker_argv);

@@ -106,6 +106,17 @@ test_served_files (void)
     g_assert_no_error (outcome.error);
     g_assert_true (g_hash_table_add (ids, g_strdup (tr_report_get_id (outcome.report))));
   }
+
+  /* Done with them, the worker is gone, not left a zombie: waited for,
+   * its readers' CPU time counts as ours. */
+  {
+    g_autoptr(GArray) running = tr_test_find_children (getpid (), "--serve");
+
+    g_assert_cmpuint (running->len, ==, 1);
+    g_clear_pointer (&workers, tr_import_workers_free);
+    g_assert_cmpint (kill (g_array_index (running, GPid, 0), 0), ==, -1);
+    g_assert_cmpint (errno, ==, ESRCH);
+  }
 }
 
 /* A reader that crashes costs its file only: the worker that forked it
