@@ -1,8 +1,9 @@
 /* tr-cli-import.c: import, from PDF, ODT and DOCX files
  *
  * The module trip-reports-import. Of the core it links the store, the
- * importer, which starts a worker per PDF (poppler is the worker's alone),
- * and the office library, which reads ODT and DOCX files here, in the
+ * importer, which reads each PDF in a process of its own (poppler is the
+ * worker's alone; a batch's workers are started once per processor and
+ * fork a reader per file, tr-import-workers.h), and the office library, which reads ODT and DOCX files here, in the
  * program: libxml2 and libzip, bounded, are safe to run in it. A file that
  * names a report of the library merges into it (tr-review-merge.h); our
  * own export of one it does not have is received for review, as in the
@@ -51,6 +52,8 @@ struct _ImportBatch {
   TrReportStore *library;
   const char    *password;
   GStrv          worker_argv;
+  /* A batch's workers, each reading one file after another. */
+  TrImportWorkers *workers;
   ImportItem    *items;
   guint          n_items;
   guint          n_started;
@@ -632,7 +635,10 @@ import_next (ImportBatch *batch)
 
       batch->n_running++;
       /* Read and hashed already, with a library: not again. */
-      if (data != NULL)
+      if (batch->workers != NULL)
+        tr_import_file_served_async (batch->workers, item->file, data, data != NULL ? item->sha256 : NULL,
+                                     batch->password, batch->cancellable, on_file_imported, item);
+      else if (data != NULL)
         tr_import_file_with_data_async (item->file, data, item->sha256, batch->password,
                                         (const char * const *) batch->worker_argv, batch->cancellable,
                                         on_file_imported, item);
@@ -685,6 +691,7 @@ run_import (Invocation *cli)
   g_autoptr(TrReportStore) store = NULL;
   g_autoptr(TrReportStore) library = NULL;
   g_auto(GStrv) worker_argv = NULL;
+  g_autoptr(TrImportWorkers) workers = NULL;
   g_autofree ImportItem *items = NULL;
   g_autofree char *password = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
@@ -739,6 +746,10 @@ run_import (Invocation *cli)
   batch.library = library;
   batch.password = password;
   batch.worker_argv = worker_argv;
+  /* Starting the reader is a good part of reading a short PDF: a batch
+   * starts it once per processor, not once per file. */
+  if (batch.n_items > 1)
+    batch.workers = workers = tr_import_workers_new ((const char * const *) worker_argv);
   batch.items = items;
   batch.max_running = MAX (g_get_num_processors (), 1);
   batch.json = cli->json;

@@ -75,6 +75,22 @@ tr_test_find_children (GPid        parent,
   return pids;
 }
 
+GArray *
+tr_test_find_import_readers (GPid        command,
+                             const char *word)
+{
+  GArray *readers = tr_test_find_children (command, word);
+  g_autoptr(GArray) servers = tr_test_find_children (command, "--serve");
+
+  for (guint i = 0; i < servers->len; i++)
+    {
+      g_autoptr(GArray) forked = tr_test_find_children (g_array_index (servers, GPid, i), word);
+
+      g_array_append_vals (readers, forked->data, forked->len);
+    }
+  return readers;
+}
+
 void
 tr_test_run_clear (TrTestRun *run)
 {

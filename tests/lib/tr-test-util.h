@@ -23,6 +23,11 @@ void    tr_test_remove_tree    (const char *path);
 GArray *tr_test_find_children  (GPid        parent,
                                 const char *word);
 
+/* The processes of @command's import reading a file whose command line
+ * has @word: its workers, or the readers its serving workers forked. */
+GArray *tr_test_find_import_readers (GPid        command,
+                                     const char *word);
+
 /* What one run of the trip-reports binary gave. */
 typedef struct {
   int   status;  /* its exit status: a crash fails the test */

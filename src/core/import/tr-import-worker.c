@@ -10,7 +10,13 @@
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -231,7 +237,8 @@ warn_scanned_pages (TrReport *report,
 }
 
 /* What reading loads from disk at first use, loaded while it still can
- * (see tr-import-sandbox.c). */
+ * (see tr-import-sandbox.c); a serving worker loads it once for all its
+ * readers. */
 static void
 load_before_confinement (void)
 {
@@ -241,8 +248,6 @@ load_before_confinement (void)
 
   g_get_charset (&charset);
   tzset ();
-  /* GLib's generator seeds itself from /dev/urandom: the report's ID. */
-  (void) g_random_int ();
   /* The translations of the messages the worker may write: asking for the
    * catalogue's header loads it. */
   (void) dgettext (GETTEXT_PACKAGE, catalogue_header);
@@ -269,32 +274,23 @@ poppler_data_dirs (void)
   return g_strv_builder_end (builder);
 }
 
-int
-tr_import_worker_main (const char *path)
+/* Reads the PDF open as @fd and writes what it found: the exit status. */
+static int
+read_document (int         fd,
+               const char *password)
 {
-  g_autofree char *password = read_password ();
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GBytes) data = NULL;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(TrReport) report = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) readable_dirs = NULL;
-  struct stat info;
   guint n_pages = 0;
   guint appendix_page = G_MAXUINT;
   g_autoptr(GArray) scanned_pages = NULL;
   g_autoptr(GArray) photo_pages = NULL;
   g_autoptr(TrPdfPhotoPrefetch) prefetch = NULL;
-  int fd;
 
-  g_return_val_if_fail (path != NULL, EXIT_FAILURE);
-
-  fd = tr_import_open_file (path, &info, &error);
-  if (fd < 0)
-    {
-      write_error (error);
-      return EXIT_FAILURE;
-    }
   mapped = g_mapped_file_new_from_fd (fd, FALSE, &error);
   close (fd);
   if (mapped == NULL)
@@ -306,6 +302,10 @@ tr_import_worker_main (const char *path)
 
   /* The document is open: from here on, poppler reads it confined. */
   load_before_confinement ();
+  /* GLib's generator seeds itself from /dev/urandom, at its first use:
+   * the report's ID. Here, in each reader, never in a serving worker,
+   * whose readers would all have the same. */
+  (void) g_random_int ();
   readable_dirs = poppler_data_dirs ();
   if (!tr_import_sandbox_enter ((const char * const *) readable_dirs, &error))
     {
@@ -333,4 +333,164 @@ tr_import_worker_main (const char *path)
   write_photos (report, photo_pages);
   write_report (report);
   return EXIT_SUCCESS;
+}
+
+int
+tr_import_worker_main (const char *path)
+{
+  g_autofree char *password = read_password ();
+  g_autoptr(GError) error = NULL;
+  struct stat info;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, EXIT_FAILURE);
+
+  fd = tr_import_open_file (path, &info, &error);
+  if (fd < 0)
+    {
+      write_error (error);
+      return EXIT_FAILURE;
+    }
+  return read_document (fd, password);
+}
+
+/* Serving ------------------------------------------------------------------ */
+
+/* One request: its JSON and the two descriptors that come with it, the
+ * PDF and the write end of the pipe for the answer. 0 at the end of the
+ * requests, -1 when one cannot be read. */
+static gssize
+receive_request (char *buffer,
+                 gsize size,
+                 int   fds[2])
+{
+  union {
+    struct cmsghdr header;
+    char           space[CMSG_SPACE (2 * sizeof (int))];
+  } control;
+  struct iovec vector = { buffer, size - 1 };
+  struct msghdr message = { 0 };
+  struct cmsghdr *header;
+  gssize n;
+
+  message.msg_iov = &vector;
+  message.msg_iovlen = 1;
+  message.msg_control = control.space;
+  message.msg_controllen = sizeof control.space;
+  do
+    n = recvmsg (STDIN_FILENO, &message, MSG_CMSG_CLOEXEC);
+  while (n < 0 && errno == EINTR);
+  if (n <= 0)
+    return n;
+  buffer[n] = '\0';
+
+  fds[0] = fds[1] = -1;
+  for (header = CMSG_FIRSTHDR (&message); header != NULL; header = CMSG_NXTHDR (&message, header))
+    if (header->cmsg_level == SOL_SOCKET && header->cmsg_type == SCM_RIGHTS)
+      {
+        gsize n_fds = (header->cmsg_len - CMSG_LEN (0)) / sizeof (int);
+        int received[2] = { -1, -1 };
+
+        memcpy (received, CMSG_DATA (header), MIN (n_fds, 2) * sizeof (int));
+        for (gsize i = 0; i < n_fds && i < 2; i++)
+          fds[i] = received[i];
+      }
+  if (fds[0] < 0 || fds[1] < 0 || (message.msg_flags & (MSG_TRUNC | MSG_CTRUNC)) != 0)
+    {
+      if (fds[0] >= 0)
+        close (fds[0]);
+      if (fds[1] >= 0)
+        close (fds[1]);
+      return -1;
+    }
+  return n;
+}
+
+/* Tells the importer how the reader of its last request ended. */
+static void
+send_exit (int status)
+{
+  g_autofree char *line = NULL;
+
+  if (WIFSIGNALED (status))
+    line = g_strdup_printf ("{\"signal\": %d}", WTERMSIG (status));
+  else
+    line = g_strdup_printf ("{\"status\": %d}", WIFEXITED (status) ? WEXITSTATUS (status) : 1);
+  while (send (STDIN_FILENO, line, strlen (line), MSG_NOSIGNAL) < 0 && errno == EINTR)
+    ;
+}
+
+/* In the child forked for one request: reads it as the program started
+ * for one file would, confined, and ends. */
+static G_GNUC_NORETURN void
+serve_request (const char *request,
+               int         pdf_fd,
+               int         answer_fd,
+               pid_t       server)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *password = NULL;
+  struct stat info;
+  JsonNode *root;
+
+  /* Dies with the server, as the server dies with the importer. */
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+  if (getppid () != server)
+    _exit (127);
+  close (STDIN_FILENO);
+  if (dup2 (answer_fd, STDOUT_FILENO) < 0)
+    _exit (127);
+  close (answer_fd);
+
+  if (json_parser_load_from_data (parser, request, -1, NULL) &&
+      (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root))
+    password = json_object_get_string_member_with_default (json_node_get_object (root), "password", NULL);
+  if (password != NULL && password[0] == '\0')
+    password = NULL;
+
+  if (!tr_import_check_fd (pdf_fd, &info, &error))
+    {
+      write_error (error);
+      _exit (EXIT_FAILURE);
+    }
+  fflush (stdout);
+  _exit (read_document (pdf_fd, password));
+}
+
+int
+tr_import_worker_serve (void)
+{
+  g_autofree char *request = g_malloc (TR_IMPORT_REQUEST_MAX_BYTES);
+  pid_t self = getpid ();
+
+  /* What every reader loads, loaded once: each child starts with it. */
+  load_before_confinement ();
+
+  for (;;)
+    {
+      int fds[2];
+      gssize n = receive_request (request, TR_IMPORT_REQUEST_MAX_BYTES, fds);
+      pid_t child;
+      int status = 0;
+
+      if (n == 0)
+        return EXIT_SUCCESS;
+      if (n < 0)
+        return EXIT_FAILURE;
+
+      /* Nothing buffered may be written twice. */
+      fflush (stdout);
+      child = fork ();
+      if (child == 0)
+        serve_request (request, fds[0], fds[1], self);
+      close (fds[0]);
+      close (fds[1]);
+      if (child < 0)
+        status = W_EXITCODE (127, 0);
+      else
+        while (waitpid (child, &status, 0) < 0 && errno == EINTR)
+          ;
+      send_exit (status);
+    }
 }

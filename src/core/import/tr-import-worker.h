@@ -20,4 +20,17 @@ G_BEGIN_DECLS
  * the code is the nick of a TrError. */
 int tr_import_worker_main (const char *path);
 
+/* The same for one file after another, each read by a child of its own
+ * forked from this process, which loaded what every reader needs only
+ * once: the program trip-reports-import-worker --serve. Its stdin is a
+ * Unix socket of packets (SOCK_SEQPACKET): each request is a JSON object
+ * {"password": "…"} (or {}) sent with two descriptors, the PDF open for
+ * reading and the write end of a pipe, where the child writes what
+ * tr_import_worker_main() writes on stdout. Once the child has ended, the
+ * answer on the socket is {"status": N} (its exit status) or
+ * {"signal": N} (the signal that killed it). It returns when the socket
+ * is closed. The children are confined and limited as a worker started
+ * for one file is; a crash costs only the child's file. */
+int tr_import_worker_serve (void);
+
 G_END_DECLS

@@ -5,7 +5,10 @@
  * happen in a worker process (tr-import-worker.c) with a CPU and memory
  * limit set in the child before exec and a wall-clock limit enforced here;
  * all that can go wrong costs only that file. The password goes through a
- * pipe, never the command line (other users can read that).
+ * pipe, never the command line (other users can read that). A batch gives
+ * its files to serving workers instead (tr-import-workers.h), which fork
+ * the reader of each from a process that has its libraries loaded: the
+ * same reader, limits and answer, for less than starting the program.
  *
  * The worker speaks JSON lines on stdout (see tr-import-worker.h), each
  * photo's bytes right after its line. Here we read the file's bytes
@@ -35,6 +38,7 @@
 #include "tr-error.h"
 #include "tr-importer.h"
 #include "tr-import-private.h"
+#include "tr-import-workers.h"
 #include "tr-pdf-photos.h"
 #include "tr-report-json.h"
 
@@ -92,6 +96,14 @@ typedef struct {
   GBytes               *data;
   char                 *temp_path;      /* a copy for the worker when @file has no path */
   GSubprocess          *process;
+  /* Or, read by a serving worker: */
+  TrImportWorkers      *workers;
+  TrImportServer       *server;
+  gboolean              served;
+  gboolean              server_healthy; /* its reader had its last word, or the worker told how it ended */
+  gboolean              output_ended;   /* without a last word: waiting for how it ended */
+  gboolean              exit_told;
+  int                   exit_signal;
   GDataInputStream     *output;
   GSource              *timeout_source;
   guint                 timeout_seconds;
@@ -121,6 +133,8 @@ import_job_release (ImportJob *job)
   if (job->process != NULL)
     g_subprocess_force_exit (job->process);
   g_clear_object (&job->process);
+  if (job->server != NULL)
+    tr_import_server_release (g_steal_pointer (&job->server), job->server_healthy);
   g_clear_object (&job->output);
   /* Checks under way read the photos: they end first. */
   if (job->checks != NULL)
@@ -245,27 +259,35 @@ tr_import_open_file (const char   *path,
       g_propagate_error (error, new_errno_error (errno));
       return -1;
     }
-  if (fstat (fd, info) != 0)
-    {
-      int saved_errno = errno;
-
-      close (fd);
-      g_propagate_error (error, new_errno_error (saved_errno));
-      return -1;
-    }
-  if (!S_ISREG (info->st_mode))
+  if (!tr_import_check_fd (fd, info, error))
     {
       close (fd);
-      g_propagate_error (error, new_not_a_file_error (G_FILE_TYPE_UNKNOWN, info->st_mode));
-      return -1;
-    }
-  if ((guint64) info->st_size > TR_IMPORT_MAX_FILE_BYTES)
-    {
-      close (fd);
-      g_propagate_error (error, new_too_large_error ((guint64) info->st_size));
       return -1;
     }
   return fd;
+}
+
+gboolean
+tr_import_check_fd (int           fd,
+                    struct stat  *info,
+                    GError      **error)
+{
+  if (fstat (fd, info) != 0)
+    {
+      g_propagate_error (error, new_errno_error (errno));
+      return FALSE;
+    }
+  if (!S_ISREG (info->st_mode))
+    {
+      g_propagate_error (error, new_not_a_file_error (G_FILE_TYPE_UNKNOWN, info->st_mode));
+      return FALSE;
+    }
+  if ((guint64) info->st_size > TR_IMPORT_MAX_FILE_BYTES)
+    {
+      g_propagate_error (error, new_too_large_error ((guint64) info->st_size));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* Reads @stream to its end, refusing it once it passes the limit (a file
@@ -421,6 +443,32 @@ limit_worker (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGKILL);
   if (getppid () != limits->parent)
     _exit (127);
+}
+
+GSubprocess *
+tr_import_spawn_worker (const char * const  *argv,
+                        int                  stdin_fd,
+                        GSubprocessFlags     stdout_flags,
+                        GError             **error)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  WorkerLimits limits;
+  GSubprocess *process;
+
+  limits.address_space = (rlim_t) TR_IMPORT_MEMORY_LIMIT_BYTES;
+  limits.cpu_seconds = (rlim_t) get_timeout_seconds ();
+  limits.parent = getpid ();
+
+  /* Poppler complains about every flaw of a PDF on stderr: that is noise
+   * for the user, and the worker's verdict comes on stdout. */
+  launcher = g_subprocess_launcher_new (stdout_flags | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
+  /* @limits lives until spawnv() returns, which is after the fork. */
+  g_subprocess_launcher_set_child_setup (launcher, limit_worker, &limits, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, error);
+  if (process == NULL)
+    g_prefix_error (error, _("cannot start the PDF reader: "));
+  return process;
 }
 
 /* The parent's side -------------------------------------------------------- */
@@ -688,8 +736,10 @@ handle_message (GTask      *task,
   if ((member = json_object_get_member (object, "report")) != NULL)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(TrReport) report = tr_report_new_from_json_node (member, &error);
+      g_autoptr(TrReport) report = NULL;
 
+      job->server_healthy = TRUE;
+      report = tr_report_new_from_json_node (member, &error);
       if (report == NULL)
         {
           return_error (task, g_steal_pointer (&error));
@@ -705,6 +755,7 @@ handle_message (GTask      *task,
 
   if ((member = json_object_get_member (object, "error")) != NULL && JSON_NODE_HOLDS_OBJECT (member))
     {
+      job->server_healthy = TRUE;
       return_error (task, error_from_json (json_node_get_object (member)));
       return TRUE;
     }
@@ -738,6 +789,37 @@ on_worker_exited (GObject      *source,
     return_error (task, new_crashed_error ());
 }
 
+/* A serving worker's reader ended without its last word. */
+static void
+finish_served (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+
+  if (job->timed_out || job->exit_signal == SIGXCPU)
+    return_error (task, new_timeout_error (job->timeout_seconds));
+  else
+    return_error (task, new_crashed_error ());
+}
+
+static void
+on_served_exit (gboolean known,
+                int      signal,
+                int      status,
+                gpointer user_data)
+{
+  GTask *task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+
+  if (job->finished)
+    return;
+  job->exit_told = TRUE;
+  job->exit_signal = signal;
+  /* The worker lives on, ready for the next file. */
+  job->server_healthy = known;
+  if (job->output_ended)
+    finish_served (task);
+}
+
 static void
 on_line_read (GObject      *source,
               GAsyncResult *result,
@@ -756,6 +838,15 @@ on_line_read (GObject      *source,
         return_error (task, g_steal_pointer (&error));
       else
         return_error (task, new_crashed_error ());
+      return;
+    }
+
+  if (line == NULL && job->served)
+    {
+      /* How its reader ended comes from the worker, if not already. */
+      job->output_ended = TRUE;
+      if (job->exit_told)
+        finish_served (task);
       return;
     }
 
@@ -787,9 +878,13 @@ on_timeout (gpointer user_data)
   GTask *task = user_data;
   ImportJob *job = g_task_get_task_data (task);
 
-  /* Its output then ends, and on_worker_exited() says why. */
+  /* Its output then ends, and on_worker_exited() (or finish_served())
+   * says why. */
   job->timed_out = TRUE;
-  g_subprocess_force_exit (job->process);
+  if (job->process != NULL)
+    g_subprocess_force_exit (job->process);
+  if (job->server != NULL)
+    tr_import_server_release (g_steal_pointer (&job->server), FALSE);
   g_clear_pointer (&job->timeout_source, g_source_unref);
   return G_SOURCE_REMOVE;
 }
@@ -829,15 +924,53 @@ open_password_pipe (const char  *password,
   return fds[0];
 }
 
+/* Gives @path to a serving worker, whose reader answers on a pipe of its
+ * own. */
+static void
+start_served (GTask      *task,
+              const char *path)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GInputStream) answer = NULL;
+  struct stat info;
+  int answer_fd = -1;
+  int fd;
+
+  job->served = TRUE;
+  job->timeout_seconds = get_timeout_seconds ();
+  fd = tr_import_open_file (path, &info, &error);
+  if (fd < 0)
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  job->server = tr_import_workers_send (job->workers, fd, job->password, on_served_exit, g_object_ref (task),
+                                        g_object_unref, &answer_fd, &error);
+  close (fd);
+  if (job->server == NULL)
+    {
+      return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  answer = g_unix_input_stream_new (answer_fd, TRUE);
+  job->output = g_data_input_stream_new (answer);
+  g_data_input_stream_set_newline_type (job->output, G_DATA_STREAM_NEWLINE_TYPE_LF);
+
+  job->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) job->timeout_seconds * 1000, G_MAXUINT));
+  g_task_attach_source (task, job->timeout_source, on_timeout);
+
+  read_next_line (g_object_ref (task));
+}
+
 static void
 start_worker (GTask *task)
 {
   ImportJob *job = g_task_get_task_data (task);
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_file_get_path (job->file);
-  WorkerLimits limits;
   int stdin_fd;
 
   /* The worker reads a file: give it a copy of what is not one. */
@@ -861,6 +994,12 @@ start_worker (GTask *task)
       path = g_strdup (job->temp_path);
     }
 
+  if (job->workers != NULL)
+    {
+      start_served (task, path);
+      return;
+    }
+
   stdin_fd = open_password_pipe (job->password, &error);
   if (stdin_fd < 0)
     {
@@ -874,20 +1013,10 @@ start_worker (GTask *task)
   g_ptr_array_add (argv, NULL);
 
   job->timeout_seconds = get_timeout_seconds ();
-  limits.address_space = (rlim_t) TR_IMPORT_MEMORY_LIMIT_BYTES;
-  limits.cpu_seconds = (rlim_t) job->timeout_seconds;
-  limits.parent = getpid ();
-
-  /* Poppler complains about every flaw of a PDF on stderr: that is noise
-   * for the user, and the worker's verdict comes on stdout. */
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
-  g_subprocess_launcher_take_stdin_fd (launcher, stdin_fd);
-  /* @limits lives until spawnv() returns, which is after the fork. */
-  g_subprocess_launcher_set_child_setup (launcher, limit_worker, &limits, NULL);
-  job->process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  job->process = tr_import_spawn_worker ((const char * const *) argv->pdata, stdin_fd, G_SUBPROCESS_FLAGS_STDOUT_PIPE,
+                                         &error);
   if (job->process == NULL)
     {
-      g_prefix_error (&error, _("cannot start the PDF reader: "));
       return_error (task, g_steal_pointer (&error));
       return;
     }
@@ -1073,6 +1202,45 @@ tr_import_file_with_data_async (GFile               *file,
   job->data = g_bytes_ref (data);
   job->source_sha256 = g_strdup (sha256);
   start_worker (task);
+}
+
+void
+tr_import_file_served_async (TrImportWorkers     *workers,
+                             GFile               *file,
+                             GBytes              *data,
+                             const char          *sha256,
+                             const char          *password,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ImportJob *job;
+
+  g_return_if_fail (workers != NULL);
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail ((data == NULL) == (sha256 == NULL));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = new_import_task (file, password, NULL, NULL, NULL, NULL, cancellable, callback, user_data);
+  if (task == NULL)
+    return;
+  job = g_task_get_task_data (task);
+  job->workers = workers;
+  if (data != NULL)
+    {
+      job->data = g_bytes_ref (data);
+      job->source_sha256 = g_strdup (sha256);
+      start_worker (task);
+      return;
+    }
+
+  {
+    g_autoptr(GTask) read_task = g_task_new (NULL, cancellable, on_file_read, g_steal_pointer (&task));
+
+    g_task_set_task_data (read_task, g_object_ref (file), g_object_unref);
+    g_task_run_in_thread (read_task, read_file_thread);
+  }
 }
 
 TrReport *

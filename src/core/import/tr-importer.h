@@ -4,6 +4,7 @@
 
 #include <gio/gio.h>
 
+#include "tr-import-workers.h"
 #include "tr-report.h"
 
 G_BEGIN_DECLS
@@ -74,6 +75,19 @@ void      tr_import_file_with_data_async (GFile               *file,
                                           GCancellable        *cancellable,
                                           GAsyncReadyCallback  callback,
                                           gpointer             user_data);
+
+/* The same for a batch: @file is read by a worker of @workers, which
+ * must outlive the import (tr-import-workers.h), its bytes from @data
+ * whose SHA-256 is @sha256 (both NULL: read here, as
+ * tr_import_file_async() does). Finish with tr_import_file_finish(). */
+void      tr_import_file_served_async (TrImportWorkers     *workers,
+                                       GFile               *file,
+                                       GBytes              *data,
+                                       const char          *sha256,
+                                       const char          *password,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data);
 
 /* The same, blocking: for the command line. */
 TrReport *tr_import_file          (GFile                *file,

@@ -2,13 +2,16 @@
  *
  * The importer (tr-importer.c) starts it as `trip-reports-import-worker
  * PATH`, with resource limits and the password on stdin, and reads what it
- * found on stdout (tr-import-worker.h). A program of its own, linking the
+ * found on stdout (tr-import-worker.h); for a batch, once, as
+ * `trip-reports-import-worker --serve`, which forks a reader per file. A program of its own, linking the
  * import library and what that needs: no window, no SQLite.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <string.h>
 
+#include "tr-import-private.h"
 #include "tr-import-worker.h"
 
 int
@@ -23,6 +26,8 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  if (argc == 2 && strcmp (argv[1], TR_IMPORT_WORKER_SERVE_OPTION) == 0)
+    return tr_import_worker_serve ();
   /* The path is taken as bytes: it need not be UTF-8. */
   if (argc != 2)
     {

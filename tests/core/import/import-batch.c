@@ -160,7 +160,7 @@ test_batch_stopped_and_resumed (void)
   pid = (GPid) g_ascii_strtoll (g_subprocess_get_identifier (process), NULL, 10);
 
   count = wait_for_count (store, 2);
-  slow_worker = tr_test_find_children (pid, "stopped-slow.pdf");
+  slow_worker = tr_test_find_import_readers (pid, "stopped-slow.pdf");
   /* Ctrl+C: to the whole group, the workers with the command. */
   kill (-pid, SIGINT);
   g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);

@@ -434,7 +434,7 @@ test_batch_saves_each_file (void)
       g_assert_no_error (error);
     }
   g_test_message ("%u of the 3 quick files in the library while the slow one is read", count);
-  slow_worker = tr_test_find_children (subprocess_pid (process), "batch-slow.pdf");
+  slow_worker = tr_test_find_import_readers (subprocess_pid (process), "batch-slow.pdf");
 
   /* Killed in the middle (before any assertion, which would leave it
    * running): what was read stays. */

@@ -576,6 +576,7 @@ main (int   argc,
   add_duplicate_tests ();
   add_photos_tests ();
   add_batch_tests ();
+  add_served_tests ();
 
   status = g_test_run ();
 

@@ -141,3 +141,4 @@ void add_cli_tests (void);
 void add_duplicate_tests (void);
 void add_photos_tests (void);
 void add_batch_tests (void);
+void add_served_tests (void);
