@@ -47,6 +47,7 @@ typedef struct {
   char *grep_word;  /* what grep is asked: the first word */
   guint sample_df;  /* reports of the sample that contain it */
   double ours_ms;
+  double ours_cpu_ms;      /* the processor time of that search */
   double grep_ms;
   double command_ms;       /* the whole `trip-reports search` */
   double command_grep_ms;  /* grep, started the same way */
@@ -463,17 +464,23 @@ pick_queries (guint n_queries)
 
 /* ---- running them --------------------------------------------------- */
 
+/* *@cpu_ms (when asked): the processor time the search took, which on a
+ * loaded machine may be far below its wall-clock time *@ms. */
 static GPtrArray *
 run_search (TrReportStore  *store,
             const char     *query,
             guint           limit,
             double         *ms,
+            double         *cpu_ms,
             GError        **error)
 {
+  gint64 start_cpu = cpu_us ();
   gint64 start = g_get_monotonic_time ();
   GPtrArray *hits = tr_report_store_search (store, query, limit, error);
 
   *ms = elapsed_ms (start);
+  if (cpu_ms != NULL)
+    *cpu_ms = (cpu_us () - start_cpu) / 1000.0;
   return hits;
 }
 
@@ -531,9 +538,9 @@ time_queries (TrReportStore  *store,
     {
       Query *query = g_ptr_array_index (queries, i);
       g_autoptr(GPtrArray) hits = NULL;
-      double ours, theirs;
+      double ours, ours_cpu, theirs;
 
-      hits = run_search (store, query->text, SEARCH_LIMIT, &ours, error);
+      hits = run_search (store, query->text, SEARCH_LIMIT, &ours, &ours_cpu, error);
       if (hits == NULL)
         return FALSE;
       if (!run_grep (query->grep_word, files_dir, &theirs, NULL, error))
@@ -541,6 +548,7 @@ time_queries (TrReportStore  *store,
       if (record)
         {
           query->ours_ms = ours;
+          query->ours_cpu_ms = ours_cpu;
           query->grep_ms = theirs;
         }
     }
@@ -627,7 +635,7 @@ check_hits (TrReportStore  *store,
       g_auto(GStrv) words = g_strsplit (query->text, " ", -1);
       double ms;
 
-      hits = run_search (store, query->text, 0, &ms, error);
+      hits = run_search (store, query->text, 0, &ms, NULL, error);
       if (hits == NULL)
         return FALSE;
       if (!run_grep (query->grep_word, files_dir, NULL, &files, error))
@@ -653,6 +661,7 @@ typedef struct {
   guint n;
   double ours_p50, ours_p95;
   double grep_p50, grep_p95;
+  double cpu_p50, cpu_p95;  /* our searches' processor time; not for commands */
 } Stats;
 
 /* @klass N_QUERY_CLASSES: every query. With @command, the whole
@@ -664,6 +673,7 @@ compute_stats (GPtrArray  *queries,
 {
   g_autoptr(GArray) ours = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) theirs = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) cpu = g_array_new (FALSE, FALSE, sizeof (double));
   Stats stats;
 
   for (guint i = 0; i < queries->len; i++)
@@ -676,15 +686,19 @@ compute_stats (GPtrArray  *queries,
         continue;
       g_array_append_val (ours, ours_ms);
       g_array_append_val (theirs, grep_ms);
+      g_array_append_val (cpu, query->ours_cpu_ms);
     }
   tr_bench_sort (ours);
   tr_bench_sort (theirs);
+  tr_bench_sort (cpu);
 
   stats.n = ours->len;
   stats.ours_p50 = tr_bench_percentile (ours, 50);
   stats.ours_p95 = tr_bench_percentile (ours, 95);
   stats.grep_p50 = tr_bench_percentile (theirs, 50);
   stats.grep_p95 = tr_bench_percentile (theirs, 95);
+  stats.cpu_p50 = tr_bench_percentile (cpu, 50);
+  stats.cpu_p95 = tr_bench_percentile (cpu, 95);
   return stats;
 }
 
@@ -696,23 +710,28 @@ ratio (double theirs,
   return theirs / MAX (ours, 0.001);
 }
 
+/* With @cpu, our searches' processor time after the ratios. */
 static void
 print_row (const char *name,
-           Stats       s)
+           Stats       s,
+           gboolean    cpu)
 {
-  g_print ("%-16s %4u %9.2f %9.2f %10.2f %10.2f %9.1fx %9.1fx\n",
+  g_print ("%-16s %4u %9.2f %9.2f %10.2f %10.2f %9.1fx %9.1fx",
            name, s.n, s.ours_p50, s.ours_p95, s.grep_p50, s.grep_p95,
            ratio (s.grep_p50, s.ours_p50), ratio (s.grep_p95, s.ours_p95));
+  if (cpu)
+    g_print (" %9.2f %9.2f", s.cpu_p50, s.cpu_p95);
+  g_print ("\n");
 }
 
 static void
 print_query (Query *query)
 {
   /* The query goes last: printf pads by bytes, not by display width. */
-  g_print ("  %-13s  sample %3u/%u  hits %5d grep %5d  ours %8.2f ms  grep %8.2f ms  %8.1fx  "
+  g_print ("  %-13s  sample %3u/%u  hits %5d grep %5d  ours %8.2f ms (cpu %6.2f)  grep %8.2f ms  %8.1fx  "
            "command %8.2f ms  grep %8.2f ms  %8.1fx  %s\n",
            class_names[query->klass], query->sample_df, N_SAMPLE_REPORTS, query->hits, query->grep_files,
-           query->ours_ms, query->grep_ms, ratio (query->grep_ms, query->ours_ms),
+           query->ours_ms, query->ours_cpu_ms, query->grep_ms, ratio (query->grep_ms, query->ours_ms),
            query->command_ms, query->command_grep_ms, ratio (query->command_grep_ms, query->command_ms),
            query->text);
 }
@@ -811,7 +830,7 @@ run (const char  *dir,
     store = tr_report_store_open (db_path, error);
     if (store == NULL)
       return FALSE;
-    hits = run_search (store, first->text, SEARCH_LIMIT, &first_ms, error);
+    hits = run_search (store, first->text, SEARCH_LIMIT, &first_ms, NULL, error);
     if (hits == NULL)
       return FALSE;
     g_print ("First search after opening the library (\"%s\"): %.2f ms; target under 200 ms: %s\n",
@@ -845,22 +864,26 @@ run (const char  *dir,
         print_query (g_ptr_array_index (queries, i));
     }
 
-  g_print ("\n%-16s %4s %9s %9s %10s %10s %10s %10s\n",
-           "class", "n", "ours p50", "ours p95", "grep p50", "grep p95", "ratio p50", "ratio p95");
-  g_print ("%-16s %4s %9s %9s %10s %10s %10s %10s\n", "", "", "ms", "ms", "ms", "ms", "grep/ours", "grep/ours");
+  /* On a shared machine a search waits for a processor too: what it costs
+   * itself is its processor time (cpu), measured in the same runs. */
+  g_print ("\n%-16s %4s %9s %9s %10s %10s %10s %10s %9s %9s\n",
+           "class", "n", "ours p50", "ours p95", "grep p50", "grep p95", "ratio p50", "ratio p95",
+           "cpu p50", "cpu p95");
+  g_print ("%-16s %4s %9s %9s %10s %10s %10s %10s %9s %9s\n", "", "", "ms", "ms", "ms", "ms", "grep/ours", "grep/ours",
+           "ms", "ms");
   for (QueryClass k = 0; k < N_QUERY_CLASSES; k++)
     {
       Stats stats = compute_stats (queries, k, FALSE);
 
       /* --queries below 4 leaves some classes empty. */
       if (stats.n > 0)
-        print_row (class_names[k], stats);
+        print_row (class_names[k], stats, TRUE);
     }
   all = compute_stats (queries, N_QUERY_CLASSES, FALSE);
-  print_row ("all", all);
+  print_row ("all", all, TRUE);
 
-  g_print ("\nTarget p95 < %.0f ms: %.2f ms, %s\n", p95_target, all.ours_p95,
-           all.ours_p95 < p95_target ? "MET" : "NOT MET");
+  g_print ("\nTarget p95 < %.0f ms: %.2f ms, %s (processor time p95: %.2f ms)\n", p95_target, all.ours_p95,
+           all.ours_p95 < p95_target ? "MET" : "NOT MET", all.cpu_p95);
   /* A speed ratio compares typical searches: the medians. The p95 ratio
    * is printed too, as the tail matters to someone typing. */
   g_print ("Target at least %.0fx faster than grep (medians): %.1fx, %s; at p95: %.1fx\n",
@@ -881,10 +904,10 @@ run (const char  *dir,
           Stats stats = compute_stats (queries, k, TRUE);
 
           if (stats.n > 0)
-            print_row (class_names[k], stats);
+            print_row (class_names[k], stats, FALSE);
         }
       all = compute_stats (queries, N_QUERY_CLASSES, TRUE);
-      print_row ("all", all);
+      print_row ("all", all, FALSE);
       g_print ("\nTarget: the whole command at least %.0fx faster than grep (medians): %.1fx, %s; at p95: %.1fx\n",
                command_ratio_target, ratio (all.grep_p50, all.ours_p50),
                ratio (all.grep_p50, all.ours_p50) >= command_ratio_target ? "MET" : "NOT MET",

@@ -42,6 +42,12 @@ static const char * const newest_sql[] = {
     "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1" WHOLE " ORDER BY rowid DESC LIMIT ?3",
   [SEARCH_SHORT] =
     "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?2" WHOLE " ORDER BY rowid DESC LIMIT ?3",
+  /* Both kinds in one query: FTS5 skips through the lists with their
+   * doclist indexes, where stepping a statement for each kind side by
+   * side read every match of the commoner word down to the last kept. */
+  [SEARCH_MIXED] =
+    "SELECT rowid FROM report_fts_short WHERE report_fts_short MATCH ?1 || ' AND ' || ?2" WHOLE
+    " ORDER BY rowid DESC LIMIT ?3",
 };
 
 /* The unary + keeps SQLite from handing the rowid list to FTS5, which would
@@ -281,66 +287,6 @@ collect_rowids (TrSearch       *self,
   if (rc != SQLITE_DONE)
     {
       fail (out_rc, rc);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The first @limit reports, newest first, that match both the long words
- * and the short ones: both lists come sorted by rowid, so they are walked
- * side by side. Asking one index about each match of the other, or
- * materializing either list, costs ten times more when both words are
- * common. */
-static gboolean
-collect_mixed_rowids (TrSearch       *self,
-                      const char     *long_match,
-                      const char     *short_match,
-                      guint           limit,
-                      GArray         *hits,
-                      int            *out_rc)
-{
-  g_autoptr(Statement) longs = prepare (self, newest_sql[SEARCH_LONG], out_rc);
-  g_autoptr(Statement) shorts = NULL;
-  int rc_long, rc_short;
-
-  if (longs == NULL)
-    return FALSE;
-  shorts = prepare (self, newest_sql[SEARCH_SHORT], out_rc);
-  if (shorts == NULL)
-    return FALSE;
-  bind_text (longs, 1, long_match);
-  sqlite3_bind_int64 (longs, 3, -1);
-  bind_text (shorts, 2, short_match);
-  sqlite3_bind_int64 (shorts, 3, -1);
-
-  rc_long = sqlite3_step (longs);
-  rc_short = sqlite3_step (shorts);
-  while (rc_long == SQLITE_ROW && rc_short == SQLITE_ROW && hits->len < limit)
-    {
-      gint64 in_long = sqlite3_column_int64 (longs, 0);
-      gint64 in_short = sqlite3_column_int64 (shorts, 0);
-
-      if (in_long == in_short)
-        {
-          Hit hit = { in_long, 0 };
-
-          g_array_append_val (hits, hit);
-          rc_long = sqlite3_step (longs);
-          rc_short = sqlite3_step (shorts);
-        }
-      else if (in_long > in_short)
-        rc_long = sqlite3_step (longs);
-      else
-        rc_short = sqlite3_step (shorts);
-    }
-  if (rc_long != SQLITE_ROW && rc_long != SQLITE_DONE)
-    {
-      fail (out_rc, rc_long);
-      return FALSE;
-    }
-  if (rc_short != SQLITE_ROW && rc_short != SQLITE_DONE)
-    {
-      fail (out_rc, rc_short);
       return FALSE;
     }
   return TRUE;
@@ -734,15 +680,8 @@ run_search (TrSearch    *self,
     {
       /* Finding one match more than can be ranked stops early however
        * common the words are. */
-      gboolean collected;
-
-      if (kind == SEARCH_MIXED)
-        collected = collect_mixed_rowids (self, long_match->str, short_match->str,
-                                          RANKED_MATCHES_MAX + 1, found, out_rc);
-      else
-        collected = collect_rowids (self, newest_sql[kind], long_match->str, short_match->str,
-                                    RANKED_MATCHES_MAX + 1, found, out_rc);
-      if (!collected)
+      if (!collect_rowids (self, newest_sql[kind], long_match->str, short_match->str,
+                           RANKED_MATCHES_MAX + 1, found, out_rc))
         return NULL;
       if (found->len + chunked->len > RANKED_MATCHES_MAX)
         {
