@@ -55,7 +55,7 @@ parse_request (int       argc,
   g_auto(GStrv) args = NULL;
   gboolean json = FALSE, help = FALSE;
   /* As cli_parse () sees them: the command's name first. */
-  g_auto(GStrv) strv = g_new0 (char *, argc);
+  g_auto(GStrv) strv = NULL;
   const GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &request->db_path, NULL, NULL },
     { "limit", 0, 0, G_OPTION_ARG_STRING, &limit_text, NULL, NULL },
@@ -67,8 +67,7 @@ parse_request (int       argc,
 
   if (argc < 2)
     return FALSE;
-  for (int i = 1; i < argc; i++)
-    strv[i - 1] = g_strdup (argv[i]);
+  strv = g_strdupv (argv + 1);
 
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, entries, NULL);
