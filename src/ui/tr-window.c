@@ -94,12 +94,23 @@ void
 _tr_window_show_placeholder (TrWindow *self)
 {
   gboolean empty = self->library == NULL || tr_library_model_get_total (self->library) == 0;
+  gboolean listed = self->library != NULL && g_list_model_get_n_items (G_LIST_MODEL (self->library)) > 0;
 
-  /* Until the library is read, neither "welcome" nor "pick a report" is true. */
-  if (self->library != NULL && !tr_library_model_is_loaded (self->library))
+  /* Until the library is read, "welcome" is not true, and "pick a report"
+   * only once a big library's first rows are listed ahead of the rest. */
+  if (self->library != NULL && !tr_library_model_is_loaded (self->library) && !listed)
     gtk_stack_set_visible_child_name (self->content_stack, "loading");
   else
-    gtk_stack_set_visible_child_name (self->content_stack, empty ? "welcome" : "no-selection");
+    gtk_stack_set_visible_child_name (self->content_stack, empty && !listed ? "welcome" : "no-selection");
+}
+
+/* A big library's first rows, listed before it is read whole. */
+static void
+library_items_changed (TrWindow *self)
+{
+  if (self->report == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->content_stack), "loading") == 0)
+    _tr_window_show_placeholder (self);
 }
 
 static void
@@ -462,6 +473,8 @@ tr_window_new (GtkApplication *application,
 
   self->store = g_object_ref (store);
   self->library = tr_library_model_new (store);
+  g_signal_connect_object (self->library, "items-changed", G_CALLBACK (library_items_changed),
+                           self, G_CONNECT_SWAPPED);
   tr_library_view_set_model (self->library_view, self->library);
   /* The command line, or another copy of the app, may write the library
    * while this window shows it. */

@@ -55,6 +55,71 @@ test_search_and_open (Fixture       *fixture,
   (void) tokyo;
 }
 
+typedef struct {
+  TrWindow *window;
+  gboolean seen;
+  gboolean loaded;          /* at the first rows */
+  guint n_items;
+  char *content;            /* what the content area showed then */
+} FirstRows;
+
+static void
+first_rows_listed (GListModel *model,
+                   guint       position,
+                   guint       removed,
+                   guint       added,
+                   FirstRows  *first)
+{
+  if (first->seen || g_list_model_get_n_items (model) == 0)
+    return;
+  first->seen = TRUE;
+  first->loaded = tr_library_model_is_loaded (TR_LIBRARY_MODEL (model));
+  first->n_items = g_list_model_get_n_items (model);
+  first->content = g_strdup (gtk_stack_get_visible_child_name (first->window->content_stack));
+}
+
+/* A big library lists its newest reports before it is read whole: the
+ * content area then asks to pick one, rather than stay blank until the
+ * last row is read. */
+static void
+test_first_rows_placeholder (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) reports = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+  FirstRows first = { 0 };
+  TrLibraryModel *model;
+  guint failed = 0;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      TrReport *report = tr_report_new (TR_REPORT_KIND_DRAFT);
+      g_autofree char *title = g_strdup_printf ("第%u份考察報告", i);
+
+      tr_report_set_text (report, TR_FIELD_TITLE, title);
+      g_ptr_array_add (reports, report);
+    }
+  g_assert_true (tr_report_store_save_batch (fixture->store, reports, &failed, &error));
+  g_assert_no_error (error);
+
+  fixture->window = tr_window_new (NULL, fixture->store, NULL, NULL);
+  first.window = fixture->window;
+  model = tr_library_view_get_model (TR_LIBRARY_VIEW (tr_window_get_library_view (fixture->window)));
+  g_signal_connect_after (model, "items-changed", G_CALLBACK (first_rows_listed), &first);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "loading");
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, 760);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_until (tr_library_model_is_loaded (model), 5000);
+
+  g_assert_true (first.seen);
+  g_assert_false (first.loaded);
+  g_assert_cmpuint (first.n_items, <, 300);
+  g_assert_cmpstr (first.content, ==, "no-selection");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->content_stack), ==, "no-selection");
+  g_signal_handlers_disconnect_by_data (model, &first);
+  g_free (first.content);
+}
+
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -225,6 +290,8 @@ add_library_tests (void)
 {
   g_test_add ("/ui/library/search-and-open", Fixture, NULL, fixture_set_up,
               test_search_and_open, fixture_tear_down);
+  g_test_add ("/ui/library/first-rows-placeholder", Fixture, NULL, fixture_set_up,
+              test_first_rows_placeholder, fixture_tear_down);
   g_test_add ("/ui/library/delete-and-undo", Fixture, NULL, fixture_set_up,
               test_delete_and_undo, fixture_tear_down);
   g_test_add ("/ui/export/while-typing", Fixture, NULL, fixture_set_up,
