@@ -524,7 +524,9 @@ open_store (const char              *path,
   what = g_strdup_printf (_("Could not open the library “%s”"), path);
 
   /* A name SQLite reads otherwise than as a file is refused before its
-   * "folder" (say "file:/tmp") is made. */
+   * "folder" (say "file:/tmp") is made; what stands at the path, after a
+   * failure to make its folder, which says more. Making the folder changes
+   * neither: the path itself is not made there. */
   kind = tr_library_path_classify (path, &stat_errno);
   if ((kind == TR_LIBRARY_PATH_EMPTY || kind == TR_LIBRARY_PATH_IN_MEMORY || kind == TR_LIBRARY_PATH_URI) &&
       !check_library_path (path, kind, stat_errno, what, error))
@@ -541,7 +543,6 @@ open_store (const char              *path,
                    "%s: %s", what, g_strerror (saved_errno));
       return NULL;
     }
-  kind = tr_library_path_classify (path, &stat_errno);
   if (!check_library_path (path, kind, stat_errno, what, error))
     return NULL;
 
