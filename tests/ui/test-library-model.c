@@ -13,12 +13,14 @@
 #include "tr-bench-text.h"
 #include "tr-library-model.h"
 #include "tr-test-util.h"
+#include "tr-ui-test.h"
 
 /* The rows shown ahead of the rest (tr-library-model.c). */
 #define FIRST_ROWS 64
 
 typedef struct {
   char *dir;
+  char *path;
   TrReportStore *store;
 } Fixture;
 
@@ -33,23 +35,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-library-model-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = tr_report_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = open_test_library ("test-library-model-XXXXXX", &fixture->dir, &fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_clear_object (&fixture->store);
-  tr_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  close_test_library (NULL, &fixture->store, &fixture->dir, &fixture->path);
 }
 
 static void

@@ -22,6 +22,7 @@
 
 typedef struct {
   char *dir;
+  char *path;
   TrReportStore *store;
   TrWindow *window;
 } Fixture;
@@ -30,25 +31,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tr-ui-editor-loading-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = tr_report_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = open_test_library ("tr-ui-editor-loading-XXXXXX", &fixture->dir, &fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  release_and_wait (&fixture->store);
-  tr_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
 }
 
 /* A report whose 過程 is @pages pages of about 600 characters, in lines

@@ -23,6 +23,7 @@
 
 typedef struct {
   char *dir;
+  char *path;
   TrReportStore *store;
   TrWindow *window;
 } Fixture;
@@ -31,25 +32,14 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  fixture->dir = g_dir_make_tmp ("tr-ui-editor-typing-XXXXXX", &error);
-  g_assert_no_error (error);
-  path = g_build_filename (fixture->dir, "library.db", NULL);
-  fixture->store = tr_report_store_open (path, &error);
-  g_assert_no_error (error);
+  fixture->store = open_test_library ("tr-ui-editor-typing-XXXXXX", &fixture->dir, &fixture->path);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  if (fixture->window != NULL)
-    gtk_window_destroy (GTK_WINDOW (fixture->window));
-  release_and_wait (&fixture->store);
-  tr_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
+  close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
 }
 
 /* @pages pages of about 600 characters, every fifth paragraph numbered at
