@@ -15,30 +15,8 @@
 #define EXIT_OK     0
 #define EXIT_FAILED 1
 
-typedef struct {
-  char *dir;
-  char *db_path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-cli-json-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "library.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  tr_test_remove_tree (fixture->dir);
-  g_free (fixture->dir);
-  g_free (fixture->db_path);
-}
+/* Each test's folder and library path. */
+typedef TrTestLibraryDir Fixture;
 
 #define run(fixture, input, ...) \
   tr_test_run_binary ((fixture)->dir, (input), (const char * const []) { __VA_ARGS__, NULL })
@@ -278,7 +256,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define add_test(path, func) \
-  g_test_add ("/cli-json/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/cli-json/" path, Fixture, NULL, tr_test_library_dir_set_up, func, tr_test_library_dir_tear_down)
 
   add_test ("deep-nesting", test_deep_nesting);
   add_test ("lost-text", test_lost_text);

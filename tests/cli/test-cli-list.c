@@ -24,30 +24,8 @@
 #include "tr-report-store.h"
 #include "tr-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *db_path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-cli-list-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "library.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  tr_test_remove_tree (fixture->dir);
-  g_free (fixture->db_path);
-  g_free (fixture->dir);
-}
+/* Each test's folder and library path. */
+typedef TrTestLibraryDir Fixture;
 
 static TrTestRun
 run_list (Fixture            *fixture,
@@ -383,8 +361,8 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli-list/same-as-gathered", Fixture, NULL, fixture_set_up, test_same_as_gathered, fixture_tear_down);
-  g_test_add ("/cli-list/empty", Fixture, NULL, fixture_set_up, test_empty, fixture_tear_down);
-  g_test_add ("/cli-list/memory-flat", Fixture, NULL, fixture_set_up, test_memory_flat, fixture_tear_down);
+  g_test_add ("/cli-list/same-as-gathered", Fixture, NULL, tr_test_library_dir_set_up, test_same_as_gathered, tr_test_library_dir_tear_down);
+  g_test_add ("/cli-list/empty", Fixture, NULL, tr_test_library_dir_set_up, test_empty, tr_test_library_dir_tear_down);
+  g_test_add ("/cli-list/memory-flat", Fixture, NULL, tr_test_library_dir_set_up, test_memory_flat, tr_test_library_dir_tear_down);
   return g_test_run ();
 }

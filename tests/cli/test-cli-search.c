@@ -21,30 +21,8 @@
 
 #define N_REPORTS 260
 
-typedef struct {
-  char *dir;
-  char *db_path;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->dir = g_dir_make_tmp ("test-cli-search-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db_path = g_build_filename (fixture->dir, "library.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  tr_test_remove_tree (fixture->dir);
-  g_free (fixture->db_path);
-  g_free (fixture->dir);
-}
+/* Each test's folder and library path. */
+typedef TrTestLibraryDir Fixture;
 
 static TrTestRun
 run_search (Fixture    *fixture,
@@ -413,11 +391,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/cli-search/same-as-store", Fixture, NULL, fixture_set_up, test_same_as_store, fixture_tear_down);
-  g_test_add ("/cli-search/index-pending", Fixture, NULL, fixture_set_up, test_index_pending, fixture_tear_down);
-  g_test_add ("/cli-search/newer-schema", Fixture, NULL, fixture_set_up, test_newer_schema, fixture_tear_down);
-  g_test_add ("/cli-search/not-a-library", Fixture, NULL, fixture_set_up, test_not_a_library, fixture_tear_down);
-  g_test_add ("/cli-search/new-library", Fixture, NULL, fixture_set_up, test_new_library, fixture_tear_down);
-  g_test_add ("/cli-search/arguments", Fixture, NULL, fixture_set_up, test_arguments, fixture_tear_down);
+  g_test_add ("/cli-search/same-as-store", Fixture, NULL, tr_test_library_dir_set_up, test_same_as_store, tr_test_library_dir_tear_down);
+  g_test_add ("/cli-search/index-pending", Fixture, NULL, tr_test_library_dir_set_up, test_index_pending, tr_test_library_dir_tear_down);
+  g_test_add ("/cli-search/newer-schema", Fixture, NULL, tr_test_library_dir_set_up, test_newer_schema, tr_test_library_dir_tear_down);
+  g_test_add ("/cli-search/not-a-library", Fixture, NULL, tr_test_library_dir_set_up, test_not_a_library, tr_test_library_dir_tear_down);
+  g_test_add ("/cli-search/new-library", Fixture, NULL, tr_test_library_dir_set_up, test_new_library, tr_test_library_dir_tear_down);
+  g_test_add ("/cli-search/arguments", Fixture, NULL, tr_test_library_dir_set_up, test_arguments, tr_test_library_dir_tear_down);
   return g_test_run ();
 }

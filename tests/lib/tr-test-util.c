@@ -34,6 +34,28 @@ tr_test_remove_tree (const char *path)
     g_remove (path);
 }
 
+void
+tr_test_library_dir_set_up (TrTestLibraryDir *fixture,
+                            gconstpointer     data)
+{
+  g_autofree char *program = g_path_get_basename (g_get_prgname ());
+  g_autofree char *template = g_strdup_printf ("%s-XXXXXX", program);
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp (template, &error);
+  g_assert_no_error (error);
+  fixture->db_path = g_build_filename (fixture->dir, "library.db", NULL);
+}
+
+void
+tr_test_library_dir_tear_down (TrTestLibraryDir *fixture,
+                               gconstpointer     data)
+{
+  tr_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->db_path, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
 GArray *
 tr_test_find_children (GPid        parent,
                        const char *word)

@@ -18,6 +18,19 @@ gboolean tr_test_become_nobody (void);
  * test made read-only are made writable first. Missing paths are fine. */
 void    tr_test_remove_tree    (const char *path);
 
+/* A test's own folder with the path of a library in it: the fixture of
+ * tests that run the command line on a library of their own. */
+typedef struct {
+  char *dir;      /* a new temporary folder, named after the test program */
+  char *db_path;  /* dir/library.db, not made */
+} TrTestLibraryDir;
+
+/* For g_test_add (): makes the folder; removes it with all in it. */
+void tr_test_library_dir_set_up    (TrTestLibraryDir *fixture,
+                                    gconstpointer     data);
+void tr_test_library_dir_tear_down (TrTestLibraryDir *fixture,
+                                    gconstpointer     data);
+
 /* The processes whose parent is @parent and whose command line has @word,
  * zombies left out (GPid). */
 GArray *tr_test_find_children  (GPid        parent,
