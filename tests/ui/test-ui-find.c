@@ -3,8 +3,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
 #include <locale.h>
 
 #include "editor/tr-body-blocks.h"
@@ -16,6 +14,7 @@
 #include "review/tr-review-bar.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-keys.h"
 #include "tr-ui-test.h"
 
 typedef struct {
@@ -93,30 +92,6 @@ dup_buffer_text (GtkTextBuffer *buffer)
 
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-}
-
-/* A key typed as the X server delivers it (XTest), through GDK, the
- * window's and the widgets' shortcut controllers. */
-static void
-send_key (Fixture *fixture,
-          guint    keysym,
-          guint    modifier)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
-  KeyCode modifier_code = modifier != 0 ? XKeysymToKeycode (display, modifier) : 0;
-  KeyCode code = XKeysymToKeycode (display, keysym);
-
-  /* No window manager under Xvfb hands out the focus. */
-  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
-  if (modifier_code != 0)
-    XTestFakeKeyEvent (display, modifier_code, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, False, CurrentTime);
-  if (modifier_code != 0)
-    XTestFakeKeyEvent (display, modifier_code, False, CurrentTime);
-  XSync (display, False);
-  wait_ms (200);
 }
 
 /* A draft with the word in three form fields and four long texts. */
@@ -331,7 +306,7 @@ test_shortcuts (Fixture       *fixture,
   }
   gtk_widget_grab_focus (GTK_WIDGET (purpose_view));
   wait_ms (50);
-  send_key (fixture, GDK_KEY_f, XK_Control_L);
+  send_x_key (fixture->window, GDK_KEY_f, GDK_CONTROL_MASK, 200);
   wait_until (tr_find_bar_is_open (bar), 2000);
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (focus == GTK_WIDGET (tr_find_bar_get_search_entry (bar)) ||
@@ -344,16 +319,16 @@ test_shortcuts (Fixture       *fixture,
   /* The bar just opened and its entry's search delay running: the keys
    * come once the window has settled, as a person's would. */
   wait_ms (500);
-  send_key (fixture, GDK_KEY_Return, 0);
+  send_x_key (fixture->window, GDK_KEY_Return, 0, 200);
   wait_until (g_str_equal (gtk_label_get_text (tr_find_bar_get_count_label (bar)), "6 of 8"), 3000);
-  send_key (fixture, GDK_KEY_Return, XK_Shift_L);
+  send_x_key (fixture->window, GDK_KEY_Return, GDK_SHIFT_MASK, 200);
   wait_until (g_str_equal (gtk_label_get_text (tr_find_bar_get_count_label (bar)), "5 of 8"), 3000);
 
-  send_key (fixture, GDK_KEY_Escape, 0);
+  send_x_key (fixture->window, GDK_KEY_Escape, 0, 200);
   wait_until (!tr_find_bar_is_open (bar), 2000);
   g_assert_true (gtk_widget_has_focus (GTK_WIDGET (purpose_view)));
 
-  send_key (fixture, GDK_KEY_h, XK_Control_L);
+  send_x_key (fixture->window, GDK_KEY_h, GDK_CONTROL_MASK, 200);
   wait_until (tr_find_bar_is_open (bar), 2000);
   g_assert_true (gtk_widget_get_child_visible (GTK_WIDGET (tr_find_bar_get_replace_entry (bar))) ||
                  gtk_widget_get_mapped (GTK_WIDGET (tr_find_bar_get_replace_entry (bar))));
@@ -364,7 +339,7 @@ test_shortcuts (Fixture       *fixture,
   gtk_widget_grab_focus (GTK_WIDGET (tr_window_get_library_view (fixture->window)));
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_false (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (get_editor (fixture))));
-  send_key (fixture, GDK_KEY_f, XK_Control_L);
+  send_x_key (fixture->window, GDK_KEY_f, GDK_CONTROL_MASK, 200);
   g_assert_false (tr_find_bar_is_open (bar));
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (focus == library_search || gtk_widget_is_ancestor (focus, library_search));

@@ -3,8 +3,6 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
-#include <X11/extensions/XTest.h>
 #include <locale.h>
 
 #include "editor/tr-find-bar-private.h"
@@ -13,6 +11,7 @@
 #include "reader/tr-report-view.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-keys.h"
 #include "tr-ui-test.h"
 
 typedef struct {
@@ -77,21 +76,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static void
-send_key (Fixture *fixture,
-          guint    keysym)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
-  KeyCode code = XKeysymToKeycode (display, keysym);
-
-  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
-  XTestFakeKeyEvent (display, code, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, False, CurrentTime);
-  XSync (display, False);
-  wait_ms (200);
-}
-
 static TrLibraryView *
 library_view (Fixture *fixture)
 {
@@ -135,7 +119,7 @@ test_enter_opens_first_hit (Fixture       *fixture,
 
   search_for (fixture, "韌性城市");
   g_assert_null (tr_window_get_report (fixture->window));
-  send_key (fixture, GDK_KEY_Return);
+  send_x_key (fixture->window, GDK_KEY_Return, 0, 200);
   wait_until (tr_window_get_report (fixture->window) != NULL, 3000);
   g_assert_cmpstr (tr_report_get_id (tr_window_get_report (fixture->window)), ==, fixture->imported_id);
 
@@ -170,13 +154,13 @@ test_down_moves_to_results (Fixture       *fixture,
 
   search_for (fixture, "韌性城市");
   list = GTK_WIDGET (tr_library_view_get_list_view (library_view (fixture)));
-  send_key (fixture, GDK_KEY_Down);
+  send_x_key (fixture->window, GDK_KEY_Down, 0, 200);
   focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
   g_assert_true (focus == list || (focus != NULL && gtk_widget_is_ancestor (focus, list)));
   selection = gtk_list_view_get_model (GTK_LIST_VIEW (list));
   g_assert_true (gtk_selection_model_is_selected (selection, 0));
   /* And Enter there opens it. */
-  send_key (fixture, GDK_KEY_Return);
+  send_x_key (fixture->window, GDK_KEY_Return, 0, 200);
   wait_until (tr_window_get_report (fixture->window) != NULL, 3000);
 }
 
@@ -190,7 +174,7 @@ test_draft_hit_shows_matches (Fixture       *fixture,
   GtkWidget *editor;
 
   search_for (fixture, "海綿城市");
-  send_key (fixture, GDK_KEY_Return);
+  send_x_key (fixture->window, GDK_KEY_Return, 0, 200);
   wait_until (tr_window_get_report (fixture->window) != NULL, 3000);
   g_assert_cmpstr (tr_report_get_id (tr_window_get_report (fixture->window)), ==, fixture->draft_id);
 

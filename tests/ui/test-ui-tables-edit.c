@@ -9,10 +9,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <X11/extensions/XTest.h>
 
 #include "common/tr-alert.h"
 #include "editor/tr-body-blocks.h"
@@ -22,6 +20,7 @@
 #include "tr-comment.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-keys.h"
 #include "tr-ui-test.h"
 
 typedef struct {
@@ -146,35 +145,6 @@ place_cursor_at_end (GtkTextView *view)
   gtk_text_buffer_place_cursor (buffer, &end);
 }
 
-/* A key typed as the X server delivers it (XTest), through GDK and the
- * widgets' controllers. */
-static void
-send_key (Fixture *fixture,
-          guint    keysym,
-          guint    modifiers)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
-  KeyCode control = XKeysymToKeycode (display, XK_Control_L);
-  KeyCode shift = XKeysymToKeycode (display, XK_Shift_L);
-  KeyCode code = XKeysymToKeycode (display, keysym);
-
-  /* No window manager under Xvfb hands out the focus. */
-  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
-  if (modifiers & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (display, control, True, CurrentTime);
-  if (modifiers & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (display, shift, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, False, CurrentTime);
-  if (modifiers & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (display, shift, False, CurrentTime);
-  if (modifiers & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (display, control, False, CurrentTime);
-  XSync (display, False);
-  wait_ms (150);
-}
-
 /* Scrolls the page to @widget and shoots the window, with
  * TR_TEST_SCREENSHOTS: the texts draw only what is in sight. */
 static void
@@ -295,27 +265,27 @@ test_one_history (Fixture       *fixture,
   screenshot_at (fixture, GTK_WIDGET (blocks), "one-history-typed.png");
 
   /* Back, from the text after the table where the cursor is. */
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (view_text_is (tr_body_blocks_get_run_view (blocks, 1), "二、參訪心得"), 3000);
   assert_section (blocks, editor, "一、行程概要。", "啟程，搭機前往東京（晚）", 4, "二、參訪心得");
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (tr_table_get_n_rows (first_table (blocks)) == 3, 3000);
   assert_section (blocks, editor, "一、行程概要。", "啟程，搭機前往東京（晚）", 3, "二、參訪心得");
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (g_str_equal (tr_table_get_cell (first_table (blocks), 1, 2), "啟程，搭機前往東京"), 3000);
   assert_section (blocks, editor, "一、行程概要。", "啟程，搭機前往東京", 3, "二、參訪心得");
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (text_is (editor, "一、行程概要"), 3000);
   assert_section (blocks, editor, "一、行程概要", "啟程，搭機前往東京", 3, "二、參訪心得");
 
   /* And forward, in the order things were done. */
-  send_key (fixture, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 150);
   assert_section (blocks, editor, "一、行程概要。", "啟程，搭機前往東京", 3, "二、參訪心得");
-  send_key (fixture, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 150);
   assert_section (blocks, editor, "一、行程概要。", "啟程，搭機前往東京（晚）", 3, "二、參訪心得");
-  send_key (fixture, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 150);
   assert_section (blocks, editor, "一、行程概要。", "啟程，搭機前往東京（晚）", 4, "二、參訪心得");
-  send_key (fixture, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 150);
   assert_section (blocks, editor, "一、行程概要。", "啟程，搭機前往東京（晚）", 4, "二、參訪心得：交通");
   g_assert_false (tr_body_blocks_redo (blocks));
 
@@ -443,13 +413,13 @@ test_paste_range_in_cell (Fixture       *fixture,
   screenshot_at (fixture, GTK_WIDGET (blocks), "paste-range-in-cell.png");
 
   /* One step back: the table as it was before the paste. */
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (tr_table_get_n_columns (first_table (blocks)) == 3, 3000);
   table = first_table (blocks);
   g_assert_cmpuint (tr_table_get_n_rows (table), ==, 3);
   g_assert_cmpstr (tr_table_get_cell (table, 1, 1), ==, "東京、橫濱\n（轉車）");
   g_assert_cmpstr (tr_table_get_cell (table, 2, 2), ==, "參訪智慧交通中心");
-  send_key (fixture, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 150);
   wait_until (tr_table_get_n_columns (first_table (blocks)) == 5, 3000);
 
   stored = wait_for_autosave (fixture, tr_report_get_id (report));

@@ -8,10 +8,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <X11/extensions/XTest.h>
 
 #include "editor/tr-body-blocks.h"
 #include "editor/tr-report-editor-private.h"
@@ -20,6 +18,7 @@
 #include "tr-completeness.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-keys.h"
 #include "tr-ui-test.h"
 
 typedef struct {
@@ -350,24 +349,6 @@ test_comment_after_table (Fixture       *fixture,
   g_assert_cmpstr (tr_comment_get_quote (comments->pdata[0]), ==, "拜會交通局");
 }
 
-/* A key typed as the X server delivers it (XTest), through GDK and the
- * widgets' controllers. */
-static void
-send_key (Fixture *fixture,
-          guint    keysym)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
-  KeyCode code = XKeysymToKeycode (display, keysym);
-
-  /* No window manager under Xvfb hands out the focus. */
-  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
-  XTestFakeKeyEvent (display, code, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, False, CurrentTime);
-  XSync (display, False);
-  wait_ms (150);
-}
-
 /* Up and Down at the first or last line of a cell go to the cell above or
  * below, as in Writer; within a cell of two lines they move between them. */
 static void
@@ -386,7 +367,7 @@ test_arrows_across_rows (Fixture       *fixture,
   wait_ms (200);
 
   g_assert_true (tr_table_editor_focus_cell (table_editor, 0, 2));
-  send_key (fixture, XK_Down);
+  send_x_key (fixture->window, XK_Down, 0, 150);
   wait_until (focus_of (fixture) == GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2)), 3000);
   g_assert_cmpint (cursor_of (tr_table_editor_get_cell_view (table_editor, 1, 2)), ==, 0);
 
@@ -396,19 +377,19 @@ test_arrows_across_rows (Fixture       *fixture,
   buffer = gtk_text_view_get_buffer (two_lines);
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_place_cursor (buffer, &start);
-  send_key (fixture, XK_Up);
+  send_x_key (fixture->window, XK_Up, 0, 150);
   wait_until (focus_of (fixture) == GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2)), 3000);
-  send_key (fixture, XK_Down);
+  send_x_key (fixture->window, XK_Down, 0, 150);
   wait_until (focus_of (fixture) == GTK_WIDGET (two_lines), 3000);
   g_assert_cmpint (cursor_of (two_lines), ==, 0);
-  send_key (fixture, XK_Down);
+  send_x_key (fixture->window, XK_Down, 0, 150);
   wait_until (cursor_of (two_lines) > g_utf8_strlen ("上午參訪交通局", -1), 3000);
   g_assert_true (focus_of (fixture) == GTK_WIDGET (two_lines));
   /* Up from the second line stays in the cell, then leaves it. */
-  send_key (fixture, XK_Up);
+  send_x_key (fixture->window, XK_Up, 0, 150);
   wait_until (cursor_of (two_lines) <= g_utf8_strlen ("上午參訪交通局", -1), 3000);
   g_assert_true (focus_of (fixture) == GTK_WIDGET (two_lines));
-  send_key (fixture, XK_Up);
+  send_x_key (fixture->window, XK_Up, 0, 150);
   wait_until (focus_of (fixture) == GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2)), 3000);
 }
 

@@ -8,10 +8,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
-#include <gdk/x11/gdkx.h>
 #include <glib/gi18n.h>
 #include <locale.h>
-#include <X11/extensions/XTest.h>
 
 #include "common/tr-alert.h"
 #include "editor/tr-body-blocks.h"
@@ -21,6 +19,7 @@
 #include "library/tr-library-view-private.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
+#include "tr-ui-keys.h"
 #include "tr-ui-test.h"
 
 typedef struct {
@@ -65,35 +64,6 @@ text_editor (Fixture *fixture,
              TrField  field)
 {
   return TR_SECTION_EDITOR (tr_report_editor_get_text_editor (get_editor (fixture), field));
-}
-
-/* A key typed as the X server delivers it (XTest), through GDK and the
- * widgets' controllers. */
-static void
-send_key (Fixture *fixture,
-          guint    keysym,
-          guint    modifiers)
-{
-  Display *display = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
-  Window xid = gdk_x11_surface_get_xid (gtk_native_get_surface (GTK_NATIVE (fixture->window)));
-  KeyCode control = XKeysymToKeycode (display, XK_Control_L);
-  KeyCode shift = XKeysymToKeycode (display, XK_Shift_L);
-  KeyCode code = XKeysymToKeycode (display, keysym);
-
-  /* No window manager under Xvfb hands out the focus. */
-  XSetInputFocus (display, xid, RevertToParent, CurrentTime);
-  if (modifiers & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (display, control, True, CurrentTime);
-  if (modifiers & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (display, shift, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, True, CurrentTime);
-  XTestFakeKeyEvent (display, code, False, CurrentTime);
-  if (modifiers & GDK_SHIFT_MASK)
-    XTestFakeKeyEvent (display, shift, False, CurrentTime);
-  if (modifiers & GDK_CONTROL_MASK)
-    XTestFakeKeyEvent (display, control, False, CurrentTime);
-  XSync (display, False);
-  wait_ms (150);
 }
 
 /* Rows of the section's first table, whose editor undo makes anew. */
@@ -309,7 +279,7 @@ test_insert_type_tab_undo (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
     {
       type_in_focus (fixture, typed[i]);
-      send_key (fixture, XK_Tab, 0);
+      send_x_key (fixture->window, XK_Tab, 0, 150);
       wait_until (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, (i + 1) / 3, (i + 1) % 3))),
                   5000);
     }
@@ -320,13 +290,13 @@ test_insert_type_tab_undo (Fixture       *fixture,
   g_assert_cmpuint (column, ==, 0);
   g_assert_true (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 2, 0))));
   /* Shift+Tab goes back. */
-  send_key (fixture, XK_Tab, GDK_SHIFT_MASK);
+  send_x_key (fixture->window, XK_Tab, GDK_SHIFT_MASK, 150);
   wait_until (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2))), 5000);
-  send_key (fixture, XK_Tab, 0);
+  send_x_key (fixture->window, XK_Tab, 0, 150);
   wait_until (is_focus (fixture, GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 2, 0))), 5000);
 
   /* Ctrl+Z in the new, empty row takes the row away, not what was typed. */
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (first_table_rows (blocks) == 2, 5000);
   g_assert_cmpuint (tr_body_blocks_get_n_tables (blocks), ==, 1);
   table = tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0));
@@ -383,10 +353,10 @@ test_paste_tsv (Fixture       *fixture,
 
   /* Undone from the first cell, where the cursor is; then redone. */
   wait_ms (100);
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (tr_body_blocks_get_n_tables (blocks) == 0, 5000);
   tr_section_editor_focus_at (editor, -1);
-  send_key (fixture, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, 150);
   wait_until (tr_body_blocks_get_n_tables (blocks) == 1, 5000);
 
   stored = wait_for_autosave (fixture, tr_report_get_id (report));
@@ -426,7 +396,7 @@ test_lock (Fixture       *fixture,
   g_assert_false (gtk_text_view_get_editable (cell));
   type_keys (cell, "改");
   g_assert_true (tr_table_editor_focus_cell (table_editor, 2, 2));
-  send_key (fixture, XK_Tab, 0);
+  send_x_key (fixture->window, XK_Tab, 0, 150);
   gtk_widget_activate_action (GTK_WIDGET (cell), "table.insert-row-below", NULL);
   gtk_widget_activate_action (GTK_WIDGET (cell), "table.remove-column", NULL);
   gtk_widget_activate_action (GTK_WIDGET (cell), "table.delete", NULL);
@@ -522,10 +492,10 @@ test_delete_and_header_undo (Fixture       *fixture,
   g_assert_cmpstr (joined, ==, "一、行程概要\n二、參訪心得");
 
   tr_section_editor_focus_at (editor, -1);
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (tr_body_blocks_get_n_tables (blocks) == 1, 5000);
   g_assert_false (tr_table_get_has_header (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0))));
-  send_key (fixture, XK_z, GDK_CONTROL_MASK);
+  send_x_key (fixture->window, XK_z, GDK_CONTROL_MASK, 150);
   wait_until (tr_table_get_has_header (tr_table_editor_get_table (tr_body_blocks_get_table_editor (blocks, 0))), 5000);
 
   stored = wait_for_autosave (fixture, tr_report_get_id (report));
