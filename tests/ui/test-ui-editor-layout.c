@@ -1,12 +1,13 @@
 /* test-ui-editor-layout.c: what of the report is laid out again as its
- * page scrolls, under Xvfb
+ * page scrolls or is resized, under Xvfb
  *
  * Each text of the report is shown through a slice (tr-text-slice.c),
  * which gives its text view the part of it in sight; every time a slice
  * is laid out, it tells its text view that part again, and the text view
  * lays those lines out and is drawn anew. Scrolling the page through a
- * long section must not do that for the texts whose part in sight stays
- * the same: out of sight, or in sight whole.
+ * long section, or making the page taller or shorter, must not do that
+ * for the texts whose part in sight stays the same: out of sight, or in
+ * sight whole.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <adwaita.h>
@@ -38,6 +39,10 @@ fixture_tear_down (Fixture       *fixture,
   close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
 }
 
+/* The texts out of sight in the middle of 過程. */
+static const TrField others[] = { TR_FIELD_SUMMARY, TR_FIELD_PURPOSE, TR_FIELD_OBSERVATIONS,
+                                  TR_FIELD_RECOMMENDATIONS, TR_FIELD_APPENDIX };
+
 /* Times the slice around a text view gave it its part in sight. */
 static void
 count_shown (GtkAdjustment *adjustment,
@@ -66,11 +71,15 @@ top_in_page (GtkTextView *view)
 }
 
 /* A report of a short purpose, 40 pages of 過程, a short 心得 and 建議,
- * scrolled a few lines at a time through the middle of 過程: the other
- * texts are out of sight all along, and only 過程 is laid out again. */
-static void
-test_scroll_lays_out_only_the_text_in_sight (Fixture       *fixture,
-                                             gconstpointer  data)
+ * opened, 過程 laid out whole and the page scrolled to its middle: the
+ * other texts are out of sight. Counts in @shown_others and
+ * @shown_process the times each text is given its part in sight from
+ * then on; returns 過程's view. */
+static GtkTextView *
+open_in_the_middle (Fixture *fixture,
+                    guint   *shown_others,
+                    guint   *shown_process,
+                    double  *out_middle)
 {
   g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
   g_autoptr(TrBenchText) generator = tr_bench_text_new (40);
@@ -81,10 +90,6 @@ test_scroll_lays_out_only_the_text_in_sight (Fixture       *fixture,
     .chars_per_line = 60,
   };
   g_autofree char *process = tr_bench_text_make_text (generator, &params);
-  static const TrField others[] = { TR_FIELD_SUMMARY, TR_FIELD_PURPOSE, TR_FIELD_OBSERVATIONS,
-                                    TR_FIELD_RECOMMENDATIONS, TR_FIELD_APPENDIX };
-  guint shown_others[G_N_ELEMENTS (others)] = { 0 };
-  guint shown_process = 0;
   g_autoptr(GError) error = NULL;
   TrReportEditor *editor;
   GtkTextView *view;
@@ -125,8 +130,26 @@ test_scroll_lays_out_only_the_text_in_sight (Fixture       *fixture,
     g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (section_view (editor, others[i]))),
                       "value-changed", G_CALLBACK (count_shown), &shown_others[i]);
   g_signal_connect (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view)), "value-changed",
-                    G_CALLBACK (count_shown), &shown_process);
+                    G_CALLBACK (count_shown), shown_process);
+  *out_middle = middle;
+  return view;
+}
 
+/* Scrolled a few lines at a time through the middle of 過程, only 過程
+ * is laid out again. */
+static void
+test_scroll_lays_out_only_the_text_in_sight (Fixture       *fixture,
+                                             gconstpointer  data)
+{
+  guint shown_others[G_N_ELEMENTS (others)] = { 0 };
+  guint shown_process = 0;
+  GtkTextView *view;
+  GtkAdjustment *page;
+  double middle;
+
+  view = open_in_the_middle (fixture, shown_others, &shown_process, &middle);
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view),
+                                                                                            GTK_TYPE_SCROLLED_WINDOW)));
   for (guint step = 1; step <= 10; step++)
     {
       gtk_adjustment_set_value (page, middle + step * 60);
@@ -136,6 +159,40 @@ test_scroll_lays_out_only_the_text_in_sight (Fixture       *fixture,
 
   /* 過程 followed the page; the others were left as they were. */
   g_assert_cmpuint (shown_process, >=, 10);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    {
+      g_test_message ("%s: shown anew %u times", tr_field_get_key (others[i]), shown_others[i]);
+      g_assert_cmpuint (shown_others[i], ==, 0);
+    }
+}
+
+/* The page made taller and shorter again, in the middle of 過程 (a bar
+ * shown above it, the window resized): only 過程, whose part in sight
+ * grows and shrinks, is laid out again. */
+static void
+test_page_resized_lays_out_only_the_text_in_sight (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  guint shown_others[G_N_ELEMENTS (others)] = { 0 };
+  guint shown_process = 0;
+  GtkTextView *view;
+  GtkAdjustment *page;
+  double middle, page_size;
+
+  view = open_in_the_middle (fixture, shown_others, &shown_process, &middle);
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view),
+                                                                                            GTK_TYPE_SCROLLED_WINDOW)));
+  page_size = gtk_adjustment_get_page_size (page);
+  for (guint step = 1; step <= 4; step++)
+    {
+      gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1200, step % 2 ? 860 : 760);
+      wait_until (gtk_adjustment_get_page_size (page) != page_size, 5000);
+      page_size = gtk_adjustment_get_page_size (page);
+      wait_ms (100);
+    }
+  wait_ms (200);
+
+  g_assert_cmpuint (shown_process, >=, 4);
   for (guint i = 0; i < G_N_ELEMENTS (others); i++)
     {
       g_test_message ("%s: shown anew %u times", tr_field_get_key (others[i]), shown_others[i]);
@@ -156,6 +213,8 @@ main (int   argc,
 
   g_test_add ("/ui-editor-layout/scroll/only-the-text-in-sight", Fixture, NULL, fixture_set_up,
               test_scroll_lays_out_only_the_text_in_sight, fixture_tear_down);
+  g_test_add ("/ui-editor-layout/page-resized/only-the-text-in-sight", Fixture, NULL, fixture_set_up,
+              test_page_resized_lays_out_only_the_text_in_sight, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -72,17 +72,23 @@ static void get_shown_part (TrTextSlice *self,
 
 /* Only a slice whose part in sight changes is laid out again: one out of
  * sight, or in sight whole, stays as it is, as do the page's other
- * sections when it scrolls a long one. */
+ * sections when it scrolls a long one, or grows or shrinks. */
 static void
-page_scrolled (TrTextSlice *self)
+relayout_if_shown_part_changed (TrTextSlice *self)
 {
   int first, last;
 
-  if (!self->scrolling_page)
-    self->following = FALSE;
   get_shown_part (self, gtk_widget_get_height (GTK_WIDGET (self)), &first, &last);
   if (first != self->shown_first || last != self->shown_last)
     relayout (self);
+}
+
+static void
+page_scrolled (TrTextSlice *self)
+{
+  if (!self->scrolling_page)
+    self->following = FALSE;
+  relayout_if_shown_part_changed (self);
 }
 
 static gboolean
@@ -91,7 +97,7 @@ page_resized_tick (GtkWidget     *widget,
                    gpointer       user_data)
 {
   TR_TEXT_SLICE (widget)->page_resized_tick_id = 0;
-  relayout (TR_TEXT_SLICE (widget));
+  relayout_if_shown_part_changed (TR_TEXT_SLICE (widget));
   return G_SOURCE_REMOVE;
 }
 
