@@ -824,7 +824,7 @@ lay_out_table (TrPdfLayout *self,
     total += table->column_widths[c];
   /* Centred between the margins, as table:align="margins" does for a
    * table as wide as the text. */
-  box->x = TR_DOC_MARGIN + MAX (TR_DOC_TEXT_WIDTH - total, 0) / 2;
+  box->x = TR_DOC_MARGIN_SIDE + MAX (TR_DOC_TEXT_WIDTH - total, 0) / 2;
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -1105,7 +1105,7 @@ flow_table (Flow       *flow,
       if (!flow->empty &&
           flow->y + text_height (caption) + caption->info->space_after + table_start_height (box) > BODY_BOTTOM)
         next_page (flow);
-      flow_text (flow, caption, TR_DOC_MARGIN);
+      flow_text (flow, caption, TR_DOC_MARGIN_SIDE);
       flow->y += caption->info->space_after;
     }
 
@@ -1170,7 +1170,7 @@ flow_paragraph (Flow           *flow,
   if (info->keep_with_next && next != NULL && !flow->empty &&
       flow->y + text_height (text) + info->space_after + block_start_height (flow->self, next) > BODY_BOTTOM)
     next_page (flow);
-  flow_text (flow, text, TR_DOC_MARGIN);
+  flow_text (flow, text, TR_DOC_MARGIN_SIDE);
   flow->y += info->space_after;
 }
 
@@ -1192,14 +1192,14 @@ flow_heading (Flow         *flow,
       flow->y + text_height (text) + info->space_after + block_start_height (flow->self, next) > BODY_BOTTOM)
     next_page (flow);
 
-  anchor.x = TR_DOC_MARGIN;
+  anchor.x = TR_DOC_MARGIN_SIDE;
   anchor.y = flow->y;
   add_op (flow, &anchor);
   place.page = flow->self->pages->len - 1;
   place.y = flow->y;
   g_array_append_val (flow->self->headings, place);
 
-  flow_text (flow, text, TR_DOC_MARGIN);
+  flow_text (flow, text, TR_DOC_MARGIN_SIDE);
   flow->y += info->space_after;
 }
 
@@ -1212,7 +1212,7 @@ flow_contents (Flow          *flow,
 
   break_before (flow, title->info->break_before);
   space_before (flow, title->info->space_before);
-  flow_text (flow, title, TR_DOC_MARGIN);
+  flow_text (flow, title, TR_DOC_MARGIN_SIDE);
   flow->y += title->info->space_after;
 
   for (guint i = 0; i < contents->headings->len; i++)
@@ -1222,8 +1222,8 @@ flow_contents (Flow          *flow,
       TrPdfText *text = new_text (self, TR_DOC_STYLE_CONTENTS_ENTRY, NULL, heading->label,
                                   TR_DOC_TEXT_WIDTH - 4 * TR_DOC_EM);
       guint index = 0;
-      Op op = { .kind = OP_CONTENTS, .text = text, .x = TR_DOC_MARGIN, .n_lines = text->n_lines,
-                .x2 = TR_DOC_MARGIN + TR_DOC_TEXT_WIDTH };
+      Op op = { .kind = OP_CONTENTS, .text = text, .x = TR_DOC_MARGIN_SIDE, .n_lines = text->n_lines,
+                .x2 = TR_DOC_MARGIN_SIDE + TR_DOC_TEXT_WIDTH };
 
       g_ptr_array_find (self->document->headings, heading, &index);
       op.heading = index;
@@ -1887,7 +1887,8 @@ draw_footer (TrPdfLayout *self,
       pango_layout_set_text (text->layout, number, -1);
       measure_lines (&self->shaper, text);
     }
-  draw_line (self, cr, text, text->lines[0], TR_DOC_MARGIN + text->lefts[0], FOOTER_TOP + text->baselines[0]);
+  draw_line (self, cr, text, text->lines[0], TR_DOC_MARGIN_SIDE + text->lefts[0],
+             FOOTER_TOP + text->baselines[0]);
 }
 
 void
