@@ -1415,6 +1415,10 @@ shaper_init (Shaper *shaper)
   pango_cairo_context_set_font_options (shaper->context, options);
   cairo_font_options_destroy (options);
   pango_context_set_language (shaper->context, pango_language_from_string ("zh-tw"));
+  /* Each glyph at its own advance, as the PDF's font has it: rounded to
+   * whole points (the device units of a surface in points), Latin letters
+   * sit up to half a point off, and cairo writes a correction after each. */
+  pango_context_set_round_glyph_positions (shaper->context, FALSE);
   pango_context_set_base_dir (shaper->context, PANGO_DIRECTION_LTR);
   shaper->font_extents = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   shaper->char_widths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
