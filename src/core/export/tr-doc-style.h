@@ -14,19 +14,25 @@ G_BEGIN_DECLS
 #define TR_DOC_PT_PER_CM (72.0 / 2.54)
 #define TR_DOC_CM(cm) ((cm) * TR_DOC_PT_PER_CM)
 
-/* A4 portrait, the text 2.5 cm from every edge; the page number sits in
- * the bottom margin, 0.4 cm under the text, on a line at least 0.6 cm
- * high. */
-#define TR_DOC_PAGE_WIDTH     TR_DOC_CM (21.0)
-#define TR_DOC_PAGE_HEIGHT    TR_DOC_CM (29.7)
-#define TR_DOC_MARGIN         TR_DOC_CM (2.5)
-#define TR_DOC_TEXT_WIDTH     (TR_DOC_PAGE_WIDTH - 2 * TR_DOC_MARGIN)
-#define TR_DOC_FOOTER_GAP     TR_DOC_CM (0.4)
-#define TR_DOC_FOOTER_HEIGHT  TR_DOC_CM (0.6)
-
 /* The body size: the indents of the numbered levels are multiples of it,
  * so that 一、 or （一） hangs exactly in front of its text. */
 #define TR_DOC_EM 14.0
+
+/* A4 portrait, the text 2.5 cm from the top and the bottom; the page
+ * number sits in the bottom margin, 0.4 cm under the text, on a line at
+ * least 0.6 cm high. The text is a whole number of body ems wide, on a
+ * character grid as CJK typesetting has it (and Word's document grid): the
+ * most that 2.5 cm side margins leave room for, 32 ideographs (15.8 cm),
+ * the rest going to the side margins. A line of full-width text then
+ * fills the measure exactly, and justifying it moves nothing. */
+#define TR_DOC_PAGE_WIDTH     TR_DOC_CM (21.0)
+#define TR_DOC_PAGE_HEIGHT    TR_DOC_CM (29.7)
+#define TR_DOC_MARGIN         TR_DOC_CM (2.5)
+#define TR_DOC_TEXT_EMS       32
+#define TR_DOC_TEXT_WIDTH     (TR_DOC_TEXT_EMS * TR_DOC_EM)
+#define TR_DOC_MARGIN_SIDE    ((TR_DOC_PAGE_WIDTH - TR_DOC_TEXT_WIDTH) / 2)
+#define TR_DOC_FOOTER_GAP     TR_DOC_CM (0.4)
+#define TR_DOC_FOOTER_HEIGHT  TR_DOC_CM (0.6)
 
 typedef enum {
   TR_DOC_STYLE_BODY,

@@ -22,23 +22,24 @@ static const char * const formal_numerals[] = {
   "壹", "貳", "參", "肆", "伍", "陸", "柒", "捌", "玖", "拾",
 };
 
-/* The label, then the five of a traveller row; the widths add up to the
- * 16 cm between the margins. */
+/* The label, then the five of a traveller row; the widths add up to
+ * 15.8 cm, within the text width. */
 #define FORM_COLUMNS 6
 static const double form_widths[FORM_COLUMNS] = {
   TR_DOC_CM (3.6),  /* the labels: 出國計畫主辦機關 on one line */
   TR_DOC_CM (1.9),  /* 姓名: four characters */
-  TR_DOC_CM (3.0),  /* 服務機關 */
-  TR_DOC_CM (2.5),  /* 單位 */
+  TR_DOC_CM (2.8),  /* 服務機關: six characters a line */
+  TR_DOC_CM (2.5),  /* 單位: 都市計劃組, five characters */
   TR_DOC_CM (1.9),  /* 職稱: 專門委員 */
   TR_DOC_CM (3.1),  /* 電話: 02-2345-6789 on one line, in a Kai face's wide digits */
 };
 
-/* Photos go two to a row, each picture within half the 16 cm between the
- * margins, less the cell padding; the height keeps two rows and their
- * captions on one A4 page. */
+/* Photos go two to a row, each picture within half the text width, less
+ * the cell padding; the height keeps two rows and their captions on one
+ * A4 page. */
 #define PHOTOS_PER_ROW      2
-#define PHOTO_MAX_WIDTH     TR_DOC_CM (7.6)
+#define PHOTO_PADDING       TR_DOC_CM (0.2)
+#define PHOTO_MAX_WIDTH     (TR_DOC_TEXT_WIDTH / PHOTOS_PER_ROW - 2 * PHOTO_PADDING)
 #define PHOTO_MAX_HEIGHT    TR_DOC_CM (8.0)
 
 /* A body table's columns share the text width in proportion to their
@@ -535,7 +536,7 @@ add_photos (TrDocument *self,
     return;
 
   table = tr_doc_table_new (TR_DOC_TABLE_PHOTOS, "照片", PHOTOS_PER_ROW, widths);
-  table->padding = TR_DOC_CM (0.2);
+  table->padding = PHOTO_PADDING;
   /* Captions of a row on one line, under pictures of any shape. */
   table->valign = TR_DOC_VALIGN_BOTTOM;
   table->space_before = TR_DOC_CM (0.3);

@@ -217,7 +217,7 @@ write_paragraph_properties (TrOdtXml             *xml,
       /* The right edge of the text area, with dot leaders. */
       tr_odt_xml_start (xml, "style:tab-stops");
       tr_odt_xml_start (xml, "style:tab-stop");
-      tr_odt_xml_attr (xml, "style:position", "16cm");
+      attr_length (xml, "style:position", TR_DOC_TEXT_WIDTH);
       tr_odt_xml_attr (xml, "style:type", "right");
       tr_odt_xml_attr (xml, "style:leader-style", "dotted");
       tr_odt_xml_attr (xml, "style:leader-text", ".");
@@ -419,14 +419,18 @@ write_outline_style (TrOdtXml *xml)
   tr_odt_xml_end (xml);
 }
 
-/* The body area is 2.5 cm from every edge. On numbered pages the footer
- * lives in the bottom margin: 1.5 cm of page margin, then 0.4 cm of gap and
- * at least 0.6 cm of footer make the 2.5 cm. */
+/* The body area is 2.5 cm from the top and the bottom, and as wide as
+ * the PDF's, a whole number of ems (TR_DOC_TEXT_WIDTH), between the side
+ * margins. On numbered pages the footer lives in the bottom margin: 1.5 cm
+ * of page margin, then 0.4 cm of gap and at least 0.6 cm of footer make
+ * the 2.5 cm. */
 static void
 write_page_layout (TrOdtXml   *xml,
                    const char *name,
                    gboolean    footer)
 {
+  g_autofree char *side = tr_odt_format_length (TR_DOC_MARGIN_SIDE);
+
   tr_odt_xml_start (xml, "style:page-layout");
   tr_odt_xml_attr (xml, "style:name", name);
   tr_odt_xml_empty (xml, "style:page-layout-properties",
@@ -436,8 +440,8 @@ write_page_layout (TrOdtXml   *xml,
                     "style:num-format", "1",
                     "fo:margin-top", "2.5cm",
                     "fo:margin-bottom", footer ? "1.5cm" : "2.5cm",
-                    "fo:margin-left", "2.5cm",
-                    "fo:margin-right", "2.5cm",
+                    "fo:margin-left", side,
+                    "fo:margin-right", side,
                     "style:writing-mode", "lr-tb",
                     NULL);
   if (footer)

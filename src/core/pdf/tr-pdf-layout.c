@@ -385,16 +385,27 @@ learn_char_widths (TrPdfText *text,
       }
 }
 
-/* Spreads what a justified line lacks of the full width over the gaps
- * between its characters, as CJK typesetting does. Pango would widen the
- * spaces only, when there are some: one space in a line of Chinese would
- * open a hole. */
+/* Spreads what a justified line lacks of the full width. A line of
+ * full-width characters only (ideographs, CJK punctuation: an em each)
+ * fills the measure, a whole number of ems (see TR_DOC_TEXT_WIDTH), and is
+ * left as it is. What narrow characters (Latin, digits) leave over goes
+ * first where they meet ideographs, up to half an em each, as CJK
+ * typesetting spaces them (JLREQ); the rest, in a line cut short (a long
+ * word, or no closing punctuation at the start of the next), over the gaps
+ * between all its characters; never before a tab, which sets where the
+ * text after it starts. Pango would widen the spaces only, when there are
+ * some: one space in a line of Chinese would open a hole. Each glyph moved
+ * from its advance costs a number in the PDF's text, for cairo to write
+ * and zlib to compress. */
 static void
 justify_line (PangoLayoutLine *line,
-              int              width)
+              int              width,
+              int              em)
 {
+  const char *chars = pango_layout_get_text (line->layout);
   PangoRectangle logical;
-  int extra, gaps = 0, done = 0, gap = 0;
+  int extra, gaps = 0, boundaries = 0, after_tab = 0;
+  int at_boundaries = 0, spread = 0, gap = 0, boundary = 0, done = 0, boundary_done = 0;
 
   pango_layout_line_get_extents (line, NULL, &logical);
   extra = width - logical.width;
@@ -402,43 +413,82 @@ justify_line (PangoLayoutLine *line,
     return;
 
   for (int pass = 0; pass < 2; pass++)
-    for (GSList *l = line->runs; l != NULL; l = l->next)
-      {
-        PangoGlyphItem *run = l->data;
-        PangoGlyphItemIter iter;
-        gboolean more;
+    {
+      /* The character before the gap being looked at: its last glyph,
+       * which the gap widens, whether it is an em wide and whether it is
+       * punctuation, which has room enough in its em. */
+      PangoGlyphInfo *before = NULL;
+      gboolean before_full = FALSE, before_punct = FALSE;
+      int cluster = 0;
 
-        for (more = pango_glyph_item_iter_init_start (&iter, run, pango_layout_get_text (line->layout));
-             more; more = pango_glyph_item_iter_next_cluster (&iter))
-          {
-            int last_glyph;
+      for (GSList *l = line->runs; l != NULL; l = l->next)
+        {
+          PangoGlyphItem *run = l->data;
+          PangoGlyphItemIter iter;
+          gboolean more;
 
-            /* Not after the last character of the line. */
-            if (l->next == NULL && iter.end_glyph == run->glyphs->num_glyphs)
-              continue;
-            if (pass == 0)
-              {
-                gaps++;
-                continue;
-              }
-            last_glyph = MAX (iter.start_glyph, iter.end_glyph - 1);
-            gap++;
+          for (more = pango_glyph_item_iter_init_start (&iter, run, chars);
+               more; more = pango_glyph_item_iter_next_cluster (&iter))
             {
-              int share = (int) ((gint64) extra * gap / gaps) - done;
+              int cluster_width = 0;
+              gboolean full, punct, meet;
 
-              run->glyphs->glyphs[last_glyph].geometry.width += share;
-              done += share;
+              if (pass == 0 && chars[iter.start_index] == '\t')
+                {
+                  gaps = boundaries = 0;
+                  after_tab = cluster + 1;
+                  before = NULL;
+                }
+              if (cluster++ < after_tab)
+                continue;
+              for (int g = iter.start_glyph; g < iter.end_glyph; g++)
+                cluster_width += run->glyphs->glyphs[g].geometry.width;
+              full = cluster_width == em;
+              punct = g_unichar_ispunct (g_utf8_get_char (chars + iter.start_index));
+              meet = full != before_full && !punct && !before_punct;
+              if (before != NULL && pass == 0)
+                {
+                  gaps++;
+                  boundaries += meet;
+                }
+              else if (before != NULL)
+                {
+                  int share = 0;
+
+                  if (meet && at_boundaries > 0)
+                    {
+                      boundary++;
+                      share = (int) ((gint64) at_boundaries * boundary / boundaries) - boundary_done;
+                      boundary_done += share;
+                    }
+                  if (spread > 0)
+                    {
+                      int part;
+
+                      gap++;
+                      part = (int) ((gint64) spread * gap / gaps) - done;
+                      done += part;
+                      share += part;
+                    }
+                  before->geometry.width += share;
+                }
+              before = &run->glyphs->glyphs[MAX (iter.start_glyph, iter.end_glyph - 1)];
+              before_full = full;
+              before_punct = punct;
             }
-          }
-        if (pass == 0 && l->next == NULL && gaps == 0)
-          return;
-      }
+        }
+      if (gaps == 0)
+        return;
+      at_boundaries = MIN (extra, boundaries * (em / 2));
+      spread = extra - at_boundaries;
+    }
 }
 
 static void
 justify (TrPdfText *text,
          int        width,
-         int        indent)
+         int        indent,
+         int        em)
 {
   /* Every line but a paragraph's last: Pango starts a paragraph at a
    * line break inside the text too. */
@@ -453,7 +503,7 @@ justify (TrPdfText *text,
         line_width -= MAX (indent, 0);
       else
         line_width -= MAX (-indent, 0);
-      justify_line (text->lines[i], line_width);
+      justify_line (text->lines[i], line_width, em);
     }
 }
 
@@ -523,7 +573,7 @@ make_text (TrPdfLayout *self,
   if (!known)
     learn_char_widths (text, widths);
   if (info->align == TR_DOC_ALIGN_JUSTIFY)
-    justify (text, layout_width, indent);
+    justify (text, layout_width, indent, (int) (info->size * PANGO_SCALE));
   return text;
 }
 
@@ -824,7 +874,7 @@ lay_out_table (TrPdfLayout *self,
     total += table->column_widths[c];
   /* Centred between the margins, as table:align="margins" does for a
    * table as wide as the text. */
-  box->x = TR_DOC_MARGIN + MAX (TR_DOC_TEXT_WIDTH - total, 0) / 2;
+  box->x = TR_DOC_MARGIN_SIDE + MAX (TR_DOC_TEXT_WIDTH - total, 0) / 2;
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -1105,7 +1155,7 @@ flow_table (Flow       *flow,
       if (!flow->empty &&
           flow->y + text_height (caption) + caption->info->space_after + table_start_height (box) > BODY_BOTTOM)
         next_page (flow);
-      flow_text (flow, caption, TR_DOC_MARGIN);
+      flow_text (flow, caption, TR_DOC_MARGIN_SIDE);
       flow->y += caption->info->space_after;
     }
 
@@ -1170,7 +1220,7 @@ flow_paragraph (Flow           *flow,
   if (info->keep_with_next && next != NULL && !flow->empty &&
       flow->y + text_height (text) + info->space_after + block_start_height (flow->self, next) > BODY_BOTTOM)
     next_page (flow);
-  flow_text (flow, text, TR_DOC_MARGIN);
+  flow_text (flow, text, TR_DOC_MARGIN_SIDE);
   flow->y += info->space_after;
 }
 
@@ -1192,14 +1242,14 @@ flow_heading (Flow         *flow,
       flow->y + text_height (text) + info->space_after + block_start_height (flow->self, next) > BODY_BOTTOM)
     next_page (flow);
 
-  anchor.x = TR_DOC_MARGIN;
+  anchor.x = TR_DOC_MARGIN_SIDE;
   anchor.y = flow->y;
   add_op (flow, &anchor);
   place.page = flow->self->pages->len - 1;
   place.y = flow->y;
   g_array_append_val (flow->self->headings, place);
 
-  flow_text (flow, text, TR_DOC_MARGIN);
+  flow_text (flow, text, TR_DOC_MARGIN_SIDE);
   flow->y += info->space_after;
 }
 
@@ -1212,7 +1262,7 @@ flow_contents (Flow          *flow,
 
   break_before (flow, title->info->break_before);
   space_before (flow, title->info->space_before);
-  flow_text (flow, title, TR_DOC_MARGIN);
+  flow_text (flow, title, TR_DOC_MARGIN_SIDE);
   flow->y += title->info->space_after;
 
   for (guint i = 0; i < contents->headings->len; i++)
@@ -1222,8 +1272,8 @@ flow_contents (Flow          *flow,
       TrPdfText *text = new_text (self, TR_DOC_STYLE_CONTENTS_ENTRY, NULL, heading->label,
                                   TR_DOC_TEXT_WIDTH - 4 * TR_DOC_EM);
       guint index = 0;
-      Op op = { .kind = OP_CONTENTS, .text = text, .x = TR_DOC_MARGIN, .n_lines = text->n_lines,
-                .x2 = TR_DOC_MARGIN + TR_DOC_TEXT_WIDTH };
+      Op op = { .kind = OP_CONTENTS, .text = text, .x = TR_DOC_MARGIN_SIDE, .n_lines = text->n_lines,
+                .x2 = TR_DOC_MARGIN_SIDE + TR_DOC_TEXT_WIDTH };
 
       g_ptr_array_find (self->document->headings, heading, &index);
       op.heading = index;
@@ -1365,6 +1415,10 @@ shaper_init (Shaper *shaper)
   pango_cairo_context_set_font_options (shaper->context, options);
   cairo_font_options_destroy (options);
   pango_context_set_language (shaper->context, pango_language_from_string ("zh-tw"));
+  /* Each glyph at its own advance, as the PDF's font has it: rounded to
+   * whole points (the device units of a surface in points), Latin letters
+   * sit up to half a point off, and cairo writes a correction after each. */
+  pango_context_set_round_glyph_positions (shaper->context, FALSE);
   pango_context_set_base_dir (shaper->context, PANGO_DIRECTION_LTR);
   shaper->font_extents = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
   shaper->char_widths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
@@ -1887,7 +1941,8 @@ draw_footer (TrPdfLayout *self,
       pango_layout_set_text (text->layout, number, -1);
       measure_lines (&self->shaper, text);
     }
-  draw_line (self, cr, text, text->lines[0], TR_DOC_MARGIN + text->lefts[0], FOOTER_TOP + text->baselines[0]);
+  draw_line (self, cr, text, text->lines[0], TR_DOC_MARGIN_SIDE + text->lefts[0],
+             FOOTER_TOP + text->baselines[0]);
 }
 
 void

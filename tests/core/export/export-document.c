@@ -203,11 +203,14 @@ test_document_structure (void)
       g_assert_cmpuint (g_strv_length (found), ==, 1);
     }
 
-  /* A4 portrait, the text 2.5 cm from every edge (the footer sits in the
-   * bottom margin), one Traditional Chinese face, 14 pt, 1.5 lines. */
+  /* A4 portrait, the text 2.5 cm from the top and the bottom (the footer
+   * sits in the bottom margin) and 32 ideographs of 14 pt wide, centred
+   * (21 cm is 595.276 pt, less 448 pt, halved), one Traditional Chinese
+   * face, 14 pt, 1.5 lines. */
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:page-width"), ==, "21cm");
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:page-height"), ==, "29.7cm");
-  g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:margin-left"), ==, "2.5cm");
+  g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:margin-left"), ==, "73.638pt");
+  g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:margin-right"), ==, "73.638pt");
   g_assert_cmpstr (xpath_string (styles, "//style:page-layout[@style:name='TrPageLayout']/style:page-layout-properties/@fo:margin-top"), ==, "2.5cm");
   assert_traditional_chinese_styles (styles);
   g_assert_cmpstr (xpath_string (styles, "//style:default-style[@style:family='paragraph']/style:text-properties/@style:font-size-asian"),

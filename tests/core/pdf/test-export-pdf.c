@@ -9,10 +9,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <json-glib/json-glib.h>
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 #include <zip.h>
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
+#include <poppler.h>
 
 #include "tr-document.h"
 #include "tr-odt-package.h"
@@ -372,6 +374,135 @@ test_line_breaks (void)
 
     g_assert_nonnull (strstr (all, expected));
   }
+}
+
+/* The character grid ------------------------------------------------------ */
+
+static gboolean
+is_multiple (double length,
+             double unit)
+{
+  return fabs (length - unit * round (length / unit)) < 0.01;
+}
+
+static gboolean
+is_stem (gunichar c)
+{
+  return g_utf8_strchr ("甲乙丙丁戊己庚辛壬癸", -1, c) != NULL;
+}
+
+/* TRUE for a line of the test's text: some of its ideographs, alone or
+ * with Latin letters, digits and spaces, which @mixed says. */
+static gboolean
+is_grid_line (const char *line,
+              gboolean   *mixed)
+{
+  gboolean stems = FALSE;
+
+  *mixed = FALSE;
+  for (const char *c = line; *c != '\0'; c = g_utf8_next_char (c))
+    if (is_stem (g_utf8_get_char (c)))
+      stems = TRUE;
+    else if (g_ascii_isalnum (*c) || *c == ' ')
+      *mixed = TRUE;
+    else
+      return FALSE;
+  return stems;
+}
+
+/* Full-width text on a grid, as CJK typesetting sets it: the text is a
+ * whole number of ems wide, so that a justified line of ideographs fills
+ * it with no gap between them, each an em from the next; in a line with
+ * Latin words or digits, what they leave over goes between them and the
+ * ideographs, never between two ideographs. Where poppler finds each
+ * character. */
+static void
+test_character_grid (void)
+{
+  static const char stems[] = "甲乙丙丁戊己庚辛壬癸";
+  const double em = 14;
+  g_autoptr(TrReport) report = tr_test_make_report ();
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  PopplerDocument *document;
+  g_autofree char *pdf = NULL;
+  g_autofree char *uri = NULL;
+  double left = G_MAXDOUBLE, right = 0;
+  guint n_full = 0, n_mixed = 0;
+
+  /* Ideographs only, then ideographs with Latin words and numbers. */
+  for (guint i = 0; i < 23; i++)
+    g_string_append (text, stems);
+  g_string_append_c (text, '\n');
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (text, "%s%s%.*s%u", stems, i % 2 == 0 ? "APEC" : "smart city",
+                            (int) (3 * (i % 4 + 1)), stems, 2000 + i * 7);
+  g_string_append (text, stems);
+  tr_report_set_section (report, TR_SECTION_OBSERVATIONS, text->str);
+  pdf = export_report (report, "grid.pdf", NULL);
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  document = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+
+  for (int pass = 0; pass < 2; pass++)
+    for (int p = 0; p < poppler_document_get_n_pages (document); p++)
+      {
+        PopplerPage *page = poppler_document_get_page (document, p);
+        g_autofree char *page_text = poppler_page_get_text (page);
+        g_autofree PopplerRectangle *boxes = NULL;
+        g_auto(GStrv) lines = g_strsplit (page_text, "\n", -1);
+        guint n_boxes = 0, at = 0;
+
+        g_assert_true (poppler_page_get_text_layout (page, &boxes, &n_boxes));
+        for (guint l = 0; lines[l] != NULL; at += g_utf8_strlen (lines[l], -1) + 1, l++)
+          {
+            const char *line = lines[l];
+            glong n = g_utf8_strlen (line, -1);
+            PopplerRectangle *first, *last;
+            gboolean mixed;
+            guint i = 0;
+
+            g_assert_cmpuint (at + n, <=, n_boxes);
+            /* The lines of the test's paragraphs only. */
+            if (!is_grid_line (line, &mixed))
+              continue;
+            first = &boxes[at];
+            last = &boxes[at + n - 1];
+            /* The text's edges: where its lines start and end. */
+            if (pass == 0)
+              {
+                left = MIN (left, first->x1);
+                right = MAX (right, last->x2);
+                continue;
+              }
+            /* A line starts on the grid (the first one indented two ems). */
+            if (!is_multiple (first->x1 - left, em))
+              g_error ("“%s” starts %.3f pt from the text's left edge, off the %g pt grid",
+                       line, first->x1 - left, em);
+            /* Two ideographs side by side an em apart. */
+            for (const char *c = line; *c != '\0'; c = g_utf8_next_char (c), i++)
+              if (i > 0 && is_stem (g_utf8_get_char (c)) && is_stem (g_utf8_get_char (g_utf8_prev_char (c))) &&
+                  fabs (boxes[at + i].x1 - boxes[at + i - 1].x1 - em) > 0.01)
+                g_error ("In “%s”, character %u is %.3f pt after the one before it, not %g",
+                         line, i, boxes[at + i].x1 - boxes[at + i - 1].x1, em);
+            /* Full lines: poppler puts the end of a Latin letter within
+             * the precision of the font's widths in the PDF. */
+            if (fabs (last->x2 - right) < 0.1)
+              {
+                if (mixed)
+                  n_mixed++;
+                else
+                  n_full++;
+              }
+          }
+        g_object_unref (page);
+      }
+  g_object_unref (document);
+  /* The text is a whole number of ems wide; full lines of both kinds were
+   * there to look at. */
+  g_assert_true (is_multiple (right - left, em));
+  g_assert_cmpuint (n_full, >=, 5);
+  g_assert_cmpuint (n_mixed, >=, 5);
 }
 
 /* Photos and a long report --------------------------------------------- */
@@ -844,6 +975,7 @@ main (int   argc,
   g_test_add_func ("/export-pdf/report/contents-pages", test_contents_pages);
   g_test_add_func ("/export-pdf/report/metadata-and-outline", test_metadata_and_outline);
   g_test_add_func ("/export-pdf/report/line-breaks", test_line_breaks);
+  g_test_add_func ("/export-pdf/report/character-grid", test_character_grid);
   g_test_add_func ("/export-pdf/report/photo-orientation", test_photo_orientation);
   g_test_add_func ("/export-pdf/report/300-pages", test_long_report);
   g_test_add_func ("/export-pdf/review-form/one-page", test_review_form);
