@@ -98,12 +98,17 @@ write_progress (guint    page,
 
 /* Each photo as a line {"photo": {"caption": …, "mime_type": …, "page": …,
  * "size": N}} and then its N bytes as they are: no Base64 to make and
- * undo. They leave the report, which follows without them. */
+ * undo. A photo that is a part of the PDF's bytes (a JPEG stored as it
+ * is) is told by where it is, "offset": O, and not sent: the importer has
+ * the file's bytes. They leave the report, which follows without them. */
 static void
 write_photos (TrReport *report,
-              GArray   *pages)
+              GArray   *pages,
+              GBytes   *document)
 {
   GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
+  gsize document_size;
+  const guint8 *document_data = g_bytes_get_data (document, &document_size);
 
   for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
     {
@@ -111,7 +116,9 @@ write_photos (TrReport *report,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
       gsize size;
-      gconstpointer bytes = g_bytes_get_data (tr_photo_get_data (photo), &size);
+      const guint8 *bytes = g_bytes_get_data (tr_photo_get_data (photo), &size);
+      guintptr start = (guintptr) document_data, at = (guintptr) bytes;
+      gboolean in_document = at >= start && at - start <= document_size && size <= document_size - (at - start);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "photo");
@@ -124,12 +131,20 @@ write_photos (TrReport *report,
       json_builder_add_int_value (builder, pages != NULL && i < pages->len ? g_array_index (pages, guint, i) + 1 : 0);
       json_builder_set_member_name (builder, "size");
       json_builder_add_int_value (builder, (gint64) size);
+      if (in_document)
+        {
+          json_builder_set_member_name (builder, "offset");
+          json_builder_add_int_value (builder, (gint64) (at - start));
+        }
       json_builder_end_object (builder);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       write_message (root);
-      fwrite (bytes, 1, size, stdout);
-      fflush (stdout);
+      if (!in_document)
+        {
+          fwrite (bytes, 1, size, stdout);
+          fflush (stdout);
+        }
     }
   g_list_store_remove_all (G_LIST_STORE (photos));
 }
@@ -330,7 +345,7 @@ read_document (int         fd,
     add_appendix_photos (report, prefetch, appendix_page, lines, &photo_pages);
   g_clear_pointer (&prefetch, tr_pdf_photo_prefetch_free);
   warn_scanned_pages (report, scanned_pages, appendix_page);
-  write_photos (report, photo_pages);
+  write_photos (report, photo_pages, data);
   write_report (report);
   return EXIT_SUCCESS;
 }

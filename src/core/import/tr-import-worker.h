@@ -14,6 +14,8 @@ G_BEGIN_DECLS
  *   {"photo": {"caption": "…", "mime_type": "image/jpeg", "page": 12,
  *              "size": N}}                    a photo of the appendix, its
  *                                             N bytes right after the line;
+ *              … "size": N, "offset": O}}     or, when they are bytes
+ *                                             O to O + N of the PDF, none;
  *   {"report": {…}}                           the report JSON, without its
  *                                             photos, last; or
  *   {"error": {"code": "pdf-encrypted", "message": "…"}}   last, where

@@ -11,11 +11,12 @@
  * same reader, limits and answer, for less than starting the program.
  *
  * The worker speaks JSON lines on stdout (see tr-import-worker.h), each
- * photo's bytes right after its line. Here we read the file's bytes
+ * photo's bytes right after its line, or, for a JPEG the PDF stores as it
+ * is, where in the file they are. Here we read the file's bytes
  * ourselves, so that the stored original and its SHA-256 are what the
- * user picked (worked out while the worker reads), and check each photo
- * once, as any photo a report is given (decoding it), on other threads
- * than the caller's.
+ * user picked (worked out while the worker reads), and such a photo is a
+ * part of them, not a copy; each photo is checked once, as any photo a
+ * report is given, on other threads than the caller's.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n-lib.h>
@@ -548,6 +549,18 @@ start_check (ImportJob     *job,
   return g_thread_pool_push (job->checks, photo, error);
 }
 
+/* Keeps @photo, whose bytes are in, and starts its check. */
+static gboolean
+add_photo (ImportJob     *job,
+           PendingPhoto  *photo,
+           GError       **error)
+{
+  if (job->photos == NULL)
+    job->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_photo_free);
+  g_ptr_array_add (job->photos, photo);
+  return start_check (job, photo, error);
+}
+
 typedef struct {
   GThreadPool *checks;
   TrReport    *report;
@@ -655,10 +668,7 @@ on_photo_read (GObject      *source,
 
   photo = g_steal_pointer (&job->reading);
   photo->data = g_bytes_new_take (g_steal_pointer (&photo->bytes), photo->size);
-  if (job->photos == NULL)
-    job->photos = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_photo_free);
-  g_ptr_array_add (job->photos, photo);
-  if (!start_check (job, photo, &error))
+  if (!add_photo (job, photo, &error))
     {
       return_error (task, g_steal_pointer (&error));
       return;
@@ -703,13 +713,19 @@ handle_message (GTask      *task,
       JsonObject *header = json_node_get_object (member);
       gint64 size = json_object_get_int_member_with_default (header, "size", 0);
       gint64 page = json_object_get_int_member_with_default (header, "page", 0);
+      gint64 offset = json_object_get_int_member_with_default (header, "offset", -1);
       const char *caption = json_object_get_string_member_with_default (header, "caption", "");
       const char *mime_type = json_object_get_string_member_with_default (header, "mime_type", "");
+      gsize data_size = g_bytes_get_size (job->data);
+      g_autoptr(GError) error = NULL;
       PendingPhoto *photo;
 
-      /* Never more than a report takes, nor larger than a photo may be. */
+      /* Never more than a report takes, nor larger than a photo may be,
+       * nor outside the file. */
       if (size <= 0 || size > TR_PHOTO_MAX_SIZE || page < 0 || page > G_MAXINT ||
-          (job->photos != NULL && job->photos->len >= TR_PDF_MAX_PHOTOS))
+          (job->photos != NULL && job->photos->len >= TR_PDF_MAX_PHOTOS) ||
+          (json_object_has_member (header, "offset") &&
+           (offset < 0 || (guint64) offset > data_size || (guint64) size > data_size - (guint64) offset)))
         {
           return_error (task, new_crashed_error ());
           return TRUE;
@@ -719,6 +735,17 @@ handle_message (GTask      *task,
       photo->mime_type = g_strdup (mime_type);
       photo->page = (guint) page;
       photo->size = (gsize) size;
+      if (offset >= 0)
+        {
+          /* Bytes of the file, which we have: checked like any other. */
+          photo->data = g_bytes_new_from_bytes (job->data, (gsize) offset, photo->size);
+          if (!add_photo (job, photo, &error))
+            {
+              return_error (task, g_steal_pointer (&error));
+              return TRUE;
+            }
+          return FALSE;
+        }
       photo->bytes = g_try_malloc (photo->size);
       if (photo->bytes == NULL)
         {

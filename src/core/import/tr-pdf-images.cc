@@ -21,6 +21,7 @@
 #include <cmath>
 #include <memory>
 #include <optional>
+#include <cstring>
 
 #include <glib/gi18n-lib.h>
 /* Poppler-glib's, of the same release: the core has no version numbers. */
@@ -81,8 +82,9 @@ null_object ()
 class ImageDevice : public OutputDev
 {
 public:
-  ImageDevice (GArray *found, double min_points, int min_pixels, bool stored_only)
-    : found (found), min_points (min_points), min_pixels (min_pixels), stored_only (stored_only)
+  ImageDevice (GArray *found, GBytes *document, double min_points, int min_pixels, bool stored_only)
+    : found (found), document (document), min_points (min_points), min_pixels (min_pixels),
+      stored_only (stored_only)
   {
   }
 
@@ -121,6 +123,7 @@ public:
 
 private:
   GArray *found;
+  GBytes *document;  /* the bytes the document was opened from */
   double  min_points;
   int     min_pixels;
   bool    stored_only;
@@ -148,7 +151,7 @@ private:
       return false;
 
     if (is_plain_jpeg (str, color_map))
-      image.jpeg = read_stored (str->getNextStream ());
+      image.jpeg = read_stored (str->getNextStream (), document);
     if (image.jpeg == nullptr && stored_only)
       {
         left_out = true;
@@ -190,8 +193,11 @@ private:
     return true;
   }
 
-  /* What the DCT filter would read: the JPEG file. */
-  static GBytes *read_stored (Stream *stored)
+  /* What the DCT filter would read: the JPEG file. Where those are the
+   * document's own bytes, as they are unless it is encrypted, a part of
+   * them rather than a copy: the importer, which has the file's bytes
+   * too, is then told where they are instead of being sent them. */
+  static GBytes *read_stored (Stream *stored, GBytes *document)
   {
     GByteArray *bytes = g_byte_array_new ();
     unsigned char buffer[16384];
@@ -209,6 +215,23 @@ private:
       {
         g_byte_array_unref (bytes);
         return nullptr;
+      }
+    if (BaseStream *base = stored->getBaseStream (); base == stored)
+      {
+        gsize size;
+        const guint8 *data = (const guint8 *) g_bytes_get_data (document, &size);
+        Goffset start = base->getStart ();
+
+        /* The same bytes at that place, whatever poppler made of a
+         * broken file: else the copy. */
+        if (start >= 0 && (guint64) start <= size && bytes->len <= size - (gsize) start &&
+            memcmp (data + start, bytes->data, bytes->len) == 0)
+          {
+            GBytes *part = g_bytes_new_from_bytes (document, (gsize) start, bytes->len);
+
+            g_byte_array_unref (bytes);
+            return part;
+          }
       }
     return g_byte_array_free_to_bytes (bytes);
   }
@@ -420,7 +443,7 @@ read_page (TrPdfImages *self,
     return found;
 
   {
-    ImageDevice device (found, min_points, min_pixels, stored_only);
+    ImageDevice device (found, self->data, min_points, min_pixels, stored_only);
 
     /* 72 dpi, unrotated, the crop box: poppler-glib's page coordinates. */
     self->document->displayPage (&device, (int) index + 1, 72.0, 72.0, 0, false, true, false);

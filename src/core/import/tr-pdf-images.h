@@ -18,7 +18,8 @@ typedef struct _TrPdfImages TrPdfImages;
 typedef struct {
   double           x1, y1, x2, y2;  /* from the top-left of the page, in points */
   int              width, height;   /* in pixels */
-  GBytes          *jpeg;            /* the stored JPEG, when it can be taken as is */
+  GBytes          *jpeg;            /* the stored JPEG, when it can be taken as is: a part
+                                     * of the document's bytes when they hold it as it is */
   cairo_surface_t *surface;         /* else its pixels (RGB24); NULL: unreadable */
 } TrPdfImage;
 

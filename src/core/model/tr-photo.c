@@ -19,6 +19,9 @@
 /* The loader gets the bytes in pieces, to stop as soon as the image is
  * known to be too large. */
 #define WRITE_CHUNK (64 * 1024)
+/* … or, for a JPEG of one scan, once its first rows are decoded: small
+ * pieces, as those rows come after a few kilobytes. */
+#define FIRST_ROWS_CHUNK (4 * 1024)
 
 struct _TrPhoto
 {
@@ -77,12 +80,16 @@ png_is_complete (const guint8 *data,
 }
 
 /* The segments, then the entropy-coded data after each SOS (where 0xFF is
- * a marker only when neither 0x00 nor a restart marker follows), up to EOI. */
+ * a marker only when neither 0x00 nor a restart marker follows), up to EOI;
+ * counts the scans (SOS segments) on the way. */
 static gboolean
-jpeg_is_complete (const guint8 *data,
-                  gsize         size)
+jpeg_walk (const guint8 *data,
+           gsize         size,
+           guint        *out_n_scans)
 {
   gsize offset = 2;  /* SOI */
+
+  *out_n_scans = 0;
 
   while (offset + 1 < size)
     {
@@ -111,6 +118,8 @@ jpeg_is_complete (const guint8 *data,
       offset += 2 + length;
 
       if (marker == 0xDA)
+        (*out_n_scans)++;
+      if (marker == 0xDA)
         for (;;)
           {
             const guint8 *ff = memchr (data + offset, 0xFF, size - offset);
@@ -124,6 +133,32 @@ jpeg_is_complete (const guint8 *data,
           }
     }
   return FALSE;
+}
+
+static gboolean
+jpeg_is_complete (const guint8 *data,
+                  gsize         size)
+{
+  guint n_scans;
+
+  return jpeg_walk (data, size, &n_scans);
+}
+
+/* A whole JPEG of one scan, as cameras and phones write them: its first
+ * rows decoded say what decoding all of it would. The header, the tables
+ * and the size are read before them (a damaged one fails there), the
+ * structure is whole up to its end (jpeg_walk()), and damaged data past
+ * the first rows is not an error to a decoder either: it shows, blotched,
+ * as it would have. A progressive JPEG (several scans) is decoded whole:
+ * each scan has tables of its own. */
+static gboolean
+is_whole_single_scan_jpeg (const guint8 *data,
+                           gsize         size)
+{
+  guint n_scans;
+
+  return size > 3 && data[0] == 0xFF && data[1] == 0xD8 && data[2] == 0xFF &&
+         jpeg_walk (data, size, &n_scans) && n_scans == 1;
 }
 
 /* The RIFF container says how long it is. */
@@ -274,7 +309,20 @@ typedef struct {
   int      width;
   int      height;
   gboolean too_large;
+  gboolean first_rows;  /* a JPEG decoded only as far as its first rows */
+  gboolean decoded;     /* rows of it were */
 } Probe;
+
+static void
+area_updated (GdkPixbufLoader *loader,
+              int              x,
+              int              y,
+              int              width,
+              int              height,
+              Probe           *probe)
+{
+  probe->decoded = TRUE;
+}
 
 static void
 size_prepared (GdkPixbufLoader *loader,
@@ -302,7 +350,12 @@ size_prepared (GdkPixbufLoader *loader,
         gdk_pixbuf_loader_set_size (loader, 0, 0);
       return;
     }
-  if (scale < 1.0)
+  /* JPEG decodes at an eighth of its size directly; asked for that size
+   * exactly, the loader hands the rows over as they are decoded, rather
+   * than once all are, to be scaled. */
+  if (probe->first_rows)
+    gdk_pixbuf_loader_set_size (loader, MAX ((width + 7) / 8, 1), MAX ((height + 7) / 8, 1));
+  else if (scale < 1.0)
     gdk_pixbuf_loader_set_size (loader, MAX ((int) (width * scale), 1), MAX ((int) (height * scale), 1));
 }
 
@@ -374,6 +427,8 @@ tr_photo_new_from_bytes (GBytes      *data,
   gsize size;
   gconstpointer bytes;
   gboolean ok;
+  gboolean first_rows;
+  gsize chunk;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -390,12 +445,15 @@ tr_photo_new_from_bytes (GBytes      *data,
       return NULL;
     }
 
+  first_rows = is_whole_single_scan_jpeg (bytes, size);
+  probe.first_rows = first_rows;
+  chunk = first_rows ? FIRST_ROWS_CHUNK : WRITE_CHUNK;
   loader = gdk_pixbuf_loader_new ();
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared), &probe);
+  g_signal_connect (loader, "area-updated", G_CALLBACK (area_updated), &probe);
   ok = TRUE;
-  for (gsize offset = 0; ok && !probe.too_large && offset < size; offset += WRITE_CHUNK)
-    ok = gdk_pixbuf_loader_write (loader, (const guchar *) bytes + offset,
-                                  MIN (size - offset, WRITE_CHUNK), &local_error);
+  for (gsize offset = 0; ok && !probe.too_large && !(first_rows && probe.decoded) && offset < size; offset += chunk)
+    ok = gdk_pixbuf_loader_write (loader, (const guchar *) bytes + offset, MIN (size - offset, chunk), &local_error);
   /* Close even after a failed write: a loader must be closed. */
   ok = gdk_pixbuf_loader_close (loader, ok ? &local_error : NULL) && ok;
 

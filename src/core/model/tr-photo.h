@@ -28,8 +28,9 @@ gboolean     tr_photo_check_size      (guint64      size,
 /* Checks @data (size limit, a JPEG/PNG/WebP image of at most
  * TR_PHOTO_MAX_PIXELS, whole, that decodes) and reads its type and size;
  * the pixel count is checked before any pixel is decoded. Decodes the
- * image: call it off the main thread. @display_name names the file in
- * errors; may be NULL. */
+ * image small (a JPEG of one scan only as far as its first rows, its
+ * structure followed to the end): call it off the main thread.
+ * @display_name names the file in errors; may be NULL. */
 TrPhoto     *tr_photo_new_from_bytes  (GBytes      *data,
                                        const char  *display_name,
                                        GError     **error);

@@ -419,9 +419,10 @@ import_cut (const char  *path,
   return tr_import_file (file, NULL, argv, NULL, error);
 }
 
-/* Photos travel as bytes after their line: a worker that dies anywhere
- * in them, or before the report, fails the import with the one-line
- * message of a crash, and leaves the library as it was. */
+/* Photos that are not JPEGs of the file travel as bytes after their
+ * line: a worker that dies anywhere in them, or before the report, fails
+ * the import with the one-line message of a crash, and leaves the library
+ * as it was. */
 static void
 test_photos_worker_cut_short (void)
 {
@@ -440,7 +441,8 @@ test_photos_worker_cut_short (void)
   int status;
 
   tr_report_set_text (report, TR_FIELD_APPENDIX, "照片 1：開幕式\n照片 2：參訪實驗室\n");
-  tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
+  /* Pixels, which come as PNGs: a JPEG of the file is told by its place. */
+  tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_RAW, 1.0);
   tr_pdf_maker_add_report (maker, report, &layout);
   tr_pdf_maker_finish (maker, &error);
   g_assert_no_error (error);
@@ -503,8 +505,36 @@ test_photos_worker_cut_short (void)
   }
 }
 
-/* A JPEG cut short in the PDF is left out with a warning naming its page
- * (the importer checks each photo it is given); the rest is kept. */
+/* @jpeg with byte @delta of each of its segments FF @marker (before its
+ * data) set to @value. */
+static GBytes *
+damage_jpeg (GBytes *jpeg,
+             guint8  marker,
+             gsize   delta,
+             guint8  value)
+{
+  gsize size = g_bytes_get_size (jpeg);
+  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (jpeg, NULL), size);
+  guint n_damaged = 0;
+
+  for (gsize i = 2; i + 4 < size && copy[i] == 0xFF; i += 2 + ((gsize) copy[i + 2] << 8 | copy[i + 3]))
+    {
+      if (copy[i + 1] == marker && i + delta < size)
+        {
+          copy[i + delta] = value;
+          n_damaged++;
+        }
+      if (copy[i + 1] == 0xDA)
+        break;
+    }
+  g_assert_cmpuint (n_damaged, >, 0);
+  return g_bytes_new (copy, size);
+}
+
+/* A JPEG damaged in the PDF is left out with a warning naming its page
+ * (the importer checks each photo it is given): cut short, with a broken
+ * Huffman table, or saying it is 20000 × 20000 pixels (more than a photo
+ * may have); the rest is kept. */
 static void
 test_photos_damaged_jpeg (void)
 {
@@ -516,10 +546,26 @@ test_photos_damaged_jpeg (void)
   g_autoptr(GBytes) good_jpeg = encode_jpeg (good);
   g_autoptr(GBytes) whole = encode_jpeg (bad);
   g_autoptr(GBytes) cut_jpeg = g_bytes_new_from_bytes (whole, 0, g_bytes_get_size (whole) / 2);
+  cairo_surface_t *huffman = make_picture (300, 200, 7, FALSE);
+  g_autoptr(GBytes) huffman_jpeg = encode_jpeg (huffman);
+  /* The first of its code counts made 255: more than 256 codes. */
+  g_autoptr(GBytes) bad_huffman = damage_jpeg (huffman_jpeg, 0xC4, 5, 0xFF);
+  cairo_surface_t *huge = make_picture (300, 200, 8, FALSE);
+  g_autoptr(GBytes) huge_jpeg = NULL;
   g_autoptr(TrReport) imported = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *photos;
-  gboolean warned = FALSE;
+  gboolean warned[3] = { FALSE, FALSE, FALSE };
+
+  /* SOF0: FF C0, length, precision, then height and width, 20000 each. */
+  {
+    g_autoptr(GBytes) jpeg = encode_jpeg (huge);
+    g_autoptr(GBytes) high = damage_jpeg (jpeg, 0xC0, 5, 20000 >> 8);
+    g_autoptr(GBytes) high_low = damage_jpeg (high, 0xC0, 6, 20000 & 0xff);
+    g_autoptr(GBytes) wide = damage_jpeg (high_low, 0xC0, 7, 20000 >> 8);
+
+    huge_jpeg = damage_jpeg (wide, 0xC0, 8, 20000 & 0xff);
+  }
 
   cairo_surface_destroy (cairo_get_target (cr));
   show_heading (cr, 72, 60, "壹、目的");
@@ -537,9 +583,17 @@ test_photos_damaged_jpeg (void)
   cairo_show_page (cr);
   draw_picture (cr, bad, cut_jpeg, 72, 100, 300, 200);
   show_text (cr, 72, 306, "照片 2：損壞的照片");
+  cairo_show_page (cr);
+  draw_picture (cr, huffman, bad_huffman, 72, 100, 300, 200);
+  show_text (cr, 72, 306, "照片 3：表格損壞的照片");
+  cairo_show_page (cr);
+  draw_picture (cr, huge, huge_jpeg, 72, 100, 300, 200);
+  show_text (cr, 72, 306, "照片 4：過大的照片");
   finish_pdf (cr);
   cairo_surface_destroy (good);
   cairo_surface_destroy (bad);
+  cairo_surface_destroy (huffman);
+  cairo_surface_destroy (huge);
 
   imported = import_path (path, NULL, &error);
   g_assert_no_error (error);
@@ -554,8 +608,191 @@ test_photos_damaged_jpeg (void)
   for (const char * const *warning = tr_report_get_warnings (imported); *warning != NULL; warning++)
     {
       g_test_message ("warning: %s", *warning);
-      warned |= strstr (*warning, "page 3") != NULL;
+      for (guint i = 0; i < G_N_ELEMENTS (warned); i++)
+        {
+          g_autofree char *page = g_strdup_printf ("page %u", i + 3);
+
+          warned[i] |= strstr (*warning, page) != NULL;
+        }
     }
+  for (guint i = 0; i < G_N_ELEMENTS (warned); i++)
+    g_assert_true (warned[i]);
+}
+
+/* What the worker says of @path, run as the importer runs it. */
+static char *
+worker_output (const char *path,
+               gsize      *out_length)
+{
+  const char *argv[] = { worker_argv ()[0], path, NULL };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  int status;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL | G_SPAWN_CHILD_INHERITS_STDIN, NULL, NULL,
+                &output, NULL, &status, &error);
+  g_assert_no_error (error);
+  /* Not its exit status: under AddressSanitizer the worker ends with an
+   * error after its last word (tr-import-sandbox.c). */
+  (void) status;
+  *out_length = strlen (output);
+  return g_steal_pointer (&output);
+}
+
+/* A JPEG stored as it is in the PDF is bytes of the file, which the
+ * importer has read: the worker tells where they are rather than sending
+ * them down its pipe; they are the JPEG pdfimages takes out, and the
+ * import's photos those bytes. Pixels, made PNGs, still come after their
+ * line. */
+static void
+test_photos_jpeg_by_offset (void)
+{
+  g_autoptr(TrReport) report = make_report (8, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *path = test_path ("photos-offset.pdf");
+  g_autofree char *raw_path = test_path ("photos-offset-raw.pdf");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) file = NULL;
+  g_autoptr(GPtrArray) jpegs = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(TrReport) imported = NULL;
+  GListModel *photos;
+  const char *line;
+  gsize length;
+  guint n_lines = 0;
+
+  tr_report_set_text (report, TR_FIELD_APPENDIX, "照片 1：開幕式\n照片 2：參訪實驗室\n照片 3：座談\n");
+  {
+    g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+
+    tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
+    tr_pdf_maker_add_report (maker, report, &layout);
+    tr_pdf_maker_finish (maker, &error);
+    g_assert_no_error (error);
+  }
+  file = read_bytes (path);
+  jpegs = pdfimages_jpegs (path);
+  g_assert_cmpuint (jpegs->len, ==, 3);
+
+  /* Each photo line is followed by the next line, not by bytes. */
+  output = worker_output (path, &length);
+  for (line = strstr (output, "{\"photo\":"); line != NULL; line = strstr (line + 1, "{\"photo\":"))
+    {
+      const char *end = strchr (line, '\n');
+      g_autofree char *text = g_strndup (line, end - line);
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      JsonObject *photo;
+      gint64 offset, size;
+
+      g_assert_true (json_parser_load_from_data (parser, text, -1, &error));
+      g_assert_no_error (error);
+      photo = json_object_get_object_member (json_node_get_object (json_parser_get_root (parser)), "photo");
+      g_assert_true (json_object_has_member (photo, "offset"));
+      offset = json_object_get_int_member (photo, "offset");
+      size = json_object_get_int_member (photo, "size");
+      g_assert_cmpint (offset, >, 0);
+      g_assert_cmpint (offset + size, <=, (gint64) g_bytes_get_size (file));
+      {
+        g_autoptr(GBytes) part = g_bytes_new_from_bytes (file, (gsize) offset, (gsize) size);
+
+        g_assert_true (g_bytes_equal (part, g_ptr_array_index (jpegs, n_lines)));
+      }
+      g_assert_true (end[1] == '{');
+      n_lines++;
+    }
+  g_assert_cmpuint (n_lines, ==, 3);
+
+  imported = import_path (path, NULL, &error);
+  g_assert_no_error (error);
+  photos = G_LIST_MODEL (tr_report_get_photos (imported));
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, 3);
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+
+      g_assert_true (g_bytes_equal (tr_photo_get_data (photo), g_ptr_array_index (jpegs, i)));
+      g_assert_cmpstr (tr_photo_get_mime_type (photo), ==, "image/jpeg");
+    }
+
+  /* Pixels: no offset, the PNG's bytes after the line. */
+  {
+    g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (raw_path);
+    g_autofree char *raw_output = NULL;
+    const char *first;
+
+    tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_RAW, 1.0);
+    tr_pdf_maker_add_report (maker, report, &layout);
+    tr_pdf_maker_finish (maker, &error);
+    g_assert_no_error (error);
+    raw_output = worker_output (raw_path, &length);
+    first = strstr (raw_output, "{\"photo\":");
+    g_assert_nonnull (first);
+    g_assert_null (g_strstr_len (first, strchr (first, '\n') - first, "\"offset\""));
+    g_assert_true (g_str_has_prefix (strchr (first, '\n') + 1, "\x89PNG"));
+  }
+}
+
+/* The report @path imports to, from a worker that says @photo_line before
+ * the real worker's report. */
+static TrReport *
+import_with_photo_line (const char  *path,
+                        const char  *photo_line,
+                        GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *quoted = g_shell_quote (photo_line);
+  g_autofree char *script = g_strdup_printf ("printf '%%s\\n' %s; \"$0\" \"$1\" | tail -n 1", quoted);
+  const char *argv[] = { "sh", "-c", script, worker_argv ()[0], NULL };
+
+  return tr_import_file (file, NULL, argv, NULL, error);
+}
+
+/* A worker is not trusted with where a photo is: a place past the end of
+ * the file is a broken worker; bytes of the file that are no photo are
+ * checked as any photo, and left out with a warning. */
+static void
+test_photos_offset_hostile (void)
+{
+  g_autoptr(TrReport) report = make_report (5, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *path = NULL;
+  gsize size;
+  g_autofree char *past_end = NULL;
+  g_autofree char *negative = NULL;
+  g_autofree char *in_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReport) imported = NULL;
+  gboolean warned = FALSE;
+
+  tr_report_set_text (report, TR_FIELD_APPENDIX, NULL);
+  path = make_pdf (report, &layout, "photos-offset-hostile.pdf");
+  {
+    g_autoptr(GBytes) file = read_bytes (path);
+
+    size = g_bytes_get_size (file);
+  }
+#define PHOTO_LINE "{\"photo\": {\"caption\": \"x\", \"mime_type\": \"image/jpeg\", \"page\": 2, "
+  past_end = g_strdup_printf (PHOTO_LINE "\"size\": 100, \"offset\": %" G_GSIZE_FORMAT "}}", size - 50);
+  negative = g_strdup_printf (PHOTO_LINE "\"size\": 100, \"offset\": -5}}");
+  in_file = g_strdup_printf (PHOTO_LINE "\"size\": 100, \"offset\": 0}}");
+#undef PHOTO_LINE
+
+  imported = import_with_photo_line (path, past_end, &error);
+  g_assert_null (imported);
+  g_assert_error (error, TR_ERROR, TR_ERROR_IMPORT_CRASHED);
+  g_clear_error (&error);
+
+  imported = import_with_photo_line (path, negative, &error);
+  g_assert_null (imported);
+  g_assert_error (error, TR_ERROR, TR_ERROR_IMPORT_CRASHED);
+  g_clear_error (&error);
+
+  /* “%PDF-1.5 …”: no JPEG. */
+  imported = import_with_photo_line (path, in_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (imported))), ==, 0);
+  for (const char * const *warning = tr_report_get_warnings (imported); *warning != NULL; warning++)
+    warned |= strstr (*warning, "page 2") != NULL;
   g_assert_true (warned);
 }
 
@@ -766,5 +1003,7 @@ add_photos_tests (void)
   g_test_add_func ("/import/photos/many-pages", test_photos_many_pages);
   g_test_add_func ("/import/photos/worker-cut-short", test_photos_worker_cut_short);
   g_test_add_func ("/import/photos/damaged-jpeg", test_photos_damaged_jpeg);
+  g_test_add_func ("/import/photos/jpeg-by-offset", test_photos_jpeg_by_offset);
+  g_test_add_func ("/import/photos/offset-hostile", test_photos_offset_hostile);
   g_test_add_func ("/import/photos/read-ahead", test_photos_read_ahead);
 }

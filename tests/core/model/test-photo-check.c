@@ -246,6 +246,99 @@ test_truncated (void)
   }
 }
 
+/* @jpeg with the byte @delta after the start of each of its @marker
+ * segments (FF @marker) set to @value. */
+static GBytes *
+damage_segments (GBytes *jpeg,
+                 guint8  marker,
+                 gsize   delta,
+                 guint8  value)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (jpeg, &size);
+  g_autofree guint8 *copy = g_memdup2 (data, size);
+  guint n_damaged = 0;
+
+  /* The segments up to the first scan's, each FF, marker, length. */
+  for (gsize i = 2; i + 4 < size && copy[i] == 0xFF; i += 2 + ((gsize) copy[i + 2] << 8 | copy[i + 3]))
+    {
+      if (copy[i + 1] == marker && i + delta < size)
+        {
+          copy[i + delta] = value;
+          n_damaged++;
+        }
+      if (copy[i + 1] == 0xDA)
+        break;
+    }
+  g_assert_cmpuint (n_damaged, >, 0);
+  return g_bytes_new (copy, size);
+}
+
+/* @jpeg with noise (no 0xFF, so no marker) over its data from @from to
+ * two bytes before its end. */
+static GBytes *
+scramble_data (GBytes *jpeg,
+               double  from)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (jpeg, &size);
+  g_autofree guint8 *copy = g_memdup2 (data, size);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (gsize i = (gsize) (size * from); i + 2 < size; i++)
+    copy[i] = g_rand_int_range (rand, 0, 0xFF);
+  return g_bytes_new (copy, size);
+}
+
+/* A JPEG of one scan, as cameras write them, is decoded only as far as
+ * its first rows; the rest of its structure is followed to its end. What
+ * makes a decoder fail is all before those rows: the header, the tables,
+ * the size. Damaged data past them is no error to a decoder (it shows
+ * blotched, decoded whole or not); EXIF's orientation is still read. */
+static void
+test_jpeg_first_rows (void)
+{
+  g_autoptr(GBytes) jpeg = make_image ("jpeg", 640, 480);
+  /* A Huffman table's code counts, the first made 255: more than 256 codes. */
+  g_autoptr(GBytes) bad_huffman = damage_segments (jpeg, 0xC4, 5, 0xFF);
+  /* Quantization tables numbered 3, which no component uses. */
+  g_autoptr(GBytes) no_quantization = damage_segments (jpeg, 0xDB, 4, 0x03);
+  /* 12 bits a sample. */
+  g_autoptr(GBytes) twelve_bits = damage_segments (jpeg, 0xC0, 4, 12);
+  /* Three components said to be 200: a scan of components there are not. */
+  g_autoptr(GBytes) bad_scan = damage_segments (jpeg, 0xDA, 5, 200);
+  g_autoptr(GBytes) scrambled = scramble_data (jpeg, 0.5);
+  g_autoptr(GBytes) small = make_image ("jpeg", 64, 48);
+  g_autoptr(GBytes) turned = NULL;
+
+  assert_accepted (jpeg, 640, 480);
+  assert_refused (bad_huffman, "huffman.jpg", "damaged");
+  assert_refused (no_quantization, "quantization.jpg", "damaged");
+  assert_refused (twelve_bits, "twelve.jpg", "damaged");
+  assert_refused (bad_scan, "scan.jpg", "damaged");
+  assert_accepted (scrambled, 640, 480);
+
+  /* EXIF orientation 6: stored wide, shown tall. */
+  {
+    gsize size;
+    const guint8 *data = g_bytes_get_data (small, &size);
+    static const guint8 exif[] = {
+      0xFF, 0xE1, 0x00, 0x22, 'E', 'x', 'i', 'f', 0, 0,
+      'M', 'M', 0, 42, 0, 0, 0, 8,               /* big-endian TIFF, IFD at 8 */
+      0, 1,                                      /* one entry */
+      0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, 6, 0, 0,  /* Orientation, SHORT, 1: 6 */
+      0, 0, 0, 0,                                /* no next IFD */
+    };
+    GByteArray *out = g_byte_array_new ();
+
+    g_byte_array_append (out, data, 2);
+    g_byte_array_append (out, exif, sizeof exif);
+    g_byte_array_append (out, data + 2, size - 2);
+    turned = g_byte_array_free_to_bytes (out);
+  }
+  assert_accepted (turned, 48, 64);
+}
+
 static char *
 photo_json (GBytes *image)
 {
@@ -309,6 +402,7 @@ main (int   argc,
   g_test_add_func ("/photo-check/pixel-limit/png", test_pixel_limit_png);
   g_test_add_func ("/photo-check/pixel-limit/jpeg-webp", test_pixel_limit_jpeg_webp);
   g_test_add_func ("/photo-check/truncated", test_truncated);
+  g_test_add_func ("/photo-check/jpeg-first-rows", test_jpeg_first_rows);
   g_test_add_func ("/photo-check/json", test_json);
   g_test_add_func ("/photo-check/cli", test_cli);
 

@@ -458,6 +458,66 @@ test_strip_photo_number (void)
     }
 }
 
+/* A report with a large original file and photos is saved in one
+ * transaction with a cache as large (tr-report-store.c): it reads back
+ * whole, and SQLite's memory is what it was once the save is done. */
+static void
+test_store_large_save (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReportStore) store = tr_report_store_open (fixture->path, &error);
+  g_autoptr(TrReportStore) other = NULL;
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_IMPORTED);
+  g_autoptr(TrReport) loaded = NULL;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  gsize source_size = 12 * 1024 * 1024;
+  guint8 *source = g_malloc (source_size);
+  g_autoptr(GBytes) source_bytes = NULL;
+  g_autoptr(GBytes) stored_source = NULL;
+  g_autofree char *sha256 = NULL;
+  GListStore *photos = tr_report_get_photos (report);
+  sqlite3_int64 before;
+
+  g_assert_no_error (error);
+  for (gsize i = 0; i < source_size; i += 4)
+    *(guint32 *) (source + i) = g_rand_int (rand);
+  source_bytes = g_bytes_new_take (source, source_size);
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, source_bytes);
+  tr_report_set_text (report, TR_FIELD_TITLE, "赴德國考察報告");
+  tr_report_set_source_full (report, "large.pdf", source_bytes, sha256);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(TrPhoto) photo = make_photo ("png", 600, 400, 20 + i, "照片");
+
+      g_list_store_append (photos, photo);
+    }
+
+  before = sqlite3_memory_used ();
+  g_assert_true (tr_report_store_save (store, report, &error));
+  g_assert_no_error (error);
+  g_test_message ("SQLite's memory: %" G_GINT64_FORMAT " bytes before the save, %" G_GINT64_FORMAT " after",
+                  (gint64) before, (gint64) sqlite3_memory_used ());
+  /* The default cache's 2000 KiB at most, not the save's 12 MB. */
+  g_assert_cmpint (sqlite3_memory_used () - before, <, 3 * 1024 * 1024);
+
+  other = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  loaded = tr_report_store_load (other, tr_report_get_id (report), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tr_report_get_photos (loaded))), ==, 8);
+  for (guint i = 0; i < 8; i++)
+    {
+      g_autoptr(TrPhoto) saved = g_list_model_get_item (G_LIST_MODEL (photos), i);
+      g_autoptr(TrPhoto) read = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (loaded)), i);
+
+      g_assert_true (g_bytes_equal (tr_photo_get_data (saved), tr_photo_get_data (read)));
+    }
+  stored_source = tr_report_store_load_source_data (other, tr_report_get_id (report), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (stored_source, source_bytes));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -472,6 +532,8 @@ main (int   argc,
   g_test_add_func ("/photo/not-an-image", test_photo_not_an_image);
   g_test_add_func ("/photo/report-move", test_report_move_photo);
   g_test_add ("/photo/store-round-trip", Fixture, NULL, fixture_set_up, test_store_round_trip,
+              fixture_tear_down);
+  g_test_add ("/photo/store-large-save", Fixture, NULL, fixture_set_up, test_store_large_save,
               fixture_tear_down);
   g_test_add_func ("/photo/json-round-trip", test_json_round_trip);
   g_test_add_func ("/photo/json-invalid", test_json_invalid);
