@@ -36,6 +36,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include <glib/gi18n-lib.h>
@@ -478,13 +479,13 @@ clear_run (gpointer data)
 
 /* The boxes and runs of poppler_page_get_text_layout() and
  * poppler_page_get_text_attributes(), from one walk of the words. */
+typedef std::vector<std::vector<const TextWordSelection *>> WordLines;
+
 void
-take_words (TextPage      *text,
-            TrPdfPageText *out)
+walk_words (const WordLines &word_list,
+            TrPdfPageText   *out)
 {
-  PDFRectangle selection (0, 0, out->width, out->height);
-  int n_lines = 0;
-  std::vector<TextWordSelection *> **word_list = text->getSelectionWords (&selection, selectionStyleGlyph, &n_lines);
+  int n_lines = (int) word_list.size ();
   gint64 n_rects = 0;
   guint offset = 0, attr_offset = 0;
   TrPdfRect *rect = nullptr;
@@ -493,13 +494,10 @@ take_words (TextPage      *text,
   const TextWord *prev_word = nullptr;
   int prev_i = 0;
 
-  if (word_list == nullptr)
-    return;
-
   n_rects += n_lines - 1;
   for (int i = 0; i < n_lines; i++)
     {
-      std::vector<TextWordSelection *> *line = word_list[i];
+      const std::vector<const TextWordSelection *> *line = &word_list[i];
 
       n_rects += (gint64) line->size () - 1;
       for (std::size_t j = 0; j < line->size (); j++)
@@ -518,11 +516,11 @@ take_words (TextPage      *text,
 
   for (int i = 0; i < n_lines; i++)
     {
-      std::vector<TextWordSelection *> *line = word_list[i];
+      const std::vector<const TextWordSelection *> *line = &word_list[i];
 
       for (std::size_t j = 0; j < line->size (); j++)
         {
-          TextWordSelection *word_sel = (*line)[j];
+          const TextWordSelection *word_sel = (*line)[j];
           const TextWord *word = word_sel->getWord ();
           int end = word_sel->getEnd ();
           bool space_after = word->hasSpaceAfter () && j < line->size () - 1;
@@ -572,7 +570,6 @@ take_words (TextPage      *text,
                 run->end = (int) attr_offset;
               attr_offset++;
             }
-          delete word_sel;
         }
 
       if (i < n_lines - 1)
@@ -589,10 +586,75 @@ take_words (TextPage      *text,
             run->end = (int) attr_offset;
           attr_offset++;
         }
-      delete line;
     }
-  gfree (word_list);
 }
+
+/* The words of the whole page as poppler-glib selects them: until poppler
+ * 24 or so, arrays of pointers to free; since, vectors that own them. */
+template<typename P>
+void
+take_words (P             *text,
+            TrPdfPageText *out)
+{
+  PDFRectangle selection (0, 0, out->width, out->height);
+  WordLines lines;
+
+  if constexpr (requires (P *page, const PDFRectangle *area, int *n) {
+                  page->getSelectionWords (area, selectionStyleGlyph, n);
+                })
+    {
+      int n_lines = 0;
+      std::vector<TextWordSelection *> **word_list = text->getSelectionWords (&selection, selectionStyleGlyph, &n_lines);
+
+      if (word_list == nullptr)
+        return;
+      for (int i = 0; i < n_lines; i++)
+        lines.emplace_back (word_list[i]->begin (), word_list[i]->end ());
+      walk_words (lines, out);
+      for (int i = 0; i < n_lines; i++)
+        {
+          for (TextWordSelection *word : *word_list[i])
+            delete word;
+          delete word_list[i];
+        }
+      gfree (word_list);
+    }
+  else
+    {
+      auto word_list = text->getSelectionWords (&selection, selectionStyleGlyph);
+
+      if (word_list.empty ())
+        return;
+      for (const auto &line : word_list)
+        {
+          lines.emplace_back ();
+          for (const auto &word : line)
+            lines.back ().push_back (word.get ());
+        }
+      walk_words (lines, out);
+    }
+}
+
+/* poppler_page_get_text(): a GooString to free until poppler 24 or so. */
+template<typename P>
+char *
+take_text (P             *text,
+           TrPdfPageText *out)
+{
+  PDFRectangle selection (0, 0, out->width, out->height);
+  auto selected = text->getSelectionText (&selection, selectionStyleGlyph);
+
+  if constexpr (std::is_pointer_v<decltype (selected)>)
+    {
+      char *copy = g_strdup (selected->c_str ());
+
+      delete selected;
+      return copy;
+    }
+  else
+    return g_strdup (selected.c_str ());
+}
+
 
 } // namespace
 
@@ -695,13 +757,7 @@ tr_pdf_text_read_page (TrPdfText     *self,
       text = dev->takeText ();
     else
       text = draw_plain (page);
-    {
-      PDFRectangle selection (0, 0, out->width, out->height);
-      GooString *selected = text->getSelectionText (&selection, selectionStyleGlyph);
-
-      out->text = g_strdup (selected->c_str ());
-      delete selected;
-    }
+    out->text = take_text (text, out);
     take_words (text, out);
     text->decRefCnt ();
   }
