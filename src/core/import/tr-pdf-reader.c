@@ -1445,8 +1445,9 @@ make_span_rows (const GArray           *segments,
                 GArray                 *rows,
                 GArray                 *spans)
 {
-  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  /* A glyph and a gap at most per character: room made once. */
+  g_autoptr(GArray) glyphs = g_array_sized_new (FALSE, FALSE, sizeof (Span), n_rects);
+  g_autoptr(GArray) gaps = g_array_sized_new (FALSE, FALSE, sizeof (double), n_rects);
   double em_sum = 0, em, join;
   guint n_ems = 0;
 
