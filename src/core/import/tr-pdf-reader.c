@@ -432,7 +432,7 @@ typedef struct {
 /* The visible characters of @row, in the order make_line() takes them. */
 static GArray *
 row_glyphs (GPtrArray              *row,
-            const TrPdfRect *rects,
+            const TrPdfRect        *rects,
             guint                   n_rects,
             const CharFonts        *fonts)
 {
@@ -519,7 +519,7 @@ find_spaced_words (const GArray *glyphs)
  * without a space between Chinese text: the gaps say where cells end. */
 static TrLayoutLine *
 make_line (GPtrArray              *row,
-           const TrPdfRect *rects,
+           const TrPdfRect        *rects,
            guint                   n_rects,
            const CharFonts        *fonts,
            guint                   page_index,
@@ -1240,7 +1240,7 @@ rows_level (const Segment *first,
 }
 
 static double
-char_em (const TrPdfRect *r,
+char_em (const TrPdfRect        *r,
          const CharFonts        *fonts,
          guint                   index,
          gunichar                c)
@@ -1371,7 +1371,7 @@ static gboolean
 split_segment_at (GArray                 *segments,
                   guint                   index,
                   double                  x,
-                  const TrPdfRect *rects,
+                  const TrPdfRect        *rects,
                   guint                   n_rects)
 {
   Segment *segment = &g_array_index (segments, Segment, index);
@@ -1439,7 +1439,7 @@ row_open_at (const GArray  *spans,
  * average font size. */
 static double
 make_span_rows (const GArray           *segments,
-                const TrPdfRect *rects,
+                const TrPdfRect        *rects,
                 guint                   n_rects,
                 const CharFonts        *fonts,
                 GArray                 *rows,
@@ -1712,7 +1712,7 @@ make_band (const GArray *rows,
  * middles, and are sorted again by key and middle. */
 static void
 order_columns (GArray                 *segments,
-               const TrPdfRect *rects,
+               const TrPdfRect        *rects,
                guint                   n_rects,
                const CharFonts        *fonts)
 {
