@@ -1,4 +1,4 @@
-/* tr-pdf-reader.c: the laid-out text of a PDF, through poppler-glib
+/* tr-pdf-reader.c: the laid-out text of a PDF, through poppler
  *
  * Poppler gives, per page, the text (lines ended by "\n", in its reading
  * order), one rectangle per character of that text and runs of characters
@@ -18,6 +18,7 @@
 
 #include "tr-error.h"
 #include "tr-pdf-reader.h"
+#include "tr-pdf-text.h"
 
 /* The PDF header may follow some junk, but within the first KiB (as
  * readers have always allowed); the end-of-file marker must be in the last
@@ -222,27 +223,24 @@ char_fonts_clear (CharFonts *fonts)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CharFonts, char_fonts_clear)
 
 static void
-char_fonts_init (CharFonts   *fonts,
-                 PopplerPage *page,
-                 guint        n_chars)
+char_fonts_init (CharFonts    *fonts,
+                 const GArray *runs,
+                 guint         n_chars)
 {
-  GList *attributes = poppler_page_get_text_attributes (page);
-
   fonts->sizes = g_new0 (float, MAX (n_chars, 1));
   fonts->bold = g_new0 (gboolean, MAX (n_chars, 1));
-  for (GList *l = attributes; l != NULL; l = l->next)
+  for (guint r = 0; r < runs->len; r++)
     {
-      PopplerTextAttributes *run = l->data;
+      const TrPdfTextRun *run = &g_array_index (runs, TrPdfTextRun, r);
       gboolean bold = font_name_is_bold (run->font_name);
 
-      /* end_index is the run's last character, not one past it. */
-      for (int i = MAX (run->start_index, 0); i <= run->end_index && (guint) i < n_chars; i++)
+      /* end is the run's last character, not one past it. */
+      for (int i = MAX (run->start, 0); i <= run->end && (guint) i < n_chars; i++)
         {
           fonts->sizes[i] = (float) run->font_size;
           fonts->bold[i] = bold;
         }
     }
-  poppler_page_free_text_attributes (attributes);
 }
 
 /* Whether a character at @x1, its top at @top and its middle at @middle,
@@ -287,7 +285,7 @@ is_next_cell_line (const Segment *segment,
  * line that cannot be its cell's next line. */
 static GArray *
 split_segments (const char       *text,
-                PopplerRectangle *rects,
+                const TrPdfRect  *rects,
                 guint             n_rects,
                 guint            *out_n_chars)
 {
@@ -323,7 +321,7 @@ split_segments (const char       *text,
 
       if (!g_unichar_isspace (c) && index < n_rects)
         {
-          PopplerRectangle *r = &rects[index];
+          const TrPdfRect *r = &rects[index];
           double x1 = MIN (r->x1, r->x2), x2 = MAX (r->x1, r->x2);
           double y1 = MIN (r->y1, r->y2), y2 = MAX (r->y1, r->y2);
 
@@ -434,7 +432,7 @@ typedef struct {
 /* The visible characters of @row, in the order make_line() takes them. */
 static GArray *
 row_glyphs (GPtrArray              *row,
-            const PopplerRectangle *rects,
+            const TrPdfRect        *rects,
             guint                   n_rects,
             const CharFonts        *fonts)
 {
@@ -448,7 +446,7 @@ row_glyphs (GPtrArray              *row,
       for (guint index = segment->start; index < segment->end; index++, p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
-          const PopplerRectangle *r;
+          const TrPdfRect *r;
           Glyph glyph;
 
           if (g_unichar_isspace (c) || index >= n_rects)
@@ -521,7 +519,7 @@ find_spaced_words (const GArray *glyphs)
  * without a space between Chinese text: the gaps say where cells end. */
 static TrLayoutLine *
 make_line (GPtrArray              *row,
-           const PopplerRectangle *rects,
+           const TrPdfRect        *rects,
            guint                   n_rects,
            const CharFonts        *fonts,
            guint                   page_index,
@@ -554,7 +552,7 @@ make_line (GPtrArray              *row,
       for (guint index = segment->start; index < segment->end; index++, p = g_utf8_next_char (p))
         {
           gunichar c = g_utf8_get_char (p);
-          const PopplerRectangle *r;
+          const TrPdfRect *r;
           double em, gap;
 
           if (g_unichar_isspace (c) || index >= n_rects)
@@ -1242,7 +1240,7 @@ rows_level (const Segment *first,
 }
 
 static double
-char_em (const PopplerRectangle *r,
+char_em (const TrPdfRect        *r,
          const CharFonts        *fonts,
          guint                   index,
          gunichar                c)
@@ -1373,7 +1371,7 @@ static gboolean
 split_segment_at (GArray                 *segments,
                   guint                   index,
                   double                  x,
-                  const PopplerRectangle *rects,
+                  const TrPdfRect        *rects,
                   guint                   n_rects)
 {
   Segment *segment = &g_array_index (segments, Segment, index);
@@ -1387,7 +1385,7 @@ split_segment_at (GArray                 *segments,
   for (guint i = segment->start; i < segment->end; i++, p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
-      const PopplerRectangle *r;
+      const TrPdfRect *r;
       double x1, x2, y1, y2;
       Segment *part;
 
@@ -1441,14 +1439,15 @@ row_open_at (const GArray  *spans,
  * average font size. */
 static double
 make_span_rows (const GArray           *segments,
-                const PopplerRectangle *rects,
+                const TrPdfRect        *rects,
                 guint                   n_rects,
                 const CharFonts        *fonts,
                 GArray                 *rows,
                 GArray                 *spans)
 {
-  g_autoptr(GArray) glyphs = g_array_new (FALSE, FALSE, sizeof (Span));
-  g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+  /* A glyph and a gap at most per character: room made once. */
+  g_autoptr(GArray) glyphs = g_array_sized_new (FALSE, FALSE, sizeof (Span), n_rects);
+  g_autoptr(GArray) gaps = g_array_sized_new (FALSE, FALSE, sizeof (double), n_rects);
   double em_sum = 0, em, join;
   guint n_ems = 0;
 
@@ -1713,7 +1712,7 @@ make_band (const GArray *rows,
  * middles, and are sorted again by key and middle. */
 static void
 order_columns (GArray                 *segments,
-               const PopplerRectangle *rects,
+               const TrPdfRect        *rects,
                guint                   n_rects,
                const CharFonts        *fonts)
 {
@@ -1901,28 +1900,25 @@ halfway_to_next_line (const GArray *segments,
 /* Adds the visual lines of one page to @lines; returns how many
  * characters of text it had (0: none, as on a scanned page). */
 static guint
-read_page (PopplerPage *page,
-           guint        page_index,
-           GPtrArray   *lines)
+read_page (const TrPdfPageText *page,
+           guint                page_index,
+           GPtrArray           *lines)
 {
-  g_autofree char *text = poppler_page_get_text (page);
-  g_autofree PopplerRectangle *rects = NULL;
+  const char *text = page->text;
+  const TrPdfRect *rects = page->rects;
   g_autoptr(GArray) segments = NULL;
   g_autoptr(GPtrArray) row = g_ptr_array_new ();
   g_autoptr(GArray) rows = g_array_new (FALSE, FALSE, sizeof (Row));
   g_auto(CharFonts) fonts = { 0 };
-  guint n_rects = 0, n_chars = 0, n_visible = 0;
-  double width, height;
+  guint n_rects = page->n_rects, n_chars = 0, n_visible = 0;
+  double width = page->width, height = page->height;
   gboolean halfway = FALSE, next_halfway = FALSE;
 
   if (text == NULL || text[0] == '\0')
     return 0;
 
-  poppler_page_get_size (page, &width, &height);
-  if (!poppler_page_get_text_layout (page, &rects, &n_rects))
-    n_rects = 0;
   segments = split_segments (text, rects, n_rects, &n_chars);
-  char_fonts_init (&fonts, page, n_chars);
+  char_fonts_init (&fonts, page->runs, n_chars);
 
   g_array_sort (segments, compare_segments_by_middle);
   order_columns (segments, rects, n_rects, &fonts);
@@ -2017,13 +2013,35 @@ is_picture_page (PopplerPage *page)
   return width > 0 && height > 0 && covered >= SCAN_MIN_COVER * width * height;
 }
 
+/* What one thread reads with: poppler's core for the text, and for the
+ * pictures of the few pages without text, poppler-glib, opened when one
+ * is met. */
+typedef struct {
+  TrPdfText       *text;
+  PopplerDocument *document;
+} Reader;
+
+static gboolean
+is_scanned_page (SharedRead *shared,
+                 Reader     *reader,
+                 guint       index)
+{
+  g_autoptr(GObject) page = NULL;  /* poppler 22 has no autoptr types */
+
+  if (reader->document == NULL)
+    reader->document = new_document (shared->data, shared->password, NULL);
+  if (reader->document != NULL)
+    page = G_OBJECT (poppler_document_get_page (reader->document, (int) index));
+  return page != NULL && is_picture_page (POPPLER_PAGE (page));
+}
+
 /* Reads the next page nobody has taken; FALSE when none is left. */
 static gboolean
-read_next_page (SharedRead      *shared,
-                PopplerDocument *document)
+read_next_page (SharedRead *shared,
+                Reader     *reader)
 {
+  g_auto(TrPdfPageText) page = { 0 };
   guint index;
-  PopplerPage *page;
 
   if (g_atomic_int_get (&shared->stop) || (guint) g_atomic_int_get (&shared->next_page) >= shared->n_pages)
     return FALSE;
@@ -2033,14 +2051,13 @@ read_next_page (SharedRead      *shared,
 
   shared->page_lines[index] = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
   /* A page poppler cannot build has no text to give: go on with the rest. */
-  page = poppler_document_get_page (document, (int) index);
-  if (page != NULL)
+  tr_pdf_text_read_page (reader->text, index, &page);
+  if (page.text != NULL)
     {
-      shared->page_chars[index] = read_page (page, index, shared->page_lines[index]);
+      shared->page_chars[index] = read_page (&page, index, shared->page_lines[index]);
       /* Only pages (almost) without text pay for a look at their pictures. */
       if (shared->page_chars[index] <= SCAN_MAX_CHARS)
-        shared->page_scanned[index] = is_picture_page (page);
-      g_object_unref (page);
+        shared->page_scanned[index] = is_scanned_page (shared, reader, index);
     }
   g_atomic_int_inc (&shared->n_done);
   return TRUE;
@@ -2051,15 +2068,16 @@ read_pages_thread (gpointer user_data)
 {
   SharedRead *shared = user_data;
   /* The password was right for the first document: it is for this one. */
-  PopplerDocument *document = new_document (shared->data, shared->password, NULL);
+  Reader reader = { tr_pdf_text_new (shared->data, shared->password, NULL), NULL };
 
   /* Without a document, the other threads read this one's share. */
-  if (document != NULL)
+  if (reader.text != NULL)
     {
-      while (read_next_page (shared, document))
+      while (read_next_page (shared, &reader))
         ;
-      g_object_unref (document);
+      tr_pdf_text_free (reader.text);
     }
+  g_clear_object (&reader.document);
   return NULL;
 }
 
@@ -2102,6 +2120,8 @@ tr_pdf_read_lines_full (GBytes             *data,
   PopplerDocument *document;
   g_autoptr(GPtrArray) lines = NULL;
   g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  g_autoptr(TrPdfText) text = NULL;
+  Reader reader = { NULL, NULL };
   g_autofree GPtrArray **page_lines = NULL;
   g_autofree guint *page_chars = NULL;
   g_autofree gboolean *page_scanned = NULL;
@@ -2136,6 +2156,14 @@ tr_pdf_read_lines_full (GBytes             *data,
       return NULL;
     }
 
+  /* Poppler-glib opened it, telling a wrong password or a damaged file
+   * the way users have seen; its core reads the text. */
+  text = tr_pdf_text_new (data, password, error);
+  if (text == NULL)
+    return NULL;
+  reader.text = text;
+  reader.document = document;
+
   page_lines = g_new0 (GPtrArray *, n_pages);
   page_chars = g_new0 (guint, n_pages);
   page_scanned = g_new0 (gboolean, n_pages);
@@ -2165,7 +2193,7 @@ tr_pdf_read_lines_full (GBytes             *data,
     {
       guint done;
 
-      if (!read_next_page (&shared, document) && threads->len > 0)
+      if (!read_next_page (&shared, &reader) && threads->len > 0)
         /* Only the other threads' last pages are left. */
         join_threads (threads);
 

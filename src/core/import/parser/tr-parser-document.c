@@ -255,7 +255,7 @@ tr_parser_document_new (GPtrArray *lines)
   TrParserDocument *self = g_new0 (TrParserDocument, 1);
   guint page = G_MAXUINT, rank = 0, page_start = 0;
 
-  self->lines = g_array_new (FALSE, TRUE, sizeof (TrParserLine));
+  self->lines = g_array_sized_new (FALSE, TRUE, sizeof (TrParserLine), lines != NULL ? lines->len : 0);
   g_array_set_clear_func (self->lines, clear_line);
 
   for (guint i = 0; lines != NULL && i < lines->len; i++)

@@ -214,19 +214,19 @@ latin_full_stop_ends_sentence (const char *text,
 gboolean
 tr_parser_ends_sentence (const char *text)
 {
-  const char *last = NULL;
+  const char *last = text + strlen (text);
   gunichar c = 0;
 
-  /* The last character that is neither a space nor a closing mark. */
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+  /* The last character that is neither a space nor a closing mark, looked
+   * for from the end: this runs on every line of a report. */
+  do
     {
-      gunichar here = g_utf8_get_char (p);
-
-      if (!tr_parser_is_space (here) && !is_closing (here))
-        last = p, c = here;
+      last = g_utf8_find_prev_char (text, last);
+      if (last == NULL)
+        return FALSE;
+      c = g_utf8_get_char (last);
     }
-  if (last == NULL)
-    return FALSE;
+  while (tr_parser_is_space (c) || is_closing (c));
 
   switch (c)
     {
