@@ -56,6 +56,32 @@ tr_test_library_dir_tear_down (TrTestLibraryDir *fixture,
   g_clear_pointer (&fixture->dir, g_free);
 }
 
+GBytes *
+tr_test_damage_jpeg_segments (GBytes *jpeg,
+                              guint8  marker,
+                              gsize   delta,
+                              guint8  value)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (jpeg, &size);
+  g_autofree guint8 *copy = g_memdup2 (data, size);
+  guint n_damaged = 0;
+
+  /* The segments up to the first scan's, each FF, marker, length. */
+  for (gsize i = 2; i + 4 < size && copy[i] == 0xFF; i += 2 + ((gsize) copy[i + 2] << 8 | copy[i + 3]))
+    {
+      if (copy[i + 1] == marker && i + delta < size)
+        {
+          copy[i + delta] = value;
+          n_damaged++;
+        }
+      if (copy[i + 1] == 0xDA)
+        break;
+    }
+  g_assert_cmpuint (n_damaged, >, 0);
+  return g_bytes_new (copy, size);
+}
+
 GArray *
 tr_test_find_children (GPid        parent,
                        const char *word)

@@ -31,6 +31,15 @@ void tr_test_library_dir_set_up    (TrTestLibraryDir *fixture,
 void tr_test_library_dir_tear_down (TrTestLibraryDir *fixture,
                                     gconstpointer     data);
 
+/* A copy of @jpeg with the byte @delta after the start of each of its
+ * @marker segments (FF @marker, before the first scan's data) set to
+ * @value: a damaged header, table or size. Fails the test when @jpeg has
+ * no such segment. */
+GBytes *tr_test_damage_jpeg_segments (GBytes *jpeg,
+                                      guint8  marker,
+                                      gsize   delta,
+                                      guint8  value);
+
 /* The processes whose parent is @parent and whose command line has @word,
  * zombies left out (GPid). */
 GArray *tr_test_find_children  (GPid        parent,

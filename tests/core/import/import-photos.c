@@ -505,32 +505,6 @@ test_photos_worker_cut_short (void)
   }
 }
 
-/* @jpeg with byte @delta of each of its segments FF @marker (before its
- * data) set to @value. */
-static GBytes *
-damage_jpeg (GBytes *jpeg,
-             guint8  marker,
-             gsize   delta,
-             guint8  value)
-{
-  gsize size = g_bytes_get_size (jpeg);
-  g_autofree guint8 *copy = g_memdup2 (g_bytes_get_data (jpeg, NULL), size);
-  guint n_damaged = 0;
-
-  for (gsize i = 2; i + 4 < size && copy[i] == 0xFF; i += 2 + ((gsize) copy[i + 2] << 8 | copy[i + 3]))
-    {
-      if (copy[i + 1] == marker && i + delta < size)
-        {
-          copy[i + delta] = value;
-          n_damaged++;
-        }
-      if (copy[i + 1] == 0xDA)
-        break;
-    }
-  g_assert_cmpuint (n_damaged, >, 0);
-  return g_bytes_new (copy, size);
-}
-
 /* A JPEG damaged in the PDF is left out with a warning naming its page
  * (the importer checks each photo it is given): cut short, with a broken
  * Huffman table, or saying it is 20000 × 20000 pixels (more than a photo
@@ -549,7 +523,7 @@ test_photos_damaged_jpeg (void)
   cairo_surface_t *huffman = make_picture (300, 200, 7, FALSE);
   g_autoptr(GBytes) huffman_jpeg = encode_jpeg (huffman);
   /* The first of its code counts made 255: more than 256 codes. */
-  g_autoptr(GBytes) bad_huffman = damage_jpeg (huffman_jpeg, 0xC4, 5, 0xFF);
+  g_autoptr(GBytes) bad_huffman = tr_test_damage_jpeg_segments (huffman_jpeg, 0xC4, 5, 0xFF);
   cairo_surface_t *huge = make_picture (300, 200, 8, FALSE);
   g_autoptr(GBytes) huge_jpeg = NULL;
   g_autoptr(TrReport) imported = NULL;
@@ -560,11 +534,11 @@ test_photos_damaged_jpeg (void)
   /* SOF0: FF C0, length, precision, then height and width, 20000 each. */
   {
     g_autoptr(GBytes) jpeg = encode_jpeg (huge);
-    g_autoptr(GBytes) high = damage_jpeg (jpeg, 0xC0, 5, 20000 >> 8);
-    g_autoptr(GBytes) high_low = damage_jpeg (high, 0xC0, 6, 20000 & 0xff);
-    g_autoptr(GBytes) wide = damage_jpeg (high_low, 0xC0, 7, 20000 >> 8);
+    g_autoptr(GBytes) high = tr_test_damage_jpeg_segments (jpeg, 0xC0, 5, 20000 >> 8);
+    g_autoptr(GBytes) high_low = tr_test_damage_jpeg_segments (high, 0xC0, 6, 20000 & 0xff);
+    g_autoptr(GBytes) wide = tr_test_damage_jpeg_segments (high_low, 0xC0, 7, 20000 >> 8);
 
-    huge_jpeg = damage_jpeg (wide, 0xC0, 8, 20000 & 0xff);
+    huge_jpeg = tr_test_damage_jpeg_segments (wide, 0xC0, 8, 20000 & 0xff);
   }
 
   cairo_surface_destroy (cairo_get_target (cr));

@@ -246,34 +246,6 @@ test_truncated (void)
   }
 }
 
-/* @jpeg with the byte @delta after the start of each of its @marker
- * segments (FF @marker) set to @value. */
-static GBytes *
-damage_segments (GBytes *jpeg,
-                 guint8  marker,
-                 gsize   delta,
-                 guint8  value)
-{
-  gsize size;
-  const guint8 *data = g_bytes_get_data (jpeg, &size);
-  g_autofree guint8 *copy = g_memdup2 (data, size);
-  guint n_damaged = 0;
-
-  /* The segments up to the first scan's, each FF, marker, length. */
-  for (gsize i = 2; i + 4 < size && copy[i] == 0xFF; i += 2 + ((gsize) copy[i + 2] << 8 | copy[i + 3]))
-    {
-      if (copy[i + 1] == marker && i + delta < size)
-        {
-          copy[i + delta] = value;
-          n_damaged++;
-        }
-      if (copy[i + 1] == 0xDA)
-        break;
-    }
-  g_assert_cmpuint (n_damaged, >, 0);
-  return g_bytes_new (copy, size);
-}
-
 /* @jpeg with noise (no 0xFF, so no marker) over its data from @from to
  * two bytes before its end. */
 static GBytes *
@@ -300,13 +272,13 @@ test_jpeg_first_rows (void)
 {
   g_autoptr(GBytes) jpeg = make_image ("jpeg", 640, 480);
   /* A Huffman table's code counts, the first made 255: more than 256 codes. */
-  g_autoptr(GBytes) bad_huffman = damage_segments (jpeg, 0xC4, 5, 0xFF);
+  g_autoptr(GBytes) bad_huffman = tr_test_damage_jpeg_segments (jpeg, 0xC4, 5, 0xFF);
   /* Quantization tables numbered 3, which no component uses. */
-  g_autoptr(GBytes) no_quantization = damage_segments (jpeg, 0xDB, 4, 0x03);
+  g_autoptr(GBytes) no_quantization = tr_test_damage_jpeg_segments (jpeg, 0xDB, 4, 0x03);
   /* 12 bits a sample. */
-  g_autoptr(GBytes) twelve_bits = damage_segments (jpeg, 0xC0, 4, 12);
+  g_autoptr(GBytes) twelve_bits = tr_test_damage_jpeg_segments (jpeg, 0xC0, 4, 12);
   /* Three components said to be 200: a scan of components there are not. */
-  g_autoptr(GBytes) bad_scan = damage_segments (jpeg, 0xDA, 5, 200);
+  g_autoptr(GBytes) bad_scan = tr_test_damage_jpeg_segments (jpeg, 0xDA, 5, 200);
   g_autoptr(GBytes) scrambled = scramble_data (jpeg, 0.5);
   g_autoptr(GBytes) small = make_image ("jpeg", 64, 48);
   g_autoptr(GBytes) turned = NULL;
