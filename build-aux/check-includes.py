@@ -47,7 +47,7 @@ PACKAGE_HEADERS = {
     'libadwaita-1': ['adwaita.h'],
     'gio-unix-2.0': ['gio/gunix*.h', 'gio/gdesktopappinfo.h', 'gio/gfiledescriptorbased.h'],
     'libseccomp': ['seccomp.h', 'seccomp-syscalls.h'],
-    'fontconfig': ['fontconfig/'],
+    'nettle': ['nettle/'],
 }
 
 # What a package's headers bring in, as its pkg-config Requires says: a

@@ -18,6 +18,8 @@ build_packages=(
   libglib2.0-dev-bin
   libjson-glib-dev
   libsqlite3-dev
+  # SHA-256 of imported files with the processor's SHA instructions.
+  nettle-dev
   libxml2-dev
   libzip-dev
   libpoppler-glib-dev

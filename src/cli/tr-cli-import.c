@@ -22,6 +22,7 @@
 #include "tr-office-import.h"
 #include "tr-report-json.h"
 #include "tr-review-merge.h"
+#include "tr-sha256.h"
 
 /* import ------------------------------------------------------------------ */
 
@@ -310,7 +311,7 @@ check_not_imported (ImportBatch  *batch,
   data = tr_import_read_file (item->file, NULL, &item->error);
   if (data == NULL)
     return FALSE;
-  item->sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+  item->sha256 = tr_sha256_for_bytes (data);
   for (ImportItem *earlier = batch->items; earlier < item; earlier++)
     if (g_strcmp0 (earlier->sha256, item->sha256) == 0)
       {

@@ -42,6 +42,7 @@
 #include "tr-import-workers.h"
 #include "tr-pdf-photos.h"
 #include "tr-report-json.h"
+#include "tr-sha256.h"
 
 #define TIMEOUT_ENV   "TR_IMPORT_TIMEOUT_SECONDS"
 #define WORKER_ENV    "TR_IMPORT_WORKER"
@@ -1067,7 +1068,7 @@ hash_thread (GTask        *hash_task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  g_task_return_pointer (hash_task, g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, task_data), g_free);
+  g_task_return_pointer (hash_task, tr_sha256_for_bytes (task_data), g_free);
 }
 
 static void

@@ -1,6 +1,7 @@
 /* tr-report.c
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "tr-numbering.h"
+#include "tr-sha256.h"
 #include "tr-text.h"
 #include "tr-report.h"
 #include "tr-model-enums.h"
@@ -869,7 +870,7 @@ tr_report_set_source (TrReport   *self,
   g_return_if_fail (TR_IS_REPORT (self));
 
   if (data != NULL)
-    sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, data);
+    sha256 = tr_sha256_for_bytes (data);
   tr_report_set_source_full (self, filename, data, sha256);
 }
 
