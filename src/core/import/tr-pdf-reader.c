@@ -2067,8 +2067,13 @@ static gpointer
 read_pages_thread (gpointer user_data)
 {
   SharedRead *shared = user_data;
+  Reader reader = { NULL, NULL };
+
+  /* Started late, when the others have taken every page. */
+  if ((guint) g_atomic_int_get (&shared->next_page) >= shared->n_pages)
+    return NULL;
   /* The password was right for the first document: it is for this one. */
-  Reader reader = { tr_pdf_text_new (shared->data, shared->password, NULL), NULL };
+  reader.text = tr_pdf_text_new (shared->data, shared->password, NULL);
 
   /* Without a document, the other threads read this one's share. */
   if (reader.text != NULL)
@@ -2207,11 +2212,11 @@ tr_pdf_read_lines_full (GBytes             *data,
         break;
     }
 
+  /* This thread may have read the last page while another was still
+   * starting: @shared, on this stack, must outlive them all. */
   if (cancelled)
-    {
-      g_atomic_int_set (&shared.stop, TRUE);
-      join_threads (threads);
-    }
+    g_atomic_int_set (&shared.stop, TRUE);
+  join_threads (threads);
 
   lines = g_ptr_array_new_with_free_func ((GDestroyNotify) tr_layout_line_free);
   for (guint i = 0; i < shared.n_pages; i++)
