@@ -1,10 +1,11 @@
 /* tr-report-store-private.h: what the store's source files share
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The store is one class in four files: tr-report-store.c (the file and
+ * The store is one class in five files: tr-report-store.c (the file and
  * the reports), tr-report-store-schema.c (the schema and its migrations),
- * tr-report-store-index.c (the search index kept in step) and
- * tr-report-store-review.c (review forms, status and comments). They share
+ * tr-report-store-index.c (the search index kept in step),
+ * tr-report-store-review.c (review forms, status and comments) and
+ * tr-report-store-checkpoint.c (the log copied back by a thread). They share
  * one connection, its lock and its prepared statements. Full-text search
  * is search/tr-search.c's, on the same connection. */
 
@@ -29,6 +30,8 @@ tr_statement_release (TrStatement *stmt)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TrStatement, tr_statement_release)
 
+typedef struct _TrStoreCheckpointer TrStoreCheckpointer;
+
 struct _TrReportStore
 {
   GObject parent_instance;
@@ -47,7 +50,15 @@ struct _TrReportStore
   GHashTable *statements;
   /* With its own, made at the first search. */
   TrSearch *search;
+  /* A library we write: checkpoints, off the committing thread. */
+  TrStoreCheckpointer *checkpointer;
 };
+
+/* From now on, @db's commits leave their checkpoints to a thread. */
+TrStoreCheckpointer *tr_store_checkpointer_new  (sqlite3             *db);
+/* Waits for the checkpoint under way; before @db is closed. */
+void                 tr_store_checkpointer_free (TrStoreCheckpointer *checkpointer,
+                                                 sqlite3             *db);
 
 /* The columns tr_store_info_from_row() reads, for a query over reports r. */
 #define TR_STORE_INFO_COLUMNS TR_SEARCH_REPORT_COLUMNS

@@ -333,6 +333,7 @@ tr_report_store_finalize (GObject *object)
     g_thread_pool_free (self->save_pool, FALSE, TRUE);
   g_clear_pointer (&self->search, tr_search_free);
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  tr_store_checkpointer_free (self->checkpointer, self->db);
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -609,6 +610,8 @@ open_store (const char              *path,
                           what, error))
     return NULL;
   sqlite3_busy_timeout (self->db, self->lock_wait_ms);
+  if (!read_only)
+    self->checkpointer = tr_store_checkpointer_new (self->db);
 
   if (version < TR_REPORT_STORE_SCHEMA_VERSION)
     {
