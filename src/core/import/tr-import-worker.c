@@ -481,6 +481,8 @@ tr_import_worker_serve (void)
 
   /* What every reader loads, loaded once: each child starts with it. */
   load_before_confinement ();
+  /* The other processors read the batch's other files. */
+  tr_pdf_reader_set_max_threads (1);
 
   for (;;)
     {

@@ -2094,11 +2094,19 @@ join_threads (GPtrArray *threads)
   g_ptr_array_set_size (threads, 0);
 }
 
+static guint max_threads = MAX_THREADS;
+
+void
+tr_pdf_reader_set_max_threads (guint n)
+{
+  max_threads = CLAMP (n, 1, MAX_THREADS);
+}
+
 /* How many threads read @n_pages: a few pages are not worth a thread. */
 static guint
 count_threads (guint n_pages)
 {
-  return CLAMP (MIN (g_get_num_processors (), n_pages / PAGES_PER_THREAD), 1, MAX_THREADS);
+  return CLAMP (MIN (g_get_num_processors (), n_pages / PAGES_PER_THREAD), 1, max_threads);
 }
 
 GPtrArray *

@@ -11,6 +11,12 @@ G_BEGIN_DECLS
 /* Beyond this the file is refused (TR_ERROR_PDF_TOO_LARGE), not read. */
 #define TR_PDF_MAX_PAGES 2000
 
+/* How many threads a read may use, at most (all the processors unless
+ * set). A serving worker of a batch, one of as many as there are
+ * processors, reads with one: a second would open the document and parse
+ * its fonts again only to share a processor already busy. */
+void tr_pdf_reader_set_max_threads (guint max_threads);
+
 /* Called after each page; return FALSE to stop (the read then fails with
  * G_IO_ERROR_CANCELLED). */
 typedef gboolean (*TrPdfProgressFunc) (guint    page,
