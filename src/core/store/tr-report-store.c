@@ -1212,17 +1212,26 @@ blob_bytes (TrReport *report)
   return bytes;
 }
 
+/* The cache a save of @bytes of blobs takes, or 0 when the usual one is
+ * enough: the pages' headers and the tables' own pages besides. */
+static guint64
+save_cache_kib (guint64 bytes)
+{
+  guint64 kib = bytes / 1024 + bytes / 8192 + DEFAULT_CACHE_KIB;
+
+  return kib > 2 * DEFAULT_CACHE_KIB ? MIN (kib, MAX_SAVE_CACHE_KIB) : 0;
+}
+
 static void
 grow_cache (TrReportStore *self,
             guint64        bytes)
 {
-  /* The pages' headers and the tables' own pages besides. */
-  guint64 kib = bytes / 1024 + bytes / 8192 + DEFAULT_CACHE_KIB;
+  guint64 kib = save_cache_kib (bytes);
   g_autofree char *sql = NULL;
 
-  if (kib <= 2 * DEFAULT_CACHE_KIB)
+  if (kib == 0)
     return;
-  sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GUINT64_FORMAT, MIN (kib, MAX_SAVE_CACHE_KIB));
+  sql = g_strdup_printf ("PRAGMA cache_size = -%" G_GUINT64_FORMAT, kib);
   /* A cache left as it was only makes the save slower. */
   sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 }
@@ -1231,7 +1240,7 @@ static void
 shrink_cache (TrReportStore *self,
               guint64        bytes)
 {
-  if (bytes / 1024 + bytes / 8192 + DEFAULT_CACHE_KIB <= 2 * DEFAULT_CACHE_KIB)
+  if (save_cache_kib (bytes) == 0)
     return;
   sqlite3_exec (self->db, "PRAGMA cache_size = -" G_STRINGIFY (DEFAULT_CACHE_KIB), NULL, NULL, NULL);
   sqlite3_db_release_memory (self->db);
