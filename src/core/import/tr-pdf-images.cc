@@ -19,17 +19,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <memory>
 #include <optional>
-#include <cstring>
 
 #include <glib/gi18n-lib.h>
-/* Poppler-glib's, of the same release: the core has no version numbers. */
-#include <poppler-features.h>
 
 #include "tr-error.h"
 #include "tr-pdf-images.h"
 #include "tr-photo.h"
+#include "tr-poppler-core.hh"
 
 /* Forms inside forms inside forms: deeper than this is not a layout. */
 #define MAX_FORM_DEPTH 4
@@ -51,33 +50,6 @@ struct _TrPdfImages {
 };
 
 namespace {
-
-/* Back to a stream's start: reset() until 26.01, where it became rewind();
- * since 25.02 it says whether it could. */
-template<typename S>
-bool
-rewind_stream (S *str)
-{
-#if POPPLER_CHECK_VERSION(26, 1, 0)
-  return str->rewind ();
-#elif POPPLER_CHECK_VERSION(25, 2, 0)
-  return str->reset ();
-#else
-  str->reset ();
-  return true;
-#endif
-}
-
-/* No dictionary, for a stream made of bytes in memory. */
-Object
-null_object ()
-{
-#if POPPLER_CHECK_VERSION(25, 5, 0)
-  return Object::null ();
-#else
-  return Object (objNull);
-#endif
-}
 
 class ImageDevice : public OutputDev
 {
@@ -203,7 +175,7 @@ private:
     unsigned char buffer[16384];
     int n;
 
-    if (!rewind_stream (stored))
+    if (!tr_poppler_rewind_stream (stored))
       {
         g_byte_array_unref (bytes);
         return nullptr;
@@ -267,7 +239,7 @@ private:
         cairo_surface_destroy (surface);
         return nullptr;
       }
-    if (!rewind_stream (str))
+    if (!tr_poppler_rewind_stream (str))
       {
         cairo_surface_destroy (surface);
         return nullptr;
@@ -285,11 +257,11 @@ private:
     stride = cairo_image_surface_get_stride (surface);
     cairo_surface_flush (surface);
     {
-      MemStream stored ((const char *) data, 0, (Goffset) size, null_object ());
+      MemStream stored ((const char *) data, 0, (Goffset) size, tr_poppler_null_object ());
       ImageStream image (&stored, width, n_comps, bits);
       bool rgb_lines = color_map->useRGBLine ();
 
-      if (!rewind_stream (&image))
+      if (!tr_poppler_rewind_stream (&image))
         {
           cairo_surface_destroy (surface);
           return nullptr;
@@ -368,31 +340,16 @@ tr_pdf_images_new (GBytes      *data,
                    const char  *password,
                    GError     **error)
 {
-  gsize size;
-  const char *bytes;
-  std::optional<GooString> owner_password, user_password;
+  std::optional<GooString> given;
   TrPdfImages *self;
 
   g_return_val_if_fail (data != nullptr, nullptr);
 
   if (password != nullptr && password[0] != '\0')
-    {
-      owner_password.emplace (password);
-      user_password.emplace (password);
-    }
-  bytes = (const char *) g_bytes_get_data (data, &size);
+    given.emplace (password);
   self = new TrPdfImages ();
   self->data = g_bytes_ref (data);
-  {
-    auto stream = std::make_unique<MemStream> (bytes, 0, (Goffset) size, null_object ());
-
-    /* The document owns its stream; since 26.02 it says so. */
-#if POPPLER_CHECK_VERSION(26, 2, 0)
-    self->document = std::make_unique<PDFDoc> (std::move (stream), owner_password, user_password);
-#else
-    self->document = std::make_unique<PDFDoc> (stream.release (), owner_password, user_password);
-#endif
-  }
+  self->document = tr_poppler_open_document (data, given);
   if (!self->document->isOk ())
     {
       g_autofree char *code = g_strdup_printf ("%d", self->document->getErrorCode ());

@@ -17,7 +17,8 @@
  * drawn with a font its own resources do not name.
  *
  * Poppler's core API is not stable from one release to the next: this
- * uses what tr-pdf-images.cc does, with the same version checks.
+ * uses what tr-pdf-images.cc does, and the version checks of both are in
+ * tr-poppler-core.hh.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <Catalog.h>
@@ -40,10 +41,10 @@
 #include <vector>
 
 #include <glib/gi18n-lib.h>
-#include <poppler-features.h>
 
 #include "tr-error.h"
 #include "tr-pdf-text.h"
+#include "tr-poppler-core.hh"
 
 /* Pages of so many sizes (portrait, landscape) keep their Gfx at once. */
 #define MAX_CONTEXTS 2
@@ -56,31 +57,6 @@ on_poppler_error (ErrorCategory,
                   const char *message)
 {
   g_debug ("poppler: %s", message);
-}
-
-Object
-null_object ()
-{
-#if POPPLER_CHECK_VERSION(25, 5, 0)
-  return Object::null ();
-#else
-  return Object (objNull);
-#endif
-}
-
-std::unique_ptr<PDFDoc>
-open_document (GBytes                         *data,
-               const std::optional<GooString> &password)
-{
-  gsize size;
-  const char *bytes = (const char *) g_bytes_get_data (data, &size);
-  auto stream = std::make_unique<MemStream> (bytes, 0, (Goffset) size, null_object ());
-
-#if POPPLER_CHECK_VERSION(26, 2, 0)
-  return std::make_unique<PDFDoc> (std::move (stream), password, password);
-#else
-  return std::make_unique<PDFDoc> (stream.release (), password, password);
-#endif
 }
 
 /* Draws to the TextOutputDev of the page being read; the Gfx that draws
@@ -274,7 +250,7 @@ new_fonts (const Context                    &context,
         dict = new Dict (xref);
       dict->add (name.c_str (), Object (ref));
     }
-  *out_dict = dict != nullptr ? Object (dict) : null_object ();
+  *out_dict = dict != nullptr ? Object (dict) : tr_poppler_null_object ();
   return true;
 }
 
@@ -361,7 +337,7 @@ find_context (TrPdfText                        *self,
     context.crop_box = *page->getCropBox ();
     context.rotate = page->getRotate ();
     context.fonts = fonts;
-    *out_new_fonts = null_object ();
+    *out_new_fonts = tr_poppler_null_object ();
     /* Its constructor started the page. */
     *out_made = true;
     return &context;
@@ -677,9 +653,9 @@ tr_pdf_text_new (GBytes      *data,
 
       latin1.emplace (converted != nullptr ? converted : "");
     }
-  self->document = open_document (data, latin1);
+  self->document = tr_poppler_open_document (data, latin1);
   if (!self->document->isOk () && self->document->getErrorCode () == errEncrypted && password != nullptr)
-    self->document = open_document (data, std::optional<GooString> (password));
+    self->document = tr_poppler_open_document (data, std::optional<GooString> (password));
   if (!self->document->isOk ())
     {
       g_autofree char *code = g_strdup_printf ("%d", self->document->getErrorCode ());
