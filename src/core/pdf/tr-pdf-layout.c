@@ -126,23 +126,28 @@ text_free (TrPdfText *text)
 }
 
 /* What Pango should not see: invalid UTF-8, and the control characters
- * PDF extraction leaves behind, which it would draw as boxes. */
+ * PDF extraction leaves behind, which it would draw as boxes. Removed
+ * byte by byte from a valid copy: there, a byte below 0x80 is a character
+ * of its own, and EF BF BE or EF BF BF can only be U+FFFE or U+FFFF. */
 static char *
 clean_text (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *clean = g_string_sized_new (strlen (valid));
+  char *clean = g_utf8_make_valid (text, -1);
+  char *to = clean;
 
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *from = clean; *from != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar c = (guchar) from[0];
 
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
-          c == 0xFFFE || c == 0xFFFF)
-        continue;
-      g_string_append_unichar (clean, c);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        from++;
+      else if (c == 0xEF && (guchar) from[1] == 0xBF && ((guchar) from[2] == 0xBE || (guchar) from[2] == 0xBF))
+        from += 3;
+      else
+        *to++ = *from++;
     }
-  return g_string_free (clean, FALSE);
+  *to = '\0';
+  return clean;
 }
 
 static FontExtent *
