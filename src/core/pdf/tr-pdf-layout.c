@@ -126,23 +126,28 @@ text_free (TrPdfText *text)
 }
 
 /* What Pango should not see: invalid UTF-8, and the control characters
- * PDF extraction leaves behind, which it would draw as boxes. */
+ * PDF extraction leaves behind, which it would draw as boxes. Removed
+ * byte by byte from a valid copy: there, a byte below 0x80 is a character
+ * of its own, and EF BF BE or EF BF BF can only be U+FFFE or U+FFFF. */
 static char *
 clean_text (const char *text)
 {
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-  GString *clean = g_string_sized_new (strlen (valid));
+  char *clean = g_utf8_make_valid (text, -1);
+  char *to = clean;
 
-  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+  for (const char *from = clean; *from != '\0';)
     {
-      gunichar c = g_utf8_get_char (p);
+      guchar c = (guchar) from[0];
 
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F ||
-          c == 0xFFFE || c == 0xFFFF)
-        continue;
-      g_string_append_unichar (clean, c);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F)
+        from++;
+      else if (c == 0xEF && (guchar) from[1] == 0xBF && ((guchar) from[2] == 0xBE || (guchar) from[2] == 0xBF))
+        from += 3;
+      else
+        *to++ = *from++;
     }
-  return g_string_free (clean, FALSE);
+  *to = '\0';
+  return clean;
 }
 
 static FontExtent *
@@ -247,23 +252,70 @@ text_height (TrPdfText *text)
  * lines, so that a wrong guess costs time, never a different line. */
 
 /* The advance of each character of the Basic Multilingual Plane in one
- * font size and weight, in Pango units; UNKNOWN_WIDTH when not seen yet. */
-#define UNKNOWN_WIDTH G_MININT32
-#define N_CHAR_WIDTHS 0x10000
+ * font size and weight, in Pango units; UNKNOWN_WIDTH when not seen yet.
+ * Kept in blocks of 256 characters, made when one of theirs is learnt: a
+ * report uses a few thousand characters of the 65,536, and a table of
+ * them all, for each size and weight and in each thread, was megabytes
+ * to fill for every export. */
+#define UNKNOWN_WIDTH  G_MININT32
+#define N_CHAR_WIDTHS  0x10000
+#define WIDTH_BLOCK    256
+#define N_WIDTH_BLOCKS (N_CHAR_WIDTHS / WIDTH_BLOCK)
 
-static gint32 *
+typedef struct {
+  gint32 *blocks[N_WIDTH_BLOCKS];
+} CharWidths;
+
+static void
+char_widths_free (CharWidths *widths)
+{
+  for (guint i = 0; i < N_WIDTH_BLOCKS; i++)
+    g_free (widths->blocks[i]);
+  g_free (widths);
+}
+
+static int
+char_widths_get (const CharWidths *widths,
+                 gunichar          c)
+{
+  const gint32 *block;
+
+  if (c >= N_CHAR_WIDTHS)
+    return UNKNOWN_WIDTH;
+  block = widths->blocks[c / WIDTH_BLOCK];
+  return block != NULL ? block[c % WIDTH_BLOCK] : UNKNOWN_WIDTH;
+}
+
+static void
+char_widths_set (CharWidths *widths,
+                 gunichar    c,
+                 int         width)
+{
+  gint32 **block;
+
+  if (c >= N_CHAR_WIDTHS)
+    return;
+  block = &widths->blocks[c / WIDTH_BLOCK];
+  if (*block == NULL)
+    {
+      *block = g_new (gint32, WIDTH_BLOCK);
+      for (guint i = 0; i < WIDTH_BLOCK; i++)
+        (*block)[i] = UNKNOWN_WIDTH;
+    }
+  (*block)[c % WIDTH_BLOCK] = width;
+}
+
+static CharWidths *
 get_char_widths (Shaper                     *shaper,
                  const PangoFontDescription *font)
 {
   gpointer key = GINT_TO_POINTER (pango_font_description_get_size (font) * 2 +
                                   (pango_font_description_get_weight (font) >= PANGO_WEIGHT_BOLD));
-  gint32 *widths = g_hash_table_lookup (shaper->char_widths, key);
+  CharWidths *widths = g_hash_table_lookup (shaper->char_widths, key);
 
   if (widths == NULL)
     {
-      widths = g_new (gint32, N_CHAR_WIDTHS);
-      for (guint i = 0; i < N_CHAR_WIDTHS; i++)
-        widths[i] = UNKNOWN_WIDTH;
+      widths = g_new0 (CharWidths, 1);
       g_hash_table_insert (shaper->char_widths, key, widths);
     }
   return widths;
@@ -296,13 +348,13 @@ is_likely_break (gunichar before,
  * another character is not known yet, and the rest of the text is one
  * item. */
 static gboolean
-cut_line_items (PangoLayout  *layout,
-                const gint32 *widths,
-                int           em,
-                int           start,
-                int           x,
-                int           first_width,
-                int           width)
+cut_line_items (PangoLayout      *layout,
+                const CharWidths *widths,
+                int               em,
+                int               start,
+                int               x,
+                int               first_width,
+                int               width)
 {
   const char *text = pango_layout_get_text (layout);
   PangoAttrList *items = NULL;
@@ -314,7 +366,7 @@ cut_line_items (PangoLayout  *layout,
     {
       gunichar c = g_utf8_get_char (p);
       int at = (int) (p - text);
-      int advance = c < N_CHAR_WIDTHS ? widths[c] : UNKNOWN_WIDTH;
+      int advance = char_widths_get (widths, c);
 
       /* A line of its own or a tab stop: not foreseen. */
       if (c == '\n' || c == '\t')
@@ -360,8 +412,8 @@ cut_line_items (PangoLayout  *layout,
 /* Learns the advances of the characters @text was set with: each
  * character its own cluster of one glyph. Before justifying. */
 static void
-learn_char_widths (TrPdfText *text,
-                   gint32    *widths)
+learn_char_widths (TrPdfText  *text,
+                   CharWidths *widths)
 {
   const char *chars = pango_layout_get_text (text->layout);
 
@@ -379,8 +431,8 @@ learn_char_widths (TrPdfText *text,
             if (iter.end_char - iter.start_char != 1 || iter.end_glyph - iter.start_glyph != 1)
               continue;
             c = g_utf8_get_char (chars + iter.start_index);
-            if (c < N_CHAR_WIDTHS && c != '\t')
-              widths[c] = run->glyphs->glyphs[iter.start_glyph].geometry.width;
+            if (c != '\t')
+              char_widths_set (widths, c, run->glyphs->glyphs[iter.start_glyph].geometry.width);
           }
       }
 }
@@ -523,7 +575,7 @@ make_text (TrPdfLayout *self,
   g_autofree char *clean = clean_text (content);
   int indent = (int) (info->text_indent * PANGO_SCALE);
   int layout_width, text_start = 0, x = 0;
-  gint32 *widths;
+  CharWidths *widths;
   gboolean known;
 
   text->info = info;
@@ -1421,7 +1473,7 @@ shaper_init (Shaper *shaper)
   pango_context_set_round_glyph_positions (shaper->context, FALSE);
   pango_context_set_base_dir (shaper->context, PANGO_DIRECTION_LTR);
   shaper->font_extents = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
-  shaper->char_widths = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  shaper->char_widths = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) char_widths_free);
 }
 
 /* After the texts set with it are gone. */
