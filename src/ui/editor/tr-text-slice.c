@@ -281,8 +281,9 @@ may_wait_to_grow (TrTextSlice *self,
   return TRUE;
 }
 
-/* GTK is done laying the text out: we take the text view's height. What
- * grew is below the part in sight: the page need not follow the cursor. */
+/* GTK is done laying the text out: we take the text view's height, and
+ * the page follows the cursor if it went further than the page did
+ * meanwhile (a match found further down). */
 static gboolean
 resize_when_settled (gpointer user_data)
 {
@@ -292,6 +293,8 @@ resize_when_settled (gpointer user_data)
   gtk_widget_measure (GTK_WIDGET (self->text_view), GTK_ORIENTATION_VERTICAL, -1, NULL, &self->height, NULL,
                       NULL);
   gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (self->following)
+    queue_follow (self);
   return G_SOURCE_REMOVE;
 }
 
