@@ -49,6 +49,8 @@ struct _TrTextSlice
   gboolean following;
   /* We are scrolling the page to the cursor. */
   gboolean scrolling_page;
+  /* The page's scroll when it last scrolled. */
+  double page_value;
 };
 
 G_DEFINE_FINAL_TYPE (TrTextSlice, tr_text_slice, GTK_TYPE_WIDGET)
@@ -71,6 +73,7 @@ relayout (TrTextSlice *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+static void queue_follow (TrTextSlice *self);
 static void get_shown_part (TrTextSlice *self,
                             int          height,
                             int         *out_first,
@@ -92,7 +95,15 @@ relayout_if_shown_part_changed (TrTextSlice *self)
 static void
 page_scrolled (TrTextSlice *self)
 {
-  if (!self->scrolling_page)
+  double value = gtk_adjustment_get_value (self->page_adjustment);
+  /* Scrolled up to where the page now ends: the page was made shorter
+   * (a text laid out, another report), not scrolled by the user. */
+  gboolean clamped = value < self->page_value &&
+                     value == gtk_adjustment_get_upper (self->page_adjustment) -
+                              gtk_adjustment_get_page_size (self->page_adjustment);
+
+  self->page_value = value;
+  if (!self->scrolling_page && !clamped)
     self->following = FALSE;
   relayout_if_shown_part_changed (self);
 }
@@ -117,6 +128,15 @@ page_resized (TrTextSlice *self)
                                                                NULL, NULL);
 }
 
+/* The page grew, or shrank: the cursor it follows may be where it could
+ * not scroll before (a follow runs before the layout that grows it). */
+static void
+page_upper_changed (TrTextSlice *self)
+{
+  if (self->following)
+    queue_follow (self);
+}
+
 static void
 set_page (TrTextSlice       *self,
           GtkScrolledWindow *page)
@@ -128,9 +148,12 @@ set_page (TrTextSlice       *self,
   if (page == NULL)
     return;
   self->page_adjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (page));
+  self->page_value = gtk_adjustment_get_value (self->page_adjustment);
   g_signal_connect_object (self->page_adjustment, "value-changed", G_CALLBACK (page_scrolled), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page_adjustment, "notify::page-size", G_CALLBACK (page_resized), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page_adjustment, "notify::upper", G_CALLBACK (page_upper_changed), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -259,15 +282,16 @@ bottom_out_of_sight (TrTextSlice *self,
 }
 
 /* Whether the page may wait to grow to @height: our bottom out of sight
- * below it, and the cursor, when the page follows it, within what it
- * has already. */
+ * below it, and the cursor, if the text is being edited, within what it
+ * has already (whether the page follows it or not: a page made shorter
+ * scrolls up by itself). */
 static gboolean
 may_wait_to_grow (TrTextSlice *self,
                   int          height)
 {
   if (self->height < 0 || !bottom_out_of_sight (self, height))
     return FALSE;
-  if (self->following && gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
+  if (gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
     {
       GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
       GdkRectangle location;
