@@ -200,6 +200,135 @@ test_page_resized_lays_out_only_the_text_in_sight (Fixture       *fixture,
     }
 }
 
+/* Times the page grew, or was scrolled. */
+static void
+count_changes (GObject    *adjustment,
+               GParamSpec *pspec,
+               guint      *count)
+{
+  (*count)++;
+}
+
+/* A report of @n_pages of 過程, saved and opened with the cursor at the
+ * start of 過程, or at its end as Ctrl+End puts it; returns 過程's view at
+ * once, GTK still laying most of it out. */
+static GtkTextView *
+open_long_report (Fixture  *fixture,
+                  int       n_pages,
+                  gboolean  at_end)
+{
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(TrBenchText) generator = tr_bench_text_new (n_pages);
+  const TrBenchTextParams params = {
+    .shape = TR_BENCH_TEXT_PAGES,
+    .n_pages = n_pages,
+    .lines_per_page = 10,
+    .chars_per_line = 60,
+  };
+  g_autofree char *process = tr_bench_text_make_text (generator, &params);
+  g_autoptr(GError) error = NULL;
+  TrSectionEditor *editor;
+
+  tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
+  tr_report_set_section (report, TR_SECTION_PROCESS, process);
+  g_assert_true (tr_report_store_save (fixture->store, report, &error));
+  g_assert_no_error (error);
+
+  fixture->window = show_window (fixture->store, NULL, 1200, 760);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  wait_ms (200);
+  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
+  editor = TR_SECTION_EDITOR (tr_report_editor_get_text_editor (TR_REPORT_EDITOR (tr_window_get_editor (fixture->window)),
+                                                               TR_FIELD_PROCESS));
+  tr_section_editor_focus_at (editor, -1);
+  if (at_end)
+    g_signal_emit_by_name (tr_section_editor_get_text_view (editor), "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1,
+                           FALSE);
+  return tr_section_editor_get_text_view (editor);
+}
+
+/* Waits until GTK has laid @view's text out whole and the page has grown
+ * to hold it. */
+static void
+wait_laid_out (GtkTextView *view)
+{
+  GtkWidget *slice = gtk_widget_get_parent (GTK_WIDGET (view));
+  int height;
+
+  do
+    {
+      height = gtk_widget_get_height (slice);
+      wait_ms (400);
+    }
+  while (gtk_widget_get_height (slice) != height);
+}
+
+/* GTK lays a long text out from idles, a few screens at a time, below the
+ * part of it in sight: the page does not grow at each (a layout of the
+ * window and a frame every few milliseconds, which keys typed meanwhile
+ * wait for), but once GTK is done, to the text's whole height. */
+static void
+test_background_layout_grows_the_page_once (Fixture       *fixture,
+                                            gconstpointer  data)
+{
+  GtkTextView *view = open_long_report (fixture, 100, FALSE);
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view),
+                                                                                                        GTK_TYPE_SCROLLED_WINDOW)));
+  guint grown = 0;
+  int text_height;
+
+  g_signal_connect (page, "notify::upper", G_CALLBACK (count_changes), &grown);
+  wait_laid_out (view);
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
+  g_test_message ("the page grew %u times, to %.0f pixels; the text is %d pixels", grown,
+                  gtk_adjustment_get_upper (page), text_height);
+  /* 100 pages: some 30,000 pixels, which GTK lays out 2,000 at a time. */
+  g_assert_cmpint (text_height, >, 20000);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))), ==, text_height);
+  g_assert_cmpuint (grown, <=, 3);
+  g_signal_handlers_disconnect_by_data (page, &grown);
+}
+
+/* Whether the page shows the cursor of @view. */
+static gboolean
+cursor_in_sight (GtkTextView *view)
+{
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GdkRectangle location;
+  GtkTextIter iter;
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page))));
+  graphene_point_t top;
+  double y;
+
+  /* The text's top: the slice's, which shows the view scrolled. */
+  g_assert_true (gtk_widget_compute_point (gtk_widget_get_parent (GTK_WIDGET (view)), content,
+                                           &GRAPHENE_POINT_INIT (0, 0), &top));
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_text_view_get_iter_location (view, &iter, &location);
+  y = top.y + gtk_text_view_get_top_margin (view) + location.y;
+  return y >= gtk_adjustment_get_value (adjustment) &&
+         y + location.height <= gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* Ctrl+End in a long text just opened, nothing typed: GTK lays out the
+ * lines above the cursor from its idles, pushing it down, and the page,
+ * which may not wait to grow then, follows it to the end. */
+static void
+test_background_layout_keeps_the_end_in_sight (Fixture       *fixture,
+                                               gconstpointer  data)
+{
+  GtkTextView *view = open_long_report (fixture, 100, TRUE);
+  int text_height;
+
+  wait_laid_out (view);
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
+  g_assert_cmpint (text_height, >, 20000);
+  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))), ==, text_height);
+  g_assert_true (cursor_in_sight (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +344,12 @@ main (int   argc,
               test_scroll_lays_out_only_the_text_in_sight, fixture_tear_down);
   g_test_add ("/ui-editor-layout/page-resized/only-the-text-in-sight", Fixture, NULL, fixture_set_up,
               test_page_resized_lays_out_only_the_text_in_sight, fixture_tear_down);
+
+  g_test_add ("/ui-editor-layout/background-layout/grows-the-page-once", Fixture, NULL, fixture_set_up,
+              test_background_layout_grows_the_page_once, fixture_tear_down);
+
+  g_test_add ("/ui-editor-layout/background-layout/keeps-the-end-in-sight", Fixture, NULL, fixture_set_up,
+              test_background_layout_keeps_the_end_in_sight, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -336,12 +336,12 @@ test_counter_follows_typing (Fixture       *fixture,
 {
   TrSectionEditor *editor = open_section (fixture, "本次考察行程\n");
   GtkTextView *view = tr_section_editor_get_text_view (editor);
-  GtkLabel *label = tr_section_editor_get_count_label (editor);
+  GtkInscription *label = tr_section_editor_get_count_label (editor);
   guint notified = 0;
   gulong handler;
 
   g_assert_true (label_shows (label, 6));
-  handler = g_signal_connect (label, "notify::label", G_CALLBACK (count_notify), &notified);
+  handler = g_signal_connect (label, "notify::text", G_CALLBACK (count_notify), &notified);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   for (guint i = 0; i < 20; i++)
     g_signal_emit_by_name (view, "insert-at-cursor", "字");
@@ -364,6 +364,60 @@ test_counter_follows_typing (Fixture       *fixture,
   g_assert_cmpuint (notified, <, 20);
   wait_until (label_shows (label, 46), 30000);
   g_signal_handler_disconnect (label, handler);
+}
+
+static void
+window_sized (GdkToplevel     *toplevel,
+              GdkToplevelSize *size,
+              guint           *sized)
+{
+  (*sized)++;
+}
+
+/* The width @counter's text takes. */
+static int
+text_width (GtkInscription *counter)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (counter),
+                                                                gtk_inscription_get_text (counter));
+  int width;
+
+  pango_layout_get_pixel_size (layout, &width, NULL);
+  return width;
+}
+
+/* A new count is drawn, not laid out: the window is not measured again
+ * (on X11, a request to the server too), only when the count grows
+ * longer than the counter keeps room for. */
+static void
+test_counter_drawn_without_layout (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  TrSectionEditor *editor = open_section (fixture, "本次考察行程\n");
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  GtkInscription *counter = tr_section_editor_get_count_label (editor);
+  guint sized = 0;
+  gulong handler;
+
+  wait_ms (500);
+  g_assert_true (label_shows (counter, 6));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (counter)), >=, text_width (counter));
+  handler = g_signal_connect (surface, "compute-size", G_CALLBACK (window_sized), &sized);
+  for (guint count = 1; count <= 3; count++)
+    {
+      tr_section_editor_set_counted_elsewhere (editor, count * 11);
+      g_assert_true (label_shows (counter, 6 + count * 11));
+      wait_ms (100);
+    }
+  g_test_message ("the window was measured %u times", sized);
+  g_assert_cmpuint (sized, ==, 0);
+
+  /* A count of more digits than there is room for: the counter grows. */
+  tr_section_editor_set_counted_elsewhere (editor, 1234567890);
+  wait_ms (200);
+  g_assert_true (label_shows (counter, 6 + 1234567890));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (counter)), >=, text_width (counter));
+  g_signal_handler_disconnect (surface, handler);
 }
 
 static gboolean
@@ -452,6 +506,8 @@ main (int   argc,
 
   g_test_add ("/ui-editor-typing/counter/follows-typing", Fixture, NULL, fixture_set_up,
               test_counter_follows_typing, fixture_tear_down);
+  g_test_add ("/ui-editor-typing/counter/drawn-without-layout", Fixture, NULL, fixture_set_up,
+              test_counter_drawn_without_layout, fixture_tear_down);
   g_test_add ("/ui-editor-typing/problems/kept-across-saves", Fixture, NULL, fixture_set_up,
               test_problems_kept_across_saves, fixture_tear_down);
 

@@ -664,7 +664,7 @@ test_counters_say_what_they_count (Fixture       *fixture,
 {
   TrWindow *window = open_window (fixture);
   TrSectionEditor *editor;
-  GtkLabel *label;
+  GtkInscription *label;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
 
@@ -677,10 +677,10 @@ test_counters_say_what_they_count (Fixture       *fixture,
   type_keys (tr_section_editor_get_text_view (editor), "一、 了解\n\n（一）數位　身分\tID card");
   g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, 17);
   /* The label follows a moment later (tr-section-editor.c). */
-  wait_until (strstr (gtk_label_get_text (label), "17") != NULL, 30000);
-  g_test_message ("counter: %s (%s)", gtk_label_get_text (label), gtk_widget_get_tooltip_text (GTK_WIDGET (label)));
-  g_assert_nonnull (strstr (gtk_label_get_text (label), "17"));
-  g_assert_nonnull (strstr (gtk_label_get_text (label), "without spaces"));
+  wait_until (strstr (gtk_inscription_get_text (label), "17") != NULL, 30000);
+  g_test_message ("counter: %s (%s)", gtk_inscription_get_text (label), gtk_widget_get_tooltip_text (GTK_WIDGET (label)));
+  g_assert_nonnull (strstr (gtk_inscription_get_text (label), "17"));
+  g_assert_nonnull (strstr (gtk_inscription_get_text (label), "without spaces"));
   g_assert_nonnull (gtk_widget_get_tooltip_text (GTK_WIDGET (label)));
 
   /* Deleting keeps it right: "ID card" goes. */
@@ -689,7 +689,7 @@ test_counters_say_what_they_count (Fixture       *fixture,
   gtk_text_iter_backward_chars (&start, 7);
   gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
   g_assert_cmpuint (tr_section_editor_count_characters (editor), ==, 11);
-  wait_until (strstr (gtk_label_get_text (label), "11") != NULL, 30000);
+  wait_until (strstr (gtk_inscription_get_text (label), "11") != NULL, 30000);
 
   /* The summary's counter says it counts Chinese characters, and its range. */
   label = tr_section_editor_get_count_label (text_editor (fixture, TR_FIELD_SUMMARY));

@@ -110,12 +110,12 @@ assert_burst_counted (TrSectionEditor *editor,
                       GtkTextView     *view,
                       guint            count)
 {
-  GtkLabel *label = tr_section_editor_get_count_label (editor);
+  GtkInscription *label = tr_section_editor_get_count_label (editor);
   guint notified = 0;
   gulong handler;
 
   wait_until (label_shows (label, count), 10000);
-  handler = g_signal_connect (label, "notify::label", G_CALLBACK (count_notify), &notified);
+  handler = g_signal_connect (label, "notify::text", G_CALLBACK (count_notify), &notified);
   gtk_widget_grab_focus (GTK_WIDGET (view));
   for (guint i = 0; i < 20; i++)
     {

@@ -198,14 +198,14 @@ type_keys (GtkTextView *view,
   g_main_context_iteration (NULL, FALSE);
 }
 
-/* Whether @label shows @count, written as the counters write it. */
+/* Whether a section's counter shows @count, written as it writes it. */
 static inline gboolean
-label_shows (GtkLabel *label,
-             guint     count)
+label_shows (GtkInscription *counter,
+             guint           count)
 {
   g_autofree char *number = g_strdup_printf ("%'u", count);
 
-  return strstr (gtk_label_get_text (label), number) != NULL;
+  return strstr (gtk_inscription_get_text (counter), number) != NULL;
 }
 
 /* A library in a new folder of the test's own, named after @name_template

@@ -26,16 +26,20 @@
 /* Bytes loaded at once and then at each idle: a few milliseconds of layout. */
 #define LOAD_PIECE 8192
 
-/* The counter follows typing at most this often: a label given new text
- * lays the whole window out again (and, on X11, asks the server where the
- * window is and how large its screen is), which costs more than the key. */
+/* The counter follows typing at most this often: it needs no layout (a
+ * GtkInscription, as wide as its longest text so far), but a new text is
+ * a new frame. */
 #define COUNT_INTERVAL_MS 250
+
+/* Characters of room the counter keeps beyond its text: a few more
+ * digits, and the window need not be laid out again when it gets them. */
+#define COUNT_ROOM 4
 
 typedef struct
 {
   GtkLabel *heading_label;
   GtkTextView *text_view;
-  GtkLabel *count_label;
+  GtkInscription *count_label;
   char *heading;
 
   /* What the counter counts: characters but white space and line breaks,
@@ -196,6 +200,34 @@ delete_range (GtkTextBuffer   *buffer,
   priv->counted -= MIN (count, priv->counted);
 }
 
+/* Makes the counter, which measures by its number of characters and not
+ * by its text, wide enough for @text, and then some: a label given a new
+ * text lays the whole window out again (on X11 it also asks the server
+ * where the window is and how large its screen is), an inscription only
+ * draws it. */
+static void
+fit_count (TrSectionEditor *self,
+           const char      *text)
+{
+  TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);
+  GtkWidget *label = GTK_WIDGET (priv->count_label);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, text);
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (label), NULL, NULL);
+  /* What GtkInscription counts a character as. */
+  int char_width = MAX (pango_font_metrics_get_approximate_char_width (metrics),
+                        pango_font_metrics_get_approximate_digit_width (metrics));
+  int width;
+  guint chars;
+
+  pango_font_metrics_unref (metrics);
+  pango_layout_get_size (layout, &width, NULL);
+  chars = (width + char_width - 1) / MAX (char_width, 1);
+  if (chars <= gtk_inscription_get_min_chars (priv->count_label))
+    return;
+  gtk_inscription_set_min_chars (priv->count_label, chars + COUNT_ROOM);
+  gtk_inscription_set_nat_chars (priv->count_label, chars + COUNT_ROOM);
+}
+
 static void
 update_count (TrSectionEditor *self)
 {
@@ -203,7 +235,8 @@ update_count (TrSectionEditor *self)
   g_autofree char *count = TR_SECTION_EDITOR_GET_CLASS (self)->format_count (self);
 
   g_clear_handle_id (&priv->count_id, g_source_remove);
-  gtk_label_set_text (priv->count_label, count);
+  fit_count (self, count);
+  gtk_inscription_set_text (priv->count_label, count);
 }
 
 static gboolean
@@ -621,7 +654,7 @@ tr_section_editor_get_buffer (TrSectionEditor *self)
   return gtk_text_view_get_buffer (tr_section_editor_get_text_view (self));
 }
 
-GtkLabel *
+GtkInscription *
 tr_section_editor_get_count_label (TrSectionEditor *self)
 {
   TrSectionEditorPrivate *priv = tr_section_editor_get_instance_private (self);

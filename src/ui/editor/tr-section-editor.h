@@ -55,7 +55,7 @@ guint          tr_section_editor_count_text    (const char      *text,
 
 GtkTextView   *tr_section_editor_get_text_view (TrSectionEditor *self);
 GtkTextBuffer *tr_section_editor_get_buffer    (TrSectionEditor *self);
-GtkLabel      *tr_section_editor_get_count_label (TrSectionEditor *self);
+GtkInscription *tr_section_editor_get_count_label (TrSectionEditor *self);
 
 /* Moves the cursor to @offset (bytes, -1 for the start) and focuses the text. */
 void           tr_section_editor_focus_at      (TrSectionEditor *self,

@@ -32,10 +32,16 @@ struct _TrTextSlice
   gboolean setting_value;
   /* The text view's height when we last measured it. */
   int measured_height;
+  /* Our height, as we measure: the text view's, or less while GTK lays
+   * out lines below the page's part in sight (text_height_changed());
+   * -1 until first measured. */
+  int height;
   /* The part of us the text view was given at our last allocation. */
   int shown_first;
   int shown_last;
   guint resize_idle_id;
+  /* A resize put off until GTK has laid the text out (text_height_changed()). */
+  guint settled_resize_id;
   guint page_resized_tick_id;
   guint follow_tick_id;
   /* The page follows the cursor: it moved, or the text was edited, and
@@ -43,6 +49,8 @@ struct _TrTextSlice
   gboolean following;
   /* We are scrolling the page to the cursor. */
   gboolean scrolling_page;
+  /* The page's scroll when it last scrolled. */
+  double page_value;
 };
 
 G_DEFINE_FINAL_TYPE (TrTextSlice, tr_text_slice, GTK_TYPE_WIDGET)
@@ -65,6 +73,7 @@ relayout (TrTextSlice *self)
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
+static void queue_follow (TrTextSlice *self);
 static void get_shown_part (TrTextSlice *self,
                             int          height,
                             int         *out_first,
@@ -86,7 +95,15 @@ relayout_if_shown_part_changed (TrTextSlice *self)
 static void
 page_scrolled (TrTextSlice *self)
 {
-  if (!self->scrolling_page)
+  double value = gtk_adjustment_get_value (self->page_adjustment);
+  /* Scrolled up to where the page now ends: the page was made shorter
+   * (a text laid out, another report), not scrolled by the user. */
+  gboolean clamped = value < self->page_value &&
+                     value == gtk_adjustment_get_upper (self->page_adjustment) -
+                              gtk_adjustment_get_page_size (self->page_adjustment);
+
+  self->page_value = value;
+  if (!self->scrolling_page && !clamped)
     self->following = FALSE;
   relayout_if_shown_part_changed (self);
 }
@@ -111,6 +128,15 @@ page_resized (TrTextSlice *self)
                                                                NULL, NULL);
 }
 
+/* The page grew, or shrank: the cursor it follows may be where it could
+ * not scroll before (a follow runs before the layout that grows it). */
+static void
+page_upper_changed (TrTextSlice *self)
+{
+  if (self->following)
+    queue_follow (self);
+}
+
 static void
 set_page (TrTextSlice       *self,
           GtkScrolledWindow *page)
@@ -122,9 +148,12 @@ set_page (TrTextSlice       *self,
   if (page == NULL)
     return;
   self->page_adjustment = g_object_ref (gtk_scrolled_window_get_vadjustment (page));
+  self->page_value = gtk_adjustment_get_value (self->page_adjustment);
   g_signal_connect_object (self->page_adjustment, "value-changed", G_CALLBACK (page_scrolled), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page_adjustment, "notify::page-size", G_CALLBACK (page_resized), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page_adjustment, "notify::upper", G_CALLBACK (page_upper_changed), self,
                            G_CONNECT_SWAPPED);
 }
 
@@ -238,9 +267,96 @@ resize_later (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Whether the page shows nothing below @height pixels of us, our bottom
+ * out of sight below it whether we are @height tall or as tall as now. */
+static gboolean
+bottom_out_of_sight (TrTextSlice *self,
+                     int          height)
+{
+  double top;
+
+  if (self->page_adjustment == NULL || !get_top_in_page (self, &top))
+    return FALSE;
+  return top + MIN (height, gtk_widget_get_height (GTK_WIDGET (self))) >
+         gtk_adjustment_get_value (self->page_adjustment) + gtk_adjustment_get_page_size (self->page_adjustment);
+}
+
+/* Whether the page may wait to grow to @height: our bottom out of sight
+ * below it, and the cursor, if the text is being edited, within what it
+ * has already (whether the page follows it or not: a page made shorter
+ * scrolls up by itself). */
+static gboolean
+may_wait_to_grow (TrTextSlice *self,
+                  int          height)
+{
+  if (self->height < 0 || !bottom_out_of_sight (self, height))
+    return FALSE;
+  if (gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+      GdkRectangle location;
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+      gtk_text_view_get_iter_location (self->text_view, &iter, &location);
+      if (gtk_text_view_get_top_margin (self->text_view) + location.y + location.height + CURSOR_MARGIN > self->height)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* GTK is done laying the text out: we take the text view's height, and
+ * the page follows the cursor if it went further than the page did
+ * meanwhile (a match found further down). */
+static gboolean
+resize_when_settled (gpointer user_data)
+{
+  TrTextSlice *self = user_data;
+
+  self->settled_resize_id = 0;
+  gtk_widget_measure (GTK_WIDGET (self->text_view), GTK_ORIENTATION_VERTICAL, -1, NULL, &self->height, NULL,
+                      NULL);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  if (self->following)
+    queue_follow (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After GTK's layout idles (GTK_TEXT_VIEW_PRIORITY_VALIDATE) and the
+ * frames: once nothing else is to be done. */
+static void
+queue_settled_resize (TrTextSlice *self)
+{
+  if (self->settled_resize_id == 0)
+    self->settled_resize_id = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, resize_when_settled, self, NULL);
+}
+
+/* Our height for the text view's @height: kept as it is while the change
+ * is out of sight below the page (text_height_changed()). */
+static void
+update_height (TrTextSlice *self,
+               int          height)
+{
+  if (height == self->height)
+    return;
+  if (may_wait_to_grow (self, height))
+    {
+      queue_settled_resize (self);
+      return;
+    }
+  self->height = height;
+}
+
 /* Lines laid out for the first time, text typed or loaded: the page makes
  * room. Not while it is being laid out (the text view lays out what comes
- * into sight as it is allocated): then from the next frame. */
+ * into sight as it is allocated): then from the next frame.
+ *
+ * GTK lays a long text out from its idles, 2000 pixels of lines at a time,
+ * each making the text taller. Lines below the page's part in sight change
+ * nothing on screen: growing the page for each would allocate the page's
+ * content anew and redraw its scroll bar every few milliseconds until the
+ * whole text is laid out. The page grows once GTK is done, or as soon as
+ * our bottom comes into sight. */
 static void
 text_height_changed (TrTextSlice *self)
 {
@@ -251,6 +367,12 @@ text_height_changed (TrTextSlice *self)
   gtk_widget_measure (GTK_WIDGET (self->text_view), GTK_ORIENTATION_VERTICAL, -1, NULL, &height, NULL, NULL);
   if (height == self->measured_height)
     return;
+  self->measured_height = height;
+  if (may_wait_to_grow (self, height))
+    {
+      queue_settled_resize (self);
+      return;
+    }
   /* Lines just typed or pasted, laid out only now, may have pushed the
    * cursor further down, and so may lines above it that GTK lays out from
    * idles (Ctrl+End in a long text just loaded), however long that takes;
@@ -340,7 +462,11 @@ tr_text_slice_measure (GtkWidget      *widget,
   /* Vertically, the whole text's height: a text view measures so. */
   gtk_widget_measure (GTK_WIDGET (self->text_view), orientation, for_size, minimum, natural, NULL, NULL);
   if (orientation == GTK_ORIENTATION_VERTICAL)
-    self->measured_height = *natural;
+    {
+      self->measured_height = *natural;
+      update_height (self, *natural);
+      *minimum = *natural = self->height;
+    }
 }
 
 /* The part of a slice @height tall that the page shows, in whole pixels;
@@ -448,6 +574,7 @@ tr_text_slice_dispose (GObject *object)
   tr_text_slice_set_text_view (self, NULL);
   set_page (self, NULL);
   g_clear_handle_id (&self->resize_idle_id, g_source_remove);
+  g_clear_handle_id (&self->settled_resize_id, g_source_remove);
 
   G_OBJECT_CLASS (tr_text_slice_parent_class)->dispose (object);
 }
@@ -519,6 +646,8 @@ tr_text_slice_class_init (TrTextSliceClass *klass)
 static void
 tr_text_slice_init (TrTextSlice *self)
 {
+  self->height = -1;
+  self->measured_height = -1;
   self->vadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
   self->hadjustment = g_object_ref_sink (gtk_adjustment_new (0, 0, 0, 0, 0, 0));
   g_signal_connect_object (self->vadjustment, "value-changed", G_CALLBACK (text_view_scrolled), self,
