@@ -968,7 +968,7 @@ detach_photos (TrReportStore  *self,
   g_autoptr(TrStatement) stmt =
     tr_store_prepare (self,
                       "UPDATE photos SET"
-                      " data = substr ((SELECT s.data FROM sources s WHERE s.report_num = ?1),"
+                      " data = substr ((SELECT ifnull (s.contents, s.data) FROM sources s WHERE s.report_num = ?1),"
                       "                source_offset + 1, source_length),"
                       " source_offset = NULL, source_length = NULL"
                       " WHERE report_num = ?1 AND source_offset IS NOT NULL"
@@ -983,6 +983,30 @@ detach_photos (TrReportStore  *self,
   else
     sqlite3_bind_null (stmt, 2);
   return tr_store_step_done (self, stmt, what, error);
+}
+
+/* Writes @data into the zeros the contents of report @num's original file
+ * were stored as. */
+static gboolean
+write_contents (TrReportStore  *self,
+                gint64          num,
+                GBytes         *data,
+                const char     *what,
+                GError        **error)
+{
+  sqlite3_blob *blob = NULL;
+  int rc;
+
+  if (g_bytes_get_size (data) > G_MAXINT)
+    return tr_store_set_sqlite_error (error, self->db, SQLITE_TOOBIG, what);
+  /* sources.report_num is its rowid. */
+  rc = sqlite3_blob_open (self->db, "main", "sources", "contents", num, 1, &blob);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_blob_write (blob, g_bytes_get_data (data, NULL), (int) g_bytes_get_size (data), 0);
+  if (rc != SQLITE_OK)
+    tr_store_set_sqlite_error (error, self->db, rc, what);
+  sqlite3_blob_close (blob);
+  return rc == SQLITE_OK;
 }
 
 static gboolean
@@ -1008,12 +1032,16 @@ write_source (TrReportStore  *self,
       return tr_store_step_done (self, stmt, what, error);
     }
 
-  /* A report loaded from the store does not carry the bytes: keep them. */
+  /* A report loaded from the store does not carry the bytes: keep them.
+   * Bytes it carries go to contents, the row's last column, as zeros
+   * first, then written in place: SQLite would otherwise copy the whole
+   * file into a new record before writing its pages (see schema 12). */
   stmt = tr_store_prepare (self,
-                           "INSERT INTO sources (report_num, filename, sha256, data, text_sha256) VALUES (?1, ?2, ?3, ?4, ?5)"
+                           "INSERT INTO sources (report_num, filename, sha256, text_sha256, contents) VALUES (?1, ?2, ?3, ?5, ?4)"
                            " ON CONFLICT (report_num) DO UPDATE SET filename = excluded.filename,"
-                           " sha256 = excluded.sha256, data = ifnull (excluded.data, sources.data),"
-                           " text_sha256 = excluded.text_sha256",
+                           " sha256 = excluded.sha256, text_sha256 = excluded.text_sha256,"
+                           " data = CASE WHEN excluded.contents IS NULL THEN sources.data END,"
+                           " contents = ifnull (excluded.contents, sources.contents)",
                            what, error);
   if (stmt == NULL)
     return FALSE;
@@ -1026,11 +1054,12 @@ write_source (TrReportStore  *self,
   else
     sqlite3_bind_null (stmt, 5);
   if (data != NULL)
-    sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                         SQLITE_STATIC);
+    sqlite3_bind_zeroblob64 (stmt, 4, g_bytes_get_size (data));
   else
     sqlite3_bind_null (stmt, 4);
-  return tr_store_step_done (self, stmt, what, error);
+  if (!tr_store_step_done (self, stmt, what, error))
+    return FALSE;
+  return data == NULL || g_bytes_get_size (data) == 0 || write_contents (self, num, data, what, error);
 }
 
 /* The bytes of the original file that a save of @report writes, if any. */
@@ -1551,8 +1580,11 @@ read_source_part (TrReportStore  *self,
 
   if (*source == NULL)
     {
-      /* sources.report_num is its rowid. */
-      rc = sqlite3_blob_open (self->db, "main", "sources", "data", num, 0, source);
+      /* sources.report_num is its rowid; the bytes are in one of two
+       * columns (see schema 12). */
+      rc = sqlite3_blob_open (self->db, "main", "sources", "contents", num, 0, source);
+      if (rc == SQLITE_ERROR)
+        rc = sqlite3_blob_open (self->db, "main", "sources", "data", num, 0, source);
       if (rc != SQLITE_OK)
         {
           /* *source is NULL again. */
@@ -1736,8 +1768,8 @@ tr_report_store_load_source_data (TrReportStore  *self,
   locker = g_mutex_locker_new (&self->lock);
 
   stmt = tr_store_prepare (self,
-                           "SELECT s.data FROM reports r JOIN sources s ON s.report_num = r.num"
-                           " WHERE r.id = ?1 AND s.data IS NOT NULL",
+                           "SELECT ifnull (s.contents, s.data) FROM reports r JOIN sources s ON s.report_num = r.num"
+                           " WHERE r.id = ?1 AND ifnull (s.contents, s.data) IS NOT NULL",
                            what, error);
   if (stmt == NULL)
     return NULL;

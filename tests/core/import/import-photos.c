@@ -379,10 +379,17 @@ test_photos_stored_once (void)
   g_assert_cmpint (library_int (db, "SELECT sum (length (p.data)) FROM photos p JOIN reports r ON r.num = p.report_num"
                                     " WHERE r.kind = 'draft'"), ==, (gint64) jpeg_bytes);
 
-  /* Read back from the file, by a new connection. */
+  /* Read back from the file, by a new connection: the original file too. */
   store = tr_report_store_open (db, &error);
   g_assert_no_error (error);
   assert_stored_photos (store, id, jpegs, G_MAXUINT);
+  {
+    g_autoptr(GBytes) pdf = read_bytes (path);
+    g_autoptr(GBytes) stored = tr_report_store_load_source_data (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (stored, pdf));
+  }
   assert_stored_photos (store, tr_report_get_id (draft), jpegs, G_MAXUINT);
 
   /* A draft made from the stored report, then the report deleted. */

@@ -518,11 +518,13 @@ test_migrate_v11 (Fixture       *fixture,
   g_clear_object (&fixture->store);
   db = raw_open (fixture->path);
   raw_exec (db, "BEGIN;"
-                "UPDATE photos SET data = substr ((SELECT s.data FROM sources s WHERE s.report_num = photos.report_num),"
+                "UPDATE photos SET data = substr ((SELECT s.contents FROM sources s WHERE s.report_num = photos.report_num),"
                 "                                 source_offset + 1, source_length),"
                 "  source_offset = NULL, source_length = NULL;"
                 "ALTER TABLE photos DROP COLUMN source_length;"
                 "ALTER TABLE photos DROP COLUMN source_offset;"
+                "UPDATE sources SET data = contents;"
+                "ALTER TABLE sources DROP COLUMN contents;"
                 "PRAGMA user_version = 11;"
                 "COMMIT");
   sqlite3_close (db);
@@ -540,6 +542,17 @@ test_migrate_v11 (Fixture       *fixture,
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM photos WHERE source_offset IS NULL"), ==, 2);
   g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM photos WHERE length (data) = 0"
                                            " AND source_offset IN (10, 30) AND source_length = 13"), ==, 2);
+  /* The new file in the new column, the old one where it was; both read. */
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM sources WHERE contents IS NOT NULL AND data IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM sources WHERE contents IS NULL AND data IS NOT NULL"), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GBytes) stored = tr_report_store_load_source_data (fixture->store, tr_report_get_id (i == 0 ? before : after),
+                                                                    &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (stored, file));
+    }
   reopen (fixture);
   g_clear_object (&loaded);
   loaded = load (fixture->store, tr_report_get_id (after));

@@ -607,6 +607,7 @@ test_migrate_v9 (Fixture       *fixture,
                 /* and 11 → 12: photos all hold their bytes. */
                 "ALTER TABLE photos DROP COLUMN source_length;"
                 "ALTER TABLE photos DROP COLUMN source_offset;"
+                "ALTER TABLE sources DROP COLUMN contents;"
                 "PRAGMA user_version = 9;"
                 "COMMIT", pending_id, pending_id);
   raw_exec (db, undo);
@@ -691,6 +692,7 @@ test_migrate_v10 (Fixture       *fixture,
                 /* and 11 → 12: photos all hold their bytes. */
                 "ALTER TABLE photos DROP COLUMN source_length;"
                 "ALTER TABLE photos DROP COLUMN source_offset;"
+                "ALTER TABLE sources DROP COLUMN contents;"
                 "PRAGMA user_version = 10;"
                 "COMMIT", pending_id, pending_id);
   raw_exec (db, undo);

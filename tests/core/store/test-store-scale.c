@@ -328,6 +328,7 @@ test_migrate_v7 (Fixture       *fixture,
                 /* and 11 → 12: photos all hold their bytes. */
                 "ALTER TABLE photos DROP COLUMN source_length;"
                 "ALTER TABLE photos DROP COLUMN source_offset;"
+                "ALTER TABLE sources DROP COLUMN contents;"
                 "PRAGMA user_version = 7;"
                 "COMMIT");
   sqlite3_close (db);
