@@ -980,6 +980,22 @@ open_password_pipe (const char  *password,
   return fds[0];
 }
 
+/* The worker's time limit runs from when the file is read: until then
+ * what it says waits for us (and once its pipe is full, so does it), and
+ * a slow disk must not use up its time. */
+static void
+start_timeout (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+
+  if (job->data == NULL || job->timeout_source != NULL)
+    return;
+  /* Not g_timeout_source_new_seconds(): GLib may fire that up to a second
+   * early to batch wake-ups, and a limit must not cut a read short. */
+  job->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) job->timeout_seconds * 1000, G_MAXUINT));
+  g_task_attach_source (task, job->timeout_source, on_timeout);
+}
+
 /* Gives @path to a serving worker, whose reader answers on a pipe of its
  * own. */
 static void
@@ -1014,9 +1030,7 @@ start_served (GTask      *task,
   job->output = g_data_input_stream_new (answer);
   g_data_input_stream_set_newline_type (job->output, G_DATA_STREAM_NEWLINE_TYPE_LF);
 
-  job->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) job->timeout_seconds * 1000, G_MAXUINT));
-  g_task_attach_source (task, job->timeout_source, on_timeout);
-
+  start_timeout (task);
   read_next_line (g_object_ref (task));
 }
 
@@ -1081,11 +1095,7 @@ start_worker (GTask *task)
   job->output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (job->process));
   g_data_input_stream_set_newline_type (job->output, G_DATA_STREAM_NEWLINE_TYPE_LF);
 
-  /* Not g_timeout_source_new_seconds(): GLib may fire that up to a second
-   * early to batch wake-ups, and a limit must not cut a read short. */
-  job->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) job->timeout_seconds * 1000, G_MAXUINT));
-  g_task_attach_source (task, job->timeout_source, on_timeout);
-
+  start_timeout (task);
   read_next_line (g_object_ref (task));
 }
 
@@ -1151,6 +1161,7 @@ on_file_read (GObject      *source,
     start_worker (task);
   if (job->finished)
     return;
+  start_timeout (task);
   hash_source (task);
   if (job->line_parked)
     {
