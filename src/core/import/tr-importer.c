@@ -107,6 +107,10 @@ typedef struct {
   gboolean              exit_told;
   int                   exit_signal;
   GDataInputStream     *output;
+  gboolean              worker_started;
+  /* What the worker said before @data was read: it waits for the bytes. */
+  gboolean              line_parked;
+  char                 *parked_line;    /* or NULL for the end of its output */
   GSource              *timeout_source;
   guint                 timeout_seconds;
   gboolean              timed_out;
@@ -138,6 +142,7 @@ import_job_release (ImportJob *job)
   if (job->server != NULL)
     tr_import_server_release (g_steal_pointer (&job->server), job->server_healthy);
   g_clear_object (&job->output);
+  g_clear_pointer (&job->parked_line, g_free);
   /* Checks under way read the photos: they end first. */
   if (job->checks != NULL)
     g_thread_pool_free (g_steal_pointer (&job->checks), TRUE, TRUE);
@@ -848,26 +853,12 @@ on_served_exit (gboolean known,
     finish_served (task);
 }
 
+/* Handles @line of the worker, or the end of its output (NULL). */
 static void
-on_line_read (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
+take_line (GTask *task,
+           char  *line)
 {
-  g_autoptr(GTask) task = user_data;
   ImportJob *job = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  gsize length;
-
-  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, &length, &error);
-  if (error != NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return_error (task, g_steal_pointer (&error));
-      else
-        return_error (task, new_crashed_error ());
-      return;
-    }
 
   if (line == NULL && job->served)
     {
@@ -883,12 +874,50 @@ on_line_read (GObject      *source,
       GCancellable *cancellable = g_task_get_cancellable (task);
 
       /* End of output: how did the worker end? */
-      g_subprocess_wait_async (job->process, cancellable, on_worker_exited, g_steal_pointer (&task));
+      g_subprocess_wait_async (job->process, cancellable, on_worker_exited, g_object_ref (task));
       return;
     }
 
   if (!handle_message (task, line))
-    read_next_line (g_steal_pointer (&task));
+    read_next_line (g_object_ref (task));
+}
+
+static void
+on_line_read (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  gsize length;
+
+  line = g_data_input_stream_read_line_finish_utf8 (G_DATA_INPUT_STREAM (source), result, &length, &error);
+  /* The import failed meanwhile: the file could not be read. */
+  if (job->finished)
+    return;
+  if (error != NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return_error (task, g_steal_pointer (&error));
+      else
+        return_error (task, new_crashed_error ());
+      return;
+    }
+
+  /* The worker started before the file was read through: its photos are
+   * parts of those bytes, and a file that cannot be imported is refused
+   * for what it is (a folder, too large) rather than for what the reader
+   * made of it. What it says waits, and so does the rest of its output;
+   * the reading of the file holds the task meanwhile. */
+  if (job->data == NULL)
+    {
+      job->line_parked = TRUE;
+      job->parked_line = g_steal_pointer (&line);
+      return;
+    }
+  take_line (task, line);
 }
 
 static void
@@ -952,6 +981,22 @@ open_password_pipe (const char  *password,
   return fds[0];
 }
 
+/* The worker's time limit runs from when the file is read: until then
+ * what it says waits for us (and once its pipe is full, so does it), and
+ * a slow disk must not use up its time. */
+static void
+start_timeout (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+
+  if (job->data == NULL || job->timeout_source != NULL)
+    return;
+  /* Not g_timeout_source_new_seconds(): GLib may fire that up to a second
+   * early to batch wake-ups, and a limit must not cut a read short. */
+  job->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) job->timeout_seconds * 1000, G_MAXUINT));
+  g_task_attach_source (task, job->timeout_source, on_timeout);
+}
+
 /* Gives @path to a serving worker, whose reader answers on a pipe of its
  * own. */
 static void
@@ -986,9 +1031,7 @@ start_served (GTask      *task,
   job->output = g_data_input_stream_new (answer);
   g_data_input_stream_set_newline_type (job->output, G_DATA_STREAM_NEWLINE_TYPE_LF);
 
-  job->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) job->timeout_seconds * 1000, G_MAXUINT));
-  g_task_attach_source (task, job->timeout_source, on_timeout);
-
+  start_timeout (task);
   read_next_line (g_object_ref (task));
 }
 
@@ -1001,6 +1044,7 @@ start_worker (GTask *task)
   g_autofree char *path = g_file_get_path (job->file);
   int stdin_fd;
 
+  job->worker_started = TRUE;
   /* The worker reads a file: give it a copy of what is not one. */
   if (path == NULL)
     {
@@ -1052,11 +1096,7 @@ start_worker (GTask *task)
   job->output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (job->process));
   g_data_input_stream_set_newline_type (job->output, G_DATA_STREAM_NEWLINE_TYPE_LF);
 
-  /* Not g_timeout_source_new_seconds(): GLib may fire that up to a second
-   * early to batch wake-ups, and a limit must not cut a read short. */
-  job->timeout_source = g_timeout_source_new ((guint) MIN ((guint64) job->timeout_seconds * 1000, G_MAXUINT));
-  g_task_attach_source (task, job->timeout_source, on_timeout);
-
+  start_timeout (task);
   read_next_line (g_object_ref (task));
 }
 
@@ -1109,15 +1149,28 @@ on_file_read (GObject      *source,
   ImportJob *job = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
+  /* Failed meanwhile (the worker could not start). */
+  if (job->finished)
+    return;
   job->data = g_task_propagate_pointer (G_TASK (result), &error);
   if (job->data == NULL)
     {
       return_error (task, g_steal_pointer (&error));
       return;
     }
-  start_worker (task);
-  if (!job->finished)
-    hash_source (task);
+  if (!job->worker_started)
+    start_worker (task);
+  if (job->finished)
+    return;
+  start_timeout (task);
+  hash_source (task);
+  if (job->line_parked)
+    {
+      g_autofree char *line = g_steal_pointer (&job->parked_line);
+
+      job->line_parked = FALSE;
+      take_line (task, line);
+    }
 }
 
 static void
@@ -1133,6 +1186,24 @@ read_file_thread (GTask        *read_task,
     g_task_return_error (read_task, error);
   else
     g_task_return_pointer (read_task, data, (GDestroyNotify) g_bytes_unref);
+}
+
+/* Reads @file on another thread, then gives its bytes to the import. A
+ * file with a path is read by the worker too: it starts at once, and
+ * reads while we do (and while the bytes are hashed), rather than after:
+ * reading 9 MB into fresh memory takes as long as the worker's first
+ * dozens of pages. */
+static void
+read_and_start (GTask *task)
+{
+  ImportJob *job = g_task_get_task_data (task);
+  g_autoptr(GTask) read_task = g_task_new (NULL, g_task_get_cancellable (task), on_file_read, g_object_ref (task));
+  g_autofree char *path = g_file_get_path (job->file);
+
+  g_task_set_task_data (read_task, g_object_ref (job->file), g_object_unref);
+  g_task_run_in_thread (read_task, read_file_thread);
+  if (path != NULL)
+    start_worker (task);
 }
 
 /* The task of an import of @file, or NULL when it failed already (and
@@ -1196,12 +1267,7 @@ tr_import_file_async (GFile                *file,
     return;
 
   /* Up to 512 MiB from a disk, or a network: not on the caller's thread. */
-  {
-    g_autoptr(GTask) read_task = g_task_new (NULL, cancellable, on_file_read, g_steal_pointer (&task));
-
-    g_task_set_task_data (read_task, g_object_ref (file), g_object_unref);
-    g_task_run_in_thread (read_task, read_file_thread);
-  }
+  read_and_start (task);
 }
 
 void
@@ -1262,13 +1328,7 @@ tr_import_file_served_async (TrImportWorkers     *workers,
       start_worker (task);
       return;
     }
-
-  {
-    g_autoptr(GTask) read_task = g_task_new (NULL, cancellable, on_file_read, g_steal_pointer (&task));
-
-    g_task_set_task_data (read_task, g_object_ref (file), g_object_unref);
-    g_task_run_in_thread (read_task, read_file_thread);
-  }
+  read_and_start (task);
 }
 
 TrReport *

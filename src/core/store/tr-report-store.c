@@ -958,6 +958,60 @@ write_keywords (TrReportStore  *self,
   return TRUE;
 }
 
+/* Photos stored as parts of the report's original file (see
+ * write_photos()) get bytes of their own before that file goes, or is
+ * replaced by another than the one of @sha256. */
+static gboolean
+detach_photos (TrReportStore  *self,
+               gint64          num,
+               const char     *sha256,
+               const char     *what,
+               GError        **error)
+{
+  g_autoptr(TrStatement) stmt =
+    tr_store_prepare (self,
+                      "UPDATE photos SET"
+                      " data = substr ((SELECT ifnull (s.contents, s.data) FROM sources s WHERE s.report_num = ?1),"
+                      "                source_offset + 1, source_length),"
+                      " source_offset = NULL, source_length = NULL"
+                      " WHERE report_num = ?1 AND source_offset IS NOT NULL"
+                      " AND EXISTS (SELECT 1 FROM sources s WHERE s.report_num = ?1 AND s.sha256 IS NOT ?2)",
+                      what, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, num);
+  if (sha256 != NULL)
+    tr_store_bind_text (stmt, 2, sha256);
+  else
+    sqlite3_bind_null (stmt, 2);
+  return tr_store_step_done (self, stmt, what, error);
+}
+
+/* Writes @data into the zeros the contents of report @num's original file
+ * were stored as. */
+static gboolean
+write_contents (TrReportStore  *self,
+                gint64          num,
+                GBytes         *data,
+                const char     *what,
+                GError        **error)
+{
+  sqlite3_blob *blob = NULL;
+  int rc;
+
+  if (g_bytes_get_size (data) > G_MAXINT)
+    return tr_store_set_sqlite_error (error, self->db, SQLITE_TOOBIG, what);
+  /* sources.report_num is its rowid. */
+  rc = sqlite3_blob_open (self->db, "main", "sources", "contents", num, 1, &blob);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_blob_write (blob, g_bytes_get_data (data, NULL), (int) g_bytes_get_size (data), 0);
+  if (rc != SQLITE_OK)
+    tr_store_set_sqlite_error (error, self->db, rc, what);
+  sqlite3_blob_close (blob);
+  return rc == SQLITE_OK;
+}
+
 static gboolean
 write_source (TrReportStore  *self,
               TrReport       *report,
@@ -970,6 +1024,8 @@ write_source (TrReportStore  *self,
   g_autofree char *text_sha256 = NULL;
   g_autoptr(TrStatement) stmt = NULL;
 
+  if ((sha256 == NULL || data != NULL) && !detach_photos (self, num, sha256, what, error))
+    return FALSE;
   if (sha256 == NULL)
     {
       stmt = tr_store_prepare (self, "DELETE FROM sources WHERE report_num = ?1", what, error);
@@ -979,12 +1035,16 @@ write_source (TrReportStore  *self,
       return tr_store_step_done (self, stmt, what, error);
     }
 
-  /* A report loaded from the store does not carry the bytes: keep them. */
+  /* A report loaded from the store does not carry the bytes: keep them.
+   * Bytes it carries go to contents, the row's last column, as zeros
+   * first, then written in place: SQLite would otherwise copy the whole
+   * file into a new record before writing its pages (see schema 12). */
   stmt = tr_store_prepare (self,
-                           "INSERT INTO sources (report_num, filename, sha256, data, text_sha256) VALUES (?1, ?2, ?3, ?4, ?5)"
+                           "INSERT INTO sources (report_num, filename, sha256, text_sha256, contents) VALUES (?1, ?2, ?3, ?5, ?4)"
                            " ON CONFLICT (report_num) DO UPDATE SET filename = excluded.filename,"
-                           " sha256 = excluded.sha256, data = ifnull (excluded.data, sources.data),"
-                           " text_sha256 = excluded.text_sha256",
+                           " sha256 = excluded.sha256, text_sha256 = excluded.text_sha256,"
+                           " data = CASE WHEN excluded.contents IS NULL THEN sources.data END,"
+                           " contents = ifnull (excluded.contents, sources.contents)",
                            what, error);
   if (stmt == NULL)
     return FALSE;
@@ -997,16 +1057,48 @@ write_source (TrReportStore  *self,
   else
     sqlite3_bind_null (stmt, 5);
   if (data != NULL)
-    sqlite3_bind_blob64 (stmt, 4, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                         SQLITE_STATIC);
+    sqlite3_bind_zeroblob64 (stmt, 4, g_bytes_get_size (data));
   else
     sqlite3_bind_null (stmt, 4);
-  return tr_store_step_done (self, stmt, what, error);
+  if (!tr_store_step_done (self, stmt, what, error))
+    return FALSE;
+  return data == NULL || g_bytes_get_size (data) == 0 || write_contents (self, num, data, what, error);
+}
+
+/* The bytes of the original file that a save of @report writes, if any. */
+static GBytes *
+get_stored_source (TrReport *report)
+{
+  return tr_report_get_source_sha256 (report) != NULL ? tr_report_get_source_data (report) : NULL;
+}
+
+/* Where @photo is in @source, when it is a part of it: a photo that an
+ * import took as it is from the file (tr-importer.c) holds those very
+ * bytes, not a copy, so the memory tells; nothing is compared. */
+static gboolean
+find_in_source (GBytes *source,
+                GBytes *photo,
+                gsize  *out_offset)
+{
+  gsize source_size, photo_size;
+  guintptr start, at;
+
+  if (source == NULL)
+    return FALSE;
+  start = (guintptr) g_bytes_get_data (source, &source_size);
+  at = (guintptr) g_bytes_get_data (photo, &photo_size);
+  if (start == 0 || at == 0 || photo_size == 0 || at < start || at - start > source_size ||
+      photo_size > source_size - (at - start))
+    return FALSE;
+  *out_offset = at - start;
+  return TRUE;
 }
 
 /* Autosave runs every few hundred milliseconds while typing: a photo already
  * stored only gets its caption and position updated, and its bytes are
- * written once, when it is new. */
+ * written once, when it is new. A photo that is a part of the original
+ * file saved with it is written as where it is there: an imported
+ * report's photos would otherwise take as much room again. */
 static gboolean
 write_photos (TrReportStore  *self,
               TrReport       *report,
@@ -1016,6 +1108,7 @@ write_photos (TrReportStore  *self,
 {
   GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
   guint n_photos = g_list_model_get_n_items (photos);
+  GBytes *source = get_stored_source (report);
   g_autoptr(JsonBuilder) ids = json_builder_new ();
   g_autoptr(JsonNode) ids_node = NULL;
   g_autofree char *ids_json = NULL;
@@ -1052,6 +1145,7 @@ write_photos (TrReportStore  *self,
                           what, error);
       g_autoptr(TrStatement) insert = NULL;
       GBytes *data;
+      gsize offset;
 
       if (update == NULL)
         return FALSE;
@@ -1065,8 +1159,8 @@ write_photos (TrReportStore  *self,
         continue;
 
       insert = tr_store_prepare (self,
-                                 "INSERT INTO photos (report_num, id, position, caption, mime_type, width, height, data)"
-                                 " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                                 "INSERT INTO photos (report_num, id, position, caption, mime_type, width, height,"
+                                 " data, source_offset, source_length) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                                  what, error);
       if (insert == NULL)
         return FALSE;
@@ -1078,8 +1172,15 @@ write_photos (TrReportStore  *self,
       tr_store_bind_text (insert, 5, tr_photo_get_mime_type (photo));
       sqlite3_bind_int64 (insert, 6, tr_photo_get_width (photo));
       sqlite3_bind_int64 (insert, 7, tr_photo_get_height (photo));
-      sqlite3_bind_blob64 (insert, 8, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
-                           SQLITE_STATIC);
+      if (find_in_source (source, data, &offset))
+        {
+          sqlite3_bind_zeroblob (insert, 8, 0);
+          sqlite3_bind_int64 (insert, 9, (gint64) offset);
+          sqlite3_bind_int64 (insert, 10, (gint64) g_bytes_get_size (data));
+        }
+      else
+        sqlite3_bind_blob64 (insert, 8, g_bytes_get_data (data, NULL), g_bytes_get_size (data),
+                             SQLITE_STATIC);
       if (!tr_store_step_done (self, insert, what, error))
         return FALSE;
     }
@@ -1200,14 +1301,16 @@ static guint64
 blob_bytes (TrReport *report)
 {
   GListModel *photos = G_LIST_MODEL (tr_report_get_photos (report));
-  GBytes *source = tr_report_get_source_data (report);
+  GBytes *source = get_stored_source (report);
   guint64 bytes = source != NULL ? g_bytes_get_size (source) : 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (photos); i++)
     {
       g_autoptr(TrPhoto) photo = g_list_model_get_item (photos, i);
+      gsize offset;
 
-      bytes += g_bytes_get_size (tr_photo_get_data (photo));
+      if (!find_in_source (source, tr_photo_get_data (photo), &offset))
+        bytes += g_bytes_get_size (tr_photo_get_data (photo));
     }
   return bytes;
 }
@@ -1471,6 +1574,52 @@ load_keywords (TrReportStore  *self,
   return TRUE;
 }
 
+/* @length bytes at @offset of report @num's original file, for a photo
+ * stored as a part of it: read from the file's row as a blob, which
+ * reads only the pages that hold them; @source keeps it open for the next
+ * photo. */
+static GBytes *
+read_source_part (TrReportStore  *self,
+                  gint64          num,
+                  sqlite3_blob  **source,
+                  gint64          offset,
+                  gint64          length,
+                  const char     *what,
+                  GError        **error)
+{
+  g_autofree guint8 *bytes = NULL;
+  int rc;
+
+  if (*source == NULL)
+    {
+      /* sources.report_num is its rowid; the bytes are in one of two
+       * columns (see schema 12). */
+      rc = sqlite3_blob_open (self->db, "main", "sources", "contents", num, 0, source);
+      if (rc == SQLITE_ERROR)
+        rc = sqlite3_blob_open (self->db, "main", "sources", "data", num, 0, source);
+      if (rc != SQLITE_OK)
+        {
+          /* *source is NULL again. */
+          tr_store_set_sqlite_error (error, self->db, rc, what);
+          return NULL;
+        }
+    }
+  if (offset < 0 || length <= 0 || length > TR_PHOTO_MAX_SIZE || offset > sqlite3_blob_bytes (*source) ||
+      length > sqlite3_blob_bytes (*source) - offset)
+    {
+      tr_store_set_sqlite_error (error, NULL, SQLITE_CORRUPT, what);
+      return NULL;
+    }
+  bytes = g_malloc ((gsize) length);
+  rc = sqlite3_blob_read (*source, bytes, (int) length, (int) offset);
+  if (rc != SQLITE_OK)
+    {
+      tr_store_set_sqlite_error (error, self->db, rc, what);
+      return NULL;
+    }
+  return g_bytes_new_take (g_steal_pointer (&bytes), (gsize) length);
+}
+
 static gboolean
 load_photos (TrReportStore  *self,
              TrReport       *report,
@@ -1480,10 +1629,12 @@ load_photos (TrReportStore  *self,
 {
   g_autoptr(TrStatement) stmt =
     tr_store_prepare (self,
-                      "SELECT id, mime_type, width, height, caption, data FROM photos"
+                      "SELECT id, mime_type, width, height, caption, data, source_offset, source_length FROM photos"
                       " WHERE report_num = ?1 ORDER BY position",
                       what, error);
   GListStore *photos = tr_report_get_photos (report);
+  sqlite3_blob *source = NULL;
+  gboolean ok = TRUE;
   int rc;
 
   if (stmt == NULL)
@@ -1491,9 +1642,18 @@ load_photos (TrReportStore  *self,
   sqlite3_bind_int64 (stmt, 1, num);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      g_autoptr(GBytes) data = g_bytes_new (sqlite3_column_blob (stmt, 5),
-                                            sqlite3_column_bytes (stmt, 5));
-      g_autoptr(TrPhoto) photo =
+      g_autoptr(GBytes) data = NULL;
+      g_autoptr(TrPhoto) photo = NULL;
+
+      if (sqlite3_column_type (stmt, 6) == SQLITE_NULL)
+        data = g_bytes_new (sqlite3_column_blob (stmt, 5), sqlite3_column_bytes (stmt, 5));
+      else if ((data = read_source_part (self, num, &source, sqlite3_column_int64 (stmt, 6),
+                                         sqlite3_column_int64 (stmt, 7), what, error)) == NULL)
+        {
+          ok = FALSE;
+          break;
+        }
+      photo =
         tr_photo_new_full (tr_store_column_text (stmt, 0), data, tr_store_column_text (stmt, 1),
                            (guint) CLAMP (sqlite3_column_int64 (stmt, 2), 0, G_MAXUINT),
                            (guint) CLAMP (sqlite3_column_int64 (stmt, 3), 0, G_MAXUINT),
@@ -1501,6 +1661,10 @@ load_photos (TrReportStore  *self,
 
       g_list_store_append (photos, photo);
     }
+  if (source != NULL)
+    sqlite3_blob_close (source);
+  if (!ok)
+    return FALSE;
   if (rc != SQLITE_DONE)
     return tr_store_set_sqlite_error (error, self->db, rc, what);
   return TRUE;
@@ -1616,8 +1780,8 @@ tr_report_store_load_source_data (TrReportStore  *self,
   locker = g_mutex_locker_new (&self->lock);
 
   stmt = tr_store_prepare (self,
-                           "SELECT s.data FROM reports r JOIN sources s ON s.report_num = r.num"
-                           " WHERE r.id = ?1 AND s.data IS NOT NULL",
+                           "SELECT ifnull (s.contents, s.data) FROM reports r JOIN sources s ON s.report_num = r.num"
+                           " WHERE r.id = ?1 AND ifnull (s.contents, s.data) IS NOT NULL",
                            what, error);
   if (stmt == NULL)
     return NULL;

@@ -5,6 +5,8 @@
  * photos still come in order, with their captions.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include <sqlite3.h>
+
 #include "test-import.h"
 
 /* A picture that compresses like a photo does, different for each @seed. */
@@ -266,6 +268,167 @@ test_photos_jpeg_through_import (void)
 
     g_assert_cmpstr (tr_photo_get_caption (first), ==, "開幕式");
   }
+}
+
+/* One integer the SQL @sql reads from the library @db. */
+static gint64
+library_int (const char *db,
+             const char *sql)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value;
+
+  g_assert_cmpint (sqlite3_open_v2 (db, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (handle);
+  return value;
+}
+
+/* @report's photos, as the library has them, are @jpegs from @first on
+ * but for @skip (or G_MAXUINT). */
+static void
+assert_stored_photos (TrReportStore *store,
+                      const char    *id,
+                      GPtrArray     *jpegs,
+                      guint          skip)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReport) loaded = tr_report_store_load (store, id, &error);
+  GListModel *photos;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  photos = G_LIST_MODEL (tr_report_get_photos (loaded));
+  for (guint i = 0; i < jpegs->len; i++)
+    {
+      g_autoptr(TrPhoto) photo = NULL;
+
+      if (i == skip)
+        continue;
+      g_assert_cmpuint (n, <, g_list_model_get_n_items (photos));
+      photo = g_list_model_get_item (photos, n++);
+      g_assert_cmpstr (tr_photo_get_mime_type (photo), ==, "image/jpeg");
+      g_assert_true (g_bytes_equal (tr_photo_get_data (photo), g_ptr_array_index (jpegs, i)));
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, n);
+}
+
+/* A JPEG photo is part of the original file the library keeps of an
+ * imported report: it is stored there once, not a second time in its own
+ * row. The report's photos still read, export and copy as before: into a
+ * draft made from it (which keeps them when the report goes), without one
+ * of them, and when the report's original file goes or changes. */
+static void
+test_photos_stored_once (void)
+{
+  g_autoptr(TrReport) report = make_report (6, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *path = test_path ("photos-once.pdf");
+  g_autofree char *db = test_path ("photos-once.db");
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(TrReport) imported = NULL;
+  g_autoptr(TrReport) draft = NULL;
+  g_autoptr(TrReport) other = NULL;
+  g_autoptr(GPtrArray) jpegs = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  gsize jpeg_bytes = 0;
+
+  if (!have_program ("pdfimages"))
+    {
+      g_test_skip ("pdfimages (poppler-utils) is not installed");
+      return;
+    }
+  tr_report_set_text (report, TR_FIELD_APPENDIX, "照片 1：開幕式\n照片 2：參訪實驗室\n照片 3：與會人員合影\n");
+  {
+    g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+
+    tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
+    tr_pdf_maker_add_report (maker, report, &layout);
+    tr_pdf_maker_finish (maker, &error);
+    g_assert_no_error (error);
+  }
+  jpegs = pdfimages_jpegs (path);
+  g_assert_cmpuint (jpegs->len, ==, 3);
+  for (guint i = 0; i < jpegs->len; i++)
+    jpeg_bytes += g_bytes_get_size (g_ptr_array_index (jpegs, i));
+
+  imported = import_path (path, NULL, &error);
+  g_assert_no_error (error);
+  id = g_strdup (tr_report_get_id (imported));
+  /* Made from it before it is saved: the draft has no original file. */
+  draft = tr_report_duplicate (imported);
+  store = tr_report_store_open (db, &error);
+  g_assert_no_error (error);
+  tr_report_store_save (store, imported, &error);
+  g_assert_no_error (error);
+  tr_report_store_save (store, draft, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+
+  /* The imported report's rows say where in the file; the draft's hold
+   * their bytes; the photos table is far smaller than the JPEGs. */
+  g_assert_cmpint (library_int (db, "SELECT count(*) FROM photos p JOIN reports r ON r.num = p.report_num"
+                                    " WHERE r.kind = 'imported' AND length (p.data) = 0"
+                                    " AND p.source_offset IS NOT NULL"), ==, 3);
+  g_assert_cmpint (library_int (db, "SELECT sum (p.source_length) FROM photos p"), ==, (gint64) jpeg_bytes);
+  g_assert_cmpint (library_int (db, "SELECT sum (length (p.data)) FROM photos p JOIN reports r ON r.num = p.report_num"
+                                    " WHERE r.kind = 'draft'"), ==, (gint64) jpeg_bytes);
+
+  /* Read back from the file, by a new connection: the original file too. */
+  store = tr_report_store_open (db, &error);
+  g_assert_no_error (error);
+  assert_stored_photos (store, id, jpegs, G_MAXUINT);
+  {
+    g_autoptr(GBytes) pdf = read_bytes (path);
+    g_autoptr(GBytes) stored = tr_report_store_load_source_data (store, id, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (g_bytes_equal (stored, pdf));
+  }
+  assert_stored_photos (store, tr_report_get_id (draft), jpegs, G_MAXUINT);
+
+  /* A draft made from the stored report, then the report deleted. */
+  {
+    g_autoptr(TrReport) loaded = tr_report_store_load (store, id, &error);
+    g_autoptr(TrReport) copy = NULL;
+
+    g_assert_no_error (error);
+    copy = tr_report_new_from (loaded, TRUE);
+    tr_report_store_save (store, copy, &error);
+    g_assert_no_error (error);
+    other = g_object_ref (copy);
+  }
+
+  /* One photo removed from the imported report. */
+  g_list_store_remove (tr_report_get_photos (imported), 1);
+  tr_report_store_save (store, imported, &error);
+  g_assert_no_error (error);
+  assert_stored_photos (store, id, jpegs, 1);
+
+  /* Its original file replaced by other bytes, then gone: the photos
+   * stay. */
+  {
+    g_autoptr(GBytes) other_file = g_bytes_new_static ("%PDF-1.7 another file", 21);
+
+    tr_report_set_source (imported, "other.pdf", other_file);
+    tr_report_store_save (store, imported, &error);
+    g_assert_no_error (error);
+    assert_stored_photos (store, id, jpegs, 1);
+    tr_report_set_source_full (imported, NULL, NULL, NULL);
+    tr_report_store_save (store, imported, &error);
+    g_assert_no_error (error);
+    assert_stored_photos (store, id, jpegs, 1);
+  }
+
+  tr_report_store_delete (store, id, &error);
+  g_assert_no_error (error);
+  assert_stored_photos (store, tr_report_get_id (other), jpegs, G_MAXUINT);
+  assert_stored_photos (store, tr_report_get_id (draft), jpegs, G_MAXUINT);
 }
 
 /* Pixels of @photo (decoded) against @surface's, exactly. */
@@ -973,6 +1136,7 @@ add_photos_tests (void)
   g_test_add_func ("/import/photos/grid-wrapped-captions", test_photos_grid_wrapped_captions);
   g_test_add_func ("/import/photos/jpeg-as-stored", test_photos_jpeg_as_stored);
   g_test_add_func ("/import/photos/jpeg-through-import", test_photos_jpeg_through_import);
+  g_test_add_func ("/import/photos/stored-once", test_photos_stored_once);
   g_test_add_func ("/import/photos/lossless-as-png", test_photos_lossless_as_png);
   g_test_add_func ("/import/photos/many-pages", test_photos_many_pages);
   g_test_add_func ("/import/photos/worker-cut-short", test_photos_worker_cut_short);

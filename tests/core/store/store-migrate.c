@@ -471,10 +471,103 @@ test_migrate_v6 (Fixture       *fixture,
   }
 }
 
+/* An imported report of @title whose original file is @file and whose
+ * photos are parts of it, as an import makes them. */
+static TrReport *
+new_imported_with_photos (const char *title,
+                          GBytes     *file)
+{
+  g_autoptr(TrReport) report = new_report (title, "過程");
+  TrReport *imported = tr_report_new_full (tr_report_get_id (report), TR_REPORT_KIND_IMPORTED,
+                                           tr_report_get_created (report), tr_report_get_modified (report));
+
+  tr_report_set_text (imported, TR_FIELD_TITLE, title);
+  tr_report_set_source (imported, "photos.pdf", file);
+  for (guint i = 0; i < 2; i++)
+    {
+      /* "\x89PNG…" at 10 and 30 of the file. */
+      g_autoptr(GBytes) part = g_bytes_new_from_bytes (file, 10 + 20 * i, 13);
+      g_autofree char *id = g_strdup_printf ("photo-%u", i);
+      g_autoptr(TrPhoto) photo = tr_photo_new_full (id, part, "image/png", 40, 30, "照片");
+
+      g_list_store_append (tr_report_get_photos (imported), photo);
+    }
+  return imported;
+}
+
+/* A library of schema 11, whose photos all hold their bytes: they read
+ * as before; an import saved after the migration stores its photos as
+ * parts of its original file, once. */
+static void
+test_migrate_v11 (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char file_bytes[] = "%PDF-1.7 \x89PNG\r\n\x1a\n first  \x89PNG\r\n\x1a\n secnd  %%EOF";
+  g_autoptr(GBytes) file = g_bytes_new_static (file_bytes, sizeof file_bytes - 1);
+  g_autoptr(TrReport) before = new_imported_with_photos ("遷移前匯入", file);
+  g_autoptr(TrReport) after = new_imported_with_photos ("遷移後匯入", file);
+  g_autoptr(TrReport) loaded = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  /* A library of schema 11 is this one without the two columns; its
+   * photos were stored with their bytes. */
+  fixture->store = tr_report_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  save (fixture->store, before);
+  g_clear_object (&fixture->store);
+  db = raw_open (fixture->path);
+  raw_exec (db, "BEGIN;"
+                "UPDATE photos SET data = substr ((SELECT s.contents FROM sources s WHERE s.report_num = photos.report_num),"
+                "                                 source_offset + 1, source_length),"
+                "  source_offset = NULL, source_length = NULL;"
+                "ALTER TABLE photos DROP COLUMN source_length;"
+                "ALTER TABLE photos DROP COLUMN source_offset;"
+                "UPDATE sources SET data = contents;"
+                "ALTER TABLE sources DROP COLUMN contents;"
+                "PRAGMA user_version = 11;"
+                "COMMIT");
+  sqlite3_close (db);
+  g_assert_cmpint (raw_user_version (fixture->path), ==, 11);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT sum (length (data)) FROM photos"), ==, 26);
+
+  reopen (fixture);
+  g_assert_cmpint (raw_user_version (fixture->path), ==, TR_REPORT_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (TR_REPORT_STORE_SCHEMA_VERSION, >=, 12);
+  loaded = load (fixture->store, tr_report_get_id (before));
+  g_assert_true (tr_report_content_equal (loaded, before));
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM photos WHERE source_offset IS NULL"), ==, 2);
+
+  save (fixture->store, after);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM photos WHERE source_offset IS NULL"), ==, 2);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM photos WHERE length (data) = 0"
+                                           " AND source_offset IN (10, 30) AND source_length = 13"), ==, 2);
+  /* The new file in the new column, the old one where it was; both read. */
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM sources WHERE contents IS NOT NULL AND data IS NULL"), ==, 1);
+  g_assert_cmpint (raw_int (fixture->path, "SELECT count(*) FROM sources WHERE contents IS NULL AND data IS NOT NULL"), ==, 1);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GBytes) stored = tr_report_store_load_source_data (fixture->store, tr_report_get_id (i == 0 ? before : after),
+                                                                    &error);
+
+      g_assert_no_error (error);
+      g_assert_true (g_bytes_equal (stored, file));
+    }
+  reopen (fixture);
+  g_clear_object (&loaded);
+  loaded = load (fixture->store, tr_report_get_id (after));
+  g_assert_true (tr_report_content_equal (loaded, after));
+  g_clear_object (&loaded);
+  loaded = load (fixture->store, tr_report_get_id (before));
+  g_assert_true (tr_report_content_equal (loaded, before));
+  assert_hits (fixture->store, "遷移前匯入", tr_report_get_id (before), NULL);
+}
+
 void
 add_migrate_tests (void)
 {
   ADD_NO_STORE ("/store/open/migrate-v1", test_migrate_v1);
   ADD_NO_STORE ("/store/open/migrate-v6", test_migrate_v6);
+  ADD_NO_STORE ("/store/open/migrate-v11", test_migrate_v11);
   ADD_NO_STORE ("/store/open/newer-schema", test_newer_schema);
 }

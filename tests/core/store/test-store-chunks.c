@@ -604,6 +604,10 @@ test_migrate_v9 (Fixture       *fixture,
                 " SELECT 'delete', num, title, fields, summary, body, appendix"
                 " FROM report_search_content WHERE num = (SELECT num FROM reports WHERE id = %Q);"
                 "INSERT INTO index_pending (report_num) SELECT num FROM reports WHERE id = %Q;"
+                /* and 11 → 12: photos all hold their bytes. */
+                "ALTER TABLE photos DROP COLUMN source_length;"
+                "ALTER TABLE photos DROP COLUMN source_offset;"
+                "ALTER TABLE sources DROP COLUMN contents;"
                 "PRAGMA user_version = 9;"
                 "COMMIT", pending_id, pending_id);
   raw_exec (db, undo);
@@ -685,6 +689,10 @@ test_migrate_v10 (Fixture       *fixture,
                 " SELECT 'delete', id, title, fields, summary, body, appendix"
                 " FROM report_index_content WHERE id = (SELECT num FROM reports WHERE id = %Q);"
                 "INSERT INTO index_pending (report_num) SELECT num FROM reports WHERE id = %Q;"
+                /* and 11 → 12: photos all hold their bytes. */
+                "ALTER TABLE photos DROP COLUMN source_length;"
+                "ALTER TABLE photos DROP COLUMN source_offset;"
+                "ALTER TABLE sources DROP COLUMN contents;"
                 "PRAGMA user_version = 10;"
                 "COMMIT", pending_id, pending_id);
   raw_exec (db, undo);

@@ -10,7 +10,7 @@
 #include <glib.h>
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define TR_REPORT_STORE_SCHEMA_VERSION 11
+#define TR_REPORT_STORE_SCHEMA_VERSION 12
 
 /* A report indexed in chunks (tr-report-store-index.c) has rows of
  * report_fts_short numbered from TR_STORE_CHUNK_ROWID_BASE, above every
