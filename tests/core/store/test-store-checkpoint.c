@@ -209,17 +209,15 @@ check_saved (TrReportStore **store,
 /* 12 MB through the log, which a checkpoint copies back every 4 MB: none
  * on the thread that saves (which would copy only past 16 MB). */
 static void
-test_saves_leave_syncs_to_a_thread (void)
+test_saves_leave_syncs_to_a_thread (TrTestLibraryDir *fixture,
+                                    gconstpointer     data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tr-test-checkpoint-XXXXXX", &error);
-  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *wal_path = g_strconcat (fixture->db_path, "-wal", NULL);
   g_autoptr(TrReportStore) store = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
 
-  g_assert_no_error (error);
-  store = tr_report_store_open (db_path, &error);
+  store = tr_report_store_open (fixture->db_path, &error);
   g_assert_no_error (error);
 
   save_imported_reports (store, wal_path, 12, ids);
@@ -228,8 +226,7 @@ test_saves_leave_syncs_to_a_thread (void)
     g_usleep (10000);
   g_assert_cmpint (g_atomic_int_get (&syncs_elsewhere), >, 0);
 
-  check_saved (&store, db_path, wal_path, ids);
-  tr_test_remove_tree (dir);
+  check_saved (&store, fixture->db_path, wal_path, ids);
 }
 
 /* Saves back to back leave the thread no moment between two commits to
@@ -237,26 +234,23 @@ test_saves_leave_syncs_to_a_thread (void)
  * save waits for the thread, then copies the rest. 120 MB go through the
  * log, which stays within a save of that however slow the thread is. */
 static void
-test_log_stays_bounded (void)
+test_log_stays_bounded (TrTestLibraryDir *fixture,
+                        gconstpointer     data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("tr-test-checkpoint-XXXXXX", &error);
-  g_autofree char *db_path = g_build_filename (dir, "library.db", NULL);
-  g_autofree char *wal_path = g_strconcat (db_path, "-wal", NULL);
+  g_autofree char *wal_path = g_strconcat (fixture->db_path, "-wal", NULL);
   g_autoptr(TrReportStore) store = NULL;
   g_autoptr(GPtrArray) ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
   goffset largest_log;
 
-  g_assert_no_error (error);
-  store = tr_report_store_open (db_path, &error);
+  store = tr_report_store_open (fixture->db_path, &error);
   g_assert_no_error (error);
 
   largest_log = save_imported_reports (store, wal_path, 120, ids);
   g_test_message ("The log reached %" G_GOFFSET_FORMAT " bytes", largest_log);
   g_assert_cmpint (largest_log, <, (goffset) 20 * 1024 * 1024);
 
-  check_saved (&store, db_path, wal_path, ids);
-  tr_test_remove_tree (dir);
+  check_saved (&store, fixture->db_path, wal_path, ids);
 }
 
 int
@@ -265,7 +259,9 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   watch_syncs ();
-  g_test_add_func ("/store-checkpoint/saves-leave-syncs-to-a-thread", test_saves_leave_syncs_to_a_thread);
-  g_test_add_func ("/store-checkpoint/log-stays-bounded", test_log_stays_bounded);
+  g_test_add ("/store-checkpoint/saves-leave-syncs-to-a-thread", TrTestLibraryDir, NULL,
+              tr_test_library_dir_set_up, test_saves_leave_syncs_to_a_thread, tr_test_library_dir_tear_down);
+  g_test_add ("/store-checkpoint/log-stays-bounded", TrTestLibraryDir, NULL,
+              tr_test_library_dir_set_up, test_log_stays_bounded, tr_test_library_dir_tear_down);
   return g_test_run ();
 }
