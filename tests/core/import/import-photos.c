@@ -215,16 +215,37 @@ pdfimages_jpegs (const char *path)
   return jpegs;
 }
 
+/* Writes to @path a report of @n_pages pages whose three photos are JPEGs
+ * stored as they are, captioned by @captions (its appendix); gives the
+ * JPEGs pdfimages takes out of it. */
+static GPtrArray *
+make_three_jpeg_pdf (const char *path,
+                     guint       n_pages,
+                     const char *captions)
+{
+  g_autoptr(TrReport) report = make_report (n_pages, 1, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *jpegs;
+
+  tr_report_set_text (report, TR_FIELD_APPENDIX, captions);
+  tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
+  tr_pdf_maker_add_report (maker, report, &layout);
+  tr_pdf_maker_finish (maker, &error);
+  g_assert_no_error (error);
+  jpegs = pdfimages_jpegs (path);
+  g_assert_cmpuint (jpegs->len, ==, 3);
+  return jpegs;
+}
+
 /* Through the whole import (the worker, its pipe, the library and back),
  * the photos of a report stay the JPEGs the PDF holds, byte for byte. */
 static void
 test_photos_jpeg_through_import (void)
 {
-  g_autoptr(TrReport) report = make_report (7, 1, FALSE);
-  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
   g_autofree char *path = test_path ("photos-jpeg-report.pdf");
   g_autofree char *db = test_path ("photos-jpeg.db");
-  g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
   g_autoptr(TrReport) imported = NULL;
   g_autoptr(TrReport) loaded = NULL;
   g_autoptr(TrReportStore) store = NULL;
@@ -237,13 +258,7 @@ test_photos_jpeg_through_import (void)
       g_test_skip ("pdfimages (poppler-utils) is not installed");
       return;
     }
-  tr_report_set_text (report, TR_FIELD_APPENDIX, "照片 1：開幕式\n照片 2：參訪實驗室\n照片 3：與會人員合影\n");
-  tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
-  tr_pdf_maker_add_report (maker, report, &layout);
-  tr_pdf_maker_finish (maker, &error);
-  g_assert_no_error (error);
-  jpegs = pdfimages_jpegs (path);
-  g_assert_cmpuint (jpegs->len, ==, 3);
+  jpegs = make_three_jpeg_pdf (path, 7, "照片 1：開幕式\n照片 2：參訪實驗室\n照片 3：與會人員合影\n");
 
   imported = import_path (path, NULL, &error);
   g_assert_no_error (error);
@@ -325,8 +340,6 @@ assert_stored_photos (TrReportStore *store,
 static void
 test_photos_stored_once (void)
 {
-  g_autoptr(TrReport) report = make_report (6, 1, FALSE);
-  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
   g_autofree char *path = test_path ("photos-once.pdf");
   g_autofree char *db = test_path ("photos-once.db");
   g_autoptr(TrReportStore) store = NULL;
@@ -343,17 +356,7 @@ test_photos_stored_once (void)
       g_test_skip ("pdfimages (poppler-utils) is not installed");
       return;
     }
-  tr_report_set_text (report, TR_FIELD_APPENDIX, "照片 1：開幕式\n照片 2：參訪實驗室\n照片 3：與會人員合影\n");
-  {
-    g_autoptr(TrPdfMaker) maker = tr_pdf_maker_new (path);
-
-    tr_pdf_maker_set_photos (maker, TR_PDF_PHOTO_JPEG, 3.0);
-    tr_pdf_maker_add_report (maker, report, &layout);
-    tr_pdf_maker_finish (maker, &error);
-    g_assert_no_error (error);
-  }
-  jpegs = pdfimages_jpegs (path);
-  g_assert_cmpuint (jpegs->len, ==, 3);
+  jpegs = make_three_jpeg_pdf (path, 6, "照片 1：開幕式\n照片 2：參訪實驗室\n照片 3：與會人員合影\n");
   for (guint i = 0; i < jpegs->len; i++)
     jpeg_bytes += g_bytes_get_size (g_ptr_array_index (jpegs, i));
 
