@@ -52,30 +52,14 @@ unigram_delete (Fts5Tokenizer *tokenizer)
 {
 }
 
-/* The folded character at @pos, its UTF-8 in @folded; -1 when the bytes
- * there are not valid UTF-8. Spaces and line breaks all fold to one space,
- * so that a word never matches across a line break: the same substring
- * semantics as the trigram index. */
-static int
-fold_at (const char *text,
-         int         n_text,
-         int         pos,
-         char        folded[6],
-         int        *next,
-         gunichar   *raw)
-{
-  gunichar c = g_utf8_get_char_validated (text + pos, n_text - pos);
-
-  if (c == (gunichar) -1 || c == (gunichar) -2)
-    return -1;
-  *raw = c;
-  *next = g_utf8_next_char (text + pos) - text;
-  if (*next > n_text)
-    return -1;
-  if (g_unichar_isspace (c))
-    c = ' ';
-  return g_unichar_to_utf8 (g_unichar_tolower (c), folded);
-}
+/* A character of the text, as the index has it. */
+typedef struct {
+  gunichar raw;
+  int      end;         /* where the next one starts */
+  int      n_folded;
+  char     folded[6];
+  gboolean pairable;    /* may start or end an indexed pair */
+} Char;
 
 /* Fixed ranges rather than Unicode's categories, which change between
  * GLib versions: the index and the queries of later versions must agree
@@ -100,16 +84,41 @@ tr_unigram_tokenizer_indexes_pair (gunichar first,
          !is_punctuation (first) && !is_punctuation (second);
 }
 
-/* Whether @tokenizer indexes the pair @first @second. */
+/* Reads the character at @pos into @c, folded: spaces and line breaks all
+ * fold to one space, so that a word never matches across a line break
+ * (the same substring semantics as the trigram index), and letters to
+ * lower case. FALSE when the bytes there are not valid UTF-8. */
 static gboolean
-pairs (Fts5Tokenizer *tokenizer,
-       gunichar       first,
-       gunichar       second)
+read_char (Fts5Tokenizer *tokenizer,
+           const char    *text,
+           int            n_text,
+           int            pos,
+           Char          *c)
 {
+  gboolean space;
+
+  c->raw = g_utf8_get_char_validated (text + pos, n_text - pos);
+  if (c->raw == (gunichar) -1 || c->raw == (gunichar) -2)
+    return FALSE;
+  c->end = g_utf8_next_char (text + pos) - text;
+  if (c->end > n_text)
+    return FALSE;
+  /* Han characters, most of a report, have no case and are no space:
+   * their own fold, without looking them up. */
+  if (c->raw >= 0x3400 && c->raw <= 0x9FFF)
+    {
+      memcpy (c->folded, text + pos, 3);
+      c->n_folded = 3;
+      c->pairable = tokenizer != (Fts5Tokenizer *) &unigrams_only;
+      return TRUE;
+    }
+  space = g_unichar_isspace (c->raw);
+  c->n_folded = g_unichar_to_utf8 (space ? ' ' : g_unichar_tolower (c->raw), c->folded);
   if (tokenizer == (Fts5Tokenizer *) &with_word_bigrams)
-    return tr_unigram_tokenizer_indexes_pair (first, second);
-  return tokenizer == (Fts5Tokenizer *) &with_bigrams &&
-         !g_unichar_isspace (first) && !g_unichar_isspace (second);
+    c->pairable = !space && !is_punctuation (c->raw);
+  else
+    c->pairable = tokenizer == (Fts5Tokenizer *) &with_bigrams && !space;
+  return TRUE;
 }
 
 static int
@@ -121,54 +130,59 @@ unigram_tokenize (Fts5Tokenizer *tokenizer,
                   int          (*emit) (void *context, int flags, const char *token,
                                           int n_token, int start, int end))
 {
+  gboolean query = (flags & FTS5_TOKENIZE_QUERY) != 0;
   gboolean bigrams = tokenizer != (Fts5Tokenizer *) &unigrams_only;
+  /* Each character is read once: as the second of a pair, it is kept for
+   * its own turn. */
+  Char current, next;
+  gboolean have_next = FALSE;
   int pos = 0;
 
-  if (bigrams && (flags & FTS5_TOKENIZE_QUERY) != 0)
+  if (bigrams && query)
     {
+      Char first, second;
       char pair[12];
-      int n_first, n_second, middle, end;
-      gunichar first, second;
 
-      n_first = fold_at (text, n_text, 0, pair, &middle, &first);
-      if (n_first > 0 && middle < n_text)
+      if (n_text > 0 && read_char (tokenizer, text, n_text, 0, &first) && first.end < n_text &&
+          read_char (tokenizer, text, n_text, first.end, &second) && second.end == n_text &&
+          first.pairable && second.pairable)
         {
-          n_second = fold_at (text, n_text, middle, pair + n_first, &end, &second);
-          if (n_second > 0 && end == n_text && pairs (tokenizer, first, second))
-            return emit (context, 0, pair, n_first + n_second, 0, end);
+          memcpy (pair, first.folded, first.n_folded);
+          memcpy (pair + first.n_folded, second.folded, second.n_folded);
+          return emit (context, 0, pair, first.n_folded + second.n_folded, 0, second.end);
         }
     }
 
   while (pos < n_text)
     {
-      char folded[12];
-      int next, n_folded, rc;
-      gunichar c;
+      int rc;
 
-      n_folded = fold_at (text, n_text, pos, folded, &next, &c);
-      if (n_folded < 0)
+      if (have_next)
+        current = next;
+      else if (!read_char (tokenizer, text, n_text, pos, &current))
         {
           /* Invalid UTF-8 is not indexed, but must not stop the rest. */
           pos++;
           continue;
         }
-      rc = emit (context, 0, folded, n_folded, pos, next);
+      have_next = FALSE;
+      rc = emit (context, 0, current.folded, current.n_folded, pos, current.end);
       if (rc != SQLITE_OK)
         return rc;
 
-      if (bigrams && (flags & FTS5_TOKENIZE_QUERY) == 0 && next < n_text)
+      if (bigrams && !query && current.end < n_text &&
+          (have_next = read_char (tokenizer, text, n_text, current.end, &next)) &&
+          current.pairable && next.pairable)
         {
-          gunichar second;
-          int after, n_second = fold_at (text, n_text, next, folded + n_folded, &after, &second);
+          char pair[12];
 
-          if (n_second > 0 && pairs (tokenizer, c, second))
-            {
-              rc = emit (context, FTS5_TOKEN_COLOCATED, folded, n_folded + n_second, pos, after);
-              if (rc != SQLITE_OK)
-                return rc;
-            }
+          memcpy (pair, current.folded, current.n_folded);
+          memcpy (pair + current.n_folded, next.folded, next.n_folded);
+          rc = emit (context, FTS5_TOKEN_COLOCATED, pair, current.n_folded + next.n_folded, pos, next.end);
+          if (rc != SQLITE_OK)
+            return rc;
         }
-      pos = next;
+      pos = current.end;
     }
   return SQLITE_OK;
 }
