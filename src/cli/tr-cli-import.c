@@ -73,6 +73,11 @@ struct _ImportBatch {
    * read are dropped; what is saved stays, and the same command run again
    * skips it and imports the rest. */
   GCancellable  *cancellable;
+  /* Reports read, saved and indexed one after another in a thread of their
+   * own, so that a worker done meanwhile gets its next file at once. */
+  GThreadPool   *saver;
+  GMainContext  *context;       /* the one the batch runs in */
+  guint          n_saving;      /* read, not saved yet */
   int            stop_signal;   /* the signal that stopped the batch, or 0 */
   guint          interrupt_id;  /* the watches of those signals, until one comes */
   guint          terminate_id;
@@ -169,21 +174,34 @@ check_not_duplicate (ImportBatch *batch,
   return item->error == NULL;
 }
 
-/* Saves (unless --dry-run) a report just read, and keeps what will be
- * printed of it; the report itself, with its PDF, goes. */
+/* Saves a report just read, and its index entries: in the saver's thread.
+ * Only this thread touches @item meanwhile. */
 static void
-keep_report (ImportBatch *batch,
+save_report (ImportBatch *batch,
              ImportItem  *item,
              TrReport    *report)
 {
-  if (batch->store != NULL)
-    {
-      if (!check_not_duplicate (batch, item, report) ||
-          !tr_report_store_save (batch->store, report, &item->error))
-        return;
-      item->id = g_strdup (tr_report_get_id (report));
-    }
+  g_autoptr(GError) error = NULL;
 
+  if (!check_not_duplicate (batch, item, report) ||
+      !tr_report_store_save (batch->store, report, &item->error))
+    return;
+  item->id = g_strdup (tr_report_get_id (report));
+  /* Indexed now rather than all at the end, where it would leave the
+   * other processors idle. */
+  if (!tr_report_store_update_index (batch->store, &error))
+    g_debug ("The search index waits: %s", error->message);
+}
+
+/* Keeps what will be printed of a report read (and saved, unless
+ * --dry-run); the report itself, with its PDF, goes. */
+static void
+describe_report (ImportBatch *batch,
+                 ImportItem  *item,
+                 TrReport    *report)
+{
+  if (item->error != NULL)
+    return;
   if (batch->json)
     item->json = tr_report_to_json_node_full (report, TR_REPORT_JSON_WORDED_WARNINGS);
   else if (batch->store == NULL)
@@ -254,6 +272,53 @@ finish_ready_items (ImportBatch *batch)
   show_progress (batch);
 }
 
+/* A report read by its worker, on its way into the library. */
+typedef struct {
+  ImportItem *item;
+  TrReport   *report;
+} SaveJob;
+
+static void
+item_done (ImportItem *item)
+{
+  item->done = TRUE;
+  item->batch->n_done++;
+}
+
+static gboolean
+on_report_saved (gpointer user_data)
+{
+  SaveJob *job = user_data;
+  ImportBatch *batch = job->item->batch;
+
+  batch->n_saving--;
+  describe_report (batch, job->item, job->report);
+  item_done (job->item);
+  g_object_unref (job->report);
+  g_free (job);
+  /* The saves may have held the next files back (import_next()). */
+  import_next (batch);
+  finish_ready_items (batch);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_in_thread (gpointer data,
+                gpointer user_data)
+{
+  SaveJob *job = data;
+  ImportBatch *batch = user_data;
+
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  save_report (batch, job->item, job->report);
+  /* Always from the batch's loop: g_main_context_invoke() would run it
+   * here whenever the context is free for a moment. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, on_report_saved, job, NULL);
+  g_source_attach (source, batch->context);
+}
+
 static void
 on_file_imported (GObject      *source,
                   GAsyncResult *result,
@@ -263,8 +328,6 @@ on_file_imported (GObject      *source,
   ImportBatch *batch = item->batch;
   g_autoptr(TrReport) report = tr_import_file_finish (result, &item->error);
 
-  item->done = TRUE;
-  batch->n_done++;
   batch->n_running--;
   /* A worker stopped with the batch was not failed by its file, whatever
    * its end looked like (a terminal's Ctrl+C reaches it too): the file is
@@ -274,22 +337,24 @@ on_file_imported (GObject      *source,
       g_clear_error (&item->error);
       item->cancelled = TRUE;
     }
-  /* The next file first, so that the processor this one had is not idle
-   * while its report is saved. */
+  if (report != NULL && batch->store != NULL)
+    {
+      SaveJob *job = g_new0 (SaveJob, 1);
+
+      job->item = item;
+      job->report = g_steal_pointer (&report);
+      batch->n_saving++;
+      if (batch->saver == NULL)
+        batch->saver = g_thread_pool_new (save_in_thread, batch, 1, FALSE, NULL);
+      g_thread_pool_push (batch->saver, job, NULL);
+      import_next (batch);
+      return;
+    }
+
+  item_done (item);
   import_next (batch);
   if (report != NULL)
-    {
-      keep_report (batch, item, report);
-      /* Indexed now rather than all at the end, where it would leave the
-       * other processors idle. */
-      if (batch->store != NULL && item->id != NULL)
-        {
-          g_autoptr(GError) error = NULL;
-
-          if (!tr_report_store_update_index (batch->store, &error))
-            g_debug ("The search index waits: %s", error->message);
-        }
-    }
+    describe_report (batch, item, report);
   finish_ready_items (batch);
 }
 
@@ -603,11 +668,13 @@ import_office_file (ImportBatch *batch,
     item->json = tr_report_to_json_node_full (report, TR_REPORT_JSON_WORDED_WARNINGS);
 }
 
-/* Starts files until every processor has one. */
+/* Starts files until every processor has one, unless the saves fall
+ * behind: the reports waiting for them hold their PDFs in memory. */
 static void
 import_next (ImportBatch *batch)
 {
-  while (batch->n_running < batch->max_running && batch->n_started < batch->n_items)
+  while (batch->n_running < batch->max_running && batch->n_saving <= batch->max_running &&
+         batch->n_started < batch->n_items)
     {
       ImportItem *item = &batch->items[batch->n_started++];
       g_autoptr(GBytes) data = NULL;
@@ -615,21 +682,18 @@ import_next (ImportBatch *batch)
       if (g_cancellable_is_cancelled (batch->cancellable))
         {
           item->cancelled = TRUE;
-          item->done = TRUE;
-          batch->n_done++;
+          item_done (item);
           continue;
         }
       if (is_office_file (item->name))
         {
           import_office_file (batch, item);
-          item->done = TRUE;
-          batch->n_done++;
+          item_done (item);
           continue;
         }
       if (!check_not_imported (batch, item, &data))
         {
-          item->done = TRUE;
-          batch->n_done++;
+          item_done (item);
           batch->n_skipped++;
           continue;
         }
@@ -758,6 +822,7 @@ run_import (Invocation *cli)
   batch.show_progress = batch.n_items > 1 && isatty (STDERR_FILENO);
   batch.start_time = g_get_monotonic_time ();
   batch.cancellable = cancellable;
+  batch.context = g_main_context_default ();
   batch.interrupt_id = g_unix_signal_add (SIGINT, on_interrupt, &batch);
   batch.terminate_id = g_unix_signal_add (SIGTERM, on_terminate, &batch);
 
@@ -766,6 +831,9 @@ run_import (Invocation *cli)
   finish_ready_items (&batch);
   while (batch.n_finished < batch.n_items)
     g_main_context_iteration (NULL, TRUE);
+  /* Every save has come back: its thread is idle. */
+  if (batch.saver != NULL)
+    g_thread_pool_free (batch.saver, FALSE, TRUE);
   clear_progress (&batch);
   stop_watching_signals (&batch);
   if (batch.n_cancelled > 0)
