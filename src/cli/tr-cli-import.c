@@ -76,6 +76,9 @@ struct _ImportBatch {
   /* Reports read, saved and indexed one after another in a thread of their
    * own, so that a worker done meanwhile gets its next file at once. */
   GThreadPool   *saver;
+  /* The library through a connection of its own, for the lookups before
+   * each file: the saver's transactions do not hold them up. */
+  TrReportStore *lookup;
   GMainContext  *context;       /* the one the batch runs in */
   guint          n_saving;      /* read, not saved yet */
   int            stop_signal;   /* the signal that stopped the batch, or 0 */
@@ -131,7 +134,8 @@ find_duplicate (ImportBatch  *batch,
 {
   if (batch->store == NULL || sha256 == NULL)
     return NULL;
-  return tr_report_store_find_by_source_sha256 (batch->store, sha256, error);
+  return tr_report_store_find_by_source_sha256 (batch->lookup != NULL ? batch->lookup : batch->store, sha256,
+                                                error);
 }
 
 static GError *
@@ -755,6 +759,7 @@ run_import (Invocation *cli)
 {
   g_autoptr(TrReportStore) store = NULL;
   g_autoptr(TrReportStore) library = NULL;
+  g_autoptr(TrReportStore) lookup = NULL;
   g_auto(GStrv) worker_argv = NULL;
   g_autoptr(TrImportWorkers) workers = NULL;
   g_autofree ImportItem *items = NULL;
@@ -784,9 +789,16 @@ run_import (Invocation *cli)
   if (store != NULL && g_strv_length (cli->args) > 1)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(GError) lookup_error = NULL;
 
       if (!tr_report_store_unmap (store, &error))
         g_debug ("The library stays mapped: %s", error->message);
+      if ((lookup = tr_report_store_open (tr_report_store_get_path (store), &lookup_error)) == NULL ||
+          !tr_report_store_unmap (lookup, &lookup_error))
+        {
+          g_debug ("Lookups go through the one connection: %s", lookup_error->message);
+          g_clear_object (&lookup);
+        }
     }
   /* A dry run creates no library. */
   if (dry_run)
@@ -809,6 +821,7 @@ run_import (Invocation *cli)
 
   batch.store = store;
   batch.library = library;
+  batch.lookup = lookup;
   batch.password = password;
   batch.worker_argv = worker_argv;
   /* Starting the reader is a good part of reading a short PDF: a batch
