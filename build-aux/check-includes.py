@@ -81,6 +81,8 @@ SYSTEM_HEADERS = {
     'netinet/in.h', 'poll.h', 'pthread.h', 'pwd.h', 'regex.h', 'sched.h',
     'semaphore.h', 'spawn.h', 'strings.h', 'syslog.h', 'termios.h',
     'unistd.h', 'utime.h', 'wordexp.h',
+    # glibc's own, used under #ifdef __GLIBC__
+    'malloc.h',
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include(?:_next)?\b\s*(.*)$')
