@@ -12,11 +12,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gi18n.h>
 #include <glib-unix.h>
+#include <glib/gstdio.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <unistd.h>
 
 #include "tr-cli.h"
@@ -61,6 +63,10 @@ struct _ImportBatch {
   ImportItem    *items;
   guint          n_items;
   guint          n_started;
+  /* The order files start in: the largest first, so that the batch does
+   * not end with one processor reading a long report while the others
+   * wait. What is printed keeps the order given. */
+  guint         *start_order;
   guint          n_finished;   /* reported, in the order given */
   guint          n_running;
   guint          max_running;
@@ -675,6 +681,47 @@ import_office_file (ImportBatch *batch,
     item->json = tr_report_to_json_node_full (report, TR_REPORT_JSON_WORDED_WARNINGS);
 }
 
+typedef struct {
+  guint   index;
+  goffset size;
+} StartEntry;
+
+static int
+compare_sizes (gconstpointer a,
+               gconstpointer b)
+{
+  const StartEntry *x = a, *y = b;
+
+  if (x->size != y->size)
+    return x->size > y->size ? -1 : 1;
+  /* Files of the same bytes keep their order: the first is read, the
+   * others are found to be the same (check_not_imported()). */
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static guint *
+new_start_order (ImportItem *items,
+                 guint       n_items)
+{
+  g_autofree StartEntry *entries = g_new0 (StartEntry, MAX (n_items, 1));
+  guint *order = g_new (guint, MAX (n_items, 1));
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autofree char *path = g_file_get_path (items[i].file);
+      GStatBuf info;
+
+      entries[i].index = i;
+      /* Unknown (not a local file, not there): last. */
+      if (path != NULL && g_stat (path, &info) == 0)
+        entries[i].size = info.st_size;
+    }
+  qsort (entries, n_items, sizeof *entries, compare_sizes);
+  for (guint i = 0; i < n_items; i++)
+    order[i] = entries[i].index;
+  return order;
+}
+
 /* Starts files until every processor has one, unless the saves fall
  * behind: the reports waiting for them hold their PDFs in memory. */
 static void
@@ -683,7 +730,7 @@ import_next (ImportBatch *batch)
   while (batch->n_running < batch->max_running && batch->n_saving <= batch->max_running &&
          batch->n_started < batch->n_items)
     {
-      ImportItem *item = &batch->items[batch->n_started++];
+      ImportItem *item = &batch->items[batch->start_order[batch->n_started++]];
       g_autoptr(GBytes) data = NULL;
 
       if (g_cancellable_is_cancelled (batch->cancellable))
@@ -766,6 +813,7 @@ run_import (Invocation *cli)
   g_auto(GStrv) worker_argv = NULL;
   g_autoptr(TrImportWorkers) workers = NULL;
   g_autofree ImportItem *items = NULL;
+  g_autofree guint *start_order = NULL;
   g_autofree char *password = NULL;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   gboolean dry_run = FALSE;
@@ -795,6 +843,21 @@ run_import (Invocation *cli)
       mallopt (M_TRIM_THRESHOLD, 256 << 20);
     }
 #endif
+  worker_argv = tr_import_get_worker_argv ();
+  /* Starting the reader is a good part of reading a short PDF: a batch
+   * starts it once per processor, not once per file, and before it opens
+   * its library and reads its first files. */
+  if (g_strv_length (cli->args) > 1)
+    {
+      g_autoptr(GError) error = NULL;
+      guint n_pdfs = 0;
+
+      for (guint i = 0; cli->args[i] != NULL; i++)
+        n_pdfs += !is_office_file (cli->args[i]);
+      workers = tr_import_workers_new ((const char * const *) worker_argv);
+      if (!tr_import_workers_start (workers, MIN (n_pdfs, MAX (g_get_num_processors (), 1)), &error))
+        g_debug ("The workers start with the first files: %s", error->message);
+    }
   if (!dry_run && (store = cli_open_store (cli)) == NULL)
     return TR_CLI_EXIT_FAILED;
   /* A batch touches much of the library (lookups, the index): through a
@@ -822,7 +885,6 @@ run_import (Invocation *cli)
         return TR_CLI_EXIT_FAILED;
     }
 
-  worker_argv = tr_import_get_worker_argv ();
   batch.n_items = g_strv_length (cli->args);
   items = g_new0 (ImportItem, batch.n_items);
   for (guint i = 0; i < batch.n_items; i++)
@@ -837,11 +899,9 @@ run_import (Invocation *cli)
   batch.lookup = lookup;
   batch.password = password;
   batch.worker_argv = worker_argv;
-  /* Starting the reader is a good part of reading a short PDF: a batch
-   * starts it once per processor, not once per file. */
-  if (batch.n_items > 1)
-    batch.workers = workers = tr_import_workers_new ((const char * const *) worker_argv);
+  batch.workers = workers;
   batch.items = items;
+  batch.start_order = start_order = new_start_order (items, batch.n_items);
   batch.max_running = MAX (g_get_num_processors (), 1);
   batch.json = cli->json;
   batch.force = force;

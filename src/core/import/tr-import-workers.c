@@ -212,6 +212,19 @@ tr_import_workers_new (const char * const *worker_argv)
   return workers;
 }
 
+gboolean
+tr_import_workers_start (TrImportWorkers  *workers,
+                         guint             n_workers,
+                         GError          **error)
+{
+  g_return_val_if_fail (workers != NULL, FALSE);
+
+  while (workers->servers->len < n_workers)
+    if (server_start (workers, error) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
 void
 tr_import_workers_free (TrImportWorkers *workers)
 {

@@ -30,6 +30,12 @@ typedef void (*TrImportExitFunc) (gboolean known,
 
 TrImportWorkers *tr_import_workers_new   (const char * const  *worker_argv);
 void             tr_import_workers_free  (TrImportWorkers     *workers);
+/* Starts workers until @n_workers run, ahead of the first file: they load
+ * what they need while the batch opens its library and reads its first
+ * files. */
+gboolean         tr_import_workers_start (TrImportWorkers     *workers,
+                                          guint                n_workers,
+                                          GError             **error);
 
 /* Sends @pdf_fd (only borrowed) and @password to a worker that is not
  * reading anything, starting one if none is free, and gives in

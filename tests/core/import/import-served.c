@@ -119,6 +119,39 @@ test_served_files (void)
   }
 }
 
+/* Workers started ahead of the first file are running before it, and take
+ * the files: none more is started for them. */
+static void
+test_served_started_ahead (void)
+{
+  g_autofree char *a = make_small_pdf ("served-ahead-a.pdf", 66);
+  g_autofree char *b = make_small_pdf ("served-ahead-b.pdf", 67);
+  g_autoptr(TrImportWorkers) workers = tr_import_workers_new (worker_argv ());
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) after = NULL;
+
+  g_assert_true (tr_import_workers_start (workers, 2, &error));
+  g_assert_no_error (error);
+  before = tr_test_find_children (getpid (), "--serve");
+  g_assert_cmpuint (before->len, ==, 2);
+  /* Asked again for as many: none more. */
+  g_assert_true (tr_import_workers_start (workers, 2, &error));
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_auto(Outcome) outcome = import_served (workers, i % 2 ? b : a, NULL);
+
+      g_assert_no_error (outcome.error);
+      g_assert_nonnull (outcome.report);
+    }
+  after = tr_test_find_children (getpid (), "--serve");
+  g_assert_cmpuint (after->len, ==, 2);
+  for (guint i = 0; i < after->len; i++)
+    g_assert_true (g_array_index (after, GPid, i) == g_array_index (before, GPid, 0) ||
+                   g_array_index (after, GPid, i) == g_array_index (before, GPid, 1));
+}
+
 /* A reader that crashes costs its file only: the worker that forked it
  * reads the next one. One that hangs is stopped at the time limit, its
  * worker with it, and the next file gets a new worker. */
@@ -218,6 +251,7 @@ void
 add_served_tests (void)
 {
   g_test_add_func ("/import/served/files", test_served_files);
+  g_test_add_func ("/import/served/started-ahead", test_served_started_ahead);
   g_test_add_func ("/import/served/crash-and-hang", test_served_crash_and_hang);
   g_test_add_func ("/import/served/cli-batch", test_served_cli_batch);
 }
