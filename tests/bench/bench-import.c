@@ -11,7 +11,7 @@
  * Then a batch of --batch reports as offices write them (cover, 提要 form,
  * contents, a few photos), imported by `trip-reports import` (a worker per
  * processor at a time), against `xargs -P<processors> pdftotext` on the
- * same files, and against a sequential `pdftotext` loop over them (issue
+ * same files, the two in turn --runs times (each side's median), and against a sequential `pdftotext` loop over them (issue
  * #18's reference for a large batch); with the CPU time of each side, the
  * command's own, and its resident memory at the first file, half-way and at
  * the end. Then the batch once more into a new library, stopped half-way
@@ -483,6 +483,20 @@ run_xargs_pdftotext (GPtrArray  *paths,
   return TRUE;
 }
 
+/* The library at @db gone, with its write-ahead log. */
+static void
+remove_library (const char *db)
+{
+  const char *suffixes[] = { "", "-wal", "-shm" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *path = g_strconcat (db, suffixes[i], NULL);
+
+      g_unlink (path);
+    }
+}
+
 /* A report as an office writes it: cover, 提要 form, contents, 4 to 30
  * pages of text, and up to 6 photos. */
 static guint
@@ -511,8 +525,13 @@ bench_batch (const char   *dir,
   guint total_pages = 0;
   guint stop_at = MAX (opt_batch / 2, 1);
   gint64 start = g_get_monotonic_time ();
-  CliBatch ours, stopped, resumed;
-  double theirs, sequential, theirs_cpu, ratio;
+  CliBatch ours = { 0 }, stopped, resumed;
+  double theirs, sequential, theirs_cpu, round_theirs_cpu, ratio;
+  g_autoptr(GArray) our_walls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) our_cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) our_own_cpus = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) their_walls = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) their_cpus = g_array_new (FALSE, FALSE, sizeof (double));
   char label[64];
 
   for (int i = 0; i < opt_batch; i++)
@@ -529,22 +548,47 @@ bench_batch (const char   *dir,
   g_print ("A batch of %d reports as offices write them, %u pages in all, made in %.1f s\n",
            opt_batch, total_pages, elapsed_s (start));
 
-  /* pdftotext once untimed, to warm the caches; then each in turn. */
-  g_unlink (db);
-  if (!run_xargs_pdftotext (paths, n_workers, &theirs, error) ||
-      !run_cli_batch (db, paths, 0, &ours, error))
-    return FALSE;
-  theirs_cpu = cpu_s (RUSAGE_CHILDREN);
+  /* pdftotext once untimed, to warm the caches; then each in turn, --runs
+   * times: a virtual machine's speed drifts from one second to the next,
+   * so each side's median is taken, of runs made side by side. The memory
+   * is the first run's. */
   if (!run_xargs_pdftotext (paths, n_workers, &theirs, error))
     return FALSE;
-  theirs_cpu = cpu_s (RUSAGE_CHILDREN) - theirs_cpu;
-  if (ours.exit_status != 0 || ours.in_library != paths->len)
+  for (int r = 0; r < opt_runs; r++)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the import ended with status %d and %u of %u files in the library",
-                   ours.exit_status, ours.in_library, paths->len);
-      return FALSE;
-    }
+      CliBatch round;
+      double cpu_before, round_theirs;
 
+      remove_library (db);
+      if (!run_cli_batch (db, paths, 0, &round, error))
+        return FALSE;
+      if (round.exit_status != 0 || round.in_library != paths->len)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "the import ended with status %d and %u of %u files in the library",
+                       round.exit_status, round.in_library, paths->len);
+          return FALSE;
+        }
+      cpu_before = cpu_s (RUSAGE_CHILDREN);
+      if (!run_xargs_pdftotext (paths, n_workers, &round_theirs, error))
+        return FALSE;
+      g_array_append_val (our_walls, round.wall);
+      g_array_append_val (our_cpus, round.cpu);
+      g_array_append_val (our_own_cpus, round.own_cpu);
+      g_array_append_val (their_walls, round_theirs);
+      round_theirs_cpu = cpu_s (RUSAGE_CHILDREN) - cpu_before;
+      g_array_append_val (their_cpus, round_theirs_cpu);
+      if (r == 0)
+        ours = round;
+      g_print ("  run %d: trip-reports import %.2f s, xargs pdftotext %.2f s: %.2fx\n", r + 1, round.wall,
+               round_theirs, round.wall / MAX (round_theirs, 1e-6));
+    }
+  ours.wall = tr_bench_median (our_walls);
+  ours.cpu = tr_bench_median (our_cpus);
+  ours.own_cpu = tr_bench_median (our_own_cpus);
+  theirs = tr_bench_median (their_walls);
+  theirs_cpu = tr_bench_median (their_cpus);
+
+  g_print ("Medians of %d runs each:\n", opt_runs);
   g_print ("%-34s %7.2f s wall; CPU %6.2f s, %5.2f s of it the command's own: %.2f processors busy\n",
            "trip-reports import", ours.wall, ours.cpu, ours.own_cpu, ours.cpu / ours.wall);
   g_snprintf (label, sizeof label, "xargs -P%u pdftotext -enc UTF-8", n_workers);
@@ -567,7 +611,7 @@ bench_batch (const char   *dir,
            BATCH_RATIO_TARGET, ratio <= BATCH_RATIO_TARGET ? "MET" : "NOT MET");
 
   /* Stopped half-way by Ctrl+C, then the same command again. */
-  g_unlink (resume_db);
+  remove_library (resume_db);
   if (!run_cli_batch (resume_db, paths, stop_at, &stopped, error) ||
       !run_cli_batch (resume_db, paths, 0, &resumed, error))
     return FALSE;
