@@ -321,7 +321,6 @@ save_in_thread (gpointer data,
 {
   SaveJob *job = data;
   ImportBatch *batch = user_data;
-
   g_autoptr(GSource) source = g_idle_source_new ();
 
   save_report (batch, job->item, job->report);

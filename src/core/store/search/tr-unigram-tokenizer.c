@@ -54,7 +54,6 @@ unigram_delete (Fts5Tokenizer *tokenizer)
 
 /* A character of the text, as the index has it. */
 typedef struct {
-  gunichar raw;
   int      end;         /* where the next one starts */
   int      n_folded;
   char     folded[6];
@@ -95,27 +94,27 @@ read_char (Fts5Tokenizer *tokenizer,
            int            pos,
            Char          *c)
 {
+  gunichar raw = g_utf8_get_char_validated (text + pos, n_text - pos);
   gboolean space;
 
-  c->raw = g_utf8_get_char_validated (text + pos, n_text - pos);
-  if (c->raw == (gunichar) -1 || c->raw == (gunichar) -2)
+  if (raw == (gunichar) -1 || raw == (gunichar) -2)
     return FALSE;
   c->end = g_utf8_next_char (text + pos) - text;
   if (c->end > n_text)
     return FALSE;
   /* Han characters, most of a report, have no case and are no space:
    * their own fold, without looking them up. */
-  if (c->raw >= 0x3400 && c->raw <= 0x9FFF)
+  if (raw >= 0x3400 && raw <= 0x9FFF)
     {
       memcpy (c->folded, text + pos, 3);
       c->n_folded = 3;
       c->pairable = tokenizer != (Fts5Tokenizer *) &unigrams_only;
       return TRUE;
     }
-  space = g_unichar_isspace (c->raw);
-  c->n_folded = g_unichar_to_utf8 (space ? ' ' : g_unichar_tolower (c->raw), c->folded);
+  space = g_unichar_isspace (raw);
+  c->n_folded = g_unichar_to_utf8 (space ? ' ' : g_unichar_tolower (raw), c->folded);
   if (tokenizer == (Fts5Tokenizer *) &with_word_bigrams)
-    c->pairable = !space && !is_punctuation (c->raw);
+    c->pairable = !space && !is_punctuation (raw);
   else
     c->pairable = tokenizer == (Fts5Tokenizer *) &with_bigrams && !space;
   return TRUE;
