@@ -11,8 +11,9 @@
  * Then a batch of --batch reports as offices write them (cover, 提要 form,
  * contents, a few photos), imported by `trip-reports import` (a worker per
  * processor at a time), against `xargs -P<processors> pdftotext` on the
- * same files, the two in turn --runs times (each side's median), and against a sequential `pdftotext` loop over them (issue
- * #18's reference for a large batch); with the CPU time of each side, the
+ * same files, the two in turn --runs times (each side's median), and
+ * against a sequential `pdftotext` loop over them (issue #18's reference
+ * for a large batch); with the CPU time of each side, the
  * command's own, and its resident memory at the first file, half-way and at
  * the end. Then the batch once more into a new library, stopped half-way
  * by Ctrl+C (SIGINT to its process group, as a terminal sends it) and run
