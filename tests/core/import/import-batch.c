@@ -1,6 +1,7 @@
 /* import-batch.c: a batch on the command line: progress on a terminal only,
- * a batch run again skips what it imported, and one stopped by Ctrl+C
- * leaves the files being read for the next run
+ * a batch run again skips what it imported, one stopped by Ctrl+C leaves
+ * the files being read for the next run, and files started largest first
+ * are printed in the order given
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "test-import.h"
 
@@ -94,6 +95,62 @@ test_batch_progress (void)
   g_assert_false (g_spawn_check_wait_status (status, NULL));
   g_assert_nonnull (strstr (second, "“batch-b.pdf”: already in the library"));
   g_assert_nonnull (strstr (second, "“batch-a-copy.pdf”: already in the library"));
+}
+
+/* Files start largest first, yet what is printed keeps the order given,
+ * and of two files with the same bytes the first given is read and the
+ * second found to be the same as it. */
+static void
+test_batch_order (void)
+{
+  g_autofree char *db = test_path ("batch-order.db");
+  g_autofree char *a = make_small_pdf ("batch-order-a.pdf", 34);
+  g_autofree char *c = make_small_pdf ("batch-order-c.pdf", 35);
+  g_autoptr(TrReport) long_report = make_report (36, 20, FALSE);
+  TrPdfReportLayout layout = { .headings = TR_PDF_HEADINGS_NUMBERED, .footer = "- %u -" };
+  g_autofree char *b = make_pdf (long_report, &layout, "batch-order-b.pdf");
+  g_autofree char *copy = test_path ("batch-order-a-copy.pdf");
+  g_autoptr(GBytes) a_bytes = read_bytes (a);
+  const char *files[] = { "batch-order-a.pdf", "batch-order-b.pdf", "batch-order-a-copy.pdf", "batch-order-c.pdf",
+                          NULL };
+  g_autofree char *output = NULL;
+  g_autofree char *expected_refusal = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) imported = g_ptr_array_new ();
+  g_autoptr(TrReportStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf small, large;
+  int status = -1;
+
+  g_assert_cmpint (g_stat (a, &small), ==, 0);
+  g_assert_cmpint (g_stat (b, &large), ==, 0);
+  g_assert_cmpint (large.st_size, >, small.st_size);
+  write_bytes (copy, g_bytes_get_data (a_bytes, NULL), g_bytes_get_size (a_bytes));
+  g_unlink (db);
+
+  output = run_import (db, files, FALSE, &status);
+  g_test_message ("%s", output);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  /* The reports' lines, "ID<tab>file", in the order given. */
+  lines = g_strsplit (output, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (strchr (lines[i], '\t') != NULL)
+      g_ptr_array_add (imported, lines[i]);
+  g_assert_cmpuint (imported->len, ==, 3);
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (imported, 0), "\tbatch-order-a.pdf"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (imported, 1), "\tbatch-order-b.pdf"));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (imported, 2), "\tbatch-order-c.pdf"));
+  {
+    g_autofree char *id_a = g_strndup (g_ptr_array_index (imported, 0),
+                                       strchr (g_ptr_array_index (imported, 0), '\t') - (char *) g_ptr_array_index (imported, 0));
+
+    expected_refusal = g_strdup_printf ("“batch-order-a-copy.pdf”: already in the library as ID %s", id_a);
+  }
+  g_assert_nonnull (strstr (output, expected_refusal));
+
+  store = tr_report_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tr_report_store_count (store, NULL), ==, 3);
 }
 
 static void
@@ -204,4 +261,5 @@ add_batch_tests (void)
 {
   g_test_add_func ("/import/batch/progress", test_batch_progress);
   g_test_add_func ("/import/batch/stopped-and-resumed", test_batch_stopped_and_resumed);
+  g_test_add_func ("/import/batch/order", test_batch_order);
 }
