@@ -35,12 +35,13 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  fts5_api *api;
+
   g_assert_cmpint (sqlite3_open (":memory:", &fixture->db), ==, SQLITE_OK);
   g_assert_cmpint (tr_unigram_tokenizer_register (fixture->db), ==, SQLITE_OK);
-  g_assert_cmpint (get_fts5_api (fixture->db)->xFindTokenizer (get_fts5_api (fixture->db),
-                                                               TR_UNIGRAM_TOKENIZER_NAME,
-                                                               &fixture->user_data, &fixture->api),
-                   ==, SQLITE_OK);
+  api = get_fts5_api (fixture->db);
+  g_assert_cmpint (api->xFindTokenizer (api, TR_UNIGRAM_TOKENIZER_NAME, &fixture->user_data, &fixture->api), ==,
+                   SQLITE_OK);
 }
 
 static void
