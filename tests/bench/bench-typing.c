@@ -22,9 +22,15 @@
  *
  * Under Xvfb a plain view's key already takes 9 to 17 ms, almost none of
  * it its own: the X server, the frame clock's wait for the next frame and
- * the machine's load. Each key's CPU time in this process is printed
- * beside its latency, and the summary judges the editor against the
- * plain view's keys of the same run, and by its CPU alone.
+ * the machine's load. Beside each key's latency are printed the CPU time
+ * of this process from the key sent to its frame painted, and its latency
+ * less the wait for the frame clock's turn (a frame begins no sooner than
+ * a refresh interval after the one before; while GTK lays a long text
+ * out, the frames it asks for come at that pace, and a key waits its
+ * turn however little it costs). The summary judges the editor against
+ * the plain view's keys of the same run, and by that latency less the
+ * frame's turn: what the key costs, what it waited for to be read, and
+ * how late its frame began and ended.
  *
  * Run under X: xvfb-run -a -s "-screen 0 1280x800x24" bench-typing
  *
@@ -81,6 +87,15 @@ typedef struct {
    * the priority of the sources dispatched (--phases). */
   GHashTable *by_priority;
   gboolean painted_in_dispatch;
+  /* When the key changed the text, when the frame that painted it began,
+   * and the frame time of the frame before it (of the last one so far):
+   * the frame clock starts a frame no sooner than a refresh interval after
+   * that, and what the key waits for that turn it would wait in any view,
+   * the plain one too. */
+  gint64 handled;
+  gint64 frame_started;
+  gint64 previous_frame;
+  gint64 last_frame;
 } Key;
 
 /* Microseconds of CPU the calling thread has used. */
@@ -97,6 +112,11 @@ static void
 buffer_changed (GtkTextBuffer *buffer,
                 Key           *key)
 {
+  if (!key->changed)
+    {
+      key->handled = g_get_monotonic_time ();
+      key->previous_frame = key->last_frame;
+    }
   key->changed = TRUE;
 }
 
@@ -119,6 +139,10 @@ frame_begin (GdkFrameClock *clock,
              Key           *key)
 {
   key->phase_start = thread_cpu_time ();
+  if (key->changed && key->frame_started == 0)
+    key->frame_started = g_get_monotonic_time ();
+  /* What the frame clock paces the next frame from. */
+  key->last_frame = gdk_frame_clock_get_frame_time (clock);
 }
 
 static void
@@ -218,11 +242,13 @@ compare_ints (gconstpointer a,
 }
 
 /* Types @keys keys into @view, the first one at once, and returns each
- * one's latency in milliseconds; @cpu gets the CPU time each one cost. */
+ * one's latency in milliseconds; @cpu gets the CPU time each one cost,
+ * @own its latency less its wait for the frame clock's turn. */
 static GArray *
 type_keys (GtkWidget   *window,
            GtkTextView *view,
-           GArray      *cpu)
+           GArray      *cpu,
+           GArray      *own)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
   /* GTK 4.18 deprecates its X11 backend; XTest is what this measures through. */
@@ -251,9 +277,11 @@ type_keys (GtkWidget   *window,
   for (int i = 0; i < keys; i++)
     {
       gint64 deadline;
-      double ms, cpu_ms;
+      double ms, cpu_ms, own_ms;
+      gint64 interval = 0, turn, waited;
 
       key.changed = FALSE;
+      key.frame_started = 0;
       key.painted = 0;
       key.update_us = key.layout_us = key.paint_us = 0;
       key.window_sized = 0;
@@ -271,6 +299,16 @@ type_keys (GtkWidget   *window,
       cpu_ms = (key.cpu_painted - key.cpu_sent) / 1000.0;
       g_array_append_val (latencies, ms);
       g_array_append_val (cpu, cpu_ms);
+      /* The key handled, its frame waits until a refresh interval after
+       * the one before began (no wait when the frame before began long
+       * ago, nor for the first key); what starts it later than that
+       * (GTK laying text out from an idle that was running then) and the
+       * frame itself are the key's own. */
+      gdk_frame_clock_get_refresh_info (clock, key.handled, &interval, NULL);
+      turn = key.previous_frame != 0 ? key.previous_frame + interval : 0;
+      waited = MAX (0, MIN (key.frame_started, turn) - key.handled);
+      own_ms = ms - waited / 1000.0;
+      g_array_append_val (own, own_ms);
       if (phases && i < 5)
         g_print ("  key %d: %.1f ms, CPU %.1f ms: update %.1f, layout %.1f, paint %.1f, outside frames (events, idles) %.1f; "
                  "window measured %u times\n",
@@ -399,7 +437,8 @@ run_editor (TrReportStore *store,
             const char    *before_id,
             const char    *id,
             gboolean       cell,
-            GArray        *cpu)
+            GArray        *cpu,
+            GArray        *own)
 {
   TrWindow *window = tr_window_new (NULL, store, NULL, NULL);
   TrSectionEditor *editor;
@@ -432,7 +471,7 @@ run_editor (TrReportStore *store,
       if (table == NULL || !tr_table_editor_focus_cell (TR_TABLE_EDITOR (table), CELL_ROWS / 2, 2))
         g_error ("No table to type in");
       latencies = type_keys (GTK_WIDGET (window), tr_table_editor_get_cell_view (TR_TABLE_EDITOR (table), CELL_ROWS / 2, 2),
-                             cpu);
+                             cpu, own);
     }
   else if (in_cell)
     {
@@ -446,10 +485,10 @@ run_editor (TrReportStore *store,
       after = tr_body_blocks_get_run_view (TR_BODY_BLOCKS (blocks), 1);
       gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (after), &start);
       gtk_text_buffer_place_cursor (gtk_text_view_get_buffer (after), &start);
-      latencies = type_keys (GTK_WIDGET (window), after, cpu);
+      latencies = type_keys (GTK_WIDGET (window), after, cpu, own);
     }
   else
-    latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor), cpu);
+    latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor), cpu, own);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (100);
   return latencies;
@@ -458,7 +497,8 @@ run_editor (TrReportStore *store,
 /* The reference: a plain text view holding one page. */
 static GArray *
 run_reference (const char *page,
-               GArray     *cpu)
+               GArray     *cpu,
+               GArray     *own)
 {
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
@@ -475,7 +515,7 @@ run_reference (const char *page,
   wait_frames (300);
 
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), page, -1);
-  latencies = type_keys (window, GTK_TEXT_VIEW (view), cpu);
+  latencies = type_keys (window, GTK_TEXT_VIEW (view), cpu, own);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (100);
   return latencies;
@@ -538,6 +578,9 @@ main (int   argc,
   g_autoptr(GArray) all_ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all_reference_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) first_ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_ours_own = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_reference_own = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_text_own = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all_text = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) all_text_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) first_text = g_array_new (FALSE, FALSE, sizeof (double));
@@ -590,9 +633,11 @@ main (int   argc,
     {
       g_autoptr(GArray) ours_cpu = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) reference_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) ours_own = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GArray) reference_own = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) ours = run_editor (store, tr_report_get_id (before), tr_report_get_id (report),
-                                           TRUE, ours_cpu);
-      g_autoptr(GArray) reference = run_reference (page, reference_cpu);
+                                           TRUE, ours_cpu, ours_own);
+      g_autoptr(GArray) reference = run_reference (page, reference_cpu, reference_own);
       g_autofree char *name = g_strdup_printf (in_cell ? "run %d: editor, a cell" : "run %d: editor, %d pages",
                                                run + 1, pages);
       g_autofree char *reference_name = g_strdup_printf ("run %d: GtkTextView, %d page%s", run + 1, reference_pages,
@@ -600,23 +645,30 @@ main (int   argc,
 
       print_row (name, ours);
       print_row ("  CPU of it", ours_cpu);
+      print_row ("  less the frame's turn", ours_own);
       if (in_cell)
         {
           g_autoptr(GArray) text_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) text_own = g_array_new (FALSE, FALSE, sizeof (double));
           g_autoptr(GArray) text_keys = run_editor (store, tr_report_get_id (before), tr_report_get_id (report),
-                                                    FALSE, text_cpu);
+                                                    FALSE, text_cpu, text_own);
           g_autofree char *text_name = g_strdup_printf ("run %d: editor, the text after it", run + 1);
 
           print_row (text_name, text_keys);
           print_row ("  CPU of it", text_cpu);
+          print_row ("  less the frame's turn", text_own);
           g_array_append_vals (all_text, text_keys->data, text_keys->len);
+          g_array_append_vals (all_text_own, text_own->data, text_own->len);
           g_array_append_vals (all_text_cpu, text_cpu->data, text_cpu->len);
           g_array_append_val (first_text, g_array_index (text_keys, double, 0));
           g_array_append_val (first_text_cpu, g_array_index (text_cpu, double, 0));
         }
       print_row (reference_name, reference);
       print_row ("  CPU of it", reference_cpu);
+      print_row ("  less the frame's turn", reference_own);
       g_array_append_vals (all_ours, ours->data, ours->len);
+      g_array_append_vals (all_ours_own, ours_own->data, ours_own->len);
+      g_array_append_vals (all_reference_own, reference_own->data, reference_own->len);
       g_array_append_vals (all_reference, reference->data, reference->len);
       g_array_append_vals (all_ours_cpu, ours_cpu->data, ours_cpu->len);
       g_array_append_vals (all_reference_cpu, reference_cpu->data, reference_cpu->len);
@@ -626,10 +678,12 @@ main (int   argc,
     }
   print_row (in_cell ? "all runs: editor, a cell" : "all runs: editor", all_ours);
   print_row ("  CPU of it", all_ours_cpu);
+  print_row ("  less the frame's turn", all_ours_own);
   if (in_cell)
     {
       print_row ("all runs: editor, the text after it", all_text);
       print_row ("  CPU of it", all_text_cpu);
+      print_row ("  less the frame's turn", all_text_own);
     }
   {
     g_autofree char *reference_name = g_strdup_printf ("all runs: GtkTextView, %d page%s", reference_pages,
@@ -638,12 +692,16 @@ main (int   argc,
     print_row (reference_name, all_reference);
   }
   print_row ("  CPU of it", all_reference_cpu);
+  print_row ("  less the frame's turn", all_reference_own);
 
   /* A key's latency is what this process spends on it, plus what it waits
    * for: the X server, the frame clock's next frame (up to a refresh
    * interval), and the other programs on the machine. The plain view pays
    * the same waits for next to no work of its own: its keys are the
-   * floor, and ours are judged against them, and by our CPU alone. */
+   * floor, and ours are judged against them, and without the wait for
+   * the frame's turn. The CPU from the key sent to its frame painted
+   * counts what GTK laid out meanwhile, while the frame waited its turn
+   * anyway: said, not judged. */
   g_print ("\ntarget: every key under 16 ms, the first included, judged against the plain view typed on\n"
            "the same X server in the same run (its keys cost it about %.1f ms of CPU; the rest of\n"
            "their %.1f ms median is the X server, the frame clock and the machine's load):\n",
@@ -658,11 +716,16 @@ main (int   argc,
            percentile_of (all_ours, 95) / MAX (percentile_of (all_reference, 95), 0.001),
            percentile_of (all_ours, 95) <= maximum (all_reference) ? "within the plain view's keys"
                                                                             : "SLOWER than any key of the plain view");
-  g_print ("  CPU a key:  editor first %.1f ms (slowest), p50 %.1f, p95 %.1f ms; plain view p50 %.1f, p95 %.1f ms: %s\n",
+  g_print ("  less the frame's turn: editor p50 %.1f, p95 %.1f, max %.1f ms; plain view p50 %.1f, p95 %.1f, max %.1f ms: %s\n",
+           percentile_of (all_ours_own, 50), percentile_of (all_ours_own, 95), maximum (all_ours_own),
+           percentile_of (all_reference_own, 50), percentile_of (all_reference_own, 95),
+           maximum (all_reference_own),
+           maximum (all_ours_own) < 16 ? "every key under 16 ms" : "NOT every key under 16 ms");
+  g_print ("  CPU a key:  editor first %.1f ms (slowest), p50 %.1f, p95 %.1f, max %.1f ms; plain view p50 %.1f, p95 %.1f ms\n"
+           "              (with what GTK laid out while the key's frame waited its turn)\n",
            maximum (first_ours_cpu), percentile_of (all_ours_cpu, 50),
-           percentile_of (all_ours_cpu, 95), percentile_of (all_reference_cpu, 50),
-           percentile_of (all_reference_cpu, 95),
-           maximum (all_ours_cpu) < 16 ? "every key under 16 ms of CPU" : "NOT every key under 16 ms of CPU");
+           percentile_of (all_ours_cpu, 95), maximum (all_ours_cpu), percentile_of (all_reference_cpu, 50),
+           percentile_of (all_reference_cpu, 95));
 
   /* Both in the same section, opened the same way and typed into at once:
    * what the cell costs beyond the text is the table's. The first keys
