@@ -109,11 +109,20 @@ else
 fi
 
 # The tests and screenshots run the window in Traditional Chinese: gettext
-# needs the zh_TW.UTF-8 locale to exist.
-if [ "$1" = test ] && ! locale -a 2>/dev/null | grep -qi '^zh_TW\.utf-\?8$'; then
-  echo "install-deps: generating the zh_TW.UTF-8 locale"
-  "${as_root[@]}" sed -i 's/^# *\(zh_TW.UTF-8 UTF-8\)/\1/' /etc/locale.gen
-  grep -q '^zh_TW.UTF-8 UTF-8' /etc/locale.gen ||
-    echo 'zh_TW.UTF-8 UTF-8' | "${as_root[@]}" tee -a /etc/locale.gen >/dev/null
-  "${as_root[@]}" locale-gen
+# needs the zh_TW.UTF-8 locale to exist; test-ui-report-language runs it in
+# English, where report text must still take a Traditional Chinese face.
+if [ "$1" = test ]; then
+  wanted=()
+  for name in zh_TW en_US; do
+    locale -a 2>/dev/null | grep -qi "^$name\.utf-\?8\$" || wanted+=("$name")
+  done
+  if [ ${#wanted[@]} -gt 0 ]; then
+    echo "install-deps: generating the locales ${wanted[*]/%/.UTF-8}"
+    for name in "${wanted[@]}"; do
+      "${as_root[@]}" sed -i "s/^# *\($name.UTF-8 UTF-8\)/\1/" /etc/locale.gen
+      grep -q "^$name.UTF-8 UTF-8" /etc/locale.gen ||
+        echo "$name.UTF-8 UTF-8" | "${as_root[@]}" tee -a /etc/locale.gen >/dev/null
+    done
+    "${as_root[@]}" locale-gen
+  fi
 fi

@@ -17,6 +17,7 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+  tr_application_prefer_report_language ();
 
   {
     g_autoptr(TrApplication) app = tr_application_new ();

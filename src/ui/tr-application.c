@@ -42,6 +42,27 @@ tr_start_request_free (TrStartRequest *request)
 
 G_DEFINE_FINAL_TYPE (TrApplication, tr_application, ADW_TYPE_APPLICATION)
 
+/* Reports are written in Traditional Chinese whatever language the desktop
+ * speaks. Pango lays Han characters out in the locale's language when it
+ * has them (zh_TW, but also ja or zh_CN) and otherwise in the first of
+ * PANGO_LANGUAGE's that has: in an English desktop, without zh-tw there,
+ * fontconfig's first face with Han characters, often a Japanese one or a
+ * brush face. Put first in the list, before Pango reads it. */
+void
+tr_application_prefer_report_language (void)
+{
+  const char *preferred = g_getenv ("PANGO_LANGUAGE");
+  g_autofree char *languages = NULL;
+
+  if (preferred == NULL || *preferred == '\0')
+    languages = g_strdup ("zh-tw");
+  else if (g_str_has_prefix (preferred, "zh-tw"))
+    return;
+  else
+    languages = g_strconcat ("zh-tw:", preferred, NULL);
+  g_setenv ("PANGO_LANGUAGE", languages, TRUE);
+}
+
 static void
 tr_application_finalize (GObject *object)
 {
