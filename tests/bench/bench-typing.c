@@ -46,6 +46,7 @@
 #include "editor/tr-section-editor.h"
 #include "editor/tr-table-editor.h"
 #include "tr-bench-stats.h"
+#include "tr-application.h"
 #include "tr-bench-text.h"
 #include "tr-test-util.h"
 #include "tr-window-private.h"
@@ -405,6 +406,27 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The face the section lays its Han characters out in, which the
+ * locale and the fonts installed decide, and the cost of laying them out
+ * with it: said once, after the first run's keys. */
+static void
+print_face_once (GtkWidget *view)
+{
+  static gboolean printed;
+  g_autoptr(PangoLayout) layout = NULL;
+  g_autoptr(PangoFontDescription) description = NULL;
+  PangoLayoutRun *run;
+
+  if (printed)
+    return;
+  printed = TRUE;
+  layout = gtk_widget_create_pango_layout (view, "出國報告");
+  run = pango_layout_get_line_readonly (layout, 0)->runs->data;
+  description = pango_font_describe (run->item->analysis.font);
+  g_print ("(the section lays Han characters out in %s, in the locale %s)\n",
+           pango_font_description_get_family (description), setlocale (LC_CTYPE, NULL));
+}
+
 /* An itinerary of CELL_ROWS rows, its header first. */
 static TrTable *
 make_itinerary (void)
@@ -489,6 +511,7 @@ run_editor (TrReportStore *store,
     }
   else
     latencies = type_keys (GTK_WIDGET (window), tr_section_editor_get_text_view (editor), cpu, own);
+  print_face_once (GTK_WIDGET (tr_section_editor_get_text_view (editor)));
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (100);
   return latencies;
@@ -594,6 +617,8 @@ main (int   argc,
       return 2;
     }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  /* As the window's main() does. */
+  tr_application_prefer_report_language ();
   gdk_set_allowed_backends ("x11");
   gtk_init ();
   adw_init ();
