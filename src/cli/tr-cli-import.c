@@ -832,11 +832,12 @@ run_import (Invocation *cli)
 
   if (!cli_parse (cli, entries, &status))
     return status;
+  batch.n_items = g_strv_length (cli->args);
 #ifdef __GLIBC__
   /* A batch reads file after file into memory: kept by malloc once freed,
    * rather than given back to the system and faulted in again for the
    * next file, which cost three times the reading itself. */
-  if (g_strv_length (cli->args) > 1)
+  if (batch.n_items > 1)
     {
       mallopt (M_MMAP_THRESHOLD, 64 << 20);
       mallopt (M_TRIM_THRESHOLD, 256 << 20);
@@ -846,7 +847,7 @@ run_import (Invocation *cli)
   /* Starting the reader is a good part of reading a short PDF: a batch
    * starts it once per processor, not once per file, and before it opens
    * its library and reads its first files. */
-  if (g_strv_length (cli->args) > 1)
+  if (batch.n_items > 1)
     {
       g_autoptr(GError) error = NULL;
       guint n_pdfs = 0;
@@ -861,7 +862,7 @@ run_import (Invocation *cli)
     return TR_CLI_EXIT_FAILED;
   /* A batch touches much of the library (lookups, the index): through a
    * map, its resident memory would grow with the file. */
-  if (store != NULL && g_strv_length (cli->args) > 1)
+  if (store != NULL && batch.n_items > 1)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GError) lookup_error = NULL;
@@ -884,7 +885,6 @@ run_import (Invocation *cli)
         return TR_CLI_EXIT_FAILED;
     }
 
-  batch.n_items = g_strv_length (cli->args);
   items = g_new0 (ImportItem, batch.n_items);
   for (guint i = 0; i < batch.n_items; i++)
     {
