@@ -393,6 +393,65 @@ test_arrows_across_rows (Fixture       *fixture,
   wait_until (focus_of (fixture) == GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 1, 2)), 3000);
 }
 
+/* Whether the page shows @widget whole. */
+static gboolean
+in_sight (GtkWidget *widget)
+{
+  GtkScrolledWindow *page = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW));
+  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (page)));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (page);
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_compute_bounds (widget, content, &bounds) || bounds.size.height <= 0)
+    return FALSE;
+  return bounds.origin.y >= gtk_adjustment_get_value (adjustment) &&
+         bounds.origin.y + bounds.size.height <=
+           gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
+}
+
+/* A cell focused below the page as the report opens (a problem in it, a
+ * table just pasted) comes into sight by itself, without gliding there
+ * at the first key typed: the page used to stay where it was until then. */
+static void
+test_focused_cell_in_sight (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(TrTable) table = tr_table_new (40, 3);
+  TrTableEditor *table_editor;
+  GtkWidget *cell;
+  GtkAdjustment *page;
+  double settled;
+
+  for (guint r = 0; r < 40; r++)
+    {
+      g_autofree char *date = g_strdup_printf ("7月%u日", r + 1);
+
+      tr_table_set_cell (table, r, 0, date);
+      tr_table_set_cell (table, r, 1, r % 2 ? "塔林" : "塔爾圖");
+      tr_table_set_cell (table, r, 2, "拜會數位部，參訪資料交換平台與數位身分服務中心");
+    }
+  tr_body_append_table (tr_report_get_body (report, TR_FIELD_PROCESS), table);
+  tr_body_append_text (tr_report_get_body (report, TR_FIELD_PROCESS), "二、參訪心得");
+  g_assert_true (tr_report_store_save (fixture->store, report, &error));
+  g_assert_no_error (error);
+
+  open_report (fixture, report);
+  table_editor = tr_body_blocks_get_table_editor (blocks_of (fixture, TR_FIELD_PROCESS), 0);
+  g_assert_true (tr_table_editor_focus_cell (table_editor, 30, 2));
+  cell = GTK_WIDGET (tr_table_editor_get_cell_view (table_editor, 30, 2));
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (cell,
+                                                                                          GTK_TYPE_SCROLLED_WINDOW)));
+  wait_until (in_sight (cell), 3000);
+  /* And stays: nothing typed, nothing moves. */
+  settled = gtk_adjustment_get_value (page);
+  wait_ms (500);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), ==, settled);
+  g_assert_true (in_sight (cell));
+  g_assert_true (focus_of (fixture) == cell);
+}
+
 #ifdef __SANITIZE_ADDRESS__
 const char *
 __asan_default_options (void)
@@ -415,6 +474,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  g_test_add ("/ui-tables-nav/focused-cell-in-sight", Fixture, NULL, fixture_set_up,
+              test_focused_cell_in_sight, fixture_tear_down);
   g_test_add ("/ui-tables-nav/counter", Fixture, NULL, fixture_set_up,
               test_counter, fixture_tear_down);
   g_test_add ("/ui-tables-nav/problem-after-table", Fixture, NULL, fixture_set_up,

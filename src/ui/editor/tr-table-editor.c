@@ -23,6 +23,10 @@ struct _TrTableEditor
   gboolean syncing;
   guint current_row;
   guint current_column;
+  /* Bringing the current cell into the page's sight once laid out, and
+   * the frames waited for that so far. */
+  guint show_cell_tick_id;
+  guint show_cell_frames;
 
   GSimpleAction *has_header_action;
 
@@ -252,6 +256,50 @@ focus_cell_end (TrTableEditor *self,
   self->current_column = column;
 }
 
+/* Room left between the cell brought into sight and the page's edge. */
+#define SHOW_CELL_MARGIN 24
+/* About a second of frames: a table never laid out is not waited for. */
+#define SHOW_CELL_MAX_FRAMES 60
+
+/* A cell focused from the code (a problem shown, cells pasted) as the
+ * report opens or the table changes is not laid out yet, and GTK cannot
+ * scroll the page to it then: it did at the first key typed, gliding
+ * there while the keys came. Once the cell is laid out, the page shows
+ * it, at once. */
+static gboolean
+show_current_cell (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       user_data)
+{
+  TrTableEditor *self = TR_TABLE_EDITOR (widget);
+  GtkWidget *cell = GTK_WIDGET (tr_table_editor_get_cell_view (self, self->current_row, self->current_column));
+  GtkWidget *page = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double value, page_size;
+
+  if (cell == NULL || page == NULL || !gtk_widget_has_focus (cell) ||
+      ++self->show_cell_frames > SHOW_CELL_MAX_FRAMES)
+    goto done;
+  if (gtk_widget_get_height (cell) == 0 ||
+      !gtk_widget_compute_bounds (cell, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page)), &bounds))
+    return G_SOURCE_CONTINUE;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
+  value = gtk_adjustment_get_value (adjustment);
+  page_size = gtk_adjustment_get_page_size (adjustment);
+  /* The bounds are in the part of the page in sight. */
+  if (bounds.origin.y < 0)
+    gtk_adjustment_set_value (adjustment, value + bounds.origin.y - SHOW_CELL_MARGIN);
+  else if (bounds.origin.y + bounds.size.height > page_size)
+    gtk_adjustment_set_value (adjustment,
+                              value + MIN (bounds.origin.y - SHOW_CELL_MARGIN,
+                                           bounds.origin.y + bounds.size.height - page_size + SHOW_CELL_MARGIN));
+
+done:
+  self->show_cell_tick_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
 gboolean
 tr_table_editor_focus_cell (TrTableEditor *self,
                             guint          row,
@@ -262,6 +310,9 @@ tr_table_editor_focus_cell (TrTableEditor *self,
   if (row >= tr_table_get_n_rows (self->table) || column >= tr_table_get_n_columns (self->table))
     return FALSE;
   focus_cell_end (self, row, column);
+  self->show_cell_frames = 0;
+  if (self->show_cell_tick_id == 0)
+    self->show_cell_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_current_cell, NULL, NULL);
   return TRUE;
 }
 
@@ -562,6 +613,11 @@ tr_table_editor_dispose (GObject *object)
 {
   TrTableEditor *self = TR_TABLE_EDITOR (object);
 
+  if (self->show_cell_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_cell_tick_id);
+      self->show_cell_tick_id = 0;
+    }
   gtk_widget_dispose_template (GTK_WIDGET (self), TR_TYPE_TABLE_EDITOR);
   tr_widget_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->table);
