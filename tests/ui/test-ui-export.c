@@ -60,23 +60,6 @@ open_window (Fixture *fixture)
   return fixture->window;
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The ODT exported from the window as @name; its content.xml. */
 static xmlDocPtr
 export_odt (Fixture    *fixture,
@@ -87,7 +70,7 @@ export_odt (Fixture    *fixture,
   g_autofree char *exported = g_strdup_printf (_("Exported “%s”"), name);
 
   tr_window_export_as (fixture->window, file, TR_EXPORT_FORMAT_ODT, FALSE);
-  wait_until (find_label (GTK_WIDGET (fixture->window->toast_overlay), exported) != NULL, 60000);
+  wait_until (find_label_showing (GTK_WIDGET (fixture->window->toast_overlay), exported, FALSE) != NULL, 60000);
   return tr_test_odt_parse_entry (path, "content.xml");
 }
 

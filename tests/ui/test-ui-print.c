@@ -282,23 +282,6 @@ test_print_review_form (Fixture       *fixture,
   g_assert_cmpuint (stored_pages (fixture, id), ==, 7);
 }
 
-static GtkWidget *
-find_label_with_prefix (GtkWidget  *widget,
-                        const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_with_prefix (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* Printing into a folder that is not there fails, and says so. */
 static void
 test_print_fails (Fixture       *fixture,
@@ -320,7 +303,7 @@ test_print_fails (Fixture       *fixture,
   g_clear_error (&result.error);
 
   /* A toast says why; nothing was printed, so the 頁數 stays. */
-  wait_until (find_label_with_prefix (GTK_WIDGET (window->toast_overlay), prefix) != NULL, 10000);
+  wait_until (find_label_showing (GTK_WIDGET (window->toast_overlay), prefix, TRUE) != NULL, 10000);
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   g_assert_cmpstr (form_pages (fixture), ==, "3");
 }

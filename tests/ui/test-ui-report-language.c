@@ -51,24 +51,6 @@ fixture_tear_down (Fixture       *fixture,
   close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
 }
 
-/* The first GtkLabel showing @text at or below @widget. */
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The family of the face @context lays the first character of @text out
  * in. */
 static char *
@@ -150,7 +132,7 @@ test_library_title (Fixture       *fixture,
   GtkWidget *label = NULL;
 
   wait_until (tr_library_model_is_loaded (tr_library_view_get_model (TR_LIBRARY_VIEW (library))), 5000);
-  wait_until ((label = find_label (library, TITLE)) != NULL, 5000);
+  wait_until ((label = find_label_showing (library, TITLE, FALSE)) != NULL, 5000);
   assert_zh_tw_face (label, TITLE);
 }
 

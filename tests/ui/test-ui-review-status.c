@@ -38,23 +38,6 @@ fixture_tear_down (Fixture       *fixture,
   close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
 }
 
-static GtkWidget *
-find_label (GtkWidget  *widget,
-            const char *prefix)
-{
-  if (GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label (child, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static TrReportEditor *
 open_report (Fixture  *fixture,
              TrReport *report)
@@ -107,22 +90,22 @@ test_heading_follows_status (Fixture       *fixture,
   editor = open_report (fixture, report);
   g_assert_cmpuint (g_list_model_get_n_items (tr_report_editor_get_problems (editor)), ==, 0);
   panel = GTK_WIDGET (editor);
-  g_assert_nonnull (find_label (panel, "Ready to Submit"));
+  g_assert_nonnull (find_label_showing (panel, "Ready to Submit", TRUE));
 
   bar = TR_REVIEW_BAR (tr_report_editor_get_review_bar (editor));
   g_assert_true (tr_review_bar_set_status (bar, TR_REVIEW_STATUS_SUBMITTED, &error));
   g_assert_no_error (error);
-  g_assert_null (find_label (panel, "Ready to Submit"));
-  g_assert_nonnull (find_label (panel, "Submitted for Review"));
+  g_assert_null (find_label_showing (panel, "Ready to Submit", TRUE));
+  g_assert_nonnull (find_label_showing (panel, "Submitted for Review", TRUE));
   g_assert_true (tr_review_bar_set_status (bar, TR_REVIEW_STATUS_APPROVED, &error));
   g_assert_no_error (error);
-  g_assert_null (find_label (panel, "Ready to Submit"));
+  g_assert_null (find_label_showing (panel, "Ready to Submit", TRUE));
 
   /* Opened again as an approved report. */
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   fixture->window = NULL;
   editor = open_report (fixture, report);
-  g_assert_null (find_label (GTK_WIDGET (editor), "Ready to Submit"));
+  g_assert_null (find_label_showing (GTK_WIDGET (editor), "Ready to Submit", TRUE));
 }
 
 /* A photo without a caption is a thing to fix, and says which. */
@@ -140,8 +123,8 @@ test_photo_without_caption (Fixture       *fixture,
   g_list_store_append (tr_report_get_photos (report), bare);
   editor = open_report (fixture, report);
   g_assert_true (has_problem (editor, TR_PROBLEM_PHOTO_WITHOUT_CAPTION));
-  g_assert_nonnull (find_label (GTK_WIDGET (editor), "Photo 2 has no caption"));
-  g_assert_null (find_label (GTK_WIDGET (editor), "Photo 1 has no caption"));
+  g_assert_nonnull (find_label_showing (GTK_WIDGET (editor), "Photo 2 has no caption", TRUE));
+  g_assert_null (find_label_showing (GTK_WIDGET (editor), "Photo 1 has no caption", TRUE));
 
   /* Captioned: fixed once saved. */
   photo = g_list_model_get_item (G_LIST_MODEL (tr_report_get_photos (tr_window_get_report (fixture->window))), 1);
@@ -166,7 +149,7 @@ test_comment_dates (Fixture       *fixture,
   g_assert_true (tr_report_store_add_comment (fixture->store, tr_report_get_id (report), comment, &error));
   g_assert_no_error (error);
   editor = open_report (fixture, report);
-  g_assert_nonnull (find_label (tr_report_editor_get_comments_panel (editor), expected));
+  g_assert_nonnull (find_label_showing (tr_report_editor_get_comments_panel (editor), expected, TRUE));
 }
 
 int

@@ -120,6 +120,28 @@ find_button (GtkWidget  *widget,
   return NULL;
 }
 
+/* The first GtkLabel at or below @widget showing @text, or, with
+ * @prefix, text that begins with it. */
+static inline GtkWidget *
+find_label_showing (GtkWidget  *widget,
+                    const char *text,
+                    gboolean    prefix)
+{
+  if (GTK_IS_LABEL (widget) &&
+      (prefix ? g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text)
+              : g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_label_showing (child, text, prefix);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 /* A widget of @type in a shown window, or NULL: a dialog is a window of
  * its own (libadwaita 1.2) or drawn inside its parent (1.5). */
 static inline GtkWidget *
