@@ -274,20 +274,20 @@ show_current_cell (GtkWidget     *widget,
   TrTableEditor *self = TR_TABLE_EDITOR (widget);
   GtkWidget *cell = GTK_WIDGET (tr_table_editor_get_cell_view (self, self->current_row, self->current_column));
   GtkWidget *page = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *in_sight = page != NULL ? gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page)) : NULL;
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
   double value, page_size;
 
-  if (cell == NULL || page == NULL || !gtk_widget_has_focus (cell) ||
+  if (cell == NULL || in_sight == NULL || !gtk_widget_has_focus (cell) ||
       ++self->show_cell_frames > SHOW_CELL_MAX_FRAMES)
     goto done;
-  if (gtk_widget_get_height (cell) == 0 ||
-      !gtk_widget_compute_bounds (cell, gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page)), &bounds))
+  if (gtk_widget_get_height (cell) == 0 || !gtk_widget_compute_bounds (cell, in_sight, &bounds))
     return G_SOURCE_CONTINUE;
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (page));
   value = gtk_adjustment_get_value (adjustment);
   page_size = gtk_adjustment_get_page_size (adjustment);
-  /* The bounds are in the part of the page in sight. */
+  /* The bounds are in the part of the page in sight (its viewport). */
   if (bounds.origin.y < 0)
     gtk_adjustment_set_value (adjustment, value + bounds.origin.y - SHOW_CELL_MARGIN);
   else if (bounds.origin.y + bounds.size.height > page_size)
