@@ -2,7 +2,8 @@
  * its counter counts the text after a table and the cells, and a problem
  * of the completeness panel in a cell, a caption or the text after a
  * table takes the cursor there; a comment on the text after a table is
- * marked there; Up and Down go from row to row
+ * marked there; Up and Down go from row to row; a cell focused from the
+ * code as the report opens comes into sight
  *
  * Each test drives a real window on a real library file.
  *
