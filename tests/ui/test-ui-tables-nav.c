@@ -451,6 +451,7 @@ test_focused_cell_in_sight (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (page), ==, settled);
   g_assert_true (in_sight (cell));
   g_assert_true (focus_of (fixture) == cell);
+  save_screenshot (GTK_WIDGET (fixture->window), "focused-cell-in-sight.png");
 }
 
 #ifdef __SANITIZE_ADDRESS__
