@@ -2,10 +2,13 @@
  * back into the library
  *
  * The library is opened through a VFS that passes everything to SQLite's
- * own and counts, per thread, the times a file is synced to the disk: in
- * WAL mode with synchronous = NORMAL, a commit writes the log without
- * syncing, and only a checkpoint syncs. The saves of a batch of imported
- * PDFs, megabytes each, must leave every sync to another thread, and the
+ * own and counts, per thread, the times the library file itself is synced
+ * to the disk: in WAL mode with synchronous = NORMAL, a commit writes the
+ * log without syncing, and only a checkpoint, which copies the log into
+ * the library, syncs it. (The log file is synced by the commit that
+ * starts it again from its beginning, a header of 32 bytes, whichever
+ * thread copied it: not counted.) The saves of a batch of imported PDFs,
+ * megabytes each, must leave every checkpoint to another thread, and the
  * log must still be copied back, and started again, so that it does not
  * grow with the batch.
  *
@@ -29,6 +32,7 @@ static gint syncs_elsewhere;
 typedef struct {
   sqlite3_file base;
   sqlite3_file *real;   /* SQLite's own, right after this struct */
+  gboolean is_library;  /* the database file, not its log */
 } WatchedFile;
 
 static int
@@ -37,9 +41,9 @@ watched_sync (sqlite3_file *file,
 {
   WatchedFile *watched = (WatchedFile *) file;
 
-  if (g_thread_self () == g_atomic_pointer_get (&saving_thread))
+  if (watched->is_library && g_thread_self () == g_atomic_pointer_get (&saving_thread))
     g_atomic_int_inc (&syncs_on_saving_thread);
-  else
+  else if (watched->is_library)
     g_atomic_int_inc (&syncs_elsewhere);
   return watched->real->pMethods->xSync (watched->real, flags);
 }
@@ -85,6 +89,7 @@ watching_open (sqlite3_vfs  *vfs,
   int rc;
 
   watched->real = (sqlite3_file *) (watched + 1);
+  watched->is_library = (flags & SQLITE_OPEN_MAIN_DB) != 0;
   rc = real_vfs->xOpen (real_vfs, name, watched->real, flags, out_flags);
   /* SQLite closes what it opened only when it has methods. */
   watched->base.pMethods = watched->real->pMethods != NULL ? &watching_methods : NULL;
