@@ -11,6 +11,7 @@ main (int   argc,
 {
   const char *localedir = g_getenv ("TR_LOCALEDIR");
 
+  tr_application_tune_memory ();
   setlocale (LC_ALL, "");
   /* TR_LOCALEDIR lets the build tree's translations (build/po) be used
    * before installation: for build-aux/run.sh, screenshots and tests. */

@@ -12,5 +12,6 @@ G_DECLARE_FINAL_TYPE (TrApplication, tr_application, TR, APPLICATION, AdwApplica
 TrApplication *tr_application_new (void);
 
 void           tr_application_prefer_report_language (void);
+void           tr_application_tune_memory            (void);
 
 G_END_DECLS

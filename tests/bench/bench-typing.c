@@ -618,6 +618,7 @@ main (int   argc,
     }
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
   /* As the window's main() does. */
+  tr_application_tune_memory ();
   tr_application_prefer_report_language ();
   gdk_set_allowed_backends ("x11");
   gtk_init ();
