@@ -125,27 +125,6 @@ form_pages (Fixture *fixture)
   return gtk_label_get_label (GTK_LABEL (tr_form_editor_get_pages_label (form)));
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type,
-             const char *label)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      (label == NULL ||
-       (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0) ||
-       (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), label) == 0)))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static char *
 read_contents (const char *path,
                gsize      *length)
@@ -314,7 +293,7 @@ static GtkWidget *
 toast_label (Fixture    *fixture,
              const char *text)
 {
-  return find_widget (GTK_WIDGET (fixture->window->toast_overlay), GTK_TYPE_LABEL, text);
+  return find_label_showing (GTK_WIDGET (fixture->window->toast_overlay), text, FALSE);
 }
 
 /* The 頁數 typed long ago (12) gives way to the PDF's; an ODT export and
@@ -493,11 +472,11 @@ test_export_cancel (Fixture       *fixture,
   tr_window_export_as (window, file, TR_EXPORT_FORMAT_PDF, FALSE);
 
   /* A long export shows how far it is, and a Cancel button. */
-  wait_until ((bar = find_widget (GTK_WIDGET (window->toast_overlay), GTK_TYPE_PROGRESS_BAR, NULL)) != NULL,
+  wait_until ((bar = find_descendant (GTK_WIDGET (window->toast_overlay), GTK_TYPE_PROGRESS_BAR)) != NULL,
               60000);
   wait_until (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)) > 0.05, 60000);
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (bar)), <, 1.0);
-  cancel = find_widget (GTK_WIDGET (window->toast_overlay), GTK_TYPE_BUTTON, _("Cancel"));
+  cancel = find_button (GTK_WIDGET (window->toast_overlay), _("Cancel"));
   g_assert_nonnull (cancel);
   g_signal_emit_by_name (cancel, "clicked");
 
@@ -548,7 +527,7 @@ test_export_dismiss (Fixture       *fixture,
   g_assert_true (tr_window_open_report (window, id));
   tr_window_export_as (window, file, TR_EXPORT_FORMAT_PDF, FALSE);
 
-  wait_until ((bar = find_widget (GTK_WIDGET (window->toast_overlay), GTK_TYPE_PROGRESS_BAR, NULL)) != NULL,
+  wait_until ((bar = find_descendant (GTK_WIDGET (window->toast_overlay), GTK_TYPE_PROGRESS_BAR)) != NULL,
               60000);
   /* Past its show animation, which libadwaita 1.2 cannot cut short. */
   {
@@ -761,7 +740,7 @@ test_save_dialog_folder_and_open (Fixture       *fixture,
   g_assert_cmpuint (tr_test_pdf_page_count (chosen), >, 1);
 
   /* Open, on the toast: the default app for PDFs gets the file. */
-  open = find_widget (GTK_WIDGET (window->toast_overlay), GTK_TYPE_BUTTON, _("_Open"));
+  open = find_button (GTK_WIDGET (window->toast_overlay), _("_Open"));
   g_assert_nonnull (open);
   g_signal_emit_by_name (open, "clicked");
   opened = wait_for_opened ();
