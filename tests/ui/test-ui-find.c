@@ -57,17 +57,7 @@ get_editor (Fixture *fixture)
 static TrFindBar *
 find_bar_in (GtkWidget *widget)
 {
-  if (TR_IS_FIND_BAR (widget))
-    return TR_FIND_BAR (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      TrFindBar *bar = find_bar_in (child);
-
-      if (bar != NULL)
-        return bar;
-    }
-  return NULL;
+  return TR_FIND_BAR (find_descendant (widget, TR_TYPE_FIND_BAR));
 }
 
 static GtkTextBuffer *

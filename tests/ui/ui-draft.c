@@ -472,21 +472,6 @@ copied_text_ready (GObject      *source,
     *text = g_strdup ("");
 }
 
-static GtkTextView *
-find_text_view (GtkWidget *widget)
-{
-  if (GTK_IS_TEXT_VIEW (widget))
-    return GTK_TEXT_VIEW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkTextView *found = find_text_view (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 buffer_has_paintable (GtkTextBuffer *buffer)
@@ -513,6 +498,7 @@ test_imported_report_photos (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   TrWindow *window;
+  GtkWidget *reader;
   GtkTextView *text_view;
   GtkTextBuffer *buffer;
   GtkTextIter start, end;
@@ -529,8 +515,8 @@ test_imported_report_photos (Fixture       *fixture,
   g_assert_true (tr_window_open_report (window, tr_report_get_id (report)));
   /* Not the editor: imported reports are read only. */
   g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (get_editor (fixture))));
-  text_view = find_text_view (gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (get_editor (fixture)))),
-                                                           "view"));
+  reader = gtk_stack_get_child_by_name (GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (get_editor (fixture)))), "view");
+  text_view = GTK_TEXT_VIEW (find_descendant (reader, GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (text_view);
   buffer = gtk_text_view_get_buffer (text_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
@@ -590,7 +576,7 @@ test_reference_beside_draft (Fixture       *fixture,
               10000);
 
   /* The reference's text is selectable and copyable, not editable. */
-  text_view = find_text_view (reference_pane);
+  text_view = GTK_TEXT_VIEW (find_descendant (reference_pane, GTK_TYPE_TEXT_VIEW));
   g_assert_nonnull (text_view);
   g_assert_false (gtk_text_view_get_editable (text_view));
   buffer = gtk_text_view_get_buffer (text_view);
