@@ -2,15 +2,16 @@
  * back into the library
  *
  * The library is opened through a VFS that passes everything to SQLite's
- * own and counts, per thread, the times the library file itself is synced
- * to the disk: in WAL mode with synchronous = NORMAL, a commit writes the
- * log without syncing, and only a checkpoint, which copies the log into
- * the library, syncs it. (The log file is synced by the commit that
- * starts it again from its beginning, a header of 32 bytes, whichever
- * thread copied it: not counted.) The saves of a batch of imported PDFs,
- * megabytes each, must leave every checkpoint to another thread, and the
- * log must still be copied back, and started again, so that it does not
- * grow with the batch.
+ * own and counts the times files are synced to the disk: in WAL mode with
+ * synchronous = NORMAL, a commit writes the log without syncing, and a
+ * checkpoint, which copies the log into the library, syncs the log, then
+ * the library. On the thread that saves, only the library's syncs count:
+ * the commit that starts the log again from its beginning syncs the log's
+ * 32-byte header, whichever thread copied it. On the others, any sync is
+ * a checkpoint at work. The saves of a batch of imported PDFs, megabytes
+ * each, must leave every checkpoint to another thread, and the log must
+ * still be copied back, and started again, so that it does not grow with
+ * the batch.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
@@ -41,10 +42,10 @@ watched_sync (sqlite3_file *file,
 {
   WatchedFile *watched = (WatchedFile *) file;
 
-  if (watched->is_library && g_thread_self () == g_atomic_pointer_get (&saving_thread))
-    g_atomic_int_inc (&syncs_on_saving_thread);
-  else if (watched->is_library)
+  if (g_thread_self () != g_atomic_pointer_get (&saving_thread))
     g_atomic_int_inc (&syncs_elsewhere);
+  else if (watched->is_library)
+    g_atomic_int_inc (&syncs_on_saving_thread);
   return watched->real->pMethods->xSync (watched->real, flags);
 }
 
