@@ -49,6 +49,7 @@
 #include "tr-application.h"
 #include "tr-bench-text.h"
 #include "tr-test-util.h"
+#include "tr-test-widgets.h"
 #include "tr-window-private.h"
 
 static int pages = 300;
@@ -389,23 +390,6 @@ wait_frames (guint ms)
     g_main_context_iteration (NULL, FALSE);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* The face the section lays its Han characters out in, which the
  * locale and the fonts installed decide, and the cost of laying them out
  * with it: said once, after the first run's keys. */
@@ -413,18 +397,13 @@ static void
 print_face_once (GtkWidget *view)
 {
   static gboolean printed;
-  g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoFontDescription) description = NULL;
-  PangoLayoutRun *run;
+  g_autofree char *family = NULL;
 
   if (printed)
     return;
   printed = TRUE;
-  layout = gtk_widget_create_pango_layout (view, "出國報告");
-  run = pango_layout_get_line_readonly (layout, 0)->runs->data;
-  description = pango_font_describe (run->item->analysis.font);
-  g_print ("(the section lays Han characters out in %s, in the locale %s)\n",
-           pango_font_description_get_family (description), setlocale (LC_CTYPE, NULL));
+  family = face_of (gtk_widget_get_pango_context (view), "出國報告");
+  g_print ("(the section lays Han characters out in %s, in the locale %s)\n", family, setlocale (LC_CTYPE, NULL));
 }
 
 /* An itinerary of CELL_ROWS rows, its header first. */
@@ -487,7 +466,7 @@ run_editor (TrReportStore *store,
   wait_frames (settle_ms);
   if (in_cell && cell)
     {
-      GtkWidget *table = find_widget (GTK_WIDGET (editor), TR_TYPE_TABLE_EDITOR);
+      GtkWidget *table = find_descendant (GTK_WIDGET (editor), TR_TYPE_TABLE_EDITOR);
 
       /* The last column of the middle row: a cell of some text. */
       if (table == NULL || !tr_table_editor_focus_cell (TR_TABLE_EDITOR (table), CELL_ROWS / 2, 2))
@@ -497,7 +476,7 @@ run_editor (TrReportStore *store,
     }
   else if (in_cell)
     {
-      GtkWidget *blocks = find_widget (GTK_WIDGET (editor), TR_TYPE_BODY_BLOCKS);
+      GtkWidget *blocks = find_descendant (GTK_WIDGET (editor), TR_TYPE_BODY_BLOCKS);
       GtkTextView *after;
       GtkTextIter start;
 

@@ -40,25 +40,22 @@ fixture_tear_down (Fixture       *fixture,
 }
 
 /* The label of day @day of the month shown. */
+static gboolean
+is_day_label (GtkWidget     *widget,
+              gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "day-number") &&
+         !gtk_widget_has_css_class (widget, "other-month") &&
+         g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text);
+}
+
 static GtkWidget *
 find_day_label (GtkWidget *widget,
                 guint      day)
 {
   g_autofree char *text = g_strdup_printf ("%u", day);
 
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "day-number") &&
-      !gtk_widget_has_css_class (widget, "other-month") &&
-      g_str_equal (gtk_label_get_label (GTK_LABEL (widget)), text))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_day_label (child, day);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_matching (widget, is_day_label, text);
 }
 
 /* A click in the middle of @widget, as the X server delivers one. */

@@ -93,24 +93,6 @@ read_opened (void)
   return uri;
 }
 
-/* An alert in a shown window: a window of its own (libadwaita 1.2) or
- * drawn inside its parent (1.5). */
-static GtkWidget *
-find_alert (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-      GtkWidget *found;
-
-      if (gtk_widget_get_visible (window) && (found = find_descendant (window, TR_TYPE_ALERT)) != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static GtkWindow *
 open_window (TrReportStore **out_store,
              char          **out_dir)
@@ -174,7 +156,7 @@ test_help_opens_guide (void)
   wait_until (g_file_test (opened, G_FILE_TEST_EXISTS), 10000);
   page_uri = read_opened ();
   g_assert_cmpstr (page_uri, ==, "help:" APP_ID "/review");
-  g_assert_null (find_alert ());
+  g_assert_null (find_shown (TR_TYPE_ALERT));
 
   close_window (window, store, dir);
 }
@@ -191,7 +173,7 @@ test_help_viewer_missing (void)
   g_remove (opened);
   g_assert_cmpint (g_chmod (viewer, 0644), ==, 0);
   tr_help_show (window, NULL);
-  wait_until ((alert = find_alert ()) != NULL, 10000);
+  wait_until ((alert = find_shown (TR_TYPE_ALERT)) != NULL, 10000);
   g_assert_false (g_file_test (opened, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_chmod (viewer, 0755), ==, 0);
 

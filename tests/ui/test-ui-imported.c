@@ -62,21 +62,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->id);
 }
 
-static TrFormDialog *
-find_form_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (TR_IS_FORM_DIALOG (window) && gtk_widget_get_visible (window))
-        return TR_FORM_DIALOG (window);
-    }
-  return NULL;
-}
-
 /* The title of the library's first row, "" when it is empty. */
 static const char *
 first_listed_title (Fixture *fixture)
@@ -100,16 +85,18 @@ run_main_loop_for (guint ms)
     }
 }
 
+static gboolean
+is_label_of (GtkWidget     *widget,
+             gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
 static guint
 count_labels (GtkWidget  *widget,
               const char *text)
 {
-  guint n = GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += count_labels (child, text);
-  return n;
+  return count_matching (widget, is_label_of, text);
 }
 
 static GtkEditable *
@@ -128,7 +115,7 @@ open_form_dialog (Fixture *fixture)
   TrFormDialog *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.correct-form", NULL));
-  wait_until ((dialog = find_form_dialog ()) != NULL, 3000);
+  wait_until ((dialog = TR_FORM_DIALOG (find_shown (TR_TYPE_FORM_DIALOG))) != NULL, 3000);
   return dialog;
 }
 
@@ -158,7 +145,7 @@ test_correct_form (Fixture       *fixture,
   dialog = open_form_dialog (fixture);
   gtk_editable_set_text (form_row (dialog, "title"), "不要的標題");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
-  wait_until (find_form_dialog () == NULL, 3000);
+  wait_until (find_shown (TR_TYPE_FORM_DIALOG) == NULL, 3000);
   g_assert_cmpstr (tr_report_get_text (tr_window_get_report (fixture->window), TR_FIELD_TITLE), ==, "");
   stored = load_independently (fixture->path, fixture->id);
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_TITLE), ==, "");
@@ -170,7 +157,7 @@ test_correct_form (Fixture       *fixture,
   gtk_editable_set_text (form_row (dialog, "agency"), "內政部國土管理署");
   gtk_editable_set_text (form_row (dialog, "destination"), "新加坡");
   g_signal_emit_by_name (find_button (GTK_WIDGET (dialog), _("_Save")), "clicked");
-  wait_until (find_form_dialog () == NULL, 3000);
+  wait_until (find_shown (TR_TYPE_FORM_DIALOG) == NULL, 3000);
 
   stored = load_independently (fixture->path, fixture->id);
   g_assert_cmpstr (tr_report_get_text (stored, TR_FIELD_TITLE), ==, "出席新加坡世界城市峰會出國報告");
@@ -229,10 +216,10 @@ test_edit_as_draft (Fixture       *fixture,
   assert_text_as_imported (original);
 
   /* A draft has nothing to correct apart: its form is in the editor. */
-  g_assert_null (find_form_dialog ());
+  g_assert_null (find_shown (TR_TYPE_FORM_DIALOG));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.correct-form", NULL);
   run_main_loop_for (200);
-  g_assert_null (find_form_dialog ());
+  g_assert_null (find_shown (TR_TYPE_FORM_DIALOG));
 }
 
 int

@@ -490,20 +490,18 @@ test_export_cancel (Fixture       *fixture,
 }
 
 /* A close button, beside the one of a toast's action. */
+static gboolean
+is_close_button (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0;
+}
+
 static GtkWidget *
 find_close_button (GtkWidget *widget)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_close_button (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_matching (widget, is_close_button, NULL);
 }
 
 /* Closing the progress toast by hand is cancelling: nothing would show
@@ -620,21 +618,6 @@ test_export_read_only_folder (Fixture       *fixture,
  * that GtkFileChooserNative shows: the deprecated API drives it. */
 G_GNUC_BEGIN_IGNORE_DEPRECATIONS
 
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER (window) && gtk_widget_get_visible (window))
-        return GTK_FILE_CHOOSER (window);
-    }
-  return NULL;
-}
-
 static char *
 chooser_folder (GtkFileChooser *chooser)
 {
@@ -719,7 +702,7 @@ test_save_dialog_folder_and_open (Fixture       *fixture,
 
   /* The first time, in Documents, under the report's title. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-pdf", NULL);
-  wait_until ((chooser = find_file_chooser ()) != NULL, 10000);
+  wait_until ((chooser = GTK_FILE_CHOOSER (find_shown (GTK_TYPE_FILE_CHOOSER))) != NULL, 10000);
   /* The dialog reads its folder in the background. */
   folder = wait_for_folder (chooser);
   g_assert_cmpstr (folder, ==, documents_dir);
@@ -749,9 +732,9 @@ test_save_dialog_folder_and_open (Fixture       *fixture,
 
   /* The next time, in the folder of the last export. */
   g_clear_pointer (&folder, g_free);
-  wait_until (find_file_chooser () == NULL, 5000);
+  wait_until (find_shown (GTK_TYPE_FILE_CHOOSER) == NULL, 5000);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-review-form-pdf", NULL);
-  wait_until ((chooser = find_file_chooser ()) != NULL, 10000);
+  wait_until ((chooser = GTK_FILE_CHOOSER (find_shown (GTK_TYPE_FILE_CHOOSER))) != NULL, 10000);
   folder = wait_for_folder (chooser);
   g_assert_cmpstr (folder, ==, elsewhere);
   g_free (suggested);
@@ -762,7 +745,7 @@ test_save_dialog_folder_and_open (Fixture       *fixture,
     g_assert_cmpstr (name, ==, suggested);
   }
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
-  wait_until (find_file_chooser () == NULL, 5000);
+  wait_until (find_shown (GTK_TYPE_FILE_CHOOSER) == NULL, 5000);
 
   /* The dialog's last reads of the folder end in the main loop: they
    * would be reported as leaks at exit otherwise. */

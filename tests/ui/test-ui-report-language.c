@@ -51,22 +51,6 @@ fixture_tear_down (Fixture       *fixture,
   close_test_library (fixture->window, &fixture->store, &fixture->dir, &fixture->path);
 }
 
-/* The family of the face @context lays the first character of @text out
- * in. */
-static char *
-face_of (PangoContext *context,
-         const char   *text)
-{
-  g_autoptr(PangoLayout) layout = pango_layout_new (context);
-  PangoLayoutRun *run;
-  g_autoptr(PangoFontDescription) description = NULL;
-
-  pango_layout_set_text (layout, text, -1);
-  run = pango_layout_get_line_readonly (layout, 0)->runs->data;
-  description = pango_font_describe (run->item->analysis.font);
-  return g_strdup (pango_font_description_get_family (description));
-}
-
 /* Asserts that @widget lays @text out in the face the same font gives
  * text marked zh-TW. */
 static void

@@ -8,6 +8,7 @@
 #include "library/tr-library-view-private.h"
 #include "tr-report-store.h"
 #include "tr-test-util.h"
+#include "tr-test-widgets.h"
 #include "tr-window-private.h"
 
 /* Runs the main loop until @condition holds, failing the test after
@@ -50,24 +51,6 @@ release_and_wait (gpointer object_ptr)
   wait_until (watched == NULL, 10000);
 }
 
-/* The first widget of @type at or below @widget, depth first. */
-static inline GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* With TR_TEST_SCREENSHOTS=FOLDER, saves @widget as drawn now to
  * FOLDER/@name (PNG), to look at; does nothing otherwise. */
 static inline void
@@ -103,43 +86,44 @@ save_screenshot (GtkWidget  *widget,
 }
 
 /* The first button labelled @label at or below @widget. */
+static inline gboolean
+is_button_labelled (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
 static inline GtkWidget *
 find_button (GtkWidget  *widget,
              const char *label)
 {
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_matching (widget, is_button_labelled, label);
 }
 
 /* The first GtkLabel at or below @widget showing @text, or, with
  * @prefix, text that begins with it. */
+typedef struct {
+  const char *text;
+  gboolean prefix;
+} LabelText;
+
+static inline gboolean
+is_label_showing (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  const LabelText *wanted = data;
+
+  return GTK_IS_LABEL (widget) &&
+         (wanted->prefix ? g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), wanted->text)
+                         : g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), wanted->text) == 0);
+}
+
 static inline GtkWidget *
 find_label_showing (GtkWidget  *widget,
                     const char *text,
                     gboolean    prefix)
 {
-  if (GTK_IS_LABEL (widget) &&
-      (prefix ? g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), text)
-              : g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_label_showing (child, text, prefix);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_matching (widget, is_label_showing, &(LabelText) { text, prefix });
 }
 
 /* A widget of @type in a shown window, or NULL: a dialog is a window of
@@ -193,21 +177,18 @@ show_window (TrReportStore *store,
 }
 
 /* The first widget named @name (gtk_widget_set_name) at or below @widget. */
+static inline gboolean
+is_named (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static inline GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return find_matching (widget, is_named, name);
 }
 
 /* @text typed into @view at its cursor, as an input method commits it. */

@@ -11,25 +11,22 @@ wait_for_item (TrImportDialog *dialog,
 }
 
 /* The dropdown of the block showing @text in the review's list. */
+static gboolean
+is_block_dropdown (GtkWidget     *widget,
+                   gconstpointer  text)
+{
+  TrTextBlock *block;
+
+  return GTK_IS_DROP_DOWN (widget) &&
+         (block = g_object_get_data (G_OBJECT (widget), "tr-block")) != NULL &&
+         g_str_equal (tr_text_block_get_text (block), text);
+}
+
 static GtkDropDown *
 find_block_dropdown (GtkWidget  *widget,
                      const char *text)
 {
-  TrTextBlock *block;
-
-  if (GTK_IS_DROP_DOWN (widget) &&
-      (block = g_object_get_data (G_OBJECT (widget), "tr-block")) != NULL &&
-      g_str_equal (tr_text_block_get_text (block), text))
-    return GTK_DROP_DOWN (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found = find_block_dropdown (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_DROP_DOWN (find_matching (widget, is_block_dropdown, text));
 }
 
 static void

@@ -120,6 +120,14 @@ test_first_rows_placeholder (Fixture       *fixture,
   g_free (first.content);
 }
 
+static gboolean
+is_toast_undo_button (GtkWidget     *widget,
+                      gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) != NULL &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0;
+}
+
 static void
 test_delete_and_undo (Fixture       *fixture,
                       gconstpointer  data)
@@ -141,22 +149,8 @@ test_delete_and_undo (Fixture       *fixture,
   toast_overlay = adw_application_window_get_content (ADW_APPLICATION_WINDOW (window));
   g_assert_true (ADW_IS_TOAST_OVERLAY (toast_overlay));
   {
-    GtkWidget *button = NULL;
-    GPtrArray *stack = g_ptr_array_new ();
+    GtkWidget *button = find_matching (toast_overlay, is_toast_undo_button, NULL);
 
-    g_ptr_array_add (stack, toast_overlay);
-    while (stack->len > 0 && button == NULL)
-      {
-        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
-
-        if (GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, g_type_from_name ("AdwToastWidget")) != NULL &&
-            g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Undo") == 0)
-          button = widget;
-        for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-             child = gtk_widget_get_next_sibling (child))
-          g_ptr_array_add (stack, child);
-      }
-    g_ptr_array_unref (stack);
     g_assert_nonnull (button);
     g_signal_emit_by_name (button, "clicked");
   }
