@@ -58,15 +58,15 @@ section_view (TrReportEditor *editor,
   return tr_section_editor_get_text_view (TR_SECTION_EDITOR (tr_report_editor_get_text_editor (editor, field)));
 }
 
-/* The page's scroll, where @view's text starts. */
+/* The page's scroll where @widget starts. */
 static double
-top_in_page (GtkTextView *view)
+top_in_page (GtkWidget *widget)
 {
-  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (view), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *page = gtk_widget_get_ancestor (widget, GTK_TYPE_SCROLLED_WINDOW);
   GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page))));
   graphene_point_t point;
 
-  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
   return point.y;
 }
 
@@ -121,7 +121,7 @@ open_in_the_middle (Fixture *fixture,
     }
   while (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))) != process_height);
 
-  middle = top_in_page (view) + process_height / 2;
+  middle = top_in_page (GTK_WIDGET (view)) + process_height / 2;
   gtk_adjustment_set_value (page, middle);
   wait_ms (300);
   g_assert_cmpfloat (gtk_adjustment_get_value (page), ==, middle);
@@ -338,6 +338,65 @@ test_background_layout_keeps_the_end_in_sight (Fixture       *fixture,
   g_assert_true (cursor_in_sight (view));
 }
 
+/* Where the first line of @view's text is drawn, in its slice. */
+static double
+text_top_in_slice (GtkTextView *view)
+{
+  int x, y;
+  graphene_point_t point;
+
+  gtk_text_view_buffer_to_window_coords (view, GTK_TEXT_WINDOW_WIDGET, 0, 0, &x, &y);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (view), gtk_widget_get_parent (GTK_WIDGET (view)),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  return point.y;
+}
+
+/* A short text, its box kept taller than it (a section's least height),
+ * scrolled partly out of sight at the top: its lines stay where they are
+ * in the box, and do not slide down to stay in sight. */
+static void
+test_short_text_stays_in_place (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
+  g_autoptr(GError) error = NULL;
+  TrReportEditor *editor;
+  GtkTextView *view;
+  GtkWidget *slice;
+  GtkAdjustment *page;
+  int text_height;
+
+  tr_report_set_text (report, TR_FIELD_TITLE, "赴愛沙尼亞考察數位政府出國報告");
+  g_autoptr(GString) process = g_string_new (NULL);
+
+  for (int i = 1; i <= 60; i++)
+    g_string_append_printf (process, "第%d日：拜會數位部，參訪資料交換平台與數位身分服務中心。\n", i);
+  tr_report_set_section (report, TR_SECTION_PURPOSE, "瞭解愛沙尼亞數位政府之推動經驗。");
+  tr_report_set_section (report, TR_SECTION_PROCESS, process->str);
+  g_assert_true (tr_report_store_save (fixture->store, report, &error));
+  g_assert_no_error (error);
+  fixture->window = show_window (fixture->store, NULL, 1200, 760);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
+  editor = TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+  view = section_view (editor, TR_FIELD_PURPOSE);
+  slice = gtk_widget_get_parent (GTK_WIDGET (view));
+  page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (slice,
+                                                                                         GTK_TYPE_SCROLLED_WINDOW)));
+  wait_until (gtk_widget_get_height (slice) > 0, 5000);
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
+  g_assert_cmpint (gtk_widget_get_height (slice), >, text_height);
+  g_assert_cmpfloat (text_top_in_slice (view), ==, gtk_text_view_get_top_margin (view));
+
+  /* A third of the text's height out of sight above the page. */
+  gtk_adjustment_set_value (page, top_in_page (slice) + text_height / 3);
+  wait_ms (300);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), ==, top_in_page (slice) + text_height / 3);
+  g_test_message ("the text's first line, in its box: %.0f pixels down (its top margin: %d)",
+                  text_top_in_slice (view), gtk_text_view_get_top_margin (view));
+  g_assert_cmpfloat (text_top_in_slice (view), ==, gtk_text_view_get_top_margin (view));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -359,6 +418,8 @@ main (int   argc,
 
   g_test_add ("/ui-editor-layout/background-layout/keeps-the-end-in-sight", Fixture, NULL, fixture_set_up,
               test_background_layout_keeps_the_end_in_sight, fixture_tear_down);
+  g_test_add ("/ui-editor-layout/short-text/stays-in-place", Fixture, NULL, fixture_set_up,
+              test_short_text_stays_in_place, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -504,7 +504,7 @@ tr_text_slice_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   TrTextSlice *self = TR_TEXT_SLICE (widget);
-  int first, last;
+  int first, last, text_height;
 
   if (self->text_view == NULL)
     return;
@@ -512,6 +512,16 @@ tr_text_slice_size_allocate (GtkWidget *widget,
   get_shown_part (self, height, &first, &last);
   self->shown_first = first;
   self->shown_last = last;
+  /* Kept taller than its text (its size request), we show below the text
+   * nothing the text view would draw; given that part, it would scroll
+   * back up within its text, which would slide down the slice as the page
+   * scrolls. It is given only the part of its text in sight. */
+  gtk_widget_measure (GTK_WIDGET (self->text_view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
+  if (last > text_height)
+    {
+      last = MAX (text_height, 1);
+      first = MIN (first, last - 1);
+    }
 
   self->setting_value = TRUE;
   gtk_adjustment_configure (self->vadjustment, first, 0, height, (last - first) * 0.1,
