@@ -862,7 +862,6 @@ new_run_view (TrBodyBlocks *self,
   /* As the section's first text looks. */
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (view), FALSE);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (view), 12);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (view), 12);
@@ -884,7 +883,10 @@ new_run_view (TrBodyBlocks *self,
   watch_buffer_history (self, buffer);
 
   gtk_widget_add_css_class (frame, "view");
-  gtk_widget_set_size_request (slice, -1, 48);
+  /* The space above the text, which a text view in a slice may not have
+   * itself (tr-text-slice.c), and 48 pixels at the least with it. */
+  gtk_widget_set_margin_top (slice, 12);
+  gtk_widget_set_size_request (slice, -1, 36);
   tr_text_slice_set_text_view (TR_TEXT_SLICE (slice), GTK_TEXT_VIEW (view));
   gtk_frame_set_child (GTK_FRAME (frame), slice);
   g_ptr_array_add (self->run_views, view);
