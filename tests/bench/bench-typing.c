@@ -100,16 +100,6 @@ typedef struct {
   gint64 last_frame;
 } Key;
 
-/* Microseconds of CPU the calling thread has used. */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 static void
 buffer_changed (GtkTextBuffer *buffer,
                 Key           *key)
@@ -129,7 +119,7 @@ after_paint (GdkFrameClock *clock,
   if (key->changed && key->painted == 0)
     {
       key->painted = g_get_monotonic_time ();
-      key->cpu_painted = thread_cpu_time ();
+      key->cpu_painted = tr_test_thread_cpu_time ();
       key->painted_in_dispatch = TRUE;
     }
 }
@@ -140,7 +130,7 @@ static void
 frame_begin (GdkFrameClock *clock,
              Key           *key)
 {
-  key->phase_start = thread_cpu_time ();
+  key->phase_start = tr_test_thread_cpu_time ();
   if (key->changed && key->frame_started == 0)
     key->frame_started = g_get_monotonic_time ();
   /* What the frame clock paces the next frame from. */
@@ -152,8 +142,8 @@ update_end (GdkFrameClock *clock,
             Key           *key)
 {
   if (key->painted == 0)
-    key->update_us += thread_cpu_time () - key->phase_start;
-  key->phase_start = thread_cpu_time ();
+    key->update_us += tr_test_thread_cpu_time () - key->phase_start;
+  key->phase_start = tr_test_thread_cpu_time ();
 }
 
 static void
@@ -161,8 +151,8 @@ layout_end (GdkFrameClock *clock,
             Key           *key)
 {
   if (key->painted == 0)
-    key->layout_us += thread_cpu_time () - key->phase_start;
-  key->phase_start = thread_cpu_time ();
+    key->layout_us += tr_test_thread_cpu_time () - key->phase_start;
+  key->phase_start = tr_test_thread_cpu_time ();
 }
 
 static void
@@ -170,8 +160,8 @@ paint_end (GdkFrameClock *clock,
            Key           *key)
 {
   if (key->painted == 0)
-    key->paint_us += thread_cpu_time () - key->phase_start;
-  key->phase_start = thread_cpu_time ();
+    key->paint_us += tr_test_thread_cpu_time () - key->phase_start;
+  key->phase_start = tr_test_thread_cpu_time ();
 }
 
 static void
@@ -212,7 +202,7 @@ iterate (Key     *key,
   g_poll (fds, n_fds, may_block ? timeout : 0);
   if (g_main_context_check (context, priority, fds, n_fds))
     {
-      start = thread_cpu_time ();
+      start = tr_test_thread_cpu_time ();
       g_main_context_dispatch (context);
       /* The dispatch that painted the key counts too. */
       if (key->painted == 0 || key->painted_in_dispatch)
@@ -220,7 +210,7 @@ iterate (Key     *key,
           gpointer spent = g_hash_table_lookup (key->by_priority, GINT_TO_POINTER (priority));
 
           g_hash_table_insert (key->by_priority, GINT_TO_POINTER (priority),
-                               GINT_TO_POINTER (GPOINTER_TO_INT (spent) + (int) (thread_cpu_time () - start)));
+                               GINT_TO_POINTER (GPOINTER_TO_INT (spent) + (int) (tr_test_thread_cpu_time () - start)));
         }
       key->painted_in_dispatch = FALSE;
     }
@@ -291,7 +281,7 @@ type_keys (GtkWidget   *window,
       key.by_priority = by_priority;
       g_hash_table_remove_all (by_priority);
       key.sent = g_get_monotonic_time ();
-      key.cpu_sent = thread_cpu_time ();
+      key.cpu_sent = tr_test_thread_cpu_time ();
       send_key (display, keycode);
       deadline = key.sent + 5 * G_USEC_PER_SEC;
       while (key.painted == 0 && g_get_monotonic_time () < deadline)

@@ -4,6 +4,7 @@
 #include <grp.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "tr-test-util.h"
@@ -331,4 +332,13 @@ gboolean
 tr_test_become_nobody (void)
 {
   return setgroups (0, NULL) == 0 && setgid (TR_TEST_NOBODY_ID) == 0 && setuid (TR_TEST_NOBODY_ID) == 0;
+}
+
+gint64
+tr_test_thread_cpu_time (void)
+{
+  struct timespec now;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
+  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }

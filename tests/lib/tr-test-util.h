@@ -94,6 +94,10 @@ TrTestRun tr_test_run_binary (const char         *dir,
                               const char         *input,
                               const char * const *argv);
 
+/* Microseconds of CPU the calling thread has used: what a piece of work
+ * cost it, whatever else the machine runs. */
+gint64 tr_test_thread_cpu_time (void);
+
 /* LibreOffice, as soffice or libreoffice, or NULL when neither is in PATH. */
 const char *tr_test_find_libreoffice (void);
 

@@ -70,6 +70,16 @@ top_in_page (GtkWidget *widget)
   return point.y;
 }
 
+/* @report saved, and opened in a window: the window's editor. */
+static TrReportEditor *
+open_report (Fixture  *fixture,
+             TrReport *report)
+{
+  fixture->window = show_saved_report (fixture->store, report);
+  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
+  return TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+}
+
 /* A report of a short purpose, 40 pages of 過程, a short 心得 and 建議,
  * opened, 過程 laid out whole and the page scrolled to its middle: the
  * other texts are out of sight. Counts in @shown_others and
@@ -90,7 +100,6 @@ open_in_the_middle (Fixture *fixture,
     .chars_per_line = 60,
   };
   g_autofree char *process = tr_bench_text_make_text (generator, &params);
-  g_autoptr(GError) error = NULL;
   TrReportEditor *editor;
   GtkTextView *view;
   GtkAdjustment *page;
@@ -101,13 +110,7 @@ open_in_the_middle (Fixture *fixture,
   tr_report_set_section (report, TR_SECTION_PROCESS, process);
   tr_report_set_section (report, TR_SECTION_OBSERVATIONS, "數位身分為各項服務之基礎。");
   tr_report_set_section (report, TR_SECTION_RECOMMENDATIONS, "建議參考其資料交換平台。");
-  g_assert_true (tr_report_store_save (fixture->store, report, &error));
-  g_assert_no_error (error);
-
-  fixture->window = show_window (fixture->store, NULL, 1200, 760);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
-  editor = TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+  editor = open_report (fixture, report);
   view = section_view (editor, TR_FIELD_PROCESS);
   page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view),
                                                                                             GTK_TYPE_SCROLLED_WINDOW)));
@@ -338,16 +341,6 @@ test_background_layout_keeps_the_end_in_sight (Fixture       *fixture,
   g_assert_true (cursor_in_sight (view));
 }
 
-/* Microseconds of CPU the calling thread has used. */
-static gint64
-thread_cpu_time (void)
-{
-  struct timespec now;
-
-  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &now);
-  return now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
-}
-
 /* The slice around @view laid out with the page scrolled to @value, and
  * drawn, at once (no idle of GTK's runs meanwhile): the CPU it took. */
 static gint64
@@ -361,7 +354,7 @@ show_at (GtkTextView *view,
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GskRenderNode) node = NULL;
   graphene_point_t origin;
-  gint64 start = thread_cpu_time ();
+  gint64 start = tr_test_thread_cpu_time ();
 
   /* Where its parent put it: its margins included. */
   g_assert_true (gtk_widget_compute_point (slice, parent,
@@ -376,7 +369,7 @@ show_at (GtkTextView *view,
                        gsk_transform_translate (NULL, &origin));
   gtk_widget_snapshot_child (parent, slice, snapshot);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  return thread_cpu_time () - start;
+  return tr_test_thread_cpu_time () - start;
 }
 
 /* Where, in @view's text, the lines laid out at its end start, with lines
@@ -471,7 +464,6 @@ test_short_text_stays_in_place (Fixture       *fixture,
                                 gconstpointer  data)
 {
   g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
-  g_autoptr(GError) error = NULL;
   TrReportEditor *editor;
   GtkTextView *view;
   GtkWidget *slice;
@@ -485,12 +477,7 @@ test_short_text_stays_in_place (Fixture       *fixture,
     g_string_append_printf (process, "第%d日：拜會數位部，參訪資料交換平台與數位身分服務中心。\n", i);
   tr_report_set_section (report, TR_SECTION_PURPOSE, "瞭解愛沙尼亞數位政府之推動經驗。");
   tr_report_set_section (report, TR_SECTION_PROCESS, process->str);
-  g_assert_true (tr_report_store_save (fixture->store, report, &error));
-  g_assert_no_error (error);
-  fixture->window = show_window (fixture->store, NULL, 1200, 760);
-  g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
-  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
-  editor = TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+  editor = open_report (fixture, report);
   view = section_view (editor, TR_FIELD_PURPOSE);
   slice = gtk_widget_get_parent (GTK_WIDGET (view));
   page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (slice,

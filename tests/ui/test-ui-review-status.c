@@ -42,12 +42,7 @@ static TrReportEditor *
 open_report (Fixture  *fixture,
              TrReport *report)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (tr_report_store_save (fixture->store, report, &error));
-  g_assert_no_error (error);
-  fixture->window = show_window (fixture->store, NULL, 1200, 760);
-  g_assert_true (tr_window_open_report (fixture->window, tr_report_get_id (report)));
+  fixture->window = show_saved_report (fixture->store, report);
   return TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
 }
 

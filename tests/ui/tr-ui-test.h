@@ -176,6 +176,22 @@ show_window (TrReportStore *store,
   return window;
 }
 
+/* @report saved to @store and opened in a new main window, 1200 × 760,
+ * shown: the window. */
+static inline TrWindow *
+show_saved_report (TrReportStore *store,
+                   TrReport      *report)
+{
+  g_autoptr(GError) error = NULL;
+  TrWindow *window;
+
+  g_assert_true (tr_report_store_save (store, report, &error));
+  g_assert_no_error (error);
+  window = show_window (store, NULL, 1200, 760);
+  g_assert_true (tr_window_open_report (window, tr_report_get_id (report)));
+  return window;
+}
+
 /* The first widget named @name (gtk_widget_set_name) at or below @widget. */
 static inline gboolean
 is_named (GtkWidget     *widget,
