@@ -458,7 +458,8 @@ text_top_in_slice (GtkTextView *view)
 
 /* A short text, its box kept taller than it (a section's least height),
  * scrolled partly out of sight at the top: its lines stay where they are
- * in the box, and do not slide down to stay in sight. */
+ * in the box, and do not slide down to stay in sight; the box's space
+ * below them stays the text's. */
 static void
 test_short_text_stays_in_place (Fixture       *fixture,
                                 gconstpointer  data)
@@ -494,6 +495,11 @@ test_short_text_stays_in_place (Fixture       *fixture,
   g_test_message ("the text's first line, in its box: %.0f pixels down (its top margin: %d)",
                   text_top_in_slice (view), gtk_text_view_get_top_margin (view));
   g_assert_cmpfloat (text_top_in_slice (view), ==, gtk_text_view_get_top_margin (view));
+  /* The box's space below the text is still the text view's: a click
+   * there puts the cursor in the text. */
+  g_assert_true (gtk_widget_is_ancestor (gtk_widget_pick (slice, 20, gtk_widget_get_height (slice) - 4, GTK_PICK_DEFAULT),
+                                         GTK_WIDGET (view)) ||
+                 gtk_widget_pick (slice, 20, gtk_widget_get_height (slice) - 4, GTK_PICK_DEFAULT) == GTK_WIDGET (view));
 }
 
 int

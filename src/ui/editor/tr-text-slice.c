@@ -521,15 +521,26 @@ tr_text_slice_size_allocate (GtkWidget *widget,
   get_shown_part (self, height, &first, &last);
   self->shown_first = first;
   self->shown_last = last;
-  /* Kept taller than its text (its size request), we show below the text
-   * nothing the text view would draw; given that part, it would scroll
-   * back up within its text, which would slide down the slice as the page
-   * scrolls. It is given only the part of its text in sight. */
+  /* A text view scrolled down cannot show more than its text: given the
+   * part in sight of a slice taller than its text, it would scroll back
+   * up within it, and its text would slide down the slice as the page
+   * scrolls. A text shorter than the least height we keep is shown from
+   * our top, whole, where it is, the space below it too (a click there is
+   * the text view's); a text just made shorter than we are yet, only
+   * where it reaches. */
   gtk_widget_measure (GTK_WIDGET (self->text_view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
   if (last > text_height)
     {
-      last = MAX (text_height, 1);
-      first = MIN (first, last - 1);
+      int least;
+
+      gtk_widget_get_size_request (widget, NULL, &least);
+      if (text_height <= least)
+        first = 0;
+      else
+        {
+          last = MAX (text_height, 1);
+          first = MIN (first, last - 1);
+        }
     }
 
   self->setting_value = TRUE;
