@@ -85,18 +85,11 @@ run_main_loop_for (guint ms)
     }
 }
 
-static gboolean
-is_label_of (GtkWidget     *widget,
-             gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
 static guint
 count_labels (GtkWidget  *widget,
               const char *text)
 {
-  return count_matching (widget, is_label_of, text);
+  return count_matching (widget, is_label_showing, &(LabelText) { text, FALSE });
 }
 
 static GtkEditable *
