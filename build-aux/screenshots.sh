@@ -79,7 +79,7 @@ shoot photos --click 862,580 --open "$photos"
 "$app" comment "$photos" --db "$db" --section process --quote "交通管制中心" \
   --text "請補充中心的值勤編組與通報流程。" --author "審核人員" >/dev/null
 "$app" review "$photos" --db "$db" --status submitted >/dev/null
-shoot review --click 876,428 --open "$photos"
+shoot review --click 876,270 --open "$photos"
 "$app" delete "$photos" --db "$db" >/dev/null
 
 # An old report as a PDF, laid out by LibreOffice from our own export.
