@@ -250,27 +250,43 @@ open_long_report (Fixture  *fixture,
   return tr_section_editor_get_text_view (editor);
 }
 
+/* Whether GTK has laid out every line of @view's text: a line it has not
+ * is 0 pixels tall, an empty one too. */
+static gboolean
+all_lines_laid_out (GtkTextView *view)
+{
+  GtkTextIter line;
+
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (view), &line);
+  do
+    {
+      int y, height;
+
+      gtk_text_view_get_line_yrange (view, &line, &y, &height);
+      if (height == 0)
+        return FALSE;
+    }
+  while (gtk_text_iter_forward_line (&line));
+  return TRUE;
+}
+
 /* Waits until GTK has laid @view's text out whole and the page has grown
- * to hold it: the page grows once, when GTK is done, which under the
- * sanitizers takes seconds, so the text's height and the page's agree and
- * stay so. FALSE if they do not within a minute. */
+ * to hold it (once, when GTK is done, which under the sanitizers takes
+ * seconds). FALSE if not within a minute. */
 static gboolean
 wait_laid_out (GtkTextView *view)
 {
   GtkWidget *slice = gtk_widget_get_parent (GTK_WIDGET (view));
   gint64 deadline = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
-  int last_height = -1;
 
   while (g_get_monotonic_time () < deadline)
     {
       int text_height;
-      int height = gtk_widget_get_height (slice);
 
       gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
-      if (height == text_height && height == last_height)
+      if (gtk_widget_get_height (slice) == text_height && all_lines_laid_out (view))
         return TRUE;
-      last_height = height == text_height ? height : -1;
-      wait_ms (400);
+      wait_ms (100);
     }
   return FALSE;
 }
@@ -324,21 +340,87 @@ cursor_in_sight (GtkTextView *view)
          y + location.height <= gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
 }
 
-/* Ctrl+End in a long text just opened, nothing typed: GTK lays out the
- * lines above the cursor from its idles, pushing it down, and the page,
- * which may not wait to grow then, follows it to the end. */
+/* Frames painted while GTK lays a text out, and the last of them that
+ * did not show its cursor (0 if none). */
+typedef struct
+{
+  GtkTextView *view;
+  guint frames;
+  guint last_out_of_sight;
+} FrameWatch;
+
+static void
+frame_painted (GdkFrameClock *clock,
+               FrameWatch    *watch)
+{
+  watch->frames++;
+  if (!cursor_in_sight (watch->view))
+    watch->last_out_of_sight = watch->frames;
+}
+
+/* Counts the frames painted until GTK has laid @view's text out, the page
+ * grown to hold it. Sends the cursor to the text's end first, unless it
+ * is there. */
+static void
+watch_until_laid_out (GtkTextView *view,
+                      FrameWatch  *watch)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  gulong painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted), watch);
+  GtkTextIter cursor;
+  int text_height;
+
+  *watch = (FrameWatch) { .view = view };
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  if (!gtk_text_iter_is_end (&cursor))
+    g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  g_assert_true (wait_laid_out (view));
+  g_signal_handler_disconnect (clock, painted_id);
+  g_test_message ("%u frames painted until GTK had laid the text out; the last without the cursor: %u",
+                  watch->frames, watch->last_out_of_sight);
+  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
+  g_assert_cmpint (text_height, >, 20000);
+  g_assert_true (cursor_in_sight (view));
+}
+
+/* Ctrl+End in a long text just opened, before its first frame, nothing
+ * typed: GTK lays out the lines above the cursor from its idles, pushing
+ * it down thousands of pixels between two frames, and the page follows it
+ * to the end. The text view, not allocated yet, laid out nothing around
+ * the cursor, and the page crawled towards it a line a frame, the cursor
+ * out of sight, for 40 s and more (lay_out_around_cursor()). */
 static void
 test_background_layout_keeps_the_end_in_sight (Fixture       *fixture,
                                                gconstpointer  data)
 {
-  GtkTextView *view = open_long_report (fixture, 100, TRUE);
-  int text_height;
+  GtkTextView *view = open_long_report (fixture, 300, TRUE);
+  FrameWatch watch;
 
-  g_assert_true (wait_laid_out (view));
-  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
-  g_assert_cmpint (text_height, >, 20000);
-  g_assert_cmpint (gtk_widget_get_height (gtk_widget_get_parent (GTK_WIDGET (view))), ==, text_height);
-  g_assert_true (cursor_in_sight (view));
+  watch_until_laid_out (view, &watch);
+  /* Its first frame sets the text's width, which GTK then lays out anew;
+   * at its second it lays out the lines around the cursor, which the
+   * page shows from its third. */
+  g_assert_cmpuint (watch.frames, >, 5);
+  g_assert_cmpuint (watch.last_out_of_sight, <=, 2);
+}
+
+/* Ctrl+End once the report is on screen, as a user's: its section's top
+ * at the page's bottom edge, a few pixels of it in sight, GTK had laid
+ * out nothing around the cursor either, and the page crawled so too. */
+static void
+test_background_layout_shows_the_cursor_meanwhile (Fixture       *fixture,
+                                                   gconstpointer  data)
+{
+  GtkTextView *view = open_long_report (fixture, 300, FALSE);
+  FrameWatch watch;
+
+  wait_until (gtk_widget_get_height (GTK_WIDGET (view)) > 0, 10000);
+  wait_ms (300);
+  watch_until_laid_out (view, &watch);
+  /* The first frame shows the cursor moved, before the page follows it. */
+  g_assert_cmpuint (watch.frames, >, 5);
+  g_assert_cmpuint (watch.last_out_of_sight, <=, 1);
 }
 
 /* The slice around @view laid out with the page scrolled to @value, and
@@ -413,13 +495,17 @@ static void
 test_background_layout_draws_only_what_is_in_sight (Fixture       *fixture,
                                                     gconstpointer  data)
 {
-  GtkTextView *view = open_long_report (fixture, 300, TRUE);
+  GtkTextView *view = open_long_report (fixture, 300, FALSE);
   GtkWidget *slice = gtk_widget_get_parent (GTK_WIDGET (view));
   GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (slice,
                                                                                                         GTK_TYPE_SCROLLED_WINDOW)));
   int waiting = 0, end_start = -1, text_height = 0;
   gint64 further_down, just_below;
 
+  /* Ctrl+End once the report is in sight, and keys: GTK lays out the
+   * lines around the cursor when they change. */
+  wait_ms (100);
+  g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
   for (int i = 0; i < 3; i++)
     send_x_key (fixture->window, XK_a, 0, 25);
   wait_until (gtk_widget_get_height (slice) > 0 && start_of_end_laid_out (view, &waiting) > 0 && waiting > 1000,
@@ -521,6 +607,8 @@ main (int   argc,
 
   g_test_add ("/ui-editor-layout/background-layout/keeps-the-end-in-sight", Fixture, NULL, fixture_set_up,
               test_background_layout_keeps_the_end_in_sight, fixture_tear_down);
+  g_test_add ("/ui-editor-layout/background-layout/shows-the-cursor-meanwhile", Fixture, NULL, fixture_set_up,
+              test_background_layout_shows_the_cursor_meanwhile, fixture_tear_down);
   g_test_add ("/ui-editor-layout/background-layout/draws-only-what-is-in-sight", Fixture, NULL, fixture_set_up,
               test_background_layout_draws_only_what_is_in_sight, fixture_tear_down);
   g_test_add ("/ui-editor-layout/short-text/stays-in-place", Fixture, NULL, fixture_set_up,

@@ -184,6 +184,25 @@ get_top_in_page (TrTextSlice *self,
   return TRUE;
 }
 
+/* The height the page's content will be laid out to in this frame, the
+ * new heights of its text views included: its scroll's new upper bound,
+ * as the viewport will set it. */
+static double
+get_page_content_height (TrTextSlice *self)
+{
+  GtkWidget *child = gtk_scrolled_window_get_child (self->page);
+  GtkWidget *content = child;
+  int minimum, natural;
+
+  if (GTK_IS_VIEWPORT (child) && gtk_viewport_get_child (GTK_VIEWPORT (child)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (child));
+  gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (content), &minimum, &natural, NULL,
+                      NULL);
+  if (GTK_IS_SCROLLABLE (child) && gtk_scrollable_get_vscroll_policy (GTK_SCROLLABLE (child)) == GTK_SCROLL_NATURAL)
+    return natural;
+  return minimum;
+}
+
 /* Scrolls the page so that the insertion cursor is in sight, as far as
  * the page goes: when it has not grown with the text yet, the text view's
  * new height calls this again (text_height_changed()). */
@@ -209,7 +228,20 @@ follow_cursor (TrTextSlice *self)
   if (cursor_top - CURSOR_MARGIN < value)
     gtk_adjustment_set_value (self->page_adjustment, cursor_top - CURSOR_MARGIN);
   else if (cursor_bottom + CURSOR_MARGIN > value + page_size)
-    gtk_adjustment_set_value (self->page_adjustment, cursor_bottom + CURSOR_MARGIN - page_size);
+    {
+      double target = cursor_bottom + CURSOR_MARGIN - page_size;
+      double upper = gtk_adjustment_get_upper (self->page_adjustment);
+
+      /* Beyond where the page ended at its last layout: lines GTK laid
+       * out above the cursor since pushed it down (Ctrl+End in a long text
+       * just opened). Held at that end, the page would show text screens
+       * above the cursor in each frame until GTK is done, one frame behind
+       * it. Its bounds are set now to what its layout in this frame will
+       * give it, and it scrolls to the cursor in this frame. */
+      if (target > upper - page_size)
+        gtk_adjustment_set_upper (self->page_adjustment, MAX (upper, get_page_content_height (self)));
+      gtk_adjustment_set_value (self->page_adjustment, target);
+    }
   self->scrolling_page = FALSE;
 }
 
@@ -506,6 +538,67 @@ get_shown_part (TrTextSlice *self,
   *out_last = (int) ceil (last);
 }
 
+/* Whether the page follows a cursor that GTK has not laid out yet, or
+ * not the page's height of lines above it. */
+static gboolean
+cursor_not_laid_out (TrTextSlice *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  double page_size;
+  GtkTextIter line;
+  int above = 0;
+
+  if (!self->following || self->page_adjustment == NULL || !gtk_widget_is_focus (GTK_WIDGET (self->text_view)))
+    return FALSE;
+  page_size = gtk_adjustment_get_page_size (self->page_adjustment);
+  gtk_text_buffer_get_iter_at_mark (buffer, &line, gtk_text_buffer_get_insert (buffer));
+  do
+    {
+      int y, height;
+
+      /* A line GTK has not laid out yet is 0 pixels tall. */
+      gtk_text_view_get_line_yrange (self->text_view, &line, &y, &height);
+      if (height == 0)
+        return TRUE;
+      above += height;
+    }
+  while (above < page_size && gtk_text_iter_backward_line (&line));
+  return FALSE;
+}
+
+/* GTK lays a long text out from its top, from idles, and at each frame
+ * the lines the text view shows. Around another place only as the text
+ * view scrolls itself there: it lays out the lines twice its height above
+ * and below the place, for the height it has at that moment.
+ *
+ * The cursor sent far into a text GTK is still laying out (Ctrl+End, a
+ * match, a comment) made it scroll so while the text view was a few
+ * pixels tall, or not allocated yet in a report just opened: nothing
+ * around the cursor was laid out. The page, following the cursor, then
+ * showed the lines not laid out yet above it (0 pixels tall, all at one
+ * place) at its bottom edge, and GTK laid them out one a frame, each
+ * pushing the cursor a line further down and the page after it: frames
+ * back to back that kept GTK's own layout idles from running, for tens of
+ * seconds in a 300-page text, the cursor out of sight all along.
+ *
+ * So the text view, now at least as tall as the page, scrolls itself to
+ * the cursor again. GTK does that as it is allocated, when its layout was
+ * invalidated meanwhile, which putting the cursor back where it is does.
+ * The page follows the cursor from the next frame. */
+static void
+lay_out_around_cursor (TrTextSlice *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->text_view);
+  GtkTextMark *insert = gtk_text_buffer_get_insert (buffer);
+  GtkTextIter cursor;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, insert);
+  gtk_text_view_scroll_mark_onscreen (self->text_view, insert);
+  gtk_text_buffer_move_mark (buffer, insert, &cursor);
+  /* Allocated again, even at the size it has. */
+  gtk_widget_queue_allocate (GTK_WIDGET (self->text_view));
+}
+
 static void
 tr_text_slice_size_allocate (GtkWidget *widget,
                              int        width,
@@ -513,7 +606,8 @@ tr_text_slice_size_allocate (GtkWidget *widget,
                              int        baseline)
 {
   TrTextSlice *self = TR_TEXT_SLICE (widget);
-  int first, last, text_height;
+  int first, last, text_height, shown_height;
+  gboolean relay_out;
 
   if (self->text_view == NULL)
     return;
@@ -542,11 +636,21 @@ tr_text_slice_size_allocate (GtkWidget *widget,
           first = MIN (first, last - 1);
         }
     }
+  /* The cursor sent far into a text GTK is still laying out: GTK lays
+   * out the lines around it as the text view is allocated, as tall as
+   * the page at least (lay_out_around_cursor()). */
+  shown_height = last - first;
+  relay_out = cursor_not_laid_out (self);
+  if (relay_out)
+    shown_height = MAX (shown_height, (int) ceil (gtk_adjustment_get_page_size (self->page_adjustment)));
 
   self->setting_value = TRUE;
-  gtk_adjustment_configure (self->vadjustment, first, 0, height, (last - first) * 0.1,
-                            (last - first) * 0.9, last - first);
-  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, last - first, -1,
+  gtk_adjustment_configure (self->vadjustment, first, 0, height, shown_height * 0.1, shown_height * 0.9,
+                            shown_height);
+  /* Only now: scrolled, the text view drops the layout GTK has pending. */
+  if (relay_out)
+    lay_out_around_cursor (self);
+  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, shown_height, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, first)));
   /* The text view keeps its first line where the page put it; when it
    * wanted another (the cursor out of sight), the page follows the cursor. */
@@ -563,7 +667,7 @@ tr_text_slice_size_allocate (GtkWidget *widget,
    * It then moves its children: allocated again, so that it is drawn
    * with its allocation. */
   g_signal_emit_by_name (self->vadjustment, "value-changed");
-  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, last - first, -1,
+  gtk_widget_allocate (GTK_WIDGET (self->text_view), width, shown_height, -1,
                        gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, first)));
   self->setting_value = FALSE;
 }
