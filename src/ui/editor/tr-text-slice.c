@@ -59,6 +59,10 @@ struct _TrTextSlice
   gboolean scrolling_page;
   /* The page's scroll when it last scrolled. */
   double page_value;
+  /* Times GTK was made to lay out the lines around the cursor since it
+   * last moved (lay_out_around_cursor()), and whether we are moving it. */
+  guint cursor_layouts;
+  gboolean putting_cursor_back;
 };
 
 G_DEFINE_FINAL_TYPE (TrTextSlice, tr_text_slice, GTK_TYPE_WIDGET)
@@ -273,6 +277,8 @@ queue_follow (TrTextSlice *self)
 static void
 cursor_moved (TrTextSlice *self)
 {
+  if (!self->putting_cursor_back)
+    self->cursor_layouts = 0;
   self->following = TRUE;
   queue_follow (self);
 }
@@ -594,7 +600,10 @@ lay_out_around_cursor (TrTextSlice *self)
 
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, insert);
   gtk_text_view_scroll_mark_onscreen (self->text_view, insert);
+  self->putting_cursor_back = TRUE;
   gtk_text_buffer_move_mark (buffer, insert, &cursor);
+  self->putting_cursor_back = FALSE;
+  self->cursor_layouts++;
   /* Allocated again, even at the size it has. */
   gtk_widget_queue_allocate (GTK_WIDGET (self->text_view));
 }
@@ -640,7 +649,10 @@ tr_text_slice_size_allocate (GtkWidget *widget,
    * out the lines around it as the text view is allocated, as tall as
    * the page at least (lay_out_around_cursor()). */
   shown_height = last - first;
-  relay_out = cursor_not_laid_out (self);
+  /* A few times a cursor move: the first may be spent on a new width,
+   * which GTK lays out before anything else; were the lines never laid
+   * out, each frame would ask for another. */
+  relay_out = self->cursor_layouts < 3 && cursor_not_laid_out (self);
   if (relay_out)
     shown_height = MAX (shown_height, (int) ceil (gtk_adjustment_get_page_size (self->page_adjustment)));
 
