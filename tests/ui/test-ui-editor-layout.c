@@ -15,6 +15,7 @@
 
 #include "editor/tr-report-editor-private.h"
 #include "editor/tr-section-editor.h"
+#include "review/tr-comments-panel-private.h"
 #include "tr-bench-text.h"
 #include "tr-ui-keys.h"
 
@@ -212,13 +213,23 @@ count_changes (GObject    *adjustment,
   (*count)++;
 }
 
+/* What open_long_report() does once the report is saved. */
+typedef enum
+{
+  OPEN_AT_START,
+  /* Ctrl+End, before the report's first frame. */
+  OPEN_AT_END,
+  /* A reviewer's comment on four characters near 過程's end is stored too. */
+  OPEN_WITH_COMMENT_AT_END,
+} OpenHow;
+
 /* A report of @n_pages of 過程, saved and opened with the cursor at the
  * start of 過程, or at its end as Ctrl+End puts it; returns 過程's view at
  * once, GTK still laying most of it out. */
 static GtkTextView *
 open_long_report (Fixture  *fixture,
                   int       n_pages,
-                  gboolean  at_end)
+                  OpenHow   how)
 {
   g_autoptr(TrReport) report = tr_report_new (TR_REPORT_KIND_DRAFT);
   g_autoptr(TrBenchText) generator = tr_bench_text_new (n_pages);
@@ -236,6 +247,16 @@ open_long_report (Fixture  *fixture,
   tr_report_set_section (report, TR_SECTION_PROCESS, process);
   g_assert_true (tr_report_store_save (fixture->store, report, &error));
   g_assert_no_error (error);
+  if (how == OPEN_WITH_COMMENT_AT_END)
+    {
+      glong length = g_utf8_strlen (process, -1);
+      g_autofree char *quote = g_utf8_substring (process, length - 12, length - 8);
+      g_autoptr(TrComment) comment = tr_comment_new (TR_SECTION_PROCESS, length - 12, length - 8, quote,
+                                                     "請補充參訪單位全名", "審核人");
+
+      g_assert_true (tr_report_store_add_comment (fixture->store, tr_report_get_id (report), comment, &error));
+      g_assert_no_error (error);
+    }
 
   fixture->window = show_window (fixture->store, NULL, 1200, 760);
   g_object_add_weak_pointer (G_OBJECT (fixture->window), (gpointer *) &fixture->window);
@@ -244,7 +265,7 @@ open_long_report (Fixture  *fixture,
   editor = TR_SECTION_EDITOR (tr_report_editor_get_text_editor (TR_REPORT_EDITOR (tr_window_get_editor (fixture->window)),
                                                                TR_FIELD_PROCESS));
   tr_section_editor_focus_at (editor, -1);
-  if (at_end)
+  if (how == OPEN_AT_END)
     g_signal_emit_by_name (tr_section_editor_get_text_view (editor), "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1,
                            FALSE);
   return tr_section_editor_get_text_view (editor);
@@ -299,7 +320,7 @@ static void
 test_background_layout_grows_the_page_once (Fixture       *fixture,
                                             gconstpointer  data)
 {
-  GtkTextView *view = open_long_report (fixture, 100, FALSE);
+  GtkTextView *view = open_long_report (fixture, 100, OPEN_AT_START);
   GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (GTK_WIDGET (view),
                                                                                                         GTK_TYPE_SCROLLED_WINDOW)));
   guint grown = 0;
@@ -358,30 +379,44 @@ frame_painted (GdkFrameClock *clock,
     watch->last_out_of_sight = watch->frames;
 }
 
-/* Counts the frames painted until GTK has laid @view's text out, the page
- * grown to hold it. Sends the cursor to the text's end first, unless it
- * is there. */
-static void
-watch_until_laid_out (GtkTextView *view,
-                      FrameWatch  *watch)
+/* Counts the frames painted from now on in @watch. */
+static gulong
+watch_frames (GtkTextView *view,
+              FrameWatch  *watch)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))));
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
-  gulong painted_id = g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted), watch);
-  GtkTextIter cursor;
-  int text_height;
 
   *watch = (FrameWatch) { .view = view };
-  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
-  if (!gtk_text_iter_is_end (&cursor))
-    g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
-  g_assert_true (wait_laid_out (view));
+  return g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted), watch);
+}
+
+/* Waits until GTK has laid out the watched view's text, which is long,
+ * the page grown to hold it, and stops counting frames; the cursor is in
+ * sight then. */
+static void
+wait_laid_out_watched (FrameWatch *watch,
+                       gulong      painted_id)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (watch->view))));
+  int text_height;
+
+  g_assert_true (wait_laid_out (watch->view));
   g_signal_handler_disconnect (clock, painted_id);
   g_test_message ("%u frames painted until GTK had laid the text out; the last without the cursor: %u",
                   watch->frames, watch->last_out_of_sight);
-  gtk_widget_measure (GTK_WIDGET (view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (watch->view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
   g_assert_cmpint (text_height, >, 20000);
-  g_assert_true (cursor_in_sight (view));
+  g_assert_true (cursor_in_sight (watch->view));
+  g_assert_cmpuint (watch->frames, >, 5);
+}
+
+/* Waits until the report of @view is on screen, and a moment more, as a
+ * user would before acting on it. */
+static void
+wait_on_screen (GtkTextView *view)
+{
+  wait_until (gtk_widget_get_height (GTK_WIDGET (view)) > 0, 10000);
+  wait_ms (300);
 }
 
 /* Ctrl+End in a 300-page section just opened, before its first frame or
@@ -396,16 +431,16 @@ static void
 assert_end_followed (Fixture  *fixture,
                      gboolean  once_on_screen)
 {
-  GtkTextView *view = open_long_report (fixture, 300, !once_on_screen);
+  GtkTextView *view = open_long_report (fixture, 300, once_on_screen ? OPEN_AT_START : OPEN_AT_END);
   FrameWatch watch;
+  gulong painted_id;
 
   if (once_on_screen)
-    {
-      wait_until (gtk_widget_get_height (GTK_WIDGET (view)) > 0, 10000);
-      wait_ms (300);
-    }
-  watch_until_laid_out (view, &watch);
-  g_assert_cmpuint (watch.frames, >, 5);
+    wait_on_screen (view);
+  painted_id = watch_frames (view, &watch);
+  if (once_on_screen)
+    g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
+  wait_laid_out_watched (&watch, painted_id);
   /* On screen, the first frame shows the cursor moved before the page
    * follows it. Before, the report's first frame sets the text's width,
    * which GTK lays out anew, and the lines around the cursor are laid out
@@ -425,6 +460,34 @@ test_background_layout_shows_the_cursor_meanwhile (Fixture       *fixture,
                                                    gconstpointer  data)
 {
   assert_end_followed (fixture, TRUE);
+}
+
+/* A reviewer's click on a comment about the end of a 300-page 過程, the
+ * report just on screen: the passage is selected and shown from the next
+ * frame on, while GTK lays out the text above it. */
+static void
+test_background_layout_shows_a_comment_passage (Fixture       *fixture,
+                                                gconstpointer  data)
+{
+  GtkTextView *view = open_long_report (fixture, 300, OPEN_WITH_COMMENT_AT_END);
+  TrReportEditor *editor = TR_REPORT_EDITOR (tr_window_get_editor (fixture->window));
+  GtkListBox *list = tr_comments_panel_get_list (TR_COMMENTS_PANEL (tr_report_editor_get_comments_panel (editor)));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *selected = NULL;
+  GtkTextIter start, end;
+  FrameWatch watch;
+  gulong painted_id;
+
+  wait_on_screen (view);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
+  painted_id = watch_frames (view, &watch);
+  g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
+  wait_laid_out_watched (&watch, painted_id);
+  g_assert_cmpuint (watch.last_out_of_sight, <=, 1);
+  g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
+  g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, gtk_text_buffer_get_char_count (buffer) - 8);
+  selected = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpint (g_utf8_strlen (selected, -1), ==, 4);
 }
 
 /* The slice around @view laid out with the page scrolled to @value, and
@@ -499,7 +562,7 @@ static void
 test_background_layout_draws_only_what_is_in_sight (Fixture       *fixture,
                                                     gconstpointer  data)
 {
-  GtkTextView *view = open_long_report (fixture, 300, FALSE);
+  GtkTextView *view = open_long_report (fixture, 300, OPEN_AT_START);
   GtkWidget *slice = gtk_widget_get_parent (GTK_WIDGET (view));
   GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (slice,
                                                                                                         GTK_TYPE_SCROLLED_WINDOW)));
@@ -613,6 +676,8 @@ main (int   argc,
               test_background_layout_keeps_the_end_in_sight, fixture_tear_down);
   g_test_add ("/ui-editor-layout/background-layout/shows-the-cursor-meanwhile", Fixture, NULL, fixture_set_up,
               test_background_layout_shows_the_cursor_meanwhile, fixture_tear_down);
+  g_test_add ("/ui-editor-layout/background-layout/shows-a-comment-passage", Fixture, NULL, fixture_set_up,
+              test_background_layout_shows_a_comment_passage, fixture_tear_down);
   g_test_add ("/ui-editor-layout/background-layout/draws-only-what-is-in-sight", Fixture, NULL, fixture_set_up,
               test_background_layout_draws_only_what_is_in_sight, fixture_tear_down);
   g_test_add ("/ui-editor-layout/short-text/stays-in-place", Fixture, NULL, fixture_set_up,
