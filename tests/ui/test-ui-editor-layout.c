@@ -224,8 +224,8 @@ typedef enum
 } OpenHow;
 
 /* A report of @n_pages of 過程, saved and opened with the cursor at the
- * start of 過程, or at its end as Ctrl+End puts it; returns 過程's view at
- * once, GTK still laying most of it out. */
+ * start of 過程, or at its end as Ctrl+End puts it, as @how says; returns
+ * 過程's view at once, GTK still laying most of it out. */
 static GtkTextView *
 open_long_report (Fixture  *fixture,
                   int       n_pages,
@@ -272,7 +272,7 @@ open_long_report (Fixture  *fixture,
 }
 
 /* Whether GTK has laid out every line of @view's text: a line it has not
- * is 0 pixels tall, an empty one too. */
+ * laid out yet is 0 pixels tall. */
 static gboolean
 all_lines_laid_out (GtkTextView *view)
 {
