@@ -347,16 +347,12 @@ cursor_in_sight (GtkTextView *view)
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
   GdkRectangle location;
   GtkTextIter iter;
-  GtkWidget *content = gtk_viewport_get_child (GTK_VIEWPORT (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (page))));
-  graphene_point_t top;
   double y;
 
-  /* The text's top: the slice's, which shows the view scrolled. */
-  g_assert_true (gtk_widget_compute_point (gtk_widget_get_parent (GTK_WIDGET (view)), content,
-                                           &GRAPHENE_POINT_INIT (0, 0), &top));
   gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
   gtk_text_view_get_iter_location (view, &iter, &location);
-  y = top.y + gtk_text_view_get_top_margin (view) + location.y;
+  /* From the text's top: the slice's, which shows the view scrolled. */
+  y = top_in_page (gtk_widget_get_parent (GTK_WIDGET (view))) + gtk_text_view_get_top_margin (view) + location.y;
   return y >= gtk_adjustment_get_value (adjustment) &&
          y + location.height <= gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment);
 }

@@ -169,19 +169,27 @@ set_page (TrTextSlice       *self,
                            G_CONNECT_SWAPPED);
 }
 
+/* What the page scrolls, laid out from its top: a viewport's child. */
+static GtkWidget *
+get_page_content (TrTextSlice *self)
+{
+  GtkWidget *child = self->page != NULL ? gtk_scrolled_window_get_child (self->page) : NULL;
+
+  if (child != NULL && GTK_IS_VIEWPORT (child) && gtk_viewport_get_child (GTK_VIEWPORT (child)) != NULL)
+    return gtk_viewport_get_child (GTK_VIEWPORT (child));
+  return child;
+}
+
 /* Our top in the page's content, whatever its scroll. */
 static gboolean
 get_top_in_page (TrTextSlice *self,
                  double      *out_top)
 {
-  GtkWidget *content;
+  GtkWidget *content = get_page_content (self);
   graphene_point_t point;
 
-  if (self->page == NULL || (content = gtk_scrolled_window_get_child (self->page)) == NULL)
+  if (content == NULL)
     return FALSE;
-  /* The viewport: its child is the content, laid out from its top. */
-  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
-    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
   if (!gtk_widget_compute_point (GTK_WIDGET (self), content, &GRAPHENE_POINT_INIT (0, 0), &point))
     return FALSE;
   *out_top = point.y;
@@ -195,11 +203,9 @@ static double
 get_page_content_height (TrTextSlice *self)
 {
   GtkWidget *child = gtk_scrolled_window_get_child (self->page);
-  GtkWidget *content = child;
+  GtkWidget *content = get_page_content (self);
   int minimum, natural;
 
-  if (GTK_IS_VIEWPORT (child) && gtk_viewport_get_child (GTK_VIEWPORT (child)) != NULL)
-    content = gtk_viewport_get_child (GTK_VIEWPORT (child));
   gtk_widget_measure (content, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (content), &minimum, &natural, NULL,
                       NULL);
   if (GTK_IS_SCROLLABLE (child) && gtk_scrollable_get_vscroll_policy (GTK_SCROLLABLE (child)) == GTK_SCROLL_NATURAL)
@@ -647,11 +653,11 @@ tr_text_slice_size_allocate (GtkWidget *widget,
     }
   /* The cursor sent far into a text GTK is still laying out: GTK lays
    * out the lines around it as the text view is allocated, as tall as
-   * the page at least (lay_out_around_cursor()). */
+   * the page at least (lay_out_around_cursor()). A few times a cursor
+   * move: the first may be spent on a new width, which GTK lays out
+   * before anything else; were the lines never laid out, each frame
+   * would ask for another. */
   shown_height = last - first;
-  /* A few times a cursor move: the first may be spent on a new width,
-   * which GTK lays out before anything else; were the lines never laid
-   * out, each frame would ask for another. */
   relay_out = self->cursor_layouts < 3 && cursor_not_laid_out (self);
   if (relay_out)
     shown_height = MAX (shown_height, (int) ceil (gtk_adjustment_get_page_size (self->page_adjustment)));
