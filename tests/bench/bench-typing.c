@@ -20,6 +20,11 @@
  * --reference-pages N, the plain view holds N pages, for comparison
  * with a GtkTextView left to lay a long text out by itself.
  *
+ * A second reference is the same text in a plain GtkTextView, typed into
+ * at the same place (its start, or its end with --at-end) as soon as it
+ * is in the buffer, or --settle MS later: what GTK itself does with the
+ * section the editor shows (not with --cell, whose keys go into a table).
+ *
  * Under Xvfb a plain view's key already takes 9 to 17 ms, almost none of
  * it its own: the X server, the frame clock's wait for the next frame and
  * the machine's load. Beside each key's latency are printed the CPU time
@@ -511,9 +516,13 @@ run_editor (TrReportStore *store,
   return latencies;
 }
 
-/* The reference: a plain text view holding one page. */
+/* A reference: a plain text view holding @text. With @like_ours, it is
+ * typed into where the editor's keys go (its start, or its end with
+ * --at-end), --settle MS after the text is in; otherwise where setting
+ * the text leaves the cursor, at once. */
 static GArray *
-run_reference (const char *page,
+run_reference (const char *text,
+               gboolean    like_ours,
                GArray     *cpu,
                GArray     *own)
 {
@@ -532,7 +541,19 @@ run_reference (const char *page,
   wait_frames (300);
   activate_window (window);
 
-  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), page, -1);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (view)), text, -1);
+  if (like_ours)
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+      GtkTextIter place;
+
+      if (at_end)
+        gtk_text_buffer_get_end_iter (buffer, &place);
+      else
+        gtk_text_buffer_get_start_iter (buffer, &place);
+      gtk_text_buffer_place_cursor (buffer, &place);
+      wait_frames (settle_ms);
+    }
   latencies = type_keys (window, GTK_TEXT_VIEW (view), cpu, own);
   gtk_window_destroy (GTK_WINDOW (window));
   wait_frames (100);
@@ -603,6 +624,11 @@ main (int   argc,
   g_autoptr(GArray) all_text_cpu = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) first_text = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) first_text_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_same = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_same_own = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) all_same_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_same_own = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) first_ours_own = g_array_new (FALSE, FALSE, sizeof (double));
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
@@ -658,7 +684,7 @@ main (int   argc,
       g_autoptr(GArray) reference_own = g_array_new (FALSE, FALSE, sizeof (double));
       g_autoptr(GArray) ours = run_editor (store, tr_report_get_id (before), tr_report_get_id (report),
                                            TRUE, ours_cpu, ours_own);
-      g_autoptr(GArray) reference = run_reference (page, reference_cpu, reference_own);
+      g_autoptr(GArray) reference = run_reference (page, FALSE, reference_cpu, reference_own);
       g_autofree char *name = g_strdup_printf (in_cell ? "run %d: editor, a cell" : "run %d: editor, %d pages",
                                                run + 1, pages);
       g_autofree char *reference_name = g_strdup_printf ("run %d: GtkTextView, %d page%s", run + 1, reference_pages,
@@ -687,6 +713,22 @@ main (int   argc,
       print_row (reference_name, reference);
       print_row ("  CPU of it", reference_cpu);
       print_row ("  less the frame's turn", reference_own);
+      if (!in_cell)
+        {
+          g_autoptr(GArray) same_cpu = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) same_own = g_array_new (FALSE, FALSE, sizeof (double));
+          g_autoptr(GArray) same = run_reference (text, TRUE, same_cpu, same_own);
+          g_autofree char *same_name = g_strdup_printf ("run %d: GtkTextView, the same text", run + 1);
+
+          print_row (same_name, same);
+          print_row ("  CPU of it", same_cpu);
+          print_row ("  less the frame's turn", same_own);
+          g_array_append_vals (all_same, same->data, same->len);
+          g_array_append_vals (all_same_own, same_own->data, same_own->len);
+          g_array_append_vals (all_same_cpu, same_cpu->data, same_cpu->len);
+          g_array_append_val (first_same_own, g_array_index (same_own, double, 0));
+        }
+      g_array_append_val (first_ours_own, g_array_index (ours_own, double, 0));
       g_array_append_vals (all_ours, ours->data, ours->len);
       g_array_append_vals (all_ours_own, ours_own->data, ours_own->len);
       g_array_append_vals (all_reference_own, reference_own->data, reference_own->len);
@@ -714,6 +756,12 @@ main (int   argc,
   }
   print_row ("  CPU of it", all_reference_cpu);
   print_row ("  less the frame's turn", all_reference_own);
+  if (!in_cell)
+    {
+      print_row ("all runs: GtkTextView, the same text", all_same);
+      print_row ("  CPU of it", all_same_cpu);
+      print_row ("  less the frame's turn", all_same_own);
+    }
 
   /* A key's latency is what this process spends on it, plus what it waits
    * for: the X server, the frame clock's next frame (up to a refresh
@@ -747,6 +795,24 @@ main (int   argc,
            maximum (first_ours_cpu), percentile_of (all_ours_cpu, 50),
            percentile_of (all_ours_cpu, 95), maximum (all_ours_cpu), percentile_of (all_reference_cpu, 50),
            percentile_of (all_reference_cpu, 95));
+
+  /* The same keys in GTK's own view of the same text: the editor is to
+   * cost no more than what GTK itself does with it. */
+  if (!in_cell)
+    {
+      g_print ("\ntarget: keys no slower than in a plain GtkTextView holding the same text, typed into at\n"
+               "the same place as soon (less the frame's turn):\n");
+      g_print ("  first key:  editor slowest %.1f ms, plain view slowest %.1f ms: %s\n",
+               maximum (first_ours_own), maximum (first_same_own),
+               maximum (first_ours_own) <= maximum (first_same_own) ? "no slower" : "SLOWER");
+      g_print ("  all keys:   editor p95 %.1f, max %.1f ms; plain view p95 %.1f, max %.1f ms: ratios %.2f, %.2f: %s\n",
+               percentile_of (all_ours_own, 95), maximum (all_ours_own), percentile_of (all_same_own, 95),
+               maximum (all_same_own),
+               percentile_of (all_ours_own, 95) / MAX (percentile_of (all_same_own, 95), 0.001),
+               maximum (all_ours_own) / MAX (maximum (all_same_own), 0.001),
+               percentile_of (all_ours_own, 95) <= percentile_of (all_same_own, 95) &&
+               maximum (all_ours_own) <= maximum (all_same_own) ? "no slower" : "SLOWER");
+    }
 
   /* Both in the same section, opened the same way and typed into at once:
    * what the cell costs beyond the text is the table's. The first keys
