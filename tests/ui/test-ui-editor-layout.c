@@ -362,6 +362,8 @@ cursor_in_sight (GtkTextView *view)
 typedef struct
 {
   GtkTextView *view;
+  GdkFrameClock *clock;
+  gulong painted_id;
   guint frames;
   guint last_out_of_sight;
 } FrameWatch;
@@ -376,28 +378,27 @@ frame_painted (GdkFrameClock *clock,
 }
 
 /* Counts the frames painted from now on in @watch. */
-static gulong
+static void
 watch_frames (GtkTextView *view,
               FrameWatch  *watch)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view))));
-
-  *watch = (FrameWatch) { .view = view };
-  return g_signal_connect (clock, "after-paint", G_CALLBACK (frame_painted), watch);
+  *watch = (FrameWatch) {
+    .view = view,
+    .clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (view)))),
+  };
+  watch->painted_id = g_signal_connect (watch->clock, "after-paint", G_CALLBACK (frame_painted), watch);
 }
 
 /* Waits until GTK has laid out the watched view's text, which is long,
  * the page grown to hold it, and stops counting frames; the cursor is in
  * sight then. */
 static void
-wait_laid_out_watched (FrameWatch *watch,
-                       gulong      painted_id)
+wait_laid_out_watched (FrameWatch *watch)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (watch->view))));
   int text_height;
 
   g_assert_true (wait_laid_out (watch->view));
-  g_signal_handler_disconnect (clock, painted_id);
+  g_clear_signal_handler (&watch->painted_id, watch->clock);
   g_test_message ("%u frames painted until GTK had laid the text out; the last without the cursor: %u",
                   watch->frames, watch->last_out_of_sight);
   gtk_widget_measure (GTK_WIDGET (watch->view), GTK_ORIENTATION_VERTICAL, -1, NULL, &text_height, NULL, NULL);
@@ -429,14 +430,13 @@ assert_end_followed (Fixture  *fixture,
 {
   GtkTextView *view = open_long_report (fixture, 300, once_on_screen ? OPEN_AT_START : OPEN_AT_END);
   FrameWatch watch;
-  gulong painted_id;
 
   if (once_on_screen)
     wait_on_screen (view);
-  painted_id = watch_frames (view, &watch);
+  watch_frames (view, &watch);
   if (once_on_screen)
     g_signal_emit_by_name (view, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE);
-  wait_laid_out_watched (&watch, painted_id);
+  wait_laid_out_watched (&watch);
   /* On screen, the first frame shows the cursor moved before the page
    * follows it. Before, the report's first frame sets the text's width,
    * which GTK lays out anew, and the lines around the cursor are laid out
@@ -472,13 +472,12 @@ test_background_layout_shows_a_comment_passage (Fixture       *fixture,
   g_autofree char *selected = NULL;
   GtkTextIter start, end;
   FrameWatch watch;
-  gulong painted_id;
 
   wait_on_screen (view);
   g_assert_nonnull (gtk_list_box_get_row_at_index (list, 0));
-  painted_id = watch_frames (view, &watch);
+  watch_frames (view, &watch);
   g_signal_emit_by_name (list, "row-activated", gtk_list_box_get_row_at_index (list, 0));
-  wait_laid_out_watched (&watch, painted_id);
+  wait_laid_out_watched (&watch);
   g_assert_cmpuint (watch.last_out_of_sight, <=, 1);
   g_assert_true (gtk_text_buffer_get_selection_bounds (buffer, &start, &end));
   g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, gtk_text_buffer_get_char_count (buffer) - 8);
